@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "terbuka",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "terbuka", targets: ["terbuka"]),
+        .library(name: "TerbukaCore", targets: ["TerbukaCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev; pkg-config name libcmark-gfm.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "TerbukaCore",
+            dependencies: [
+                "CCmarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "terbuka",
+            dependencies: [
+                "TerbukaCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TerbukaCoreTests",
+            dependencies: ["TerbukaCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,58 @@
+/// Output paths are part of the contract (CONTENT-FORMAT.md, "Output"). This checks that no
+/// two sources write the same path and that standing pages keep out of the folders the
+/// generator owns.
+public enum RoutePlanner {
+    /// Top-level folders the generator writes, with what it writes there.
+    static let reserved: [String: String] = [
+        "lowongan": "the vacancy pages",
+        "pengumuman": "the announcement pages",
+        "jadwal": "the schedule page",
+        "data": "the open data downloads",
+        "files": "the attachments",
+        "assets": "the theme's style sheets and scripts",
+        "en": "the English interface",
+    ]
+
+    public static func check(_ index: SiteIndex, into diagnostics: inout Diagnostics) {
+        var owners: [String: String] = [:]
+        func claim(_ path: String, by owner: String, at location: SourceLocation?) {
+            if let first = owners[path] {
+                diagnostics.error("\(owner) would write '\(path)', which \(first) already writes", at: location ?? SourceLocation(path: path),
+                                  hint: "rename one of them")
+            } else {
+                owners[path] = owner
+            }
+        }
+        claim(Route.home, by: "the home page", at: nil)
+        claim(Route.vacancyList, by: "the vacancy list", at: nil)
+        claim(Route.announcementList, by: "the announcement list", at: nil)
+        claim(Route.notFound, by: "the 404 page", at: nil)
+        for vacancy in index.vacancies {
+            claim(Route.vacancy(vacancy.id), by: vacancy.sourcePath, at: SourceLocation(path: vacancy.sourcePath))
+        }
+        for announcement in index.announcements {
+            claim(Route.announcement(announcement.slug), by: announcement.sourcePath, at: SourceLocation(path: announcement.sourcePath))
+        }
+        for page in index.pages {
+            let location = SourceLocation(path: page.sourcePath)
+            if let use = reserved[page.slug] {
+                diagnostics.error("page '\(page.slug)' would write '\(Route.page(page.slug))', but '\(page.slug)/' holds \(use)",
+                                  at: location, hint: "rename the file, e.g. to 'tentang-\(page.slug).md'")
+                continue
+            }
+            claim(Route.page(page.slug), by: page.sourcePath, at: location)
+        }
+    }
+}
+
+/// The output path of every kind of page, relative to the output folder.
+public enum Route {
+    public static let home = "index.html"
+    public static let vacancyList = "lowongan/index.html"
+    public static let announcementList = "pengumuman/index.html"
+    public static let notFound = "404.html"
+    public static func vacancy(_ id: String) -> String { "lowongan/\(id)/index.html" }
+    public static func announcement(_ slug: String) -> String { "pengumuman/\(slug)/index.html" }
+    public static func page(_ slug: String) -> String { "\(slug)/index.html" }
+    public static func formationData(_ id: String, _ format: String) -> String { "data/\(id)/formasi.\(format)" }
+}

@@ -1,0 +1,75 @@
+/// A place in a content file. `path` is relative to the site folder (for example
+/// `content/site.yml`) so that the message reads the same on every machine.
+public struct SourceLocation: Hashable, Sendable, Comparable {
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int = 1, column: Int = 1) {
+        self.path = path
+        self.line = max(1, line)
+        self.column = max(1, column)
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.path, a.line, a.column) < (b.path, b.line, b.column)
+    }
+}
+
+public enum Severity: String, Sendable {
+    case error
+    case warning
+}
+
+/// One problem in the content, printed as `path:line:column: error|warning: message`.
+public struct Diagnostic: Hashable, Sendable {
+    public var location: SourceLocation
+    public var severity: Severity
+    public var message: String
+    /// A suggestion such as the nearest known key; printed after the message.
+    public var hint: String?
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation, hint: String? = nil) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.hint = hint
+    }
+
+    public var formatted: String {
+        var text = "\(location.path):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        if let hint { text += " (\(hint))" }
+        return text
+    }
+}
+
+/// Collects every problem of one run; stages append to it and never throw one by one.
+public struct Diagnostics: Sendable {
+    public private(set) var all: [Diagnostic] = []
+
+    public init() {}
+
+    public mutating func error(_ message: String, at location: SourceLocation, hint: String? = nil) {
+        all.append(Diagnostic(.error, message, at: location, hint: hint))
+    }
+
+    public mutating func warning(_ message: String, at location: SourceLocation, hint: String? = nil) {
+        all.append(Diagnostic(.warning, message, at: location, hint: hint))
+    }
+
+    public mutating func append(contentsOf other: Diagnostics) {
+        all.append(contentsOf: other.all)
+    }
+
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+    public var errorCount: Int { all.filter { $0.severity == .error }.count }
+    public var warningCount: Int { all.filter { $0.severity == .warning }.count }
+
+    /// Sorted by file and position so that output does not depend on the order of work.
+    public var sorted: [Diagnostic] {
+        all.enumerated().sorted { lhs, rhs in
+            if lhs.element.location != rhs.element.location { return lhs.element.location < rhs.element.location }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+}

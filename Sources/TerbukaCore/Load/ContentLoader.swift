@@ -1,0 +1,177 @@
+import Foundation
+
+/// A file read from the site folder. `path` is relative to the site folder, for messages.
+public struct SourceFile: Sendable {
+    public var path: String
+    public var url: URL
+    public var data: Data
+}
+
+public struct LoadedVacancy: Sendable {
+    public var id: String
+    /// e.g. `content/vacancies/cpns-2024`.
+    public var folderPath: String
+    public var index: SourceFile?
+    public var formations: SourceFile?
+    /// Paths relative to the vacancy folder, e.g. `results/skd.csv`.
+    public var resultFiles: [String]
+}
+
+/// A file under `content/files/`.
+public struct LoadedAttachment: Sendable {
+    /// Relative to `content/files/`.
+    public var path: String
+    public var url: URL
+    public var size: Int
+    /// A symbolic link whose target lies outside `content/`.
+    public var leadsOutside: Bool
+}
+
+/// Everything the load stage found, not yet parsed.
+public struct LoadedContent: Sendable {
+    public var siteRoot: URL
+    public var siteConfig: SourceFile?
+    public var vacancies: [LoadedVacancy]
+    public var announcements: [SourceFile]
+    public var pages: [SourceFile]
+    public var attachments: [LoadedAttachment]
+}
+
+/// The load stage: finds the content files of a site and reads them. It reports
+/// misplaced and misnamed files; it does not look inside them.
+public struct ContentLoader: Sendable {
+    public var siteRoot: URL
+
+    public init(siteRoot: URL) {
+        self.siteRoot = siteRoot.standardizedFileURL
+    }
+
+    var contentRoot: URL { siteRoot.appendingPathComponent("content") }
+
+    public func load(into diagnostics: inout Diagnostics) -> LoadedContent {
+        var loaded = LoadedContent(siteRoot: siteRoot, siteConfig: nil, vacancies: [], announcements: [], pages: [], attachments: [])
+        let fm = FileManager.default
+        guard isDirectory(contentRoot) else {
+            diagnostics.error("no content folder: expected 'content/' with site.yml inside \(siteRoot.path)", at: SourceLocation(path: "content"))
+            return loaded
+        }
+        let known = ["site.yml", "vacancies", "announcements", "pages", "files"]
+        for name in sortedChildren(contentRoot) where !known.contains(name) && !name.hasPrefix(".") {
+            diagnostics.warning("'content/\(name)' is not part of a site and is ignored", at: SourceLocation(path: "content/\(name)"),
+                                hint: Suggestion.hint(for: name, in: known))
+        }
+        let siteFile = contentRoot.appendingPathComponent("site.yml")
+        if fm.fileExists(atPath: siteFile.path) {
+            loaded.siteConfig = read(siteFile, path: "content/site.yml", into: &diagnostics)
+        } else {
+            diagnostics.error("missing content/site.yml: every site needs its title, agency and timezone", at: SourceLocation(path: "content/site.yml"))
+        }
+        loaded.vacancies = loadVacancies(into: &diagnostics)
+        loaded.announcements = markdownFiles(in: "announcements", into: &diagnostics)
+        loaded.pages = markdownFiles(in: "pages", into: &diagnostics)
+        loaded.attachments = loadAttachments(into: &diagnostics)
+        return loaded
+    }
+
+    private func loadVacancies(into diagnostics: inout Diagnostics) -> [LoadedVacancy] {
+        let folder = contentRoot.appendingPathComponent("vacancies")
+        var result: [LoadedVacancy] = []
+        for name in sortedChildren(folder) where !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            let displayPath = "content/vacancies/\(name)"
+            guard isDirectory(url) else {
+                diagnostics.warning("'\(displayPath)' is not a folder: each vacancy is a folder with index.md and formations.csv", at: SourceLocation(path: displayPath))
+                continue
+            }
+            guard Slug.isValid(name) else {
+                diagnostics.error("vacancy folder name '\(name)' is not a slug (lower-case a-z, 0-9 and '-')", at: SourceLocation(path: displayPath),
+                                  hint: "rename it to '\(Slug.make(from: name))'")
+                continue
+            }
+            var vacancy = LoadedVacancy(id: name, folderPath: displayPath, index: nil, formations: nil, resultFiles: [])
+            let index = url.appendingPathComponent("index.md")
+            if FileManager.default.fileExists(atPath: index.path) {
+                vacancy.index = read(index, path: displayPath + "/index.md", into: &diagnostics)
+            } else {
+                diagnostics.error("vacancy folder has no index.md (the notice with its front matter)", at: SourceLocation(path: displayPath))
+            }
+            let formations = url.appendingPathComponent("formations.csv")
+            if FileManager.default.fileExists(atPath: formations.path) {
+                vacancy.formations = read(formations, path: displayPath + "/formations.csv", into: &diagnostics)
+            } else {
+                diagnostics.error("vacancy folder has no formations.csv (its formation list)", at: SourceLocation(path: displayPath))
+            }
+            vacancy.resultFiles = sortedChildren(url.appendingPathComponent("results"))
+                .filter { $0.lowercased().hasSuffix(".csv") }
+                .map { "results/" + $0 }
+            result.append(vacancy)
+        }
+        return result
+    }
+
+    private func markdownFiles(in section: String, into diagnostics: inout Diagnostics) -> [SourceFile] {
+        let folder = contentRoot.appendingPathComponent(section)
+        var result: [SourceFile] = []
+        for name in sortedChildren(folder) where !name.hasPrefix(".") {
+            let displayPath = "content/\(section)/\(name)"
+            guard name.hasSuffix(".md") else {
+                diagnostics.warning("'\(displayPath)' is not a Markdown file (.md) and is ignored", at: SourceLocation(path: displayPath))
+                continue
+            }
+            let stem = String(name.dropLast(3))
+            guard Slug.isValid(stem) else {
+                diagnostics.error("file name '\(stem)' is not a slug (lower-case a-z, 0-9 and '-')", at: SourceLocation(path: displayPath),
+                                  hint: "rename it to '\(Slug.make(from: stem)).md'")
+                continue
+            }
+            if let file = read(folder.appendingPathComponent(name), path: displayPath, into: &diagnostics) {
+                result.append(file)
+            }
+        }
+        return result
+    }
+
+    private func loadAttachments(into diagnostics: inout Diagnostics) -> [LoadedAttachment] {
+        let folder = contentRoot.appendingPathComponent("files")
+        guard isDirectory(folder) else { return [] }
+        let realContent = contentRoot.resolvingSymlinksInPath().path + "/"
+        var result: [LoadedAttachment] = []
+        var pending = [(folder, "")]
+        while let (directory, prefix) = pending.popLast() {
+            for name in sortedChildren(directory) where !name.hasPrefix(".") {
+                let url = directory.appendingPathComponent(name)
+                let relative = prefix + name
+                let isLink = (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink ?? false
+                let leadsOutside = isLink && !url.resolvingSymlinksInPath().path.hasPrefix(realContent)
+                if leadsOutside {
+                    diagnostics.error("'content/files/\(relative)' is a symbolic link to a place outside content/; it is not published",
+                                      at: SourceLocation(path: "content/files/\(relative)"))
+                } else if isDirectory(url) {
+                    pending.append((url, relative + "/"))
+                    continue
+                }
+                let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+                result.append(LoadedAttachment(path: relative, url: url, size: size, leadsOutside: leadsOutside))
+            }
+        }
+        return result.sorted { $0.path < $1.path }
+    }
+
+    private func read(_ url: URL, path: String, into diagnostics: inout Diagnostics) -> SourceFile? {
+        do {
+            return SourceFile(path: path, url: url, data: try Data(contentsOf: url))
+        } catch {
+            diagnostics.error("cannot read the file: \(error.localizedDescription)", at: SourceLocation(path: path))
+            return nil
+        }
+    }
+
+    private func isDirectory(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    private func sortedChildren(_ url: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+
+/// A day of the proleptic Gregorian calendar, with no time zone.
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    public var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public init(daysSinceEpoch days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
+    }
+
+    /// 0 = Sunday … 6 = Saturday.
+    public var weekday: Int {
+        let days = daysSinceEpoch
+        return ((days % 7) + 7 + 4) % 7
+    }
+
+    public static func < (a: CivilDate, b: CivilDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}
+
+/// A date or date-time as written in content: `2024-08-19`, `2024-08-19 09:00`,
+/// `2024-08-19 09:00 WITA` or `2024-08-19T09:00+08:00`. A time without a zone is in the
+/// site's zone.
+public struct ContentDate: Hashable, Sendable {
+    public var date: CivilDate
+    /// Minutes after midnight, or nil for a date without a time.
+    public var minuteOfDay: Int?
+    /// The offset from UTC in which `date` and `minuteOfDay` are written.
+    public var utcOffsetSeconds: Int
+
+    public var hasTime: Bool { minuteOfDay != nil }
+
+    /// Seconds since the Unix epoch at the start of this date or at its time.
+    public var instant: Int {
+        date.daysSinceEpoch * 86_400 + (minuteOfDay ?? 0) * 60 - utcOffsetSeconds
+    }
+
+    /// As `instant`, but a date without a time stands for the end of that day (the
+    /// first second of the next day, exclusive), as `end` keys mean it.
+    public var endInstant: Int {
+        hasTime ? instant : instant + 86_400
+    }
+
+    public struct ParseError: Error, Equatable, Sendable {
+        public var message: String
+        /// Characters into the written value where the problem starts.
+        public var offset: Int
+        public var hint: String?
+    }
+
+    public static func parse(_ raw: String, siteZone: SiteTimeZone) -> Result<ContentDate, ParseError> {
+        let text = Array(raw)
+        var index = 0
+        func number(_ count: Int) -> Int? {
+            guard index + count <= text.count else { return nil }
+            let digits = text[index..<index + count]
+            guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            index += count
+            return Int(String(digits))
+        }
+        func expect(_ character: Character) -> Bool {
+            guard index < text.count, text[index] == character else { return false }
+            index += 1
+            return true
+        }
+        let format = "write dates as YYYY-MM-DD, optionally followed by HH:MM and a zone (WIB, WITA, WIT or +08:00)"
+        guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2) else {
+            return .failure(ParseError(message: "'\(raw)' is not a date", offset: 0, hint: format))
+        }
+        guard let date = CivilDate(year: year, month: month, day: day) else {
+            let reason = (1...12).contains(month)
+                ? "\(monthNamesEnglish[month - 1]) \(year) has \(CivilDate.daysIn(month: month, year: year)) days"
+                : "there is no month \(month)"
+            return .failure(ParseError(message: "the date '\(raw.prefix(10))' does not exist: \(reason)", offset: 0))
+        }
+        var result = ContentDate(date: date, minuteOfDay: nil, utcOffsetSeconds: siteZone.utcOffsetSeconds)
+        if index == text.count { return .success(result) }
+        guard expect(" ") || expect("T") else {
+            return .failure(ParseError(message: "unexpected '\(text[index])' after the date", offset: index, hint: format))
+        }
+        let timeStart = index
+        guard let hour = number(2), expect(":"), let minute = number(2) else {
+            return .failure(ParseError(message: "expected a time HH:MM after the date", offset: timeStart, hint: format))
+        }
+        if expect(":") {
+            guard let second = number(2), second == 0 else {
+                return .failure(ParseError(message: "seconds are not supported; write HH:MM", offset: timeStart))
+            }
+        }
+        guard hour < 24, minute < 60 else {
+            return .failure(ParseError(message: "the time '\(String(text[timeStart..<index]))' does not exist", offset: timeStart))
+        }
+        result.minuteOfDay = hour * 60 + minute
+        _ = expect(" ")
+        let zoneStart = index
+        let zone = String(text[index...])
+        if zone.isEmpty { return .success(result) }
+        if zone == "Z" {
+            result.utcOffsetSeconds = 0
+        } else if let offset = SiteTimeZone.abbreviations[zone.uppercased()] {
+            result.utcOffsetSeconds = offset
+        } else if let sign = zone.first, sign == "+" || sign == "-" {
+            index += 1
+            guard let hours = number(2), expect(":"), let minutes = number(2), index == text.count, hours <= 14, minutes < 60 else {
+                return .failure(ParseError(message: "'\(zone)' is not a UTC offset", offset: zoneStart, hint: "write it as +07:00, +08:00 or +09:00"))
+            }
+            result.utcOffsetSeconds = (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
+        } else {
+            return .failure(ParseError(
+                message: "unknown time zone '\(zone)'",
+                offset: zoneStart,
+                hint: Suggestion.hint(for: zone, in: ["WIB", "WITA", "WIT"]) ?? "use WIB, WITA, WIT or an offset such as +08:00"
+            ))
+        }
+        return .success(result)
+    }
+}
+
+let monthNamesEnglish = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]

@@ -1,0 +1,27 @@
+/// `content/site.yml`: the agency and the site.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var agency: String
+    public var region: String?
+    public var timeZone: SiteTimeZone
+    public var languages: [Language]
+    public var baseURL: String?
+    public var contact: Contact?
+    public var theme: String
+    /// Extension of this project: marks every page as sample data (the demo site).
+    public var sampleData: Bool
+
+    public var primaryLanguage: Language { languages.first ?? .id }
+}
+
+public enum Language: String, CaseIterable, Sendable {
+    case id
+    case en
+}
+
+public struct Contact: Sendable {
+    public var address: String?
+    public var phone: String?
+    public var email: String?
+    public var hours: String?
+}

@@ -1,0 +1,86 @@
+/// One recruitment round (CPNS or PPPK): `vacancies/<id>/index.md` and its formations.
+public struct Vacancy: Sendable {
+    public var id: String
+    public var title: String
+    public var kind: RecruitmentKind
+    public var published: ContentDate
+    public var number: String?
+    public var summary: String?
+    public var schedule: [ScheduleEntry]
+    public var results: [ResultEntry]
+    public var passingKinds: Set<String>
+    public var draft: Bool
+    public var body: MarkdownSource
+    public var formations: [Formation]
+    public var sourcePath: String
+
+    public var totalSeats: Int { formations.reduce(0) { $0 + $1.quota } }
+}
+
+public enum RecruitmentKind: String, CaseIterable, Sendable {
+    case cpns
+    case pppk
+}
+
+public struct ScheduleEntry: Sendable {
+    public var stage: String
+    /// Written title; nil means the stage id's default title in the interface language.
+    public var title: String?
+    public var start: ContentDate
+    public var end: ContentDate
+    public var location: String?
+    public var note: String?
+
+    public static let knownStages = [
+        "pengumuman", "pendaftaran", "seleksi-administrasi", "hasil-administrasi",
+        "sanggah-administrasi", "skd", "hasil-skd", "sanggah-skd", "skb", "integrasi",
+        "hasil-akhir", "sanggah-akhir", "drh", "usul-nip", "seleksi-kompetensi", "hasil-kompetensi",
+    ]
+}
+
+public enum ResultStage: String, CaseIterable, Sendable {
+    case administrasi
+    case skd
+    case skb
+    case akhir
+    case kompetensi
+
+    public static func stages(for kind: RecruitmentKind) -> [ResultStage] {
+        switch kind {
+        case .cpns: [.administrasi, .skd, .skb, .akhir]
+        case .pppk: [.administrasi, .kompetensi]
+        }
+    }
+}
+
+/// A published result table as the notice lists it; the table itself is read by the
+/// results stage.
+public struct ResultEntry: Sendable {
+    public var stage: ResultStage
+    /// Path under the vacancy folder, e.g. `results/skd.csv`.
+    public var file: String?
+    public var published: ContentDate
+    public var number: String?
+    public var objectionUntil: ContentDate?
+}
+
+/// One row of `formations.csv`.
+public struct Formation: Sendable {
+    public var code: String
+    public var position: String
+    public var unit: String
+    public var education: String?
+    /// A slug: `umum`, `cumlaude`, `disabilitas`, … (see FormationKind).
+    public var kind: String
+    public var quota: Int
+    public var salaryMin: Int?
+    public var salaryMax: Int?
+    public var line: Int
+}
+
+/// Markdown text and the line of the file on which it starts.
+public struct MarkdownSource: Sendable {
+    public var text: String
+    public var firstLine: Int
+    public var path: String
+}

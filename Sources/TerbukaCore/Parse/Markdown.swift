@@ -1,0 +1,51 @@
+import CCmarkGFM
+import Foundation
+
+/// Markdown to HTML through the system's cmark-gfm, with the GitHub extensions for
+/// tables, strikethrough, autolinks and the tag filter. Raw HTML in content is never
+/// passed through (cmark's safe mode replaces it with a comment), and dangerous link
+/// schemes such as `javascript:` are dropped by cmark.
+public enum Markdown {
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    static let extensions = ["table", "strikethrough", "autolink", "tagfilter"]
+
+    /// Renders `markdown` to HTML. `rewriteURL` sees every link and image URL and may
+    /// change it (the renderer makes site-absolute links relative).
+    public static func html(_ markdown: String, rewriteURL: (String) -> String = { $0 }) -> String {
+        precondition(registered)
+        let options = CMARK_OPT_DEFAULT
+        guard let parser = cmark_parser_new(options) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in extensions {
+            if let syntax = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntax)
+            }
+        }
+        markdown.withCString { pointer in
+            cmark_parser_feed(parser, pointer, strlen(pointer))
+        }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+
+        if let iterator = cmark_iter_new(document) {
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let raw = cmark_node_get_url(node) else { continue }
+                let url = String(cString: raw)
+                let rewritten = rewriteURL(url)
+                if rewritten != url { cmark_node_set_url(node, rewritten) }
+            }
+        }
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+}

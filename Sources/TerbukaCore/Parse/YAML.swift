@@ -1,0 +1,108 @@
+import Yams
+
+/// A parsed YAML tree that remembers where every value stood in its file. Validators
+/// read content through it, so each diagnostic can point at the exact key or value.
+public indirect enum YAMLValue: Sendable {
+    case null(SourceLocation)
+    /// `quoted` is true when the scalar was written in quotes: `"true"` is text, not a boolean.
+    case scalar(String, quoted: Bool, SourceLocation)
+    case sequence([YAMLValue], SourceLocation)
+    case mapping(YAMLMapping)
+
+    public var location: SourceLocation {
+        switch self {
+        case .null(let location), .scalar(_, _, let location), .sequence(_, let location): location
+        case .mapping(let mapping): mapping.location
+        }
+    }
+
+    /// What the value is, for messages such as "expected text, found a list".
+    public var kindDescription: String {
+        switch self {
+        case .null: "nothing"
+        case .scalar: "a single value"
+        case .sequence: "a list"
+        case .mapping: "a set of keys"
+        }
+    }
+}
+
+public struct YAMLEntry: Sendable {
+    public var key: String
+    public var keyLocation: SourceLocation
+    public var value: YAMLValue
+}
+
+public struct YAMLMapping: Sendable {
+    public var entries: [YAMLEntry]
+    public var location: SourceLocation
+
+    public subscript(key: String) -> YAMLValue? {
+        entries.first { $0.key == key }?.value
+    }
+
+    public func entry(_ key: String) -> YAMLEntry? {
+        entries.first { $0.key == key }
+    }
+}
+
+public enum YAMLParser {
+    /// Parses `text`, whose first line is line `firstLine` of the file at `path`.
+    /// An empty document is an empty mapping.
+    public static func parse(_ text: String, path: String, firstLine: Int = 1, into diagnostics: inout Diagnostics) -> YAMLValue? {
+        let offset = firstLine - 1
+        func location(_ mark: Mark?) -> SourceLocation {
+            SourceLocation(path: path, line: (mark?.line ?? 1) + offset, column: mark?.column ?? 1)
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return .mapping(YAMLMapping(entries: [], location: SourceLocation(path: path, line: firstLine)))
+            }
+            return convert(node, location: location, diagnostics: &diagnostics)
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                diagnostics.error("invalid YAML: \(problem)", at: location(mark))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                diagnostics.error("the key '\(duplicates.joined(separator: "', '"))' is written more than once", at: location(context.mark))
+            case .reader(let problem, _, _, _):
+                diagnostics.error("invalid YAML: \(problem)", at: SourceLocation(path: path, line: firstLine))
+            default:
+                diagnostics.error("invalid YAML: \(error)", at: SourceLocation(path: path, line: firstLine))
+            }
+            return nil
+        } catch {
+            diagnostics.error("invalid YAML: \(error)", at: SourceLocation(path: path, line: firstLine))
+            return nil
+        }
+    }
+
+    private static func convert(_ node: Node, location: (Mark?) -> SourceLocation, diagnostics: inout Diagnostics) -> YAMLValue {
+        switch node {
+        case .scalar(let scalar):
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+                || scalar.style == .literal || scalar.style == .folded
+            if !quoted, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                return .null(location(scalar.mark))
+            }
+            return .scalar(scalar.string, quoted: quoted, location(scalar.mark))
+        case .sequence(let sequence):
+            return .sequence(sequence.map { convert($0, location: location, diagnostics: &diagnostics) }, location(sequence.mark))
+        case .mapping(let mapping):
+            var entries: [YAMLEntry] = []
+            for (key, value) in mapping {
+                let keyText = key.scalar?.string ?? ""
+                if key.scalar == nil {
+                    diagnostics.error("a key must be a single word such as 'title'", at: location(key.mark))
+                    continue
+                }
+                entries.append(YAMLEntry(key: keyText, keyLocation: location(key.mark),
+                                         value: convert(value, location: location, diagnostics: &diagnostics)))
+            }
+            return .mapping(YAMLMapping(entries: entries, location: location(mapping.mark)))
+        case .alias(let alias):
+            diagnostics.error("YAML aliases (*name) are not supported in content; write the value out", at: location(alias.mark))
+            return .null(location(alias.mark))
+        }
+    }
+}

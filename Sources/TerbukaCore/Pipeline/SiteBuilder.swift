@@ -1,0 +1,95 @@
+import Foundation
+
+public struct BuildOptions: Sendable {
+    /// The folder holding `content/` and `themes/`.
+    public var siteRoot: URL
+    public var output: URL
+    public var includeDrafts: Bool
+    /// Build time in seconds since the Unix epoch: what is "open" or "archived" is
+    /// decided as of this instant.
+    public var now: Int
+
+    public init(siteRoot: URL, output: URL? = nil, includeDrafts: Bool = false, now: Int? = nil) {
+        self.siteRoot = siteRoot
+        self.output = output ?? siteRoot.appendingPathComponent("output")
+        self.includeDrafts = includeDrafts
+        self.now = now ?? BuildOptions.defaultNow()
+    }
+
+    /// `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
+    public static func defaultNow() -> Int {
+        if let value = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(value) { return seconds }
+        return Int(Date().timeIntervalSince1970)
+    }
+}
+
+public struct BuildReport: Sendable {
+    public var diagnostics: Diagnostics
+    /// Files written; 0 when the build stopped before writing.
+    public var filesWritten: Int
+    public var pagesWritten: Int
+    /// Seconds spent in each stage, in order.
+    public var timings: [(stage: String, seconds: Double)]
+
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}
+
+/// The pipeline: load → parse and validate → compute → render → write. `check` is the
+/// same pipeline stopped before writing.
+public struct SiteBuilder: Sendable {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    public func check() async -> BuildReport {
+        await run(write: false)
+    }
+
+    public func build() async -> BuildReport {
+        await run(write: true)
+    }
+
+    private func run(write: Bool) async -> BuildReport {
+        var diagnostics = Diagnostics()
+        var timings: [(String, Double)] = []
+        var clock = ContinuousClock.now
+        func lap(_ stage: String) {
+            let now = ContinuousClock.now
+            let elapsed = clock.duration(to: now)
+            timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            clock = now
+        }
+        func report(_ files: Int = 0, pages: Int = 0) -> BuildReport {
+            BuildReport(diagnostics: diagnostics, filesWritten: files, pagesWritten: pages, timings: timings)
+        }
+
+        let loaded = ContentLoader(siteRoot: options.siteRoot).load(into: &diagnostics)
+        lap("load")
+        let content = ContentValidator.validate(loaded, includeDrafts: options.includeDrafts, into: &diagnostics)
+        lap("validate")
+        guard let content else { return report() }
+        let theme = Theme.load(siteRoot: options.siteRoot, name: content.config.theme, languages: content.config.languages, into: &diagnostics)
+        let index = SiteIndex(content: content, now: options.now)
+        RoutePlanner.check(index, into: &diagnostics)
+        if content.config.languages.count > 1 {
+            diagnostics.warning(
+                "only the primary language '\(content.config.primaryLanguage.rawValue)' is built; interfaces in further languages are not supported yet",
+                at: SourceLocation(path: "content/site.yml"))
+        }
+        lap("compute")
+        guard let theme, !diagnostics.hasErrors else { return report() }
+        let files = await SiteRenderer(index: index, theme: theme, language: content.config.primaryLanguage).render()
+        lap("render")
+        guard write else { return report() }
+        do {
+            try OutputWriter(destination: options.output).write(files)
+        } catch {
+            diagnostics.error("\(error)", at: SourceLocation(path: options.output.lastPathComponent))
+            return report()
+        }
+        lap("write")
+        return report(files.count, pages: files.filter { $0.path.hasSuffix(".html") }.count)
+    }
+}

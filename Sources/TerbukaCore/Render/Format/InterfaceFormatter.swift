@@ -1,0 +1,152 @@
+/// Dates and numbers as the interface language writes them. One formatter per language.
+public protocol InterfaceFormatter: Sendable {
+    /// "Senin, 19 Agustus 2024"
+    func longDate(_ date: CivilDate) -> String
+    /// "19 Agustus 2024"
+    func mediumDate(_ date: CivilDate) -> String
+    /// "pukul 09.00 WITA"
+    func time(minuteOfDay: Int, zone: String) -> String
+    /// "20 Agustus s.d. 10 September 2024"
+    func dateRange(_ start: CivilDate, _ end: CivilDate) -> String
+    /// "1.234"
+    func integer(_ value: Int) -> String
+    /// "Rp5.000.000"
+    func rupiah(_ value: Int) -> String
+    /// "1,2 MB"
+    func fileSize(_ bytes: Int) -> String
+}
+
+extension InterfaceFormatter {
+    /// A date, or a date-time shown in the zone it was written in (WIB, WITA, WIT) or else
+    /// in the site's zone.
+    public func dateTime(_ value: ContentDate, siteZone: SiteTimeZone) -> String {
+        guard value.minuteOfDay != nil else { return longDate(value.date) }
+        let (offset, label) = DisplayZone.of(value, siteZone: siteZone)
+        let local = value.instant + offset
+        let day = CivilDate(daysSinceEpoch: Int((Double(local) / 86_400).rounded(.down)))
+        let minute = ((local % 86_400) + 86_400) % 86_400 / 60
+        return longDate(day) + " " + time(minuteOfDay: minute, zone: label)
+    }
+
+    /// The local day on which `value` falls (start of a range).
+    public func localDay(_ value: ContentDate, siteZone: SiteTimeZone) -> CivilDate {
+        guard value.minuteOfDay != nil else { return value.date }
+        let (offset, _) = DisplayZone.of(value, siteZone: siteZone)
+        return CivilDate(daysSinceEpoch: Int((Double(value.instant + offset) / 86_400).rounded(.down)))
+    }
+}
+
+enum DisplayZone {
+    static func of(_ value: ContentDate, siteZone: SiteTimeZone) -> (offset: Int, label: String) {
+        if let named = SiteTimeZone.abbreviations.first(where: { $0.value == value.utcOffsetSeconds }) {
+            return (named.value, named.key)
+        }
+        return (siteZone.utcOffsetSeconds, siteZone.abbreviation)
+    }
+}
+
+public enum Formatters {
+    public static func formatter(for language: Language) -> any InterfaceFormatter {
+        switch language {
+        case .id: IndonesianFormatter()
+        case .en: EnglishFormatter()
+        }
+    }
+
+    /// Groups of three digits joined by `separator`.
+    static func grouped(_ value: Int, separator: String) -> String {
+        let digits = String(value.magnitude)
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return (value < 0 ? "-" : "") + groups.joined(separator: separator)
+    }
+
+    static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
+    }
+
+    /// One decimal for kB and MB, as "1,2" or "1.2".
+    static func fileSize(_ bytes: Int, decimalMark: String, units: (String, String, String)) -> String {
+        if bytes < 1000 { return "\(bytes) \(units.0)" }
+        let (value, unit) = bytes < 1_000_000 ? (bytes, units.1) : (bytes / 1000, units.2)
+        let tenths = (value + 50) / 100
+        return "\(tenths / 10)\(decimalMark)\(tenths % 10) \(unit)"
+    }
+}
+
+public struct IndonesianFormatter: InterfaceFormatter {
+    static let months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+                         "September", "Oktober", "November", "Desember"]
+    static let weekdays = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"]
+
+    public init() {}
+
+    public func longDate(_ date: CivilDate) -> String {
+        "\(Self.weekdays[date.weekday]), \(mediumDate(date))"
+    }
+
+    public func mediumDate(_ date: CivilDate) -> String {
+        "\(date.day) \(Self.months[date.month - 1]) \(date.year)"
+    }
+
+    public func time(minuteOfDay: Int, zone: String) -> String {
+        "pukul \(Formatters.twoDigits(minuteOfDay / 60)).\(Formatters.twoDigits(minuteOfDay % 60)) \(zone)"
+    }
+
+    public func dateRange(_ start: CivilDate, _ end: CivilDate) -> String {
+        if start == end { return mediumDate(start) }
+        if start.year != end.year { return "\(mediumDate(start)) s.d. \(mediumDate(end))" }
+        if start.month != end.month {
+            return "\(start.day) \(Self.months[start.month - 1]) s.d. \(mediumDate(end))"
+        }
+        return "\(start.day) s.d. \(mediumDate(end))"
+    }
+
+    public func integer(_ value: Int) -> String { Formatters.grouped(value, separator: ".") }
+
+    public func rupiah(_ value: Int) -> String { "Rp" + integer(value) }
+
+    public func fileSize(_ bytes: Int) -> String {
+        Formatters.fileSize(bytes, decimalMark: ",", units: ("bita", "kB", "MB"))
+    }
+}
+
+public struct EnglishFormatter: InterfaceFormatter {
+    static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+
+    public init() {}
+
+    public func longDate(_ date: CivilDate) -> String {
+        "\(Self.weekdays[date.weekday]), \(mediumDate(date))"
+    }
+
+    public func mediumDate(_ date: CivilDate) -> String {
+        "\(date.day) \(monthNamesEnglish[date.month - 1]) \(date.year)"
+    }
+
+    public func time(minuteOfDay: Int, zone: String) -> String {
+        "at \(Formatters.twoDigits(minuteOfDay / 60)):\(Formatters.twoDigits(minuteOfDay % 60)) \(zone)"
+    }
+
+    public func dateRange(_ start: CivilDate, _ end: CivilDate) -> String {
+        if start == end { return mediumDate(start) }
+        if start.year != end.year { return "\(mediumDate(start)) – \(mediumDate(end))" }
+        if start.month != end.month {
+            return "\(start.day) \(monthNamesEnglish[start.month - 1]) – \(mediumDate(end))"
+        }
+        return "\(start.day)–\(mediumDate(end))"
+    }
+
+    public func integer(_ value: Int) -> String { Formatters.grouped(value, separator: ",") }
+
+    public func rupiah(_ value: Int) -> String { "IDR " + integer(value) }
+
+    public func fileSize(_ bytes: Int) -> String {
+        Formatters.fileSize(bytes, decimalMark: ".", units: ("bytes", "kB", "MB"))
+    }
+}

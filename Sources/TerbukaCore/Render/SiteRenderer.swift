@@ -1,0 +1,213 @@
+import Foundation
+import Mustache
+
+/// The render stage: view models into the theme's templates, one page per job, rendered
+/// in parallel; the result is sorted by path so that it does not depend on scheduling.
+public struct SiteRenderer: Sendable {
+    let index: SiteIndex
+    let theme: Theme
+    let language: Language
+    let strings: [String: String]
+    let format: any InterfaceFormatter
+
+    public init(index: SiteIndex, theme: Theme, language: Language) {
+        self.index = index
+        self.theme = theme
+        self.language = language
+        self.strings = theme.strings[language] ?? [:]
+        self.format = Formatters.formatter(for: language)
+    }
+
+    enum Job: Sendable {
+        case home, vacancyList, announcementList, notFound
+        case vacancy(Vacancy)
+        case announcement(Announcement)
+        case page(StandingPage)
+    }
+
+    var jobs: [Job] {
+        [.home, .vacancyList, .announcementList, .notFound]
+            + index.vacancies.map(Job.vacancy)
+            + index.announcements.map(Job.announcement)
+            + index.pages.map(Job.page)
+    }
+
+    public func render() async -> [OutputFile] {
+        var files = await withTaskGroup(of: OutputFile.self) { group in
+            for job in jobs {
+                group.addTask { self.render(job) }
+            }
+            var result: [OutputFile] = []
+            for await file in group { result.append(file) }
+            return result
+        }
+        files += DataExport.formations(index.vacancies)
+        files += theme.assets.map { OutputFile(path: "assets/" + $0.path, contents: .copy($0.url)) }
+        files += index.content.files.map { OutputFile(path: $0.outputPath, contents: .copy($0.source)) }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    func render(_ job: Job) -> OutputFile {
+        switch job {
+        case .home:
+            return page(Route.home, template: "home", title: strings["home_title"] ?? index.content.config.title,
+                        description: strings["home_description"] ?? "", current: Route.home) { root in homeView(root: root) }
+        case .vacancyList:
+            return page(Route.vacancyList, template: "vacancy-list", title: strings["vacancies_title"] ?? "", description: "",
+                        current: Route.vacancyList) { root in
+                let all = index.vacancies.map { vacancySummary($0, root: root) }
+                return VacancyListView(vacancies: all, hasVacancies: !all.isEmpty)
+            }
+        case .announcementList:
+            return page(Route.announcementList, template: "announcement-list", title: strings["announcements_title"] ?? "",
+                        description: "", current: Route.announcementList) { root in
+                let current = index.currentAnnouncements.map { announcementSummary($0, root: root) }
+                let archived = index.announcements.filter { index.archivedSlugs.contains($0.slug) }.map { announcementSummary($0, root: root) }
+                return AnnouncementListView(current: current, hasCurrent: !current.isEmpty, archived: archived, hasArchived: !archived.isEmpty)
+            }
+        case .notFound:
+            return page(Route.notFound, template: "404", title: strings["not_found_title"] ?? "", description: "", current: nil) { root in
+                NotFoundView(homeHref: Links.href(to: Route.home, root: root),
+                             vacancyListHref: Links.href(to: Route.vacancyList, root: root),
+                             announcementListHref: Links.href(to: Route.announcementList, root: root))
+            }
+        case .vacancy(let vacancy):
+            return page(Route.vacancy(vacancy.id), template: "vacancy", title: vacancy.title, description: vacancy.summary ?? "",
+                        current: Route.vacancyList) { root in vacancyView(vacancy, root: root) }
+        case .announcement(let announcement):
+            return page(Route.announcement(announcement.slug), template: "announcement", title: announcement.title,
+                        description: "", current: Route.announcementList) { root in announcementView(announcement, root: root) }
+        case .page(let standing):
+            return page(Route.page(standing.slug), template: "page", title: standing.title, description: "",
+                        current: Route.page(standing.slug)) { root in
+                StandingPageView(title: standing.title, bodyHTML: markdown(standing.body, root: root))
+            }
+        }
+    }
+
+    private func page<Body: Sendable>(_ path: String, template: String, title: String, description: String, current: String?,
+                                      body: (String) -> Body) -> OutputFile {
+        let root = Links.root(from: path)
+        let config = index.content.config
+        let contact = config.contact.map {
+            ContactView(address: $0.address, phone: $0.phone, email: $0.email, emailHref: $0.email.map { "mailto:" + $0 }, hours: $0.hours)
+        }
+        let site = SiteView(title: config.title, agency: config.agency, region: config.region, sampleData: config.sampleData,
+                            homeHref: Links.href(to: Route.home, root: root), contact: contact)
+        var nav = [
+            NavItem(title: strings["nav_home"] ?? "", href: Links.href(to: Route.home, root: root), current: current == Route.home),
+            NavItem(title: strings["nav_vacancies"] ?? "", href: Links.href(to: Route.vacancyList, root: root), current: current == Route.vacancyList),
+            NavItem(title: strings["nav_announcements"] ?? "", href: Links.href(to: Route.announcementList, root: root),
+                    current: current == Route.announcementList),
+        ]
+        nav += index.menuPages.map {
+            NavItem(title: $0.title, href: Links.href(to: Route.page($0.slug), root: root), current: current == Route.page($0.slug))
+        }
+        let view = PageView(lang: language.rawValue, root: root, t: strings, site: site, nav: nav, pageTitle: title,
+                            description: description, body: body(root))
+        let html = theme.library.render(view, withTemplate: template) ?? ""
+        return .text(path, html)
+    }
+
+    private func markdown(_ source: MarkdownSource, root: String) -> String {
+        Markdown.html(source.text) { Links.rewriteContentURL($0, root: root) }
+    }
+
+    private func label(_ prefix: String, _ id: String) -> String {
+        strings["\(prefix)_\(id)"] ?? id
+    }
+
+    private func homeView(root: String) -> HomeView {
+        let summaries = index.vacancies.map { vacancySummary($0, root: root) }
+        let open = summaries.filter(\.open)
+        let past = summaries.filter { !$0.open }
+        let current = index.currentAnnouncements
+        let latest = (current.filter(\.pinned) + current.filter { !$0.pinned }).prefix(6).map { announcementSummary($0, root: root) }
+        return HomeView(openVacancies: open, hasOpenVacancies: !open.isEmpty, pastVacancies: past, hasPastVacancies: !past.isEmpty,
+                        announcements: latest, hasAnnouncements: !latest.isEmpty,
+                        vacancyListHref: Links.href(to: Route.vacancyList, root: root),
+                        announcementListHref: Links.href(to: Route.announcementList, root: root))
+    }
+
+    private func vacancySummary(_ vacancy: Vacancy, root: String) -> VacancySummaryView {
+        VacancySummaryView(title: vacancy.title, href: Links.href(to: Route.vacancy(vacancy.id), root: root),
+                           kindLabel: label("recruitment", vacancy.kind.rawValue), published: format.mediumDate(vacancy.published.date),
+                           publishedISO: vacancy.published.date.description, number: vacancy.number, summary: vacancy.summary,
+                           formationCount: format.integer(vacancy.formations.count), totalSeats: format.integer(vacancy.totalSeats),
+                           open: index.isOpen(vacancy))
+    }
+
+    private func vacancyView(_ vacancy: Vacancy, root: String) -> VacancyView {
+        let zone = index.content.config.timeZone
+        let formations = vacancy.formations.map { formation in
+            FormationRowView(code: formation.code, position: formation.position, unit: formation.unit, education: formation.education,
+                             kindLabel: label("kind", formation.kind), quota: format.integer(formation.quota),
+                             salary: salaryText(formation))
+        }
+        let schedule = vacancy.schedule.map { entry in
+            ScheduleRowView(title: entry.title ?? label("stage", entry.stage), when: scheduleText(entry, zone: zone),
+                            location: entry.location, locationHref: entry.location.flatMap(Self.webAddress), note: entry.note)
+        }
+        let announcements = (index.announcementsByVacancy[vacancy.id] ?? []).map { announcementSummary($0, root: root) }
+        let hasSalary = vacancy.formations.contains { $0.salaryMin != nil || $0.salaryMax != nil }
+        let hasEducation = vacancy.formations.contains { $0.education != nil }
+        return VacancyView(
+            title: vacancy.title, kindLabel: label("recruitment", vacancy.kind.rawValue), number: vacancy.number,
+            published: format.longDate(vacancy.published.date), publishedISO: vacancy.published.date.description,
+            bodyHTML: markdown(vacancy.body, root: root), formations: formations,
+            formationCount: format.integer(formations.count), totalSeats: format.integer(vacancy.totalSeats),
+            hasSalary: hasSalary, hasEducation: hasEducation, totalColspan: 4 + (hasSalary ? 1 : 0) + (hasEducation ? 1 : 0),
+            schedule: schedule, hasSchedule: !schedule.isEmpty, announcements: announcements, hasAnnouncements: !announcements.isEmpty,
+            formationsCSVHref: Links.href(to: Route.formationData(vacancy.id, "csv"), root: root),
+            formationsJSONHref: Links.href(to: Route.formationData(vacancy.id, "json"), root: root)
+        )
+    }
+
+    static func webAddress(_ text: String) -> String? {
+        text.hasPrefix("https://") || text.hasPrefix("http://") ? text : nil
+    }
+
+    private func salaryText(_ formation: Formation) -> String? {
+        switch (formation.salaryMin, formation.salaryMax) {
+        case let (min?, max?) where min == max: format.rupiah(min)
+        case let (min?, max?): "\(format.rupiah(min)) – \(format.rupiah(max))"
+        case let (min?, nil): format.rupiah(min)
+        case let (nil, max?): format.rupiah(max)
+        case (nil, nil): nil
+        }
+    }
+
+    private func scheduleText(_ entry: ScheduleEntry, zone: SiteTimeZone) -> String {
+        if !entry.start.hasTime, !entry.end.hasTime {
+            return format.dateRange(entry.start.date, entry.end.date)
+        }
+        let start = format.dateTime(entry.start, siteZone: zone)
+        let end = format.dateTime(entry.end, siteZone: zone)
+        return start == end ? start : "\(start) – \(end)"
+    }
+
+    private func announcementSummary(_ announcement: Announcement, root: String) -> AnnouncementSummaryView {
+        AnnouncementSummaryView(title: announcement.title, href: Links.href(to: Route.announcement(announcement.slug), root: root),
+                                date: format.mediumDate(announcement.date.date), dateISO: announcement.date.date.description,
+                                categoryLabel: label("category", announcement.category.rawValue),
+                                isCorrection: announcement.category == .ralat, pinned: announcement.pinned, number: announcement.number)
+    }
+
+    private func announcementView(_ announcement: Announcement, root: String) -> AnnouncementView {
+        let vacancy = announcement.vacancyID.flatMap { id in index.vacancies.first { $0.id == id } }.map {
+            LinkView(title: $0.title, href: Links.href(to: Route.vacancy($0.id), root: root))
+        }
+        return AnnouncementView(
+            title: announcement.title, date: format.dateTime(announcement.date, siteZone: index.content.config.timeZone),
+            dateISO: announcement.date.date.description, categoryLabel: label("category", announcement.category.rawValue),
+            isCorrection: announcement.category == .ralat, number: announcement.number, vacancy: vacancy,
+            bodyHTML: markdown(announcement.body, root: root),
+            attachments: announcement.attachments.map {
+                AttachmentView(name: $0.fileName, href: Links.href(to: $0.outputPath, root: root), size: format.fileSize($0.size))
+            },
+            hasAttachments: !announcement.attachments.isEmpty,
+            expires: announcement.expires.map { format.mediumDate($0.date) },
+            archived: index.archivedSlugs.contains(announcement.slug)
+        )
+    }
+}

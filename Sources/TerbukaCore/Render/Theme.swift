@@ -1,0 +1,101 @@
+import Foundation
+import Mustache
+
+/// A theme: Mustache templates (`templates/*.mustache`, partials included), interface
+/// strings per language (`i18n/<lang>.yml`) and static assets (`assets/**`).
+public struct Theme: Sendable {
+    public var name: String
+    public var library: MustacheLibrary
+    public var strings: [Language: [String: String]]
+    /// Paths relative to the theme's `assets/` folder, and where they are.
+    public var assets: [(path: String, url: URL)]
+
+    /// Templates the renderer needs.
+    static let requiredTemplates = ["base", "home", "vacancy-list", "vacancy", "announcement-list", "announcement", "page", "404"]
+
+    /// Strings the code looks up (labels of stage ids, categories, kinds); templates name
+    /// their own strings, and every language must have the keys of the primary one.
+    static var requiredStrings: [String] {
+        ScheduleEntry.knownStages.map { "stage_\($0)" }
+            + AnnouncementCategory.allCases.map { "category_\($0.rawValue)" }
+            + FormationKind.standard.map { "kind_\($0)" }
+            + RecruitmentKind.allCases.map { "recruitment_\($0.rawValue)" }
+    }
+
+    public static func load(siteRoot: URL, name: String, languages: [Language], into diagnostics: inout Diagnostics) -> Theme? {
+        let folder = siteRoot.appendingPathComponent("themes/\(name)")
+        let displayFolder = "themes/\(name)"
+        let before = diagnostics.errorCount
+        guard FileManager.default.fileExists(atPath: folder.path) else {
+            diagnostics.error("theme '\(name)' not found: expected the folder \(displayFolder)", at: SourceLocation(path: "content/site.yml"))
+            return nil
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        let templateFolder = folder.appendingPathComponent("templates")
+        for file in files(under: templateFolder) where file.hasSuffix(".mustache") {
+            let path = "\(displayFolder)/templates/\(file)"
+            guard let data = FileManager.default.contents(atPath: templateFolder.appendingPathComponent(file).path),
+                  let text = SourceText.decode(data, path: path, into: &diagnostics) else { continue }
+            do {
+                templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.error("template error: \(error.error)", at: SourceLocation(path: path, line: error.context.lineNumber,
+                                                                                       column: error.context.columnNumber + 1))
+            } catch {
+                diagnostics.error("template error: \(error)", at: SourceLocation(path: path))
+            }
+        }
+        for required in requiredTemplates where templates[required] == nil {
+            diagnostics.error("theme has no template '\(required).mustache'", at: SourceLocation(path: "\(displayFolder)/templates"))
+        }
+
+        var strings: [Language: [String: String]] = [:]
+        for language in languages {
+            let path = "\(displayFolder)/i18n/\(language.rawValue).yml"
+            guard let data = FileManager.default.contents(atPath: siteRoot.appendingPathComponent(path).path) else {
+                diagnostics.error("theme has no interface strings for language '\(language.rawValue)'", at: SourceLocation(path: path))
+                continue
+            }
+            guard let text = SourceText.decode(data, path: path, into: &diagnostics),
+                  let root = YAMLParser.parse(text, path: path, into: &diagnostics) else { continue }
+            guard case .mapping(let map) = root else {
+                diagnostics.error("interface strings must be 'key: text' lines", at: root.location)
+                continue
+            }
+            var table: [String: String] = [:]
+            for entry in map.entries {
+                if let value = entry.value.text(key: entry.key, into: &diagnostics) { table[entry.key] = value.value }
+            }
+            for key in requiredStrings where table[key] == nil {
+                diagnostics.error("missing interface string '\(key)'", at: SourceLocation(path: path))
+            }
+            strings[language] = table
+        }
+        if let primary = languages.first, let reference = strings[primary] {
+            for language in languages.dropFirst() {
+                guard let table = strings[language] else { continue }
+                for key in reference.keys.sorted() where table[key] == nil {
+                    diagnostics.error("missing interface string '\(key)' (it is in \(primary.rawValue).yml)",
+                                      at: SourceLocation(path: "\(displayFolder)/i18n/\(language.rawValue).yml"))
+                }
+            }
+        }
+        let assetFolder = folder.appendingPathComponent("assets")
+        let assets = files(under: assetFolder).map { (path: $0, url: assetFolder.appendingPathComponent($0)) }
+        guard diagnostics.errorCount == before else { return nil }
+        return Theme(name: name, library: MustacheLibrary(templates: templates), strings: strings, assets: assets)
+    }
+
+    /// Regular files under `folder`, relative to it, sorted; hidden files are skipped.
+    static func files(under folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else { return [] }
+        let base = folder.standardizedFileURL.path + "/"
+        var result: [String] = []
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            let path = url.standardizedFileURL.path
+            if path.hasPrefix(base) { result.append(String(path.dropFirst(base.count))) }
+        }
+        return result.sorted()
+    }
+}

@@ -1,0 +1,118 @@
+struct HomeView: Sendable {
+    var openVacancies: [VacancySummaryView]
+    var hasOpenVacancies: Bool
+    var pastVacancies: [VacancySummaryView]
+    var hasPastVacancies: Bool
+    var announcements: [AnnouncementSummaryView]
+    var hasAnnouncements: Bool
+    var vacancyListHref: String
+    var announcementListHref: String
+}
+
+struct VacancySummaryView: Sendable {
+    var title: String
+    var href: String
+    var kindLabel: String
+    var published: String
+    var publishedISO: String
+    var number: String?
+    var summary: String?
+    var formationCount: String
+    var totalSeats: String
+    var open: Bool
+}
+
+struct VacancyListView: Sendable {
+    var vacancies: [VacancySummaryView]
+    var hasVacancies: Bool
+}
+
+struct VacancyView: Sendable {
+    var title: String
+    var kindLabel: String
+    var number: String?
+    var published: String
+    var publishedISO: String
+    var bodyHTML: String
+    var formations: [FormationRowView]
+    var formationCount: String
+    var totalSeats: String
+    var hasSalary: Bool
+    var hasEducation: Bool
+    /// Columns before the seats column, for the total row.
+    var totalColspan: Int
+    var schedule: [ScheduleRowView]
+    var hasSchedule: Bool
+    var announcements: [AnnouncementSummaryView]
+    var hasAnnouncements: Bool
+    var formationsCSVHref: String
+    var formationsJSONHref: String
+}
+
+struct FormationRowView: Sendable {
+    var code: String
+    var position: String
+    var unit: String
+    var education: String?
+    var kindLabel: String
+    var quota: String
+    var salary: String?
+}
+
+struct ScheduleRowView: Sendable {
+    var title: String
+    var when: String
+    var location: String?
+    var locationHref: String?
+    var note: String?
+}
+
+struct AnnouncementSummaryView: Sendable {
+    var title: String
+    var href: String
+    var date: String
+    var dateISO: String
+    var categoryLabel: String
+    var isCorrection: Bool
+    var pinned: Bool
+    var number: String?
+}
+
+struct AnnouncementListView: Sendable {
+    var current: [AnnouncementSummaryView]
+    var hasCurrent: Bool
+    var archived: [AnnouncementSummaryView]
+    var hasArchived: Bool
+}
+
+struct AnnouncementView: Sendable {
+    var title: String
+    var date: String
+    var dateISO: String
+    var categoryLabel: String
+    var isCorrection: Bool
+    var number: String?
+    var vacancy: LinkView?
+    var bodyHTML: String
+    var attachments: [AttachmentView]
+    var hasAttachments: Bool
+    var expires: String?
+    var archived: Bool
+}
+
+struct AttachmentView: Sendable {
+    var name: String
+    var href: String
+    var size: String
+}
+
+struct StandingPageView: Sendable {
+    var title: String
+    var bodyHTML: String
+}
+
+struct NotFoundView: Sendable {
+    var homeHref: String
+    var vacancyListHref: String
+    var announcementListHref: String
+}

@@ -1,0 +1,70 @@
+/// `announcements/<slug>.md` into an Announcement.
+enum AnnouncementValidator {
+    static let keys = ["title", "date", "vacancy", "category", "number", "attachments", "pinned", "expires", "draft"]
+
+    static func validate(_ file: SourceFile, zone: SiteTimeZone, vacancyIDs: [String], attachments: AttachmentIndex,
+                         into diagnostics: inout Diagnostics) -> Announcement? {
+        guard let (map, body) = MarkdownDocumentReader.read(file, into: &diagnostics) else { return nil }
+        map.checkKeys(known: keys, required: ["title", "date"], in: "an announcement", into: &diagnostics)
+        let title = map.text("title", into: &diagnostics)
+        let date = map.date("date", zone: zone, into: &diagnostics)
+        var vacancyID: String?
+        if let written = map.text("vacancy", into: &diagnostics) {
+            if vacancyIDs.contains(written.value) {
+                vacancyID = written.value
+            } else {
+                diagnostics.error("unknown vacancy '\(written.value)'", at: written.location,
+                                  hint: Suggestion.hint(for: written.value, in: vacancyIDs) ?? "vacancies: \(vacancyIDs.joined(separator: ", "))")
+            }
+        }
+        var category = AnnouncementCategory.pengumuman
+        if let written = map.text("category", into: &diagnostics) {
+            if let parsed = AnnouncementCategory(rawValue: written.value) {
+                category = parsed
+            } else {
+                let names = AnnouncementCategory.allCases.map(\.rawValue)
+                diagnostics.error("unknown category '\(written.value)'", at: written.location,
+                                  hint: Suggestion.hint(for: written.value, in: names) ?? "use one of \(names.joined(separator: ", "))")
+            }
+        }
+        var resolved: [Attachment] = []
+        for item in map.list("attachments", into: &diagnostics) ?? [] {
+            if let path = item.text(key: "attachments", into: &diagnostics),
+               let attachment = attachments.resolve(path, into: &diagnostics) {
+                resolved.append(attachment)
+            }
+        }
+        let expires = map.date("expires", zone: zone, into: &diagnostics)
+        if let expires, let date, expires.value.endInstant <= date.value.instant {
+            diagnostics.warning("'expires' is not after 'date': the announcement goes straight to the archive", at: expires.location)
+        }
+        let pinned = map.bool("pinned", into: &diagnostics) ?? false
+        let draft = map.bool("draft", into: &diagnostics) ?? false
+        let number = map.text("number", into: &diagnostics)
+        guard let title, let date else { return nil }
+        return Announcement(slug: stem(of: file.path), title: title.value, date: date.value, vacancyID: vacancyID,
+                            category: category, number: number?.value, attachments: resolved, pinned: pinned,
+                            expires: expires?.value, draft: draft, body: body, sourcePath: file.path)
+    }
+
+    static func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+}
+
+/// `pages/<slug>.md` into a StandingPage.
+enum PageValidator {
+    static let keys = ["title", "order", "menu"]
+
+    static func validate(_ file: SourceFile, into diagnostics: inout Diagnostics) -> StandingPage? {
+        guard let (map, body) = MarkdownDocumentReader.read(file, into: &diagnostics) else { return nil }
+        map.checkKeys(known: keys, required: ["title"], in: "a page", into: &diagnostics)
+        let title = map.text("title", into: &diagnostics)
+        let order = map.integer("order", into: &diagnostics)
+        let menu = map.bool("menu", into: &diagnostics) ?? true
+        guard let title else { return nil }
+        return StandingPage(slug: AnnouncementValidator.stem(of: file.path), title: title.value, order: order?.value,
+                            menu: menu, body: body, sourcePath: file.path)
+    }
+}

@@ -1,0 +1,30 @@
+/// The validate stage: parses every loaded file into the typed model, collecting every
+/// problem. Items with errors are left out of the model; the run reports them all.
+public enum ContentValidator {
+    public static func validate(_ loaded: LoadedContent, includeDrafts: Bool, into diagnostics: inout Diagnostics) -> SiteContent? {
+        let config = loaded.siteConfig.flatMap { SiteConfigValidator.validate($0, into: &diagnostics) }
+        // Without a valid site.yml the rest is still checked, reading times as WIB, so
+        // that one run reports every problem.
+        let zone = config?.timeZone ?? .jakarta
+        var vacancies = loaded.vacancies.compactMap { VacancyValidator.validate($0, zone: zone, into: &diagnostics) }
+        let attachments = AttachmentIndex(loaded.attachments)
+        let vacancyIDs = loaded.vacancies.map(\.id)
+        var announcements = loaded.announcements.compactMap {
+            AnnouncementValidator.validate($0, zone: zone, vacancyIDs: vacancyIDs, attachments: attachments, into: &diagnostics)
+        }
+        let pages = loaded.pages.compactMap { PageValidator.validate($0, into: &diagnostics) }
+        if !includeDrafts {
+            let draftVacancies = Set(vacancies.filter(\.draft).map(\.id))
+            vacancies.removeAll(where: \.draft)
+            announcements.removeAll(where: \.draft)
+            for announcement in announcements {
+                if let id = announcement.vacancyID, draftVacancies.contains(id) {
+                    diagnostics.warning("announcement belongs to vacancy '\(id)', which is a draft", at: SourceLocation(path: announcement.sourcePath))
+                }
+            }
+        }
+        let files = loaded.attachments.filter { !$0.leadsOutside }.map { Attachment(path: $0.path, size: $0.size, source: $0.url) }
+        guard let config else { return nil }
+        return SiteContent(config: config, vacancies: vacancies, announcements: announcements, pages: pages, files: files)
+    }
+}

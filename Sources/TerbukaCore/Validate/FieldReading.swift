@@ -1,0 +1,119 @@
+import Foundation
+
+/// Typed reads of YAML values with diagnostics: each reader reports what was wrong
+/// where it stands, and returns nil so that validation can go on to the next key.
+extension YAMLMapping {
+    /// Reports unknown keys (with the nearest known one as a hint) and missing required keys.
+    func checkKeys(known: [String], required: [String], in what: String, into diagnostics: inout Diagnostics) {
+        for entry in entries where !known.contains(entry.key) {
+            diagnostics.error(
+                "unknown key '\(entry.key)' in \(what)",
+                at: entry.keyLocation,
+                hint: Suggestion.hint(for: entry.key, in: known) ?? "known keys: \(known.joined(separator: ", "))"
+            )
+        }
+        for key in required where self[key] == nil || self[key]!.isNull {
+            diagnostics.error("missing required key '\(key)' in \(what)", at: location)
+        }
+    }
+
+    func text(_ key: String, into diagnostics: inout Diagnostics) -> Located<String>? {
+        guard let value = self[key], !value.isNull else { return nil }
+        return value.text(key: key, into: &diagnostics)
+    }
+
+    func bool(_ key: String, into diagnostics: inout Diagnostics) -> Bool? {
+        guard let value = self[key], !value.isNull else { return nil }
+        guard case .scalar(let raw, false, let location) = value,
+              let result = ["true": true, "false": false, "ya": true, "tidak": false][raw.lowercased()]
+        else {
+            diagnostics.error("'\(key)' must be true or false", at: value.location)
+            return nil
+        }
+        _ = location
+        return result
+    }
+
+    func integer(_ key: String, into diagnostics: inout Diagnostics) -> Located<Int>? {
+        guard let value = self[key], !value.isNull else { return nil }
+        guard case .scalar(let raw, _, let location) = value, let number = Int(raw.trimmingSpaces) else {
+            diagnostics.error("'\(key)' must be a whole number", at: value.location)
+            return nil
+        }
+        return Located(number, at: location)
+    }
+
+    func list(_ key: String, into diagnostics: inout Diagnostics) -> [YAMLValue]? {
+        guard let value = self[key], !value.isNull else { return nil }
+        guard case .sequence(let items, _) = value else {
+            diagnostics.error("'\(key)' must be a list (lines starting with '- ')", at: value.location)
+            return nil
+        }
+        return items
+    }
+
+    func mapping(_ key: String, into diagnostics: inout Diagnostics) -> YAMLMapping? {
+        guard let value = self[key], !value.isNull else { return nil }
+        guard case .mapping(let mapping) = value else {
+            diagnostics.error("'\(key)' must be a set of keys, found \(value.kindDescription)", at: value.location)
+            return nil
+        }
+        return mapping
+    }
+
+    func date(_ key: String, zone: SiteTimeZone, into diagnostics: inout Diagnostics) -> Located<ContentDate>? {
+        guard let text = text(key, into: &diagnostics) else { return nil }
+        switch ContentDate.parse(text.value, siteZone: zone) {
+        case .success(let date):
+            return Located(date, at: text.location)
+        case .failure(let error):
+            var location = text.location
+            location.column += error.offset
+            diagnostics.error("'\(key)': \(error.message)", at: location, hint: error.hint)
+            return nil
+        }
+    }
+}
+
+extension YAMLValue {
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    func text(key: String, into diagnostics: inout Diagnostics) -> Located<String>? {
+        guard case .scalar(let raw, _, let location) = self else {
+            diagnostics.error("'\(key)' must be text, found \(kindDescription)", at: self.location)
+            return nil
+        }
+        return Located(raw, at: location)
+    }
+
+    func mapping(what: String, into diagnostics: inout Diagnostics) -> YAMLMapping? {
+        guard case .mapping(let mapping) = self else {
+            diagnostics.error("each \(what) must be a set of keys, found \(kindDescription)", at: location)
+            return nil
+        }
+        return mapping
+    }
+}
+
+/// A value together with the place it was written, for later cross-checks.
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+extension Located: Equatable where Value: Equatable {}
+extension Located: Hashable where Value: Hashable {}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        String(self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// `content/site.yml` into a SiteConfig.
+enum SiteConfigValidator {
+    static let keys = ["title", "agency", "region", "timezone", "language", "languages", "base_url", "contact", "theme", "sample_data"]
+    static let contactKeys = ["address", "phone", "email", "hours"]
+
+    static func validate(_ file: SourceFile, into diagnostics: inout Diagnostics) -> SiteConfig? {
+        guard let text = SourceText.decode(file.data, path: file.path, into: &diagnostics),
+              let root = YAMLParser.parse(text, path: file.path, into: &diagnostics)
+        else { return nil }
+        guard case .mapping(let map) = root else {
+            diagnostics.error("site.yml must be a set of keys (title, agency, timezone, …)", at: root.location)
+            return nil
+        }
+        map.checkKeys(known: keys, required: ["title", "agency", "timezone"], in: "site.yml", into: &diagnostics)
+        let title = map.text("title", into: &diagnostics)
+        let agency = map.text("agency", into: &diagnostics)
+        let region = map.text("region", into: &diagnostics)
+
+        var timeZone: SiteTimeZone?
+        if let zone = map.text("timezone", into: &diagnostics) {
+            timeZone = SiteTimeZone(rawValue: zone.value)
+            if timeZone == nil {
+                let names = SiteTimeZone.allCases.map(\.identifier)
+                let byAbbreviation = SiteTimeZone.allCases.first { $0.abbreviation == zone.value.uppercased() }
+                diagnostics.error(
+                    "unknown time zone '\(zone.value)'",
+                    at: zone.location,
+                    hint: byAbbreviation.map { "write the zone's name, e.g. '\($0.identifier)' for \($0.abbreviation)" }
+                        ?? Suggestion.hint(for: zone.value, in: names)
+                        ?? "use one of \(names.joined(separator: ", "))"
+                )
+            }
+        }
+
+        var languages: [Language] = []
+        if let language = map.text("language", into: &diagnostics) {
+            if let parsed = parseLanguage(language, into: &diagnostics) { languages = [parsed] }
+        }
+        if let list = map.list("languages", into: &diagnostics) {
+            var parsed: [Language] = []
+            for item in list {
+                if let text = item.text(key: "languages", into: &diagnostics), let language = parseLanguage(text, into: &diagnostics) {
+                    if parsed.contains(language) {
+                        diagnostics.warning("language '\(language.rawValue)' is listed twice", at: text.location)
+                    } else {
+                        parsed.append(language)
+                    }
+                }
+            }
+            if let primary = languages.first, let first = parsed.first, primary != first {
+                diagnostics.error("'language' is '\(primary.rawValue)' but 'languages' starts with '\(first.rawValue)'; the first of 'languages' is the primary one",
+                                  at: map.entry("languages")!.keyLocation)
+            }
+            if !parsed.isEmpty { languages = parsed }
+        }
+        if languages.isEmpty { languages = [.id] }
+
+        var baseURL: String?
+        if let url = map.text("base_url", into: &diagnostics) {
+            if let components = URLComponents(string: url.value), ["http", "https"].contains(components.scheme?.lowercased() ?? ""),
+               components.host?.isEmpty == false {
+                baseURL = url.value.hasSuffix("/") ? url.value : url.value + "/"
+            } else {
+                diagnostics.error("base_url '\(url.value)' is not an absolute http(s) URL", at: url.location, hint: "for example https://seleksi.kupangkota.go.id/")
+            }
+        }
+
+        var contact: Contact?
+        if let contactMap = map.mapping("contact", into: &diagnostics) {
+            contactMap.checkKeys(known: contactKeys, required: [], in: "contact", into: &diagnostics)
+            contact = Contact(
+                address: contactMap.text("address", into: &diagnostics)?.value,
+                phone: contactMap.text("phone", into: &diagnostics)?.value,
+                email: contactMap.text("email", into: &diagnostics)?.value,
+                hours: contactMap.text("hours", into: &diagnostics)?.value
+            )
+        }
+
+        var theme = "default"
+        if let written = map.text("theme", into: &diagnostics) {
+            if Slug.isValid(written.value) {
+                theme = written.value
+            } else {
+                diagnostics.error("theme '\(written.value)' is not a slug (a folder name under themes/)", at: written.location)
+            }
+        }
+        let sampleData = map.bool("sample_data", into: &diagnostics) ?? false
+
+        guard let title, let agency, let timeZone else { return nil }
+        return SiteConfig(title: title.value, agency: agency.value, region: region?.value, timeZone: timeZone,
+                          languages: languages, baseURL: baseURL, contact: contact, theme: theme, sampleData: sampleData)
+    }
+
+    private static func parseLanguage(_ text: Located<String>, into diagnostics: inout Diagnostics) -> Language? {
+        if let language = Language(rawValue: text.value) { return language }
+        diagnostics.error("unknown language '\(text.value)'", at: text.location, hint: "use 'id' or 'en'")
+        return nil
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// `vacancies/<id>/index.md` and `formations.csv` into a Vacancy.
+enum VacancyValidator {
+    static let keys = ["title", "kind", "published", "number", "summary", "schedule", "results", "scoring", "draft"]
+    static let scheduleKeys = ["stage", "title", "start", "end", "location", "note"]
+    static let resultKeys = ["stage", "file", "published", "number", "objection_until"]
+    static let scoringKeys = ["passing", "shortlist_multiplier", "weights", "components", "tie_break"]
+
+    static func validate(_ loaded: LoadedVacancy, zone: SiteTimeZone, into diagnostics: inout Diagnostics) -> Vacancy? {
+        guard let file = loaded.index, let (map, body) = MarkdownDocumentReader.read(file, into: &diagnostics) else { return nil }
+        map.checkKeys(known: keys, required: ["title", "kind", "published"], in: "a vacancy notice", into: &diagnostics)
+        let title = map.text("title", into: &diagnostics)
+        var kind: RecruitmentKind?
+        if let written = map.text("kind", into: &diagnostics) {
+            kind = RecruitmentKind(rawValue: written.value.lowercased())
+            if kind == nil {
+                diagnostics.error("unknown vacancy kind '\(written.value)'", at: written.location, hint: "use 'cpns' or 'pppk'")
+            }
+        }
+        let published = map.date("published", zone: zone, into: &diagnostics)
+        let schedule = (map.list("schedule", into: &diagnostics) ?? []).compactMap {
+            scheduleEntry($0, zone: zone, into: &diagnostics)
+        }
+        let results = (map.list("results", into: &diagnostics) ?? []).compactMap {
+            resultEntry($0, vacancy: loaded, kind: kind, zone: zone, into: &diagnostics)
+        }
+        checkUnlistedResultFiles(loaded, listed: results, location: SourceLocation(path: file.path), into: &diagnostics)
+        var passingKinds: Set<String> = []
+        if let scoring = map.mapping("scoring", into: &diagnostics) {
+            scoring.checkKeys(known: scoringKeys, required: [], in: "scoring", into: &diagnostics)
+            if let passing = scoring.mapping("passing", into: &diagnostics) {
+                passingKinds = Set(passing.entries.map(\.key))
+            }
+        }
+        let formations = loaded.formations.flatMap {
+            FormationsValidator.validate($0, kind: kind, passingKinds: passingKinds, into: &diagnostics)
+        }
+        let draft = map.bool("draft", into: &diagnostics) ?? false
+        guard let title, let kind, let published, let formations else { return nil }
+        return Vacancy(
+            id: loaded.id, title: title.value, kind: kind, published: published.value,
+            number: map.text("number", into: &diagnostics)?.value,
+            summary: map.text("summary", into: &diagnostics)?.value,
+            schedule: schedule, results: results, passingKinds: passingKinds, draft: draft,
+            body: body, formations: formations, sourcePath: file.path
+        )
+    }
+
+    private static func scheduleEntry(_ value: YAMLValue, zone: SiteTimeZone, into diagnostics: inout Diagnostics) -> ScheduleEntry? {
+        guard let map = value.mapping(what: "schedule entry", into: &diagnostics) else { return nil }
+        map.checkKeys(known: scheduleKeys, required: ["stage", "start", "end"], in: "a schedule entry", into: &diagnostics)
+        let title = map.text("title", into: &diagnostics)
+        var stage: String?
+        if let written = map.text("stage", into: &diagnostics) {
+            if ScheduleEntry.knownStages.contains(written.value) {
+                stage = written.value
+            } else if !Slug.isValid(written.value) {
+                diagnostics.error("stage '\(written.value)' is not a slug", at: written.location,
+                                  hint: Suggestion.hint(for: written.value, in: ScheduleEntry.knownStages))
+            } else if title == nil {
+                diagnostics.error("unknown stage '\(written.value)': a custom stage needs a 'title'", at: written.location,
+                                  hint: Suggestion.hint(for: written.value, in: ScheduleEntry.knownStages))
+            } else {
+                stage = written.value
+            }
+        }
+        let start = map.date("start", zone: zone, into: &diagnostics)
+        let end = map.date("end", zone: zone, into: &diagnostics)
+        if let start, let end, end.value.endInstant < start.value.instant {
+            diagnostics.error("'end' (\(describe(end.value))) is before 'start' (\(describe(start.value)))", at: end.location)
+            return nil
+        }
+        guard let stage, let start, let end else { return nil }
+        return ScheduleEntry(stage: stage, title: title?.value, start: start.value, end: end.value,
+                             location: map.text("location", into: &diagnostics)?.value,
+                             note: map.text("note", into: &diagnostics)?.value)
+    }
+
+    private static func describe(_ date: ContentDate) -> String {
+        guard let minutes = date.minuteOfDay else { return date.date.description }
+        return date.date.description + String(format: " %02d:%02d", minutes / 60, minutes % 60)
+    }
+
+    private static func resultEntry(_ value: YAMLValue, vacancy: LoadedVacancy, kind: RecruitmentKind?, zone: SiteTimeZone,
+                                    into diagnostics: inout Diagnostics) -> ResultEntry? {
+        guard let map = value.mapping(what: "results entry", into: &diagnostics) else { return nil }
+        map.checkKeys(known: resultKeys, required: ["stage", "published"], in: "a results entry", into: &diagnostics)
+        var stage: ResultStage?
+        if let written = map.text("stage", into: &diagnostics) {
+            let allowed = kind.map(ResultStage.stages(for:)) ?? ResultStage.allCases
+            if let parsed = ResultStage(rawValue: written.value), allowed.contains(parsed) {
+                stage = parsed
+            } else {
+                let names = allowed.map(\.rawValue)
+                diagnostics.error("unknown result stage '\(written.value)'\(kind.map { " for a \($0.rawValue.uppercased()) vacancy" } ?? "")",
+                                  at: written.location, hint: Suggestion.hint(for: written.value, in: names) ?? "use one of \(names.joined(separator: ", "))")
+            }
+        }
+        var file: String?
+        if let written = map.text("file", into: &diagnostics) {
+            if vacancy.resultFiles.contains(written.value) {
+                file = written.value
+            } else {
+                diagnostics.error("result table '\(written.value)' does not exist in \(vacancy.folderPath)", at: written.location,
+                                  hint: Suggestion.hint(for: written.value, in: vacancy.resultFiles) ?? "result tables go in \(vacancy.folderPath)/results/")
+            }
+        } else if let stage, stage != .akhir {
+            diagnostics.error("missing required key 'file' in a results entry for stage '\(stage.rawValue)'", at: map.location)
+        }
+        let published = map.date("published", zone: zone, into: &diagnostics)
+        let objection = map.date("objection_until", zone: zone, into: &diagnostics)
+        guard let stage, let published else { return nil }
+        return ResultEntry(stage: stage, file: file, published: published.value,
+                           number: map.text("number", into: &diagnostics)?.value, objectionUntil: objection?.value)
+    }
+
+    private static func checkUnlistedResultFiles(_ vacancy: LoadedVacancy, listed: [ResultEntry], location: SourceLocation,
+                                                 into diagnostics: inout Diagnostics) {
+        let named = Set(listed.compactMap(\.file))
+        for file in vacancy.resultFiles where !named.contains(file) {
+            diagnostics.warning("result table '\(file)' is not named in the notice's 'results' and is not published",
+                                at: SourceLocation(path: "\(vacancy.folderPath)/\(file)"))
+        }
+    }
+}
