@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import TerbukaCore
+
+@Suite struct ContentDateTests {
+    @Test func aDateWithoutTimeStartsAtMidnightInTheSiteZoneAndEndsAtTheEndOfTheDay() throws {
+        let date = try ContentDate.parse("2024-10-16", siteZone: .makassar).get()
+        #expect(date.instant == 1_729_036_800 - 8 * 3600)
+        #expect(date.endInstant == date.instant + 86_400)
+    }
+
+    @Test func aTimeWithoutZoneIsInTheSiteZone() throws {
+        // 2024-10-16 08:00 WITA is 2024-10-16T00:00:00Z.
+        #expect(try ContentDate.parse("2024-10-16 08:00", siteZone: .makassar).get().instant == 1_729_036_800)
+    }
+
+    @Test func zoneNamesAndOffsetsOverrideTheSiteZone() throws {
+        #expect(try ContentDate.parse("2024-10-16 09:00 WIT", siteZone: .jakarta).get().instant == 1_729_036_800)
+        #expect(try ContentDate.parse("2024-10-16T07:00+07:00", siteZone: .makassar).get().instant == 1_729_036_800)
+        #expect(try ContentDate.parse("2024-10-16 00:00Z", siteZone: .makassar).get().instant == 1_729_036_800)
+    }
+
+    @Test func februaryTwentyNinthExistsOnlyInLeapYears() {
+        #expect((try? ContentDate.parse("2024-02-29", siteZone: .jakarta).get()) != nil)
+        #expect((try? ContentDate.parse("2023-02-29", siteZone: .jakarta).get()) == nil)
+        #expect((try? ContentDate.parse("2100-02-29", siteZone: .jakarta).get()) == nil)
+    }
+
+    @Test func anUnknownZoneNamesTheNearest() {
+        guard case .failure(let error) = ContentDate.parse("2024-10-16 08:00 WITE", siteZone: .jakarta) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.message == "unknown time zone 'WITE'")
+        #expect(error.offset == 17)
+        #expect(error.hint == "did you mean 'WITA'?")
+    }
+
+    @Test func weekdaysAreRight() throws {
+        // 19 August 2024 was a Monday; 1 January 1970 a Thursday.
+        #expect(CivilDate(year: 2024, month: 8, day: 19)!.weekday == 1)
+        #expect(CivilDate(year: 1970, month: 1, day: 1)!.weekday == 4)
+        #expect(CivilDate(daysSinceEpoch: CivilDate(year: 2024, month: 2, day: 29)!.daysSinceEpoch) == CivilDate(year: 2024, month: 2, day: 29))
+    }
+}
+
+@Suite struct FormatterTests {
+    let id = IndonesianFormatter()
+    let en = EnglishFormatter()
+
+    @Test func indonesianDatesAreWrittenAsOfficialDocumentsDo() throws {
+        let date = try #require(CivilDate(year: 2024, month: 8, day: 19))
+        #expect(id.longDate(date) == "Senin, 19 Agustus 2024")
+        let time = try ContentDate.parse("2024-08-19 09:00", siteZone: .makassar).get()
+        #expect(id.dateTime(time, siteZone: .makassar) == "Senin, 19 Agustus 2024 pukul 09.00 WITA")
+        #expect(en.dateTime(time, siteZone: .makassar) == "Monday, 19 August 2024 at 09:00 WITA")
+    }
+
+    @Test func rangesNameTheSharedMonthAndYearOnce() throws {
+        let start = try #require(CivilDate(year: 2024, month: 8, day: 20))
+        let end = try #require(CivilDate(year: 2024, month: 9, day: 10))
+        #expect(id.dateRange(start, end) == "20 Agustus s.d. 10 September 2024")
+        #expect(id.dateRange(start, try #require(CivilDate(year: 2024, month: 8, day: 23))) == "20 s.d. 23 Agustus 2024")
+        #expect(en.dateRange(start, end) == "20 August – 10 September 2024")
+    }
+
+    @Test func numbersUseTheLanguagesSeparators() {
+        #expect(id.rupiah(5_000_000) == "Rp5.000.000")
+        #expect(id.integer(1_234) == "1.234")
+        #expect(en.integer(1_234_567) == "1,234,567")
+        #expect(id.fileSize(1_234_567) == "1,2 MB")
+    }
+}
+
+@Suite struct CSVReaderTests {
+    func records(_ text: String) throws -> [[String]] {
+        var reader = CSVReader(bytes: Array(text.utf8))
+        var result: [[String]] = []
+        while let record = try reader.next() { result.append(record.fields) }
+        return result
+    }
+
+    @Test func quotedFieldsKeepSeparatorsQuotesAndLineBreaks() throws {
+        #expect(try records("a,b\r\n\"x, y\",\"say \"\"hi\"\"\nnow\"\r\n") == [["a", "b"], ["x, y", "say \"hi\"\nnow"]])
+    }
+
+    @Test func theSeparatorIsDetectedFromTheHeaderLine() throws {
+        #expect(CSVReader(bytes: Array("kode;jabatan;kebutuhan\n".utf8)).separatorName == "semicolon")
+        #expect(CSVReader(bytes: Array("kode\tjabatan\n".utf8)).separatorName == "tab")
+        #expect(CSVReader(bytes: Array("\"a;b\",c\n".utf8)).separatorName == "comma")
+    }
+
+    @Test func aByteOrderMarkIsSkipped() throws {
+        #expect(try records("\u{FEFF}kode;nama\n1;A\n") == [["kode", "nama"], ["1", "A"]])
+    }
+
+    @Test func aStrayQuoteIsAnErrorWithItsColumn() {
+        var reader = CSVReader(bytes: Array("a,b\nx,ab\"c\n".utf8))
+        _ = try? reader.next()
+        #expect(throws: CSVSyntaxError.self) { try reader.next() }
+        var again = CSVReader(bytes: Array("a,b\nx,ab\"c\n".utf8))
+        _ = try? again.next()
+        do {
+            _ = try again.next()
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.column == 5)
+        }
+    }
+}
+
+@Suite struct EscapingTests {
+    @Test func csvCellsThatLookLikeFormulasAreDefused() {
+        #expect(CSVWriter.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVWriter.cell("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVWriter.cell("-12.5") == "-12.5")
+        #expect(CSVWriter.cell("+62 812") == "'+62 812")
+    }
+
+    @Test func contentLinksAreMadeRelativeAndNameIndexHTML() {
+        #expect(Links.rewriteContentURL("/files/a.pdf", root: "../../") == "../../files/a.pdf")
+        #expect(Links.rewriteContentURL("/lowongan/x/#formasi", root: "../") == "../lowongan/x/index.html#formasi")
+        #expect(Links.rewriteContentURL("https://sscasn.bkn.go.id/", root: "../") == "https://sscasn.bkn.go.id/")
+        #expect(Links.rewriteContentURL("mailto:a@b.id", root: "../") == "mailto:a@b.id")
+        #expect(Links.href(to: "files/surat ralat.pdf", root: "../") == "../files/surat%20ralat.pdf")
+    }
+
+    @Test func theNearestKnownWordIsSuggestedOnlyWhenClose() {
+        #expect(Suggestion.nearest(to: "titel", in: ["title", "date"]) == "title")
+        #expect(Suggestion.nearest(to: "zzzzzz", in: ["title", "date"]) == nil)
+    }
+
+    @Test func theLinkCheckerFindsALinkToNoFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-links-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("a"), withIntermediateDirectories: true)
+        try "<a href=\"a/index.html\">ok</a> <a href=\"b/index.html\">no</a> <a href=\"a/\">dir</a>"
+            .write(to: folder.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        try "x".write(to: folder.appendingPathComponent("a/index.html"), atomically: true, encoding: .utf8)
+        #expect(try SiteFiles.brokenLinks(in: folder) == ["index.html: 'b/index.html' leads to no file", "index.html: 'a/' does not name a file"])
+    }
+}
