@@ -103,3 +103,20 @@ import Testing
             """)
     }
 }
+
+@Suite struct FormationJSONTests {
+    @Test func formationJSONCarriesEveryColumnWithNullForAbsentValues() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        #expect(await site.build().succeeded)
+        let data = try Data(contentsOf: site.output.appendingPathComponent("data/cpns-2024/formasi.json"))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["vacancy"] as? String == "cpns-2024")
+        #expect(object["published"] as? String == "2024-08-19")
+        let rows = try #require(object["rows"] as? [[String: Any]])
+        #expect(rows.count == 2)
+        #expect(Set(rows[0].keys) == ["code", "position", "unit", "education", "kind", "quota", "salary_min", "salary_max"])
+        #expect(rows[0]["education"] is NSNull)
+        #expect(rows[0]["quota"] as? Int == 2)
+    }
+}

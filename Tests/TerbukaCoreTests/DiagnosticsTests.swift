@@ -160,3 +160,69 @@ import Testing
         ])
     }
 }
+
+@Suite struct MoreDiagnosticsTests {
+    let site: TestSite
+
+    init() throws { site = try TestSite() }
+
+    @Test func aFileThatIsNotUTF8SaysWhereAndHowToResave() async throws {
+        defer { site.cleanUp() }
+        try site.write("content/pages/tentang.md", Data("---\ntitle: Tentang\n---\nKabupaten Lemb".utf8) + Data([0xE0, 0x20]) + Data("\n".utf8))
+        #expect(await site.errors() == [
+            "content/pages/tentang.md:4:15: error: file is not valid UTF-8 (open it in a text editor or spreadsheet and save it again with the encoding 'UTF-8')",
+        ])
+    }
+
+    @Test func aCustomStageWithoutATitleIsReported() async throws {
+        defer { site.cleanUp() }
+        try site.write("content/vacancies/cpns-2024/index.md", """
+            ---
+            title: Seleksi CPNS 2024
+            kind: cpns
+            published: 2024-08-19
+            schedule:
+              - stage: verifikasi
+                start: 2024-08-20
+                end: 2024-08-21
+            ---
+            """)
+        #expect(await site.errors() == [
+            "content/vacancies/cpns-2024/index.md:6:12: error: unknown stage 'verifikasi': a custom stage needs a 'title'",
+        ])
+    }
+
+    @Test func anEndBeforeItsStartIsReported() async throws {
+        defer { site.cleanUp() }
+        try site.write("content/vacancies/cpns-2024/index.md", """
+            ---
+            title: Seleksi CPNS 2024
+            kind: cpns
+            published: 2024-08-19
+            schedule:
+              - stage: skd
+                start: 2024-10-16 08:00
+                end: 2024-10-15
+            ---
+            """)
+        #expect(await site.errors() == [
+            "content/vacancies/cpns-2024/index.md:8:10: error: 'end' (2024-10-15) is before 'start' (2024-10-16 08:00)",
+        ])
+    }
+
+    @Test func aTemplateErrorIsReportedInTheTemplateFile() async throws {
+        defer { site.cleanUp() }
+        try site.write("themes/default/templates/page.mustache", "<h1>{{title}}</h1>\n{{#body}}\n<p>{{/bodi}}\n")
+        #expect(await site.errors() == [
+            "themes/default/templates/page.mustache:3:8: error: template error: this closing tag does not match the section it closes",
+        ])
+    }
+
+    @Test func aResultTableNoNoticeNamesIsAWarning() async throws {
+        defer { site.cleanUp() }
+        try site.write("content/vacancies/cpns-2024/results/skd.csv", "participant,name,formation\n")
+        #expect(await site.messages() == [
+            "content/vacancies/cpns-2024/results/skd.csv:1:1: warning: result table 'results/skd.csv' is not named in the notice's 'results' and is not published",
+        ])
+    }
+}

@@ -31,21 +31,23 @@ public struct Theme: Sendable {
             return nil
         }
         var templates: [String: MustacheTemplate] = [:]
+        var templateFiles: Set<String> = []
         let templateFolder = folder.appendingPathComponent("templates")
         for file in files(under: templateFolder) where file.hasSuffix(".mustache") {
             let path = "\(displayFolder)/templates/\(file)"
+            templateFiles.insert(String(file.dropLast(".mustache".count)))
             guard let data = FileManager.default.contents(atPath: templateFolder.appendingPathComponent(file).path),
                   let text = SourceText.decode(data, path: path, into: &diagnostics) else { continue }
             do {
                 templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error("template error: \(error.error)", at: SourceLocation(path: path, line: error.context.lineNumber,
+                diagnostics.error("template error: \(describe(error.error))", at: SourceLocation(path: path, line: error.context.lineNumber,
                                                                                        column: error.context.columnNumber + 1))
             } catch {
                 diagnostics.error("template error: \(error)", at: SourceLocation(path: path))
             }
         }
-        for required in requiredTemplates where templates[required] == nil {
+        for required in requiredTemplates where !templateFiles.contains(required) {
             diagnostics.error("theme has no template '\(required).mustache'", at: SourceLocation(path: "\(displayFolder)/templates"))
         }
 
@@ -84,6 +86,21 @@ public struct Theme: Sendable {
         let assets = files(under: assetFolder).map { (path: $0, url: assetFolder.appendingPathComponent($0)) }
         guard diagnostics.errorCount == before else { return nil }
         return Theme(name: name, library: MustacheLibrary(templates: templates), strings: strings, assets: assets)
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "this closing tag does not match the section it closes"
+        case .unfinishedName: return "a tag is not closed with '}}'"
+        case .expectedSectionEnd: return "a section is never closed"
+        case .invalidSetDelimiter: return "the set-delimiter tag is malformed"
+        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inherited section"
+        case .illegalTokenInsideInheritSection: return "only blocks ({{$name}}) may stand inside an inheriting section"
+        case .textInsideInheritSection: return "text outside a block inside an inheriting section"
+        case .invalidConfigVariableSyntax: return "the pragma is malformed"
+        case .unrecognisedConfigVariable: return "unknown pragma"
+        }
     }
 
     /// Regular files under `folder`, relative to it, sorted; hidden files are skipped.

@@ -13,6 +13,23 @@ enum DataExport {
         var quota: Int
         var salary_min: Int?
         var salary_max: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case code, position, unit, education, kind, quota, salary_min, salary_max
+        }
+
+        /// Every column in every row, absent values as null, as the CSV has them.
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(position, forKey: .position)
+            try container.encode(unit, forKey: .unit)
+            try container.encode(education, forKey: .education)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(quota, forKey: .quota)
+            try container.encode(salary_min, forKey: .salary_min)
+            try container.encode(salary_max, forKey: .salary_max)
+        }
     }
 
     struct FormationDocument: Encodable {
