@@ -147,7 +147,13 @@ public struct ContentLoader: Sendable {
                     diagnostics.error("'content/files/\(relative)' is a symbolic link to a place outside content/; it is not published",
                                       at: SourceLocation(path: "content/files/\(relative)"))
                 } else if isDirectory(url) {
-                    pending.append((url, relative + "/"))
+                    if isLink {
+                        // Following links to folders could loop; the folder is published only where it really is.
+                        diagnostics.warning("'content/files/\(relative)' is a symbolic link to a folder and is not followed",
+                                            at: SourceLocation(path: "content/files/\(relative)"))
+                    } else {
+                        pending.append((url, relative + "/"))
+                    }
                     continue
                 }
                 let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
