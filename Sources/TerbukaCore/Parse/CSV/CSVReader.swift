@@ -1,10 +1,17 @@
+import Foundation
+
 /// One record of a CSV file, with the position of each field for messages.
 public struct CSVRecord: Sendable {
     public var fields: [String]
     /// Line and column (in characters, 1-based) where each field starts.
-    public var positions: [(line: Int, column: Int)]
+    public var positions: [CSVPosition]
 
     public var line: Int { positions.first?.line ?? 1 }
+}
+
+public struct CSVPosition: Sendable, Equatable {
+    public var line: Int
+    public var column: Int
 }
 
 public struct CSVSyntaxError: Error, Sendable {
@@ -16,20 +23,49 @@ public struct CSVSyntaxError: Error, Sendable {
 
 /// An RFC 4180 reader for what spreadsheets write: optional byte-order mark, LF or CRLF,
 /// `,`, `;` or tab as the separator (detected from the header line), quoted fields with
-/// separators, quotes and line breaks inside. Blank lines are skipped.
-public struct CSVReader: Sendable {
-    public let separator: UInt8
-    private let bytes: [UInt8]
-    private var index: Int
+/// separators, doubled quotes and line breaks inside. Blank lines are skipped. A quote
+/// inside a field that does not start with one is kept as text, as Excel does.
+///
+/// The file is read in chunks, so memory does not grow with its size; every field is
+/// checked to be UTF-8.
+public struct CSVReader {
+    public private(set) var separator: UInt8
+    private var buffer: [UInt8]
+    private var position: Int
+    private let refill: () -> [UInt8]?
     private var line = 1
-    private var lineStart: Int
+    private var column = 1
+    private var field: [UInt8] = []
 
-    public init(bytes input: [UInt8]) {
-        let start = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        self.bytes = input
-        self.index = start
-        self.lineStart = start
-        self.separator = CSVReader.detectSeparator(input, from: start)
+    static let chunkSize = 1 << 20
+
+    /// Reads from bytes in memory.
+    public init(bytes: [UInt8]) {
+        var delivered = false
+        self.init(first: bytes) {
+            defer { delivered = true }
+            return delivered ? nil : []
+        }
+    }
+
+    /// Reads the file at `url` in chunks.
+    public init(contentsOf url: URL) throws {
+        let handle = try FileHandle(forReadingFrom: url)
+        let first = try handle.read(upToCount: Self.chunkSize).map { [UInt8]($0) } ?? []
+        self.init(first: first) {
+            guard let data = try? handle.read(upToCount: Self.chunkSize), !data.isEmpty else {
+                try? handle.close()
+                return nil
+            }
+            return [UInt8](data)
+        }
+    }
+
+    private init(first: [UInt8], refill: @escaping () -> [UInt8]?) {
+        buffer = first
+        position = first.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        self.refill = refill
+        separator = Self.detectSeparator(first, from: position)
     }
 
     public var separatorName: String {
@@ -40,115 +76,132 @@ public struct CSVReader: Sendable {
         }
     }
 
-    /// The separator that occurs most often, outside quotes, on the first line.
+    /// The separator that occurs most often, outside quotes, on the first line; a comma
+    /// when there is none.
     static func detectSeparator(_ bytes: [UInt8], from start: Int) -> UInt8 {
-        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
+        var comma = 0, semicolon = 0, tab = 0
         var inQuotes = false
         var i = start
         while i < bytes.count {
             let byte = bytes[i]
-            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
-            else if !inQuotes, byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
-            else if !inQuotes, counts[byte] != nil { counts[byte]! += 1 }
+            if byte == quote {
+                inQuotes.toggle()
+            } else if !inQuotes {
+                switch byte {
+                case lf, cr: i = bytes.count
+                case UInt8(ascii: ","): comma += 1
+                case UInt8(ascii: ";"): semicolon += 1
+                case UInt8(ascii: "\t"): tab += 1
+                default: break
+                }
+            }
             i += 1
         }
-        let order: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
-        return order.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) }!
+        if semicolon > comma, semicolon >= tab { return UInt8(ascii: ";") }
+        if tab > comma, tab > semicolon { return UInt8(ascii: "\t") }
+        return UInt8(ascii: ",")
     }
 
-    private func column(at position: Int) -> Int {
-        var count = 1
-        var i = lineStart
-        while i < position {
-            if bytes[i] & 0xC0 != 0x80 { count += 1 }
-            i += 1
+    static let quote = UInt8(ascii: "\"")
+    static let lf = UInt8(ascii: "\n")
+    static let cr = UInt8(ascii: "\r")
+
+    /// The next byte without consuming it, reading the next chunk when needed.
+    @inline(__always)
+    private mutating func peek() -> UInt8? {
+        if position < buffer.count { return buffer[position] }
+        while let next = refill() {
+            if next.isEmpty { continue }
+            buffer = next
+            position = 0
+            return buffer[0]
         }
-        return count
+        return nil
     }
 
-    private static let quote = UInt8(ascii: "\"")
-    private static let lf = UInt8(ascii: "\n")
-    private static let cr = UInt8(ascii: "\r")
+    @inline(__always)
+    private mutating func advance(_ byte: UInt8) {
+        position += 1
+        if byte == Self.lf {
+            line += 1
+            column = 1
+        } else if byte & 0xC0 != 0x80 {
+            column += 1
+        }
+    }
+
+    /// Consumes a line break (LF, CRLF or a lone CR).
+    private mutating func consumeLineBreak(_ byte: UInt8) {
+        if byte == Self.cr {
+            position += 1
+            if peek() == Self.lf { position += 1 }
+            line += 1
+            column = 1
+        } else {
+            advance(byte)
+        }
+    }
 
     /// The next record, or nil at the end of the file.
     public mutating func next() throws(CSVSyntaxError) -> CSVRecord? {
+        // Skip blank lines.
+        while let byte = peek(), byte == Self.lf || byte == Self.cr {
+            consumeLineBreak(byte)
+        }
+        guard peek() != nil else { return nil }
+        var fields: [String] = []
+        var positions: [CSVPosition] = []
         while true {
-            guard index < bytes.count else { return nil }
-            // Skip blank lines.
-            if bytes[index] == Self.lf || bytes[index] == Self.cr {
-                consumeLineBreak()
+            let start = CSVPosition(line: line, column: column)
+            positions.append(start)
+            fields.append(try readField(start: start))
+            guard let byte = peek() else { break }
+            if byte == separator {
+                advance(byte)
                 continue
             }
+            consumeLineBreak(byte)
             break
         }
-        var fields: [String] = []
-        var positions: [(line: Int, column: Int)] = []
-        while true {
-            positions.append((line, column(at: index)))
-            let field = try readField()
-            fields.append(field)
-            if index < bytes.count, bytes[index] == separator {
-                index += 1
-                continue
-            }
-            if index < bytes.count { consumeLineBreak() }
-            return CSVRecord(fields: fields, positions: positions)
-        }
+        return CSVRecord(fields: fields, positions: positions)
     }
 
-    private mutating func consumeLineBreak() {
-        if bytes[index] == Self.cr { index += 1 }
-        if index < bytes.count, bytes[index] == Self.lf { index += 1 }
-        line += 1
-        lineStart = index
-    }
-
-    private mutating func readField() throws(CSVSyntaxError) -> String {
-        if index < bytes.count, bytes[index] == Self.quote {
-            let startLine = line
-            let startColumn = column(at: index)
-            index += 1
-            var value: [UInt8] = []
+    private mutating func readField(start: CSVPosition) throws(CSVSyntaxError) -> String {
+        field.removeAll(keepingCapacity: true)
+        if peek() == Self.quote {
+            advance(Self.quote)
             while true {
-                guard index < bytes.count else {
-                    throw CSVSyntaxError(message: "the quoted field that starts here is never closed", line: startLine, column: startColumn,
+                guard let byte = peek() else {
+                    throw CSVSyntaxError(message: "stray quote: the quoted field that starts here is never closed",
+                                         line: start.line, column: start.column,
                                          hint: "a quote inside a quoted field must be doubled (\"\")")
                 }
-                let byte = bytes[index]
+                advance(byte)
                 if byte == Self.quote {
-                    if index + 1 < bytes.count, bytes[index + 1] == Self.quote {
-                        value.append(Self.quote)
-                        index += 2
+                    if peek() == Self.quote {
+                        advance(Self.quote)
+                        field.append(Self.quote)
                         continue
                     }
-                    index += 1
-                    if index < bytes.count, bytes[index] != separator, bytes[index] != Self.lf, bytes[index] != Self.cr {
-                        throw CSVSyntaxError(message: "unexpected text after the closing quote of a field", line: line, column: column(at: index),
+                    if let after = peek(), after != separator, after != Self.lf, after != Self.cr {
+                        throw CSVSyntaxError(message: "stray quote: text follows the closing quote of a field",
+                                             line: line, column: column - 1,
                                              hint: "a quote inside a quoted field must be doubled (\"\")")
                     }
-                    return String(decoding: value, as: UTF8.self)
+                    break
                 }
-                if byte == Self.lf || (byte == Self.cr && (index + 1 >= bytes.count || bytes[index + 1] != Self.lf)) {
-                    value.append(byte)
-                    index += 1
-                    line += 1
-                    lineStart = index
-                    continue
-                }
-                value.append(byte)
-                index += 1
+                field.append(byte)
+            }
+        } else {
+            while let byte = peek(), byte != separator, byte != Self.lf, byte != Self.cr {
+                advance(byte)
+                field.append(byte)
             }
         }
-        let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == separator || byte == Self.lf || byte == Self.cr { break }
-            if byte == Self.quote {
-                throw CSVSyntaxError(message: "stray quote in a field that does not start with a quote", line: line, column: column(at: index),
-                                     hint: "put the whole field in quotes and double the quote inside: \"say \"\"yes\"\"\"")
-            }
-            index += 1
+        guard let text = String(validating: field, as: UTF8.self) else {
+            throw CSVSyntaxError(message: "the file is not valid UTF-8", line: start.line, column: start.column,
+                                 hint: "in Excel choose File › Save As › 'CSV UTF-8 (Comma delimited)'; in LibreOffice tick 'Edit filter settings' and choose 'Unicode (UTF-8)'")
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return text
     }
 }
