@@ -11,6 +11,7 @@ public struct LoadedVacancy: Sendable {
     public var id: String
     /// e.g. `content/vacancies/cpns-2024`.
     public var folderPath: String
+    public var folderURL: URL
     public var index: SourceFile?
     public var formations: SourceFile?
     /// Paths relative to the vacancy folder, e.g. `results/skd.csv`.
@@ -88,7 +89,7 @@ public struct ContentLoader: Sendable {
                                   hint: "rename it to '\(Slug.make(from: name))'")
                 continue
             }
-            var vacancy = LoadedVacancy(id: name, folderPath: displayPath, index: nil, formations: nil, resultFiles: [])
+            var vacancy = LoadedVacancy(id: name, folderPath: displayPath, folderURL: url, index: nil, formations: nil, resultFiles: [])
             let index = url.appendingPathComponent("index.md")
             if FileManager.default.fileExists(atPath: index.path) {
                 vacancy.index = read(index, path: displayPath + "/index.md", into: &diagnostics)

@@ -8,7 +8,9 @@ public struct Vacancy: Sendable {
     public var summary: String?
     public var schedule: [ScheduleEntry]
     public var results: [ResultEntry]
-    public var passingKinds: Set<String>
+    /// The result tables, read and checked row by row.
+    public var tables: VacancyResultTables
+    public var scoring: ScoringRules
     public var draft: Bool
     public var body: MarkdownSource
     public var formations: [Formation]
@@ -62,6 +64,8 @@ public struct ResultEntry: Sendable {
     public var published: ContentDate
     public var number: String?
     public var objectionUntil: ContentDate?
+    /// Where the entry is written in the notice.
+    public var location: SourceLocation
 }
 
 /// One row of `formations.csv`.

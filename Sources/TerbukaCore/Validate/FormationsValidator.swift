@@ -62,9 +62,9 @@ enum FormationsValidator {
                 }
                 let kindSlug = required("kind").flatMap { value, at -> String? in
                     let slug = FormationKind.normalize(value)
-                    if kind == .cpns, !FormationKind.standard.contains(slug), !passingKinds.contains(slug) {
+                    if kind == .cpns, !passingKinds.contains(slug) {
                         diagnostics.error("formation kind '\(value)' has no passing marks: define them under scoring.passing.\(slug) in index.md",
-                                          at: at, hint: Suggestion.hint(for: slug, in: FormationKind.standard + passingKinds.sorted()))
+                                          at: at, hint: Suggestion.hint(for: slug, in: passingKinds.sorted()))
                         return nil
                     }
                     return slug

@@ -5,7 +5,6 @@ enum VacancyValidator {
     static let keys = ["title", "kind", "published", "number", "summary", "schedule", "results", "scoring", "draft"]
     static let scheduleKeys = ["stage", "title", "start", "end", "location", "note"]
     static let resultKeys = ["stage", "file", "published", "number", "objection_until"]
-    static let scoringKeys = ["passing", "shortlist_multiplier", "weights", "components", "tie_break"]
 
     static func validate(_ loaded: LoadedVacancy, zone: SiteTimeZone, into diagnostics: inout Diagnostics) -> Vacancy? {
         guard let file = loaded.index, let (map, body) = MarkdownDocumentReader.read(file, into: &diagnostics) else { return nil }
@@ -26,23 +25,19 @@ enum VacancyValidator {
             resultEntry($0, vacancy: loaded, kind: kind, zone: zone, into: &diagnostics)
         }
         checkUnlistedResultFiles(loaded, listed: results, location: SourceLocation(path: file.path), into: &diagnostics)
-        var passingKinds: Set<String> = []
-        if let scoring = map.mapping("scoring", into: &diagnostics) {
-            scoring.checkKeys(known: scoringKeys, required: [], in: "scoring", into: &diagnostics)
-            if let passing = scoring.mapping("passing", into: &diagnostics) {
-                passingKinds = Set(passing.entries.map(\.key))
-            }
-        }
+        let scoringMap = map.mapping("scoring", into: &diagnostics)
+        let scoring = ScoringValidator.rules(scoringMap, kind: kind ?? .cpns, into: &diagnostics)
         let formations = loaded.formations.flatMap {
-            FormationsValidator.validate($0, kind: kind, passingKinds: passingKinds, into: &diagnostics)
+            FormationsValidator.validate($0, kind: kind, passingKinds: Set(scoring.passing.keys), into: &diagnostics)
         }
         let draft = map.bool("draft", into: &diagnostics) ?? false
         guard let title, let kind, let published, let formations else { return nil }
+        let tables = ResultsValidator.read(results, vacancy: loaded, kind: kind, formations: formations, rules: scoring, into: &diagnostics)
         return Vacancy(
             id: loaded.id, title: title.value, kind: kind, published: published.value,
             number: map.text("number", into: &diagnostics)?.value,
             summary: map.text("summary", into: &diagnostics)?.value,
-            schedule: schedule, results: results, passingKinds: passingKinds, draft: draft,
+            schedule: schedule, results: results, tables: tables, scoring: scoring, draft: draft,
             body: body, formations: formations, sourcePath: file.path
         )
     }
@@ -112,7 +107,7 @@ enum VacancyValidator {
         let objection = map.date("objection_until", zone: zone, into: &diagnostics)
         guard let stage, let published else { return nil }
         return ResultEntry(stage: stage, file: file, published: published.value,
-                           number: map.text("number", into: &diagnostics)?.value, objectionUntil: objection?.value)
+                           number: map.text("number", into: &diagnostics)?.value, objectionUntil: objection?.value, location: map.location)
     }
 
     private static func checkUnlistedResultFiles(_ vacancy: LoadedVacancy, listed: [ResultEntry], location: SourceLocation,

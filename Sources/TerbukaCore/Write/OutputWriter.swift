@@ -1,8 +1,8 @@
 import Foundation
 
-/// The write stage: writes the whole site into a staging folder beside the destination
-/// and swaps it in only when every file is written, so a failed build leaves the
-/// previous output exactly as it was.
+/// The write stage: the site is written into a staging folder beside the destination and
+/// swapped in only when every file is written, so a failed build leaves the previous
+/// output exactly as it was.
 public struct OutputWriter: Sendable {
     public var destination: URL
 
@@ -14,48 +14,114 @@ public struct OutputWriter: Sendable {
         public var description: String
     }
 
-    public func write(_ files: [OutputFile]) throws {
-        let fm = FileManager.default
+    /// A new, empty staging folder beside the destination.
+    public func begin() throws -> StagingFolder {
         let parent = destination.deletingLastPathComponent()
-        let token = UUID().uuidString.prefix(8)
-        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).new-\(token)")
-        let previous = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(token)")
+        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).new-\(UUID().uuidString.prefix(8))")
         do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var madeFolders: Set<String> = []
-            for file in files {
-                let target = staging.appendingPathComponent(file.path)
-                let folder = target.deletingLastPathComponent()
-                if madeFolders.insert(folder.path).inserted {
-                    try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-                }
-                switch file.contents {
-                case .bytes(let data): try data.write(to: target)
-                case .copy(let source): try fm.copyItem(at: source.resolvingSymlinksInPath(), to: target)
-                }
-            }
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            try? fm.removeItem(at: staging)
-            throw WriteError(description: "cannot write the site into \(staging.path): \(error.localizedDescription)")
+            throw WriteError(description: "cannot create \(staging.path): \(error.localizedDescription)")
         }
+        return StagingFolder(root: staging)
+    }
+
+    /// Removes a staging folder after a failure.
+    public func abandon(_ staging: StagingFolder) {
+        try? FileManager.default.removeItem(at: staging.root)
+    }
+
+    /// Puts the staging folder in the destination's place.
+    public func commit(_ staging: StagingFolder) throws {
+        let fm = FileManager.default
+        let previous = destination.deletingLastPathComponent()
+            .appendingPathComponent(".\(destination.lastPathComponent).old-\(UUID().uuidString.prefix(8))")
         var movedAside = false
         if fm.fileExists(atPath: destination.path) {
             do {
                 try fm.moveItem(at: destination, to: previous)
                 movedAside = true
             } catch {
-                try? fm.removeItem(at: staging)
+                abandon(staging)
                 throw WriteError(description: "cannot replace \(destination.path): \(error.localizedDescription)")
             }
         }
         do {
-            try fm.moveItem(at: staging, to: destination)
+            try fm.moveItem(at: staging.root, to: destination)
         } catch {
             if movedAside { try? fm.moveItem(at: previous, to: destination) }
-            try? fm.removeItem(at: staging)
+            abandon(staging)
             throw WriteError(description: "cannot move the new site into \(destination.path): \(error.localizedDescription)")
         }
         if movedAside { try? fm.removeItem(at: previous) }
+    }
+
+    /// Writes `files` and swaps them in: the whole write stage for callers that have the
+    /// site in memory.
+    public func write(_ files: [OutputFile]) throws {
+        let staging = try begin()
+        do {
+            for file in files { try staging.write(file) }
+        } catch {
+            abandon(staging)
+            throw WriteError(description: "cannot write the site into \(staging.root.path): \(error.localizedDescription)")
+        }
+        try commit(staging)
+    }
+}
+
+/// The folder a build writes into. Files are written as they are rendered, from many
+/// tasks at once; each path is written once.
+public struct StagingFolder: Sendable {
+    public let root: URL
+
+    public func write(_ file: OutputFile) throws {
+        let target = try prepare(file.path)
+        switch file.contents {
+        case .bytes(let data): try data.write(to: target)
+        case .copy(let source): try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: target)
+        }
+    }
+
+    /// A file written in pieces, for outputs too large to hold in memory at once.
+    public func open(_ path: String) throws -> StreamedFile {
+        let target = try prepare(path)
+        guard FileManager.default.createFile(atPath: target.path, contents: nil) else {
+            throw OutputWriter.WriteError(description: "cannot create \(target.path)")
+        }
+        return StreamedFile(handle: try FileHandle(forWritingTo: target))
+    }
+
+    private func prepare(_ path: String) throws -> URL {
+        let target = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return target
+    }
+}
+
+/// Buffered appends to one output file.
+public final class StreamedFile {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private static let flushSize = 1 << 20
+
+    init(handle: FileHandle) {
+        self.handle = handle
+        buffer.reserveCapacity(Self.flushSize + 4096)
+    }
+
+    public func append(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.flushSize { try flush() }
+    }
+
+    private func flush() throws {
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    public func close() throws {
+        try flush()
+        try handle.close()
     }
 }

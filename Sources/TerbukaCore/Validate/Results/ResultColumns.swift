@@ -1,0 +1,88 @@
+/// The columns of each result table, with the names spreadsheets give them.
+enum ResultColumns {
+    static let participant = CSVColumn("participant", aliases: ["nomor_peserta", "no_peserta", "no peserta", "nopeserta", "nomor peserta"], required: true)
+    static let name = CSVColumn("name", aliases: ["nama", "nama_peserta"], required: true)
+    static let formation = CSVColumn("formation", aliases: ["kode_formasi", "formasi"], required: true)
+    static let ipk = CSVColumn("ipk", aliases: ["gpa"])
+    static let birthDate = CSVColumn("birth_date", aliases: ["tanggal_lahir", "tgl_lahir"])
+    static let total = CSVColumn("total", aliases: ["jumlah", "nilai_total", "total_nilai"])
+    static let rank = CSVColumn("rank", aliases: ["peringkat", "ranking", "rangking"])
+    static let status = CSVColumn("status", aliases: ["keterangan", "ket", "hasil"])
+
+    static let common = [participant, name, formation, ipk, birthDate]
+
+    static func columns(for stage: ResultStage, rules: ScoringRules) -> [CSVColumn] {
+        switch stage {
+        case .administrasi:
+            return common + [CSVColumn("status", aliases: ["status_administrasi", "hasil"], required: true),
+                             CSVColumn("reason", aliases: ["alasan", "alasan_tms", "keterangan"])]
+        case .skd:
+            return common + [CSVColumn("twk", aliases: ["nilai_twk"], required: true), CSVColumn("tiu", aliases: ["nilai_tiu"], required: true),
+                             CSVColumn("tkp", aliases: ["nilai_tkp"], required: true), total, rank, status]
+        case .skb:
+            return common + [CSVColumn("skb", aliases: ["nilai_skb"], required: true), status]
+        case .akhir:
+            return common + [CSVColumn("skd", aliases: ["nilai_skd", "total_skd"]), CSVColumn("skb", aliases: ["nilai_skb"]),
+                             CSVColumn("final", aliases: ["nilai_akhir", "akhir", "nilai_integrasi"]), rank, status]
+        case .kompetensi:
+            return common + rules.components.map { CSVColumn($0.id, aliases: ["nilai_\($0.id)"], required: true) } + [total, rank, status]
+        }
+    }
+
+    /// Header names that are personal data under another name (DOMAIN.md, "Personal
+    /// data"), normalized as CSVColumn.normalize does, with what they are.
+    static let personalHeaders: [String: String] = [
+        "nik": "NIK", "noktp": "NIK", "ktp": "NIK", "nomorktp": "NIK", "nomorindukkependudukan": "NIK",
+        "kk": "KK number", "nokk": "KK number", "nomorkk": "KK number", "kartukeluarga": "KK number",
+        "telepon": "phone number", "telp": "phone number", "notelp": "phone number", "nohp": "phone number", "hp": "phone number",
+        "handphone": "phone number", "phone": "phone number", "whatsapp": "phone number", "wa": "phone number", "nowa": "phone number",
+        "email": "e-mail address", "surel": "e-mail address", "emailaddress": "e-mail address",
+        "alamat": "address", "address": "address", "domisili": "address", "alamatdomisili": "address",
+        "tempatlahir": "place of birth", "tempattanggallahir": "birth date", "ttl": "birth date", "lahir": "birth date",
+        "dob": "birth date", "dateofbirth": "birth date", "tanggallhr": "birth date", "umur": "age", "usia": "age",
+        "npwp": "NPWP", "rekening": "bank account", "norek": "bank account", "norekening": "bank account", "nip": "NIP",
+    ]
+}
+
+/// Recognizes values that are personal data.
+enum PersonalData {
+    /// What the value looks like, or nil.
+    static func kind(of raw: String) -> String? {
+        let text = raw.trimmingSpaces
+        if text.isEmpty { return nil }
+        let compact = text.filter { $0 != " " && $0 != "-" && $0 != "." && $0 != "'" }
+        if compact.count == 16, compact.allSatisfy(\.isASCIIDigit) { return "a NIK (16 digits)" }
+        if text.contains("@"), text.contains("."), !text.contains(" ") { return "an e-mail address" }
+        var phone = compact
+        if phone.hasPrefix("+") { phone.removeFirst() }
+        if (phone.hasPrefix("628") || phone.hasPrefix("08")), (10...14).contains(phone.count), phone.allSatisfy(\.isASCIIDigit) {
+            return "a phone number"
+        }
+        if looksLikeDate(text) { return "a date (birth date?)" }
+        return nil
+    }
+
+    /// Published free text: a NIK, e-mail or phone anywhere inside.
+    static func kindInside(_ text: String) -> String? {
+        var digits = 0
+        for character in text {
+            if character.isASCIIDigit {
+                digits += 1
+                if digits >= 16 { return "a NIK (16 digits)" }
+            } else {
+                digits = 0
+            }
+        }
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }) {
+            if let kind = kind(of: String(word)), kind != "a date (birth date?)" { return kind }
+        }
+        return nil
+    }
+
+    static func looksLikeDate(_ text: String) -> Bool {
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return false }
+        return (parts[0].count == 4 && parts[1].count <= 2 && parts[2].count <= 2)
+            || (parts[0].count <= 2 && parts[1].count <= 2 && parts[2].count == 4)
+    }
+}
