@@ -14,9 +14,12 @@ public struct SiteIndex: Sendable {
     public var pages: [StandingPage]
     public var menuPages: [StandingPage]
     public var announcementsByVacancy: [String: [Announcement]]
+    /// Ranked and checked result tables, by vacancy id.
+    public var results: [String: VacancyResults]
 
-    public init(content: SiteContent, now: Int) {
+    public init(content: SiteContent, now: Int, results: [String: VacancyResults] = [:]) {
         self.content = content
+        self.results = results
         self.now = now
         vacancies = content.vacancies.sorted {
             ($0.published.instant, $1.id) > ($1.published.instant, $0.id)

@@ -68,10 +68,11 @@ public struct SiteBuilder: Sendable {
         let loaded = ContentLoader(siteRoot: options.siteRoot).load(into: &diagnostics)
         lap("load")
         let content = ContentValidator.validate(loaded, includeDrafts: options.includeDrafts, into: &diagnostics)
-        lap("validate")
+        lap("parse+validate")
         guard let content else { return report() }
         let theme = Theme.load(siteRoot: options.siteRoot, name: content.config.theme, languages: content.config.languages, into: &diagnostics)
-        let index = SiteIndex(content: content, now: options.now)
+        let results = await Self.computeResults(content.vacancies, into: &diagnostics)
+        let index = SiteIndex(content: content, now: options.now, results: results)
         RoutePlanner.check(index, into: &diagnostics)
         if content.config.languages.count > 1 {
             diagnostics.warning(
@@ -79,17 +80,46 @@ public struct SiteBuilder: Sendable {
                 at: SourceLocation(path: "content/site.yml"))
         }
         lap("compute")
-        guard let theme, !diagnostics.hasErrors else { return report() }
-        let files = await SiteRenderer(index: index, theme: theme, language: content.config.primaryLanguage).render()
-        lap("render")
-        guard write else { return report() }
+        // `check` stops here: everything that can be wrong in the content is known.
+        guard write, let theme, !diagnostics.hasErrors else { return report() }
+        let writer = OutputWriter(destination: options.output)
         do {
-            try OutputWriter(destination: options.output).write(files)
+            let staging = try writer.begin()
+            do {
+                try await SiteRenderer(index: index, theme: theme, language: content.config.primaryLanguage).render(to: staging)
+            } catch {
+                writer.abandon(staging)
+                throw OutputWriter.WriteError(description: "cannot write the site: \(error.localizedDescription)")
+            }
+            lap("render+write")
+            let files = Theme.files(under: staging.root)
+            try writer.commit(staging)
+            return report(files.count, pages: files.filter { $0.hasSuffix(".html") }.count)
         } catch {
             diagnostics.error("\(error)", at: SourceLocation(path: options.output.lastPathComponent))
             return report()
         }
-        lap("write")
-        return report(files.count, pages: files.filter { $0.path.hasSuffix(".html") }.count)
+    }
+
+    /// Ranks every vacancy's tables, vacancies in parallel; diagnostics keep vacancy order.
+    static func computeResults(_ vacancies: [Vacancy], into diagnostics: inout Diagnostics) async -> [String: VacancyResults] {
+        let computed = await withTaskGroup(of: (Int, VacancyResults, Diagnostics).self) { group in
+            for (offset, vacancy) in vacancies.enumerated() {
+                group.addTask {
+                    var local = Diagnostics()
+                    let results = VacancyResults(vacancy, into: &local)
+                    return (offset, results, local)
+                }
+            }
+            var all: [(Int, VacancyResults, Diagnostics)] = []
+            for await item in group { all.append(item) }
+            return all.sorted { $0.0 < $1.0 }
+        }
+        var byID: [String: VacancyResults] = [:]
+        for (offset, results, local) in computed {
+            diagnostics.append(contentsOf: local)
+            byID[vacancies[offset].id] = results
+        }
+        return byID
     }
 }

@@ -10,6 +10,8 @@ public struct SiteRenderer: Sendable {
     let strings: [String: String]
     let format: any InterfaceFormatter
 
+    var zone: SiteTimeZone { index.content.config.timeZone }
+
     public init(index: SiteIndex, theme: Theme, language: Language) {
         self.index = index
         self.theme = theme
@@ -32,19 +34,22 @@ public struct SiteRenderer: Sendable {
             + index.pages.map(Job.page)
     }
 
-    public func render() async -> [OutputFile] {
-        var files = await withTaskGroup(of: OutputFile.self) { group in
+    /// Renders every page and file into `staging` as it goes.
+    public func render(to staging: StagingFolder) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
             for job in jobs {
-                group.addTask { self.render(job) }
+                group.addTask { try staging.write(self.render(job)) }
             }
-            var result: [OutputFile] = []
-            for await file in group { result.append(file) }
-            return result
+            for vacancy in index.vacancies {
+                guard let results = index.results[vacancy.id], !results.tables.isEmpty else { continue }
+                group.addTask { try await self.writeResults(vacancy, results, to: staging) }
+            }
+            try await group.waitForAll()
         }
-        files += DataExport.formations(index.vacancies)
+        var files = DataExport.formations(index.vacancies)
         files += theme.assets.map { OutputFile(path: "assets/" + $0.path, contents: .copy($0.url)) }
         files += index.content.files.map { OutputFile(path: $0.outputPath, contents: .copy($0.source)) }
-        return files.sorted { $0.path < $1.path }
+        for file in files { try staging.write(file) }
     }
 
     func render(_ job: Job) -> OutputFile {
@@ -85,7 +90,7 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    private func page<Body: Sendable>(_ path: String, template: String, title: String, description: String, current: String?,
+    func page<Body: Sendable>(_ path: String, template: String, title: String, description: String, current: String?,
                                       body: (String) -> Body) -> OutputFile {
         let root = Links.root(from: path)
         let config = index.content.config
@@ -113,7 +118,7 @@ public struct SiteRenderer: Sendable {
         Markdown.html(source.text) { Links.rewriteContentURL($0, root: root) }
     }
 
-    private func label(_ prefix: String, _ id: String) -> String {
+    func label(_ prefix: String, _ id: String) -> String {
         strings["\(prefix)_\(id)"] ?? id
     }
 
@@ -149,6 +154,11 @@ public struct SiteRenderer: Sendable {
                             location: entry.location, locationHref: entry.location.flatMap(Self.webAddress), note: entry.note)
         }
         let announcements = (index.announcementsByVacancy[vacancy.id] ?? []).map { announcementSummary($0, root: root) }
+        let resultLinks = (index.results[vacancy.id]?.tables ?? []).map { table in
+            ResultLinkView(label: label("result", table.stage.rawValue), href: Links.href(to: Self.resultPath(vacancy.id, table.stage), root: root),
+                           published: format.dateTime(table.entry.published, siteZone: zone), number: table.entry.number,
+                           objectionUntil: table.entry.objectionUntil.map { format.dateTime($0, siteZone: zone) })
+        }
         let hasSalary = vacancy.formations.contains { $0.salaryMin != nil || $0.salaryMax != nil }
         let hasEducation = vacancy.formations.contains { $0.education != nil }
         return VacancyView(
@@ -159,7 +169,10 @@ public struct SiteRenderer: Sendable {
             hasSalary: hasSalary, hasEducation: hasEducation, totalColspan: 4 + (hasSalary ? 1 : 0) + (hasEducation ? 1 : 0),
             schedule: schedule, hasSchedule: !schedule.isEmpty, announcements: announcements, hasAnnouncements: !announcements.isEmpty,
             formationsCSVHref: Links.href(to: Route.formationData(vacancy.id, "csv"), root: root),
-            formationsJSONHref: Links.href(to: Route.formationData(vacancy.id, "json"), root: root)
+            formationsJSONHref: Links.href(to: Route.formationData(vacancy.id, "json"), root: root),
+            results: resultLinks, hasResults: !resultLinks.isEmpty,
+            statisticsHref: resultLinks.isEmpty ? nil : Links.href(to: Self.statisticsPath(vacancy.id), root: root),
+            lookup: resultLinks.isEmpty ? nil : lookupForm(vacancy.id, root: root)
         )
     }
 

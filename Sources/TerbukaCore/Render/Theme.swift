@@ -11,7 +11,7 @@ public struct Theme: Sendable {
     public var assets: [(path: String, url: URL)]
 
     /// Templates the renderer needs.
-    static let requiredTemplates = ["base", "home", "vacancy-list", "vacancy", "announcement-list", "announcement", "page", "404"]
+    static let requiredTemplates = ["base", "home", "vacancy-list", "vacancy", "announcement-list", "announcement", "page", "404", "results", "statistics", "lookup"]
 
     /// Strings the code looks up (labels of stage ids, categories, kinds); templates name
     /// their own strings, and every language must have the keys of the primary one.
@@ -20,6 +20,8 @@ public struct Theme: Sendable {
             + AnnouncementCategory.allCases.map { "category_\($0.rawValue)" }
             + FormationKind.standard.map { "kind_\($0)" }
             + RecruitmentKind.allCases.map { "recruitment_\($0.rawValue)" }
+            + ResultStage.allCases.map { "result_\($0.rawValue)" }
+            + ["MS", "TMS", "P/L", "P", "TL", "L", "TH", "DIS", "APS", "optimisation"].map { "status_\($0)" }
     }
 
     public static func load(siteRoot: URL, name: String, languages: [Language], into diagnostics: inout Diagnostics) -> Theme? {

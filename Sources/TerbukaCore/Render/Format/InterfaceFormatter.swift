@@ -10,6 +10,8 @@ public protocol InterfaceFormatter: Sendable {
     func dateRange(_ start: CivilDate, _ end: CivilDate) -> String
     /// "1.234"
     func integer(_ value: Int) -> String
+    /// 80125 at scale 3 → "80,125"
+    func decimal(_ value: Int, scale: Int) -> String
     /// "Rp5.000.000"
     func rupiah(_ value: Int) -> String
     /// "1,2 MB"
@@ -109,6 +111,8 @@ public struct IndonesianFormatter: InterfaceFormatter {
 
     public func integer(_ value: Int) -> String { Formatters.grouped(value, separator: ".") }
 
+    public func decimal(_ value: Int, scale: Int) -> String { Decimals.text(value, scale: scale, mark: ",") }
+
     public func rupiah(_ value: Int) -> String { "Rp" + integer(value) }
 
     public func fileSize(_ bytes: Int) -> String {
@@ -143,6 +147,8 @@ public struct EnglishFormatter: InterfaceFormatter {
     }
 
     public func integer(_ value: Int) -> String { Formatters.grouped(value, separator: ",") }
+
+    public func decimal(_ value: Int, scale: Int) -> String { Decimals.text(value, scale: scale, mark: ".") }
 
     public func rupiah(_ value: Int) -> String { "IDR " + integer(value) }
 

@@ -47,6 +47,10 @@ struct VacancyView: Sendable {
     var hasAnnouncements: Bool
     var formationsCSVHref: String
     var formationsJSONHref: String
+    var results: [ResultLinkView]
+    var hasResults: Bool
+    var statisticsHref: String?
+    var lookup: LookupFormView?
 }
 
 struct FormationRowView: Sendable {

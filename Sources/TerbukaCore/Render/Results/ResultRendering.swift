@@ -1,0 +1,176 @@
+import Foundation
+
+/// Result pages, data files, lookup shards and statistics of one vacancy.
+extension SiteRenderer {
+    static func resultPath(_ vacancy: String, _ stage: ResultStage) -> String {
+        ResultSections.path(vacancy: vacancy, stage: stage, page: 0)
+    }
+
+    static func statisticsPath(_ vacancy: String) -> String { "lowongan/\(vacancy)/statistik/index.html" }
+
+    /// Writes everything of `results`: per table its pages and data files (in parallel),
+    /// then the lookup, which needs to know on which page each participant is.
+    func writeResults(_ vacancy: Vacancy, _ results: VacancyResults, to staging: StagingFolder) async throws {
+        let pageOf = try await withThrowingTaskGroup(of: (ResultStage, [Int32])?.self) { group in
+            for table in results.tables {
+                group.addTask { (table.stage, try self.writeResultPages(vacancy, table, rules: results.rules, to: staging)) }
+                group.addTask {
+                    try ResultData.write(table, vacancy: vacancy.id, to: staging)
+                    return nil
+                }
+            }
+            group.addTask {
+                try staging.write(self.statisticsPage(vacancy, results))
+                return nil
+            }
+            var pageOf: [ResultStage: [Int32]] = [:]
+            for try await item in group { if let (stage, pages) = item { pageOf[stage] = pages } }
+            return pageOf
+        }
+        try LookupData.write(vacancy: vacancy.id, tables: results.tables, pageOf: pageOf,
+                             stageLabels: results.tables.map { label("result", $0.stage.rawValue) }, to: staging)
+    }
+
+    private func writeResultPages(_ vacancy: Vacancy, _ table: any PublishedResultTable, rules: ScoringRules,
+                                  to staging: StagingFolder) throws -> [Int32] {
+        var columns: [String: String] = [:]
+        for column in table.columns { columns[column.id] = strings["col_\(column.id)"] ?? column.id }
+        for component in rules.components { columns[component.id] = component.label }
+        let labels = ResultSections.Labels(
+            columns: columns, participant: strings["col_participant"] ?? "", name: strings["col_name"] ?? "",
+            unit: strings["col_unit"] ?? "", kind: { self.label("kind", $0) }, seats: strings["col_quota"] ?? "",
+            participants: strings["results_participants"] ?? "", passed: strings["results_passed_\(table.stage.rawValue)"] ?? "",
+            shortlisted: strings["results_shortlisted"] ?? "", continued: strings["results_continued"] ?? "",
+            caption: strings["results_caption"] ?? "", format: format)
+        let (pages, pageOf) = ResultSections.paginate(table, labels: labels)
+        let stageLabel = label("result", table.stage.rawValue)
+        let canonical = ["MS", "TMS", "P/L", "P", "L"] + ResultRowParsers.optimisationStatuses + ["TL", "TH", "DIS", "APS"]
+        let used = Set(table.statusesUsed)
+        let legend = (canonical.filter(used.contains) + table.statusesUsed.filter { !canonical.contains($0) }).map { LegendItem(code: $0, meaning: strings["status_\($0)"] ?? strings["status_optimisation"] ?? "") }
+        let basis = basisLines(table.stage, vacancy: vacancy, rules: rules)
+        for (index, page) in pages.enumerated() {
+            let path = ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index)
+            let file = self.page(path, template: "results", title: "\(stageLabel) — \(vacancy.title)", description: "", current: Route.vacancyList) { root in
+                let directory = pages.count > 1 ? pages.enumerated().map { number, item in
+                    PageLinkView(label: "\(number + 1)", href: Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: number), root: root),
+                                 first: item.formations.first.map { "\($0.code) \($0.position)" } ?? "",
+                                 last: item.formations.last.map { "\($0.code) \($0.position)" } ?? "", current: number == index)
+                } : []
+                return ResultPageView(
+                    vacancyTitle: vacancy.title, vacancyHref: Links.href(to: Route.vacancy(vacancy.id), root: root), stageLabel: stageLabel,
+                    number: table.entry.number, published: format.dateTime(table.entry.published, siteZone: zone),
+                    publishedISO: table.entry.published.iso8601,
+                    objection: table.entry.objectionUntil.map {
+                        ObjectionView(until: format.dateTime($0, siteZone: zone) + ($0.hasTime ? "" : " \(strings["end_of_day"] ?? "")"),
+                                      untilISO: $0.iso8601)
+                    },
+                    legend: legend, basis: basis, hasBasis: !basis.isEmpty, lookup: lookupForm(vacancy.id, root: root), isFirstPage: index == 0,
+                    pageLabel: pages.count > 1 ? "\(strings["page"] ?? "") \(index + 1) / \(pages.count)" : "",
+                    directory: directory, hasDirectory: !directory.isEmpty, sectionsHTML: page.html,
+                    previousHref: index > 0 ? Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index - 1), root: root) : nil,
+                    nextHref: index + 1 < pages.count ? Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index + 1), root: root) : nil,
+                    csvHref: Links.href(to: ResultData.csvPath(vacancy.id, table.stage), root: root),
+                    jsonHref: Links.href(to: ResultData.jsonPath(vacancy.id, table.stage), root: root),
+                    statisticsHref: Links.href(to: Self.statisticsPath(vacancy.id), root: root))
+            }
+            try staging.write(file)
+        }
+        return pageOf
+    }
+
+    func lookupForm(_ vacancy: String, root: String) -> LookupFormView {
+        LookupFormView(dataHref: Links.href(to: LookupData.folder(vacancy) + "/", root: root),
+                       vacancyRoot: Links.href(to: "lowongan/\(vacancy)/", root: root),
+                       scriptHref: Links.href(to: "assets/lookup.js", root: root))
+    }
+
+    /// The rules that decided the table, in plain words, for the page's readers.
+    private func basisLines(_ stage: ResultStage, vacancy: Vacancy, rules: ScoringRules) -> [String] {
+        switch stage {
+        case .skd:
+            let kinds = Set(vacancy.formations.map(\.kind))
+            return rules.passing.keys.sorted().filter(kinds.contains).map { kind in
+                let marks = rules.passing[kind]!
+                let parts = [("TWK", marks.twk), ("TIU", marks.tiu), ("TKP", marks.tkp), (strings["col_total"] ?? "total", marks.total)]
+                    .compactMap { name, value in value.map { "\(name) ≥ \($0)" } }
+                return "\(label("kind", kind)): \(parts.joined(separator: ", "))"
+            } + [(strings["basis_shortlist"] ?? "").replacingOccurrences(of: "{n}", with: String(rules.shortlistMultiplier))]
+        case .akhir:
+            return [(strings["basis_final"] ?? "").replacingOccurrences(of: "{skd}", with: String(rules.weights.skd))
+                .replacingOccurrences(of: "{skb}", with: String(rules.weights.skb))]
+        case .kompetensi:
+            return rules.components.map { component in
+                "\(component.label): 0–\(component.max)" + (component.min.map { ", minimum \($0)" } ?? "")
+            } + [strings["basis_competency"] ?? ""]
+        case .administrasi, .skb:
+            return []
+        }
+    }
+
+    private func statisticsPage(_ vacancy: Vacancy, _ results: VacancyResults) -> OutputFile {
+        let path = Self.statisticsPath(vacancy.id)
+        return page(path, template: "statistics", title: "\(strings["statistics_title"] ?? "") — \(vacancy.title)", description: "",
+                    current: Route.vacancyList) { root in
+            var view = StatisticsView(vacancyTitle: vacancy.title, vacancyHref: Links.href(to: Route.vacancy(vacancy.id), root: root),
+                                      formationsChart: nil, formationsNote: nil, histogram: nil, histogramNote: nil, hasCharts: false)
+            var series: [(String, [String: Int])] = []
+            for table in results.tables {
+                let counts = Dictionary(table.groups.map { ($0.formation.code, $0) }, uniquingKeysWith: { a, _ in a })
+                switch table.stage {
+                case .administrasi:
+                    series.append((strings["chart_participants"] ?? "", counts.mapValues(\.range.count)))
+                    series.append((strings["chart_ms"] ?? "", counts.mapValues(\.passed)))
+                case .skd:
+                    if results.table(.administrasi) == nil { series.append((strings["chart_participants"] ?? "", counts.mapValues(\.range.count))) }
+                    series.append((strings["chart_passed_skd"] ?? "", counts.mapValues(\.passed)))
+                    series.append((strings["chart_shortlisted"] ?? "", counts.mapValues { $0.shortlisted ?? 0 }))
+                case .akhir, .kompetensi:
+                    series.append((strings["chart_final"] ?? "", counts.mapValues(\.passed)))
+                case .skb:
+                    break
+                }
+            }
+            if !series.isEmpty {
+                let limit = 30
+                let first = series[0].1
+                let chosen = vacancy.formations.filter { first[$0.code] != nil }
+                    .sorted { (first[$0.code] ?? 0, $1.code) > (first[$1.code] ?? 0, $0.code) }.prefix(limit)
+                view.formationsChart = Charts.groupedBars(
+                    id: "chart-formasi", title: strings["chart_formations_title"] ?? "", description: strings["chart_formations_desc"] ?? "",
+                    categories: chosen.map(\.code),
+                    series: series.prefix(Charts.palette.count).enumerated().map { index, item in
+                        Charts.Series(label: item.0, values: chosen.map { item.1[$0.code] ?? 0 }, color: Charts.palette[index])
+                    }, format: format)
+                let withRows = vacancy.formations.filter { first[$0.code] != nil }.count
+                if withRows > limit {
+                    view.formationsNote = (strings["chart_formations_limited"] ?? "").replacingOccurrences(of: "{n}", with: String(limit))
+                        .replacingOccurrences(of: "{total}", with: format.integer(withRows))
+                }
+            }
+            if let skd = results.table(.skd) as? SKDResults {
+                var counts = [Int](repeating: 0, count: 55)
+                var scored = 0
+                for row in skd.rows {
+                    guard let total = row.scores?.total else { continue }
+                    counts[min(54, total / 10)] += 1
+                    scored += 1
+                }
+                let kinds = Set(vacancy.formations.map(\.kind))
+                var byValue: [Int: [String]] = [:]
+                for kind in kinds.sorted() {
+                    guard let marks = results.rules.passing[kind] else { continue }
+                    let value = marks.total ?? ((marks.twk ?? 0) + (marks.tiu ?? 0) + (marks.tkp ?? 0))
+                    byValue[value, default: []].append(label("kind", kind))
+                }
+                let marks = byValue.keys.sorted().map { value in (value, "\(byValue[value]!.joined(separator: ", ")): \(value)") }
+                view.histogram = Charts.histogram(
+                    id: "chart-skd", title: strings["chart_histogram_title"] ?? "",
+                    description: (strings["chart_histogram_desc"] ?? "").replacingOccurrences(of: "{n}", with: format.integer(scored)),
+                    counts: counts, binWidth: 10, marks: marks, format: format)
+                view.histogramNote = strings["chart_histogram_note"]
+            }
+            view.hasCharts = view.formationsChart != nil || view.histogram != nil
+            return view
+        }
+    }
+}

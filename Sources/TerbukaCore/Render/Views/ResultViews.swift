@@ -1,0 +1,67 @@
+struct ResultPageView: Sendable {
+    var vacancyTitle: String
+    var vacancyHref: String
+    var stageLabel: String
+    var number: String?
+    var published: String
+    var publishedISO: String
+    var objection: ObjectionView?
+    var legend: [LegendItem]
+    var basis: [String]
+    var hasBasis: Bool
+    var lookup: LookupFormView
+    var isFirstPage: Bool
+    var pageLabel: String
+    var directory: [PageLinkView]
+    var hasDirectory: Bool
+    var sectionsHTML: String
+    var previousHref: String?
+    var nextHref: String?
+    var csvHref: String
+    var jsonHref: String
+    var statisticsHref: String
+}
+
+struct ObjectionView: Sendable {
+    var until: String
+    var untilISO: String
+}
+
+struct LegendItem: Sendable {
+    var code: String
+    var meaning: String
+}
+
+struct PageLinkView: Sendable {
+    var label: String
+    var href: String
+    var first: String
+    var last: String
+    var current: Bool
+}
+
+/// The participant lookup form; hidden until its script runs.
+struct LookupFormView: Sendable {
+    var dataHref: String
+    var vacancyRoot: String
+    var scriptHref: String
+}
+
+/// One published table as listed on its vacancy's page.
+struct ResultLinkView: Sendable {
+    var label: String
+    var href: String
+    var published: String
+    var number: String?
+    var objectionUntil: String?
+}
+
+struct StatisticsView: Sendable {
+    var vacancyTitle: String
+    var vacancyHref: String
+    var formationsChart: String?
+    var formationsNote: String?
+    var histogram: String?
+    var histogramNote: String?
+    var hasCharts: Bool
+}

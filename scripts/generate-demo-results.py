@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""Generates the demo site's result tables (content/vacancies/*/results/*.csv).
+
+Deterministic (fixed seed): run it again and the files are byte-identical. The tables
+include what real rounds have: TMS with reasons, absentees (TH), a disqualification
+(DIS), a withdrawal (APS), a tie at the SKD shortlist cut-off, and a final tie on every
+score broken by IPK. Files are written as Excel set to Indonesian writes them: `;` as
+separator, decimal comma, byte-order mark and CRLF.
+
+Usage: scripts/generate-demo-results.py [content-folder]
+"""
+import csv
+import io
+import os
+import random
+import sys
+
+CONTENT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "content")
+rng = random.Random(2026)
+
+FIRST = ["Agustinus", "Maria", "Yohanes", "Fransiska", "Petrus", "Elisabeth", "Yosef", "Theresia", "Markus", "Agnes",
+         "Dominikus", "Katarina", "Stefanus", "Veronika", "Antonius", "Margaretha", "Benediktus", "Yuliana", "Kristoforus",
+         "Sesilia", "Muhammad", "Siti", "Ahmad", "Nur", "Dewi", "Putu", "Made", "Ni Luh", "Rian", "Intan", "Yanto", "Febri",
+         "Aldi", "Melati", "Oktaviani", "Yosua", "Natalia", "Imanuel", "Debora", "Gabriel"]
+LAST = ["Tefa", "Nenobais", "Lay", "Manafe", "Ndolu", "Bessie", "Tallo", "Fanggidae", "Lede", "Pello", "Riwu", "Kana",
+        "Seran", "Nahak", "Bria", "Mau", "Taek", "Klau", "Lobo", "Dethan", "Saputra", "Wulandari", "Pratama", "Lestari",
+        "Sabon", "Kolo", "Boimau", "Haning", "Tanesib", "Oematan"]
+REASONS = ["Ijazah tidak sesuai kualifikasi pendidikan formasi",
+           "Surat lamaran tidak bermeterai",
+           "Transkrip nilai tidak diunggah",
+           "IPK di bawah syarat formasi lulusan terbaik"]
+
+
+def read_formations(path):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        sample = f.readline()
+        f.seek(0)
+        sep = ";" if sample.count(";") > sample.count(",") else ","
+        rows = list(csv.reader(f, delimiter=sep))
+    header = [h.strip().lower().replace(" ", "_") for h in rows[0]]
+    code = header.index("code") if "code" in header else header.index("kode_formasi")
+    quota = header.index("quota") if "quota" in header else header.index("kebutuhan")
+    kind = header.index("kind") if "kind" in header else header.index("jenis_formasi")
+    return [(r[code], int(r[quota]), r[kind].strip().lower()) for r in rows[1:] if r]
+
+
+def write(path, header, rows):
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    w.writerow(header)
+    w.writerows(rows)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        f.write(out.getvalue())
+
+
+def comma(value, decimals):
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+def people(prefix, formations, per_seat):
+    result = []
+    serial = 1
+    used = set()
+    for code, quota, kind in formations:
+        for _ in range(quota * rng.randint(*per_seat) + rng.randint(2, 5)):
+            while True:
+                name = f"{rng.choice(FIRST)} {rng.choice(LAST)}".upper()
+                if name not in used:
+                    used.add(name)
+                    break
+            result.append({"number": f"{prefix}{serial:06d}", "name": name, "formation": code, "kind": kind})
+            serial += 1
+    return result
+
+
+def administration(applicants):
+    rows = []
+    for p in applicants:
+        ms = rng.random() > 0.12
+        p["ms"] = ms
+        rows.append([p["number"], p["name"], p["formation"], "MS" if ms else "TMS", "" if ms else rng.choice(REASONS)])
+    return rows
+
+
+def skd_scores(p):
+    strong = rng.random()
+    twk = 5 * rng.randint(10 + int(strong * 8), 28)
+    tiu = 5 * rng.randint(12 + int(strong * 8), 33)
+    tkp = rng.randint(140 + int(strong * 20), 205)
+    return twk, tiu, tkp
+
+
+def passes(kind, twk, tiu, tkp):
+    if kind in ("umum",):
+        return twk >= 65 and tiu >= 80 and tkp >= 166
+    if kind in ("cumlaude", "diaspora"):
+        return twk + tiu + tkp >= 311 and tiu >= 85
+    return twk + tiu + tkp >= 286 and tiu >= 60
+
+
+def cpns(folder):
+    formations = read_formations(os.path.join(folder, "formations.csv"))
+    quota = {code: q for code, q, _ in formations}
+    applicants = people("2653001", formations, (4, 7))
+    write(os.path.join(folder, "results", "administrasi.csv"), ["No Peserta", "Nama", "Kode Formasi", "Status", "Alasan"],
+          administration(applicants))
+
+    sitting = [p for p in applicants if p["ms"]]
+    for p in sitting:
+        p["skd"] = skd_scores(p)
+        p["absent"] = None
+    absent = rng.sample(sitting, 6)
+    for p in absent[:5]:
+        p["absent"] = "TH"
+    absent[5]["absent"] = "DIS"
+
+    # A tie at the shortlist cut-off: in NK26-C009 (3 seats, shortlist 9) the 9th and
+    # 10th who passed get the same scores, so both go on to SKB.
+    def key(p):
+        twk, tiu, tkp = p["skd"]
+        return (passes(p["kind"], *p["skd"]), twk + tiu + tkp, tkp, tiu, twk)
+    c009 = sorted([p for p in sitting if p["formation"] == "NK26-C009" and not p["absent"]], key=key, reverse=True)
+    for p in c009[:11]:
+        twk, tiu, tkp = p["skd"]
+        p["skd"] = (max(twk, 70), max(tiu, 85), max(tkp, 170))
+    c009.sort(key=key, reverse=True)
+    c009[9]["skd"] = c009[8]["skd"]
+
+    def shortlist():
+        # As the generator computes it: rank <= 3 x quota among those who passed.
+        result = []
+        by_formation = {}
+        for p in sitting:
+            if not p["absent"]:
+                by_formation.setdefault(p["formation"], []).append(p)
+        for code in sorted(by_formation):
+            group = sorted(by_formation[code], key=key, reverse=True)
+            cutoff = 3 * quota[code]
+            rank = 0
+            previous = None
+            for index, p in enumerate(group):
+                if key(p) != previous:
+                    rank = index + 1
+                    previous = key(p)
+                if key(p)[0] and rank <= cutoff:
+                    result.append(p)
+        return result
+
+    # A final tie on every score broken by IPK: the two best in NK26-C004 get the same
+    # SKD scores here and the same SKB score below.
+    c004 = [p for p in shortlist() if p["formation"] == "NK26-C004"]
+    twins = (c004[0], c004[1]) if len(c004) > 1 else None
+    if twins:
+        twins[1]["skd"] = twins[0]["skd"]
+
+    rows = []
+    for p in sitting:
+        if p["absent"]:
+            rows.append([p["number"], p["name"], p["formation"], "", "", "", p["absent"]])
+        else:
+            rows.append([p["number"], p["name"], p["formation"], *p["skd"], ""])
+    write(os.path.join(folder, "results", "skd.csv"), ["Nomor Peserta", "Nama", "Kode Formasi", "TWK", "TIU", "TKP", "Keterangan"], rows)
+
+    shortlisted = shortlist()
+    rows = []
+    skb_absent = rng.choice([p for p in shortlisted if p not in (twins or ())])
+    for p in shortlisted:
+        ipk = comma(rng.uniform(2.9, 3.95), 2)
+        birth = f"{rng.randint(1, 28):02d}-{rng.randint(1, 12):02d}-{rng.randint(1991, 2003)}"
+        if p is skb_absent:
+            rows.append([p["number"], p["name"], p["formation"], "", "TH", ipk, birth])
+            continue
+        score = rng.randint(5000, 9500) / 100
+        if twins and p is twins[1]:
+            score = twins[0]["skb"]
+            ipk = "3,81"
+        if twins and p is twins[0]:
+            ipk = "3,64"
+        p["skb"] = score
+        rows.append([p["number"], p["name"], p["formation"], comma(score, 2), "", ipk, birth])
+    write(os.path.join(folder, "results", "skb.csv"),
+          ["Nomor Peserta", "Nama", "Kode Formasi", "Nilai SKB", "Keterangan", "IPK", "Tanggal Lahir"], rows)
+
+
+def pppk(folder):
+    formations = read_formations(os.path.join(folder, "formations.csv"))
+    applicants = people("2653002", formations, (2, 4))
+    write(os.path.join(folder, "results", "administrasi.csv"), ["No Peserta", "Nama", "Kode Formasi", "Status", "Alasan"],
+          administration(applicants))
+    sitting = [p for p in applicants if p["ms"]]
+    th = rng.choice(sitting)
+    aps = rng.choice([p for p in sitting if p is not th])
+    rows = []
+    for p in sitting:
+        if p is th or p is aps:
+            rows.append([p["number"], p["name"], p["formation"], "", "", "", "TH" if p is th else "APS"])
+            continue
+        rows.append([p["number"], p["name"], p["formation"], 5 * rng.randint(40, 84), rng.randint(95, 170), rng.randint(20, 40), ""])
+    write(os.path.join(folder, "results", "kompetensi.csv"),
+          ["No Peserta", "Nama", "Kode Formasi", "Teknis", "Manajerial", "Wawancara", "Keterangan"], rows)
+
+
+cpns(os.path.join(CONTENT, "vacancies", "cpns-2026"))
+pppk(os.path.join(CONTENT, "vacancies", "pppk-2026"))

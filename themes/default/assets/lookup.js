@@ -1,0 +1,153 @@
+/* Participant lookup for Terbuka result pages. Works from file:// as well as over
+   http(s): data comes in plain scripts added with <script> tags (no fetch, no modules).
+   The shard layout is written by LookupData.swift. */
+(function () {
+  "use strict";
+  var pending = {};
+  var shards = {};
+  var manifest = null;
+  var manifestWaiters = [];
+
+  window.TerbukaLookup = {
+    manifest: function (data) {
+      manifest = data;
+      manifestWaiters.splice(0).forEach(function (f) { f(); });
+    },
+    receive: function (name, rows) {
+      shards[name] = rows;
+      (pending[name] || []).splice(0).forEach(function (f) { f(rows); });
+    }
+  };
+
+  function load(src, onerror) {
+    var s = document.createElement("script");
+    s.src = src;
+    s.onerror = onerror;
+    document.head.appendChild(s);
+  }
+
+  function withManifest(base, done, fail) {
+    if (manifest) { done(); return; }
+    manifestWaiters.push(done);
+    if (manifestWaiters.length === 1) load(base + "manifest.js", fail);
+  }
+
+  function withShard(base, name, done, fail) {
+    if (shards[name]) { done(shards[name]); return; }
+    (pending[name] = pending[name] || []).push(done);
+    if (pending[name].length === 1) load(base + name + ".js", fail);
+  }
+
+  function fnv1a(text) {
+    var bytes = new TextEncoder().encode(text);
+    var h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      h ^= bytes[i];
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h >>> 0;
+  }
+
+  function words(text) {
+    return text.toLowerCase().split(/[^\p{L}]+/u).filter(function (w) { return w.length >= 3; });
+  }
+
+  function slug(text) {
+    var out = "";
+    var lower = text.toLowerCase();
+    for (var i = 0; i < lower.length; i++) {
+      var c = lower[i];
+      if (/[a-z0-9]/.test(c)) out += c;
+      else if (out && out[out.length - 1] !== "-") out += "-";
+    }
+    return out.replace(/-+$/, "");
+  }
+
+  function setup(form) {
+    var base = form.getAttribute("data-lookup");
+    var vacancyRoot = form.getAttribute("data-vacancy-root");
+    var input = form.querySelector("input");
+    var status = form.querySelector("[role=status]");
+    var list = form.querySelector("ol");
+    var t = function (key) { return form.getAttribute("data-t-" + key) || key; };
+    form.hidden = false;
+
+    function show(rows, message) {
+      list.textContent = "";
+      status.textContent = message;
+      rows.slice(0, 50).forEach(function (row) {
+        var li = document.createElement("li");
+        var head = document.createElement("strong");
+        head.textContent = row[0] + " — " + row[1];
+        li.appendChild(head);
+        li.appendChild(document.createTextNode(" (" + t("formation") + " " + row[2] + ")"));
+        var stages = document.createElement("ul");
+        row[3].forEach(function (code, i) {
+          if (!code) return;
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          var page = row[4][i];
+          link.href = vacancyRoot + manifest.pages[i] + (page > 0 ? (page + 1) + "/" : "") + "index.html#f-" + slug(row[2]);
+          link.textContent = manifest.stages[i];
+          item.appendChild(link);
+          item.appendChild(document.createTextNode(": " + code));
+          stages.appendChild(item);
+        });
+        li.appendChild(stages);
+        list.appendChild(li);
+      });
+    }
+
+    function failed() { show([], t("error")); }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var query = input.value.trim();
+      if (!query) return;
+      status.textContent = t("searching");
+      withManifest(base, function () {
+        if (/^[0-9 .-]+$/.test(query)) {
+          var number = query.replace(/[ .-]/g, "");
+          withShard(base, "n" + (fnv1a(number) % manifest.numberShards), function (rows) {
+            var found = rows.filter(function (r) { return r[0] === number || r[0] === query; });
+            show(found, found.length ? "" : t("none"));
+          }, failed);
+          return;
+        }
+        var wanted = words(query);
+        if (!wanted.length) { show([], t("short")); return; }
+        var longest = wanted.slice().sort(function (a, b) { return b.length - a.length; })[0];
+        var best = null;
+        var deeper = false;
+        manifest.names.forEach(function (pair) {
+          var key = pair[0];
+          if (key[key.length - 1] === "$") {
+            if (key.slice(0, -1) === longest && (!best || best[0].length < key.length)) best = pair;
+          } else if (longest.indexOf(key) === 0) {
+            if (!best || best[0].length < key.length) best = pair;
+          } else if (key.indexOf(longest) === 0) {
+            deeper = true;
+          }
+        });
+        if (!best) { show([], deeper ? t("short") : t("none")); return; }
+        withShard(base, "a" + best[1], function (rows) {
+          var found = rows.filter(function (r) {
+            var have = words(r[1]);
+            return wanted.every(function (w) { return have.some(function (h) { return h.indexOf(w) === 0; }); });
+          });
+          show(found, deeper ? t("short") : found.length > 50 ? t("many") : found.length ? "" : t("none"));
+        }, failed);
+      }, failed);
+    });
+  }
+
+  document.querySelectorAll("form[data-lookup]").forEach(function (form) {
+    setup(form);
+    // A link such as hasil/skd/index.html?cari=2653001000007 opens with that lookup done.
+    var query = new URLSearchParams(window.location.search).get("cari");
+    if (query) {
+      form.querySelector("input").value = query;
+      form.requestSubmit();
+    }
+  });
+})();
