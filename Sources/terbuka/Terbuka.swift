@@ -23,6 +23,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Include vacancies and announcements marked 'draft: true'.")
     var drafts = false
 
+    @Flag(help: "Print the time each stage of the pipeline took.")
+    var timings = false
+
     var siteURL: URL { URL(fileURLWithPath: site, isDirectory: true) }
 }
 
@@ -39,6 +42,7 @@ struct Build: AsyncParsableCommand {
                                    includeDrafts: siteOptions.drafts)
         let report = await SiteBuilder(options: options).build()
         Console.print(report.diagnostics)
+        if siteOptions.timings { Console.print(timings: report.timings) }
         guard report.succeeded else {
             Console.error("build failed: \(Console.counts(report.diagnostics)); \(options.output.path) was left as it was")
             throw ExitCode(1)
@@ -57,6 +61,7 @@ struct Check: AsyncParsableCommand {
     func run() async throws {
         let report = await SiteBuilder(options: BuildOptions(siteRoot: siteOptions.siteURL, includeDrafts: siteOptions.drafts)).check()
         Console.print(report.diagnostics)
+        if siteOptions.timings { Console.print(timings: report.timings) }
         guard report.succeeded else {
             Console.error("check failed: \(Console.counts(report.diagnostics))")
             throw ExitCode(1)
@@ -68,6 +73,10 @@ struct Check: AsyncParsableCommand {
 enum Console {
     static func print(_ diagnostics: Diagnostics) {
         for diagnostic in diagnostics.sorted { error(diagnostic.formatted) }
+    }
+
+    static func print(timings: [(stage: String, seconds: Double)]) {
+        for (stage, seconds) in timings { error(String(format: "%@: %.3f s", stage, seconds)) }
     }
 
     static func counts(_ diagnostics: Diagnostics) -> String {

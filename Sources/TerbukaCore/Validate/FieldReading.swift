@@ -112,7 +112,17 @@ extension Located: Equatable where Value: Equatable {}
 extension Located: Hashable where Value: Hashable {}
 
 extension StringProtocol {
+    /// Without leading and trailing white space (including the no-break space that
+    /// spreadsheets leave). Most fields have none, so that case returns at once: this runs
+    /// for every cell of every table.
     var trimmingSpaces: String {
-        String(self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(self)
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        func plain(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x80 }
+        if plain(first), plain(last) { return text }
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[start...end])
     }
 }

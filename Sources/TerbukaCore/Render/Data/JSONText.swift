@@ -3,6 +3,10 @@
 /// `<script>` element.
 public enum JSONText {
     public static func quote(_ text: String) -> String {
+        // Most values need no escape: one scan of the bytes decides.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {

@@ -11,6 +11,7 @@ extension SiteRenderer {
     /// Writes everything of `results`: per table its pages and data files (in parallel),
     /// then the lookup, which needs to know on which page each participant is.
     func writeResults(_ vacancy: Vacancy, _ results: VacancyResults, to staging: StagingFolder) async throws {
+        async let lookup = LookupData.prepare(tables: results.tables)
         let pageOf = try await withThrowingTaskGroup(of: (ResultStage, [Int32])?.self) { group in
             for table in results.tables {
                 group.addTask { (table.stage, try self.writeResultPages(vacancy, table, rules: results.rules, to: staging)) }
@@ -27,7 +28,7 @@ extension SiteRenderer {
             for try await item in group { if let (stage, pages) = item { pageOf[stage] = pages } }
             return pageOf
         }
-        try LookupData.write(vacancy: vacancy.id, tables: results.tables, pageOf: pageOf,
+        try await LookupData.write(lookup, vacancy: vacancy.id, tables: results.tables, pageOf: pageOf,
                              stageLabels: results.tables.map { label("result", $0.stage.rawValue) }, to: staging)
     }
 
@@ -51,7 +52,9 @@ extension SiteRenderer {
         for (index, page) in pages.enumerated() {
             let path = ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index)
             let file = self.page(path, template: "results", title: "\(stageLabel) — \(vacancy.title)", description: "", current: Route.vacancyList) { root in
-                let directory = pages.count > 1 ? pages.enumerated().map { number, item in
+                // The directory of pages stands on the first page only, so that the work and
+                // the size of each page stay constant however many pages a table has.
+                let directory = pages.count > 1 && index == 0 ? pages.enumerated().map { number, item in
                     PageLinkView(label: "\(number + 1)", href: Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: number), root: root),
                                  first: item.formations.first.map { "\($0.code) \($0.position)" } ?? "",
                                  last: item.formations.last.map { "\($0.code) \($0.position)" } ?? "", current: number == index)
@@ -66,7 +69,9 @@ extension SiteRenderer {
                     },
                     legend: legend, basis: basis, hasBasis: !basis.isEmpty, lookup: lookupForm(vacancy.id, root: root), isFirstPage: index == 0,
                     pageLabel: pages.count > 1 ? "\(strings["page"] ?? "") \(index + 1) / \(pages.count)" : "",
-                    directory: directory, hasDirectory: !directory.isEmpty, sectionsHTML: page.html,
+                    directory: directory, hasDirectory: !directory.isEmpty, isPaged: pages.count > 1,
+                    firstPageHref: Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: 0), root: root),
+                    sectionsHTML: page.html,
                     previousHref: index > 0 ? Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index - 1), root: root) : nil,
                     nextHref: index + 1 < pages.count ? Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index + 1), root: root) : nil,
                     csvHref: Links.href(to: ResultData.csvPath(vacancy.id, table.stage), root: root),

@@ -14,6 +14,8 @@ struct ResultPageView: Sendable {
     var pageLabel: String
     var directory: [PageLinkView]
     var hasDirectory: Bool
+    var isPaged: Bool
+    var firstPageHref: String
     var sectionsHTML: String
     var previousHref: String?
     var nextHref: String?

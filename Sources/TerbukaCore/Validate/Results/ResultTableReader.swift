@@ -13,19 +13,26 @@ struct ResultTableReader {
     /// One row's fields by column name, with their places, for the stage's parser.
     struct Fields {
         let record: CSVRecord
-        let columns: [String: Int]
+        /// Column name → field index. A short list searched in order: cheaper than hashing
+        /// the name for every cell of a million rows (measured with perf).
+        let columns: [(name: String, index: Int)]
         let path: String
         let decimalComma: Bool
 
-        func has(_ column: String) -> Bool { columns[column] != nil }
+        func index(_ column: String) -> Int? {
+            for entry in columns where entry.name == column { return entry.index }
+            return nil
+        }
+
+        func has(_ column: String) -> Bool { index(column) != nil }
 
         /// The trimmed text of a column, nil when the table has no such column.
         func text(_ column: String) -> String? {
-            columns[column].map { record.fields[$0].trimmingSpaces }
+            index(column).map { record.fields[$0].trimmingSpaces }
         }
 
         func location(_ column: String) -> SourceLocation {
-            let position = columns[column].map { record.positions[$0] } ?? record.positions[0]
+            let position = index(column).map { record.positions[$0] } ?? record.positions[0]
             return SourceLocation(path: path, line: position.line, column: position.column)
         }
 
@@ -53,12 +60,15 @@ struct ResultTableReader {
             let specs = ResultColumns.columns(for: stage, rules: rules)
             guard let header = matchHeader(headerRecord, specs: specs, into: &diagnostics) else { return nil }
             let decimalComma = reader.separator == UInt8(ascii: ";")
+            let columns = header.columns.map { (name: $0.key, index: $0.value) }.sorted { $0.index < $1.index }
             var firstRowOf: [String: Int] = [:]
+            firstRowOf.reserveCapacity(1024)
             var personalColumnsReported: Set<Int> = []
+            var lastFormation = ""
             var rowNumber = 1
             while let record = try reader.next() {
                 rowNumber += 1
-                let fields = Fields(record: record, columns: header.columns, path: path, decimalComma: decimalComma)
+                let fields = Fields(record: record, columns: columns, path: path, decimalComma: decimalComma)
                 guard record.fields.count == header.fieldCount else {
                     diagnostics.error("row \(rowNumber) has \(record.fields.count) fields but the header has \(header.fieldCount)",
                                       at: SourceLocation(path: path, line: record.line, column: 1),
@@ -73,7 +83,7 @@ struct ResultTableReader {
                                           at: SourceLocation(path: path, line: position.line, column: position.column))
                     }
                 }
-                guard let identity = identity(fields, row: rowNumber, firstRowOf: &firstRowOf, into: &diagnostics),
+                guard let identity = identity(fields, row: rowNumber, firstRowOf: &firstRowOf, lastFormation: &lastFormation, into: &diagnostics),
                       let row = make(fields, identity, &diagnostics) else { continue }
                 rows.append(row)
             }
@@ -123,7 +133,8 @@ struct ResultTableReader {
         return Header(columns: matched.indexOf, fieldCount: matched.fieldCount, unknown: unknownNames)
     }
 
-    private func identity(_ fields: Fields, row: Int, firstRowOf: inout [String: Int], into diagnostics: inout Diagnostics) -> RowIdentity? {
+    private func identity(_ fields: Fields, row: Int, firstRowOf: inout [String: Int], lastFormation: inout String,
+                          into diagnostics: inout Diagnostics) -> RowIdentity? {
         var ok = true
         let participant = fields.text("participant") ?? ""
         if participant.isEmpty {
@@ -149,10 +160,12 @@ struct ResultTableReader {
             ok = false
         }
         let formation = fields.text("formation") ?? ""
-        if formations[formation] == nil {
+        if formation != lastFormation, formations[formation] == nil {
             diagnostics.error("row \(row): unknown formation code '\(formation)'", at: fields.location("formation"),
                               hint: Suggestion.hint(for: formation, in: formations.keys.sorted()) ?? "codes are listed in formations.csv")
             ok = false
+        } else {
+            lastFormation = formation
         }
         var tieBreaks = PrivateTieBreaks()
         if let raw = fields.text("ipk"), !raw.isEmpty {
@@ -233,6 +246,7 @@ enum Scores {
     }
 
     static func isScientificNotation(_ text: String) -> Bool {
+        guard text.utf8.contains(where: { $0 == 0x45 || $0 == 0x65 }) else { return false }
         let upper = text.uppercased()
         guard let e = upper.firstIndex(of: "E") else { return false }
         let mantissa = upper[..<e].replacingOccurrences(of: ",", with: ".")
