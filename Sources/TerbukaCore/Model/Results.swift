@@ -30,6 +30,9 @@ public struct RowIdentity: Sendable {
     public var participant: String
     public var name: String
     public var formation: String
+    /// Position of the formation in formations.csv, so that later stages group rows
+    /// without looking the code up again.
+    public var formationIndex: Int32
     /// Spreadsheet row: the header is row 1.
     public var row: Int32
     /// Line of the file where the row starts.

@@ -30,6 +30,9 @@ public struct BuildReport: Sendable {
     public var pagesWritten: Int
     /// Seconds spent in each stage, in order.
     public var timings: [(stage: String, seconds: Double)]
+    /// The computed site, when the pipeline got that far: for tools built on the pipeline,
+    /// and so that a command-line run can exit without freeing it piece by piece.
+    public var site: SiteIndex?
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -61,8 +64,9 @@ public struct SiteBuilder: Sendable {
             timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
             clock = now
         }
+        var site: SiteIndex?
         func report(_ files: Int = 0, pages: Int = 0) -> BuildReport {
-            BuildReport(diagnostics: diagnostics, filesWritten: files, pagesWritten: pages, timings: timings)
+            BuildReport(diagnostics: diagnostics, filesWritten: files, pagesWritten: pages, timings: timings, site: site)
         }
 
         let loaded = ContentLoader(siteRoot: options.siteRoot).load(into: &diagnostics)
@@ -73,6 +77,7 @@ public struct SiteBuilder: Sendable {
         let theme = Theme.load(siteRoot: options.siteRoot, name: content.config.theme, languages: content.config.languages, into: &diagnostics)
         let results = await Self.computeResults(content.vacancies, into: &diagnostics)
         let index = SiteIndex(content: content, now: options.now, results: results)
+        site = index
         RoutePlanner.check(index, into: &diagnostics)
         if content.config.languages.count > 1 {
             diagnostics.warning(
@@ -92,9 +97,10 @@ public struct SiteBuilder: Sendable {
                 throw OutputWriter.WriteError(description: "cannot write the site: \(error.localizedDescription)")
             }
             lap("render+write")
-            let files = Theme.files(under: staging.root)
+            let counts = staging.tally.counts
             try writer.commit(staging)
-            return report(files.count, pages: files.filter { $0.hasSuffix(".html") }.count)
+            lap("swap")
+            return report(counts.files, pages: counts.pages)
         } catch {
             diagnostics.error("\(error)", at: SourceLocation(path: options.output.lastPathComponent))
             return report()

@@ -111,13 +111,20 @@ public struct Located<Value: Sendable>: Sendable {
 extension Located: Equatable where Value: Equatable {}
 extension Located: Hashable where Value: Hashable {}
 
-extension StringProtocol {
+extension Substring {
+    var trimmingSpaces: String { String(self).trimmingSpaces }
+}
+
+extension String {
     /// Without leading and trailing white space (including the no-break space that
     /// spreadsheets leave). Most fields have none, so that case returns at once: this runs
     /// for every cell of every table.
     var trimmingSpaces: String {
-        let text = String(self)
-        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        let text = self
+        let utf8 = text.utf8
+        guard !utf8.isEmpty else { return text }
+        let first = utf8[utf8.startIndex]
+        let last = utf8[utf8.index(before: utf8.endIndex)]
         func plain(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x80 }
         if plain(first), plain(last) { return text }
         let scalars = text.unicodeScalars

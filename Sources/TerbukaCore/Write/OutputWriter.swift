@@ -74,6 +74,8 @@ public struct OutputWriter: Sendable {
 /// tasks at once; each path is written once.
 public struct StagingFolder: Sendable {
     public let root: URL
+    /// How many files and pages were written, counted as they are.
+    public let tally = Tally()
 
     public func write(_ file: OutputFile) throws {
         let target = try prepare(file.path)
@@ -93,6 +95,7 @@ public struct StagingFolder: Sendable {
     }
 
     private func prepare(_ path: String) throws -> URL {
+        tally.add(page: path.hasSuffix(".html"))
         let target = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         return target
@@ -115,6 +118,13 @@ public final class StreamedFile {
         if buffer.count >= Self.flushSize { try flush() }
     }
 
+    /// Appends what `writer` holds and empties it, keeping its capacity.
+    public func append(_ writer: inout ByteWriter) throws {
+        buffer.append(contentsOf: writer.bytes)
+        writer.bytes.removeAll(keepingCapacity: true)
+        if buffer.count >= Self.flushSize { try flush() }
+    }
+
     private func flush() throws {
         try handle.write(contentsOf: buffer)
         buffer.removeAll(keepingCapacity: true)
@@ -124,4 +134,20 @@ public final class StreamedFile {
         try flush()
         try handle.close()
     }
+}
+
+/// Counts written files from many tasks.
+public final class Tally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files = 0
+    private var pages = 0
+
+    func add(page: Bool) {
+        lock.withLock {
+            files += 1
+            if page { pages += 1 }
+        }
+    }
+
+    public var counts: (files: Int, pages: Int) { lock.withLock { (files, pages) } }
 }

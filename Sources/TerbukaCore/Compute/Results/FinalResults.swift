@@ -33,7 +33,7 @@ struct SeatRanking: PublishedResultTable {
         self.entry = entry
         self.columns = columns
         self.entrants = entrants
-        let (order, ranges) = Grouping.order(entrants, formations: formations, formation: \.identity.formation) { a, b in
+        let (order, ranges) = Grouping.order(entrants, formations: formations, formation: \.identity.formationIndex) { a, b in
             let (x, y) = (entrants[a], entrants[b])
             if x.keys.isEmpty != y.keys.isEmpty { return !x.keys.isEmpty }
             if x.keys != y.keys { return x.keys.lexicographicallyPrecedes(y.keys, by: >) }
@@ -100,14 +100,13 @@ struct SeatRanking: PublishedResultTable {
     }
 
     func entrant(_ position: Int) -> Entrant { entrants[Int(order[position])] }
-    func participant(_ position: Int) -> String { entrant(position).identity.participant }
-    func name(_ position: Int) -> String { entrant(position).identity.name }
-    func formation(_ position: Int) -> String { entrant(position).identity.formation }
+    func participant(_ position: Int) -> String { entrants[Int(order[position])].identity.participant }
+    func name(_ position: Int) -> String { entrants[Int(order[position])].identity.name }
+    func formation(_ position: Int) -> String { entrants[Int(order[position])].identity.formation }
     func status(_ position: Int) -> String { statuses[position] }
     func cells(_ position: Int) -> [CellValue] {
-        let entrant = entrant(position)
         let rank: CellValue = ranks[position] > 0 ? .integer(Int(ranks[position])) : .empty
-        return entrant.values + [rank, .text(statuses[position])]
+        return entrants[Int(order[position])].values + [rank, .text(statuses[position])]
     }
 }
 

@@ -58,17 +58,16 @@ extension PublishedResultTable {
 
 /// Orders rows per formation (in formations.csv order) and within it by `before`.
 enum Grouping {
-    static func order<Row>(_ rows: [Row], formations: [Formation], formation: (Row) -> String,
+    static func order<Row>(_ rows: [Row], formations: [Formation], formation: (Row) -> Int32,
                            before: (Int, Int) -> Bool) -> (order: [Int32], ranges: [(Formation, Range<Int>)]) {
-        var byFormation: [String: [Int]] = [:]
-        for (index, row) in rows.enumerated() { byFormation[formation(row), default: []].append(index) }
+        var byFormation = [[Int]](repeating: [], count: formations.count)
+        for (index, row) in rows.enumerated() { byFormation[Int(formation(row))].append(index) }
         var order: [Int32] = []
         order.reserveCapacity(rows.count)
         var ranges: [(Formation, Range<Int>)] = []
-        for item in formations {
-            guard let indexes = byFormation[item.code] else { continue }
+        for (index, item) in formations.enumerated() where !byFormation[index].isEmpty {
             let start = order.count
-            order.append(contentsOf: indexes.sorted(by: before).map(Int32.init))
+            order.append(contentsOf: byFormation[index].sorted(by: before).map(Int32.init))
             ranges.append((item, start..<order.count))
         }
         return (order, ranges)
@@ -99,7 +98,7 @@ struct AdministrationResults: PublishedResultTable {
     init(entry: ResultEntry, rows: [AdministrationRow], formations: [Formation]) {
         self.entry = entry
         self.rows = rows
-        let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formation) { a, b in
+        let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formationIndex) { a, b in
             (rows[a].status == .doesNotMeet ? 1 : 0, rows[a].identity.participant) < (rows[b].status == .doesNotMeet ? 1 : 0, rows[b].identity.participant)
         }
         self.order = order
@@ -110,9 +109,11 @@ struct AdministrationResults: PublishedResultTable {
     }
 
     func row(_ position: Int) -> AdministrationRow { rows[Int(order[position])] }
-    func participant(_ position: Int) -> String { row(position).identity.participant }
-    func name(_ position: Int) -> String { row(position).identity.name }
-    func formation(_ position: Int) -> String { row(position).identity.formation }
+    // Direct indexing: copying a whole row for one field would retain and release each of
+    // its strings, a million times per table (perf).
+    func participant(_ position: Int) -> String { rows[Int(order[position])].identity.participant }
+    func name(_ position: Int) -> String { rows[Int(order[position])].identity.name }
+    func formation(_ position: Int) -> String { rows[Int(order[position])].identity.formation }
     func status(_ position: Int) -> String { row(position).status.rawValue }
     func cells(_ position: Int) -> [CellValue] {
         let row = row(position)
@@ -134,7 +135,7 @@ struct SKBResults: PublishedResultTable {
     init(entry: ResultEntry, rows: [SKBRow], formations: [Formation]) {
         self.entry = entry
         self.rows = rows
-        let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formation) { a, b in
+        let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formationIndex) { a, b in
             rows[a].identity.participant < rows[b].identity.participant
         }
         self.order = order
@@ -145,9 +146,11 @@ struct SKBResults: PublishedResultTable {
     }
 
     func row(_ position: Int) -> SKBRow { rows[Int(order[position])] }
-    func participant(_ position: Int) -> String { row(position).identity.participant }
-    func name(_ position: Int) -> String { row(position).identity.name }
-    func formation(_ position: Int) -> String { row(position).identity.formation }
+    // Direct indexing: copying a whole row for one field would retain and release each of
+    // its strings, a million times per table (perf).
+    func participant(_ position: Int) -> String { rows[Int(order[position])].identity.participant }
+    func name(_ position: Int) -> String { rows[Int(order[position])].identity.name }
+    func formation(_ position: Int) -> String { rows[Int(order[position])].identity.formation }
     func status(_ position: Int) -> String { row(position).absence?.rawValue ?? "" }
     func cells(_ position: Int) -> [CellValue] {
         let row = row(position)

@@ -32,14 +32,14 @@ struct SKDResults: PublishedResultTable {
         self.entry = entry
         self.rows = rows
         // Key: passed, total, TKP, TIU, TWK, packed so that a larger number ranks higher.
-        let kindOf = Dictionary(formations.map { ($0.code, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        let marksOf = formations.map { rules.passing[$0.kind] }
         var keys = [Int](repeating: -1, count: rows.count)
         for (index, row) in rows.enumerated() {
-            guard let scores = row.scores, let marks = rules.passing[kindOf[row.identity.formation] ?? ""] else { continue }
+            guard let scores = row.scores, let marks = marksOf[Int(row.identity.formationIndex)] else { continue }
             let passed = Self.failures(scores, marks).isEmpty ? 1 : 0
             keys[index] = passed << 40 | scores.total << 24 | scores.tkp << 16 | scores.tiu << 8 | scores.twk
         }
-        let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formation) { a, b in
+        let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formationIndex) { a, b in
             if keys[a] != keys[b] { return keys[a] > keys[b] }
             return rows[a].identity.participant < rows[b].identity.participant
         }
@@ -101,13 +101,14 @@ struct SKDResults: PublishedResultTable {
     }
 
     func row(_ position: Int) -> SKDRow { rows[Int(order[position])] }
-    func participant(_ position: Int) -> String { row(position).identity.participant }
-    func name(_ position: Int) -> String { row(position).identity.name }
-    func formation(_ position: Int) -> String { row(position).identity.formation }
+    // Direct indexing: copying a whole row for one field would retain and release each of
+    // its strings, a million times per table (perf).
+    func participant(_ position: Int) -> String { rows[Int(order[position])].identity.participant }
+    func name(_ position: Int) -> String { rows[Int(order[position])].identity.name }
+    func formation(_ position: Int) -> String { rows[Int(order[position])].identity.formation }
     func status(_ position: Int) -> String { statuses[position] }
     func cells(_ position: Int) -> [CellValue] {
-        let row = row(position)
-        guard let scores = row.scores else { return [.empty, .empty, .empty, .empty, .empty, .text(statuses[position])] }
+        guard let scores = rows[Int(order[position])].scores else { return [.empty, .empty, .empty, .empty, .empty, .text(statuses[position])] }
         return [.integer(scores.twk), .integer(scores.tiu), .integer(scores.tkp), .integer(scores.total),
                 .integer(Int(ranks[position])), .text(statuses[position])]
     }

@@ -41,7 +41,11 @@ public struct VacancyResults: Sendable {
         if let table = input.skd {
             for row in table.rows { requireMS(row.identity, path: table.path, stage: "SKD") }
             let computed = SKDResults(entry: table.entry, path: table.path, rows: table.rows, formations: formations, rules: rules, into: &diagnostics)
-            for position in 0..<computed.count { skdByParticipant[computed.participant(position)] = position }
+            // Only the later stages look participants up in SKD.
+            if input.skb != nil || input.akhir != nil {
+                skdByParticipant.reserveCapacity(computed.count)
+                for position in 0..<computed.count { skdByParticipant[computed.participant(position)] = position }
+            }
             skd = computed
             tables.append(computed)
         }

@@ -102,6 +102,7 @@ public struct CSVReader {
         return UInt8(ascii: ",")
     }
 
+    static let resaveHint = "in Excel choose File › Save As › 'CSV UTF-8 (Comma delimited)'; in LibreOffice tick 'Edit filter settings' and choose 'Unicode (UTF-8)'"
     static let quote = UInt8(ascii: "\"")
     static let lf = UInt8(ascii: "\n")
     static let cr = UInt8(ascii: "\r")
@@ -144,17 +145,24 @@ public struct CSVReader {
 
     /// The next record, or nil at the end of the file.
     public mutating func next() throws(CSVSyntaxError) -> CSVRecord? {
+        var record = CSVRecord(fields: [], positions: [])
+        return try read(into: &record) ? record : nil
+    }
+
+    /// Reads the next record into `record`, reusing its storage (no allocation per row when
+    /// the caller keeps nothing of it); false at the end of the file.
+    public mutating func read(into record: inout CSVRecord) throws(CSVSyntaxError) -> Bool {
         // Skip blank lines.
         while let byte = peek(), byte == Self.lf || byte == Self.cr {
             consumeLineBreak(byte)
         }
-        guard peek() != nil else { return nil }
-        var fields: [String] = []
-        var positions: [CSVPosition] = []
+        guard peek() != nil else { return false }
+        record.fields.removeAll(keepingCapacity: true)
+        record.positions.removeAll(keepingCapacity: true)
         while true {
             let start = CSVPosition(line: line, column: column)
-            positions.append(start)
-            fields.append(try readField(start: start))
+            record.positions.append(start)
+            record.fields.append(try readField(start: start))
             guard let byte = peek() else { break }
             if byte == separator {
                 advance(byte)
@@ -163,7 +171,7 @@ public struct CSVReader {
             consumeLineBreak(byte)
             break
         }
-        return CSVRecord(fields: fields, positions: positions)
+        return true
     }
 
     private mutating func readField(start: CSVPosition) throws(CSVSyntaxError) -> String {
@@ -193,14 +201,33 @@ public struct CSVReader {
                 field.append(byte)
             }
         } else {
+            // Fast path: the field ends within the chunk in memory; make the string straight
+            // from the chunk's bytes.
+            var end = position
+            var characters = 0
+            while end < buffer.count {
+                let byte = buffer[end]
+                if byte == separator || byte == Self.lf || byte == Self.cr { break }
+                if byte & 0xC0 != 0x80 { characters += 1 }
+                end += 1
+            }
+            if end < buffer.count {
+                let slice = buffer[position..<end]
+                position = end
+                column += characters
+                guard let text = String(validating: slice, as: UTF8.self) else {
+                    throw CSVSyntaxError(message: "the file is not valid UTF-8", line: start.line, column: start.column,
+                                         hint: Self.resaveHint)
+                }
+                return text
+            }
             while let byte = peek(), byte != separator, byte != Self.lf, byte != Self.cr {
                 advance(byte)
                 field.append(byte)
             }
         }
         guard let text = String(validating: field, as: UTF8.self) else {
-            throw CSVSyntaxError(message: "the file is not valid UTF-8", line: start.line, column: start.column,
-                                 hint: "in Excel choose File › Save As › 'CSV UTF-8 (Comma delimited)'; in LibreOffice tick 'Edit filter settings' and choose 'Unicode (UTF-8)'")
+            throw CSVSyntaxError(message: "the file is not valid UTF-8", line: start.line, column: start.column, hint: Self.resaveHint)
         }
         return text
     }

@@ -1,36 +1,9 @@
-/// JSON text: the one place where JSON strings are escaped. Besides what JSON requires,
-/// `<`, `>`, `&`, U+2028 and U+2029 are escaped, so the same text is safe inside a
-/// `<script>` element.
+/// JSON text; the escaping rules are in ByteWriter.json.
 public enum JSONText {
     public static func quote(_ text: String) -> String {
-        // Most values need no escape: one scan of the bytes decides.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
-            return "\"" + text + "\""
-        }
-        var result = "\""
-        result.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<": result += "\\u003c"
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        var writer = ByteWriter(capacity: text.utf8.count + 2)
+        writer.json(text)
+        return writer.string
     }
 
     /// A cell as a JSON value: numbers as numbers, nothing as null.

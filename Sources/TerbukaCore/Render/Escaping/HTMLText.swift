@@ -1,20 +1,10 @@
-/// HTML text and attribute values written by Swift code (the result tables, charts):
-/// the same five characters the template engine escapes.
+/// HTML text and attribute values written by Swift code (the result tables, charts): the
+/// same five characters the template engine escapes. The rules are in ByteWriter.html.
 public enum HTMLText {
     public static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        var writer = ByteWriter(capacity: text.utf8.count + 16)
+        writer.html(text)
+        return writer.string
     }
 }

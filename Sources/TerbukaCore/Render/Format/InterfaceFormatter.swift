@@ -16,6 +16,9 @@ public protocol InterfaceFormatter: Sendable {
     func rupiah(_ value: Int) -> String
     /// "1,2 MB"
     func fileSize(_ bytes: Int) -> String
+    /// The thousands separator and decimal mark, for output written as bytes.
+    var groupingMark: UInt8 { get }
+    var decimalMark: UInt8 { get }
 }
 
 extension InterfaceFormatter {
@@ -57,6 +60,7 @@ public enum Formatters {
 
     /// Groups of three digits joined by `separator`.
     static func grouped(_ value: Int, separator: String) -> String {
+        if value >= 0, value < 1000 { return String(value) }
         let digits = String(value.magnitude)
         var groups: [Substring] = []
         var end = digits.endIndex
@@ -113,6 +117,9 @@ public struct IndonesianFormatter: InterfaceFormatter {
 
     public func decimal(_ value: Int, scale: Int) -> String { Decimals.text(value, scale: scale, mark: ",") }
 
+    public var groupingMark: UInt8 { UInt8(ascii: ".") }
+    public var decimalMark: UInt8 { UInt8(ascii: ",") }
+
     public func rupiah(_ value: Int) -> String { "Rp" + integer(value) }
 
     public func fileSize(_ bytes: Int) -> String {
@@ -149,6 +156,9 @@ public struct EnglishFormatter: InterfaceFormatter {
     public func integer(_ value: Int) -> String { Formatters.grouped(value, separator: ",") }
 
     public func decimal(_ value: Int, scale: Int) -> String { Decimals.text(value, scale: scale, mark: ".") }
+
+    public var groupingMark: UInt8 { UInt8(ascii: ",") }
+    public var decimalMark: UInt8 { UInt8(ascii: ".") }
 
     public func rupiah(_ value: Int) -> String { "IDR " + integer(value) }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Data for the participant lookup that works from disk (file://): plain scripts loaded
 /// by `<script>` tags, never `fetch`. Participants are sharded by a hash of their number
 /// and by the first letters of each word of their name, so that one lookup loads the
@@ -13,12 +15,32 @@ enum LookupData {
         var number: String
         var name: String
         var formation: String
-        var statuses: [String]
-        var pages: [Int32]
+        /// Position of this participant in each table, -1 where absent.
+        var positions: [Int32]
 
-        var json: String {
-            "[" + JSONText.quote(number) + "," + JSONText.quote(name) + "," + JSONText.quote(formation) + ",["
-                + statuses.map(JSONText.quote).joined(separator: ",") + "],[" + pages.map(String.init).joined(separator: ",") + "]]"
+        func write(into out: inout ByteWriter, tables: [any PublishedResultTable], pages: [[Int32]]) {
+            out.raw("[")
+            out.json(number)
+            out.raw(",")
+            out.json(name)
+            out.raw(",")
+            out.json(formation)
+            out.raw(",[")
+            for (index, position) in positions.enumerated() {
+                if index > 0 { out.raw(",") }
+                if position < 0 {
+                    out.raw("\"\"")
+                } else {
+                    let status = tables[index].status(Int(position))
+                    out.json(status.isEmpty ? "–" : status)
+                }
+            }
+            out.raw("],[")
+            for (index, position) in positions.enumerated() {
+                if index > 0 { out.raw(",") }
+                out.integer(position < 0 || Int(position) >= pages[index].count ? -1 : Int(pages[index][Int(position)]))
+            }
+            out.raw("]]")
         }
     }
 
@@ -67,8 +89,6 @@ enum LookupData {
     /// built while they are.
     struct Prepared: Sendable {
         var entries: [Entry]
-        /// Per table, for each of its positions, the entry it belongs to.
-        var entryOf: [[Int32]]
         var numberShards: [[Int]]
         /// Name-word prefix keys and the shard each is in; the shards' members.
         var nameKeys: [String]
@@ -78,27 +98,23 @@ enum LookupData {
     static func prepare(tables: [any PublishedResultTable]) -> Prepared {
         var entries: [Entry] = []
         var indexOf: [String: Int] = [:]
-        var entryOf: [[Int32]] = []
         for (stageIndex, table) in tables.enumerated() {
-            var positions = [Int32](repeating: 0, count: table.count)
+            entries.reserveCapacity(max(entries.count, table.count))
             for position in 0..<table.count {
+                // With one table every row is a new participant; no need to look them up.
                 let number = table.participant(position)
-                let index: Int
-                if let existing = indexOf[number] {
-                    index = existing
-                } else {
-                    index = entries.count
-                    indexOf[number] = index
-                    entries.append(Entry(number: number, name: table.name(position), formation: table.formation(position),
-                                         statuses: Array(repeating: "", count: tables.count), pages: Array(repeating: -1, count: tables.count)))
+                if tables.count > 1, let existing = indexOf[number] {
+                    entries[existing].positions[stageIndex] = Int32(position)
+                    continue
                 }
-                entries[index].statuses[stageIndex] = table.status(position).isEmpty ? "–" : table.status(position)
-                positions[position] = Int32(index)
+                if tables.count > 1 { indexOf[number] = entries.count }
+                var positions = [Int32](repeating: -1, count: tables.count)
+                positions[stageIndex] = Int32(position)
+                entries.append(Entry(number: number, name: table.name(position), formation: table.formation(position), positions: positions))
             }
-            entryOf.append(positions)
         }
         // Sizes are estimated without page numbers (a few bytes each).
-        let sizes = entries.map { $0.number.utf8.count + $0.name.utf8.count + $0.formation.utf8.count + 12 * $0.statuses.count + 16 }
+        let sizes = entries.map { $0.number.utf8.count + $0.name.utf8.count + $0.formation.utf8.count + 12 * tables.count + 16 }
         let total = sizes.reduce(0, +)
         let numberShardCount = max(1, (total + shardBudget - 1) / shardBudget)
         var byNumber = [[Int]](repeating: [], count: numberShardCount)
@@ -149,26 +165,56 @@ enum LookupData {
             shardSize += group.size
             nameKeys.append("[\(JSONText.quote(group.key)),\(nameShards.count - 1)]")
         }
-        return Prepared(entries: entries, entryOf: entryOf, numberShards: byNumber, nameKeys: nameKeys, nameShards: nameShards)
+        return Prepared(entries: entries, numberShards: byNumber, nameKeys: nameKeys, nameShards: nameShards)
     }
 
-    /// Writes the manifest and the shards of one vacancy, with the page of every row.
+    /// Every entry serialized once into one buffer, so that shards copy bytes rather than
+    /// serialize again (a participant is in one number shard and in a name shard per word).
+    struct Serialized: Sendable {
+        var bytes: [UInt8]
+        /// Entry `i` is bytes[offsets[i]..<offsets[i + 1]].
+        var offsets: [Int]
+    }
+
+    static func serialize(_ prepared: Prepared, range: Range<Int>, tables: [any PublishedResultTable], pages: [[Int32]]) -> Serialized {
+        var out = ByteWriter(capacity: range.count * 72)
+        var offsets = [Int]()
+        offsets.reserveCapacity(range.count + 1)
+        for index in range {
+            offsets.append(out.bytes.count)
+            prepared.entries[index].write(into: &out, tables: tables, pages: pages)
+        }
+        offsets.append(out.bytes.count)
+        return Serialized(bytes: out.bytes, offsets: offsets)
+    }
+
+    /// Writes the manifest and the shards of one vacancy, with the page of every row; the
+    /// work is split into `parts` tasks.
     static func write(_ prepared: Prepared, vacancy: String, tables: [any PublishedResultTable], pageOf: [ResultStage: [Int32]],
-                      stageLabels: [String], to staging: StagingFolder) throws {
-        var entries = prepared.entries
-        for (stageIndex, table) in tables.enumerated() {
-            guard let pages = pageOf[table.stage] else { continue }
-            for (position, entry) in prepared.entryOf[stageIndex].enumerated() where position < pages.count {
-                entries[Int(entry)].pages[stageIndex] = pages[position]
+                      stageLabels: [String], to staging: StagingFolder, parts: Int = 2) async throws {
+        let pages = tables.map { pageOf[$0.stage] ?? [] }
+        let count = prepared.entries.count
+        let chunk = max(1, (count + parts - 1) / parts)
+        let pieces = await withTaskGroup(of: (Int, Serialized).self) { group in
+            for part in 0..<parts where part * chunk < count {
+                group.addTask { (part, serialize(prepared, range: part * chunk..<min(count, (part + 1) * chunk), tables: tables, pages: pages)) }
             }
+            var pieces: [(Int, Serialized)] = []
+            for await piece in group { pieces.append(piece) }
+            return pieces.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        let texts = entries.map(\.json)
         let folder = folder(vacancy)
-        for (shard, members) in prepared.numberShards.enumerated() {
-            try writeShard("n\(shard)", members: members, texts: texts, folder: folder, staging: staging)
-        }
-        for (shard, members) in prepared.nameShards.enumerated() {
-            try writeShard("a\(shard)", members: members, texts: texts, folder: folder, staging: staging)
+        let shards = prepared.numberShards.enumerated().map { ("n\($0.offset)", $0.element) }
+            + prepared.nameShards.enumerated().map { ("a\($0.offset)", $0.element) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for part in 0..<parts {
+                group.addTask {
+                    for (name, members) in stride(from: part, to: shards.count, by: parts).map({ shards[$0] }) {
+                        try writeShard(name, members: members, pieces: pieces, chunk: chunk, folder: folder, staging: staging)
+                    }
+                }
+            }
+            try await group.waitForAll()
         }
         let manifest = "TerbukaLookup.manifest({\"vacancy\":\(JSONText.quote(vacancy)),\"numberShards\":\(prepared.numberShards.count),"
             + "\"stages\":[\(stageLabels.map(JSONText.quote).joined(separator: ","))],"
@@ -177,13 +223,19 @@ enum LookupData {
         try staging.write(.text("\(folder)/manifest.js", manifest))
     }
 
-    private static func writeShard(_ name: String, members: [Int], texts: [String], folder: String, staging: StagingFolder) throws {
-        let file = try staging.open("\(folder)/\(name).js")
-        try file.append("TerbukaLookup.receive(\(JSONText.quote(name)),[")
+    private static func writeShard(_ name: String, members: [Int], pieces: [Serialized], chunk: Int, folder: String,
+                                   staging: StagingFolder) throws {
+        var out = ByteWriter(capacity: shardBudget + shardBudget / 2)
+        out.raw("TerbukaLookup.receive(")
+        out.json(name)
+        out.raw(",[")
         for (offset, index) in members.enumerated() {
-            try file.append((offset == 0 ? "\n" : ",\n") + texts[index])
+            out.raw(offset == 0 ? "\n" : ",\n")
+            let piece = pieces[index / chunk]
+            let local = index % chunk
+            out.bytes.append(contentsOf: piece.bytes[piece.offsets[local]..<piece.offsets[local + 1]])
         }
-        try file.append("\n]);\n")
-        try file.close()
+        out.raw("\n]);\n")
+        try staging.write(OutputFile(path: "\(folder)/\(name).js", contents: .bytes(Data(out.bytes))))
     }
 }

@@ -8,32 +8,41 @@ extension SiteRenderer {
 
     static func statisticsPath(_ vacancy: String) -> String { "lowongan/\(vacancy)/statistik/index.html" }
 
-    /// Writes everything of `results`: per table its pages and data files (in parallel),
-    /// then the lookup, which needs to know on which page each participant is.
+    /// Writes everything of `results`: per table its pages (planned first, then written in
+    /// parallel) and data files, the statistics, and the lookup, which needs each row's page.
     func writeResults(_ vacancy: Vacancy, _ results: VacancyResults, to staging: StagingFolder) async throws {
         async let lookup = LookupData.prepare(tables: results.tables)
-        let pageOf = try await withThrowingTaskGroup(of: (ResultStage, [Int32])?.self) { group in
-            for table in results.tables {
-                group.addTask { (table.stage, try self.writeResultPages(vacancy, table, rules: results.rules, to: staging)) }
-                group.addTask {
-                    try ResultData.write(table, vacancy: vacancy.id, to: staging)
-                    return nil
+        let plans = await withTaskGroup(of: (Int, ResultSections.Plan).self) { group in
+            for (index, table) in results.tables.enumerated() { group.addTask { (index, ResultSections.plan(table)) } }
+            var plans = [ResultSections.Plan?](repeating: nil, count: results.tables.count)
+            for await (index, plan) in group { plans[index] = plan }
+            return plans.map { $0! }
+        }
+        let pageOf = Dictionary(zip(results.tables.map(\.stage), plans.map(\.pageOf)), uniquingKeysWith: { a, _ in a })
+        let prepared = await lookup
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            // The lookup is the longest single job: it goes first, split in two.
+            group.addTask {
+                try await LookupData.write(prepared, vacancy: vacancy.id, tables: results.tables, pageOf: pageOf,
+                                           stageLabels: results.tables.map { self.label("result", $0.stage.rawValue) }, to: staging)
+            }
+            for (table, plan) in zip(results.tables, plans) {
+                group.addTask { try ResultData.writeCSV(table, vacancy: vacancy.id, to: staging) }
+                group.addTask { try ResultData.writeJSON(table, vacancy: vacancy.id, to: staging) }
+                // Pages in a few interleaved batches, one task each.
+                let batches = max(1, min(8, plan.pages.count / 4))
+                for batch in 0..<batches {
+                    let pages = Array(stride(from: batch, to: plan.pages.count, by: batches))
+                    group.addTask { try self.writeResultPages(vacancy, table, plan: plan, pages: pages, rules: results.rules, to: staging) }
                 }
             }
-            group.addTask {
-                try staging.write(self.statisticsPage(vacancy, results))
-                return nil
-            }
-            var pageOf: [ResultStage: [Int32]] = [:]
-            for try await item in group { if let (stage, pages) = item { pageOf[stage] = pages } }
-            return pageOf
+            group.addTask { try staging.write(self.statisticsPage(vacancy, results)) }
+            try await group.waitForAll()
         }
-        try await LookupData.write(lookup, vacancy: vacancy.id, tables: results.tables, pageOf: pageOf,
-                             stageLabels: results.tables.map { label("result", $0.stage.rawValue) }, to: staging)
     }
 
-    private func writeResultPages(_ vacancy: Vacancy, _ table: any PublishedResultTable, rules: ScoringRules,
-                                  to staging: StagingFolder) throws -> [Int32] {
+    private func writeResultPages(_ vacancy: Vacancy, _ table: any PublishedResultTable, plan: ResultSections.Plan, pages: [Int],
+                                  rules: ScoringRules, to staging: StagingFolder) throws {
         var columns: [String: String] = [:]
         for column in table.columns { columns[column.id] = strings["col_\(column.id)"] ?? column.id }
         for component in rules.components { columns[component.id] = component.label }
@@ -43,22 +52,33 @@ extension SiteRenderer {
             participants: strings["results_participants"] ?? "", passed: strings["results_passed_\(table.stage.rawValue)"] ?? "",
             shortlisted: strings["results_shortlisted"] ?? "", continued: strings["results_continued"] ?? "",
             caption: strings["results_caption"] ?? "", format: format)
-        let (pages, pageOf) = ResultSections.paginate(table, labels: labels)
         let stageLabel = label("result", table.stage.rawValue)
         let canonical = ["MS", "TMS", "P/L", "P", "L"] + ResultRowParsers.optimisationStatuses + ["TL", "TH", "DIS", "APS"]
-        let used = Set(table.statusesUsed)
-        let legend = (canonical.filter(used.contains) + table.statusesUsed.filter { !canonical.contains($0) }).map { LegendItem(code: $0, meaning: strings["status_\($0)"] ?? strings["status_optimisation"] ?? "") }
-        let basis = basisLines(table.stage, vacancy: vacancy, rules: rules)
-        for (index, page) in pages.enumerated() {
+        let pageCount = plan.pages.count
+        for index in pages {
             let path = ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index)
+            let html = ResultSections.render(plan.pages[index], of: table, labels: labels)
             let file = self.page(path, template: "results", title: "\(stageLabel) — \(vacancy.title)", description: "", current: Route.vacancyList) { root in
-                // The directory of pages stands on the first page only, so that the work and
-                // the size of each page stay constant however many pages a table has.
-                let directory = pages.count > 1 && index == 0 ? pages.enumerated().map { number, item in
-                    PageLinkView(label: "\(number + 1)", href: Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: number), root: root),
-                                 first: item.formations.first.map { "\($0.code) \($0.position)" } ?? "",
-                                 last: item.formations.last.map { "\($0.code) \($0.position)" } ?? "", current: number == index)
-                } : []
+                // The first page carries the announcement, the legend and the directory of
+                // pages, so that each further page stays small however many pages there are.
+                var directory: [PageLinkView] = []
+                var legend: [LegendItem] = []
+                if index == 0 {
+                    if pageCount > 1 {
+                        directory = plan.pages.enumerated().map { number, slices in
+                            let first = table.groups[slices.first!.group].formation
+                            let last = table.groups[slices.last!.group].formation
+                            return PageLinkView(label: "\(number + 1)",
+                                                href: Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: number), root: root),
+                                                first: "\(first.code) \(first.position)", last: "\(last.code) \(last.position)", current: number == 0)
+                        }
+                    }
+                    let used = Set(table.statusesUsed)
+                    legend = (canonical.filter(used.contains) + table.statusesUsed.filter { !canonical.contains($0) }).map {
+                        LegendItem(code: $0, meaning: strings["status_\($0)"] ?? strings["status_optimisation"] ?? "")
+                    }
+                }
+                let basis = index == 0 ? basisLines(table.stage, vacancy: vacancy, rules: rules) : []
                 return ResultPageView(
                     vacancyTitle: vacancy.title, vacancyHref: Links.href(to: Route.vacancy(vacancy.id), root: root), stageLabel: stageLabel,
                     number: table.entry.number, published: format.dateTime(table.entry.published, siteZone: zone),
@@ -68,19 +88,18 @@ extension SiteRenderer {
                                       untilISO: $0.iso8601)
                     },
                     legend: legend, basis: basis, hasBasis: !basis.isEmpty, lookup: lookupForm(vacancy.id, root: root), isFirstPage: index == 0,
-                    pageLabel: pages.count > 1 ? "\(strings["page"] ?? "") \(index + 1) / \(pages.count)" : "",
-                    directory: directory, hasDirectory: !directory.isEmpty, isPaged: pages.count > 1,
+                    pageLabel: pageCount > 1 ? "\(strings["page"] ?? "") \(index + 1) / \(pageCount)" : "",
+                    directory: directory, hasDirectory: !directory.isEmpty, isPaged: pageCount > 1,
                     firstPageHref: Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: 0), root: root),
-                    sectionsHTML: page.html,
+                    sectionsHTML: html,
                     previousHref: index > 0 ? Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index - 1), root: root) : nil,
-                    nextHref: index + 1 < pages.count ? Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index + 1), root: root) : nil,
+                    nextHref: index + 1 < pageCount ? Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index + 1), root: root) : nil,
                     csvHref: Links.href(to: ResultData.csvPath(vacancy.id, table.stage), root: root),
                     jsonHref: Links.href(to: ResultData.jsonPath(vacancy.id, table.stage), root: root),
                     statisticsHref: Links.href(to: Self.statisticsPath(vacancy.id), root: root))
             }
             try staging.write(file)
         }
-        return pageOf
     }
 
     func lookupForm(_ vacancy: String, root: String) -> LookupFormView {

@@ -5,14 +5,8 @@
 /// against a target of 10 s for the whole build. The page around the sections is a
 /// template (`results.mustache`).
 struct ResultSections {
-    struct Page {
-        var html: String = ""
-        /// Formations that start on this page: code, position.
-        var formations: [(code: String, position: String)] = []
-    }
-
-    /// Section HTML per page (about 180 KB each), and for every table position the page it is on.
-    static let budget = 180_000
+    /// Upper bound of the section HTML on one page; the page around it adds about 10 KB.
+    static let budget = 200_000
 
     struct Labels {
         var columns: [String: String]
@@ -29,9 +23,73 @@ struct ResultSections {
         var format: any InterfaceFormatter
     }
 
-    static func paginate(_ table: any PublishedResultTable, labels: Labels) -> (pages: [Page], pageOf: [Int32]) {
-        var pages = [Page()]
+    /// A part of one formation's rows on a page.
+    struct Slice: Sendable {
+        var group: Int
+        var range: Range<Int>
+        var continued: Bool
+    }
+
+    struct Plan: Sendable {
+        /// Per page, the slices it shows.
+        var pages: [[Slice]]
+        /// Per table position, its page.
+        var pageOf: [Int32]
+    }
+
+    /// Decides the pages from an upper bound of each row's size, so that the pages can then
+    /// be written in parallel and the lookup knows every row's page before they are.
+    static func plan(_ table: any PublishedResultTable) -> Plan {
+        var pages: [[Slice]] = [[]]
         var pageOf = [Int32](repeating: 0, count: table.count)
+        var size = 0
+        let sectionOverhead = 1_500
+        for (groupIndex, group) in table.groups.enumerated() {
+            if size > budget / 2 {
+                pages.append([])
+                size = 0
+            }
+            size += sectionOverhead
+            var start = group.range.lowerBound
+            var continued = false
+            for position in group.range {
+                let bytes = rowBound(table, position)
+                if size + bytes > budget, position > start {
+                    pages[pages.count - 1].append(Slice(group: groupIndex, range: start..<position, continued: continued))
+                    pages.append([])
+                    size = sectionOverhead
+                    start = position
+                    continued = true
+                }
+                size += bytes
+                pageOf[position] = Int32(pages.count - 1)
+            }
+            pages[pages.count - 1].append(Slice(group: groupIndex, range: start..<group.range.upperBound, continued: continued))
+        }
+        return Plan(pages: pages, pageOf: pageOf)
+    }
+
+    /// At least the bytes `render` writes for one row.
+    private static func rowBound(_ table: any PublishedResultTable, _ position: Int) -> Int {
+        var bytes = 80 + escapedBound(table.participant(position)) + escapedBound(table.name(position))
+        for value in table.cells(position) {
+            bytes += 22
+            switch value {
+            case .text(let text): bytes += escapedBound(text)
+            case .integer, .fixed: bytes += 14
+            case .empty: break
+            }
+        }
+        return bytes
+    }
+
+    private static func escapedBound(_ text: String) -> Int {
+        text.utf8.count * 6
+            - 5 * text.utf8.reduce(0) { $0 + ($1 == 0x26 || $1 == 0x3C || $1 == 0x3E || $1 == 0x22 || $1 == 0x27 ? 0 : 1) }
+    }
+
+    /// The HTML of one planned page: its formation sections.
+    static func render(_ slices: [Slice], of table: any PublishedResultTable, labels: Labels) -> String {
         let columns = table.columns
         let rankIndex = columns.firstIndex { $0.id == "rank" }
         let order = (rankIndex.map { [$0] } ?? []) + columns.indices.filter { $0 != rankIndex }
@@ -43,8 +101,11 @@ struct ResultSections {
         let thead = "<thead><tr>" + (rankIndex != nil ? headerCells[0] : "")
             + "<th scope=\"col\">\(HTMLText.escape(labels.participant))</th><th scope=\"col\">\(HTMLText.escape(labels.name))</th>"
             + headerCells.dropFirst(rankIndex != nil ? 1 : 0).joined() + "</tr></thead>\n"
-
-        for group in table.groups {
+        var html = ByteWriter(capacity: budget + budget / 4)
+        let grouping = labels.format.groupingMark
+        let mark = labels.format.decimalMark
+        for slice in slices {
+            let group = table.groups[slice.group]
             let formation = group.formation
             let anchor = "f-" + Slug.make(from: formation.code)
             var facts = "\(HTMLText.escape(labels.unit)): \(HTMLText.escape(formation.unit)) · \(HTMLText.escape(labels.kind(formation.kind)))"
@@ -52,43 +113,38 @@ struct ResultSections {
                 + " · \(HTMLText.escape(labels.participants)): \(labels.format.integer(group.range.count))"
                 + " · \(HTMLText.escape(labels.passed)): \(labels.format.integer(group.passed))"
             if let shortlisted = group.shortlisted { facts += " · \(HTMLText.escape(labels.shortlisted)): \(labels.format.integer(shortlisted))" }
-            func open(continued: Bool) -> String {
-                let title = HTMLText.escape(formation.position) + (continued ? " (\(HTMLText.escape(labels.continued)))" : "")
-                return "<section class=\"formation\"\(continued ? "" : " id=\"\(anchor)\"")>\n<h2>\(title) <span class=\"code\">\(HTMLText.escape(formation.code))</span></h2>\n"
-                    + "<p class=\"meta\">\(facts)</p>\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTMLText.escape(formation.code))\">\n"
-                    + "<table>\n<caption>\(HTMLText.escape(labels.caption)) \(HTMLText.escape(formation.code))</caption>\n" + thead + "<tbody>\n"
-            }
-            let close = "</tbody>\n</table>\n</div>\n</section>\n"
-            if pages[pages.count - 1].html.utf8.count > budget / 2 { pages.append(Page()) }
-            pages[pages.count - 1].formations.append((formation.code, formation.position))
-            pages[pages.count - 1].html += open(continued: false)
-            for position in group.range {
-                if pages[pages.count - 1].html.utf8.count > budget {
-                    pages[pages.count - 1].html += close
-                    pages.append(Page())
-                    pages[pages.count - 1].html += open(continued: true)
-                }
+            let title = HTMLText.escape(formation.position) + (slice.continued ? " (\(HTMLText.escape(labels.continued)))" : "")
+            html.raw("<section class=\"formation\"\(slice.continued ? "" : " id=\"\(anchor)\"")>\n<h2>\(title) <span class=\"code\">\(HTMLText.escape(formation.code))</span></h2>\n"
+                + "<p class=\"meta\">\(facts)</p>\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTMLText.escape(formation.code))\">\n"
+                + "<table>\n<caption>\(HTMLText.escape(labels.caption)) \(HTMLText.escape(formation.code))</caption>\n" + thead + "<tbody>\n")
+            for position in slice.range {
                 let cells = table.cells(position)
-                var row = "<tr>"
-                if let rankIndex { row += cell(cells[rankIndex], numeric: true, labels.format) }
-                row += "<td>\(HTMLText.escape(table.participant(position)))</td><th scope=\"row\">\(HTMLText.escape(table.name(position)))</th>"
-                for index in order where index != rankIndex { row += cell(cells[index], numeric: columns[index].numeric, labels.format) }
-                pages[pages.count - 1].html += row + "</tr>\n"
-                pageOf[position] = Int32(pages.count - 1)
+                html.raw("<tr>")
+                if let rankIndex { cell(cells[rankIndex], numeric: true, grouping: grouping, mark: mark, into: &html) }
+                html.raw("<td>")
+                html.html(table.participant(position))
+                html.raw("</td><th scope=\"row\">")
+                html.html(table.name(position))
+                html.raw("</th>")
+                for index in order where index != rankIndex {
+                    cell(cells[index], numeric: columns[index].numeric, grouping: grouping, mark: mark, into: &html)
+                }
+                html.raw("</tr>\n")
             }
-            pages[pages.count - 1].html += close
+            html.raw("</tbody>\n</table>\n</div>\n</section>\n")
         }
-        return (pages, pageOf)
+        return html.string
     }
 
-    private static func cell(_ value: CellValue, numeric: Bool, _ format: any InterfaceFormatter) -> String {
-        let text: String = switch value {
-        case .text(let text): HTMLText.escape(text)
-        case .integer(let number): format.integer(number)
-        case .fixed(let number, let scale): format.decimal(number, scale: scale)
-        case .empty: ""
+    private static func cell(_ value: CellValue, numeric: Bool, grouping: UInt8, mark: UInt8, into html: inout ByteWriter) {
+        html.raw(numeric ? "<td class=\"num\">" : "<td>")
+        switch value {
+        case .text(let text): html.html(text)
+        case .integer(let number): html.integer(number, grouping: grouping)
+        case .fixed(let number, let scale): html.fixed(number, scale: scale, mark: mark, grouping: grouping)
+        case .empty: break
         }
-        return numeric ? "<td class=\"num\">\(text)</td>" : "<td>\(text)</td>"
+        html.raw("</td>")
     }
 
     /// Path of page `index` (0-based) of a table.

@@ -12,14 +12,14 @@ enum ResultRowParsers {
     }
 
     static func administration(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> AdministrationRow? {
-        let raw = normalizeStatus(fields.text("status") ?? "")
+        let raw = normalizeStatus(fields.text(.status) ?? "")
         guard let status = AdministrationStatus(rawValue: raw) else {
-            d.error("row \(identity.row): status '\(raw)' is not MS or TMS", at: fields.location("status"))
+            d.error("row \(identity.row): status '\(raw)' is not MS or TMS", at: fields.location(.status))
             return nil
         }
-        let reason = fields.text("reason").flatMap { $0.isEmpty ? nil : $0 }
+        let reason = fields.text(.reason).flatMap { $0.isEmpty ? nil : $0 }
         if let reason, let kind = PersonalData.kindInside(reason) {
-            d.error("row \(identity.row): the reason holds \(kind), which is personal data", at: fields.location("reason"))
+            d.error("row \(identity.row): the reason holds \(kind), which is personal data", at: fields.location(.reason))
             return nil
         }
         return AdministrationRow(identity: identity, status: status, reason: reason)
@@ -43,12 +43,12 @@ enum ResultRowParsers {
 
     static func skb(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> SKBRow? {
         guard let supplied = supplied(fields, identity, allowed: absenceCodes, &d) else { return nil }
-        let written = fields.text("skb") ?? ""
+        let written = fields.text(.skb) ?? ""
         guard let outcome = outcome(noScores: written.isEmpty, supplied: supplied, identity, path: fields.path, &d) else { return nil }
         var score: Int?
         if case .scored = outcome {
-            guard let value = fields.scaled("skb", scale: 2), value <= 10_000 else {
-                d.error("row \(identity.row): SKB '\(written)' is not a score from 0 to 100 with at most two decimals", at: fields.location("skb"))
+            guard let value = fields.scaled(.skb, scale: 2), value <= 10_000 else {
+                d.error("row \(identity.row): SKB '\(written)' is not a score from 0 to 100 with at most two decimals", at: fields.location(.skb))
                 return nil
             }
             score = value
@@ -61,18 +61,18 @@ enum ResultRowParsers {
         guard let supplied = supplied(fields, identity, allowed: finalStatuses + optimisationStatuses, &d) else { return nil }
         var ok = true
         var skd: Int?
-        if let raw = fields.text("skd"), !raw.isEmpty {
+        if let raw = fields.text(.skd), !raw.isEmpty {
             skd = Scores.parse(raw, scale: 0, decimalComma: fields.decimalComma)
             if skd == nil || skd! > 550 {
-                d.error("row \(identity.row): SKD total '\(raw)' is not a whole number from 0 to 550", at: fields.location("skd"))
+                d.error("row \(identity.row): SKD total '\(raw)' is not a whole number from 0 to 550", at: fields.location(.skd))
                 ok = false
             }
         }
         var skb: Int?
-        if let raw = fields.text("skb"), !raw.isEmpty {
-            skb = fields.scaled("skb", scale: 2)
+        if let raw = fields.text(.skb), !raw.isEmpty {
+            skb = fields.scaled(.skb, scale: 2)
             if skb == nil || skb! > 10_000 {
-                d.error("row \(identity.row): SKB '\(raw)' is not a score from 0 to 100 with at most two decimals", at: fields.location("skb"))
+                d.error("row \(identity.row): SKB '\(raw)' is not a score from 0 to 100 with at most two decimals", at: fields.location(.skb))
                 ok = false
             }
         }
@@ -151,36 +151,36 @@ enum ResultRowParsers {
                                  _ d: inout Diagnostics) -> SuppliedColumns?? {
         var total: Located<Int>?, rank: Located<Int>?, status: Located<String>?, final: Located<Int>?
         var ok = true
-        if let raw = fields.text("total"), !raw.isEmpty {
+        if let raw = fields.text(.total), !raw.isEmpty {
             if let value = Scores.parse(raw, scale: 0, decimalComma: fields.decimalComma) {
-                total = Located(value, at: fields.location("total"))
+                total = Located(value, at: fields.location(.total))
             } else {
-                d.error("row \(identity.row): total '\(raw)' is not a whole number", at: fields.location("total"))
+                d.error("row \(identity.row): total '\(raw)' is not a whole number", at: fields.location(.total))
                 ok = false
             }
         }
-        if let raw = fields.text("rank"), !raw.isEmpty {
+        if let raw = fields.text(.rank), !raw.isEmpty {
             if let value = Int(raw), value >= 1 {
-                rank = Located(value, at: fields.location("rank"))
+                rank = Located(value, at: fields.location(.rank))
             } else {
-                d.error("row \(identity.row): rank '\(raw)' is not a whole number from 1", at: fields.location("rank"))
+                d.error("row \(identity.row): rank '\(raw)' is not a whole number from 1", at: fields.location(.rank))
                 ok = false
             }
         }
-        if let raw = fields.text("status"), !raw.isEmpty {
+        if let raw = fields.text(.status), !raw.isEmpty {
             let normalized = normalizeStatus(raw)
             if allowed.contains(normalized) {
-                status = Located(normalized, at: fields.location("status"))
+                status = Located(normalized, at: fields.location(.status))
             } else {
-                d.error("row \(identity.row): status '\(raw)' is not one of \(allowed.joined(separator: ", "))", at: fields.location("status"))
+                d.error("row \(identity.row): status '\(raw)' is not one of \(allowed.joined(separator: ", "))", at: fields.location(.status))
                 ok = false
             }
         }
-        if let raw = fields.text("final"), !raw.isEmpty {
-            if let value = fields.scaled("final", scale: 3), value <= 100_000 {
-                final = Located(value, at: fields.location("final"))
+        if let raw = fields.text(.final), !raw.isEmpty {
+            if let value = fields.scaled(.final, scale: 3), value <= 100_000 {
+                final = Located(value, at: fields.location(.final))
             } else {
-                d.error("row \(identity.row): final '\(raw)' is not a score from 0 to 100 with at most three decimals", at: fields.location("final"))
+                d.error("row \(identity.row): final '\(raw)' is not a score from 0 to 100 with at most three decimals", at: fields.location(.final))
                 ok = false
             }
         }

@@ -8,7 +8,20 @@ struct ResultTableReader {
     let url: URL
     let stage: ResultStage
     let rules: ScoringRules
-    let formations: [String: Formation]
+    /// Formation code → position in formations.csv.
+    let formations: [String: Int]
+
+    /// The columns the stages read, resolved to field indexes once per table.
+    enum Column: Int, CaseIterable {
+        case participant, name, formation, ipk, birthDate, status, reason, twk, tiu, tkp, total, rank, skb, skd, final
+
+        var id: String {
+            switch self {
+            case .birthDate: "birth_date"
+            default: "\(self)"
+            }
+        }
+    }
 
     /// One row's fields by column name, with their places, for the stage's parser.
     struct Fields {
@@ -16,8 +29,25 @@ struct ResultTableReader {
         /// Column name → field index. A short list searched in order: cheaper than hashing
         /// the name for every cell of a million rows (measured with perf).
         let columns: [(name: String, index: Int)]
+        /// Field index per Column, -1 where the table has none.
+        let known: [Int]
         let path: String
         let decimalComma: Bool
+
+        func text(_ column: Column) -> String? {
+            let index = known[column.rawValue]
+            return index < 0 ? nil : record.fields[index].trimmingSpaces
+        }
+
+        func location(_ column: Column) -> SourceLocation {
+            let index = known[column.rawValue]
+            let position = index < 0 ? record.positions[0] : record.positions[index]
+            return SourceLocation(path: path, line: position.line, column: position.column)
+        }
+
+        func scaled(_ column: Column, scale: Int) -> Int? {
+            text(column).flatMap { Scores.parse($0, scale: scale, decimalComma: decimalComma) }
+        }
 
         func index(_ column: String) -> Int? {
             for entry in columns where entry.name == column { return entry.index }
@@ -61,14 +91,18 @@ struct ResultTableReader {
             guard let header = matchHeader(headerRecord, specs: specs, into: &diagnostics) else { return nil }
             let decimalComma = reader.separator == UInt8(ascii: ";")
             let columns = header.columns.map { (name: $0.key, index: $0.value) }.sorted { $0.index < $1.index }
+            let known = Column.allCases.map { header.columns[$0.id] ?? -1 }
             var firstRowOf: [String: Int] = [:]
-            firstRowOf.reserveCapacity(1024)
+            // About one row per 40 bytes: growing a dictionary of a million keys rehashes them all.
+            let fileSize = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            firstRowOf.reserveCapacity(max(1024, (fileSize ?? 0) / 40))
             var personalColumnsReported: Set<Int> = []
-            var lastFormation = ""
+            var lastFormation = (code: "", index: Int32(0))
             var rowNumber = 1
-            while let record = try reader.next() {
+            var record = CSVRecord(fields: [], positions: [])
+            while try reader.read(into: &record) {
                 rowNumber += 1
-                let fields = Fields(record: record, columns: columns, path: path, decimalComma: decimalComma)
+                let fields = Fields(record: record, columns: columns, known: known, path: path, decimalComma: decimalComma)
                 guard record.fields.count == header.fieldCount else {
                     diagnostics.error("row \(rowNumber) has \(record.fields.count) fields but the header has \(header.fieldCount)",
                                       at: SourceLocation(path: path, line: record.line, column: 1),
@@ -133,60 +167,63 @@ struct ResultTableReader {
         return Header(columns: matched.indexOf, fieldCount: matched.fieldCount, unknown: unknownNames)
     }
 
-    private func identity(_ fields: Fields, row: Int, firstRowOf: inout [String: Int], lastFormation: inout String,
+    private func identity(_ fields: Fields, row: Int, firstRowOf: inout [String: Int], lastFormation: inout (code: String, index: Int32),
                           into diagnostics: inout Diagnostics) -> RowIdentity? {
         var ok = true
-        let participant = fields.text("participant") ?? ""
+        let participant = fields.text(.participant) ?? ""
         if participant.isEmpty {
-            diagnostics.error("row \(row): empty participant number", at: fields.location("participant"))
+            diagnostics.error("row \(row): empty participant number", at: fields.location(.participant))
             ok = false
         } else if Scores.isScientificNotation(participant) {
             diagnostics.error("row \(row): participant number '\(participant)' is in scientific notation, so Excel has already rounded it",
-                              at: fields.location("participant"),
+                              at: fields.location(.participant),
                               hint: "format the column as Text in the spreadsheet, type the numbers again and export")
             ok = false
         } else if let first = firstRowOf[participant] {
-            diagnostics.error("row \(row): participant '\(participant)' appears twice (first in row \(first))", at: fields.location("participant"))
+            diagnostics.error("row \(row): participant '\(participant)' appears twice (first in row \(first))", at: fields.location(.participant))
             ok = false
         } else {
             firstRowOf[participant] = row
         }
-        let name = fields.text("name") ?? ""
+        let name = fields.text(.name) ?? ""
         if name.isEmpty {
-            diagnostics.error("row \(row): empty name", at: fields.location("name"))
+            diagnostics.error("row \(row): empty name", at: fields.location(.name))
             ok = false
         } else if let kind = PersonalData.kindInside(name) {
-            diagnostics.error("row \(row): the name holds \(kind), which is personal data", at: fields.location("name"))
+            diagnostics.error("row \(row): the name holds \(kind), which is personal data", at: fields.location(.name))
             ok = false
         }
-        let formation = fields.text("formation") ?? ""
-        if formation != lastFormation, formations[formation] == nil {
-            diagnostics.error("row \(row): unknown formation code '\(formation)'", at: fields.location("formation"),
-                              hint: Suggestion.hint(for: formation, in: formations.keys.sorted()) ?? "codes are listed in formations.csv")
-            ok = false
-        } else {
-            lastFormation = formation
+        let formation = fields.text(.formation) ?? ""
+        var formationIndex = lastFormation.index
+        if formation != lastFormation.code {
+            guard let index = formations[formation] else {
+                diagnostics.error("row \(row): unknown formation code '\(formation)'", at: fields.location(.formation),
+                                  hint: Suggestion.hint(for: formation, in: formations.keys.sorted()) ?? "codes are listed in formations.csv")
+                return nil
+            }
+            formationIndex = Int32(index)
+            lastFormation = (formation, formationIndex)
         }
         var tieBreaks = PrivateTieBreaks()
-        if let raw = fields.text("ipk"), !raw.isEmpty {
+        if let raw = fields.text(.ipk), !raw.isEmpty {
             if let ipk = Scores.parse(raw, scale: 2, decimalComma: true), ipk <= 400 {
                 tieBreaks.ipk = Int16(ipk)
             } else {
-                diagnostics.error("row \(row): IPK '\(raw)' is not a grade point average between 0 and 4", at: fields.location("ipk"))
+                diagnostics.error("row \(row): IPK '\(raw)' is not a grade point average between 0 and 4", at: fields.location(.ipk))
                 ok = false
             }
         }
-        if let raw = fields.text("birth_date"), !raw.isEmpty {
+        if let raw = fields.text(.birthDate), !raw.isEmpty {
             if let date = Scores.birthDate(raw) {
                 tieBreaks.birthDay = Int32(date.daysSinceEpoch)
             } else {
-                diagnostics.error("row \(row): birth date '\(raw)' is not a date", at: fields.location("birth_date"),
+                diagnostics.error("row \(row): birth date '\(raw)' is not a date", at: fields.location(.birthDate),
                                   hint: "write YYYY-MM-DD or DD-MM-YYYY")
                 ok = false
             }
         }
         guard ok else { return nil }
-        return RowIdentity(participant: participant, name: name, formation: formation, row: Int32(row),
+        return RowIdentity(participant: participant, name: name, formation: formation, formationIndex: formationIndex, row: Int32(row),
                            line: Int32(fields.record.line), tieBreaks: tieBreaks)
     }
 }

@@ -4,7 +4,7 @@ enum ResultsValidator {
                      rules: ScoringRules, into diagnostics: inout Diagnostics) -> VacancyResultTables {
         var tables = VacancyResultTables()
         var seen: [ResultStage: SourceLocation] = [:]
-        let byCode = Dictionary(formations.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let byCode = Dictionary(formations.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         for entry in entries {
             if let first = seen[entry.stage] {
                 diagnostics.error("stage '\(entry.stage.rawValue)' is listed twice in 'results' (first on line \(first.line))", at: entry.location)
