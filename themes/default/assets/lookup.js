@@ -116,18 +116,25 @@
         }
         var wanted = words(query);
         if (!wanted.length) { show([], t("short")); return; }
-        var longest = wanted.slice().sort(function (a, b) { return b.length - a.length; })[0];
+        // For each word typed, the manifest key that holds it (the longest prefix, or the
+        // word itself); search by the word whose key has the fewest names.
         var best = null;
         var deeper = false;
-        manifest.names.forEach(function (pair) {
-          var key = pair[0];
-          if (key[key.length - 1] === "$") {
-            if (key.slice(0, -1) === longest && (!best || best[0].length < key.length)) best = pair;
-          } else if (longest.indexOf(key) === 0) {
-            if (!best || best[0].length < key.length) best = pair;
-          } else if (key.indexOf(longest) === 0) {
-            deeper = true;
-          }
+        wanted.forEach(function (word) {
+          var found = null;
+          var longer = false;
+          manifest.names.forEach(function (entry) {
+            var key = entry[0];
+            var exact = key[key.length - 1] === "$";
+            var stem = exact ? key.slice(0, -1) : key;
+            if (exact ? stem === word : word.indexOf(stem) === 0) {
+              if (!found || found[0].length < key.length) found = entry;
+            } else if (stem.indexOf(word) === 0 && stem !== word) {
+              longer = true;
+            }
+          });
+          if (found && (!best || found[2] < best[2])) best = found;
+          if (!found && longer) deeper = true;
         });
         if (!best) { show([], deeper ? t("short") : t("none")); return; }
         withShard(base, "a" + best[1], function (rows) {
@@ -135,7 +142,8 @@
             var have = words(r[1]);
             return wanted.every(function (w) { return have.some(function (h) { return h.indexOf(w) === 0; }); });
           });
-          show(found, deeper ? t("short") : found.length > 50 ? t("many") : found.length ? "" : t("none"));
+          var note = best[3] ? t("truncated") : found.length > 50 ? t("many") : found.length ? "" : t("none");
+          show(found, note);
         }, failed);
       }, failed);
     });

@@ -5,9 +5,9 @@ import Foundation
 /// and by the first letters of each word of their name, so that one lookup loads the
 /// manifest and a single shard, at most about 200 KB.
 enum LookupData {
-    static let shardBudget = 120_000
+    /// Bytes of one shard; with the manifest and the script a lookup stays under 200 KB.
+    static let shardBudget = 100_000
     static let minimumNameLetters = 3
-    static let maximumPrefix = 8
 
     static func folder(_ vacancy: String) -> String { "data/\(vacancy)/cari" }
 
@@ -124,8 +124,11 @@ enum LookupData {
         for (index, entry) in entries.enumerated() {
             for word in words(entry.name) { byWord[word, default: []].append(index) }
         }
-        // Prefixes of name words, split further where one prefix alone is over budget.
-        var groups: [(key: String, members: [Int], size: Int)] = []
+        // Prefixes of name words, split further where one prefix alone is over budget, down to
+        // whole words. A word too common for one shard (MUHAMMAD in a national table) keeps
+        // the rows that fit and is marked truncated; the manifest gives each key's count, so
+        // that the lookup searches by the rarest word typed.
+        var groups: [(key: String, members: [Int], size: Int, count: Int, truncated: Bool)] = []
         func members(_ words: [String]) -> [Int] {
             if words.count == 1 { return byWord[words[0]]! }
             var result: [Int] = []
@@ -133,20 +136,29 @@ enum LookupData {
             for word in words { for index in byWord[word]! where seen.insert(index).inserted { result.append(index) } }
             return result
         }
+        func add(_ key: String, _ group: [Int]) {
+            var kept = group
+            var size = 0
+            for (offset, index) in group.enumerated() {
+                if size + sizes[index] > shardBudget {
+                    kept = Array(group[..<offset])
+                    break
+                }
+                size += sizes[index]
+            }
+            groups.append((key, kept, size, group.count, kept.count < group.count))
+        }
         func place(_ prefix: String, _ words: [String]) {
             let group = members(words)
             let size = group.reduce(0) { $0 + sizes[$1] }
-            if size > shardBudget, prefix.count < maximumPrefix {
-                let longer = Dictionary(grouping: words.filter { $0.count > prefix.count }) { String($0.prefix(prefix.count + 1)) }
-                let exact = words.filter { $0.count == prefix.count }
-                if !exact.isEmpty {
-                    let exactMembers = members(exact)
-                    groups.append((prefix + "$", exactMembers, exactMembers.reduce(0) { $0 + sizes[$1] }))
-                }
-                for key in longer.keys.sorted() { place(key, longer[key]!) }
+            let longer = Dictionary(grouping: words.filter { $0.count > prefix.count }) { String($0.prefix(prefix.count + 1)) }
+            guard size > shardBudget, !longer.isEmpty else {
+                add(longer.isEmpty && words.count == 1 ? prefix + "$" : prefix, group)
                 return
             }
-            groups.append((prefix, group, size))
+            let exact = words.filter { $0.count == prefix.count }
+            if !exact.isEmpty { add(prefix + "$", members(exact)) }
+            for key in longer.keys.sorted() { place(key, longer[key]!) }
         }
         let byFirstLetters = Dictionary(grouping: byWord.keys) { String($0.prefix(minimumNameLetters)) }
         for key in byFirstLetters.keys.sorted() { place(key, byFirstLetters[key]!.sorted()) }
@@ -163,7 +175,7 @@ enum LookupData {
             }
             for member in group.members where present.insert(member).inserted { nameShards[nameShards.count - 1].append(member) }
             shardSize += group.size
-            nameKeys.append("[\(JSONText.quote(group.key)),\(nameShards.count - 1)]")
+            nameKeys.append("[\(JSONText.quote(group.key)),\(nameShards.count - 1),\(group.count),\(group.truncated ? 1 : 0)]")
         }
         return Prepared(entries: entries, numberShards: byNumber, nameKeys: nameKeys, nameShards: nameShards)
     }

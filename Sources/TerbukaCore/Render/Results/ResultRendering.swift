@@ -65,12 +65,13 @@ extension SiteRenderer {
                 var legend: [LegendItem] = []
                 if index == 0 {
                     if pageCount > 1 {
-                        directory = plan.pages.enumerated().map { number, slices in
+                        directory = plan.pages.enumerated().dropFirst().map { number, slices in
                             let first = table.groups[slices.first!.group].formation
                             let last = table.groups[slices.last!.group].formation
                             return PageLinkView(label: "\(number + 1)",
                                                 href: Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: number), root: root),
-                                                first: "\(first.code) \(first.position)", last: "\(last.code) \(last.position)", current: number == 0)
+                                                first: first.code, last: last.code, current: false,
+                                                positions: slices.count == 1 ? first.position : nil)
                         }
                     }
                     let used = Set(table.statusesUsed)

@@ -66,21 +66,41 @@ struct ResultSections {
             }
             pages[pages.count - 1].append(Slice(group: groupIndex, range: start..<group.range.upperBound, continued: continued))
         }
+        // A table on several pages gets a first page of its own with the announcement, the
+        // legend and the directory of pages, so that the directory never pushes a page of rows
+        // over the budget.
+        if pages.count > 1 {
+            pages.insert([], at: 0)
+            for index in pageOf.indices { pageOf[index] += 1 }
+        }
         return Plan(pages: pages, pageOf: pageOf)
     }
 
-    /// At least the bytes `render` writes for one row.
+    /// At least the bytes `render` writes for one row (exact but for the markup, which is
+    /// counted a little high).
     private static func rowBound(_ table: any PublishedResultTable, _ position: Int) -> Int {
-        var bytes = 80 + escapedBound(table.participant(position)) + escapedBound(table.name(position))
+        var bytes = 48 + escapedBound(table.participant(position)) + escapedBound(table.name(position))
         for value in table.cells(position) {
             bytes += 22
             switch value {
             case .text(let text): bytes += escapedBound(text)
-            case .integer, .fixed: bytes += 14
+            case .integer(let number): bytes += digits(number)
+            case .fixed(let number, let scale): bytes += digits(number) + 1
             case .empty: break
             }
         }
         return bytes
+    }
+
+    /// Digits, sign and thousands separators of a whole number.
+    private static func digits(_ value: Int) -> Int {
+        var count = 1
+        var rest = value.magnitude / 10
+        while rest > 0 {
+            count += 1
+            rest /= 10
+        }
+        return count + (count - 1) / 3 + (value < 0 ? 1 : 0)
     }
 
     private static func escapedBound(_ text: String) -> Int {

@@ -40,6 +40,8 @@ struct PageLinkView: Sendable {
     var first: String
     var last: String
     var current: Bool
+    /// The position, when the page holds one formation.
+    var positions: String?
 }
 
 /// The participant lookup form; hidden until its script runs.
