@@ -13,10 +13,17 @@ if [ ! -f "$site/content/vacancies/bench/results/skd.csv" ]; then
   echo "generating $rows rows over $formations formations into $site"
   python3 benchmarks/generate.py "$site" --rows "$rows" --formations "$formations"
 fi
-command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (Debian package 'time')"; exit 1; }
+if [ ! -x /usr/bin/time ]; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get install -y -qq time >/dev/null
+fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -m)"
 echo "input: $(du -h "$site/content/vacancies/bench/results/skd.csv" | cut -f1) skd.csv"
-for command in check build; do
-  /usr/bin/time -f "$command: %e s wall, %U s user, %M KB peak" .build/release/terbuka $command --site "$site" 2>&1 | tail -2
-done
+rm -rf "$site/output"
+/usr/bin/time -f "check: %e s wall, %U s user, %M KB peak" .build/release/terbuka check --site "$site" 2>&1 | tail -1
+/usr/bin/time -f "build (new output): %e s wall, %U s user, %M KB peak" .build/release/terbuka build --site "$site" 2>&1 | tail -1
+/usr/bin/time -f "build (replacing the output): %e s wall, %U s user, %M KB peak" .build/release/terbuka build --site "$site" 2>&1 | tail -1
 echo "output: $(du -sh "$site/output" | cut -f1) in $(find "$site/output" -type f | wc -l) files"
+largest=$(find "$site/output/lowongan" -path '*/hasil/*' -name index.html -printf '%s %p\n' | sort -n | tail -1)
+echo "largest result page: $largest bytes"
+echo "largest lookup shard: $(find "$site/output/data" -name '*.js' -printf '%s %p\n' | sort -n | tail -1) bytes"

@@ -1,0 +1,1 @@
+../../../../Sources/TerbukaCore/Parse/CSV/CSVReader.swift
