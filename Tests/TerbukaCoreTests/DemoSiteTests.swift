@@ -39,6 +39,47 @@ import Testing
         #expect(home.contains("class=\"sample-banner\""))
     }
 
+    @Test func theDemoSiteShowsRankedResultsForEveryStage() async throws {
+        let (output, _) = try await Self.buildDemo()
+        defer { try? FileManager.default.removeItem(at: output) }
+        for (vacancy, stages) in [("cpns-2026", ["administrasi", "skd", "skb", "akhir"]), ("pppk-2026", ["administrasi", "kompetensi"])] {
+            for stage in stages {
+                #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("lowongan/\(vacancy)/hasil/\(stage)/index.html").path))
+                #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("data/\(vacancy)/\(stage).csv").path))
+            }
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("lowongan/\(vacancy)/statistik/index.html").path))
+        }
+    }
+
+    @Test func theDemoResultsHaveATieAtTheCutOffAbsenteesADisqualificationAndAWithdrawal() async throws {
+        let (output, _) = try await Self.buildDemo()
+        defer { try? FileManager.default.removeItem(at: output) }
+        func rows(_ path: String) throws -> [[String]] {
+            var reader = try CSVReader(contentsOf: output.appendingPathComponent(path))
+            var rows: [[String]] = []
+            while let record = try reader.next() { rows.append(record.fields) }
+            return Array(rows.dropFirst())
+        }
+        let skd = try rows("data/cpns-2026/skd.csv")
+        // NK26-C009 has 3 seats: shortlist 9; two participants share rank 9 and both go on.
+        let c009 = skd.filter { $0[2] == "NK26-C009" && $0[8] == "P/L" }
+        #expect(c009.count == 10)
+        #expect(c009.filter { $0[7] == "9" }.count == 2)
+        let statuses = Set(skd.map { $0[8] })
+        #expect(statuses.isSuperset(of: ["P/L", "TL", "TH", "DIS"]))
+        let kompetensi = try rows("data/pppk-2026/kompetensi.csv")
+        #expect(Set(kompetensi.map { $0.last! }).isSuperset(of: ["L", "TL", "TH", "APS"]))
+        // NK26-C004: two participants tie on every score (SKD, SKB, final); IPK decides,
+        // so they have consecutive ranks rather than one shared rank.
+        let final = try rows("data/cpns-2026/akhir.csv").filter { $0[2] == "NK26-C004" && !$0[5].isEmpty }
+        let tied = Dictionary(grouping: final) { "\($0[3])|\($0[4])|\($0[5])" }.values.filter { $0.count == 2 }
+        #expect(tied.count == 1)
+        if let pair = tied.first {
+            #expect(Set(pair.map { Int($0[6])! }).count == 2)
+            #expect(abs(Int(pair[0][6])! - Int(pair[1][6])!) == 1)
+        }
+    }
+
     @Test func noPageLoadsAnythingFromAnotherHost() async throws {
         let (output, _) = try await Self.buildDemo()
         defer { try? FileManager.default.removeItem(at: output) }

@@ -19,15 +19,17 @@ import Testing
         #expect(try await site.ranks("skd") == ["A": "1", "B": "2", "C": "3", "D": "4"])
     }
 
-    @Test func cumlaudeNeedsTotal311AndTIU85() async throws {
+    @Test func cumlaudeAndDiasporaNeedTotal311AndTIU85() async throws {
         let site = try ResultsSite(tables: [("skd", """
             participant,name,formation,twk,tiu,tkp
             A,ANI,C1,100,85,126
             B,BUDI,C1,100,85,125
             C,CICI,C1,150,80,225
+            D,DEDI,S1,100,85,126
+            E,EKA,S1,150,80,225
             """)])
         defer { site.cleanUp() }
-        #expect(try await site.statuses("skd") == ["A": "P/L", "B": "TL", "C": "TL"])
+        #expect(try await site.statuses("skd") == ["A": "P/L", "B": "TL", "C": "TL", "D": "P/L", "E": "TL"])
     }
 
     @Test func disabilityPapuaAndDisadvantagedRegionsNeedTotal286AndTIU60() async throws {

@@ -15,6 +15,7 @@ struct ResultsSite {
         P1,PENYULUH,PERTANIAN,ORANG ASLI PAPUA (OAP),1
         T1,GURU,DIKBUD,daerah-tertinggal,1
         K1,PERAWAT,DINKES,PUTRA/PUTRI KALIMANTAN,1
+        S1,DIPLOMAT,KEMLU,diaspora,1
 
         """
 

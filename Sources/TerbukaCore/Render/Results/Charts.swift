@@ -7,7 +7,7 @@ enum Charts {
         var color: String
     }
 
-    static let palette = ["#0b5394", "#6aa84f", "#e69138", "#8e44ad"]
+    static let palette = ["#0b5394", "#6aa84f", "#999999", "#e69138", "#8e44ad"]
 
     /// Horizontal grouped bars, one group per category (formation).
     static func groupedBars(id: String, title: String, description: String, categories: [String], series: [Series],

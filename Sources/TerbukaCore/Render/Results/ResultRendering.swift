@@ -145,6 +145,7 @@ extension SiteRenderer {
                 case .administrasi:
                     series.append((strings["chart_participants"] ?? "", counts.mapValues(\.range.count)))
                     series.append((strings["chart_ms"] ?? "", counts.mapValues(\.passed)))
+                    series.append((strings["chart_tms"] ?? "", counts.mapValues { $0.range.count - $0.passed }))
                 case .skd:
                     if results.table(.administrasi) == nil { series.append((strings["chart_participants"] ?? "", counts.mapValues(\.range.count))) }
                     series.append((strings["chart_passed_skd"] ?? "", counts.mapValues(\.passed)))
