@@ -55,19 +55,6 @@ public struct OutputWriter: Sendable {
         }
         if movedAside { try? fm.removeItem(at: previous) }
     }
-
-    /// Writes `files` and swaps them in: the whole write stage for callers that have the
-    /// site in memory.
-    public func write(_ files: [OutputFile]) throws {
-        let staging = try begin()
-        do {
-            for file in files { try staging.write(file) }
-        } catch {
-            abandon(staging)
-            throw WriteError(description: "cannot write the site into \(staging.root.path): \(error.localizedDescription)")
-        }
-        try commit(staging)
-    }
 }
 
 /// The folder a build writes into. Files are written as they are rendered, from many

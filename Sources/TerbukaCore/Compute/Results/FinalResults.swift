@@ -99,7 +99,6 @@ struct SeatRanking: PublishedResultTable {
         self.groups = groups
     }
 
-    func entrant(_ position: Int) -> Entrant { entrants[Int(order[position])] }
     func participant(_ position: Int) -> String { entrants[Int(order[position])].identity.participant }
     func name(_ position: Int) -> String { entrants[Int(order[position])].identity.name }
     func formation(_ position: Int) -> String { entrants[Int(order[position])].identity.formation }
