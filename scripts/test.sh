@@ -3,5 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+# The calendar tests parse the ICS files with an independent parser (PyPI's icalendar).
+python3 -c "import icalendar" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check icalendar
 swift build --build-tests
 swift test --skip-build

@@ -47,7 +47,7 @@ import Testing
         let html = try String(contentsOf: site.output.appendingPathComponent("lowongan/cpns-2024/index.html"), encoding: .utf8)
         #expect(html.contains("<th scope=\"row\">PRANATA KOMPUTER AHLI PERTAMA</th>"))
         #expect(html.contains("<th scope=\"row\" colspan=\"4\">Jumlah kebutuhan</th><td class=\"num\">3</td>"))
-        #expect(html.contains("Selasa, 20 Agustus 2024 pukul 08.00 WITA – Selasa, 10 September 2024"))
+        #expect(html.contains("Selasa, 20 Agustus 2024 pukul 08.00 WITA s.d. Selasa, 10 September 2024"))
     }
 
     @Test func rawHTMLInContentIsNotPassedThrough() async throws {

@@ -27,6 +27,8 @@ public enum RoutePlanner {
         claim(Route.vacancyList, by: "the vacancy list", at: nil)
         claim(Route.announcementList, by: "the announcement list", at: nil)
         claim(Route.notFound, by: "the 404 page", at: nil)
+        claim(Route.schedule, by: "the schedule page", at: nil)
+        claim(Route.calendar, by: "the calendar", at: nil)
         for vacancy in index.vacancies {
             claim(Route.vacancy(vacancy.id), by: vacancy.sourcePath, at: SourceLocation(path: vacancy.sourcePath))
         }

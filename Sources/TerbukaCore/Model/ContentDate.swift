@@ -73,6 +73,21 @@ public struct ContentDate: Hashable, Sendable {
 
     public var hasTime: Bool { minuteOfDay != nil }
 
+    /// The instant `seconds` (since the Unix epoch) as a date-time in `zone`.
+    public init(instant seconds: Int, in zone: SiteTimeZone) {
+        let local = seconds + zone.utcOffsetSeconds
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        date = CivilDate(daysSinceEpoch: days)
+        minuteOfDay = (local - days * 86_400) / 60
+        utcOffsetSeconds = zone.utcOffsetSeconds
+    }
+
+    init(date: CivilDate, minuteOfDay: Int?, utcOffsetSeconds: Int) {
+        self.date = date
+        self.minuteOfDay = minuteOfDay
+        self.utcOffsetSeconds = utcOffsetSeconds
+    }
+
     /// Seconds since the Unix epoch at the start of this date or at its time.
     public var instant: Int {
         date.daysSinceEpoch * 86_400 + (minuteOfDay ?? 0) * 60 - utcOffsetSeconds

@@ -21,15 +21,17 @@ public struct SiteRenderer: Sendable {
     }
 
     enum Job: Sendable {
-        case home, vacancyList, announcementList, notFound
+        case home, vacancyList, announcementList, notFound, schedule, calendar
+        case vacancyCalendar(Vacancy)
         case vacancy(Vacancy)
         case announcement(Announcement)
         case page(StandingPage)
     }
 
     var jobs: [Job] {
-        [.home, .vacancyList, .announcementList, .notFound]
+        [.home, .vacancyList, .announcementList, .notFound, .schedule, .calendar]
             + index.vacancies.map(Job.vacancy)
+            + index.vacancies.map(Job.vacancyCalendar)
             + index.announcements.map(Job.announcement)
             + index.pages.map(Job.page)
     }
@@ -70,6 +72,13 @@ public struct SiteRenderer: Sendable {
                 let archived = index.announcements.filter { index.archivedSlugs.contains($0.slug) }.map { announcementSummary($0, root: root) }
                 return AnnouncementListView(current: current, hasCurrent: !current.isEmpty, archived: archived, hasArchived: !archived.isEmpty)
             }
+        case .schedule:
+            return page(Route.schedule, template: "schedule", title: strings["schedule_page_title"] ?? "", description: "",
+                        current: Route.schedule) { root in scheduleView(root: root) }
+        case .calendar:
+            return OutputFile(path: Route.calendar, contents: calendar(for: index.vacancies, name: index.content.config.title))
+        case .vacancyCalendar(let vacancy):
+            return OutputFile(path: Route.vacancyCalendar(vacancy.id), contents: calendar(for: [vacancy], name: vacancy.title))
         case .notFound:
             return page(Route.notFound, template: "404", title: strings["not_found_title"] ?? "", description: "", current: nil) { root in
                 NotFoundView(homeHref: Links.href(to: Route.home, root: root),
@@ -104,6 +113,7 @@ public struct SiteRenderer: Sendable {
             NavItem(title: strings["nav_vacancies"] ?? "", href: Links.href(to: Route.vacancyList, root: root), current: current == Route.vacancyList),
             NavItem(title: strings["nav_announcements"] ?? "", href: Links.href(to: Route.announcementList, root: root),
                     current: current == Route.announcementList),
+            NavItem(title: strings["nav_schedule"] ?? "", href: Links.href(to: Route.schedule, root: root), current: current == Route.schedule),
         ]
         nav += index.menuPages.map {
             NavItem(title: $0.title, href: Links.href(to: Route.page($0.slug), root: root), current: current == Route.page($0.slug))
@@ -128,7 +138,9 @@ public struct SiteRenderer: Sendable {
         let past = summaries.filter { !$0.open }
         let current = index.currentAnnouncements
         let latest = (current.filter(\.pinned) + current.filter { !$0.pinned }).prefix(6).map { announcementSummary($0, root: root) }
-        return HomeView(openVacancies: open, hasOpenVacancies: !open.isEmpty, pastVacancies: past, hasPastVacancies: !past.isEmpty,
+        let stages = homeStages(root: root)
+        return HomeView(stages: stages, hasStages: !stages.isEmpty, scheduleHref: Links.href(to: Route.schedule, root: root),
+                        openVacancies: open, hasOpenVacancies: !open.isEmpty, pastVacancies: past, hasPastVacancies: !past.isEmpty,
                         announcements: latest, hasAnnouncements: !latest.isEmpty,
                         vacancyListHref: Links.href(to: Route.vacancyList, root: root),
                         announcementListHref: Links.href(to: Route.announcementList, root: root))
@@ -149,10 +161,7 @@ public struct SiteRenderer: Sendable {
                              kindLabel: label("kind", formation.kind), quota: format.integer(formation.quota),
                              salary: salaryText(formation))
         }
-        let schedule = vacancy.schedule.map { entry in
-            ScheduleRowView(title: entry.title ?? label("stage", entry.stage), when: scheduleText(entry, zone: zone),
-                            location: entry.location, locationHref: entry.location.flatMap(Self.webAddress), note: entry.note)
-        }
+        let schedule = timelineRows(vacancy)
         let announcements = (index.announcementsByVacancy[vacancy.id] ?? []).map { announcementSummary($0, root: root) }
         let resultLinks = (index.results[vacancy.id]?.tables ?? []).map { table in
             ResultLinkView(label: label("result", table.stage.rawValue), href: Links.href(to: Self.resultPath(vacancy.id, table.stage), root: root),
@@ -167,7 +176,10 @@ public struct SiteRenderer: Sendable {
             bodyHTML: markdown(vacancy.body, root: root), formations: formations,
             formationCount: format.integer(formations.count), totalSeats: format.integer(vacancy.totalSeats),
             hasSalary: hasSalary, hasEducation: hasEducation, totalColspan: 4 + (hasSalary ? 1 : 0) + (hasEducation ? 1 : 0),
-            schedule: schedule, hasSchedule: !schedule.isEmpty, announcements: announcements, hasAnnouncements: !announcements.isEmpty,
+            schedule: schedule, hasSchedule: !schedule.isEmpty,
+            icsHref: Links.href(to: Route.vacancyCalendar(vacancy.id), root: root),
+            scheduleScriptHref: Links.href(to: "assets/schedule.js", root: root),
+            asOf: format.dateTime(ContentDate(instant: index.now, in: zone), siteZone: zone), announcements: announcements, hasAnnouncements: !announcements.isEmpty,
             formationsCSVHref: Links.href(to: Route.formationData(vacancy.id, "csv"), root: root),
             formationsJSONHref: Links.href(to: Route.formationData(vacancy.id, "json"), root: root),
             results: resultLinks, hasResults: !resultLinks.isEmpty,
@@ -188,15 +200,6 @@ public struct SiteRenderer: Sendable {
         case let (nil, max?): format.rupiah(max)
         case (nil, nil): nil
         }
-    }
-
-    private func scheduleText(_ entry: ScheduleEntry, zone: SiteTimeZone) -> String {
-        if !entry.start.hasTime, !entry.end.hasTime {
-            return format.dateRange(entry.start.date, entry.end.date)
-        }
-        let start = format.dateTime(entry.start, siteZone: zone)
-        let end = format.dateTime(entry.end, siteZone: zone)
-        return start == end ? start : "\(start) – \(end)"
     }
 
     private func announcementSummary(_ announcement: Announcement, root: String) -> AnnouncementSummaryView {

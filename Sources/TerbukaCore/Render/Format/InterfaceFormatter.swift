@@ -28,16 +28,16 @@ extension InterfaceFormatter {
         guard value.minuteOfDay != nil else { return longDate(value.date) }
         let (offset, label) = DisplayZone.of(value, siteZone: siteZone)
         let local = value.instant + offset
-        let day = CivilDate(daysSinceEpoch: Int((Double(local) / 86_400).rounded(.down)))
-        let minute = ((local % 86_400) + 86_400) % 86_400 / 60
-        return longDate(day) + " " + time(minuteOfDay: minute, zone: label)
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        return longDate(CivilDate(daysSinceEpoch: days)) + " " + time(minuteOfDay: (local - days * 86_400) / 60, zone: label)
     }
 
     /// The local day on which `value` falls (start of a range).
     public func localDay(_ value: ContentDate, siteZone: SiteTimeZone) -> CivilDate {
         guard value.minuteOfDay != nil else { return value.date }
         let (offset, _) = DisplayZone.of(value, siteZone: siteZone)
-        return CivilDate(daysSinceEpoch: Int((Double(value.instant + offset) / 86_400).rounded(.down)))
+        let local = value.instant + offset
+        return CivilDate(daysSinceEpoch: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
     }
 }
 

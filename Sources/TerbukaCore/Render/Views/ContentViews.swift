@@ -1,4 +1,7 @@
 struct HomeView: Sendable {
+    var stages: [HomeStagesView]
+    var hasStages: Bool
+    var scheduleHref: String
     var openVacancies: [VacancySummaryView]
     var hasOpenVacancies: Bool
     var pastVacancies: [VacancySummaryView]
@@ -41,8 +44,11 @@ struct VacancyView: Sendable {
     var hasEducation: Bool
     /// Columns before the seats column, for the total row.
     var totalColspan: Int
-    var schedule: [ScheduleRowView]
+    var schedule: [TimelineRowView]
     var hasSchedule: Bool
+    var icsHref: String
+    var scheduleScriptHref: String
+    var asOf: String
     var announcements: [AnnouncementSummaryView]
     var hasAnnouncements: Bool
     var formationsCSVHref: String
@@ -61,14 +67,6 @@ struct FormationRowView: Sendable {
     var kindLabel: String
     var quota: String
     var salary: String?
-}
-
-struct ScheduleRowView: Sendable {
-    var title: String
-    var when: String
-    var location: String?
-    var locationHref: String?
-    var note: String?
 }
 
 struct AnnouncementSummaryView: Sendable {

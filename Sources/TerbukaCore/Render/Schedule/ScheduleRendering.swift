@@ -1,0 +1,131 @@
+import Foundation
+
+/// Timelines (vacancy pages, `jadwal/index.html`, the home page) and calendars.
+struct TimelineRowView: Sendable {
+    var title: String
+    var when: String
+    var location: String?
+    var locationHref: String?
+    var note: String?
+    /// past, current or coming as of the build; the page's script updates it.
+    var state: String
+    var stateLabel: String
+    /// Epoch milliseconds, for the script.
+    var startMillis: Int
+    var endMillis: Int
+    var isObjection: Bool
+}
+
+struct VacancyTimelineView: Sendable {
+    var title: String
+    var href: String
+    var kindLabel: String
+    var icsHref: String
+    var rows: [TimelineRowView]
+    var hasRows: Bool
+}
+
+struct SchedulePageView: Sendable {
+    var asOf: String
+    var asOfISO: String
+    var vacancies: [VacancyTimelineView]
+    var hasVacancies: Bool
+    var icsHref: String
+    var scriptHref: String
+}
+
+/// What the home page says of an open vacancy: its stages running now and its next deadline.
+struct HomeStagesView: Sendable {
+    var title: String
+    var href: String
+    var current: [String]
+    var hasCurrent: Bool
+    var nextDeadline: String?
+}
+
+extension Route {
+    static let schedule = "jadwal/index.html"
+    static let calendar = "jadwal.ics"
+    static func vacancyCalendar(_ id: String) -> String { "lowongan/\(id)/jadwal.ics" }
+}
+
+extension SiteRenderer {
+    func title(of item: TimelineItem) -> String {
+        if let title = item.title { return title }
+        if let stage = item.stage { return label("stage", stage) }
+        if let result = item.objectionFor {
+            return (strings["objection_period_for"] ?? "{stage}").replacingOccurrences(of: "{stage}", with: label("result", result.rawValue))
+        }
+        return item.id
+    }
+
+    func when(_ start: ContentDate, _ end: ContentDate) -> String {
+        if !start.hasTime, !end.hasTime { return format.dateRange(start.date, end.date) }
+        let first = format.dateTime(start, siteZone: zone)
+        let last = format.dateTime(end, siteZone: zone)
+        return first == last ? first : "\(first) \(strings["until"] ?? "–") \(last)"
+    }
+
+    func timelineRows(_ vacancy: Vacancy) -> [TimelineRowView] {
+        Timeline.items(for: vacancy).map { item in
+            let state = item.state(at: index.now)
+            return TimelineRowView(title: title(of: item), when: when(item.start, item.end), location: item.location,
+                                   locationHref: item.location.flatMap(Self.webAddress), note: item.note, state: state.rawValue,
+                                   stateLabel: strings["state_\(state.rawValue)"] ?? state.rawValue,
+                                   startMillis: item.start.instant * 1000, endMillis: item.end.endInstant * 1000,
+                                   isObjection: item.objectionFor != nil)
+        }
+    }
+
+    func scheduleView(root: String) -> SchedulePageView {
+        let vacancies = index.vacancies.map { vacancy in
+            let rows = timelineRows(vacancy)
+            return VacancyTimelineView(title: vacancy.title, href: Links.href(to: Route.vacancy(vacancy.id), root: root),
+                                       kindLabel: label("recruitment", vacancy.kind.rawValue),
+                                       icsHref: Links.href(to: Route.vacancyCalendar(vacancy.id), root: root), rows: rows, hasRows: !rows.isEmpty)
+        }
+        let now = ContentDate(instant: index.now, in: zone)
+        return SchedulePageView(asOf: format.dateTime(now, siteZone: zone), asOfISO: now.iso8601, vacancies: vacancies,
+                                hasVacancies: !vacancies.isEmpty, icsHref: Links.href(to: Route.calendar, root: root),
+                                scriptHref: Links.href(to: "assets/schedule.js", root: root))
+    }
+
+    func homeStages(root: String) -> [HomeStagesView] {
+        index.vacancies.filter(index.isOpen).map { vacancy in
+            let items = Timeline.items(for: vacancy)
+            let current = items.filter { $0.state(at: index.now) == .current }.map(title(of:))
+            let next = items.filter { $0.end.endInstant > index.now }.min { $0.end.endInstant < $1.end.endInstant }
+            return HomeStagesView(
+                title: vacancy.title, href: Links.href(to: Route.vacancy(vacancy.id), root: root), current: current, hasCurrent: !current.isEmpty,
+                nextDeadline: next.map { item in
+                    (strings["next_deadline"] ?? "{stage}: {when}").replacingOccurrences(of: "{stage}", with: title(of: item))
+                        .replacingOccurrences(of: "{when}", with: deadlineText(item.end))
+                })
+        }
+    }
+
+    /// An end as a deadline: a date alone means the end of that day.
+    func deadlineText(_ end: ContentDate) -> String {
+        end.hasTime ? format.dateTime(end, siteZone: zone) : "\(format.longDate(end.date)) \(strings["end_of_day"] ?? "")"
+    }
+
+    func calendar(for vacancies: [Vacancy], name: String) -> OutputFile.Contents {
+        let host = index.content.config.baseURL.flatMap { URLHost.of($0) } ?? "terbuka.invalid"
+        var events: [ICalendar.Event] = []
+        for vacancy in vacancies {
+            for item in Timeline.items(for: vacancy) {
+                let url = index.content.config.baseURL.map { $0 + Route.vacancy(vacancy.id) }
+                events.append(ICalendar.Event(uid: "\(item.id).\(vacancy.id)@\(host)", summary: "\(title(of: item)) — \(vacancy.title)",
+                                              start: item.start, end: item.end, location: item.location, description: item.note, url: url))
+            }
+        }
+        let text = ICalendar(name: name, events: events, stamp: index.now).text
+        return .bytes(Data(text.utf8))
+    }
+}
+
+enum URLHost {
+    static func of(_ url: String) -> String? {
+        URLComponents(string: url)?.host
+    }
+}
