@@ -64,6 +64,15 @@ import Testing
         #expect(en.dateRange(start, end) == "20 August – 10 September 2024")
     }
 
+    @Test func aStageWithinOneDayNamesTheDayOnce() throws {
+        let start = try ContentDate.parse("2024-10-16 08:00", siteZone: .makassar).get()
+        let end = try ContentDate.parse("2024-10-16 10:30", siteZone: .makassar).get()
+        #expect(id.span(start, end, siteZone: .makassar, until: "s.d.") == "Rabu, 16 Oktober 2024 pukul 08.00 s.d. 10.30 WITA")
+        #expect(en.span(start, end, siteZone: .makassar, until: "to") == "Wednesday, 16 October 2024, 08:00–10:30 WITA")
+        let later = try ContentDate.parse("2024-10-17 10:30", siteZone: .makassar).get()
+        #expect(id.span(start, later, siteZone: .makassar, until: "s.d.") == "Rabu, 16 Oktober 2024 pukul 08.00 WITA s.d. Kamis, 17 Oktober 2024 pukul 10.30 WITA")
+    }
+
     @Test func numbersUseTheLanguagesSeparators() {
         #expect(id.rupiah(5_000_000) == "Rp5.000.000")
         #expect(id.integer(1_234) == "1.234")

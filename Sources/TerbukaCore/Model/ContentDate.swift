@@ -75,11 +75,16 @@ public struct ContentDate: Hashable, Sendable {
 
     /// The instant `seconds` (since the Unix epoch) as a date-time in `zone`.
     public init(instant seconds: Int, in zone: SiteTimeZone) {
-        let local = seconds + zone.utcOffsetSeconds
+        self.init(instant: seconds, offset: zone.utcOffsetSeconds)
+    }
+
+    /// The instant `seconds` as a date-time at the UTC offset `offset`.
+    public init(instant seconds: Int, offset: Int) {
+        let local = seconds + offset
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         date = CivilDate(daysSinceEpoch: days)
         minuteOfDay = (local - days * 86_400) / 60
-        utcOffsetSeconds = zone.utcOffsetSeconds
+        utcOffsetSeconds = offset
     }
 
     init(date: CivilDate, minuteOfDay: Int?, utcOffsetSeconds: Int) {

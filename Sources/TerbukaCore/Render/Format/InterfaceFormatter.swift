@@ -8,6 +8,8 @@ public protocol InterfaceFormatter: Sendable {
     func time(minuteOfDay: Int, zone: String) -> String
     /// "20 Agustus s.d. 10 September 2024"
     func dateRange(_ start: CivilDate, _ end: CivilDate) -> String
+    /// "Rabu, 16 Oktober 2024 pukul 08.00 s.d. 10.00 WITA"
+    func sameDayRange(_ day: CivilDate, from start: Int, to end: Int, zone: String) -> String
     /// "1.234"
     func integer(_ value: Int) -> String
     /// 80125 at scale 3 → "80,125"
@@ -30,6 +32,21 @@ extension InterfaceFormatter {
         let local = value.instant + offset
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         return longDate(CivilDate(daysSinceEpoch: days)) + " " + time(minuteOfDay: (local - days * 86_400) / 60, zone: label)
+    }
+
+    /// A stage's span: dates alone as a date range, one day's times once with its date,
+    /// else both date-times (each in the zone it was written in).
+    public func span(_ start: ContentDate, _ end: ContentDate, siteZone: SiteTimeZone, until: String) -> String {
+        if !start.hasTime, !end.hasTime { return dateRange(start.date, end.date) }
+        if start.hasTime, end.hasTime, DisplayZone.of(start, siteZone: siteZone) == DisplayZone.of(end, siteZone: siteZone) {
+            let (offset, label) = DisplayZone.of(start, siteZone: siteZone)
+            let first = ContentDate(instant: start.instant, offset: offset)
+            let last = ContentDate(instant: end.instant, offset: offset)
+            if first.date == last.date, let from = first.minuteOfDay, let to = last.minuteOfDay {
+                return from == to ? dateTime(start, siteZone: siteZone) : sameDayRange(first.date, from: from, to: to, zone: label)
+            }
+        }
+        return "\(dateTime(start, siteZone: siteZone)) \(until) \(dateTime(end, siteZone: siteZone))"
     }
 
     /// The local day on which `value` falls (start of a range).
@@ -113,6 +130,11 @@ public struct IndonesianFormatter: InterfaceFormatter {
         return "\(start.day) s.d. \(mediumDate(end))"
     }
 
+    public func sameDayRange(_ day: CivilDate, from start: Int, to end: Int, zone: String) -> String {
+        "\(longDate(day)) pukul \(Formatters.twoDigits(start / 60)).\(Formatters.twoDigits(start % 60)) s.d. "
+            + "\(Formatters.twoDigits(end / 60)).\(Formatters.twoDigits(end % 60)) \(zone)"
+    }
+
     public func integer(_ value: Int) -> String { Formatters.grouped(value, separator: ".") }
 
     public func decimal(_ value: Int, scale: Int) -> String { Decimals.text(value, scale: scale, mark: ",") }
@@ -151,6 +173,11 @@ public struct EnglishFormatter: InterfaceFormatter {
             return "\(start.day) \(monthNamesEnglish[start.month - 1]) – \(mediumDate(end))"
         }
         return "\(start.day)–\(mediumDate(end))"
+    }
+
+    public func sameDayRange(_ day: CivilDate, from start: Int, to end: Int, zone: String) -> String {
+        "\(longDate(day)), \(Formatters.twoDigits(start / 60)):\(Formatters.twoDigits(start % 60))–"
+            + "\(Formatters.twoDigits(end / 60)):\(Formatters.twoDigits(end % 60)) \(zone)"
     }
 
     public func integer(_ value: Int) -> String { Formatters.grouped(value, separator: ",") }

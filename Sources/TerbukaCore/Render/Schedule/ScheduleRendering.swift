@@ -60,10 +60,7 @@ extension SiteRenderer {
     }
 
     func when(_ start: ContentDate, _ end: ContentDate) -> String {
-        if !start.hasTime, !end.hasTime { return format.dateRange(start.date, end.date) }
-        let first = format.dateTime(start, siteZone: zone)
-        let last = format.dateTime(end, siteZone: zone)
-        return first == last ? first : "\(first) \(strings["until"] ?? "–") \(last)"
+        format.span(start, end, siteZone: zone, until: strings["until"] ?? "–")
     }
 
     func timelineRows(_ vacancy: Vacancy) -> [TimelineRowView] {
