@@ -12,7 +12,7 @@ struct Terbuka: AsyncParsableCommand {
         (nothing was written); 64 wrong command-line usage.
         """,
         version: TerbukaVersion.current,
-        subcommands: [Build.self, Check.self]
+        subcommands: [Build.self, Check.self, Verify.self]
     )
 }
 
@@ -69,6 +69,27 @@ struct Check: AsyncParsableCommand {
         }
         Console.error("content is valid" + (report.diagnostics.warningCount > 0 ? " (\(Console.counts(report.diagnostics)))" : ""))
         Console.finish()
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Re-hash a published site against its SHA256SUMS; exit 0 only when every file matches.")
+
+    @Argument(help: "The site's folder (the one holding SHA256SUMS).")
+    var folder: String = "output"
+
+    func run() throws {
+        let report = SiteVerifier.verify(URL(fileURLWithPath: folder, isDirectory: true))
+        for problem in report.problems { Console.error("error: \(problem)") }
+        for path in report.changed { Console.error("changed: \(path)") }
+        for path in report.missing { Console.error("missing: \(path)") }
+        for path in report.extra { Console.error("extra (not in SHA256SUMS): \(path)") }
+        guard report.passed else {
+            Console.error("verify failed: \(report.changed.count) changed, \(report.missing.count) missing, \(report.extra.count) extra of \(report.checked + report.missing.count) files listed")
+            throw ExitCode(1)
+        }
+        Console.error("all \(report.checked) files match SHA256SUMS")
     }
 }
 

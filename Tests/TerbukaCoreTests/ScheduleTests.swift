@@ -65,7 +65,7 @@ import Testing
         let calendar = try Self.parse(site.output.appendingPathComponent("lowongan/cpns-2024/jadwal.ics"))
         #expect(calendar.problems == [])
         #expect(calendar.events == [ParsedCalendar.Event(
-            uid: "skd.cpns-2024@terbuka.invalid", summary: "Seleksi Kompetensi Dasar (SKD) — Seleksi CPNS 2024",
+            uid: "skd.cpns-2024@seleksi.contoh.go.id", summary: "Seleksi Kompetensi Dasar (SKD) — Seleksi CPNS 2024",
             location: "Gedung Kenari, Lantai 2; Ruang 3", start: "2024-10-16T00:00:00Z", end: "2024-10-16T02:00:00Z", all_day: false)])
         let html = try String(contentsOf: site.output.appendingPathComponent("lowongan/cpns-2024/index.html"), encoding: .utf8)
         #expect(html.contains("Rabu, 16 Oktober 2024 pukul 08.00 s.d. 10.00 WITA"))
@@ -119,7 +119,7 @@ import Testing
         let text = try String(contentsOf: url, encoding: .utf8)
         // 75 octets, then CRLF and one space; the text's own space follows.
         #expect(text.contains("SUMMARY:Wawancara\\, praktik kerja\\; dan verifikasi \\\\ dokumen untuk formasi\r\n  tenaga"))
-        #expect(text.contains("UID:tes-wawancara.cpns-2024@terbuka.invalid\r\n"))
+        #expect(text.contains("UID:tes-wawancara.cpns-2024@seleksi.contoh.go.id\r\n"))
     }
 
     @Test func stagesAreMarkedPastCurrentOrComingAsOfTheBuild() async throws {
@@ -160,7 +160,7 @@ import Testing
         let html = try String(contentsOf: site.output.appendingPathComponent("lowongan/cpns-2024/index.html"), encoding: .utf8)
         #expect(html.contains("<strong>Masa sanggah: Hasil Seleksi Kompetensi Dasar (SKD)</strong><br>Jumat, 30 Agustus 2024 pukul 10.00 WITA s.d. Senin, 2 September 2024"))
         let calendar = try Self.parse(site.output.appendingPathComponent("lowongan/cpns-2024/jadwal.ics"))
-        #expect(calendar.events.map(\.uid) == ["skd.cpns-2024@terbuka.invalid", "sanggah-skd.cpns-2024@terbuka.invalid"])
+        #expect(calendar.events.map(\.uid) == ["skd.cpns-2024@seleksi.contoh.go.id", "sanggah-skd.cpns-2024@seleksi.contoh.go.id"])
         #expect(calendar.events.last?.end == "2024-09-02T16:00:00Z")
     }
 
@@ -186,7 +186,7 @@ import Testing
         let first = try Self.parse(site.output.appendingPathComponent("jadwal.ics")).events.map(\.uid)
         #expect(await site.build().succeeded)
         let second = try Self.parse(site.output.appendingPathComponent("jadwal.ics")).events.map(\.uid)
-        #expect(first == ["skd.cpns-2024@terbuka.invalid", "skd-2.cpns-2024@terbuka.invalid"])
+        #expect(first == ["skd.cpns-2024@seleksi.contoh.go.id", "skd-2.cpns-2024@seleksi.contoh.go.id"])
         #expect(first == second)
     }
 }

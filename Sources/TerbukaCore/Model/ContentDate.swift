@@ -68,6 +68,9 @@ public struct ContentDate: Hashable, Sendable {
     public var date: CivilDate
     /// Minutes after midnight, or nil for a date without a time.
     public var minuteOfDay: Int?
+    /// Seconds within the minute: 0 for everything written in content; set only for
+    /// instants made by the generator (the last second of a day).
+    public var seconds: Int = 0
     /// The offset from UTC in which `date` and `minuteOfDay` are written.
     public var utcOffsetSeconds: Int
 
@@ -84,6 +87,7 @@ public struct ContentDate: Hashable, Sendable {
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         date = CivilDate(daysSinceEpoch: days)
         minuteOfDay = (local - days * 86_400) / 60
+        self.seconds = (local - days * 86_400) % 60
         utcOffsetSeconds = offset
     }
 
@@ -95,7 +99,7 @@ public struct ContentDate: Hashable, Sendable {
 
     /// Seconds since the Unix epoch at the start of this date or at its time.
     public var instant: Int {
-        date.daysSinceEpoch * 86_400 + (minuteOfDay ?? 0) * 60 - utcOffsetSeconds
+        date.daysSinceEpoch * 86_400 + (minuteOfDay ?? 0) * 60 + seconds - utcOffsetSeconds
     }
 
     /// As `instant`, but a date without a time stands for the end of that day (the

@@ -5,21 +5,29 @@ public struct BuildOptions: Sendable {
     public var siteRoot: URL
     public var output: URL
     public var includeDrafts: Bool
-    /// Build time in seconds since the Unix epoch: what is "open" or "archived" is
-    /// decided as of this instant.
-    public var now: Int
+    /// Build time in seconds since the Unix epoch: what is "open", "current" or "archived"
+    /// is decided as of this instant. nil: `SOURCE_DATE_EPOCH` when set, else the newest
+    /// publication date in the content, so that two builds of the same content are
+    /// byte-identical (never the wall clock alone).
+    public var now: Int?
 
     public init(siteRoot: URL, output: URL? = nil, includeDrafts: Bool = false, now: Int? = nil) {
         self.siteRoot = siteRoot
         self.output = output ?? siteRoot.appendingPathComponent("output")
         self.includeDrafts = includeDrafts
-        self.now = now ?? BuildOptions.defaultNow()
+        self.now = now ?? BuildOptions.sourceDateEpoch()
     }
 
-    /// `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
-    public static func defaultNow() -> Int {
-        if let value = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(value) { return seconds }
-        return Int(Date().timeIntervalSince1970)
+    public static func sourceDateEpoch() -> Int? {
+        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+    }
+
+    /// The newest date the agency published: notices, announcements, results.
+    public static func newestPublication(_ content: SiteContent) -> Int {
+        let dates = content.vacancies.map(\.published.instant)
+            + content.vacancies.flatMap { $0.results.map(\.published.instant) }
+            + content.announcements.map(\.date.instant)
+        return dates.max() ?? 0
     }
 }
 
@@ -76,9 +84,13 @@ public struct SiteBuilder: Sendable {
         guard let content else { return report() }
         let theme = Theme.load(siteRoot: options.siteRoot, name: content.config.theme, languages: content.config.languages, into: &diagnostics)
         let results = await Self.computeResults(content.vacancies, into: &diagnostics)
-        let index = SiteIndex(content: content, now: options.now, results: results)
+        let index = SiteIndex(content: content, now: options.now ?? BuildOptions.newestPublication(content), results: results)
         site = index
         RoutePlanner.check(index, into: &diagnostics)
+        if content.config.baseURL == nil {
+            diagnostics.warning("base_url is not set, so sitemap.xml is not written and feed.xml has relative links; set base_url to the address the site will have",
+                                at: SourceLocation(path: "content/site.yml"))
+        }
         if content.config.languages.count > 1 {
             diagnostics.warning(
                 "only the primary language '\(content.config.primaryLanguage.rawValue)' is built; interfaces in further languages are not supported yet",
@@ -92,12 +104,14 @@ public struct SiteBuilder: Sendable {
             let staging = try writer.begin()
             do {
                 try await SiteRenderer(index: index, theme: theme, language: content.config.primaryLanguage).render(to: staging)
+                try staging.write(Integrity.manifest(content, siteRoot: options.siteRoot, buildTime: index.now))
+                try staging.write(Integrity.sums(staging.ledger))
             } catch {
                 writer.abandon(staging)
                 throw OutputWriter.WriteError(description: "cannot write the site: \(error.localizedDescription)")
             }
             lap("render+write")
-            let counts = staging.tally.counts
+            let counts = staging.ledger.counts
             try writer.commit(staging)
             lap("swap")
             return report(counts.files, pages: counts.pages)

@@ -36,11 +36,14 @@ public struct SiteRenderer: Sendable {
             + index.pages.map(Job.page)
     }
 
-    /// Renders every page and file into `staging` as it goes.
+    /// Renders every page and file into `staging` as it goes: data files first, since the
+    /// pages show their sizes and SHA-256, then pages and results, then the feed, sitemap
+    /// and data package, which list them.
     public func render(to staging: StagingFolder) async throws {
+        for file in DataExport.formations(index.vacancies) { try staging.write(file) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for job in jobs {
-                group.addTask { try staging.write(self.render(job)) }
+                group.addTask { try staging.write(self.render(job, ledger: staging.ledger)) }
             }
             for vacancy in index.vacancies {
                 guard let results = index.results[vacancy.id], !results.tables.isEmpty else { continue }
@@ -48,13 +51,20 @@ public struct SiteRenderer: Sendable {
             }
             try await group.waitForAll()
         }
-        var files = DataExport.formations(index.vacancies)
-        files += theme.assets.map { OutputFile(path: "assets/" + $0.path, contents: .copy($0.url)) }
+        var files = theme.assets.map { OutputFile(path: "assets/" + $0.path, contents: .copy($0.url)) }
         files += index.content.files.map { OutputFile(path: $0.outputPath, contents: .copy($0.source)) }
         for file in files { try staging.write(file) }
+        try writePublicationFiles(to: staging)
     }
 
-    func render(_ job: Job) -> OutputFile {
+    /// A download link with the size and SHA-256 of what was written.
+    func download(_ label: String, _ path: String, root: String, ledger: Ledger) -> DownloadView {
+        let entry = ledger.entry(path)
+        return DownloadView(label: label, href: Links.href(to: path, root: root), size: entry.map { format.fileSize($0.size) } ?? "",
+                            sha256: entry?.sha256 ?? "")
+    }
+
+    func render(_ job: Job, ledger: Ledger) -> OutputFile {
         switch job {
         case .home:
             return page(Route.home, template: "home", title: strings["home_title"] ?? index.content.config.title,
@@ -87,7 +97,7 @@ public struct SiteRenderer: Sendable {
             }
         case .vacancy(let vacancy):
             return page(Route.vacancy(vacancy.id), template: "vacancy", title: vacancy.title, description: vacancy.summary ?? "",
-                        current: Route.vacancyList) { root in vacancyView(vacancy, root: root) }
+                        current: Route.vacancyList) { root in vacancyView(vacancy, root: root, ledger: ledger) }
         case .announcement(let announcement):
             return page(Route.announcement(announcement.slug), template: "announcement", title: announcement.title,
                         description: "", current: Route.announcementList) { root in announcementView(announcement, root: root) }
@@ -154,7 +164,7 @@ public struct SiteRenderer: Sendable {
                            open: index.isOpen(vacancy))
     }
 
-    private func vacancyView(_ vacancy: Vacancy, root: String) -> VacancyView {
+    private func vacancyView(_ vacancy: Vacancy, root: String, ledger: Ledger) -> VacancyView {
         let zone = index.content.config.timeZone
         let formations = vacancy.formations.map { formation in
             FormationRowView(code: formation.code, position: formation.position, unit: formation.unit, education: formation.education,
@@ -180,8 +190,9 @@ public struct SiteRenderer: Sendable {
             icsHref: Links.href(to: Route.vacancyCalendar(vacancy.id), root: root),
             scheduleScriptHref: Links.href(to: "assets/schedule.js", root: root),
             asOf: format.dateTime(ContentDate(instant: index.now, in: zone), siteZone: zone), announcements: announcements, hasAnnouncements: !announcements.isEmpty,
-            formationsCSVHref: Links.href(to: Route.formationData(vacancy.id, "csv"), root: root),
-            formationsJSONHref: Links.href(to: Route.formationData(vacancy.id, "json"), root: root),
+            downloads: [download("CSV", Route.formationData(vacancy.id, "csv"), root: root, ledger: ledger),
+                        download("JSON", Route.formationData(vacancy.id, "json"), root: root, ledger: ledger)],
+            jsonLD: JobPostings.jsonLD(vacancy, index: index, label: { self.label("kind", $0) }),
             results: resultLinks, hasResults: !resultLinks.isEmpty,
             statisticsHref: resultLinks.isEmpty ? nil : Links.href(to: Self.statisticsPath(vacancy.id), root: root),
             lookup: resultLinks.isEmpty ? nil : lookupForm(vacancy.id, root: root)
@@ -219,7 +230,8 @@ public struct SiteRenderer: Sendable {
             isCorrection: announcement.category == .ralat, number: announcement.number, vacancy: vacancy,
             bodyHTML: markdown(announcement.body, root: root),
             attachments: announcement.attachments.map {
-                AttachmentView(name: $0.fileName, href: Links.href(to: $0.outputPath, root: root), size: format.fileSize($0.size))
+                AttachmentView(name: $0.fileName, href: Links.href(to: $0.outputPath, root: root), size: format.fileSize($0.size),
+                               sha256: (try? Digest.sha256(fileAt: $0.source).hex) ?? "")
             },
             hasAttachments: !announcement.attachments.isEmpty,
             expires: announcement.expires.map { format.mediumDate($0.date) },

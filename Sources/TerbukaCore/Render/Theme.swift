@@ -11,7 +11,7 @@ public struct Theme: Sendable {
     public var assets: [(path: String, url: URL)]
 
     /// Templates the renderer needs.
-    static let requiredTemplates = ["base", "home", "vacancy-list", "vacancy", "announcement-list", "announcement", "page", "404", "results", "statistics", "lookup", "schedule", "timeline"]
+    static let requiredTemplates = ["base", "home", "vacancy-list", "vacancy", "announcement-list", "announcement", "page", "404", "results", "statistics", "lookup", "schedule", "timeline", "downloads"]
 
     /// Strings the code looks up (labels of stage ids, categories, kinds); templates name
     /// their own strings, and every language must have the keys of the primary one.
@@ -106,9 +106,9 @@ public struct Theme: Sendable {
     }
 
     /// Regular files under `folder`, relative to it, sorted; hidden files are skipped.
-    static func files(under folder: URL) -> [String] {
+    static func files(under folder: URL, includingHidden: Bool = false) -> [String] {
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else { return [] }
+                                                              options: includingHidden ? [] : [.skipsHiddenFiles]) else { return [] }
         let base = folder.standardizedFileURL.path + "/"
         var result: [String] = []
         for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {

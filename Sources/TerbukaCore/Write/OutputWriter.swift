@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The write stage: the site is written into a staging folder beside the destination and
@@ -61,14 +62,19 @@ public struct OutputWriter: Sendable {
 /// tasks at once; each path is written once.
 public struct StagingFolder: Sendable {
     public let root: URL
-    /// How many files and pages were written, counted as they are.
-    public let tally = Tally()
+    /// Every file written, with its size and SHA-256.
+    public let ledger = Ledger()
 
     public func write(_ file: OutputFile) throws {
         let target = try prepare(file.path)
         switch file.contents {
-        case .bytes(let data): try data.write(to: target)
-        case .copy(let source): try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: target)
+        case .bytes(let data):
+            try data.write(to: target)
+            ledger.record(file.path, size: data.count, sha256: Digest.sha256(data))
+        case .copy(let source):
+            try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: target)
+            let (sha256, size) = try Digest.sha256(fileAt: target)
+            ledger.record(file.path, size: size, sha256: sha256)
         }
     }
 
@@ -78,25 +84,30 @@ public struct StagingFolder: Sendable {
         guard FileManager.default.createFile(atPath: target.path, contents: nil) else {
             throw OutputWriter.WriteError(description: "cannot create \(target.path)")
         }
-        return StreamedFile(handle: try FileHandle(forWritingTo: target))
+        return StreamedFile(handle: try FileHandle(forWritingTo: target), path: path, ledger: ledger)
     }
 
     private func prepare(_ path: String) throws -> URL {
-        tally.add(page: path.hasSuffix(".html"))
         let target = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         return target
     }
 }
 
-/// Buffered appends to one output file.
+/// Buffered appends to one output file, hashed as they are written.
 public final class StreamedFile {
     private let handle: FileHandle
+    private let path: String
+    private let ledger: Ledger
     private var buffer: [UInt8] = []
+    private var hasher = SHA256()
+    private var size = 0
     private static let flushSize = 1 << 20
 
-    init(handle: FileHandle) {
+    init(handle: FileHandle, path: String, ledger: Ledger) {
         self.handle = handle
+        self.path = path
+        self.ledger = ledger
         buffer.reserveCapacity(Self.flushSize + 4096)
     }
 
@@ -114,27 +125,19 @@ public final class StreamedFile {
 
     private func flush() throws {
         try handle.write(contentsOf: buffer)
+        hasher.update(data: buffer)
+        size += buffer.count
         buffer.removeAll(keepingCapacity: true)
     }
 
-    public func close() throws {
+    /// Finishes the file; returns its size and SHA-256.
+    @discardableResult
+    public func close() throws -> Ledger.Entry {
         try flush()
         try handle.close()
+        let entry = Ledger.Entry(size: size, sha256: Digest.hex(hasher.finalize()))
+        ledger.record(path, size: entry.size, sha256: entry.sha256)
+        return entry
     }
 }
 
-/// Counts written files from many tasks.
-public final class Tally: @unchecked Sendable {
-    private let lock = NSLock()
-    private var files = 0
-    private var pages = 0
-
-    func add(page: Bool) {
-        lock.withLock {
-            files += 1
-            if page { pages += 1 }
-        }
-    }
-
-    public var counts: (files: Int, pages: Int) { lock.withLock { (files, pages) } }
-}

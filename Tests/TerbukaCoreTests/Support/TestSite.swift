@@ -14,6 +14,7 @@ struct TestSite {
         title: Seleksi ASN Kota Contoh
         agency: BKPSDM Kota Contoh
         timezone: Asia/Makassar
+        base_url: https://seleksi.contoh.go.id/
         """
 
     static let vacancyIndex = """

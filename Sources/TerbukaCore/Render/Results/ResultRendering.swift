@@ -26,9 +26,16 @@ extension SiteRenderer {
                 try await LookupData.write(prepared, vacancy: vacancy.id, tables: results.tables, pageOf: pageOf,
                                            stageLabels: results.tables.map { self.label("result", $0.stage.rawValue) }, to: staging)
             }
+            group.addTask { try staging.write(self.statisticsPage(vacancy, results)) }
+            // Data files before the pages, which show their sizes and SHA-256.
+            try await withThrowingTaskGroup(of: Void.self) { data in
+                for table in results.tables {
+                    data.addTask { try ResultData.writeCSV(table, vacancy: vacancy.id, to: staging) }
+                    data.addTask { try ResultData.writeJSON(table, vacancy: vacancy.id, to: staging) }
+                }
+                try await data.waitForAll()
+            }
             for (table, plan) in zip(results.tables, plans) {
-                group.addTask { try ResultData.writeCSV(table, vacancy: vacancy.id, to: staging) }
-                group.addTask { try ResultData.writeJSON(table, vacancy: vacancy.id, to: staging) }
                 // Pages in a few interleaved batches, one task each.
                 let batches = max(1, min(8, plan.pages.count / 4))
                 for batch in 0..<batches {
@@ -36,7 +43,6 @@ extension SiteRenderer {
                     group.addTask { try self.writeResultPages(vacancy, table, plan: plan, pages: pages, rules: results.rules, to: staging) }
                 }
             }
-            group.addTask { try staging.write(self.statisticsPage(vacancy, results)) }
             try await group.waitForAll()
         }
     }
@@ -95,8 +101,8 @@ extension SiteRenderer {
                     sectionsHTML: html,
                     previousHref: index > 0 ? Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index - 1), root: root) : nil,
                     nextHref: index + 1 < pageCount ? Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index + 1), root: root) : nil,
-                    csvHref: Links.href(to: ResultData.csvPath(vacancy.id, table.stage), root: root),
-                    jsonHref: Links.href(to: ResultData.jsonPath(vacancy.id, table.stage), root: root),
+                    downloads: [download("CSV", ResultData.csvPath(vacancy.id, table.stage), root: root, ledger: staging.ledger),
+                                download("JSON", ResultData.jsonPath(vacancy.id, table.stage), root: root, ledger: staging.ledger)],
                     statisticsHref: Links.href(to: Self.statisticsPath(vacancy.id), root: root))
             }
             try staging.write(file)

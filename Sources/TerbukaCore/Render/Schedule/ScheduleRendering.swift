@@ -107,7 +107,7 @@ extension SiteRenderer {
     }
 
     func calendar(for vacancies: [Vacancy], name: String) -> OutputFile.Contents {
-        let host = index.content.config.baseURL.flatMap { URLHost.of($0) } ?? "terbuka.invalid"
+        let host = tagAuthority
         var events: [ICalendar.Event] = []
         for vacancy in vacancies {
             for item in Timeline.items(for: vacancy) {

@@ -51,8 +51,9 @@ struct VacancyView: Sendable {
     var asOf: String
     var announcements: [AnnouncementSummaryView]
     var hasAnnouncements: Bool
-    var formationsCSVHref: String
-    var formationsJSONHref: String
+    var downloads: [DownloadView]
+    /// schema.org JobPosting per formation, as JSON already escaped for a script element.
+    var jsonLD: String
     var results: [ResultLinkView]
     var hasResults: Bool
     var statisticsHref: String?
@@ -106,6 +107,14 @@ struct AttachmentView: Sendable {
     var name: String
     var href: String
     var size: String
+    var sha256: String
+}
+
+struct DownloadView: Sendable {
+    var label: String
+    var href: String
+    var size: String
+    var sha256: String
 }
 
 struct StandingPageView: Sendable {

@@ -68,8 +68,7 @@ extension ResultPageView: MustacheParent {
         case "sectionsHTML": sectionsHTML
         case "previousHref": previousHref as Any?
         case "nextHref": nextHref as Any?
-        case "csvHref": csvHref
-        case "jsonHref": jsonHref
+        case "downloads": downloads
         case "statisticsHref": statisticsHref
         default: nil
         }

@@ -19,8 +19,7 @@ struct ResultPageView: Sendable {
     var sectionsHTML: String
     var previousHref: String?
     var nextHref: String?
-    var csvHref: String
-    var jsonHref: String
+    var downloads: [DownloadView]
     var statisticsHref: String
 }
 

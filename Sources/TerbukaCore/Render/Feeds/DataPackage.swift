@@ -1,0 +1,63 @@
+import Foundation
+
+/// `data/datapackage.json`: a Frictionless Data Package describing every published CSV
+/// with a Table Schema, its size and its SHA-256.
+enum DataPackage {
+    static func fieldType(_ column: String) -> String {
+        switch column {
+        case "quota", "salary_min", "salary_max", "twk", "tiu", "tkp", "total", "rank", "skd": "integer"
+        case "skb", "final": "number"
+        default: "string"
+        }
+    }
+
+    static func file(index: SiteIndex, ledger: Ledger) -> OutputFile {
+        var resources: [(name: String, path: String, columns: [String], key: String, title: String)] = []
+        for vacancy in index.vacancies {
+            resources.append(("\(vacancy.id)-formasi", Route.formationData(vacancy.id, "csv"), DataExport.formationColumns, "code",
+                              "\(vacancy.title): formasi"))
+            for table in index.results[vacancy.id]?.tables ?? [] {
+                let columns = ["participant", "name", "formation"] + table.columns.map(\.id)
+                resources.append(("\(vacancy.id)-\(table.stage.rawValue)", ResultData.csvPath(vacancy.id, table.stage), columns, "participant",
+                                  "\(vacancy.title): \(table.stage.rawValue)"))
+            }
+        }
+        var out = ByteWriter()
+        out.raw("{\n  \"profile\": \"tabular-data-package\",\n  \"name\": ")
+        out.json(Slug.make(from: index.content.config.title))
+        out.raw(",\n  \"title\": ")
+        out.json(index.content.config.title)
+        out.raw(",\n  \"resources\": [")
+        for (number, resource) in resources.enumerated() {
+            let entry = ledger.entry(resource.path)
+            out.raw(number == 0 ? "\n    {" : ",\n    {")
+            out.raw("\"name\": ")
+            out.json(resource.name)
+            out.raw(", \"title\": ")
+            out.json(resource.title)
+            out.raw(", \"path\": ")
+            out.json(String(resource.path.dropFirst("data/".count)))
+            out.raw(", \"profile\": \"tabular-data-resource\", \"format\": \"csv\", \"mediatype\": \"text/csv\", \"encoding\": \"utf-8\"")
+            if let entry {
+                out.raw(", \"bytes\": ")
+                out.integer(entry.size)
+                out.raw(", \"hash\": ")
+                out.json("sha256:" + entry.sha256)
+            }
+            out.raw(",\n      \"schema\": {\"fields\": [")
+            for (index, column) in resource.columns.enumerated() {
+                out.raw(index == 0 ? "" : ", ")
+                out.raw("{\"name\": ")
+                out.json(column)
+                out.raw(", \"type\": ")
+                out.json(fieldType(column))
+                out.raw("}")
+            }
+            out.raw("], \"primaryKey\": [")
+            out.json(resource.key)
+            out.raw("]}}")
+        }
+        out.raw("\n  ]\n}\n")
+        return OutputFile(path: "data/datapackage.json", contents: .bytes(Data(out.bytes)))
+    }
+}

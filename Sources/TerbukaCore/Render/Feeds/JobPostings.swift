@@ -1,0 +1,81 @@
+/// schema.org JobPosting per formation, as JSON-LD for the vacancy page. The text is made
+/// by ByteWriter.json, which escapes `<`, `>` and `&`, so nothing in it can end the
+/// `<script>` element.
+enum JobPostings {
+    static func jsonLD(_ vacancy: Vacancy, index: SiteIndex, label: (String) -> String) -> String {
+        let config = index.content.config
+        let registration = vacancy.schedule.first { $0.stage == "pendaftaran" }
+        var out = ByteWriter()
+        out.raw("{\"@context\":\"https://schema.org\",\"@graph\":[")
+        for (number, formation) in vacancy.formations.enumerated() {
+            if number > 0 { out.raw(",") }
+            out.raw("\n{\"@type\":\"JobPosting\",\"title\":")
+            out.json(formation.position)
+            out.raw(",\"description\":")
+            var description = "\(vacancy.title). Formasi \(formation.code): \(formation.position), \(formation.unit). Jenis formasi: \(label(formation.kind))."
+            if let education = formation.education { description += " Kualifikasi pendidikan: \(education)." }
+            if let summary = vacancy.summary { description += " \(summary)" }
+            out.json(description)
+            out.raw(",\"identifier\":{\"@type\":\"PropertyValue\",\"name\":")
+            out.json(config.agency)
+            out.raw(",\"value\":")
+            out.json(formation.code)
+            out.raw("},\"datePosted\":")
+            out.json(vacancy.published.iso8601)
+            if let registration {
+                out.raw(",\"validThrough\":")
+                out.json(ContentDate(instant: registration.end.endInstant - (registration.end.hasTime ? 0 : 1),
+                                     offset: registration.end.utcOffsetSeconds).iso8601Seconds)
+            }
+            out.raw(",\"hiringOrganization\":{\"@type\":\"GovernmentOrganization\",\"name\":")
+            out.json(config.agency)
+            if let base = config.baseURL {
+                out.raw(",\"sameAs\":")
+                out.json(base)
+            }
+            out.raw("},\"jobLocation\":{\"@type\":\"Place\",\"address\":{\"@type\":\"PostalAddress\",\"streetAddress\":")
+            out.json(formation.unit)
+            if let region = config.region {
+                out.raw(",\"addressRegion\":")
+                out.json(region)
+            }
+            out.raw(",\"addressCountry\":\"ID\"}}")
+            if formation.salaryMin != nil || formation.salaryMax != nil {
+                out.raw(",\"baseSalary\":{\"@type\":\"MonetaryAmount\",\"currency\":\"IDR\",\"value\":{\"@type\":\"QuantitativeValue\"")
+                if let min = formation.salaryMin {
+                    out.raw(",\"minValue\":")
+                    out.integer(min)
+                }
+                if let max = formation.salaryMax {
+                    out.raw(",\"maxValue\":")
+                    out.integer(max)
+                }
+                out.raw(",\"unitText\":\"MONTH\"}}")
+            }
+            out.raw(",\"totalJobOpenings\":")
+            out.integer(formation.quota)
+            out.raw(vacancy.kind == .cpns ? ",\"employmentType\":\"FULL_TIME\"" : ",\"employmentType\":[\"FULL_TIME\",\"CONTRACTOR\"]")
+            if let education = formation.education {
+                out.raw(",\"educationRequirements\":")
+                out.json(education)
+            }
+            if let base = config.baseURL {
+                out.raw(",\"url\":")
+                out.json(base + Route.vacancy(vacancy.id))
+            }
+            out.raw("}")
+        }
+        out.raw("\n]}")
+        return out.string
+    }
+}
+
+extension ContentDate {
+    /// `2024-09-10T23:59:59+08:00`: to the second, for ends of days.
+    var iso8601Seconds: String {
+        let minutes = minuteOfDay ?? 0
+        let offset = abs(utcOffsetSeconds) / 60
+        return "\(date)T\(Formatters.twoDigits(minutes / 60)):\(Formatters.twoDigits(minutes % 60)):\(Formatters.twoDigits(seconds))"
+            + "\(utcOffsetSeconds < 0 ? "-" : "+")\(Formatters.twoDigits(offset / 60)):\(Formatters.twoDigits(offset % 60))"
+    }
+}

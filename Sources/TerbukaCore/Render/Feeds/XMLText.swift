@@ -1,0 +1,30 @@
+/// XML text and attribute values: the one place where XML output is escaped.
+enum XMLText {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            default:
+                // Characters XML 1.0 does not allow are dropped.
+                if scalar.value < 0x20, scalar != "\t", scalar != "\n", scalar != "\r" { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
+
+extension ContentDate {
+    /// RFC 3339 date-time: a date alone is the start of that day in its zone.
+    public var rfc3339: String {
+        var value = self
+        if value.minuteOfDay == nil { value.minuteOfDay = 0 }
+        return value.iso8601
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// `terbuka verify <dir>`: re-hashes a published site against its SHA256SUMS.
+public enum SiteVerifier {
+    public struct Report: Sendable {
+        public var checked: Int
+        public var changed: [String]
+        public var missing: [String]
+        /// Files in the folder that SHA256SUMS does not list.
+        public var extra: [String]
+        public var problems: [String]
+
+        public var passed: Bool { changed.isEmpty && missing.isEmpty && extra.isEmpty && problems.isEmpty }
+    }
+
+    public static func verify(_ folder: URL) -> Report {
+        var report = Report(checked: 0, changed: [], missing: [], extra: [], problems: [])
+        let sums = folder.appendingPathComponent(Integrity.sumsPath)
+        guard let text = try? String(contentsOf: sums, encoding: .utf8) else {
+            report.problems.append("\(sums.path): no SHA256SUMS to check against")
+            return report
+        }
+        var listed: Set<String> = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].count == 64, parts[1].hasPrefix(" ") else {
+                report.problems.append("SHA256SUMS line \(number + 1) is not '<sha256>  <path>'")
+                continue
+            }
+            let expected = String(parts[0]).lowercased()
+            let path = String(parts[1].dropFirst())
+            listed.insert(path)
+            let url = folder.appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                report.missing.append(path)
+                continue
+            }
+            report.checked += 1
+            if (try? Digest.sha256(fileAt: url).hex) != expected { report.changed.append(path) }
+        }
+        for path in Theme.files(under: folder, includingHidden: true) where path != Integrity.sumsPath && !listed.contains(path) {
+            report.extra.append(path)
+        }
+        return report
+    }
+}

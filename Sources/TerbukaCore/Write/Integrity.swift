@@ -1,0 +1,59 @@
+import Foundation
+
+/// `manifest.json` (the sources that went into the build) and `SHA256SUMS` (every other
+/// file of the site, in `sha256sum -c` format), written last.
+enum Integrity {
+    /// Content files the build used, relative to the site folder, sorted.
+    static func sourceFiles(_ content: SiteContent) -> [String] {
+        var paths = ["content/site.yml"]
+        for vacancy in content.vacancies {
+            let folder = (vacancy.sourcePath as NSString).deletingLastPathComponent
+            paths += [vacancy.sourcePath, folder + "/formations.csv"]
+            paths += vacancy.results.compactMap { $0.file.map { folder + "/" + $0 } }
+        }
+        paths += content.announcements.map(\.sourcePath) + content.pages.map(\.sourcePath)
+        paths += content.files.map { "content/files/" + $0.path }
+        return paths.sorted()
+    }
+
+    static func manifest(_ content: SiteContent, siteRoot: URL, buildTime: Int) throws -> OutputFile {
+        var out = ByteWriter()
+        out.raw("{\n  \"generator\": ")
+        out.json("Terbuka \(TerbukaVersion.current)")
+        out.raw(",\n  \"build_time\": ")
+        out.json(ICalendar.utcISO(buildTime))
+        out.raw(",\n  \"sources\": [")
+        for (index, path) in sourceFiles(content).enumerated() {
+            let (sha256, size) = try Digest.sha256(fileAt: siteRoot.appendingPathComponent(path))
+            out.raw(index == 0 ? "\n    {\"path\": " : ",\n    {\"path\": ")
+            out.json(path)
+            out.raw(", \"sha256\": ")
+            out.json(sha256)
+            out.raw(", \"size\": ")
+            out.integer(size)
+            out.raw("}")
+        }
+        out.raw("\n  ]\n}\n")
+        return OutputFile(path: "manifest.json", contents: .bytes(Data(out.bytes)))
+    }
+
+    static let sumsPath = "SHA256SUMS"
+
+    /// `<sha256>  <path>` per file, sorted by path.
+    static func sums(_ ledger: Ledger) -> OutputFile {
+        var text = ""
+        for (path, entry) in ledger.all where path != sumsPath {
+            text += "\(entry.sha256)  \(path)\n"
+        }
+        return .text(sumsPath, text)
+    }
+}
+
+extension ICalendar {
+    /// `2024-10-16T00:00:00Z`
+    static func utcISO(_ instant: Int) -> String {
+        let compact = utc(instant)
+        let d = Array(compact)
+        return "\(String(d[0..<4]))-\(String(d[4..<6]))-\(String(d[6..<8]))T\(String(d[9..<11])):\(String(d[11..<13])):\(String(d[13..<15]))Z"
+    }
+}
