@@ -28,7 +28,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            // The default theme, built in: a site's own themes/ folder overrides it file by file.
+            resources: [.copy("Resources/themes")]
         ),
         .executableTarget(
             name: "terbuka",

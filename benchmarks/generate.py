@@ -3,7 +3,7 @@
 an SKD table of R rows (default 1,000,000 rows over 5,000 formations), fixed seed.
 
 Usage: benchmarks/generate.py OUT_DIR [--rows R] [--formations F] [--seed S]
-The theme is linked from the repository's themes/.
+The site uses the built-in theme.
 """
 import argparse
 import os
@@ -21,8 +21,6 @@ repo = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 content = os.path.join(args.out, "content")
 vacancy = os.path.join(content, "vacancies", "bench")
 os.makedirs(os.path.join(vacancy, "results"), exist_ok=True)
-if not os.path.exists(os.path.join(args.out, "themes")):
-    os.symlink(os.path.join(repo, "themes"), os.path.join(args.out, "themes"))
 
 with open(os.path.join(content, "site.yml"), "w") as f:
     f.write("title: Benchmark\nagency: BKPSDM Benchmark\ntimezone: Asia/Jakarta\n")

@@ -18,12 +18,15 @@ public enum FormationKind {
         "putra-putri-papua": "putra-putri-papua",
         "diaspora": "diaspora",
         "daerah-tertinggal": "daerah-tertinggal",
+        "putra-putri-daerah-tertinggal": "daerah-tertinggal",
     ]
 
     /// The slug for a written kind: a standard kind, an SSCASN label, or any other
     /// label made into a slug ("PUTRA/PUTRI KALIMANTAN" → "putra-putri-kalimantan").
     public static func normalize(_ written: String) -> String {
-        let slug = Slug.make(from: written)
+        var slug = Slug.make(from: written)
+        // Scraped exports write the procurement type first: "CPNS Umum", "PPPK Guru".
+        for prefix in ["cpns-", "pppk-"] where slug.hasPrefix(prefix) && slug.count > prefix.count { slug.removeFirst(prefix.count) }
         return sscasnLabels[slug] ?? slug
     }
 }

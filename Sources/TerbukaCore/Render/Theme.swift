@@ -24,27 +24,53 @@ public struct Theme: Sendable {
             + ["MS", "TMS", "P/L", "P", "TL", "L", "TH", "DIS", "APS", "optimisation"].map { "status_\($0)" }
     }
 
+    /// The themes that come with Terbuka.
+    public static var builtInFolder: URL? {
+        Bundle.module.url(forResource: "themes", withExtension: nil)
+    }
+
+    /// A theme's files in layers: the built-in default theme, then the built-in theme of
+    /// that name, then the site's `themes/<name>/`; a later layer's file replaces an
+    /// earlier one with the same path. Returns relative path → (file, path for messages).
+    static func layers(siteRoot: URL, name: String, under subfolder: String) -> [String: (url: URL, display: String)] {
+        var result: [String: (URL, String)] = [:]
+        var folders: [(URL, String)] = []
+        if let builtIn = builtInFolder {
+            folders.append((builtIn.appendingPathComponent("default"), "(built-in theme default)"))
+            if name != "default" { folders.append((builtIn.appendingPathComponent(name), "(built-in theme \(name))")) }
+        }
+        folders.append((siteRoot.appendingPathComponent("themes/\(name)"), "themes/\(name)"))
+        for (folder, display) in folders {
+            let base = folder.appendingPathComponent(subfolder)
+            for file in files(under: base) {
+                result[file] = (base.appendingPathComponent(file), "\(display)/\(subfolder)/\(file)")
+            }
+        }
+        return result
+    }
+
     public static func load(siteRoot: URL, name: String, languages: [Language], into diagnostics: inout Diagnostics) -> Theme? {
-        let folder = siteRoot.appendingPathComponent("themes/\(name)")
         let displayFolder = "themes/\(name)"
         let before = diagnostics.errorCount
-        guard FileManager.default.fileExists(atPath: folder.path) else {
+        let siteFolder = siteRoot.appendingPathComponent(displayFolder)
+        let builtIn = builtInFolder.map { FileManager.default.fileExists(atPath: $0.appendingPathComponent(name).path) } ?? false
+        guard builtIn || FileManager.default.fileExists(atPath: siteFolder.path) else {
             diagnostics.error("theme '\(name)' not found: expected the folder \(displayFolder)", at: SourceLocation(path: "content/site.yml"))
             return nil
         }
         var templates: [String: MustacheTemplate] = [:]
         var templateFiles: Set<String> = []
-        let templateFolder = folder.appendingPathComponent("templates")
-        for file in files(under: templateFolder) where file.hasSuffix(".mustache") {
-            let path = "\(displayFolder)/templates/\(file)"
+        for (file, source) in layers(siteRoot: siteRoot, name: name, under: "templates").sorted(by: { $0.key < $1.key })
+        where file.hasSuffix(".mustache") {
+            let path = source.display
             templateFiles.insert(String(file.dropLast(".mustache".count)))
-            guard let data = FileManager.default.contents(atPath: templateFolder.appendingPathComponent(file).path),
+            guard let data = FileManager.default.contents(atPath: source.url.path),
                   let text = SourceText.decode(data, path: path, into: &diagnostics) else { continue }
             do {
                 templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.error("template error: \(describe(error.error))", at: SourceLocation(path: path, line: error.context.lineNumber,
-                                                                                       column: error.context.columnNumber + 1))
+                                                                                                 column: error.context.columnNumber + 1))
             } catch {
                 diagnostics.error("template error: \(error)", at: SourceLocation(path: path))
             }
@@ -54,12 +80,14 @@ public struct Theme: Sendable {
         }
 
         var strings: [Language: [String: String]] = [:]
+        let stringFiles = layers(siteRoot: siteRoot, name: name, under: "i18n")
         for language in languages {
-            let path = "\(displayFolder)/i18n/\(language.rawValue).yml"
-            guard let data = FileManager.default.contents(atPath: siteRoot.appendingPathComponent(path).path) else {
-                diagnostics.error("theme has no interface strings for language '\(language.rawValue)'", at: SourceLocation(path: path))
+            guard let source = stringFiles["\(language.rawValue).yml"], let data = FileManager.default.contents(atPath: source.url.path) else {
+                diagnostics.error("theme has no interface strings for language '\(language.rawValue)'",
+                                  at: SourceLocation(path: "\(displayFolder)/i18n/\(language.rawValue).yml"))
                 continue
             }
+            let path = source.display
             guard let text = SourceText.decode(data, path: path, into: &diagnostics),
                   let root = YAMLParser.parse(text, path: path, into: &diagnostics) else { continue }
             guard case .mapping(let map) = root else {
@@ -80,12 +108,11 @@ public struct Theme: Sendable {
                 guard let table = strings[language] else { continue }
                 for key in reference.keys.sorted() where table[key] == nil {
                     diagnostics.error("missing interface string '\(key)' (it is in \(primary.rawValue).yml)",
-                                      at: SourceLocation(path: "\(displayFolder)/i18n/\(language.rawValue).yml"))
+                                      at: SourceLocation(path: stringFiles["\(language.rawValue).yml"]?.display ?? displayFolder))
                 }
             }
         }
-        let assetFolder = folder.appendingPathComponent("assets")
-        let assets = files(under: assetFolder).map { (path: $0, url: assetFolder.appendingPathComponent($0)) }
+        let assets = layers(siteRoot: siteRoot, name: name, under: "assets").sorted { $0.key < $1.key }.map { (path: $0.key, url: $0.value.url) }
         guard diagnostics.errorCount == before else { return nil }
         return Theme(name: name, library: MustacheLibrary(templates: templates), strings: strings, assets: assets)
     }

@@ -5,7 +5,7 @@ import Foundation
 let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// A small valid site in a temporary folder, with the default theme, that each test
+/// A small valid site in a temporary folder (with the built-in theme) that each test
 /// changes to show one problem.
 struct TestSite {
     let root: URL
@@ -40,7 +40,6 @@ struct TestSite {
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("themes"), to: root.appendingPathComponent("themes"))
         try write("content/site.yml", Self.siteYML)
         try write("content/vacancies/cpns-2024/index.md", Self.vacancyIndex)
         try write("content/vacancies/cpns-2024/formations.csv", Self.formations)

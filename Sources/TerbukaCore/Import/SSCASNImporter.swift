@@ -1,0 +1,149 @@
+import Foundation
+
+/// `terbuka import sscasn`: a formation export from the SSCASN portal (one row per
+/// formation × study programme) into `formations.csv`: rows grouped by formation, study
+/// programmes joined, kinds mapped, seats and salaries kept; with a report of what was
+/// merged and what was unclear. Two layouts are read: the portal's API fields
+/// (`formasi_id`, `jabatan_nm`, `lokasi_nm`, `formasi_nm`, `jumlah_formasi`, `gaji_min`,
+/// `gaji_max`, `jenjang_studi`, `program_studi`) and scraped tables (`jabatan`,
+/// `unit_kerja`, `formasi`, `kebutuhan`, `penghasilan_min`/`_max` in millions).
+public enum SSCASNImporter {
+    public struct Report: Sendable {
+        public var rowsRead = 0
+        public var formations = 0
+        public var merged = 0
+        /// Kind written in the export → slug, for every kind seen.
+        public var kinds: [String: String] = [:]
+        /// Slugs that have no passing marks in the CPNS preset: the notice needs
+        /// `scoring.passing` for them.
+        public var kindsWithoutPassingMarks: [String] = []
+        /// Things a person should look at, one line each.
+        public var unclear: [String] = []
+
+        public var text: String {
+            var lines = ["read \(rowsRead) rows: \(formations) formations (\(merged) rows merged into the formation they repeat)"]
+            for (written, slug) in kinds.sorted(by: { $0.key < $1.key }) { lines.append("kind \"\(written)\" → \(slug)") }
+            if !kindsWithoutPassingMarks.isEmpty {
+                lines.append("kinds without passing marks in the CPNS preset (add them under scoring.passing in index.md): "
+                    + kindsWithoutPassingMarks.joined(separator: ", "))
+            }
+            lines += unclear.map { "unclear: " + $0 }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    private struct Group {
+        var code: String
+        var position: String
+        var unit: String
+        var kind: String
+        var quota: Int?
+        var salaryMin: Int?
+        var salaryMax: Int?
+        var education: [String] = []
+        var firstLine: Int
+    }
+
+    /// Reads `source` and returns the formations.csv text and the report.
+    public static func convert(_ source: URL, displayPath: String) throws -> (csv: String, report: Report) {
+        var reader = try CSVReader(contentsOf: source)
+        guard let header = try? reader.next() else { throw Failure(description: "\(displayPath): the file is empty") }
+        let names = header.fields.map { CSVColumn.normalize($0) }
+        func column(_ candidates: String...) -> Int? {
+            candidates.lazy.compactMap { names.firstIndex(of: CSVColumn.normalize($0)) }.first
+        }
+        guard let positionColumn = column("jabatan_nm", "jabatan"),
+              let unitColumn = column("lokasi_nm", "unit_kerja", "lokasi"),
+              let kindColumn = column("formasi_nm", "jenis_formasi", "formasi"),
+              let quotaColumn = column("jumlah_formasi", "kebutuhan")
+        else {
+            throw Failure(description: "\(displayPath): not an SSCASN formation export: expected the columns jabatan_nm (or jabatan), lokasi_nm (or unit_kerja), formasi_nm (or formasi) and jumlah_formasi (or kebutuhan)")
+        }
+        let idColumn = column("formasi_id", "kode_formasi")
+        let minColumn = column("gaji_min", "penghasilan_min")
+        let maxColumn = column("gaji_max", "penghasilan_max")
+        let millions = column("penghasilan_min") != nil
+        let levelColumn = column("jenjang_studi", "pendidikan_nm")
+        let programmeColumn = column("program_studi")
+
+        var report = Report()
+        var groups: [Group] = []
+        var indexOf: [String: Int] = [:]
+        func money(_ raw: String, line: Int) -> Int? {
+            let text = clean(raw)
+            guard !text.isEmpty else { return nil }
+            if millions {
+                guard let value = Scores.parse(text, scale: 2, decimalComma: true) else {
+                    report.unclear.append("line \(line): salary '\(raw)' is not a number of millions")
+                    return nil
+                }
+                return value * 10_000
+            }
+            guard let value = Int(text.filter { $0 != "." && $0 != "," }) else {
+                report.unclear.append("line \(line): salary '\(raw)' is not a whole number")
+                return nil
+            }
+            return value
+        }
+        while let record = try reader.next() {
+            report.rowsRead += 1
+            let line = record.line
+            guard record.fields.count == header.fields.count else {
+                report.unclear.append("line \(line): \(record.fields.count) fields where the header has \(header.fields.count); row skipped")
+                continue
+            }
+            let field = { (index: Int?) -> String in index.map { clean(record.fields[$0]) } ?? "" }
+            let position = field(positionColumn)
+            let unit = field(unitColumn)
+            let writtenKind = field(kindColumn)
+            let key = idColumn.map { clean(record.fields[$0]) } ?? "\(position)|\(unit)|\(writtenKind)"
+            let education = [field(levelColumn), field(programmeColumn)].filter { !$0.isEmpty }.joined(separator: " ")
+            if let existing = indexOf[key] {
+                report.merged += 1
+                let quota = Int(field(quotaColumn))
+                if quota != groups[existing].quota {
+                    report.unclear.append("line \(line): formation \(groups[existing].code) has \(field(quotaColumn)) seats here but \(groups[existing].quota.map(String.init) ?? "none") on line \(groups[existing].firstLine); the first is kept")
+                }
+                if !education.isEmpty, !groups[existing].education.contains(education) { groups[existing].education.append(education) }
+                continue
+            }
+            let kind = FormationKind.normalize(writtenKind)
+            report.kinds[writtenKind] = kind
+            let quota = Int(field(quotaColumn))
+            if quota == nil || quota! < 1 {
+                report.unclear.append("line \(line): seats '\(field(quotaColumn))' is not a whole number of at least 1")
+            }
+            let code = idColumn != nil ? key : "F\(String(format: "%04d", groups.count + 1))"
+            indexOf[key] = groups.count
+            groups.append(Group(code: code, position: position, unit: unit, kind: kind, quota: quota,
+                                salaryMin: minColumn.flatMap { money(record.fields[$0], line: line) },
+                                salaryMax: maxColumn.flatMap { money(record.fields[$0], line: line) },
+                                education: education.isEmpty ? [] : [education], firstLine: line))
+        }
+        report.formations = groups.count
+        report.kindsWithoutPassingMarks = Set(groups.map(\.kind)).filter { ScoringRules.cpns2024.passing[$0] == nil }.sorted()
+        if millions { report.unclear.append("salaries were given in millions of rupiah and are written in rupiah (7.97 → 7970000)") }
+
+        var out = ByteWriter()
+        out.raw(DataExport.formationColumns.joined(separator: ",") + "\r\n")
+        for group in groups {
+            let values = [group.code, group.position, group.unit, group.education.joined(separator: " / "), group.kind,
+                          group.quota.map(String.init) ?? "", group.salaryMin.map(String.init) ?? "", group.salaryMax.map(String.init) ?? ""]
+            for (index, value) in values.enumerated() {
+                if index > 0 { out.raw(",") }
+                out.csv(value)
+            }
+            out.raw("\r\n")
+        }
+        return (out.string, report)
+    }
+
+    /// Trimmed, with no-break spaces made plain: exports carry both.
+    static func clean(_ text: String) -> String {
+        text.replacingOccurrences(of: "\u{00A0}", with: " ").trimmingSpaces
+    }
+}
