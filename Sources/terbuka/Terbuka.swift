@@ -9,10 +9,11 @@ struct Terbuka: AsyncParsableCommand {
         abstract: "Publishes ASN recruitment (CPNS, PPPK) as a static site: vacancies, formations, schedules and results.",
         discussion: """
         Exit codes: 0 success (warnings may have been printed); 1 the content has errors \
-        (nothing was written); 64 wrong command-line usage.
+        and nothing was written, or verify found a difference, or a file could not be \
+        written; 64 wrong command-line usage.
         """,
         version: TerbukaVersion.current,
-        subcommands: [Build.self, Check.self, Verify.self]
+        subcommands: [Build.self, Check.self, Verify.self, Init.self, New.self, Import.self]
     )
 }
 
@@ -26,6 +27,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Print the time each stage of the pipeline took.")
     var timings = false
 
+    @Flag(name: .shortAndLong, help: "Print only problems; no progress and no summary.")
+    var quiet = false
+
     var siteURL: URL { URL(fileURLWithPath: site, isDirectory: true) }
 }
 
@@ -38,9 +42,11 @@ struct Build: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        let options = BuildOptions(siteRoot: siteOptions.siteURL, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
+        var options = BuildOptions(siteRoot: siteOptions.siteURL, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
                                    includeDrafts: siteOptions.drafts)
+        options.progress = Console.progress(quiet: siteOptions.quiet)
         let report = await SiteBuilder(options: options).build()
+        Console.endProgress()
         Console.print(report.diagnostics)
         if siteOptions.timings { Console.print(timings: report.timings) }
         guard report.succeeded else {
@@ -48,6 +54,7 @@ struct Build: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let total = report.timings.map(\.seconds).reduce(0, +)
+        if siteOptions.quiet { Console.finish() }
         Console.error("built \(report.pagesWritten) pages, \(report.filesWritten) files into \(options.output.path) in \(String(format: "%.2f", total)) s"
             + (report.diagnostics.warningCount > 0 ? " (\(Console.counts(report.diagnostics)))" : ""))
         Console.finish()
@@ -55,20 +62,145 @@ struct Build: AsyncParsableCommand {
 }
 
 struct Check: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate the content and report every problem, writing nothing.")
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the content and report every problem, writing nothing.",
+        discussion: "With --format json the report goes to standard output as {\"errors\", \"warnings\", \"diagnostics\": [{path, line, column, severity, message, hint}]}, for an agency's own CI.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
 
     @OptionGroup var siteOptions: SiteOptions
 
+    @Option(help: "text (default) or json.")
+    var format: Format = .text
+
     func run() async throws {
-        let report = await SiteBuilder(options: BuildOptions(siteRoot: siteOptions.siteURL, includeDrafts: siteOptions.drafts)).check()
+        var options = BuildOptions(siteRoot: siteOptions.siteURL, includeDrafts: siteOptions.drafts)
+        options.progress = format == .json ? nil : Console.progress(quiet: siteOptions.quiet)
+        let report = await SiteBuilder(options: options).check()
+        Console.endProgress()
+        if format == .json {
+            print(Console.json(report.diagnostics))
+            if report.diagnostics.hasErrors { throw ExitCode(1) }
+            Console.finish()
+        }
         Console.print(report.diagnostics)
         if siteOptions.timings { Console.print(timings: report.timings) }
         guard report.succeeded else {
             Console.error("check failed: \(Console.counts(report.diagnostics))")
             throw ExitCode(1)
         }
+        if siteOptions.quiet { Console.finish() }
         Console.error("content is valid" + (report.diagnostics.warningCount > 0 ? " (\(Console.counts(report.diagnostics)))" : ""))
         Console.finish()
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Make a new site in a folder: site.yml and one example of everything.")
+
+    @Argument(help: "The folder of the new site (made when missing).")
+    var folder: String
+
+    @Option(help: "The site's title.")
+    var title = "Seleksi ASN Kota Contoh"
+
+    @Option(help: "The publishing office.")
+    var agency = "BKPSDM Kota Contoh"
+
+    @Option(help: "Asia/Jakarta, Asia/Pontianak, Asia/Makassar or Asia/Jayapura.")
+    var timezone = "Asia/Jakarta"
+
+    func run() throws {
+        guard let zone = SiteTimeZone(rawValue: timezone) else {
+            Console.error("error: unknown time zone '\(timezone)'; use one of \(SiteTimeZone.allCases.map(\.identifier).joined(separator: ", "))")
+            throw ExitCode(64)
+        }
+        let url = URL(fileURLWithPath: folder, isDirectory: true)
+        do {
+            let files = try Scaffold.initSite(at: url, title: title, agency: agency, timezone: zone, today: Console.today(zone))
+            for file in files { Console.error("created \(folder)/\(file)") }
+            Console.error("next: edit content/site.yml, then run 'terbuka build --site \(folder)'")
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Add a vacancy, announcement or page with its front matter filled in.")
+
+    @Argument(help: "vacancy, announcement or page.")
+    var kind: Scaffold.Kind
+
+    @Argument(help: "Its id (a slug: lower-case a-z, 0-9 and '-').")
+    var slug: String
+
+    @Option(name: .shortAndLong, help: "The site folder.")
+    var site = "."
+
+    func run() throws {
+        let root = URL(fileURLWithPath: site, isDirectory: true)
+        var diagnostics = Diagnostics()
+        let zone = ContentLoader(siteRoot: root).load(into: &diagnostics).siteConfig
+            .flatMap { SiteConfigValidator.validate($0, into: &diagnostics) }?.timeZone ?? .jakarta
+        do {
+            for file in try Scaffold.newFile(kind, slug: slug, siteRoot: root, today: Console.today(zone)) {
+                Console.error("created \(file)")
+            }
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Import data from elsewhere.", subcommands: [SSCASN.self])
+
+    struct SSCASN: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sscasn",
+            abstract: "Turn an SSCASN formation export into a vacancy's formations.csv, with a report of what was merged and what is unclear.")
+
+        @Argument(help: "The export (CSV).")
+        var file: String
+
+        @Option(help: "The vacancy id: the file is written to content/vacancies/<id>/formations.csv.")
+        var vacancy: String
+
+        @Option(name: .shortAndLong, help: "The site folder.")
+        var site = "."
+
+        @Flag(help: "Replace an existing formations.csv.")
+        var force = false
+
+        func run() throws {
+            guard Slug.isValid(vacancy) else {
+                Console.error("error: '\(vacancy)' is not a slug; try '\(Slug.make(from: vacancy))'")
+                throw ExitCode(64)
+            }
+            let target = URL(fileURLWithPath: site, isDirectory: true).appendingPathComponent("content/vacancies/\(vacancy)/formations.csv")
+            if FileManager.default.fileExists(atPath: target.path), !force {
+                Console.error("error: \(target.path) already exists; add --force to replace it")
+                throw ExitCode(1)
+            }
+            do {
+                let (csv, report) = try SSCASNImporter.convert(URL(fileURLWithPath: file), displayPath: file)
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try csv.write(to: target, atomically: true, encoding: .utf8)
+                Console.error(report.text)
+                Console.error("wrote \(target.path)")
+                if !FileManager.default.fileExists(atPath: target.deletingLastPathComponent().appendingPathComponent("index.md").path) {
+                    Console.error("next: 'terbuka new vacancy \(vacancy)' writes its notice (index.md)")
+                }
+            } catch {
+                Console.error("error: \(error)")
+                throw ExitCode(1)
+            }
+        }
     }
 }
 
@@ -93,7 +225,54 @@ struct Verify: ParsableCommand {
     }
 }
 
+extension Scaffold.Kind: ExpressibleByArgument {}
+
 enum Console {
+    nonisolated(unsafe) static var progressShown = false
+
+    /// Stage progress on a terminal, rewritten in place; nothing when not a terminal or quiet.
+    static func progress(quiet: Bool) -> (@Sendable (String) -> Void)? {
+        guard !quiet, isatty(2) == 1 else { return nil }
+        return { message in
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8))
+        }
+    }
+
+    static func endProgress() {
+        if isatty(2) == 1 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
+    static func today(_ zone: SiteTimeZone) -> CivilDate {
+        ContentDate(instant: Int(Date().timeIntervalSince1970), in: zone).date
+    }
+
+    /// Diagnostics as JSON for `check --format json`.
+    static func json(_ diagnostics: Diagnostics) -> String {
+        var out = ByteWriter()
+        out.raw("{\"errors\":")
+        out.integer(diagnostics.errorCount)
+        out.raw(",\"warnings\":")
+        out.integer(diagnostics.warningCount)
+        out.raw(",\"diagnostics\":[")
+        for (index, diagnostic) in diagnostics.sorted.enumerated() {
+            out.raw(index == 0 ? "\n{\"path\":" : ",\n{\"path\":")
+            out.json(diagnostic.location.path)
+            out.raw(",\"line\":")
+            out.integer(diagnostic.location.line)
+            out.raw(",\"column\":")
+            out.integer(diagnostic.location.column)
+            out.raw(",\"severity\":")
+            out.json(diagnostic.severity.rawValue)
+            out.raw(",\"message\":")
+            out.json(diagnostic.message)
+            out.raw(",\"hint\":")
+            if let hint = diagnostic.hint { out.json(hint) } else { out.raw("null") }
+            out.raw("}")
+        }
+        out.raw("\n]}")
+        return out.string
+    }
+
     static func print(_ diagnostics: Diagnostics) {
         for diagnostic in diagnostics.sorted { error(diagnostic.formatted) }
     }

@@ -10,6 +10,8 @@ public struct BuildOptions: Sendable {
     /// publication date in the content, so that two builds of the same content are
     /// byte-identical (never the wall clock alone).
     public var now: Int?
+    /// Told what the build is doing, stage by stage (for a terminal).
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(siteRoot: URL, output: URL? = nil, includeDrafts: Bool = false, now: Int? = nil) {
         self.siteRoot = siteRoot
@@ -77,12 +79,20 @@ public struct SiteBuilder: Sendable {
             BuildReport(diagnostics: diagnostics, filesWritten: files, pagesWritten: pages, timings: timings, site: site)
         }
 
+        options.progress?("loading content…")
         let loaded = ContentLoader(siteRoot: options.siteRoot).load(into: &diagnostics)
         lap("load")
+        options.progress?("reading \(loaded.vacancies.count) vacancies, \(loaded.announcements.count) announcements, \(loaded.pages.count) pages…")
         let content = ContentValidator.validate(loaded, includeDrafts: options.includeDrafts, into: &diagnostics)
         lap("parse+validate")
         guard let content else { return report() }
         let theme = Theme.load(siteRoot: options.siteRoot, name: content.config.theme, languages: content.config.languages, into: &diagnostics)
+        let rows = content.vacancies.reduce(0) { total, vacancy in
+            let tables = vacancy.tables
+            return total + (tables.administrasi?.rows.count ?? 0) + (tables.skd?.rows.count ?? 0) + (tables.skb?.rows.count ?? 0)
+                + (tables.akhir?.rows?.count ?? 0) + (tables.kompetensi?.rows.count ?? 0)
+        }
+        options.progress?("ranking \(rows) result rows…")
         let results = await Self.computeResults(content.vacancies, into: &diagnostics)
         let index = SiteIndex(content: content, now: options.now ?? BuildOptions.newestPublication(content), results: results)
         site = index
@@ -99,6 +109,7 @@ public struct SiteBuilder: Sendable {
         lap("compute")
         // `check` stops here: everything that can be wrong in the content is known.
         guard write, let theme, !diagnostics.hasErrors else { return report() }
+        options.progress?("writing the site…")
         let writer = OutputWriter(destination: options.output)
         do {
             let staging = try writer.begin()

@@ -1,11 +1,11 @@
 import Foundation
 
 /// `content/site.yml` into a SiteConfig.
-enum SiteConfigValidator {
+public enum SiteConfigValidator {
     static let keys = ["title", "agency", "region", "timezone", "language", "languages", "base_url", "contact", "theme", "sample_data"]
     static let contactKeys = ["address", "phone", "email", "hours"]
 
-    static func validate(_ file: SourceFile, into diagnostics: inout Diagnostics) -> SiteConfig? {
+    public static func validate(_ file: SourceFile, into diagnostics: inout Diagnostics) -> SiteConfig? {
         guard let text = SourceText.decode(file.data, path: file.path, into: &diagnostics),
               let root = YAMLParser.parse(text, path: file.path, into: &diagnostics)
         else { return nil }

@@ -1,0 +1,143 @@
+import Foundation
+
+/// `terbuka init` and `terbuka new`: files staff start from, valid as they are, with
+/// comments saying what each key is for.
+public enum Scaffold {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public enum Kind: String, CaseIterable, Sendable {
+        case vacancy, announcement, page
+    }
+
+    /// A new site in `folder`: site.yml and one example of everything.
+    public static func initSite(at folder: URL, title: String, agency: String, timezone: SiteTimeZone, today: CivilDate) throws -> [String] {
+        let content = folder.appendingPathComponent("content")
+        if FileManager.default.fileExists(atPath: content.path) {
+            throw Failure(description: "\(content.path) already exists; init makes a new site and changes nothing that is there")
+        }
+        var written: [String] = []
+        func write(_ path: String, _ text: String) throws {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            written.append(path)
+        }
+        try write("content/site.yml", """
+            # Situs seleksi ASN. Lihat docs/panduan.md untuk arti setiap kunci.
+            title: \(yamlText(title))
+            agency: \(yamlText(agency))
+            # region: Kota Contoh, Provinsi Contoh
+            # Zona waktu: Asia/Jakarta atau Asia/Pontianak (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT).
+            timezone: \(timezone.identifier)
+            # Alamat situs setelah diterbitkan, untuk sitemap dan tautan di feed:
+            # base_url: https://seleksi.contoh.go.id/
+            # contact:
+            #   address: Jl. Contoh No. 1
+            #   phone: "(0380) 000000"
+            #   email: bkpsdm@contoh.go.id
+            #   hours: Senin–Jumat, 08.00–15.30
+
+            """)
+        try write("content/vacancies/cpns-\(today.year)/index.md", vacancyText(today: today))
+        try write("content/vacancies/cpns-\(today.year)/formations.csv", """
+            code,position,unit,education,kind,quota,salary_min,salary_max
+            C\(today.year % 100)-001,ANALIS KEBIJAKAN AHLI PERTAMA,SEKRETARIAT DAERAH | BAGIAN ORGANISASI,S-1 ILMU ADMINISTRASI NEGARA,umum,2,3000000,6500000
+            C\(today.year % 100)-002,PRANATA KOMPUTER AHLI PERTAMA,DINAS KOMUNIKASI DAN INFORMATIKA,S-1 INFORMATIKA,cumlaude,1,3000000,6500000
+
+            """)
+        try write("content/announcements/selamat-datang.md", announcementText(today: today, title: "Situs seleksi ASN dibuka"))
+        try write("content/pages/tentang.md", pageText(title: "Tentang"))
+        try write("content/files/README.txt", "Letakkan lampiran (PDF, gambar) di folder ini; sebut namanya di 'attachments' sebuah pengumuman.\n")
+        return written
+    }
+
+    /// A new vacancy, announcement or page with its front matter filled in.
+    public static func newFile(_ kind: Kind, slug: String, siteRoot: URL, today: CivilDate) throws -> [String] {
+        guard Slug.isValid(slug) else {
+            throw Failure(description: "'\(slug)' is not a slug (lower-case a-z, 0-9 and '-'); try '\(Slug.make(from: slug))'")
+        }
+        let files: [(String, String)] = switch kind {
+        case .vacancy:
+            [("content/vacancies/\(slug)/index.md", vacancyText(today: today)),
+             ("content/vacancies/\(slug)/formations.csv", "code,position,unit,education,kind,quota,salary_min,salary_max\n")]
+        case .announcement:
+            [("content/announcements/\(slug).md", announcementText(today: today, title: "Judul pengumuman"))]
+        case .page:
+            [("content/pages/\(slug).md", pageText(title: "Judul halaman"))]
+        }
+        // A vacancy's formations.csv may already be there (from `terbuka import sscasn`): kept.
+        let missing = files.filter { !FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent($0.0).path) }
+        if missing.count < files.count, kind != .vacancy || !missing.contains(where: { $0.0.hasSuffix("index.md") }) {
+            throw Failure(description: "\(files[0].0) already exists; nothing was written")
+        }
+        for (path, text) in missing {
+            let url = siteRoot.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return missing.map(\.0)
+    }
+
+    static func yamlText(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    static func vacancyText(today: CivilDate) -> String {
+        let registrationEnd = CivilDate(daysSinceEpoch: today.daysSinceEpoch + 21)
+        return """
+            ---
+            title: Seleksi CPNS Tahun Anggaran \(today.year)
+            # cpns atau pppk
+            kind: cpns
+            # Tanggal pengumuman; boleh dengan jam: \(today) 09:00
+            published: \(today)
+            # number: 800.1.2.2/000/BKPSDM/\(today.year)
+            summary: Satu paragraf ringkas untuk daftar lowongan.
+            schedule:
+              - stage: pendaftaran
+                start: \(today) 08:00
+                # Tanggal tanpa jam berarti sampai akhir hari itu.
+                end: \(registrationEnd)
+                location: https://sscasn.bkn.go.id
+            # Hasil tiap tahap (berkas CSV di folder results/):
+            # results:
+            #   - stage: administrasi
+            #     file: results/administrasi.csv
+            #     published: \(today) 16:00
+            #     objection_until: \(CivilDate(daysSinceEpoch: today.daysSinceEpoch + 3))
+            ---
+            Tulis isi pengumuman pengadaan di sini (Markdown): persyaratan, dokumen, tahapan seleksi.
+
+            """
+    }
+
+    static func announcementText(today: CivilDate, title: String) -> String {
+        """
+        ---
+        title: \(title)
+        date: \(today)
+        # category: pengumuman, ralat, jadwal, hasil atau informasi
+        category: pengumuman
+        # vacancy: cpns-\(today.year)
+        # number: 800.1.2.2/000/BKPSDM/\(today.year)
+        # attachments:
+        #   - nama-berkas.pdf
+        ---
+        Isi pengumuman.
+
+        """
+    }
+
+    static func pageText(title: String) -> String {
+        """
+        ---
+        title: \(title)
+        # order: 1
+        ---
+        Isi halaman.
+
+        """
+    }
+}

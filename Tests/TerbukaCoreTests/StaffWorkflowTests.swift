@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import TerbukaCore
+
+/// init, new, import sscasn and check --format json, as staff use them.
+@Suite struct StaffWorkflowTests {
+    static func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-staff-\(UUID().uuidString)")
+    }
+
+    @Test func initThenBuildSucceeds() async throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (status, output) = try CommandLineTests.run(["init", folder.path, "--title", "Seleksi ASN Kota \"Uji\"", "--timezone", "Asia/Jayapura"])
+        #expect(status == 0, "\(output)")
+        let report = await SiteBuilder(options: BuildOptions(siteRoot: folder)).build()
+        #expect(report.diagnostics.all.map(\.formatted) == [
+            "content/site.yml:1:1: warning: base_url is not set, so sitemap.xml is not written and feed.xml has relative links; set base_url to the address the site will have",
+        ])
+        #expect(report.succeeded)
+        let home = try String(contentsOf: folder.appendingPathComponent("output/index.html"), encoding: .utf8)
+        #expect(home.contains("Seleksi ASN Kota &quot;Uji&quot;"))
+        #expect(try CommandLineTests.run(["init", folder.path]).status == 1)
+    }
+
+    @Test func newFilesAreValidAsTheyAre() async throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try CommandLineTests.run(["init", folder.path]).status == 0)
+        for (kind, slug) in [("vacancy", "pppk-guru"), ("announcement", "ralat-jadwal"), ("page", "kontak")] {
+            let (status, output) = try CommandLineTests.run(["new", kind, slug, "--site", folder.path])
+            #expect(status == 0, "\(output)")
+        }
+        #expect(try CommandLineTests.run(["new", "page", "kontak", "--site", folder.path]).status == 1)
+        #expect(try CommandLineTests.run(["new", "page", "Kontak Kami", "--site", folder.path]).output.contains("try 'kontak-kami'"))
+        // The new vacancy has no formations yet: check says so and nothing else.
+        let errors = await SiteBuilder(options: BuildOptions(siteRoot: folder)).check().diagnostics.all.filter { $0.severity == .error }
+        #expect(errors.map(\.formatted) == ["content/vacancies/pppk-guru/formations.csv:2:1: error: formations.csv lists no formation"])
+    }
+
+    static let conformance = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance/sscasn-2024")
+
+    @Test(arguments: ["ilmimris-cpns2024/formations-named-agencies.csv", "ilmimris-cpns2024/formations-pemerintah-kota.csv",
+                      "ilmimris-cpns2024/formations-sample-id0.csv", "ilmimris-cpns2024/formations-edge-cases.csv",
+                      "yanovaadia-s1-informatika/data_formasi.csv"])
+    func importingAnSSCASNExportYieldsFormationsThatBuild(file: String) async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        let (csv, report) = try SSCASNImporter.convert(Self.conformance.appendingPathComponent(file), displayPath: file)
+        try site.write("content/vacancies/cpns-2024/formations.csv", csv)
+        // Kinds outside the preset get passing marks in the notice, as the report asks.
+        let passing = report.kindsWithoutPassingMarks.map { "    \($0): {total: 286, tiu: 60}" }.joined(separator: "\n")
+        try site.write("content/vacancies/cpns-2024/index.md", """
+            ---
+            title: Seleksi CPNS 2024
+            kind: cpns
+            published: 2024-08-19
+            \(passing.isEmpty ? "" : "scoring:\n  passing:\n\(passing)")
+            ---
+            Isi.
+            """)
+        try site.remove("content/announcements/ralat.md")
+        let build = await site.build()
+        #expect(build.diagnostics.all.filter { $0.severity == .error }.map(\.formatted) == [])
+        #expect(report.formations > 0)
+        var diagnostics = Diagnostics()
+        let content = try #require(ContentValidator.validate(ContentLoader(siteRoot: site.root).load(into: &diagnostics), includeDrafts: false,
+                                                             into: &diagnostics))
+        #expect(content.vacancies.first?.formations.count == report.formations)
+        #expect(report.rowsRead == report.formations + report.merged)
+    }
+
+    @Test func importingGroupsRowsJoinsProgrammesAndMapsKinds() throws {
+        let (csv, report) = try SSCASNImporter.convert(Self.conformance.appendingPathComponent("ilmimris-cpns2024/formations-named-agencies.csv"),
+                                                       displayPath: "x")
+        #expect(report.rowsRead == 51)
+        #expect(report.formations == 33)
+        #expect(report.kinds["UMUM"] == "umum")
+        // 4a4b1a5a… (Petugas Transportasi Darat, Semarang) is accepted from two study programmes.
+        let line = try #require(csv.components(separatedBy: "\r\n").first { $0.hasPrefix("4a4b1a5a-5d7b-4fb1-a1b8-744fb454a6e2,") })
+        #expect(line.contains("D-III ILMU TRANSPORTASI DARAT / Diploma III/Sarjana Muda D-III MANAJEMEN TRANSPORTASI") || line.contains("Diploma III/Sarjana Muda D-III ILMU TRANSPORTASI DARAT / Diploma III/Sarjana Muda D-III MANAJEMEN TRANSPORTASI"))
+        #expect(line.hasSuffix(",umum,1,3600000,7200000"))
+    }
+
+    @Test func salariesInMillionsAreWrittenInRupiah() throws {
+        let (csv, report) = try SSCASNImporter.convert(Self.conformance.appendingPathComponent("yanovaadia-s1-informatika/data_formasi.csv"),
+                                                       displayPath: "x")
+        #expect(csv.components(separatedBy: "\r\n")[1].hasSuffix(",7970000,8580000"))
+        #expect(report.unclear.contains("salaries were given in millions of rupiah and are written in rupiah (7.97 → 7970000)"))
+        #expect(report.kinds["CPNS Lulusan Terbaik"] == "cumlaude")
+    }
+
+    @Test func checkWithJSONFormatPrintsTheDiagnosticsAsJSON() throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write("content/pages/tentang.md", "---\ntitle: Tentang\nordr: 2\n---\nIsi.\n")
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["check", "--format", "json", "--site", site.root.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["errors"] as? Int == 1)
+        let first = (object["diagnostics"] as? [[String: Any]])?.first
+        #expect(first?["path"] as? String == "content/pages/tentang.md")
+        #expect(first?["line"] as? Int == 3)
+        #expect(first?["severity"] as? String == "error")
+        #expect(first?["hint"] as? String == "did you mean 'order'?")
+    }
+
+    @Test func quietBuildsPrintNothingWhenAllIsWell() throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        let (status, output) = try CommandLineTests.run(["build", "--quiet", "--site", site.root.path])
+        #expect(status == 0)
+        #expect(output == "")
+    }
+}
