@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev; pkg-config name libcmark-gfm.
@@ -32,16 +33,22 @@ let package = Package(
             // The default theme, built in: a site's own themes/ folder overrides it file by file.
             resources: [.copy("Resources/themes")]
         ),
+        // The preview server of `terbuka serve`, apart so that the pipeline does not depend on HTTP.
+        .target(
+            name: "TerbukaServe",
+            dependencies: ["TerbukaCore", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "terbuka",
             dependencies: [
                 "TerbukaCore",
+                "TerbukaServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "TerbukaCoreTests",
-            dependencies: ["TerbukaCore"]
+            dependencies: ["TerbukaCore", "TerbukaServe"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TerbukaCore
+import TerbukaServe
 
 @main
 struct Terbuka: AsyncParsableCommand {
@@ -13,7 +14,7 @@ struct Terbuka: AsyncParsableCommand {
         written; 64 wrong command-line usage.
         """,
         version: TerbukaVersion.current,
-        subcommands: [Build.self, Check.self, Verify.self, Init.self, New.self, Import.self]
+        subcommands: [Build.self, Check.self, Serve.self, Verify.self, Init.self, New.self, Import.self]
     )
 }
 
@@ -94,6 +95,28 @@ struct Check: AsyncParsableCommand {
         if siteOptions.quiet { Console.finish() }
         Console.error("content is valid" + (report.diagnostics.warningCount > 0 ? " (\(Console.counts(report.diagnostics)))" : ""))
         Console.finish()
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build, serve the site on 127.0.0.1, and rebuild and reload the open page when content or theme change.")
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(name: .shortAndLong, help: "The port (0: any free one).")
+    var port: UInt16 = 8000
+
+    func run() async throws {
+        let options = BuildOptions(siteRoot: siteOptions.siteURL, includeDrafts: siteOptions.drafts)
+        let server = try PreviewServer(options: options, port: port) { Console.error($0) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            if let port = try await server.port() {
+                Console.error("serving http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
+            }
+            try await group.next()
+        }
     }
 }
 
