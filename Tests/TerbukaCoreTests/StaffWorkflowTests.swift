@@ -120,3 +120,37 @@ import Testing
         #expect(output == "")
     }
 }
+
+/// `languages: [id, en]` builds the English interface under en/.
+@Suite struct EnglishInterfaceTests {
+    @Test func bothInterfacesAreBuiltAndLinkToEachOther() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write("content/site.yml", TestSite.siteYML + "\nlanguages: [id, en]\n")
+        let report = await site.build()
+        #expect(report.diagnostics.all.map(\.formatted) == [])
+        let english = try String(contentsOf: site.output.appendingPathComponent("en/lowongan/cpns-2024/index.html"), encoding: .utf8)
+        #expect(english.contains("<html lang=\"en\">"))
+        #expect(english.contains("<a href=\"../../../en/lowongan/index.html\" aria-current=\"page\">Vacancies</a>"))
+        #expect(english.contains("Tuesday, 20 August 2024 at 08:00 WITA to Tuesday, 10 September 2024"))
+        #expect(english.contains("<a href=\"../../../lowongan/cpns-2024/index.html\" hreflang=\"id\" lang=\"id\">Bahasa Indonesia</a>"))
+        // Data and attachments are shared, not copied.
+        #expect(english.contains("href=\"../../../data/cpns-2024/formasi.csv\""))
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("en/data").path))
+        let indonesian = try String(contentsOf: site.output.appendingPathComponent("lowongan/cpns-2024/index.html"), encoding: .utf8)
+        #expect(indonesian.contains("<a href=\"../../en/lowongan/cpns-2024/index.html\" hreflang=\"en\" lang=\"en\">English</a>"))
+        #expect(try SiteFiles.brokenLinks(in: site.output) == [])
+    }
+
+    @Test func aStringMissingFromOneLanguageIsAnError() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write("content/site.yml", TestSite.siteYML + "\nlanguages: [id, en]\n")
+        let builtIn = try #require(Theme.builtInFolder).appendingPathComponent("default/i18n/en.yml")
+        let text = try String(contentsOf: builtIn, encoding: .utf8)
+        try site.write("themes/default/i18n/en.yml", text.split(separator: "\n").filter { !$0.hasPrefix("nav_schedule:") }.joined(separator: "\n"))
+        #expect(await site.errors() == [
+            "themes/default/i18n/en.yml:1:1: error: missing interface string 'nav_schedule' (it is in id.yml)",
+        ])
+    }
+}

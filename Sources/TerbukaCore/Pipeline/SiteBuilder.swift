@@ -101,11 +101,6 @@ public struct SiteBuilder: Sendable {
             diagnostics.warning("base_url is not set, so sitemap.xml is not written and feed.xml has relative links; set base_url to the address the site will have",
                                 at: SourceLocation(path: "content/site.yml"))
         }
-        if content.config.languages.count > 1 {
-            diagnostics.warning(
-                "only the primary language '\(content.config.primaryLanguage.rawValue)' is built; interfaces in further languages are not supported yet",
-                at: SourceLocation(path: "content/site.yml"))
-        }
         lap("compute")
         // `check` stops here: everything that can be wrong in the content is known.
         guard write, let theme, !diagnostics.hasErrors else { return report() }
@@ -114,7 +109,10 @@ public struct SiteBuilder: Sendable {
         do {
             let staging = try writer.begin()
             do {
-                try await SiteRenderer(index: index, theme: theme, language: content.config.primaryLanguage).render(to: staging)
+                // The primary language first: the others link to its data and show its hashes.
+                for language in content.config.languages {
+                    try await SiteRenderer(index: index, theme: theme, language: language).render(to: staging)
+                }
                 try staging.write(Integrity.manifest(content, siteRoot: options.siteRoot, buildTime: index.now))
                 try staging.write(Integrity.sums(staging.ledger))
             } catch {

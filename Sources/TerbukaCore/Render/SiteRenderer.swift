@@ -9,8 +9,11 @@ public struct SiteRenderer: Sendable {
     let language: Language
     let strings: [String: String]
     let format: any InterfaceFormatter
+    /// "" for the primary language, "en/" for English when it is a further language.
+    let prefix: String
 
     var zone: SiteTimeZone { index.content.config.timeZone }
+    var isPrimary: Bool { prefix.isEmpty }
 
     public init(index: SiteIndex, theme: Theme, language: Language) {
         self.index = index
@@ -18,7 +21,15 @@ public struct SiteRenderer: Sendable {
         self.language = language
         self.strings = theme.strings[language] ?? [:]
         self.format = Formatters.formatter(for: language)
+        self.prefix = language == index.content.config.primaryLanguage ? "" : "\(language.rawValue)/"
     }
+
+    /// A link to a page in this language's tree.
+    func pageHref(_ path: String, root: String) -> String {
+        Links.href(to: prefix + path, root: root)
+    }
+
+    static let languageNames: [Language: String] = [.id: "Bahasa Indonesia", .en: "English"]
 
     enum Job: Sendable {
         case home, vacancyList, announcementList, notFound, schedule, calendar
@@ -29,9 +40,10 @@ public struct SiteRenderer: Sendable {
     }
 
     var jobs: [Job] {
-        [.home, .vacancyList, .announcementList, .notFound, .schedule, .calendar]
+        // Calendars are shared by every language; the primary one writes them.
+        [.home, .vacancyList, .announcementList, .notFound, .schedule] + (isPrimary ? [.calendar] : [])
             + index.vacancies.map(Job.vacancy)
-            + index.vacancies.map(Job.vacancyCalendar)
+            + (isPrimary ? index.vacancies.map(Job.vacancyCalendar) : [])
             + index.announcements.map(Job.announcement)
             + index.pages.map(Job.page)
     }
@@ -40,7 +52,11 @@ public struct SiteRenderer: Sendable {
     /// pages show their sizes and SHA-256, then pages and results, then the feed, sitemap
     /// and data package, which list them.
     public func render(to staging: StagingFolder) async throws {
-        for file in DataExport.formations(index.vacancies) { try staging.write(file) }
+        // Data, assets, attachments, feed and data package are written once, by the
+        // primary language; a further language adds its pages under its prefix.
+        if isPrimary {
+            for file in DataExport.formations(index.vacancies) { try staging.write(file) }
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for job in jobs {
                 group.addTask { try staging.write(self.render(job, ledger: staging.ledger)) }
@@ -51,6 +67,7 @@ public struct SiteRenderer: Sendable {
             }
             try await group.waitForAll()
         }
+        guard isPrimary else { return }
         var files = theme.assets.map { OutputFile(path: "assets/" + $0.path, contents: .copy($0.url)) }
         files += index.content.files.map { OutputFile(path: $0.outputPath, contents: .copy($0.source)) }
         for file in files { try staging.write(file) }
@@ -91,9 +108,9 @@ public struct SiteRenderer: Sendable {
             return OutputFile(path: Route.vacancyCalendar(vacancy.id), contents: calendar(for: [vacancy], name: vacancy.title))
         case .notFound:
             return page(Route.notFound, template: "404", title: strings["not_found_title"] ?? "", description: "", current: nil) { root in
-                NotFoundView(homeHref: Links.href(to: Route.home, root: root),
-                             vacancyListHref: Links.href(to: Route.vacancyList, root: root),
-                             announcementListHref: Links.href(to: Route.announcementList, root: root))
+                NotFoundView(homeHref: pageHref(Route.home, root: root),
+                             vacancyListHref: pageHref(Route.vacancyList, root: root),
+                             announcementListHref: pageHref(Route.announcementList, root: root))
             }
         case .vacancy(let vacancy):
             return page(Route.vacancy(vacancy.id), template: "vacancy", title: vacancy.title, description: vacancy.summary ?? "",
@@ -111,27 +128,32 @@ public struct SiteRenderer: Sendable {
 
     func page<Body: Sendable>(_ path: String, template: String, title: String, description: String, current: String?,
                                       body: (String) -> Body) -> OutputFile {
-        let root = Links.root(from: path)
+        let fullPath = prefix + path
+        let root = Links.root(from: fullPath)
         let config = index.content.config
         let contact = config.contact.map {
             ContactView(address: $0.address, phone: $0.phone, email: $0.email, emailHref: $0.email.map { "mailto:" + $0 }, hours: $0.hours)
         }
         let site = SiteView(title: config.title, agency: config.agency, region: config.region, sampleData: config.sampleData,
-                            homeHref: Links.href(to: Route.home, root: root), contact: contact)
+                            homeHref: pageHref(Route.home, root: root), contact: contact)
         var nav = [
-            NavItem(title: strings["nav_home"] ?? "", href: Links.href(to: Route.home, root: root), current: current == Route.home),
-            NavItem(title: strings["nav_vacancies"] ?? "", href: Links.href(to: Route.vacancyList, root: root), current: current == Route.vacancyList),
-            NavItem(title: strings["nav_announcements"] ?? "", href: Links.href(to: Route.announcementList, root: root),
+            NavItem(title: strings["nav_home"] ?? "", href: pageHref(Route.home, root: root), current: current == Route.home),
+            NavItem(title: strings["nav_vacancies"] ?? "", href: pageHref(Route.vacancyList, root: root), current: current == Route.vacancyList),
+            NavItem(title: strings["nav_announcements"] ?? "", href: pageHref(Route.announcementList, root: root),
                     current: current == Route.announcementList),
-            NavItem(title: strings["nav_schedule"] ?? "", href: Links.href(to: Route.schedule, root: root), current: current == Route.schedule),
+            NavItem(title: strings["nav_schedule"] ?? "", href: pageHref(Route.schedule, root: root), current: current == Route.schedule),
         ]
         nav += index.menuPages.map {
-            NavItem(title: $0.title, href: Links.href(to: Route.page($0.slug), root: root), current: current == Route.page($0.slug))
+            NavItem(title: $0.title, href: pageHref(Route.page($0.slug), root: root), current: current == Route.page($0.slug))
         }
-        let view = PageView(lang: language.rawValue, root: root, t: strings, site: site, nav: nav, pageTitle: title,
-                            description: description, body: body(root))
+        let alternates = config.languages.filter { $0 != language }.map { other in
+            AlternateLink(lang: other.rawValue, label: Self.languageNames[other] ?? other.rawValue,
+                          href: Links.href(to: (other == config.primaryLanguage ? "" : "\(other.rawValue)/") + path, root: root))
+        }
+        let view = PageView(lang: language.rawValue, root: root, t: strings, site: site, nav: nav, alternates: alternates,
+                            pageTitle: title, description: description, body: body(root))
         let html = theme.library.render(view, withTemplate: template) ?? ""
-        return .text(path, html)
+        return .text(fullPath, html)
     }
 
     private func markdown(_ source: MarkdownSource, root: String) -> String {
@@ -149,15 +171,15 @@ public struct SiteRenderer: Sendable {
         let current = index.currentAnnouncements
         let latest = (current.filter(\.pinned) + current.filter { !$0.pinned }).prefix(6).map { announcementSummary($0, root: root) }
         let stages = homeStages(root: root)
-        return HomeView(stages: stages, hasStages: !stages.isEmpty, scheduleHref: Links.href(to: Route.schedule, root: root),
+        return HomeView(stages: stages, hasStages: !stages.isEmpty, scheduleHref: pageHref(Route.schedule, root: root),
                         openVacancies: open, hasOpenVacancies: !open.isEmpty, pastVacancies: past, hasPastVacancies: !past.isEmpty,
                         announcements: latest, hasAnnouncements: !latest.isEmpty,
-                        vacancyListHref: Links.href(to: Route.vacancyList, root: root),
-                        announcementListHref: Links.href(to: Route.announcementList, root: root))
+                        vacancyListHref: pageHref(Route.vacancyList, root: root),
+                        announcementListHref: pageHref(Route.announcementList, root: root))
     }
 
     private func vacancySummary(_ vacancy: Vacancy, root: String) -> VacancySummaryView {
-        VacancySummaryView(title: vacancy.title, href: Links.href(to: Route.vacancy(vacancy.id), root: root),
+        VacancySummaryView(title: vacancy.title, href: pageHref(Route.vacancy(vacancy.id), root: root),
                            kindLabel: label("recruitment", vacancy.kind.rawValue), published: format.mediumDate(vacancy.published.date),
                            publishedISO: vacancy.published.date.description, number: vacancy.number, summary: vacancy.summary,
                            formationCount: format.integer(vacancy.formations.count), totalSeats: format.integer(vacancy.totalSeats),
@@ -174,7 +196,7 @@ public struct SiteRenderer: Sendable {
         let schedule = timelineRows(vacancy)
         let announcements = (index.announcementsByVacancy[vacancy.id] ?? []).map { announcementSummary($0, root: root) }
         let resultLinks = (index.results[vacancy.id]?.tables ?? []).map { table in
-            ResultLinkView(label: label("result", table.stage.rawValue), href: Links.href(to: Self.resultPath(vacancy.id, table.stage), root: root),
+            ResultLinkView(label: label("result", table.stage.rawValue), href: pageHref(Self.resultPath(vacancy.id, table.stage), root: root),
                            published: format.dateTime(table.entry.published, siteZone: zone), number: table.entry.number,
                            objectionUntil: table.entry.objectionUntil.map { format.dateTime($0, siteZone: zone) })
         }
@@ -194,7 +216,7 @@ public struct SiteRenderer: Sendable {
                         download("JSON", Route.formationData(vacancy.id, "json"), root: root, ledger: ledger)],
             jsonLD: JobPostings.jsonLD(vacancy, index: index, label: { self.label("kind", $0) }),
             results: resultLinks, hasResults: !resultLinks.isEmpty,
-            statisticsHref: resultLinks.isEmpty ? nil : Links.href(to: Self.statisticsPath(vacancy.id), root: root),
+            statisticsHref: resultLinks.isEmpty ? nil : pageHref(Self.statisticsPath(vacancy.id), root: root),
             lookup: resultLinks.isEmpty ? nil : lookupForm(vacancy.id, root: root)
         )
     }
@@ -214,7 +236,7 @@ public struct SiteRenderer: Sendable {
     }
 
     private func announcementSummary(_ announcement: Announcement, root: String) -> AnnouncementSummaryView {
-        AnnouncementSummaryView(title: announcement.title, href: Links.href(to: Route.announcement(announcement.slug), root: root),
+        AnnouncementSummaryView(title: announcement.title, href: pageHref(Route.announcement(announcement.slug), root: root),
                                 date: format.mediumDate(announcement.date.date), dateISO: announcement.date.date.description,
                                 categoryLabel: label("category", announcement.category.rawValue),
                                 isCorrection: announcement.category == .ralat, pinned: announcement.pinned, number: announcement.number)
@@ -222,7 +244,7 @@ public struct SiteRenderer: Sendable {
 
     private func announcementView(_ announcement: Announcement, root: String) -> AnnouncementView {
         let vacancy = announcement.vacancyID.flatMap { id in index.vacancies.first { $0.id == id } }.map {
-            LinkView(title: $0.title, href: Links.href(to: Route.vacancy($0.id), root: root))
+            LinkView(title: $0.title, href: pageHref(Route.vacancy($0.id), root: root))
         }
         return AnnouncementView(
             title: announcement.title, date: format.dateTime(announcement.date, siteZone: index.content.config.timeZone),

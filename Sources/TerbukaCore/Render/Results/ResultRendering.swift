@@ -11,7 +11,7 @@ extension SiteRenderer {
     /// Writes everything of `results`: per table its pages (planned first, then written in
     /// parallel) and data files, the statistics, and the lookup, which needs each row's page.
     func writeResults(_ vacancy: Vacancy, _ results: VacancyResults, to staging: StagingFolder) async throws {
-        async let lookup = LookupData.prepare(tables: results.tables)
+        async let lookup = isPrimary ? LookupData.prepare(tables: results.tables) : nil
         let plans = await withTaskGroup(of: (Int, ResultSections.Plan).self) { group in
             for (index, table) in results.tables.enumerated() { group.addTask { (index, ResultSections.plan(table)) } }
             var plans = [ResultSections.Plan?](repeating: nil, count: results.tables.count)
@@ -21,19 +21,24 @@ extension SiteRenderer {
         let pageOf = Dictionary(zip(results.tables.map(\.stage), plans.map(\.pageOf)), uniquingKeysWith: { a, _ in a })
         let prepared = await lookup
         try await withThrowingTaskGroup(of: Void.self) { group in
-            // The lookup is the longest single job: it goes first, split in two.
-            group.addTask {
-                try await LookupData.write(prepared, vacancy: vacancy.id, tables: results.tables, pageOf: pageOf,
-                                           stageLabels: results.tables.map { self.label("result", $0.stage.rawValue) }, to: staging)
+            // The lookup is the longest single job: it goes first, split in two. Data and the
+            // lookup are shared by every language; the primary one writes them.
+            if isPrimary {
+                group.addTask {
+                    try await LookupData.write(prepared!, vacancy: vacancy.id, tables: results.tables, pageOf: pageOf,
+                                               stageLabels: results.tables.map { self.label("result", $0.stage.rawValue) }, to: staging)
+                }
             }
             group.addTask { try staging.write(self.statisticsPage(vacancy, results)) }
             // Data files before the pages, which show their sizes and SHA-256.
-            try await withThrowingTaskGroup(of: Void.self) { data in
-                for table in results.tables {
-                    data.addTask { try ResultData.writeCSV(table, vacancy: vacancy.id, to: staging) }
-                    data.addTask { try ResultData.writeJSON(table, vacancy: vacancy.id, to: staging) }
+            if isPrimary {
+                try await withThrowingTaskGroup(of: Void.self) { data in
+                    for table in results.tables {
+                        data.addTask { try ResultData.writeCSV(table, vacancy: vacancy.id, to: staging) }
+                        data.addTask { try ResultData.writeJSON(table, vacancy: vacancy.id, to: staging) }
+                    }
+                    try await data.waitForAll()
                 }
-                try await data.waitForAll()
             }
             for (table, plan) in zip(results.tables, plans) {
                 // Pages in a few interleaved batches, one task each.
@@ -75,7 +80,7 @@ extension SiteRenderer {
                             let first = table.groups[slices.first!.group].formation
                             let last = table.groups[slices.last!.group].formation
                             return PageLinkView(label: "\(number + 1)",
-                                                href: Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: number), root: root),
+                                                href: pageHref(ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: number), root: root),
                                                 first: first.code, last: last.code, current: false,
                                                 positions: slices.count == 1 ? first.position : nil)
                         }
@@ -87,7 +92,7 @@ extension SiteRenderer {
                 }
                 let basis = index == 0 ? basisLines(table.stage, vacancy: vacancy, rules: rules) : []
                 return ResultPageView(
-                    vacancyTitle: vacancy.title, vacancyHref: Links.href(to: Route.vacancy(vacancy.id), root: root), stageLabel: stageLabel,
+                    vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root), stageLabel: stageLabel,
                     number: table.entry.number, published: format.dateTime(table.entry.published, siteZone: zone),
                     publishedISO: table.entry.published.iso8601,
                     objection: table.entry.objectionUntil.map {
@@ -97,13 +102,13 @@ extension SiteRenderer {
                     legend: legend, basis: basis, hasBasis: !basis.isEmpty, lookup: lookupForm(vacancy.id, root: root), isFirstPage: index == 0,
                     pageLabel: pageCount > 1 ? "\(strings["page"] ?? "") \(index + 1) / \(pageCount)" : "",
                     directory: directory, hasDirectory: !directory.isEmpty, isPaged: pageCount > 1,
-                    firstPageHref: Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: 0), root: root),
+                    firstPageHref: pageHref(ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: 0), root: root),
                     sectionsHTML: html,
-                    previousHref: index > 0 ? Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index - 1), root: root) : nil,
-                    nextHref: index + 1 < pageCount ? Links.href(to: ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index + 1), root: root) : nil,
+                    previousHref: index > 0 ? pageHref(ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index - 1), root: root) : nil,
+                    nextHref: index + 1 < pageCount ? pageHref(ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index + 1), root: root) : nil,
                     downloads: [download("CSV", ResultData.csvPath(vacancy.id, table.stage), root: root, ledger: staging.ledger),
                                 download("JSON", ResultData.jsonPath(vacancy.id, table.stage), root: root, ledger: staging.ledger)],
-                    statisticsHref: Links.href(to: Self.statisticsPath(vacancy.id), root: root))
+                    statisticsHref: pageHref(Self.statisticsPath(vacancy.id), root: root))
             }
             try staging.write(file)
         }
@@ -111,7 +116,7 @@ extension SiteRenderer {
 
     func lookupForm(_ vacancy: String, root: String) -> LookupFormView {
         LookupFormView(dataHref: Links.href(to: LookupData.folder(vacancy) + "/", root: root),
-                       vacancyRoot: Links.href(to: "lowongan/\(vacancy)/", root: root),
+                       vacancyRoot: pageHref("lowongan/\(vacancy)/", root: root),
                        scriptHref: Links.href(to: "assets/lookup.js", root: root))
     }
 
@@ -142,7 +147,7 @@ extension SiteRenderer {
         let path = Self.statisticsPath(vacancy.id)
         return page(path, template: "statistics", title: "\(strings["statistics_title"] ?? "") — \(vacancy.title)", description: "",
                     current: Route.vacancyList) { root in
-            var view = StatisticsView(vacancyTitle: vacancy.title, vacancyHref: Links.href(to: Route.vacancy(vacancy.id), root: root),
+            var view = StatisticsView(vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root),
                                       formationsChart: nil, formationsNote: nil, histogram: nil, histogramNote: nil, hasCharts: false)
             var series: [(String, [String: Int])] = []
             for table in results.tables {

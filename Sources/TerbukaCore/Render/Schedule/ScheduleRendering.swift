@@ -77,7 +77,7 @@ extension SiteRenderer {
     func scheduleView(root: String) -> SchedulePageView {
         let vacancies = index.vacancies.map { vacancy in
             let rows = timelineRows(vacancy)
-            return VacancyTimelineView(title: vacancy.title, href: Links.href(to: Route.vacancy(vacancy.id), root: root),
+            return VacancyTimelineView(title: vacancy.title, href: pageHref(Route.vacancy(vacancy.id), root: root),
                                        kindLabel: label("recruitment", vacancy.kind.rawValue),
                                        icsHref: Links.href(to: Route.vacancyCalendar(vacancy.id), root: root), rows: rows, hasRows: !rows.isEmpty)
         }
@@ -93,7 +93,7 @@ extension SiteRenderer {
             let current = items.filter { $0.state(at: index.now) == .current }.map(title(of:))
             let next = items.filter { $0.end.endInstant > index.now }.min { $0.end.endInstant < $1.end.endInstant }
             return HomeStagesView(
-                title: vacancy.title, href: Links.href(to: Route.vacancy(vacancy.id), root: root), current: current, hasCurrent: !current.isEmpty,
+                title: vacancy.title, href: pageHref(Route.vacancy(vacancy.id), root: root), current: current, hasCurrent: !current.isEmpty,
                 nextDeadline: next.map { item in
                     (strings["next_deadline"] ?? "{stage}: {when}").replacingOccurrences(of: "{stage}", with: title(of: item))
                         .replacingOccurrences(of: "{when}", with: deadlineText(item.end))

@@ -12,6 +12,7 @@ extension PageView: MustacheParent {
         case "t": t
         case "site": site
         case "nav": nav
+        case "alternates": alternates
         case "pageTitle": pageTitle
         case "description": description
         case "body": body

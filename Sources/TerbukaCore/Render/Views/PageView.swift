@@ -7,6 +7,8 @@ struct PageView<Body: Sendable>: Sendable {
     var t: [String: String]
     var site: SiteView
     var nav: [NavItem]
+    /// The same page in the site's other interface languages.
+    var alternates: [AlternateLink]
     var pageTitle: String
     var description: String
     var body: Body
@@ -37,5 +39,11 @@ struct NavItem: Sendable {
 
 struct LinkView: Sendable {
     var title: String
+    var href: String
+}
+
+struct AlternateLink: Sendable {
+    var lang: String
+    var label: String
     var href: String
 }
