@@ -7,6 +7,7 @@ public enum RoutePlanner {
         "lowongan": "the vacancy pages",
         "pengumuman": "the announcement pages",
         "jadwal": "the schedule page",
+        "cari": "the search page",
         "data": "the open data downloads",
         "files": "the attachments",
         "assets": "the theme's style sheets and scripts",
@@ -29,6 +30,7 @@ public enum RoutePlanner {
         claim(Route.notFound, by: "the 404 page", at: nil)
         claim(Route.schedule, by: "the schedule page", at: nil)
         claim(Route.calendar, by: "the calendar", at: nil)
+        claim(Route.search, by: "the search page", at: nil)
         for vacancy in index.vacancies {
             claim(Route.vacancy(vacancy.id), by: vacancy.sourcePath, at: SourceLocation(path: vacancy.sourcePath))
         }

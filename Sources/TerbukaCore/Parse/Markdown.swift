@@ -17,7 +17,8 @@ public enum Markdown {
     /// change it (the renderer makes site-absolute links relative).
     public static func html(_ markdown: String, rewriteURL: (String) -> String = { $0 }) -> String {
         precondition(registered)
-        let options = CMARK_OPT_DEFAULT
+        // Table alignment as style attributes: the align attribute is obsolete in HTML.
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
         for name in extensions {

@@ -32,7 +32,7 @@ public struct SiteRenderer: Sendable {
     static let languageNames: [Language: String] = [.id: "Bahasa Indonesia", .en: "English"]
 
     enum Job: Sendable {
-        case home, vacancyList, announcementList, notFound, schedule, calendar
+        case home, vacancyList, announcementList, notFound, schedule, calendar, search, searchData
         case vacancyCalendar(Vacancy)
         case vacancy(Vacancy)
         case announcement(Announcement)
@@ -41,7 +41,7 @@ public struct SiteRenderer: Sendable {
 
     var jobs: [Job] {
         // Calendars are shared by every language; the primary one writes them.
-        [.home, .vacancyList, .announcementList, .notFound, .schedule] + (isPrimary ? [.calendar] : [])
+        [.home, .vacancyList, .announcementList, .notFound, .schedule, .search] + (isPrimary ? [.calendar, .searchData] : [])
             + index.vacancies.map(Job.vacancy)
             + (isPrimary ? index.vacancies.map(Job.vacancyCalendar) : [])
             + index.announcements.map(Job.announcement)
@@ -102,6 +102,12 @@ public struct SiteRenderer: Sendable {
         case .schedule:
             return page(Route.schedule, template: "schedule", title: strings["schedule_page_title"] ?? "", description: "",
                         current: Route.schedule) { root in scheduleView(root: root) }
+        case .search:
+            return page(Route.search, template: "search", title: strings["search_title"] ?? "", description: "", current: Route.search) { root in
+                searchView(root: root)
+            }
+        case .searchData:
+            return searchData()
         case .calendar:
             return OutputFile(path: Route.calendar, contents: calendar(for: index.vacancies, name: index.content.config.title))
         case .vacancyCalendar(let vacancy):
@@ -142,6 +148,7 @@ public struct SiteRenderer: Sendable {
             NavItem(title: strings["nav_announcements"] ?? "", href: pageHref(Route.announcementList, root: root),
                     current: current == Route.announcementList),
             NavItem(title: strings["nav_schedule"] ?? "", href: pageHref(Route.schedule, root: root), current: current == Route.schedule),
+            NavItem(title: strings["nav_search"] ?? "", href: pageHref(Route.search, root: root), current: current == Route.search),
         ]
         nav += index.menuPages.map {
             NavItem(title: $0.title, href: pageHref(Route.page($0.slug), root: root), current: current == Route.page($0.slug))

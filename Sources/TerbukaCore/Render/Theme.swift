@@ -11,7 +11,7 @@ public struct Theme: Sendable {
     public var assets: [(path: String, url: URL)]
 
     /// Templates the renderer needs.
-    static let requiredTemplates = ["base", "home", "vacancy-list", "vacancy", "announcement-list", "announcement", "page", "404", "results", "statistics", "lookup", "schedule", "timeline", "downloads"]
+    static let requiredTemplates = ["base", "home", "vacancy-list", "vacancy", "announcement-list", "announcement", "page", "404", "results", "statistics", "lookup", "schedule", "timeline", "downloads", "search"]
 
     /// Strings the code looks up (labels of stage ids, categories, kinds); templates name
     /// their own strings, and every language must have the keys of the primary one.

