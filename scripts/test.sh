@@ -1,11 +1,9 @@
 #!/usr/bin/env bash
-# Installs what is missing and runs every test.
+# Installs what is missing and runs every test: the Swift tests, then the browser tests on
+# the built demo site.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
-# The calendar tests parse the ICS files with an independent parser (PyPI's icalendar).
-python3 -c "import icalendar" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check icalendar
-# The data package is validated with the Frictionless tool (PyPI).
-command -v frictionless >/dev/null 2>&1 || python3 -m pip install --quiet --disable-pip-version-check frictionless
+scripts/install-deps.sh --test
 swift build --build-tests
 swift test --skip-build
+TERBUKA_BIN="$(swift build --show-bin-path)/terbuka" python3 -m pytest -q -p no:cacheprovider Tests/browser

@@ -207,3 +207,48 @@ def test_no_horizontal_overflow(driver, kind, width):
     scroll, client = driver.execute_script(
         "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];")
     assert scroll <= client, f"{PAGES[kind]} is {scroll} px wide in a {client} px window"
+
+
+def test_the_home_page_offers_the_whole_site_as_a_zip(driver, site):
+    import zipfile
+    driver.get(url(PAGES["home"]))
+    link = driver.find_element(By.CSS_SELECTOR, "a[href$='situs.zip']")
+    assert link.get_attribute("href") == (site / "situs.zip").as_uri()
+    with zipfile.ZipFile(site / "situs.zip") as archive:
+        assert archive.testzip() is None
+        names = set(archive.namelist())
+    expected = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} - {"situs.zip", "SHA256SUMS"}
+    assert names == expected
+
+
+def test_a_service_worker_is_registered_over_http_only(driver, site):
+    import http.server
+    import socketserver
+    import threading
+
+    handler = lambda *args: http.server.SimpleHTTPRequestHandler(*args, directory=str(site))
+    with socketserver.TCPServer(("127.0.0.1", 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            driver.get(f"http://127.0.0.1:{server.server_address[1]}/lowongan/index.html")
+            WebDriverWait(driver, 10).until(lambda d: d.execute_async_script(
+                "var done = arguments[0]; navigator.serviceWorker.getRegistration().then(function (r) { done(!!r); });"))
+        finally:
+            server.shutdown()
+    driver.get(url(PAGES["vacancy list"]))
+    assert driver.execute_script("return 'serviceWorker' in navigator && navigator.serviceWorker.controller") is None
+
+
+def test_result_pages_print_as_a_clean_notice(driver):
+    driver.get(url(PAGES["result"]))
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        hidden = driver.execute_script(
+            "return ['.site-header nav', '.lookup', '.skip-link'].map(function (s) {"
+            " var e = document.querySelector(s); return e ? getComputedStyle(e).display : 'none'; });")
+        assert hidden == ["none", "none", "none"]
+        assert driver.execute_script("return getComputedStyle(document.querySelector('thead')).display") == "table-header-group"
+        after = driver.execute_script("return getComputedStyle(document.querySelector('main a[href]'), '::after').content")
+        assert "(" in after
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

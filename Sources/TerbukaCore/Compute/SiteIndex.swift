@@ -42,6 +42,16 @@ public struct SiteIndex: Sendable {
         return last > now
     }
 
+    /// Whether the home page offers the whole site as one ZIP (not for very large sites).
+    public var offersZip: Bool {
+        let rows = content.vacancies.reduce(0) { total, vacancy in
+            let tables = vacancy.tables
+            return total + (tables.administrasi?.rows.count ?? 0) + (tables.skd?.rows.count ?? 0) + (tables.skb?.rows.count ?? 0)
+                + (tables.kompetensi?.rows.count ?? 0)
+        }
+        return rows <= ZipArchive.rowLimit
+    }
+
     public var currentAnnouncements: [Announcement] {
         announcements.filter { !archivedSlugs.contains($0.slug) }
     }

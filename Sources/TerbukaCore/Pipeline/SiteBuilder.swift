@@ -114,6 +114,13 @@ public struct SiteBuilder: Sendable {
                     try await SiteRenderer(index: index, theme: theme, language: language).render(to: staging)
                 }
                 try staging.write(Integrity.manifest(content, siteRoot: options.siteRoot, buildTime: index.now))
+                if index.offersZip {
+                    let target = try staging.prepareFile(ZipArchive.path)
+                    try ZipArchive.write(files: staging.ledger.all.map { ($0.path, staging.root.appendingPathComponent($0.path)) },
+                                         to: target, buildTime: index.now)
+                    let (sha256, size) = try Digest.sha256(fileAt: target)
+                    staging.ledger.record(ZipArchive.path, size: size, sha256: sha256)
+                }
                 try staging.write(Integrity.sums(staging.ledger))
             } catch {
                 writer.abandon(staging)

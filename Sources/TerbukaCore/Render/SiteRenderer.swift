@@ -69,6 +69,7 @@ public struct SiteRenderer: Sendable {
         }
         guard isPrimary else { return }
         var files = theme.assets.map { OutputFile(path: "assets/" + $0.path, contents: .copy($0.url)) }
+        files += theme.rootFiles.map { OutputFile(path: $0.path, contents: .copy($0.url)) }
         files += index.content.files.map { OutputFile(path: $0.outputPath, contents: .copy($0.source)) }
         for file in files { try staging.write(file) }
         try writePublicationFiles(to: staging)
@@ -179,6 +180,8 @@ public struct SiteRenderer: Sendable {
         let latest = (current.filter(\.pinned) + current.filter { !$0.pinned }).prefix(6).map { announcementSummary($0, root: root) }
         let stages = homeStages(root: root)
         return HomeView(stages: stages, hasStages: !stages.isEmpty, scheduleHref: pageHref(Route.schedule, root: root),
+                        zipHref: index.offersZip ? Links.href(to: ZipArchive.path, root: root) : nil,
+                        sumsHref: Links.href(to: "SHA256SUMS", root: root),
                         openVacancies: open, hasOpenVacancies: !open.isEmpty, pastVacancies: past, hasPastVacancies: !past.isEmpty,
                         announcements: latest, hasAnnouncements: !latest.isEmpty,
                         vacancyListHref: pageHref(Route.vacancyList, root: root),

@@ -9,6 +9,8 @@ public struct Theme: Sendable {
     public var strings: [Language: [String: String]]
     /// Paths relative to the theme's `assets/` folder, and where they are.
     public var assets: [(path: String, url: URL)]
+    /// Files published at the output's root (`root/`): the service worker.
+    public var rootFiles: [(path: String, url: URL)]
 
     /// Templates the renderer needs.
     static let requiredTemplates = ["base", "home", "vacancy-list", "vacancy", "announcement-list", "announcement", "page", "404", "results", "statistics", "lookup", "schedule", "timeline", "downloads", "search"]
@@ -113,8 +115,9 @@ public struct Theme: Sendable {
             }
         }
         let assets = layers(siteRoot: siteRoot, name: name, under: "assets").sorted { $0.key < $1.key }.map { (path: $0.key, url: $0.value.url) }
+        let rootFiles = layers(siteRoot: siteRoot, name: name, under: "root").sorted { $0.key < $1.key }.map { (path: $0.key, url: $0.value.url) }
         guard diagnostics.errorCount == before else { return nil }
-        return Theme(name: name, library: MustacheLibrary(templates: templates), strings: strings, assets: assets)
+        return Theme(name: name, library: MustacheLibrary(templates: templates), strings: strings, assets: assets, rootFiles: rootFiles)
     }
 
     static func describe(_ error: any Error) -> String {

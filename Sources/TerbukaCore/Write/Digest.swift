@@ -43,7 +43,7 @@ public final class Ledger: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
 
-    func record(_ path: String, size: Int, sha256: String) {
+    public func record(_ path: String, size: Int, sha256: String) {
         lock.withLock { entries[path] = Entry(size: size, sha256: sha256) }
     }
 

@@ -87,6 +87,15 @@ public struct StagingFolder: Sendable {
         return StreamedFile(handle: try FileHandle(forWritingTo: target), path: path, ledger: ledger)
     }
 
+    /// An empty file at `path`, for writers that fill it themselves and then record it.
+    func prepareFile(_ path: String) throws -> URL {
+        let url = try prepare(path)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw OutputWriter.WriteError(description: "cannot create \(url.path)")
+        }
+        return url
+    }
+
     private func prepare(_ path: String) throws -> URL {
         let target = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)

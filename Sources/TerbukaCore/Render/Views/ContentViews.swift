@@ -2,6 +2,8 @@ struct HomeView: Sendable {
     var stages: [HomeStagesView]
     var hasStages: Bool
     var scheduleHref: String
+    var zipHref: String?
+    var sumsHref: String
     var openVacancies: [VacancySummaryView]
     var hasOpenVacancies: Bool
     var pastVacancies: [VacancySummaryView]
