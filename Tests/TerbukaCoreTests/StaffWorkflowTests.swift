@@ -130,7 +130,7 @@ import Testing
         let report = await site.build()
         #expect(report.diagnostics.all.map(\.formatted) == [])
         let english = try String(contentsOf: site.output.appendingPathComponent("en/lowongan/cpns-2024/index.html"), encoding: .utf8)
-        #expect(english.contains("<html lang=\"en\">"))
+        #expect(english.contains("<html lang=\"en\" data-root=\"../../../\">"))
         #expect(english.contains("<a href=\"../../../en/lowongan/index.html\" aria-current=\"page\">Vacancies</a>"))
         #expect(english.contains("Tuesday, 20 August 2024 at 08:00 WITA to Tuesday, 10 September 2024"))
         #expect(english.contains("<a href=\"../../../lowongan/cpns-2024/index.html\" hreflang=\"id\" lang=\"id\">Bahasa Indonesia</a>"))
