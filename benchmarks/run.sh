@@ -26,4 +26,4 @@ rm -rf "$site/output"
 echo "output: $(du -sh "$site/output" | cut -f1) in $(find "$site/output" -type f | wc -l) files"
 largest=$(find "$site/output/lowongan" -path '*/hasil/*' -name index.html -printf '%s %p\n' | sort -n | tail -1)
 echo "largest result page: $largest bytes"
-echo "largest lookup shard: $(find "$site/output/data" -name '*.js' -printf '%s %p\n' | sort -n | tail -1) bytes"
+echo "largest lookup shard: $(find "$site/output/data" -path '*/cari/*' -name '*.js' -printf '%s %p\n' | sort -n | tail -1) bytes"
