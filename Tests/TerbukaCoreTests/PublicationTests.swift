@@ -8,17 +8,7 @@ import Testing
 /// Verifiable publication: hashes, reproducible builds, feed, sitemap, JSON-LD, data package.
 @Suite struct PublicationTests {
     static func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try runProcess(URL(fileURLWithPath: "/usr/bin/env"), arguments, in: folder)
     }
 
     @Test func sha256sumChecksEveryFileOfAFreshOutput() async throws {
