@@ -12,6 +12,7 @@ public enum RoutePlanner {
         "files": "the attachments",
         "assets": "the theme's style sheets and scripts",
         "en": "the English interface",
+        "id": "the Indonesian interface (when it is not the primary one)",
     ]
 
     public static func check(_ index: SiteIndex, into diagnostics: inout Diagnostics) {
