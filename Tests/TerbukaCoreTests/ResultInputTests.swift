@@ -178,3 +178,63 @@ import Testing
         }
     }
 }
+
+/// Checks added after review: each closes a way for a wrong table to publish quietly.
+@Suite struct ReviewedChecksTests {
+    @Test func aFinalTableMissingSomeoneWhoSatTheSKBIsAnError() async throws {
+        let site = try ResultsSite(tables: [
+            ("skd", "participant,name,formation,twk,tiu,tkp\nA,ANI,U2,100,100,180\nB,BUDI,U2,100,100,170\n"),
+            ("skb", "participant,name,formation,skb\nA,ANI,U2,80\nB,BUDI,U2,95\n"),
+            ("akhir", "participant,name,formation\nA,ANI,U2\n"),
+        ])
+        defer { site.cleanUp() }
+        #expect(await site.errors() == [
+            "content/vacancies/cpns-2024/results/akhir.csv:1:1: error: participant B (BUDI) sat the SKB but is not in the final table",
+        ])
+    }
+
+    @Test func aFormationThatDiffersBetweenStagesIsAnError() async throws {
+        let site = try ResultsSite(tables: [
+            ("skd", "participant,name,formation,twk,tiu,tkp\nA,ANI,U2,100,100,180\n"),
+            ("skb", "participant,name,formation,skb\nA,ANI,U1,80\n"),
+        ])
+        defer { site.cleanUp() }
+        #expect(await site.errors() == [
+            "content/vacancies/cpns-2024/results/skb.csv:2:1: error: row 2: formation U1 differs from U2 in the SKD table",
+        ])
+    }
+
+    @Test func anEmptyFormationCodeInTheFirstRowIsAnError() async throws {
+        let site = try ResultsSite(tables: [("skd", "participant,name,formation,twk,tiu,tkp\nA,ANI,,100,100,180\n")])
+        defer { site.cleanUp() }
+        #expect(await site.errors().first?.hasPrefix("content/vacancies/cpns-2024/results/skd.csv:2:7: error: row 2: unknown formation code ''") == true)
+    }
+
+    @Test func aBirthDateInAPublishedReasonIsAnError() async throws {
+        let site = try ResultsSite(tables: [("administrasi", "participant,name,formation,status,reason\nA,ANI,U2,TMS,\"Usia melebihi batas, lahir 05-01-1988\"\n")])
+        defer { site.cleanUp() }
+        #expect(await site.errors() == [
+            "content/vacancies/cpns-2024/results/administrasi.csv:2:14: error: row 2: the reason holds a date that looks like a birth date, which is personal data",
+        ])
+    }
+
+    @Test func aTwoDigitBirthYearIsAnError() async throws {
+        let site = try ResultsSite(tables: [("skd", "participant,name,formation,twk,tiu,tkp,tanggal_lahir\nA,ANI,U2,100,100,180,05-01-88\n")])
+        defer { site.cleanUp() }
+        #expect(await site.errors() == [
+            "content/vacancies/cpns-2024/results/skd.csv:2:22: error: row 2: birth date '05-01-88' is not a date with a four-digit year (write YYYY-MM-DD or DD-MM-YYYY)",
+        ])
+    }
+
+    @Test func overridingOnePassingMarkKeepsTheOthers() async throws {
+        let site = try ResultsSite(tables: [("skd", "participant,name,formation,twk,tiu,tkp\nA,ANI,U1,0,0,225\nB,BUDI,U1,65,80,170\nC,CICI,U1,65,80,169\n")],
+                                   extra: "scoring:\n  passing:\n    umum: {tkp: 170}\n    putra-putri-kalimantan: {total: 300}\n")
+        defer { site.cleanUp() }
+        #expect(try await site.statuses("skd") == ["A": "TL", "B": "P/L", "C": "TL"])
+    }
+
+    @Test func aPlusInsideANegativeLookingCellIsStillDefused() {
+        #expect(CSVWriter.cell("-1+5") == "'-1+5")
+        #expect(CSVWriter.cell("+5") == "+5")
+    }
+}

@@ -47,7 +47,7 @@ import Testing
         #expect(html.contains("Sanggahan dapat diajukan sampai <time datetime=\"2024-11-04\">Senin, 4 November 2024 (akhir hari)</time>"))
         #expect(html.contains("<dt>P/L</dt><dd>Memenuhi nilai ambang batas dan masuk peringkat untuk mengikuti SKB (lulus SKD)</dd>"))
         #expect(html.contains("<dt>TH</dt><dd>Tidak hadir</dd>"))
-        #expect(html.contains("<section class=\"formation\" id=\"f-u1\">"))
+        #expect(html.contains("<section class=\"formation\" id=\"f-U1\">"))
         #expect(html.contains("<tr><td class=\"num\">1</td><td>A</td><th scope=\"row\">ANI</th><td class=\"num\">100</td>"))
     }
 

@@ -47,7 +47,7 @@ public struct SiteIndex: Sendable {
         let rows = content.vacancies.reduce(0) { total, vacancy in
             let tables = vacancy.tables
             return total + (tables.administrasi?.rows.count ?? 0) + (tables.skd?.rows.count ?? 0) + (tables.skb?.rows.count ?? 0)
-                + (tables.kompetensi?.rows.count ?? 0)
+                + (tables.akhir?.rows?.count ?? 0) + (tables.kompetensi?.rows.count ?? 0)
         }
         return rows <= ZipArchive.rowLimit
     }

@@ -190,8 +190,8 @@ public struct SiteRenderer: Sendable {
 
     private func vacancySummary(_ vacancy: Vacancy, root: String) -> VacancySummaryView {
         VacancySummaryView(title: vacancy.title, href: pageHref(Route.vacancy(vacancy.id), root: root),
-                           kindLabel: label("recruitment", vacancy.kind.rawValue), published: format.mediumDate(vacancy.published.date),
-                           publishedISO: vacancy.published.date.description, number: vacancy.number, summary: vacancy.summary,
+                           kindLabel: label("recruitment", vacancy.kind.rawValue), published: format.mediumDate(format.localDay(vacancy.published, siteZone: zone)),
+                           publishedISO: vacancy.published.iso8601, number: vacancy.number, summary: vacancy.summary,
                            formationCount: format.integer(vacancy.formations.count), totalSeats: format.integer(vacancy.totalSeats),
                            open: index.isOpen(vacancy))
     }
@@ -214,7 +214,7 @@ public struct SiteRenderer: Sendable {
         let hasEducation = vacancy.formations.contains { $0.education != nil }
         return VacancyView(
             title: vacancy.title, kindLabel: label("recruitment", vacancy.kind.rawValue), number: vacancy.number,
-            published: format.longDate(vacancy.published.date), publishedISO: vacancy.published.date.description,
+            published: format.longDate(format.localDay(vacancy.published, siteZone: zone)), publishedISO: vacancy.published.iso8601,
             bodyHTML: markdown(vacancy.body, root: root), formations: formations,
             formationCount: format.integer(formations.count), totalSeats: format.integer(vacancy.totalSeats),
             hasSalary: hasSalary, hasEducation: hasEducation, totalColspan: 4 + (hasSalary ? 1 : 0) + (hasEducation ? 1 : 0),
@@ -247,7 +247,7 @@ public struct SiteRenderer: Sendable {
 
     private func announcementSummary(_ announcement: Announcement, root: String) -> AnnouncementSummaryView {
         AnnouncementSummaryView(title: announcement.title, href: pageHref(Route.announcement(announcement.slug), root: root),
-                                date: format.mediumDate(announcement.date.date), dateISO: announcement.date.date.description,
+                                date: format.mediumDate(format.localDay(announcement.date, siteZone: zone)), dateISO: announcement.date.iso8601,
                                 categoryLabel: label("category", announcement.category.rawValue),
                                 isCorrection: announcement.category == .ralat, pinned: announcement.pinned, number: announcement.number)
     }
@@ -258,7 +258,7 @@ public struct SiteRenderer: Sendable {
         }
         return AnnouncementView(
             title: announcement.title, date: format.dateTime(announcement.date, siteZone: index.content.config.timeZone),
-            dateISO: announcement.date.date.description, categoryLabel: label("category", announcement.category.rawValue),
+            dateISO: announcement.date.iso8601, categoryLabel: label("category", announcement.category.rawValue),
             isCorrection: announcement.category == .ralat, number: announcement.number, vacancy: vacancy,
             bodyHTML: markdown(announcement.body, root: root),
             attachments: announcement.attachments.map {

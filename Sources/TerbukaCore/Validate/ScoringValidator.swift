@@ -25,13 +25,17 @@ enum ScoringValidator {
                     }
                     return value.value
                 }
-                let parsed = PassingMarks(twk: mark("twk", max: 150), tiu: mark("tiu", max: 175), tkp: mark("tkp", max: 225),
-                                          total: mark("total", max: 550))
-                if parsed == PassingMarks() {
+                // Figures given replace the preset's one by one; 0 removes a minimum.
+                var merged = rules.passing[entry.key] ?? PassingMarks()
+                if let value = mark("twk", max: 150) { merged.twk = value == 0 ? nil : value }
+                if let value = mark("tiu", max: 175) { merged.tiu = value == 0 ? nil : value }
+                if let value = mark("tkp", max: 225) { merged.tkp = value == 0 ? nil : value }
+                if let value = mark("total", max: 550) { merged.total = value == 0 ? nil : value }
+                if merged == PassingMarks(), marks.entries.isEmpty {
                     diagnostics.error("scoring.passing.\(entry.key) names no minimum", at: entry.keyLocation, hint: "give twk, tiu, tkp or total")
                     continue
                 }
-                rules.passing[entry.key] = parsed
+                rules.passing[entry.key] = merged
             }
         }
         if let multiplier = map.integer("shortlist_multiplier", into: &diagnostics) {

@@ -63,6 +63,9 @@ public struct VacancyResults: Sendable {
                 if skd.status(position) != "P/L" {
                     diagnostics.error("row \(row.identity.row): participant \(row.identity.participant) is \(skd.status(position)) in the SKD table; only P/L participants sit the SKB",
                                       at: row.identity.location(in: table.path))
+                } else if skd.formation(position) != row.identity.formation {
+                    diagnostics.error("row \(row.identity.row): formation \(row.identity.formation) differs from \(skd.formation(position)) in the SKD table",
+                                      at: row.identity.location(in: table.path))
                 }
             }
             tables.append(SKBResults(entry: table.entry, rows: table.rows, formations: formations))
@@ -71,6 +74,7 @@ public struct VacancyResults: Sendable {
         if let final = input.akhir {
             let path = final.path ?? vacancy.sourcePath
             var entrants: [Entrant] = []
+            var differences = DifferenceReport(path: path)
             let sources: [(RowIdentity, FinalRow?)] = final.rows.map { rows in rows.map { ($0.identity, $0) } }
                 ?? (input.skb?.rows ?? []).map { ($0.identity, nil) }
             for (identity, row) in sources {
@@ -80,7 +84,16 @@ public struct VacancyResults: Sendable {
                 if let skd, let position = skdByParticipant[identity.participant] {
                     scores = skd.row(position).scores
                     if let written = row?.skd, let total = scores?.total, written != total {
-                        diagnostics.error("row \(identity.row): skd \(written) supplied, but the SKD table has \(total)", at: location)
+                        differences.add("row \(identity.row): skd \(written) supplied, but the SKD table has \(total)", at: location)
+                    }
+                    if input.skb == nil, skd.status(position) != "P/L" {
+                        diagnostics.error("row \(identity.row): participant \(identity.participant) is \(skd.status(position)) in the SKD table; only P/L participants reach the final ranking",
+                                          at: location)
+                        continue
+                    }
+                    if skd.formation(position) != identity.formation {
+                        diagnostics.error("row \(identity.row): formation \(identity.formation) differs from \(skd.formation(position)) in the SKD table", at: location)
+                        continue
                     }
                     skdTotal = scores?.total
                 } else if skd != nil {
@@ -95,8 +108,12 @@ public struct VacancyResults: Sendable {
                         continue
                     }
                     if let written = row?.skb, let score = skbRow.score, written != score {
-                        diagnostics.error("row \(identity.row): skb \(Decimals.text(written, scale: 2, mark: ",")) supplied, but the SKB table has \(Decimals.text(score, scale: 2, mark: ","))",
-                                          at: location)
+                        differences.add("row \(identity.row): skb \(Decimals.text(written, scale: 2, mark: ",")) supplied, but the SKB table has \(Decimals.text(score, scale: 2, mark: ","))",
+                                        at: location)
+                    }
+                    if skbRow.identity.formation != identity.formation {
+                        diagnostics.error("row \(identity.row): formation \(identity.formation) differs from \(skbRow.identity.formation) in the SKB table", at: location)
+                        continue
                     }
                     skbScore = skbRow.score
                     absence = skbRow.absence ?? absence
@@ -127,13 +144,23 @@ public struct VacancyResults: Sendable {
                         }
                     }
                     if let written = row?.supplied?.final, written.value != thousandths {
-                        diagnostics.error(
+                        differences.add(
                             "row \(identity.row): final \(Decimals.text(written.value, scale: 3, mark: ",")) supplied, computed \(Decimals.text(thousandths, scale: 3, mark: ",")): \(rules.weights.skd) % × (SKD \(skdTotal) / 550 × 100) + \(rules.weights.skb) % × SKB \(Decimals.text(skbScore, scale: 2, mark: ","))",
                             at: written.location)
                     }
                 }
                 entrants.append(entrant)
             }
+            // Everyone who sat the SKB is in the final ranking: a missing row would hand
+            // their seat to someone else.
+            if final.rows != nil, let skb = input.skb {
+                let listed = Set(entrants.map(\.identity.participant))
+                for row in skb.rows where !listed.contains(row.identity.participant) {
+                    diagnostics.error("participant \(row.identity.participant) (\(row.identity.name)) sat the SKB but is not in the final table",
+                                      at: SourceLocation(path: path))
+                }
+            }
+            differences.finish(into: &diagnostics)
             let columns = [ResultColumn(id: "skd", numeric: true), ResultColumn(id: "skb", numeric: true), ResultColumn(id: "final", numeric: true),
                            ResultColumn(id: "rank", numeric: true), ResultColumn(id: "status", numeric: false)]
             tables.append(SeatRanking(stage: .akhir, entry: final.entry, path: path, columns: columns, entrants: entrants, formations: formations,
@@ -142,6 +169,7 @@ public struct VacancyResults: Sendable {
 
         if let table = input.kompetensi {
             var entrants: [Entrant] = []
+            var differences = DifferenceReport(path: table.path)
             for row in table.rows {
                 requireMS(row.identity, path: table.path, stage: "competency test")
                 var entrant = Entrant(identity: row.identity, absence: row.absence, keys: [], supplied: row.supplied,
@@ -154,12 +182,13 @@ public struct VacancyResults: Sendable {
                         rules.components.firstIndex { $0.id == key }.map { scores[$0] } ?? PrivateKeys.value(key, row.identity.tieBreaks) ?? -1
                     }
                     if let written = row.supplied?.total, written.value != total {
-                        diagnostics.error("row \(row.identity.row): total \(written.value) supplied, computed \(total): \(zip(rules.components, scores).map { "\($0.id) \($1)" }.joined(separator: " + "))",
+                        differences.add("row \(row.identity.row): total \(written.value) supplied, computed \(total): \(zip(rules.components, scores).map { "\($0.id) \($1)" }.joined(separator: " + "))",
                                           at: written.location)
                     }
                 }
                 entrants.append(entrant)
             }
+            differences.finish(into: &diagnostics)
             let columns = rules.components.map { ResultColumn(id: $0.id, numeric: true) }
                 + [ResultColumn(id: "total", numeric: true), ResultColumn(id: "rank", numeric: true), ResultColumn(id: "status", numeric: false)]
             let components = rules.components

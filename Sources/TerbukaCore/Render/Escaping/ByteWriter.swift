@@ -107,7 +107,7 @@ public struct ByteWriter {
             switch byte {
             case 0x30...0x39: digits += 1
             case 0x2E: points += 1
-            case 0x2B, 0x2D where index == 0: break
+            case 0x2B where index == 0, 0x2D where index == 0: break
             default: return false
             }
         }

@@ -13,11 +13,14 @@ enum DataPackage {
 
     static func file(index: SiteIndex, ledger: Ledger) -> OutputFile {
         var resources: [(name: String, path: String, columns: [String], key: String, title: String)] = []
+        // Competency components are whole numbers too.
+        var componentColumns: Set<String> = []
         for vacancy in index.vacancies {
             resources.append(("\(vacancy.id)-formasi", Route.formationData(vacancy.id, "csv"), DataExport.formationColumns, "code",
                               "\(vacancy.title): formasi"))
             for table in index.results[vacancy.id]?.tables ?? [] {
                 let columns = ["participant", "name", "formation"] + table.columns.map(\.id)
+                for column in table.columns where column.numeric && fieldType(column.id) == "string" { componentColumns.insert(column.id) }
                 resources.append(("\(vacancy.id)-\(table.stage.rawValue)", ResultData.csvPath(vacancy.id, table.stage), columns, "participant",
                                   "\(vacancy.title): \(table.stage.rawValue)"))
             }
@@ -50,7 +53,7 @@ enum DataPackage {
                 out.raw("{\"name\": ")
                 out.json(column)
                 out.raw(", \"type\": ")
-                out.json(fieldType(column))
+                out.json(componentColumns.contains(column) ? "integer" : fieldType(column))
                 out.raw("}")
             }
             out.raw("], \"primaryKey\": [")

@@ -127,14 +127,14 @@ struct ResultSections {
         for slice in slices {
             let group = table.groups[slice.group]
             let formation = group.formation
-            let anchor = "f-" + Slug.make(from: formation.code)
+            let anchor = anchorID(formation.code)
             var facts = "\(HTMLText.escape(labels.unit)): \(HTMLText.escape(formation.unit)) · \(HTMLText.escape(labels.kind(formation.kind)))"
                 + " · \(HTMLText.escape(labels.seats)): \(labels.format.integer(formation.quota))"
                 + " · \(HTMLText.escape(labels.participants)): \(labels.format.integer(group.range.count))"
                 + " · \(HTMLText.escape(labels.passed)): \(labels.format.integer(group.passed))"
             if let shortlisted = group.shortlisted { facts += " · \(HTMLText.escape(labels.shortlisted)): \(labels.format.integer(shortlisted))" }
             let title = HTMLText.escape(formation.position) + (slice.continued ? " (\(HTMLText.escape(labels.continued)))" : "")
-            html.raw("<section class=\"formation\"\(slice.continued ? "" : " id=\"\(anchor)\"")>\n<h2>\(title) <span class=\"code\">\(HTMLText.escape(formation.code))</span></h2>\n"
+            html.raw("<section class=\"formation\" id=\"\(HTMLText.escape(anchor))\">\n<h2>\(title) <span class=\"code\">\(HTMLText.escape(formation.code))</span></h2>\n"
                 + "<p class=\"meta\">\(facts)</p>\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTMLText.escape(formation.code))\">\n"
                 + "<table>\n<caption>\(HTMLText.escape(labels.caption)) \(HTMLText.escape(formation.code))</caption>\n" + thead + "<tbody>\n")
             for position in slice.range {
@@ -165,6 +165,13 @@ struct ResultSections {
         case .empty: break
         }
         html.raw("</td>")
+    }
+
+    /// The id of a formation's section: its code with spaces as `_`, so that codes that
+    /// differ only in punctuation (A.1, A-1) keep apart. A formation is on a page once.
+    /// `assets/lookup.js` links to it the same way.
+    static func anchorID(_ code: String) -> String {
+        "f-" + code.replacingOccurrences(of: " ", with: "_")
     }
 
     /// Path of page `index` (0-based) of a table.

@@ -67,6 +67,12 @@ enum PersonalData {
     static func kindInside(_ text: String) -> String? {
         // Names and reasons rarely hold digits or '@'; nothing else here can match.
         guard text.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x40 }) else { return nil }
+        // A date with a year before 2010 in published text is most likely a birth date.
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" })
+        where PersonalData.looksLikeDate(String(word)) {
+            let year = word.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init).first { $0.count == 4 }
+            if let year, let value = Int(year), value < 2010 { return "a date that looks like a birth date" }
+        }
         var count = 0
         var first: UInt8 = 0, second: UInt8 = 0, third: UInt8 = 0
         var previousWasSeparator = false

@@ -97,7 +97,8 @@ struct ResultTableReader {
             let fileSize = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
             firstRowOf.reserveCapacity(max(1024, (fileSize ?? 0) / 40))
             var personalColumnsReported: Set<Int> = []
-            var lastFormation = (code: "", index: Int32(0))
+            // No code matches this: the first row's formation is always looked up.
+            var lastFormation = (code: "\u{0}", index: Int32(0))
             var rowNumber = 1
             var record = CSVRecord(fields: [], positions: [])
             while try reader.read(into: &record) {
@@ -217,7 +218,7 @@ struct ResultTableReader {
             if let date = Scores.birthDate(raw) {
                 tieBreaks.birthDay = Int32(date.daysSinceEpoch)
             } else {
-                diagnostics.error("row \(row): birth date '\(raw)' is not a date", at: fields.location(.birthDate),
+                diagnostics.error("row \(row): birth date '\(raw)' is not a date with a four-digit year", at: fields.location(.birthDate),
                                   hint: "write YYYY-MM-DD or DD-MM-YYYY")
                 ok = false
             }
@@ -292,11 +293,15 @@ enum Scores {
         return !mantissa.isEmpty && Double(mantissa) != nil && !exponent.isEmpty && exponent.allSatisfy(\.isASCIIDigit)
     }
 
-    /// YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY.
+    /// YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY, with a four-digit year from 1900: a
+    /// two-digit year would make an applicant centuries old and decide a tie.
     static func birthDate(_ text: String) -> CivilDate? {
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" }).compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        if parts[0] > 31 { return CivilDate(year: parts[0], month: parts[1], day: parts[2]) }
-        return CivilDate(year: parts[2], month: parts[1], day: parts[0])
+        let pieces = text.split(whereSeparator: { $0 == "-" || $0 == "/" })
+        let parts = pieces.compactMap { Int($0) }
+        guard parts.count == 3, pieces.count == 3 else { return nil }
+        let date = pieces[0].count == 4 ? CivilDate(year: parts[0], month: parts[1], day: parts[2])
+            : pieces[2].count == 4 ? CivilDate(year: parts[2], month: parts[1], day: parts[0]) : nil
+        guard let date, date.year >= 1900, date.year <= 2100 else { return nil }
+        return date
     }
 }

@@ -52,17 +52,6 @@
     return text.toLowerCase().split(/[^\p{L}]+/u).filter(function (w) { return w.length >= 3; });
   }
 
-  function slug(text) {
-    var out = "";
-    var lower = text.toLowerCase();
-    for (var i = 0; i < lower.length; i++) {
-      var c = lower[i];
-      if (/[a-z0-9]/.test(c)) out += c;
-      else if (out && out[out.length - 1] !== "-") out += "-";
-    }
-    return out.replace(/-+$/, "");
-  }
-
   function setup(form) {
     var base = form.getAttribute("data-lookup");
     var vacancyRoot = form.getAttribute("data-vacancy-root");
@@ -87,7 +76,8 @@
           var item = document.createElement("li");
           var link = document.createElement("a");
           var page = row[4][i];
-          link.href = vacancyRoot + manifest.pages[i] + (page > 0 ? (page + 1) + "/" : "") + "index.html#f-" + slug(row[2]);
+          link.href = vacancyRoot + manifest.pages[i] + (page > 0 ? (page + 1) + "/" : "") + "index.html#" +
+            encodeURIComponent("f-" + row[2].replace(/ /g, "_"));
           link.textContent = manifest.stages[i];
           item.appendChild(link);
           item.appendChild(document.createTextNode(": " + code));
@@ -106,10 +96,11 @@
       if (!query) return;
       status.textContent = t("searching");
       withManifest(base, function () {
-        if (/^[0-9 .-]+$/.test(query)) {
-          var number = query.replace(/[ .-]/g, "");
+        if (/^[0-9][0-9 .-]*$/.test(query)) {
+          // Numbers are looked up as written (the shard is chosen by a hash of the number).
+          var number = query;
           withShard(base, "n" + (fnv1a(number) % manifest.numberShards), function (rows) {
-            var found = rows.filter(function (r) { return r[0] === number || r[0] === query; });
+            var found = rows.filter(function (r) { return r[0] === number; });
             show(found, found.length ? "" : t("none"));
           }, failed);
           return;
