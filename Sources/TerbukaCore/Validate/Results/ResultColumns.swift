@@ -67,11 +67,25 @@ enum PersonalData {
     static func kindInside(_ text: String) -> String? {
         // Names and reasons rarely hold digits or '@'; nothing else here can match.
         guard text.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x40 }) else { return nil }
-        // A date with a year before 2010 in published text is most likely a birth date.
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" })
-        where PersonalData.looksLikeDate(String(word)) {
-            let year = word.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init).first { $0.count == 4 }
-            if let year, let value = Int(year), value < 2010 { return "a date that looks like a birth date" }
+        // A date with a year before 2010 in published text is most likely a birth date. Only
+        // text with a digit, a date separator and a digit in a row is looked at closely.
+        var mayHoldDate = false
+        var twoBack: UInt8 = 0
+        var oneBack: UInt8 = 0
+        for byte in text.utf8 {
+            if (oneBack == 0x2D || oneBack == 0x2F || oneBack == 0x2E), twoBack >= 0x30, twoBack <= 0x39, byte >= 0x30, byte <= 0x39 {
+                mayHoldDate = true
+                break
+            }
+            twoBack = oneBack
+            oneBack = byte
+        }
+        if mayHoldDate {
+            for word in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" })
+            where PersonalData.looksLikeDate(String(word)) {
+                let year = word.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init).first { $0.count == 4 }
+                if let year, let value = Int(year), value < 2010 { return "a date that looks like a birth date" }
+            }
         }
         var count = 0
         var first: UInt8 = 0, second: UInt8 = 0, third: UInt8 = 0
@@ -83,8 +97,21 @@ enum PersonalData {
             if mobile, (10...14).contains(count) { return "a phone number" }
             return nil
         }
-        let bytes = Array(text.utf8)
-        for (index, byte) in bytes.enumerated() {
+        var previous: UInt8 = 0x20
+        var afterAt: [UInt8]? = nil
+        for byte in text.utf8 {
+            defer { previous = byte }
+            if var tail = afterAt {
+                // Collecting what follows an '@' up to a space.
+                if byte == 0x20 {
+                    if tail.contains(0x2E) { return "an e-mail address" }
+                    afterAt = nil
+                } else {
+                    tail.append(byte)
+                    afterAt = tail
+                }
+                continue
+            }
             if byte >= 0x30 && byte <= 0x39 {
                 switch count {
                 case 0: first = byte
@@ -100,12 +127,10 @@ enum PersonalData {
             } else {
                 if let kind = finish() { return kind }
                 previousWasSeparator = false
-                if byte == 0x40, index > 0, bytes[index - 1] != 0x20,
-                   bytes[(index + 1)...].prefix { $0 != 0x20 }.contains(0x2E) {
-                    return "an e-mail address"
-                }
+                if byte == 0x40, previous != 0x20 { afterAt = [] }
             }
         }
+        if let tail = afterAt, tail.contains(0x2E) { return "an e-mail address" }
         return finish()
     }
 
