@@ -142,7 +142,7 @@ import Testing
         #expect(states == ["past", "current", "coming"])
         #expect(html.contains("Status tahapan menurut waktu situs ini dibuat: <time datetime=\"2024-09-01T08:00:00+08:00\">Minggu, 1 September 2024 pukul 08.00 WITA</time>."))
         let home = try String(contentsOf: site.output.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(home.contains("Sedang berlangsung: <strong>Pendaftaran</strong>;"))
+        #expect(home.contains("Sedang berlangsung: <strong>Pendaftaran</strong></p>"))
         #expect(home.contains("Batas waktu berikutnya: Pendaftaran — berakhir Selasa, 10 September 2024 (akhir hari)"))
     }
 

@@ -38,7 +38,8 @@ struct SchedulePageView: Sendable {
 struct HomeStagesView: Sendable {
     var title: String
     var href: String
-    var current: [String]
+    /// The stages in progress, joined for reading.
+    var current: String
     var hasCurrent: Bool
     var nextDeadline: String?
 }
@@ -93,7 +94,8 @@ extension SiteRenderer {
             let current = items.filter { $0.state(at: index.now) == .current }.map(title(of:))
             let next = items.filter { $0.end.endInstant > index.now }.min { $0.end.endInstant < $1.end.endInstant }
             return HomeStagesView(
-                title: vacancy.title, href: pageHref(Route.vacancy(vacancy.id), root: root), current: current, hasCurrent: !current.isEmpty,
+                title: vacancy.title, href: pageHref(Route.vacancy(vacancy.id), root: root), current: current.joined(separator: "; "),
+                hasCurrent: !current.isEmpty,
                 nextDeadline: next.map { item in
                     (strings["next_deadline"] ?? "{stage}: {when}").replacingOccurrences(of: "{stage}", with: title(of: item))
                         .replacingOccurrences(of: "{when}", with: deadlineText(item.end))
