@@ -44,12 +44,7 @@ public struct SiteIndex: Sendable {
 
     /// Whether the home page offers the whole site as one ZIP (not for very large sites).
     public var offersZip: Bool {
-        let rows = content.vacancies.reduce(0) { total, vacancy in
-            let tables = vacancy.tables
-            return total + (tables.administrasi?.rows.count ?? 0) + (tables.skd?.rows.count ?? 0) + (tables.skb?.rows.count ?? 0)
-                + (tables.akhir?.rows?.count ?? 0) + (tables.kompetensi?.rows.count ?? 0)
-        }
-        return rows <= ZipArchive.rowLimit
+        content.vacancies.reduce(0) { $0 + $1.tables.rowCount } <= ZipArchive.rowLimit
     }
 
     public var currentAnnouncements: [Announcement] {

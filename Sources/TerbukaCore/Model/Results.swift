@@ -118,4 +118,10 @@ public struct VacancyResultTables: Sendable {
     public var kompetensi: (entry: ResultEntry, path: String, rows: [CompetencyRow])?
 
     public init() {}
+
+    /// Rows in all tables: what the progress line counts and what decides the ZIP.
+    public var rowCount: Int {
+        (administrasi?.rows.count ?? 0) + (skd?.rows.count ?? 0) + (skb?.rows.count ?? 0)
+            + (akhir?.rows?.count ?? 0) + (kompetensi?.rows.count ?? 0)
+    }
 }

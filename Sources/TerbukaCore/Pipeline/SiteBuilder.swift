@@ -87,11 +87,7 @@ public struct SiteBuilder: Sendable {
         lap("parse+validate")
         guard let content else { return report() }
         let theme = Theme.load(siteRoot: options.siteRoot, name: content.config.theme, languages: content.config.languages, into: &diagnostics)
-        let rows = content.vacancies.reduce(0) { total, vacancy in
-            let tables = vacancy.tables
-            return total + (tables.administrasi?.rows.count ?? 0) + (tables.skd?.rows.count ?? 0) + (tables.skb?.rows.count ?? 0)
-                + (tables.akhir?.rows?.count ?? 0) + (tables.kompetensi?.rows.count ?? 0)
-        }
+        let rows = content.vacancies.reduce(0) { $0 + $1.tables.rowCount }
         options.progress?("ranking \(rows) result rows…")
         let results = await Self.computeResults(content.vacancies, into: &diagnostics)
         let index = SiteIndex(content: content, now: options.now ?? BuildOptions.newestPublication(content), results: results)

@@ -78,10 +78,10 @@ public struct ICalendar {
     }
 
     static func utc(_ instant: Int) -> String {
-        let days = instant >= 0 ? instant / 86_400 : (instant - 86_399) / 86_400
-        let seconds = instant - days * 86_400
-        return date(CivilDate(daysSinceEpoch: days)) + "T"
-            + Formatters.twoDigits(seconds / 3600) + Formatters.twoDigits(seconds % 3600 / 60) + Formatters.twoDigits(seconds % 60) + "Z"
+        let value = ContentDate(instant: instant, offset: 0)
+        let minutes = value.minuteOfDay ?? 0
+        return date(value.date) + "T" + Formatters.twoDigits(minutes / 60) + Formatters.twoDigits(minutes % 60)
+            + Formatters.twoDigits(value.seconds) + "Z"
     }
 
     static func date(_ day: CivilDate) -> String {

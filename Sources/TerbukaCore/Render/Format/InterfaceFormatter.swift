@@ -29,9 +29,8 @@ extension InterfaceFormatter {
     public func dateTime(_ value: ContentDate, siteZone: SiteTimeZone) -> String {
         guard value.minuteOfDay != nil else { return longDate(value.date) }
         let (offset, label) = DisplayZone.of(value, siteZone: siteZone)
-        let local = value.instant + offset
-        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
-        return longDate(CivilDate(daysSinceEpoch: days)) + " " + time(minuteOfDay: (local - days * 86_400) / 60, zone: label)
+        let local = ContentDate(instant: value.instant, offset: offset)
+        return longDate(local.date) + " " + time(minuteOfDay: local.minuteOfDay ?? 0, zone: label)
     }
 
     /// A stage's span: dates alone as a date range, one day's times once with its date,
@@ -52,9 +51,7 @@ extension InterfaceFormatter {
     /// The local day on which `value` falls (start of a range).
     public func localDay(_ value: ContentDate, siteZone: SiteTimeZone) -> CivilDate {
         guard value.minuteOfDay != nil else { return value.date }
-        let (offset, _) = DisplayZone.of(value, siteZone: siteZone)
-        let local = value.instant + offset
-        return CivilDate(daysSinceEpoch: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
+        return ContentDate(instant: value.instant, offset: DisplayZone.of(value, siteZone: siteZone).offset).date
     }
 }
 
