@@ -206,7 +206,7 @@ public struct SiteRenderer: Sendable {
         let schedule = timelineRows(vacancy)
         let announcements = (index.announcementsByVacancy[vacancy.id] ?? []).map { announcementSummary($0, root: root) }
         let resultLinks = (index.results[vacancy.id]?.tables ?? []).map { table in
-            ResultLinkView(label: label("result", table.stage.rawValue), href: pageHref(Self.resultPath(vacancy.id, table.stage), root: root),
+            ResultLinkView(label: label("result", table.stage.rawValue), href: pageHref(Route.resultPage(vacancy.id, table.stage), root: root),
                            published: format.dateTime(table.entry.published, siteZone: zone), number: table.entry.number,
                            objectionUntil: table.entry.objectionUntil.map { format.dateTime($0, siteZone: zone) })
         }
@@ -226,7 +226,7 @@ public struct SiteRenderer: Sendable {
                         download("JSON", Route.formationData(vacancy.id, "json"), root: root, ledger: ledger)],
             jsonLD: JobPostings.jsonLD(vacancy, index: index, label: { self.label("kind", $0) }),
             results: resultLinks, hasResults: !resultLinks.isEmpty,
-            statisticsHref: resultLinks.isEmpty ? nil : pageHref(Self.statisticsPath(vacancy.id), root: root),
+            statisticsHref: resultLinks.isEmpty ? nil : pageHref(Route.statistics(vacancy.id), root: root),
             lookup: resultLinks.isEmpty ? nil : lookupForm(vacancy.id, root: root)
         )
     }

@@ -1,11 +1,9 @@
 /// `data/<id>/<stage>.csv` and `.json`: one result table as published, computed columns
 /// included, in the contract's column order (CONTENT-FORMAT.md, "Output").
 enum ResultData {
-    static func csvPath(_ vacancy: String, _ stage: ResultStage) -> String { "data/\(vacancy)/\(stage.rawValue).csv" }
-    static func jsonPath(_ vacancy: String, _ stage: ResultStage) -> String { "data/\(vacancy)/\(stage.rawValue).json" }
 
     static func writeCSV(_ table: any PublishedResultTable, vacancy: String, to staging: StagingFolder) throws {
-        let file = try staging.open(csvPath(vacancy, table.stage))
+        let file = try staging.open(Route.resultData(vacancy, table.stage, "csv"))
         var out = ByteWriter(capacity: 1 << 16)
         for (index, id) in (["participant", "name", "formation"] + table.columns.map(\.id)).enumerated() {
             if index > 0 { out.raw(",") }
@@ -35,7 +33,7 @@ enum ResultData {
     }
 
     static func writeJSON(_ table: any PublishedResultTable, vacancy: String, to staging: StagingFolder) throws {
-        let file = try staging.open(jsonPath(vacancy, table.stage))
+        let file = try staging.open(Route.resultData(vacancy, table.stage, "json"))
         var out = ByteWriter(capacity: 1 << 16)
         out.raw("{\"vacancy\":")
         out.json(vacancy)

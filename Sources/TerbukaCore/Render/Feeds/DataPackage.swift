@@ -21,7 +21,7 @@ enum DataPackage {
             for table in index.results[vacancy.id]?.tables ?? [] {
                 let columns = ["participant", "name", "formation"] + table.columns.map(\.id)
                 for column in table.columns where column.numeric && fieldType(column.id) == "string" { componentColumns.insert(column.id) }
-                resources.append(("\(vacancy.id)-\(table.stage.rawValue)", ResultData.csvPath(vacancy.id, table.stage), columns, "participant",
+                resources.append(("\(vacancy.id)-\(table.stage.rawValue)", Route.resultData(vacancy.id, table.stage, "csv"), columns, "participant",
                                   "\(vacancy.title): \(table.stage.rawValue)"))
             }
         }

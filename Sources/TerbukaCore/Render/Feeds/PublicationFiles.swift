@@ -45,7 +45,7 @@ extension SiteRenderer {
                 entries.append(Entry(
                     id: "tag:\(tagAuthority),\(table.entry.published.date):lowongan/\(vacancy.id)/hasil/\(table.stage.rawValue)",
                     title: "\(label("result", table.stage.rawValue)) — \(vacancy.title)", updated: table.entry.published,
-                    path: Self.resultPath(vacancy.id, table.stage), category: ("hasil", label("category", "hasil")),
+                    path: Route.resultPage(vacancy.id, table.stage), category: ("hasil", label("category", "hasil")),
                     summary: [vacancy.title, table.entry.number.map { "\(strings["number_label"] ?? "") \($0)" }].compactMap { $0 }.joined(separator: " · ")))
             }
         }

@@ -9,7 +9,6 @@ enum LookupData {
     static let shardBudget = 100_000
     static let minimumNameLetters = 3
 
-    static func folder(_ vacancy: String) -> String { "data/\(vacancy)/cari" }
 
     struct Entry {
         var number: String
@@ -215,7 +214,7 @@ enum LookupData {
             for await piece in group { pieces.append(piece) }
             return pieces.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        let folder = folder(vacancy)
+        let folder = Route.lookupFolder(vacancy)
         let shards = prepared.numberShards.enumerated().map { ("n\($0.offset)", $0.element) }
             + prepared.nameShards.enumerated().map { ("a\($0.offset)", $0.element) }
         try await withThrowingTaskGroup(of: Void.self) { group in

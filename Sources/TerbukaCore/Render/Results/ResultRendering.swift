@@ -2,12 +2,6 @@ import Foundation
 
 /// Result pages, data files, lookup shards and statistics of one vacancy.
 extension SiteRenderer {
-    static func resultPath(_ vacancy: String, _ stage: ResultStage) -> String {
-        ResultSections.path(vacancy: vacancy, stage: stage, page: 0)
-    }
-
-    static func statisticsPath(_ vacancy: String) -> String { "lowongan/\(vacancy)/statistik/index.html" }
-
     /// Writes everything of `results`: per table its pages (planned first, then written in
     /// parallel) and data files, the statistics, and the lookup, which needs each row's page.
     func writeResults(_ vacancy: Vacancy, _ results: VacancyResults, to staging: StagingFolder) async throws {
@@ -67,7 +61,7 @@ extension SiteRenderer {
         let canonical = ["MS", "TMS", "P/L", "P", "L"] + ResultRowParsers.optimisationStatuses + ["TL", "TH", "DIS", "APS"]
         let pageCount = plan.pages.count
         for index in pages {
-            let path = ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index)
+            let path = Route.resultPage(vacancy.id, table.stage, page: index)
             let html = ResultSections.render(plan.pages[index], of: table, labels: labels)
             let file = self.page(path, template: "results", title: "\(stageLabel) — \(vacancy.title)", description: "", current: Route.vacancyList) { root in
                 // The first page carries the announcement, the legend and the directory of
@@ -80,7 +74,7 @@ extension SiteRenderer {
                             let first = table.groups[slices.first!.group].formation
                             let last = table.groups[slices.last!.group].formation
                             return PageLinkView(label: "\(number + 1)",
-                                                href: pageHref(ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: number), root: root),
+                                                href: pageHref(Route.resultPage(vacancy.id, table.stage, page: number), root: root),
                                                 first: first.code, last: last.code, current: false,
                                                 positions: slices.count == 1 ? first.position : nil)
                         }
@@ -102,20 +96,20 @@ extension SiteRenderer {
                     legend: legend, basis: basis, hasBasis: !basis.isEmpty, lookup: lookupForm(vacancy.id, root: root), isFirstPage: index == 0,
                     pageLabel: pageCount > 1 ? "\(strings["page"] ?? "") \(index + 1) / \(pageCount)" : "",
                     directory: directory, hasDirectory: !directory.isEmpty, isPaged: pageCount > 1,
-                    firstPageHref: pageHref(ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: 0), root: root),
+                    firstPageHref: pageHref(Route.resultPage(vacancy.id, table.stage, page: 0), root: root),
                     sectionsHTML: html,
-                    previousHref: index > 0 ? pageHref(ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index - 1), root: root) : nil,
-                    nextHref: index + 1 < pageCount ? pageHref(ResultSections.path(vacancy: vacancy.id, stage: table.stage, page: index + 1), root: root) : nil,
-                    downloads: [download("CSV", ResultData.csvPath(vacancy.id, table.stage), root: root, ledger: staging.ledger),
-                                download("JSON", ResultData.jsonPath(vacancy.id, table.stage), root: root, ledger: staging.ledger)],
-                    statisticsHref: pageHref(Self.statisticsPath(vacancy.id), root: root))
+                    previousHref: index > 0 ? pageHref(Route.resultPage(vacancy.id, table.stage, page: index - 1), root: root) : nil,
+                    nextHref: index + 1 < pageCount ? pageHref(Route.resultPage(vacancy.id, table.stage, page: index + 1), root: root) : nil,
+                    downloads: [download("CSV", Route.resultData(vacancy.id, table.stage, "csv"), root: root, ledger: staging.ledger),
+                                download("JSON", Route.resultData(vacancy.id, table.stage, "json"), root: root, ledger: staging.ledger)],
+                    statisticsHref: pageHref(Route.statistics(vacancy.id), root: root))
             }
             try staging.write(file)
         }
     }
 
     func lookupForm(_ vacancy: String, root: String) -> LookupFormView {
-        LookupFormView(dataHref: Links.href(to: LookupData.folder(vacancy) + "/", root: root),
+        LookupFormView(dataHref: Links.href(to: Route.lookupFolder(vacancy) + "/", root: root),
                        vacancyRoot: pageHref("lowongan/\(vacancy)/", root: root),
                        scriptHref: Links.href(to: "assets/lookup.js", root: root))
     }
@@ -144,7 +138,7 @@ extension SiteRenderer {
     }
 
     private func statisticsPage(_ vacancy: Vacancy, _ results: VacancyResults) -> OutputFile {
-        let path = Self.statisticsPath(vacancy.id)
+        let path = Route.statistics(vacancy.id)
         return page(path, template: "statistics", title: "\(strings["statistics_title"] ?? "") — \(vacancy.title)", description: "",
                     current: Route.vacancyList) { root in
             var view = StatisticsView(vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root),

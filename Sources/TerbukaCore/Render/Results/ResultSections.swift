@@ -174,9 +174,4 @@ struct ResultSections {
         "f-" + code.replacingOccurrences(of: " ", with: "_")
     }
 
-    /// Path of page `index` (0-based) of a table.
-    static func path(vacancy: String, stage: ResultStage, page index: Int) -> String {
-        index == 0 ? "lowongan/\(vacancy)/hasil/\(stage.rawValue)/index.html"
-            : "lowongan/\(vacancy)/hasil/\(stage.rawValue)/\(index + 1)/index.html"
-    }
 }

@@ -44,12 +44,6 @@ struct HomeStagesView: Sendable {
     var nextDeadline: String?
 }
 
-extension Route {
-    static let schedule = "jadwal/index.html"
-    static let calendar = "jadwal.ics"
-    static func vacancyCalendar(_ id: String) -> String { "lowongan/\(id)/jadwal.ics" }
-}
-
 extension SiteRenderer {
     func title(of item: TimelineItem) -> String {
         if let title = item.title { return title }

@@ -16,11 +16,6 @@ struct SearchEntryView: Sendable {
     var href: String
 }
 
-extension Route {
-    static let search = "cari/index.html"
-    static let searchData = "data/search.js"
-}
-
 extension SiteRenderer {
     func searchView(root: String) -> SearchPageView {
         var entries = index.vacancies.map { SearchEntryView(title: $0.title, kindLabel: label("recruitment", $0.kind.rawValue),
