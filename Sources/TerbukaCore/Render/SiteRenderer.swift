@@ -48,14 +48,19 @@ public struct SiteRenderer: Sendable {
             + index.pages.map(Job.page)
     }
 
-    /// Renders every page and file into `staging` as it goes: data files first, since the
-    /// pages show their sizes and SHA-256, then pages and results, then the feed, sitemap
-    /// and data package, which list them.
+    /// Renders every page and file into `staging` as it goes: data files, assets and
+    /// attachments first, since the pages show their sizes and SHA-256 (read from the
+    /// ledger, not hashed again per page or per language), then pages and results, then the
+    /// feed, sitemap and data package, which list them.
     public func render(to staging: StagingFolder) async throws {
         // Data, assets, attachments, feed and data package are written once, by the
         // primary language; a further language adds its pages under its prefix.
         if isPrimary {
-            for file in DataExport.formations(index.vacancies) { try staging.write(file) }
+            var files = DataExport.formations(index.vacancies)
+            files += theme.assets.map { OutputFile(path: "assets/" + $0.path, contents: .copy($0.url)) }
+            files += theme.rootFiles.map { OutputFile(path: $0.path, contents: .copy($0.url)) }
+            files += index.content.files.map { OutputFile(path: $0.outputPath, contents: .copy($0.source)) }
+            for file in files { try staging.write(file) }
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for job in jobs {
@@ -68,10 +73,6 @@ public struct SiteRenderer: Sendable {
             try await group.waitForAll()
         }
         guard isPrimary else { return }
-        var files = theme.assets.map { OutputFile(path: "assets/" + $0.path, contents: .copy($0.url)) }
-        files += theme.rootFiles.map { OutputFile(path: $0.path, contents: .copy($0.url)) }
-        files += index.content.files.map { OutputFile(path: $0.outputPath, contents: .copy($0.source)) }
-        for file in files { try staging.write(file) }
         try writePublicationFiles(to: staging)
     }
 
@@ -124,7 +125,7 @@ public struct SiteRenderer: Sendable {
                         current: Route.vacancyList) { root in vacancyView(vacancy, root: root, ledger: ledger) }
         case .announcement(let announcement):
             return page(Route.announcement(announcement.slug), template: "announcement", title: announcement.title,
-                        description: "", current: Route.announcementList) { root in announcementView(announcement, root: root) }
+                        description: "", current: Route.announcementList) { root in announcementView(announcement, root: root, ledger: ledger) }
         case .page(let standing):
             return page(Route.page(standing.slug), template: "page", title: standing.title, description: "",
                         current: Route.page(standing.slug)) { root in
@@ -252,7 +253,7 @@ public struct SiteRenderer: Sendable {
                                 isCorrection: announcement.category == .ralat, pinned: announcement.pinned, number: announcement.number)
     }
 
-    private func announcementView(_ announcement: Announcement, root: String) -> AnnouncementView {
+    private func announcementView(_ announcement: Announcement, root: String, ledger: Ledger) -> AnnouncementView {
         let vacancy = announcement.vacancyID.flatMap { id in index.vacancies.first { $0.id == id } }.map {
             LinkView(title: $0.title, href: pageHref(Route.vacancy($0.id), root: root))
         }
@@ -263,7 +264,7 @@ public struct SiteRenderer: Sendable {
             bodyHTML: markdown(announcement.body, root: root),
             attachments: announcement.attachments.map {
                 AttachmentView(name: $0.fileName, href: Links.href(to: $0.outputPath, root: root), size: format.fileSize($0.size),
-                               sha256: (try? Digest.sha256(fileAt: $0.source).hex) ?? "")
+                               sha256: ledger.entry($0.outputPath)?.sha256 ?? "")
             },
             hasAttachments: !announcement.attachments.isEmpty,
             expires: announcement.expires.map { format.mediumDate($0.date) },
