@@ -44,7 +44,7 @@ public struct Theme: Sendable {
         folders.append((siteRoot.appendingPathComponent("themes/\(name)"), "themes/\(name)"))
         for (folder, display) in folders {
             let base = folder.appendingPathComponent(subfolder)
-            for file in files(under: base) {
+            for file in FileListing.files(under: base) {
                 result[file] = (base.appendingPathComponent(file), "\(display)/\(subfolder)/\(file)")
             }
         }
@@ -133,18 +133,5 @@ public struct Theme: Sendable {
         case .invalidConfigVariableSyntax: return "the pragma is malformed"
         case .unrecognisedConfigVariable: return "unknown pragma"
         }
-    }
-
-    /// Regular files under `folder`, relative to it, sorted; hidden files are skipped.
-    static func files(under folder: URL, includingHidden: Bool = false) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: includingHidden ? [] : [.skipsHiddenFiles]) else { return [] }
-        let base = folder.standardizedFileURL.path + "/"
-        var result: [String] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-            let path = url.standardizedFileURL.path
-            if path.hasPrefix(base) { result.append(String(path.dropFirst(base.count))) }
-        }
-        return result.sorted()
     }
 }

@@ -38,7 +38,7 @@ public enum SiteVerifier {
             report.checked += 1
             if (try? Digest.sha256(fileAt: url).hex) != expected { report.changed.append(path) }
         }
-        for path in Theme.files(under: folder, includingHidden: true) where path != Integrity.sumsPath && !listed.contains(path) {
+        for path in FileListing.files(under: folder, includingHidden: true) where path != Integrity.sumsPath && !listed.contains(path) {
             report.extra.append(path)
         }
         return report
