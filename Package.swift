@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev; pkg-config name libcmark-gfm.
@@ -29,6 +30,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // Excel workbooks are ZIP archives; it inflates them with the system zlib.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // The default theme, built in: a site's own themes/ folder overrides it file by file.
             resources: [.copy("Resources/themes")]
@@ -48,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TerbukaCoreTests",
-            dependencies: ["TerbukaCore", "TerbukaServe"]
+            dependencies: ["TerbukaCore", "TerbukaServe", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -129,7 +129,7 @@ import Testing
         defer { site.cleanUp() }
         try site.write("content/vacancies/cpns-2024/formations.csv", "code,position,unit,kind\nA1,ANALIS,SETDA,umum\n")
         #expect(await site.errors() == [
-            "content/vacancies/cpns-2024/formations.csv:1:1: error: missing required column 'quota' (accepted names: quota, kebutuhan, jumlah_kebutuhan, formasi)",
+            "content/vacancies/cpns-2024/formations.csv:1:1: error: missing required column 'quota' (accepted names: quota, kebutuhan, jumlah_kebutuhan, formasi, jumlah_formasi, alokasi)",
         ])
     }
 

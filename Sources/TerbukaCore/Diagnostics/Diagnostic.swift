@@ -1,18 +1,34 @@
 /// A place in a content file. `path` is relative to the site folder (for example
 /// `content/site.yml`) so that the message reads the same on every machine.
+///
+/// In a worksheet of a workbook, `sheet` names it and `line` and `column` are the cell's
+/// row and column, shown as Excel shows them: `results/skd.xlsx:Hasil SKD!F27`.
 public struct SourceLocation: Hashable, Sendable, Comparable {
     public var path: String
     public var line: Int
     public var column: Int
+    public var sheet: String?
 
-    public init(path: String, line: Int = 1, column: Int = 1) {
+    public init(path: String, line: Int = 1, column: Int = 1, sheet: String? = nil) {
         self.path = path
         self.line = max(1, line)
         self.column = max(1, column)
+        self.sheet = sheet
+    }
+
+    /// `Hasil SKD!F27` in a worksheet, nil in a text file.
+    public var cell: String? {
+        sheet.map { "\($0)!\(CellReference.columnName(column))\(line)" }
+    }
+
+    /// `path:line:column`, or `path:Sheet!F27` in a worksheet.
+    public var formatted: String {
+        if let cell { return "\(path):\(cell)" }
+        return "\(path):\(line):\(column)"
     }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
-        (a.path, a.line, a.column) < (b.path, b.line, b.column)
+        (a.path, a.sheet ?? "", a.line, a.column) < (b.path, b.sheet ?? "", b.line, b.column)
     }
 }
 
@@ -37,7 +53,7 @@ public struct Diagnostic: Hashable, Sendable {
     }
 
     public var formatted: String {
-        var text = "\(location.path):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        var text = "\(location.formatted): \(severity.rawValue): \(message)"
         if let hint { text += " (\(hint))" }
         return text
     }

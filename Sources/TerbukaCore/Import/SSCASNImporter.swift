@@ -50,11 +50,22 @@ public enum SSCASNImporter {
 
     /// Reads `source` and returns the formations.csv text and the report.
     public static func convert(_ source: URL, displayPath: String) throws -> (csv: String, report: Report) {
-        var reader = try CSVReader(contentsOf: source)
-        guard let header = try? reader.next() else { throw Failure(description: "\(displayPath): the file is empty") }
-        let names = header.fields.map { CSVColumn.normalize($0) }
+        // Exports are small: read whole, from CSV or a workbook alike.
+        var records: [TableRecord] = []
+        do {
+            var reader = try TableFormat.open(source, sheet: nil)
+            try reader.forEachRecord { record in
+                if !record.isBlank { records.append(record) }
+                return true
+            }
+        } catch {
+            let place = error.line > 1 ? ":\(error.line):\(error.column)" : ""
+            throw Failure(description: "\(displayPath)\(place): \(error.message)\(error.hint.map { " (\($0))" } ?? "")")
+        }
+        guard let header = records.first else { throw Failure(description: "\(displayPath): the file is empty") }
+        let names = header.fields.map { TableColumn.normalize($0) }
         func column(_ candidates: String...) -> Int? {
-            candidates.lazy.compactMap { names.firstIndex(of: CSVColumn.normalize($0)) }.first
+            candidates.lazy.compactMap { names.firstIndex(of: TableColumn.normalize($0)) }.first
         }
         guard let positionColumn = column("jabatan_nm", "jabatan"),
               let unitColumn = column("lokasi_nm", "unit_kerja", "lokasi"),
@@ -89,7 +100,11 @@ public enum SSCASNImporter {
             }
             return value
         }
-        while let record = try reader.next() {
+        for var record in records.dropFirst() {
+            // Worksheets omit empty cells at the end of a row.
+            if record.kinds.count > 0, record.fields.count < header.fields.count {
+                record.fields += Array(repeating: "", count: header.fields.count - record.fields.count)
+            }
             report.rowsRead += 1
             let line = record.line
             guard record.fields.count == header.fields.count else {

@@ -96,14 +96,20 @@ public struct ContentLoader: Sendable {
             } else {
                 diagnostics.error("vacancy folder has no index.md (the notice with its front matter)", at: SourceLocation(path: displayPath))
             }
-            let formations = url.appendingPathComponent("formations.csv")
-            if FileManager.default.fileExists(atPath: formations.path) {
-                vacancy.formations = read(formations, path: displayPath + "/formations.csv", into: &diagnostics)
+            // The formation list: formations.csv, or a workbook formations.xlsx.
+            let candidates = ["formations.csv", "formations.xlsx"].filter {
+                FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path)
+            }
+            if candidates.count > 1 {
+                diagnostics.error("the vacancy has both formations.csv and formations.xlsx; keep one", at: SourceLocation(path: displayPath + "/formations.xlsx"))
+            } else if let name = candidates.first {
+                vacancy.formations = read(url.appendingPathComponent(name), path: displayPath + "/" + name, into: &diagnostics)
             } else {
-                diagnostics.error("vacancy folder has no formations.csv (its formation list)", at: SourceLocation(path: displayPath))
+                diagnostics.error("vacancy folder has no formations.csv (its formation list; formations.xlsx is read as well)",
+                                  at: SourceLocation(path: displayPath))
             }
             vacancy.resultFiles = sortedChildren(url.appendingPathComponent("results"))
-                .filter { $0.lowercased().hasSuffix(".csv") }
+                .filter { !$0.hasPrefix(".") && !$0.hasPrefix("~$") && TableFormat(path: $0) != nil }
                 .map { "results/" + $0 }
             result.append(vacancy)
         }
@@ -168,7 +174,7 @@ public struct ContentLoader: Sendable {
         do {
             return SourceFile(path: path, url: url, data: try Data(contentsOf: url))
         } catch {
-            diagnostics.error("cannot read the file: \(error.localizedDescription)", at: SourceLocation(path: path))
+            diagnostics.error("cannot read the file: \(FileProblem.describe(error))", at: SourceLocation(path: path))
             return nil
         }
     }

@@ -35,12 +35,12 @@ public struct RowIdentity: Sendable {
     public var formationIndex: Int32
     /// Spreadsheet row: the header is row 1.
     public var row: Int32
-    /// Line of the file where the row starts.
+    /// Line of the file where the row starts; in a worksheet, its row.
     public var line: Int32
     public var tieBreaks: PrivateTieBreaks
 
-    public func location(in path: String) -> SourceLocation {
-        SourceLocation(path: path, line: Int(line), column: 1)
+    public func location(in place: TablePlace) -> SourceLocation {
+        place.location(line: Int(line))
     }
 }
 
@@ -97,7 +97,44 @@ public struct FinalRow: Sendable {
     /// SKD total and SKB score (hundredths) when the agency typed them.
     public var skd: Int?
     public var skb: Int?
+    /// The weighted parts (`SKD (40%)`, `SKB (60%)`) when the agency typed them: checked,
+    /// not published, since the final score carries them.
+    public var skdPart: Located<WrittenDecimal>?
+    public var skbPart: Located<WrittenDecimal>?
     public var supplied: SuppliedColumns?
+}
+
+/// A number as the agency wrote it, in thousandths, with how many decimals it had: a
+/// weighted part rounded (or cut) to two decimals is still the right part.
+public struct WrittenDecimal: Sendable, Equatable {
+    public var thousandths: Int
+    public var decimals: Int
+
+    init(thousandths: Int, decimals: Int) {
+        self.thousandths = thousandths
+        self.decimals = decimals
+    }
+
+    init?(_ text: String, decimalComma: Bool) {
+        guard let value = Scores.parse(text, scale: 3, decimalComma: decimalComma) else { return nil }
+        thousandths = value
+        let marks: Set<Character> = decimalComma ? [".", ","] : ["."]
+        decimals = text.firstIndex(where: { marks.contains($0) }).map { min(3, text.distance(from: $0, to: text.endIndex) - 1) } ?? 0
+    }
+
+    /// Whether this is `numerator / denominator` rounded half up or cut to the decimals written.
+    func agrees(numerator: Int, denominator: Int) -> Bool {
+        var unit = 1
+        for _ in decimals..<3 { unit *= 10 }
+        let scaled = numerator * 1000
+        let cut = scaled / (denominator * unit) * unit
+        let rounded = (scaled + denominator * unit / 2) / (denominator * unit) * unit
+        return thousandths == cut || thousandths == rounded
+    }
+
+    func text(mark: String) -> String { Decimals.text(thousandths / pow10(3 - decimals), scale: decimals, mark: mark) }
+
+    private func pow10(_ n: Int) -> Int { (0..<max(0, n)).reduce(1) { value, _ in value * 10 } }
 }
 
 public struct CompetencyRow: Sendable {
@@ -108,14 +145,35 @@ public struct CompetencyRow: Sendable {
     public var supplied: SuppliedColumns?
 }
 
+/// Where a table's rows are: its file, and in a workbook the sheet.
+public struct TablePlace: Sendable, Hashable {
+    public var path: String
+    public var sheet: String?
+
+    public init(path: String, sheet: String? = nil) {
+        self.path = path
+        self.sheet = sheet
+    }
+
+    public func location(line: Int, column: Int = 1) -> SourceLocation {
+        SourceLocation(path: path, line: line, column: column, sheet: sheet)
+    }
+
+    /// The file as a whole, for a problem of the table rather than of a row.
+    public var file: SourceLocation { SourceLocation(path: path) }
+}
+
 /// The tables of one vacancy, each with the `results` entry that names it.
 public struct VacancyResultTables: Sendable {
-    public var administrasi: (entry: ResultEntry, path: String, rows: [AdministrationRow])?
-    public var skd: (entry: ResultEntry, path: String, rows: [SKDRow])?
-    public var skb: (entry: ResultEntry, path: String, rows: [SKBRow])?
+    public var administrasi: (entry: ResultEntry, place: TablePlace, rows: [AdministrationRow])?
+    public var skd: (entry: ResultEntry, place: TablePlace, rows: [SKDRow])?
+    public var skb: (entry: ResultEntry, place: TablePlace, rows: [SKBRow])?
     /// The final table: an entry always; rows only when a file was given.
-    public var akhir: (entry: ResultEntry, path: String?, rows: [FinalRow]?)?
-    public var kompetensi: (entry: ResultEntry, path: String, rows: [CompetencyRow])?
+    public var akhir: (entry: ResultEntry, place: TablePlace?, rows: [FinalRow]?)?
+    public var kompetensi: (entry: ResultEntry, place: TablePlace, rows: [CompetencyRow])?
+    /// Stages whose table is listed but could not be read: what depends on them is not
+    /// checked, so that one missing table is one error, not one per row of the next.
+    public var unreadable: Set<ResultStage> = []
 
     public init() {}
 

@@ -59,8 +59,12 @@ public enum ResultStage: String, CaseIterable, Sendable {
 /// results stage.
 public struct ResultEntry: Sendable {
     public var stage: ResultStage
-    /// Path under the vacancy folder, e.g. `results/skd.csv`.
+    /// Path under the vacancy folder, e.g. `results/skd.csv` or `results/skd.xlsx`.
     public var file: String?
+    /// The worksheet of a workbook to read; nil for the first.
+    public var sheet: String?
+    /// A `file` was named but could not be found (reported at the entry).
+    public var fileMissing: Bool = false
     public var published: ContentDate
     public var number: String?
     public var objectionUntil: ContentDate?

@@ -4,7 +4,7 @@ import Foundation
 enum VacancyValidator {
     static let keys = ["title", "kind", "published", "number", "summary", "schedule", "results", "scoring", "draft"]
     static let scheduleKeys = ["stage", "title", "start", "end", "location", "note"]
-    static let resultKeys = ["stage", "file", "published", "number", "objection_until"]
+    static let resultKeys = ["stage", "file", "sheet", "published", "number", "objection_until"]
 
     static func validate(_ loaded: LoadedVacancy, zone: SiteTimeZone, into diagnostics: inout Diagnostics) -> Vacancy? {
         guard let file = loaded.index, let (map, body) = MarkdownDocumentReader.read(file, into: &diagnostics) else { return nil }
@@ -93,21 +93,40 @@ enum VacancyValidator {
             }
         }
         var file: String?
+        var fileMissing = false
         if let written = map.text("file", into: &diagnostics) {
-            if vacancy.resultFiles.contains(written.value) {
+            if vacancy.resultFiles.contains(written.value) || isFile(written.value, in: vacancy) {
                 file = written.value
+                if TableFormat(path: written.value) == nil {
+                    diagnostics.error("'\(written.value)' is not a table: a result table is a .csv file or an Excel workbook (.xlsx)", at: written.location)
+                    file = nil
+                    fileMissing = true
+                }
             } else {
+                fileMissing = true
                 diagnostics.error("result table '\(written.value)' does not exist in \(vacancy.folderPath)", at: written.location,
                                   hint: Suggestion.hint(for: written.value, in: vacancy.resultFiles) ?? "result tables go in \(vacancy.folderPath)/results/")
             }
         } else if let stage, stage != .akhir {
             diagnostics.error("missing required key 'file' in a results entry for stage '\(stage.rawValue)'", at: map.location)
         }
+        let sheet = map.text("sheet", into: &diagnostics)
+        if let sheet, let file, TableFormat(path: file).map({ if case .xlsx = $0 { false } else { true } }) ?? true {
+            diagnostics.error("'sheet' names a worksheet, but '\(file)' is not a workbook", at: sheet.location, hint: "remove 'sheet', or give an .xlsx file")
+        }
         let published = map.date("published", zone: zone, into: &diagnostics)
         let objection = map.date("objection_until", zone: zone, into: &diagnostics)
         guard let stage, let published else { return nil }
-        return ResultEntry(stage: stage, file: file, published: published.value,
+        return ResultEntry(stage: stage, file: file, sheet: sheet?.value, fileMissing: fileMissing, published: published.value,
                            number: map.text("number", into: &diagnostics)?.value, objectionUntil: objection?.value, location: map.location)
+    }
+
+    /// A file under the vacancy folder (not only under results/), never outside it.
+    private static func isFile(_ relative: String, in vacancy: LoadedVacancy) -> Bool {
+        guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else { return false }
+        var isDirectory: ObjCBool = false
+        let url = vacancy.folderURL.appendingPathComponent(relative)
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
     private static func checkUnlistedResultFiles(_ vacancy: LoadedVacancy, listed: [ResultEntry], location: SourceLocation,

@@ -20,10 +20,14 @@ struct ResultsSite {
         """
 
     /// `tables`: stage → CSV text; `extra` goes into the front matter (e.g. scoring).
-    init(kind: String = "cpns", tables: [(stage: String, csv: String)], akhirWithoutFile: Bool = false, extra: String = "",
-         formations: String = ResultsSite.formations) throws {
+    /// `workbooks`: stage → an .xlsx table, with the sheet the entry names (nil: none).
+    init(kind: String = "cpns", tables: [(stage: String, csv: String)], workbooks: [(stage: String, data: Data, sheet: String?)] = [],
+         akhirWithoutFile: Bool = false, extra: String = "", formations: String = ResultsSite.formations) throws {
         site = try TestSite()
         var entries = tables.map { "  - stage: \($0.stage)\n    file: results/\($0.stage).csv\n    published: 2024-11-01 10:00\n    objection_until: 2024-11-04" }
+        entries += workbooks.map {
+            "  - stage: \($0.stage)\n    file: results/\($0.stage).xlsx\n" + ($0.sheet.map { "    sheet: \($0)\n" } ?? "") + "    published: 2024-11-01 10:00"
+        }
         if akhirWithoutFile { entries.append("  - stage: akhir\n    published: 2024-12-01") }
         let scoring = kind == "cpns" && !extra.contains("scoring:")
             ? "scoring:\n  passing:\n    putra-putri-kalimantan: {total: 300, tiu: 70}\n" : ""
@@ -42,6 +46,9 @@ struct ResultsSite {
         try site.remove("content/announcements/ralat.md")
         for table in tables {
             try site.write("content/vacancies/cpns-2024/results/\(table.stage).csv", table.csv)
+        }
+        for workbook in workbooks {
+            try site.write("content/vacancies/cpns-2024/results/\(workbook.stage).xlsx", workbook.data)
         }
     }
 

@@ -27,7 +27,7 @@ struct SeatRanking: PublishedResultTable {
     var count: Int { order.count }
 
     /// `keyNames` name the keys for messages ("final", "SKD", …).
-    init(stage: ResultStage, entry: ResultEntry, path: String, columns: [ResultColumn], entrants: [Entrant],
+    init(stage: ResultStage, entry: ResultEntry, place: TablePlace, columns: [ResultColumn], entrants: [Entrant],
          formations: [Formation], keyNames: [String], explain: (Entrant) -> String?, into diagnostics: inout Diagnostics) {
         self.stage = stage
         self.entry = entry
@@ -43,7 +43,7 @@ struct SeatRanking: PublishedResultTable {
         var ranks = [Int32](repeating: 0, count: order.count)
         var statuses = [String](repeating: "", count: order.count)
         var groups: [FormationGroup] = []
-        var report = DifferenceReport(path: path)
+        var report = DifferenceReport(place: place)
         for (formation, range) in ranges {
             let ranked = range.filter { !entrants[Int(order[$0])].keys.isEmpty }
             let local = Grouping.competitionRanks(count: ranked.count) {
@@ -62,7 +62,7 @@ struct SeatRanking: PublishedResultTable {
                     }
                     diagnostics.error(
                         "formation \(formation.code) (\(formation.quota) seat\(formation.quota == 1 ? "" : "s")): \(names.joined(separator: ", ")) tie on every ranking key (\(keyNames.joined(separator: ", "))) across the last seat; the rules cannot decide who passes",
-                        at: SourceLocation(path: path))
+                        at: place.file)
                 }
                 start = end
             }

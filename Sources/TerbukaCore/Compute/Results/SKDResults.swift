@@ -27,7 +27,7 @@ struct SKDResults: PublishedResultTable {
         return failed
     }
 
-    init(entry: ResultEntry, path: String, rows: [SKDRow], formations: [Formation], rules: ScoringRules,
+    init(entry: ResultEntry, place: TablePlace, rows: [SKDRow], formations: [Formation], rules: ScoringRules,
          into diagnostics: inout Diagnostics) {
         self.entry = entry
         self.rows = rows
@@ -47,7 +47,7 @@ struct SKDResults: PublishedResultTable {
         var ranks = [Int32](repeating: 0, count: order.count)
         var statuses = [String](repeating: "", count: order.count)
         var groups: [FormationGroup] = []
-        var report = DifferenceReport(path: path)
+        var report = DifferenceReport(place: place)
         for (formation, range) in ranges {
             let cutoff = rules.shortlistMultiplier * formation.quota
             let scored = range.filter { keys[Int(order[$0])] >= 0 }
@@ -118,12 +118,12 @@ struct SKDResults: PublishedResultTable {
 /// limit per table they are counted rather than listed, so a wrong column does not bury
 /// the rest of the report.
 struct DifferenceReport {
-    let path: String
+    let place: TablePlace
     static let limit = 50
     private var listed: [(String, SourceLocation)] = []
     private var more = 0
 
-    init(path: String) { self.path = path }
+    init(place: TablePlace) { self.place = place }
 
     mutating func add(_ message: String, at location: SourceLocation) {
         if listed.count < Self.limit { listed.append((message, location)) } else { more += 1 }
@@ -132,7 +132,7 @@ struct DifferenceReport {
     func finish(into diagnostics: inout Diagnostics) {
         for (message, location) in listed { diagnostics.error(message, at: location) }
         if more > 0 {
-            diagnostics.error("… and \(more) more rows whose supplied values differ from the computed ones", at: SourceLocation(path: path))
+            diagnostics.error("… and \(more) more rows whose supplied values differ from the computed ones", at: place.file)
         }
     }
 }

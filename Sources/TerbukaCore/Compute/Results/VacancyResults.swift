@@ -20,27 +20,27 @@ public struct VacancyResults: Sendable {
             for row in admin.rows { adminStatus[row.identity.participant] = (row.status, row.identity.formation) }
             tables.append(AdministrationResults(entry: admin.entry, rows: admin.rows, formations: formations))
         }
-        func requireMS(_ identity: RowIdentity, path: String, stage: String) {
+        func requireMS(_ identity: RowIdentity, place: TablePlace, stage: String) {
             guard input.administrasi != nil else { return }
             guard let (status, formation) = adminStatus[identity.participant] else {
                 diagnostics.error("row \(identity.row): participant \(identity.participant) is not in the administration table; only MS participants sit the \(stage)",
-                                  at: identity.location(in: path))
+                                  at: identity.location(in: place))
                 return
             }
             if status != .meets {
                 diagnostics.error("row \(identity.row): participant \(identity.participant) is \(status.rawValue) in the administration table; only MS participants sit the \(stage)",
-                                  at: identity.location(in: path))
+                                  at: identity.location(in: place))
             } else if formation != identity.formation {
                 diagnostics.error("row \(identity.row): formation \(identity.formation) differs from \(formation) in the administration table",
-                                  at: identity.location(in: path))
+                                  at: identity.location(in: place))
             }
         }
 
         var skd: SKDResults?
         var skdByParticipant: [String: Int] = [:]
         if let table = input.skd {
-            for row in table.rows { requireMS(row.identity, path: table.path, stage: "SKD") }
-            let computed = SKDResults(entry: table.entry, path: table.path, rows: table.rows, formations: formations, rules: rules, into: &diagnostics)
+            for row in table.rows { requireMS(row.identity, place: table.place, stage: "SKD") }
+            let computed = SKDResults(entry: table.entry, place: table.place, rows: table.rows, formations: formations, rules: rules, into: &diagnostics)
             // Only the later stages look participants up in SKD.
             if input.skb != nil || input.akhir != nil {
                 skdByParticipant.reserveCapacity(computed.count)
@@ -57,28 +57,31 @@ public struct VacancyResults: Sendable {
                 guard let skd else { continue }
                 guard let position = skdByParticipant[row.identity.participant] else {
                     diagnostics.error("row \(row.identity.row): participant \(row.identity.participant) is not in the SKD table; only P/L participants sit the SKB",
-                                      at: row.identity.location(in: table.path))
+                                      at: row.identity.location(in: table.place))
                     continue
                 }
                 if skd.status(position) != "P/L" {
                     diagnostics.error("row \(row.identity.row): participant \(row.identity.participant) is \(skd.status(position)) in the SKD table; only P/L participants sit the SKB",
-                                      at: row.identity.location(in: table.path))
+                                      at: row.identity.location(in: table.place))
                 } else if skd.formation(position) != row.identity.formation {
                     diagnostics.error("row \(row.identity.row): formation \(row.identity.formation) differs from \(skd.formation(position)) in the SKD table",
-                                      at: row.identity.location(in: table.path))
+                                      at: row.identity.location(in: table.place))
                 }
             }
             tables.append(SKBResults(entry: table.entry, rows: table.rows, formations: formations))
         }
 
-        if let final = input.akhir {
-            let path = final.path ?? vacancy.sourcePath
+        // A final ranking from an SKD or SKB table that could not be read would report every
+        // row again; that table's own errors say what to mend.
+        if let final = input.akhir, input.unreadable.isDisjoint(with: [.skd, .skb]) {
+            // Computed without a file of its own, its rows are the SKB table's.
+            let place = final.place ?? input.skb?.place ?? TablePlace(path: vacancy.sourcePath)
             var entrants: [Entrant] = []
-            var differences = DifferenceReport(path: path)
+            var differences = DifferenceReport(place: place)
             let sources: [(RowIdentity, FinalRow?)] = final.rows.map { rows in rows.map { ($0.identity, $0) } }
                 ?? (input.skb?.rows ?? []).map { ($0.identity, nil) }
             for (identity, row) in sources {
-                let location = identity.location(in: path)
+                let location = identity.location(in: place)
                 var scores: SKDScores?
                 var skdTotal = row?.skd
                 if let skd, let position = skdByParticipant[identity.participant] {
@@ -143,6 +146,16 @@ public struct VacancyResults: Sendable {
                         default: PrivateKeys.value(key, tieBreaks) ?? -1
                         }
                     }
+                    if let part = row?.skdPart, !part.value.agrees(numerator: rules.weights.skd * skdTotal * 10_000, denominator: FinalScore.denominator) {
+                        differences.add(
+                            "row \(identity.row): weighted SKD part \(part.value.text(mark: ",")) supplied, computed \(Decimals.text(FinalScore.thousandths(rules.weights.skd * skdTotal * 10_000), scale: 3, mark: ",")): \(rules.weights.skd) % × (SKD \(skdTotal) / 550 × 100)",
+                            at: part.location)
+                    }
+                    if let part = row?.skbPart, !part.value.agrees(numerator: rules.weights.skb * skbScore * 550, denominator: FinalScore.denominator) {
+                        differences.add(
+                            "row \(identity.row): weighted SKB part \(part.value.text(mark: ",")) supplied, computed \(Decimals.text(FinalScore.thousandths(rules.weights.skb * skbScore * 550), scale: 3, mark: ",")): \(rules.weights.skb) % × SKB \(Decimals.text(skbScore, scale: 2, mark: ","))",
+                            at: part.location)
+                    }
                     if let written = row?.supplied?.final, written.value != thousandths {
                         differences.add(
                             "row \(identity.row): final \(Decimals.text(written.value, scale: 3, mark: ",")) supplied, computed \(Decimals.text(thousandths, scale: 3, mark: ",")): \(rules.weights.skd) % × (SKD \(skdTotal) / 550 × 100) + \(rules.weights.skb) % × SKB \(Decimals.text(skbScore, scale: 2, mark: ","))",
@@ -157,21 +170,21 @@ public struct VacancyResults: Sendable {
                 let listed = Set(entrants.map(\.identity.participant))
                 for row in skb.rows where !listed.contains(row.identity.participant) {
                     diagnostics.error("participant \(row.identity.participant) (\(row.identity.name)) sat the SKB but is not in the final table",
-                                      at: SourceLocation(path: path))
+                                      at: place.file)
                 }
             }
             differences.finish(into: &diagnostics)
             let columns = [ResultColumn(id: "skd", numeric: true), ResultColumn(id: "skb", numeric: true), ResultColumn(id: "final", numeric: true),
                            ResultColumn(id: "rank", numeric: true), ResultColumn(id: "status", numeric: false)]
-            tables.append(SeatRanking(stage: .akhir, entry: final.entry, path: path, columns: columns, entrants: entrants, formations: formations,
+            tables.append(SeatRanking(stage: .akhir, entry: final.entry, place: place, columns: columns, entrants: entrants, formations: formations,
                                       keyNames: ["final"] + rules.tieBreak.map(Self.keyName), explain: { _ in nil }, into: &diagnostics))
         }
 
         if let table = input.kompetensi {
             var entrants: [Entrant] = []
-            var differences = DifferenceReport(path: table.path)
+            var differences = DifferenceReport(place: table.place)
             for row in table.rows {
-                requireMS(row.identity, path: table.path, stage: "competency test")
+                requireMS(row.identity, place: table.place, stage: "competency test")
                 var entrant = Entrant(identity: row.identity, absence: row.absence, keys: [], supplied: row.supplied,
                                       values: rules.components.map { _ in .empty } + [.empty], finalThousandths: nil, meetsMinimums: true)
                 if let scores = row.scores {
@@ -192,7 +205,7 @@ public struct VacancyResults: Sendable {
             let columns = rules.components.map { ResultColumn(id: $0.id, numeric: true) }
                 + [ResultColumn(id: "total", numeric: true), ResultColumn(id: "rank", numeric: true), ResultColumn(id: "status", numeric: false)]
             let components = rules.components
-            tables.append(SeatRanking(stage: .kompetensi, entry: table.entry, path: table.path, columns: columns, entrants: entrants,
+            tables.append(SeatRanking(stage: .kompetensi, entry: table.entry, place: table.place, columns: columns, entrants: entrants,
                                       formations: formations, keyNames: ["minimums met", "total"] + rules.tieBreak.map(Self.keyName),
                                       explain: { entrant in
                                           guard !entrant.meetsMinimums else { return nil }

@@ -1,36 +1,91 @@
-/// The columns of each result table, with the names spreadsheets give them.
+/// The columns of each result table, with the names spreadsheets give them. Generic
+/// names (`KETERANGAN`, `FORMASI`) are tentative: the values decide what they are.
 enum ResultColumns {
-    static let participant = CSVColumn("participant", aliases: ["nomor_peserta", "no_peserta", "no peserta", "nopeserta", "nomor peserta"], required: true)
-    static let name = CSVColumn("name", aliases: ["nama", "nama_peserta"], required: true)
-    static let formation = CSVColumn("formation", aliases: ["kode_formasi", "formasi"], required: true)
-    static let ipk = CSVColumn("ipk", aliases: ["gpa"])
-    static let birthDate = CSVColumn("birth_date", aliases: ["tanggal_lahir", "tgl_lahir"])
-    static let total = CSVColumn("total", aliases: ["jumlah", "nilai_total", "total_nilai"])
-    static let rank = CSVColumn("rank", aliases: ["peringkat", "ranking", "rangking"])
-    static let status = CSVColumn("status", aliases: ["keterangan", "ket", "hasil"])
+    static let participant = TableColumn("participant", aliases: ["nomor_peserta", "no_peserta", "no peserta", "nopeserta", "nomor peserta",
+                                                                  "no_ujian", "nomor_ujian", "no_registrasi"], required: true)
+    static let name = TableColumn("name", aliases: ["nama", "nama_peserta", "nama_lengkap"], required: true)
+    /// Required unless the table names position and unit, matched against formations.csv.
+    static let formation = TableColumn("formation", aliases: ["kode_formasi", "kode", "id_formasi", "formasi_id"], tentative: ["formasi"], required: true)
+    static let position = TableColumn("position", aliases: ["jabatan", "nama_jabatan", "jabatan_dilamar"], tentative: ["formasi"])
+    static let unit = TableColumn("unit", aliases: ["unit_kerja", "lokasi", "lokasi_formasi", "penempatan", "unit_penempatan", "lokasi_penempatan"])
+    static let kind = TableColumn("kind", aliases: ["jenis_formasi", "jenis", "formasi_nm"])
+    static let education = TableColumn("education", aliases: ["pendidikan", "kualifikasi_pendidikan", "jenjang_pendidikan"])
+    static let ipk = TableColumn("ipk", aliases: ["gpa", "nilai_ipk"])
+    static let birthDate = TableColumn("birth_date", aliases: ["tanggal_lahir", "tgl_lahir"])
+    static let total = TableColumn("total", aliases: ["jumlah", "nilai_total", "total_nilai", "jumlah_nilai"])
+    static let rank = TableColumn("rank", aliases: ["peringkat", "ranking", "rangking"])
+    static let status = TableColumn("status", aliases: ["status_kelulusan", "kelulusan"], tentative: ["keterangan", "ket", "hasil"])
 
-    static let common = [participant, name, formation, ipk, birthDate]
+    /// The formation of a row, and what describes it: read to find the formation when
+    /// there is no code, and otherwise accepted without being published twice.
+    static let common = [participant, name, formation, position, unit, kind, education, ipk, birthDate]
 
-    static func columns(for stage: ResultStage, rules: ScoringRules) -> [CSVColumn] {
+    static func columns(for stage: ResultStage, rules: ScoringRules) -> [TableColumn] {
         switch stage {
         case .administrasi:
-            return common + [CSVColumn("status", aliases: ["status_administrasi", "hasil"], required: true),
-                             CSVColumn("reason", aliases: ["alasan", "alasan_tms", "keterangan"])]
+            return common + [TableColumn("status", aliases: ["status_administrasi", "hasil_administrasi"], tentative: ["keterangan", "ket", "hasil"], required: true),
+                             TableColumn("reason", aliases: ["alasan", "alasan_tms", "alasan_tidak_memenuhi_syarat"], tentative: ["keterangan", "ket", "catatan"])]
         case .skd:
-            return common + [CSVColumn("twk", aliases: ["nilai_twk"], required: true), CSVColumn("tiu", aliases: ["nilai_tiu"], required: true),
-                             CSVColumn("tkp", aliases: ["nilai_tkp"], required: true), total, rank, status]
+            return common + [TableColumn("twk", aliases: ["nilai_twk"], required: true), TableColumn("tiu", aliases: ["nilai_tiu"], required: true),
+                             TableColumn("tkp", aliases: ["nilai_tkp"], required: true),
+                             TableColumn("total", aliases: total.aliases + ["nilai_skd", "total_skd", "skd"]), rank, status]
         case .skb:
-            return common + [CSVColumn("skb", aliases: ["nilai_skb"], required: true), status]
+            return common + [TableColumn("skb", aliases: ["nilai_skb"], required: true), status]
         case .akhir:
-            return common + [CSVColumn("skd", aliases: ["nilai_skd", "total_skd"]), CSVColumn("skb", aliases: ["nilai_skb"]),
-                             CSVColumn("final", aliases: ["nilai_akhir", "akhir", "nilai_integrasi"]), rank, status]
+            // A header like `SKD (40%)` may hold the SKD total or its weighted part: the values decide.
+            return common + [TableColumn("skd", aliases: ["nilai_skd", "total_skd"], tentative: ["skd"]),
+                             TableColumn("skd_weighted", tentative: ["skd", "nilai_skd"]),
+                             TableColumn("skb", aliases: ["nilai_skb"], tentative: ["skb"]),
+                             TableColumn("skb_weighted", tentative: ["skb", "nilai_skb"]),
+                             TableColumn("final", aliases: ["nilai_akhir", "akhir", "nilai_integrasi", "integrasi", "total_nilai_akhir"]), rank, status]
         case .kompetensi:
-            return common + rules.components.map { CSVColumn($0.id, aliases: ["nilai_\($0.id)"], required: true) } + [total, rank, status]
+            return common + rules.components.map { TableColumn($0.id, aliases: ["nilai_\($0.id)"], required: true) } + [total, rank, status]
         }
     }
 
+    /// Status codes a stage's table may carry: what a generic column must hold to be read
+    /// as the status.
+    static func statusCodes(for stage: ResultStage) -> Set<String> {
+        switch stage {
+        case .administrasi: ["MS", "TMS"]
+        case .skd: Set(ResultRowParsers.skdStatuses)
+        case .skb: Set(ResultRowParsers.absenceCodes)
+        case .akhir: Set(ResultRowParsers.finalStatuses + ResultRowParsers.optimisationStatuses)
+        case .kompetensi: Set(ResultRowParsers.finalStatuses)
+        }
+    }
+
+    /// Whether sample values fit a column that a generic header may be.
+    static func fits(_ column: String, values: [String], header: String, statusCodes: Set<String>, formations: FormationIndex,
+                     decimalComma: Bool) -> Bool {
+        func numbers(scale: Int, max: Int) -> Bool {
+            values.allSatisfy { Scores.parse($0, scale: scale, decimalComma: decimalComma).map { $0 <= max } ?? false }
+        }
+        // `SKB (60%)` whose values stay within 60 is the weighted part, not the score.
+        var weightedByHeader = false
+        if let percent = percentage(in: header) {
+            weightedByHeader = numbers(scale: 3, max: percent * 1000)
+        }
+        switch column {
+        case "status": return values.allSatisfy { statusCodes.contains(ResultRowParsers.normalizeStatus($0)) }
+        case "formation": return formations.areCodes(values)
+        case "position": return formations.arePositions(values)
+        case "skd": return !weightedByHeader && numbers(scale: 0, max: 550)
+        case "skb": return !weightedByHeader && numbers(scale: 2, max: 10_000)
+        case "skd_weighted", "skb_weighted": return numbers(scale: 3, max: 100_000)
+        default: return true
+        }
+    }
+
+    /// 40 in `SKD (40%)` or `SKD 40 %`.
+    static func percentage(in header: String) -> Int? {
+        guard let percent = header.firstIndex(of: "%") else { return nil }
+        let digits = header[..<percent].reversed().drop { $0 == " " }.prefix { $0.isASCIIDigit }
+        return digits.isEmpty ? nil : Int(String(digits.reversed()))
+    }
+
     /// Header names that are personal data under another name (DOMAIN.md, "Personal
-    /// data"), normalized as CSVColumn.normalize does, with what they are.
+    /// data"), normalized as TableColumn.normalize does, with what they are.
     static let personalHeaders: [String: String] = [
         "nik": "NIK", "noktp": "NIK", "ktp": "NIK", "nomorktp": "NIK", "nomorindukkependudukan": "NIK",
         "kk": "KK number", "nokk": "KK number", "nomorkk": "KK number", "kartukeluarga": "KK number",

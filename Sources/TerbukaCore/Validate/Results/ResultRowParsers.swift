@@ -14,7 +14,7 @@ enum ResultRowParsers {
     static func administration(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> AdministrationRow? {
         let raw = normalizeStatus(fields.text(.status) ?? "")
         guard let status = AdministrationStatus(rawValue: raw) else {
-            d.error("row \(identity.row): status '\(raw)' is not MS or TMS", at: fields.location(.status))
+            d.error("row \(identity.row): status '\(raw)' is not MS or TMS\(fields.reading(.status))", at: fields.location(.status))
             return nil
         }
         let reason = fields.text(.reason).flatMap { $0.isEmpty ? nil : $0 }
@@ -28,7 +28,7 @@ enum ResultRowParsers {
     static func skd(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> SKDRow? {
         guard let supplied = supplied(fields, identity, allowed: skdStatuses, &d) else { return nil }
         let written = ["twk", "tiu", "tkp"].map { fields.text($0) ?? "" }
-        guard let outcome = outcome(noScores: written.allSatisfy(\.isEmpty), supplied: supplied, identity, path: fields.path, &d) else { return nil }
+        guard let outcome = outcome(noScores: written.allSatisfy(\.isEmpty), supplied: supplied, identity, place: fields.place, &d) else { return nil }
         var scores: SKDScores?
         if case .scored = outcome {
             let twk = score(fields, "TWK", "twk", max: 150, multipleOf: 5, identity, &d)
@@ -44,7 +44,7 @@ enum ResultRowParsers {
     static func skb(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> SKBRow? {
         guard let supplied = supplied(fields, identity, allowed: absenceCodes, &d) else { return nil }
         let written = fields.text(.skb) ?? ""
-        guard let outcome = outcome(noScores: written.isEmpty, supplied: supplied, identity, path: fields.path, &d) else { return nil }
+        guard let outcome = outcome(noScores: written.isEmpty, supplied: supplied, identity, place: fields.place, &d) else { return nil }
         var score: Int?
         if case .scored = outcome {
             guard let value = fields.scaled(.skb, scale: 2), value <= 10_000 else {
@@ -76,15 +76,30 @@ enum ResultRowParsers {
                 ok = false
             }
         }
+        var parts: [Located<WrittenDecimal>] = []
+        for (column, label) in [(ResultTableReader.Column.skdWeighted, "SKD"), (.skbWeighted, "SKB")] {
+            guard let raw = fields.text(column), !raw.isEmpty else {
+                parts.append(Located(WrittenDecimal(thousandths: -1, decimals: 0), at: fields.location(column)))
+                continue
+            }
+            guard let value = WrittenDecimal(raw, decimalComma: fields.decimalComma), value.thousandths <= 100_000 else {
+                d.error("row \(identity.row): weighted \(label) part '\(raw)' is not a number from 0 to 100 with at most three decimals\(fields.reading(column))",
+                        at: fields.location(column))
+                ok = false
+                continue
+            }
+            parts.append(Located(value, at: fields.location(column)))
+        }
         guard ok else { return nil }
-        return FinalRow(identity: identity, skd: skd, skb: skb, supplied: supplied)
+        let given = parts.map { $0.value.thousandths >= 0 ? $0 : nil }
+        return FinalRow(identity: identity, skd: skd, skb: skb, skdPart: given[0], skbPart: given[1], supplied: supplied)
     }
 
     static func competency(rules: ScoringRules) -> (ResultTableReader.Fields, RowIdentity, inout Diagnostics) -> CompetencyRow? {
         { fields, identity, d in
             guard let supplied = supplied(fields, identity, allowed: finalStatuses, &d) else { return nil }
             let allEmpty = rules.components.allSatisfy { (fields.text($0.id) ?? "").isEmpty }
-            guard let outcome = outcome(noScores: allEmpty, supplied: supplied, identity, path: fields.path, &d) else { return nil }
+            guard let outcome = outcome(noScores: allEmpty, supplied: supplied, identity, place: fields.place, &d) else { return nil }
             var scores: [Int]?
             if case .scored = outcome {
                 var values: [Int] = []
@@ -111,13 +126,13 @@ enum ResultRowParsers {
     }
 
     /// Scores, or an absence status with no scores; anything else is an error.
-    private static func outcome(noScores: Bool, supplied: SuppliedColumns?, _ identity: RowIdentity, path: String,
+    private static func outcome(noScores: Bool, supplied: SuppliedColumns?, _ identity: RowIdentity, place: TablePlace,
                                 _ d: inout Diagnostics) -> Outcome? {
         let absence = supplied?.status.flatMap { Absence(rawValue: $0.value) }
         if noScores {
             guard let absence else {
                 d.error("row \(identity.row): no scores; write the scores, or the status TH (absent), DIS (disqualified) or APS (withdrew)",
-                        at: identity.location(in: path))
+                        at: identity.location(in: place))
                 return nil
             }
             return .absent(absence)
@@ -172,7 +187,7 @@ enum ResultRowParsers {
             if allowed.contains(normalized) {
                 status = Located(normalized, at: fields.location(.status))
             } else {
-                d.error("row \(identity.row): status '\(raw)' is not one of \(allowed.joined(separator: ", "))", at: fields.location(.status))
+                d.error("row \(identity.row): status '\(raw)' is not one of \(allowed.joined(separator: ", "))\(fields.reading(.status))", at: fields.location(.status))
                 ok = false
             }
         }

@@ -1,23 +1,27 @@
 import Foundation
 
-/// Reads one result table row by row (streamed from disk), checking what every table
-/// shares: the header, participant numbers, names, formation codes, private tie-break
-/// columns, and anything that looks like personal data.
+/// Reads one result table row by row (streamed from a CSV file or a worksheet), checking
+/// what every table shares: the header, participant numbers, names, formations, private
+/// tie-break columns, and anything that looks like personal data.
 struct ResultTableReader {
-    let path: String
+    let place: TablePlace
     let url: URL
     let stage: ResultStage
     let rules: ScoringRules
-    /// Formation code → position in formations.csv.
-    let formations: [String: Int]
+    let formations: FormationIndex
+
+    var path: String { place.path }
 
     /// The columns the stages read, resolved to field indexes once per table.
     enum Column: Int, CaseIterable {
-        case participant, name, formation, ipk, birthDate, status, reason, twk, tiu, tkp, total, rank, skb, skd, final
+        case participant, name, formation, position, unit, kind, ipk, birthDate, status, reason, twk, tiu, tkp, total, rank, skb, skd, final
+        case skdWeighted, skbWeighted
 
         var id: String {
             switch self {
             case .birthDate: "birth_date"
+            case .skdWeighted: "skd_weighted"
+            case .skbWeighted: "skb_weighted"
             default: "\(self)"
             }
         }
@@ -25,13 +29,14 @@ struct ResultTableReader {
 
     /// One row's fields by column name, with their places, for the stage's parser.
     struct Fields {
-        let record: CSVRecord
+        let record: TableRecord
         /// Column name → field index. A short list searched in order: cheaper than hashing
         /// the name for every cell of a million rows (measured with perf).
         let columns: [(name: String, index: Int)]
         /// Field index per Column, -1 where the table has none.
         let known: [Int]
-        let path: String
+        let place: TablePlace
+        let layout: TableLayout
         let decimalComma: Bool
 
         func text(_ column: Column) -> String? {
@@ -42,19 +47,23 @@ struct ResultTableReader {
         func location(_ column: Column) -> SourceLocation {
             let index = known[column.rawValue]
             let position = index < 0 ? record.positions[0] : record.positions[index]
-            return SourceLocation(path: path, line: position.line, column: position.column)
+            return place.location(line: Int(position.line), column: Int(position.column))
         }
 
         func scaled(_ column: Column, scale: Int) -> Int? {
             text(column).flatMap { Scores.parse($0, scale: scale, decimalComma: decimalComma) }
         }
 
+        /// " (column 'KETERANGAN' read as the status)" when the values decided how a
+        /// generic header was read, so that a message about it says so.
+        func reading(_ column: Column) -> String {
+            layout.readings[column.id].map { " (\($0))" } ?? ""
+        }
+
         func index(_ column: String) -> Int? {
             for entry in columns where entry.name == column { return entry.index }
             return nil
         }
-
-        func has(_ column: String) -> Bool { index(column) != nil }
 
         /// The trimmed text of a column, nil when the table has no such column.
         func text(_ column: String) -> String? {
@@ -63,7 +72,7 @@ struct ResultTableReader {
 
         func location(_ column: String) -> SourceLocation {
             let position = index(column).map { record.positions[$0] } ?? record.positions[0]
-            return SourceLocation(path: path, line: position.line, column: position.column)
+            return place.location(line: Int(position.line), column: Int(position.column))
         }
 
         /// A number with up to `scale` decimals, as an integer in units of 10^-scale.
@@ -72,105 +81,127 @@ struct ResultTableReader {
         }
     }
 
-    func read<Row>(into diagnostics: inout Diagnostics, row make: (Fields, RowIdentity, inout Diagnostics) -> Row?) -> [Row]? {
-        let before = diagnostics.errorCount
-        var reader: CSVReader
+    /// Opens the table: a CSV file, or a worksheet of an .xlsx workbook.
+    static func open(_ url: URL, path: String, sheet: String?, into diagnostics: inout Diagnostics) -> (any TableSource)? {
         do {
-            reader = try CSVReader(contentsOf: url)
+            return try TableFormat.open(url, sheet: sheet)
         } catch {
-            diagnostics.error("cannot read the result table: \(error.localizedDescription)", at: SourceLocation(path: path))
+            diagnostics.error(error.message, at: SourceLocation(path: path), hint: error.hint)
             return nil
         }
+    }
+
+    func read<Row>(_ source: inout some TableSource, into diagnostics: inout Diagnostics,
+                   row make: (Fields, RowIdentity, inout Diagnostics) -> Row?) -> [Row]? {
+        let before = diagnostics.errorCount
+        let style = source.style
+        let specs = ResultColumns.columns(for: stage, rules: rules)
+        let statusCodes = ResultColumns.statusCodes(for: stage)
+        var reader = TableReader(path: path, columns: specs, anchors: ["participant"])
+        reader.fits = { column, values, header in
+            ResultColumns.fits(column, values: values, header: header, statusCodes: statusCodes, formations: formations, decimalComma: style.decimalComma)
+        }
+        reader.optionalWhen = { column, found in column == "formation" && found.contains("position") && found.contains("unit") }
+        reader.missingHint = { column in
+            column == "formation" ? "or give the position (jabatan) and the unit (lokasi formasi) of each row, to be found in formations.csv" : nil
+        }
         var rows: [Row] = []
-        do {
-            guard let headerRecord = try reader.next() else {
-                diagnostics.error("the result table is empty: it needs a header line and one line per participant", at: SourceLocation(path: path))
-                return nil
+        var firstRowOf: [String: Int] = [:]
+        // About one row per 40 bytes: growing a dictionary of a million keys rehashes them all.
+        let fileSize = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        firstRowOf.reserveCapacity(max(1024, (fileSize ?? 0) / 40))
+        var personalColumnsReported: Set<Int> = []
+        var lastFormation = (code: "\u{0}", index: Int32(0))
+        var prepared: (columns: [(name: String, index: Int)], known: [Int])?
+        var skipped: (count: Int, first: SourceLocation?) = (0, nil)
+        var cellProblems: Set<Int> = []
+        let layout = reader.read(&source, into: &diagnostics, unknownHeader: { index, name, location, diagnostics in
+            if let kind = ResultColumns.personalHeaders[TableColumn.normalize(name)] {
+                diagnostics.error("column '\(name)' is personal data (\(kind)) and must not be published; remove it from the table", at: location,
+                                  hint: kind == "birth date" ? "a birth date for tie-breaks goes in a column named 'birth_date' or 'tanggal_lahir', which is never published" : nil)
+                return false
             }
-            let specs = ResultColumns.columns(for: stage, rules: rules)
-            guard let header = matchHeader(headerRecord, specs: specs, into: &diagnostics) else { return nil }
-            let decimalComma = reader.separator == UInt8(ascii: ";")
-            let columns = header.columns.map { (name: $0.key, index: $0.value) }.sorted { $0.index < $1.index }
-            let known = Column.allCases.map { header.columns[$0.id] ?? -1 }
-            var firstRowOf: [String: Int] = [:]
-            // About one row per 40 bytes: growing a dictionary of a million keys rehashes them all.
-            let fileSize = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            firstRowOf.reserveCapacity(max(1024, (fileSize ?? 0) / 40))
-            var personalColumnsReported: Set<Int> = []
-            // No code matches this: the first row's formation is always looked up.
-            var lastFormation = (code: "\u{0}", index: Int32(0))
-            var rowNumber = 1
-            var record = CSVRecord(fields: [], positions: [])
-            while try reader.read(into: &record) {
-                rowNumber += 1
-                let fields = Fields(record: record, columns: columns, known: known, path: path, decimalComma: decimalComma)
-                guard record.fields.count == header.fieldCount else {
-                    diagnostics.error("row \(rowNumber) has \(record.fields.count) fields but the header has \(header.fieldCount)",
-                                      at: SourceLocation(path: path, line: record.line, column: 1),
-                                      hint: "a field containing the separator '\(reader.separatorName)' must be in quotes")
-                    continue
-                }
-                for index in header.unknown where !personalColumnsReported.contains(index) {
-                    if let kind = PersonalData.kind(of: record.fields[index]) {
-                        personalColumnsReported.insert(index)
-                        let position = record.positions[index]
-                        diagnostics.error("column '\(headerRecord.fields[index])' holds \(kind), which is personal data; remove the column",
-                                          at: SourceLocation(path: path, line: position.line, column: position.column))
-                    }
-                }
-                guard let identity = identity(fields, row: rowNumber, firstRowOf: &firstRowOf, lastFormation: &lastFormation, into: &diagnostics),
-                      let row = make(fields, identity, &diagnostics) else { continue }
-                rows.append(row)
+            diagnostics.warning("column '\(name)' is not used and is not published", at: location,
+                                hint: Suggestion.hint(for: name, in: specs.flatMap(\.acceptedNames)))
+            return true
+        }, row: { record, layout, diagnostics in
+            if prepared == nil {
+                let columns = layout.indexOf.map { (name: $0.key, index: $0.value) }.sorted { $0.index < $1.index }
+                prepared = (columns, Column.allCases.map { layout.indexOf[$0.id] ?? -1 })
             }
-        } catch {
-            diagnostics.error(error.message, at: SourceLocation(path: path, line: error.line, column: error.column), hint: error.hint)
-            return nil
+            let fields = Fields(record: record, columns: prepared!.columns, known: prepared!.known, place: place, layout: layout,
+                                decimalComma: style.decimalComma)
+            // Notes under or inside the table (a signature, "Ditetapkan di …", a section
+            // heading) have no participant and no name, or fill a single cell.
+            if (fields.text(.participant) ?? "").isEmpty && (fields.text(.name) ?? "").isEmpty || Self.isNote(record) {
+                skipped.count += 1
+                if skipped.first == nil { skipped.first = place.location(line: record.line) }
+                return
+            }
+            if !record.kinds.isEmpty, !checkCells(record, layout: layout, reported: &cellProblems, into: &diagnostics) { return }
+            for index in layout.unknown where !personalColumnsReported.contains(index) {
+                if let kind = PersonalData.kind(of: record.fields[index]) {
+                    personalColumnsReported.insert(index)
+                    let position = record.positions[index]
+                    diagnostics.error("column '\(layout.headerNames[index])' holds \(kind), which is personal data; remove the column",
+                                      at: place.location(line: Int(position.line), column: Int(position.column)))
+                }
+            }
+            guard let identity = identity(fields, firstRowOf: &firstRowOf, lastFormation: &lastFormation, into: &diagnostics),
+                  let row = make(fields, identity, &diagnostics) else { return }
+            rows.append(row)
+        })
+        guard layout != nil else { return nil }
+        if skipped.count > 0, let first = skipped.first {
+            diagnostics.warning("\(skipped.count) row\(skipped.count == 1 ? "" : "s") without a participant number or a name \(skipped.count == 1 ? "was" : "were") skipped (notes under or inside the table)",
+                                at: first)
         }
         return diagnostics.errorCount == before ? rows : nil
     }
 
-    private struct Header {
-        var columns: [String: Int]
-        var fieldCount: Int
-        /// Indexes of columns that are not part of the table.
-        var unknown: [Int]
+    /// A row with one filled cell at most: no participant row has less than a number and a name.
+    static func isNote(_ record: TableRecord) -> Bool {
+        var filled = 0
+        for field in record.fields where !field.trimmingSpaces.isEmpty {
+            filled += 1
+            if filled > 1 { return false }
+        }
+        return true
     }
 
-    private func matchHeader(_ record: CSVRecord, specs: [CSVColumn], into diagnostics: inout Diagnostics) -> Header? {
+    /// Worksheet cells that cannot be taken as they are: a formula never calculated, an
+    /// Excel error value, a participant number that lost its last digits. Reported once
+    /// per column.
+    private func checkCells(_ record: TableRecord, layout: TableLayout, reported: inout Set<Int>, into diagnostics: inout Diagnostics) -> Bool {
         var ok = true
-        var unknownNames: [Int] = []
-        for (index, name) in record.fields.enumerated() {
-            let normalized = CSVColumn.normalize(name)
-            guard !specs.contains(where: { $0.acceptedNames.map(CSVColumn.normalize).contains(normalized) }) else { continue }
+        let participant = layout.indexOf["participant"] ?? -1
+        for (index, kind) in record.kinds.enumerated() where kind != .text && kind != .number && kind != .date && kind != .boolean {
+            if kind == .longNumber, index != participant { continue }
+            ok = false
+            guard !reported.contains(index) else { continue }
+            reported.insert(index)
             let position = record.positions[index]
-            let location = SourceLocation(path: path, line: position.line, column: position.column)
-            if let kind = ResultColumns.personalHeaders[normalized] {
-                diagnostics.error("column '\(name)' is personal data (\(kind)) and must not be published; remove it from the table", at: location,
-                                  hint: kind == "birth date" ? "a birth date for tie-breaks goes in a column named 'birth_date' or 'tanggal_lahir', which is never published" : nil)
-                ok = false
-            } else {
-                unknownNames.append(index)
+            let location = place.location(line: Int(position.line), column: Int(position.column))
+            switch kind {
+            case .formulaWithoutValue:
+                diagnostics.error("this cell has a formula whose result was never saved", at: location,
+                                  hint: "open the workbook in Excel or LibreOffice, let it calculate, and save it again")
+            case .error:
+                diagnostics.error("this cell holds the Excel error \(record.fields[index])", at: location,
+                                  hint: "correct the formula or the value in the workbook")
+            case .longNumber:
+                diagnostics.error("participant number \(record.fields[index]) is stored as a number, and Excel keeps only 15 digits of a number: the last digits are lost",
+                                  at: location, hint: "format the column as Text and type the numbers again")
+            default: break
             }
         }
-        var known = Diagnostics()
-        guard let matched = CSVHeader.match(record, columns: specs, path: path, into: &known) else {
-            diagnostics.append(contentsOf: Diagnostics(known.all.filter { $0.severity == .error }))
-            return nil
-        }
-        // Unknown columns are not published; say so once each.
-        for index in unknownNames {
-            let position = record.positions[index]
-            diagnostics.warning("column '\(record.fields[index])' is not used and is not published",
-                                at: SourceLocation(path: path, line: position.line, column: position.column),
-                                hint: Suggestion.hint(for: record.fields[index], in: specs.flatMap(\.acceptedNames)))
-        }
-        guard ok else { return nil }
-        return Header(columns: matched.indexOf, fieldCount: matched.fieldCount, unknown: unknownNames)
+        return ok
     }
 
-    private func identity(_ fields: Fields, row: Int, firstRowOf: inout [String: Int], lastFormation: inout (code: String, index: Int32),
+    private func identity(_ fields: Fields, firstRowOf: inout [String: Int], lastFormation: inout (code: String, index: Int32),
                           into diagnostics: inout Diagnostics) -> RowIdentity? {
         var ok = true
+        let row = fields.record.line
         let participant = fields.text(.participant) ?? ""
         if participant.isEmpty {
             diagnostics.error("row \(row): empty participant number", at: fields.location(.participant))
@@ -194,16 +225,24 @@ struct ResultTableReader {
             diagnostics.error("row \(row): the name holds \(kind), which is personal data", at: fields.location(.name))
             ok = false
         }
-        let formation = fields.text(.formation) ?? ""
+        let formation: String
         var formationIndex = lastFormation.index
-        if formation != lastFormation.code {
-            guard let index = formations[formation] else {
-                diagnostics.error("row \(row): unknown formation code '\(formation)'", at: fields.location(.formation),
-                                  hint: Suggestion.hint(for: formation, in: formations.keys.sorted()) ?? "codes are listed in formations.csv")
-                return nil
+        if fields.known[Column.formation.rawValue] >= 0 {
+            formation = fields.text(.formation) ?? ""
+            if formation != lastFormation.code {
+                guard let index = formations.byCode[formation] else {
+                    diagnostics.error("row \(row): unknown formation code '\(formation)'\(fields.reading(.formation))", at: fields.location(.formation),
+                                      hint: Suggestion.hint(for: formation, in: formations.byCode.keys.sorted()) ?? "codes are listed in formations.csv")
+                    return nil
+                }
+                formationIndex = Int32(index)
+                lastFormation = (formation, formationIndex)
             }
+        } else {
+            guard let index = formations.match(position: fields.text(.position) ?? "", unit: fields.text(.unit) ?? "", kind: fields.text(.kind),
+                                               row: row, at: fields.location(.position), into: &diagnostics) else { return nil }
+            formation = formations.all[index].code
             formationIndex = Int32(index)
-            lastFormation = (formation, formationIndex)
         }
         var tieBreaks = PrivateTieBreaks()
         if let raw = fields.text(.ipk), !raw.isEmpty {
@@ -225,7 +264,7 @@ struct ResultTableReader {
         }
         guard ok else { return nil }
         return RowIdentity(participant: participant, name: name, formation: formation, formationIndex: formationIndex, row: Int32(row),
-                           line: Int32(fields.record.line), tieBreaks: tieBreaks)
+                           line: Int32(row), tieBreaks: tieBreaks)
     }
 }
 

@@ -4,7 +4,7 @@ enum ResultsValidator {
                      rules: ScoringRules, into diagnostics: inout Diagnostics) -> VacancyResultTables {
         var tables = VacancyResultTables()
         var seen: [ResultStage: SourceLocation] = [:]
-        let byCode = Dictionary(formations.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let index = FormationIndex(formations)
         for entry in entries {
             if let first = seen[entry.stage] {
                 diagnostics.error("stage '\(entry.stage.rawValue)' is listed twice in 'results' (first on line \(first.line))", at: entry.location)
@@ -13,29 +13,57 @@ enum ResultsValidator {
             seen[entry.stage] = entry.location
             if kind == .pppk, entry.stage == .kompetensi, rules.components.isEmpty {
                 diagnostics.error("a kompetensi table needs scoring components", at: entry.location)
+                tables.unreadable.insert(entry.stage)
                 continue
             }
             guard let file = entry.file else {
-                if entry.stage == .akhir { tables.akhir = (entry, nil, nil) }
+                if entry.stage == .akhir, !entry.fileMissing {
+                    tables.akhir = (entry, nil, nil)
+                } else {
+                    // Named but not there: reported where it is named.
+                    tables.unreadable.insert(entry.stage)
+                }
                 continue
             }
             let path = "\(vacancy.folderPath)/\(file)"
-            let reader = ResultTableReader(path: path, url: vacancy.folderURL.appendingPathComponent(file), stage: entry.stage,
-                                           rules: rules, formations: byCode)
+            let url = vacancy.folderURL.appendingPathComponent(file)
+            guard var source = ResultTableReader.open(url, path: path, sheet: entry.sheet, into: &diagnostics) else {
+                tables.unreadable.insert(entry.stage)
+                continue
+            }
+            let place = TablePlace(path: path, sheet: source.style.sheet)
+            let reader = ResultTableReader(place: place, url: url, stage: entry.stage, rules: rules, formations: index)
+            var read = false
             switch entry.stage {
             case .administrasi:
-                if let rows = reader.read(into: &diagnostics, row: ResultRowParsers.administration) { tables.administrasi = (entry, path, rows) }
+                if let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.administration) {
+                    tables.administrasi = (entry, place, rows)
+                    read = true
+                }
             case .skd:
-                if let rows = reader.read(into: &diagnostics, row: ResultRowParsers.skd) { tables.skd = (entry, path, rows) }
+                if let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.skd) {
+                    tables.skd = (entry, place, rows)
+                    read = true
+                }
             case .skb:
-                if let rows = reader.read(into: &diagnostics, row: ResultRowParsers.skb) { tables.skb = (entry, path, rows) }
+                if let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.skb) {
+                    tables.skb = (entry, place, rows)
+                    read = true
+                }
             case .akhir:
-                if let rows = reader.read(into: &diagnostics, row: ResultRowParsers.final) { tables.akhir = (entry, path, rows) }
+                if let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.final) {
+                    tables.akhir = (entry, place, rows)
+                    read = true
+                }
             case .kompetensi:
-                if let rows = reader.read(into: &diagnostics, row: ResultRowParsers.competency(rules: rules)) { tables.kompetensi = (entry, path, rows) }
+                if let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.competency(rules: rules)) {
+                    tables.kompetensi = (entry, place, rows)
+                    read = true
+                }
             }
+            if !read { tables.unreadable.insert(entry.stage) }
         }
-        if let akhir = entries.first(where: { $0.stage == .akhir }), akhir.file == nil, seen[.skd] == nil || seen[.skb] == nil {
+        if let akhir = entries.first(where: { $0.stage == .akhir }), akhir.file == nil, !akhir.fileMissing, seen[.skd] == nil || seen[.skb] == nil {
             diagnostics.error("the final results need a 'file', or 'skd' and 'skb' tables to compute them from", at: akhir.location)
         }
         return tables

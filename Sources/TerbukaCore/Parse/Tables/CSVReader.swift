@@ -1,26 +1,5 @@
 import Foundation
 
-/// One record of a CSV file, with the position of each field for messages.
-public struct CSVRecord: Sendable {
-    public var fields: [String]
-    /// Line and column (in characters, 1-based) where each field starts.
-    public var positions: [CSVPosition]
-
-    public var line: Int { positions.first?.line ?? 1 }
-}
-
-public struct CSVPosition: Sendable, Equatable {
-    public var line: Int
-    public var column: Int
-}
-
-public struct CSVSyntaxError: Error, Sendable {
-    public var message: String
-    public var line: Int
-    public var column: Int
-    public var hint: String?
-}
-
 /// An RFC 4180 reader for what spreadsheets write: optional byte-order mark, LF or CRLF,
 /// `,`, `;` or tab as the separator (detected from the header line), quoted fields with
 /// separators, doubled quotes and line breaks inside. Blank lines are skipped. A quote
@@ -144,23 +123,22 @@ public struct CSVReader {
     }
 
     /// The next record, or nil at the end of the file.
-    public mutating func next() throws(CSVSyntaxError) -> CSVRecord? {
-        var record = CSVRecord(fields: [], positions: [])
+    public mutating func next() throws(TableSyntaxError) -> TableRecord? {
+        var record = TableRecord()
         return try read(into: &record) ? record : nil
     }
 
     /// Reads the next record into `record`, reusing its storage (no allocation per row when
     /// the caller keeps nothing of it); false at the end of the file.
-    public mutating func read(into record: inout CSVRecord) throws(CSVSyntaxError) -> Bool {
+    public mutating func read(into record: inout TableRecord) throws(TableSyntaxError) -> Bool {
         // Skip blank lines.
         while let byte = peek(), byte == Self.lf || byte == Self.cr {
             consumeLineBreak(byte)
         }
         guard peek() != nil else { return false }
-        record.fields.removeAll(keepingCapacity: true)
-        record.positions.removeAll(keepingCapacity: true)
+        record.removeAll()
         while true {
-            let start = CSVPosition(line: line, column: column)
+            let start = TablePosition(line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column))
             record.positions.append(start)
             record.fields.append(try readField(start: start))
             guard let byte = peek() else { break }
@@ -174,14 +152,14 @@ public struct CSVReader {
         return true
     }
 
-    private mutating func readField(start: CSVPosition) throws(CSVSyntaxError) -> String {
+    private mutating func readField(start: TablePosition) throws(TableSyntaxError) -> String {
         field.removeAll(keepingCapacity: true)
         if peek() == Self.quote {
             advance(Self.quote)
             while true {
                 guard let byte = peek() else {
-                    throw CSVSyntaxError(message: "stray quote: the quoted field that starts here is never closed",
-                                         line: start.line, column: start.column,
+                    throw TableSyntaxError(message: "stray quote: the quoted field that starts here is never closed",
+                                           line: Int(start.line), column: Int(start.column),
                                          hint: "a quote inside a quoted field must be doubled (\"\")")
                 }
                 advance(byte)
@@ -192,7 +170,7 @@ public struct CSVReader {
                         continue
                     }
                     if let after = peek(), after != separator, after != Self.lf, after != Self.cr {
-                        throw CSVSyntaxError(message: "stray quote: text follows the closing quote of a field",
+                        throw TableSyntaxError(message: "stray quote: text follows the closing quote of a field",
                                              line: line, column: column - 1,
                                              hint: "a quote inside a quoted field must be doubled (\"\")")
                     }
@@ -216,7 +194,7 @@ public struct CSVReader {
                 position = end
                 column += characters
                 guard let text = String(validating: slice, as: UTF8.self) else {
-                    throw CSVSyntaxError(message: "the file is not valid UTF-8", line: start.line, column: start.column,
+                    throw TableSyntaxError(message: "the file is not valid UTF-8", line: Int(start.line), column: Int(start.column),
                                          hint: Self.resaveHint)
                 }
                 return text
@@ -227,7 +205,7 @@ public struct CSVReader {
             }
         }
         guard let text = String(validating: field, as: UTF8.self) else {
-            throw CSVSyntaxError(message: "the file is not valid UTF-8", line: start.line, column: start.column, hint: Self.resaveHint)
+            throw TableSyntaxError(message: "the file is not valid UTF-8", line: Int(start.line), column: Int(start.column), hint: Self.resaveHint)
         }
         return text
     }

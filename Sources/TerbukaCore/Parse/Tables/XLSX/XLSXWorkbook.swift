@@ -1,0 +1,328 @@
+import Foundation
+import ZIPFoundation
+
+/// An Excel workbook (Office Open XML, `.xlsx`): the ZIP archive, its sheets by name, the
+/// shared strings and which cell styles are dates. Sheets are read as a stream
+/// (XLSXSheet); only the shared strings are held in memory, as Excel itself does.
+final class XLSXWorkbook {
+    struct Sheet {
+        var name: String
+        /// Path of the sheet's XML inside the archive.
+        var part: String
+        var hidden: Bool
+    }
+
+    let archive: Archive
+    let sheets: [Sheet]
+    let sharedStrings: [String]
+    /// Per cell style (the `s` attribute of a cell): whether its number format is a date.
+    let dateStyles: [Bool]
+    /// Serial day 0 is 1904-01-01 instead of 1899-12-31 (workbooks made on old Macs).
+    let date1904: Bool
+
+    /// Limits that keep a hostile workbook from exhausting memory: the text of the shared
+    /// strings, and any other part read whole.
+    static let sharedStringsLimit = 512 << 20
+    static let partLimit = 64 << 20
+
+    convenience init(url: URL) throws(TableSyntaxError) {
+        let head: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            head = try handle.read(upToCount: 8) ?? Data()
+        } catch {
+            throw TableSyntaxError(message: "cannot read the file: \(FileProblem.describe(error))")
+        }
+        try Self.checkSignature(head) { (try? Data(contentsOf: url, options: .mappedIfSafe)) ?? Data() }
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw Self.damaged
+        }
+        try self.init(archive: archive)
+    }
+
+    convenience init(data: Data) throws(TableSyntaxError) {
+        try Self.checkSignature(data.prefix(8)) { data }
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw Self.damaged
+        }
+        try self.init(archive: archive)
+    }
+
+    static let damaged = TableSyntaxError(message: "the workbook is damaged and cannot be opened",
+                                          hint: "open it in Excel or LibreOffice and save it again as .xlsx, or save it as 'CSV UTF-8'")
+
+    /// A workbook is a ZIP archive. An older binary file (an OLE compound document) is
+    /// either a password-protected workbook or an .xls under another name.
+    private static func checkSignature(_ head: Data, whole: () -> Data) throws(TableSyntaxError) {
+        let bytes = [UInt8](head)
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            // Encrypted Office files keep the real workbook in a stream named EncryptedPackage.
+            let marker = Data("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            if whole().range(of: marker) != nil {
+                throw TableSyntaxError(message: "the workbook is protected with a password, so it cannot be read",
+                                       hint: "open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, empty) and save it again")
+            }
+            throw TableSyntaxError(message: "this file is an Excel 97–2003 workbook (.xls) with the name of an .xlsx",
+                                   hint: TableFormat.convertHint)
+        }
+        throw TableSyntaxError(message: "this file is not an Excel workbook (.xlsx): it is not a ZIP archive",
+                               hint: "if it is a CSV or another spreadsheet, give it its own extension, or save it from Excel as .xlsx")
+    }
+
+    private init(archive: Archive) throws(TableSyntaxError) {
+        self.archive = archive
+        if archive["mimetype"] != nil, archive["content.xml"] != nil {
+            throw TableSyntaxError(message: "this file is an OpenDocument spreadsheet (.ods) with the name of an .xlsx", hint: TableFormat.convertHint)
+        }
+        let workbookPart = Self.officeDocument(in: archive) ?? "xl/workbook.xml"
+        guard archive[workbookPart] != nil else {
+            throw TableSyntaxError(message: "this ZIP archive is not an Excel workbook: it has no \(workbookPart)", hint: TableFormat.convertHint)
+        }
+        let folder = (workbookPart as NSString).deletingLastPathComponent
+        let relationships = try Self.relationships(of: workbookPart, in: archive)
+        var workbook = XMLScanner(handler: WorkbookHandler())
+        try Self.read(workbookPart, in: archive, into: &workbook)
+        date1904 = workbook.handler.date1904
+        sheets = workbook.handler.sheets.compactMap { sheet in
+            guard let target = relationships[sheet.relationship] else { return nil }
+            return Sheet(name: sheet.name, part: Self.resolve(target, from: folder), hidden: sheet.hidden)
+        }
+        let sharedPart = relationships.first { $0.value.hasSuffix("sharedStrings.xml") }.map { Self.resolve($0.value, from: folder) }
+            ?? "\(folder)/sharedStrings.xml"
+        if archive[sharedPart] != nil {
+            var strings = XMLScanner(handler: SharedStringsHandler())
+            try Self.read(sharedPart, in: archive, limit: Self.sharedStringsLimit, into: &strings)
+            sharedStrings = strings.handler.strings
+        } else {
+            sharedStrings = []
+        }
+        let stylesPart = relationships.first { $0.value.hasSuffix("styles.xml") }.map { Self.resolve($0.value, from: folder) } ?? "\(folder)/styles.xml"
+        if archive[stylesPart] != nil {
+            var styles = XMLScanner(handler: StylesHandler())
+            try Self.read(stylesPart, in: archive, into: &styles)
+            dateStyles = styles.handler.dateStyles
+        } else {
+            dateStyles = []
+        }
+    }
+
+    var sheetNames: [String] { sheets.map(\.name) }
+
+    /// The sheet called `name` (case and surrounding spaces aside), or the first visible one.
+    func sheet(named name: String?) throws(TableSyntaxError) -> XLSXSheet {
+        if let name {
+            let wanted = name.trimmingSpaces.lowercased()
+            guard let sheet = sheets.first(where: { $0.name.trimmingSpaces.lowercased() == wanted }) else {
+                throw TableSyntaxError(message: "the workbook has no sheet named '\(name)'",
+                                       hint: "its sheets are: \(sheets.map { "'\($0.name)'" }.joined(separator: ", "))")
+            }
+            return XLSXSheet(workbook: self, sheet: sheet)
+        }
+        guard let sheet = sheets.first(where: { !$0.hidden }) ?? sheets.first else {
+            throw TableSyntaxError(message: "the workbook has no worksheet")
+        }
+        return XLSXSheet(workbook: self, sheet: sheet)
+    }
+
+    /// Streams one part of the archive through a scanner.
+    static func read<H: XMLHandler>(_ part: String, in archive: Archive, limit: Int = partLimit,
+                                    into scanner: inout XMLScanner<H>) throws(TableSyntaxError) {
+        try stream(part, in: archive, limit: limit) { chunk throws(TableSyntaxError) -> Bool in
+            try scanner.feed(chunk)
+            return true
+        }
+        try scanner.finish()
+    }
+
+    /// Calls `body` with each inflated chunk of a part until it returns false; true when
+    /// the part was read to its end. Errors from `body` pass through; anything the archive
+    /// reports means a damaged workbook.
+    @discardableResult
+    static func stream(_ part: String, in archive: Archive, limit: Int = .max, chunkSize: Int = 1 << 18,
+                       _ body: (UnsafeRawBufferPointer) throws(TableSyntaxError) -> Bool) throws(TableSyntaxError) -> Bool {
+        guard let entry = archive[part] else {
+            throw TableSyntaxError(message: "the workbook is damaged: \(part) is missing")
+        }
+        var total = 0
+        var failure: TableSyntaxError?
+        do {
+            _ = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: false) { data in
+                total += data.count
+                if total > limit {
+                    failure = TableSyntaxError(message: "the workbook's \(part) is larger than \(limit >> 20) MB once unpacked, more than a table needs",
+                                               hint: "save the sheet as 'CSV UTF-8' instead")
+                    throw failure!
+                }
+                let goOn: Bool
+                do {
+                    goOn = try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws(TableSyntaxError) in try body(raw) }
+                } catch let error as TableSyntaxError {
+                    failure = error
+                    throw error
+                }
+                if !goOn { throw StopReading() }
+            }
+        } catch {
+            if let failure { throw failure }
+            if error is StopReading { return false }
+            throw damaged
+        }
+        return true
+    }
+
+    /// Thrown by a body to stop reading early; not an error.
+    struct StopReading: Error {}
+
+    /// The target of the workbook part from the package relationships.
+    private static func officeDocument(in archive: Archive) -> String? {
+        guard let rels = try? relationships(of: "", in: archive) else { return nil }
+        return rels.first { $0.value.hasSuffix(".xml") && $0.value.lowercased().contains("workbook") }.map { resolve($0.value, from: "") }
+    }
+
+    /// Id → target of the relationships of a part (`xl/_rels/workbook.xml.rels`).
+    private static func relationships(of part: String, in archive: Archive) throws(TableSyntaxError) -> [String: String] {
+        let folder = (part as NSString).deletingLastPathComponent
+        let name = (part as NSString).lastPathComponent
+        let relsPart = folder.isEmpty ? "_rels/\(name).rels" : "\(folder)/_rels/\(name).rels"
+        guard archive[relsPart] != nil else { return [:] }
+        var scanner = XMLScanner(handler: RelationshipsHandler())
+        try read(relsPart, in: archive, into: &scanner)
+        return scanner.handler.targets
+    }
+
+    /// A relationship target, relative to the part's folder or absolute from the root.
+    private static func resolve(_ target: String, from folder: String) -> String {
+        if target.hasPrefix("/") { return String(target.dropFirst()) }
+        var parts = folder.split(separator: "/").map(String.init)
+        for piece in target.split(separator: "/") {
+            if piece == ".." { _ = parts.popLast() } else if piece != "." { parts.append(String(piece)) }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+private struct WorkbookHandler: XMLHandler {
+    var sheets: [(name: String, relationship: String, hidden: Bool)] = []
+    var date1904 = false
+
+    mutating func start(_ name: XMLBytes, attributes: XMLBytes, selfClosing: Bool) throws(TableSyntaxError) {
+        if name.equals("sheet"), let sheetName = attributes.attribute("name"), let id = attributes.attribute("id") {
+            let state = try attributes.attribute("state").map(XMLCharacters.decode) ?? "visible"
+            sheets.append((try XMLCharacters.decode(sheetName), try XMLCharacters.decode(id), state != "visible"))
+        } else if name.equals("workbookPr"), let value = attributes.attribute("date1904") {
+            date1904 = value.equals("1") || value.equals("true")
+        }
+    }
+
+    mutating func end(_ name: XMLBytes) throws(TableSyntaxError) {}
+    mutating func text(_ text: XMLBytes) throws(TableSyntaxError) {}
+}
+
+private struct RelationshipsHandler: XMLHandler {
+    var targets: [String: String] = [:]
+
+    mutating func start(_ name: XMLBytes, attributes: XMLBytes, selfClosing: Bool) throws(TableSyntaxError) {
+        guard name.equals("Relationship"), let id = attributes.attribute("Id"), let target = attributes.attribute("Target") else { return }
+        targets[try XMLCharacters.decode(id)] = try XMLCharacters.decode(target)
+    }
+
+    mutating func end(_ name: XMLBytes) throws(TableSyntaxError) {}
+    mutating func text(_ text: XMLBytes) throws(TableSyntaxError) {}
+}
+
+/// `<si>` items of the shared strings: the text of their `<t>` runs, without phonetic
+/// guides (`<rPh>`).
+private struct SharedStringsHandler: XMLHandler {
+    var strings: [String] = []
+    private var current: [UInt8] = []
+    private var inItem = false
+    private var inText = false
+    private var inPhonetic = false
+
+    mutating func start(_ name: XMLBytes, attributes: XMLBytes, selfClosing: Bool) throws(TableSyntaxError) {
+        if name.equals("si") {
+            inItem = true
+            current.removeAll(keepingCapacity: true)
+        } else if name.equals("t") {
+            inText = inItem && !inPhonetic
+        } else if name.equals("rPh") {
+            inPhonetic = true
+        } else if name.equals("sst"), let count = attributes.attribute("uniqueCount").flatMap({ Int(String(decoding: $0, as: UTF8.self)) }) {
+            strings.reserveCapacity(min(count, 1 << 24))
+        }
+    }
+
+    mutating func end(_ name: XMLBytes) throws(TableSyntaxError) {
+        if name.equals("si") {
+            inItem = false
+            strings.append(try current.withUnsafeBufferPointer { bytes throws(TableSyntaxError) in try XMLCharacters.decode(bytes[...]) })
+        } else if name.equals("t") {
+            inText = false
+        } else if name.equals("rPh") {
+            inPhonetic = false
+        }
+    }
+
+    mutating func text(_ text: XMLBytes) throws(TableSyntaxError) {
+        if inText { current.append(contentsOf: text) }
+    }
+}
+
+/// Which cell styles show numbers as dates: built-in date formats and custom format codes
+/// with day, month or year parts.
+private struct StylesHandler: XMLHandler {
+    var dateStyles: [Bool] = []
+    private var customDates: [Int: Bool] = [:]
+    private var inCellFormats = false
+
+    mutating func start(_ name: XMLBytes, attributes: XMLBytes, selfClosing: Bool) throws(TableSyntaxError) {
+        if name.equals("numFmt"), let id = attributes.attribute("numFmtId").flatMap(Self.int), let code = attributes.attribute("formatCode") {
+            customDates[id] = Self.isDateFormat(try XMLCharacters.decode(code))
+        } else if name.equals("cellXfs") {
+            inCellFormats = true
+        } else if name.equals("xf"), inCellFormats {
+            let id = attributes.attribute("numFmtId").flatMap(Self.int) ?? 0
+            dateStyles.append(customDates[id] ?? Self.builtInDate(id))
+        }
+    }
+
+    mutating func end(_ name: XMLBytes) throws(TableSyntaxError) {
+        if name.equals("cellXfs") { inCellFormats = false }
+    }
+
+    mutating func text(_ text: XMLBytes) throws(TableSyntaxError) {}
+
+    private static func int(_ bytes: XMLBytes) -> Int? { Int(String(decoding: bytes, as: UTF8.self)) }
+
+    /// ECMA-376 part 1, 18.8.30: the built-in number formats that are dates or times.
+    static func builtInDate(_ id: Int) -> Bool {
+        (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id)
+    }
+
+    /// A format code with d, m or y outside quotes, brackets and escapes is a date.
+    static func isDateFormat(_ code: String) -> Bool {
+        var inQuotes = false
+        var inBrackets = false
+        var escaped = false
+        for character in code.lowercased() {
+            if escaped { escaped = false; continue }
+            switch character {
+            case "\\": escaped = true
+            case "\"": inQuotes.toggle()
+            case "[" where !inQuotes: inBrackets = true
+            case "]" where !inQuotes: inBrackets = false
+            default:
+                if !inQuotes, !inBrackets, character == "d" || character == "m" || character == "y" { return true }
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// The formations of a vacancy as result rows find them: by code, or, in tables without
+/// a code, by position and unit (and kind, where the table has it), ignoring case and
+/// spacing.
+struct FormationIndex {
+    let all: [Formation]
+    let byCode: [String: Int]
+    private let byName: [String: [Int]]
+
+    init(_ formations: [Formation]) {
+        all = formations
+        byCode = Dictionary(formations.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        var byName: [String: [Int]] = [:]
+        for (index, formation) in formations.enumerated() {
+            byName[Self.key(formation.position, formation.unit), default: []].append(index)
+        }
+        self.byName = byName
+    }
+
+    static func simplify(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) })
+    }
+
+    private static func key(_ position: String, _ unit: String) -> String {
+        simplify(position) + "\u{1F}" + simplify(unit)
+    }
+
+    /// True when every value is a formation code: a generic `FORMASI` column holds codes.
+    func areCodes(_ values: [String]) -> Bool { !values.isEmpty && values.allSatisfy { byCode[$0] != nil } }
+
+    /// True when every value is a position of some formation.
+    func arePositions(_ values: [String]) -> Bool {
+        let positions = Set(all.map { Self.simplify($0.position) })
+        return !values.isEmpty && values.allSatisfy { positions.contains(Self.simplify($0)) }
+    }
+
+    /// The formation of a row named by position and unit; an unmatched or ambiguous row is
+    /// an error naming the candidates.
+    func match(position: String, unit: String, kind: String?, row: Int, at location: SourceLocation,
+               into diagnostics: inout Diagnostics) -> Int? {
+        var found = byName[Self.key(position, unit)] ?? []
+        if found.count > 1, let kind, !kind.isEmpty {
+            let slug = FormationKind.normalize(kind)
+            found = found.filter { all[$0].kind == slug }
+        }
+        if found.count == 1 { return found[0] }
+        if found.isEmpty {
+            let samePosition = all.filter { Self.simplify($0.position) == Self.simplify(position) }
+            let candidates = samePosition.isEmpty ? [] : samePosition.prefix(5).map { "\($0.code) (\($0.unit))" }
+            diagnostics.error("row \(row): no formation in formations.csv has the position '\(position)' and the unit '\(unit)'", at: location,
+                              hint: candidates.isEmpty ? Suggestion.hint(for: position, in: Array(Set(all.map(\.position))).sorted())
+                                  : "formations with that position: \(candidates.joined(separator: ", "))")
+            return nil
+        }
+        let names = found.prefix(6).map { "\(all[$0].code) (\(all[$0].kind))" }
+        diagnostics.error("row \(row): the position '\(position)' at '\(unit)' fits \(found.count) formations: \(names.joined(separator: ", "))",
+                          at: location, hint: "add a column with the formation code (kode formasi), or the formation kind (jenis formasi)")
+        return nil
+    }
+}

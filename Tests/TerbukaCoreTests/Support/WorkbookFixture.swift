@@ -1,0 +1,115 @@
+import Foundation
+import ZIPFoundation
+
+/// Small Excel workbooks made in the test, part by part as Excel writes them (shared
+/// strings, inline strings, numbers, booleans, formulas, date styles, merged cells), so
+/// that every fixture's origin is readable here.
+struct WorkbookFixture {
+    enum Cell: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+        /// Text in the shared strings, as Excel writes typed text.
+        case text(String)
+        /// Text written inside the cell (`t="inlineStr"`), as some exporters do.
+        case inline(String)
+        /// A number cell, written as it would be stored (`"85.25"`, `"2.41E+16"`).
+        case number(String)
+        case boolean(Bool)
+        /// A formula with its saved value, or none when the workbook was never calculated.
+        case formula(String, cached: String?)
+        /// A date as Excel stores it: a serial day number with a date format.
+        case date(Int)
+        case empty
+
+        init(stringLiteral value: String) { self = value.isEmpty ? .empty : .text(value) }
+        init(integerLiteral value: Int) { self = .number(String(value)) }
+    }
+
+    struct Sheet {
+        var name: String
+        var rows: [[Cell]]
+        /// Ranges such as `"D2:F2"`.
+        var merges: [String] = []
+        /// Write row and cell references (`r="B3"`); some exporters leave them out.
+        var references = true
+    }
+
+    var sheets: [Sheet]
+
+    init(_ sheets: Sheet...) { self.sheets = sheets }
+
+    /// One sheet named "Sheet1".
+    init(rows: [[Cell]], merges: [String] = []) {
+        sheets = [Sheet(name: "Sheet1", rows: rows, merges: merges)]
+    }
+
+    func data() throws -> Data {
+        let archive = try Archive(accessMode: .create)
+        var shared: [String] = []
+        var sharedIndex: [String: Int] = [:]
+        func add(_ path: String, _ text: String) throws {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        var sheetParts: [String] = []
+        for sheet in sheets {
+            var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+            for (r, row) in sheet.rows.enumerated() {
+                xml += sheet.references ? #"<row r="\#(r + 1)">"# : "<row>"
+                for (c, cell) in row.enumerated() {
+                    let ref = sheet.references ? #" r="\#(Self.column(c + 1))\#(r + 1)""# : ""
+                    switch cell {
+                    case .text(let text):
+                        if sharedIndex[text] == nil {
+                            sharedIndex[text] = shared.count
+                            shared.append(text)
+                        }
+                        xml += #"<c\#(ref) t="s"><v>\#(sharedIndex[text]!)</v></c>"#
+                    case .inline(let text): xml += #"<c\#(ref) t="inlineStr"><is><t>\#(Self.escape(text))</t></is></c>"#
+                    case .number(let value): xml += "<c\(ref)><v>\(value)</v></c>"
+                    case .boolean(let value): xml += #"<c\#(ref) t="b"><v>\#(value ? 1 : 0)</v></c>"#
+                    case .formula(let formula, let cached):
+                        xml += "<c\(ref)><f>\(Self.escape(formula))</f>\(cached.map { "<v>\($0)</v>" } ?? "")</c>"
+                    case .date(let serial): xml += #"<c\#(ref) s="1"><v>\#(serial)</v></c>"#
+                    case .empty: break
+                    }
+                }
+                xml += "</row>"
+            }
+            xml += "</sheetData>"
+            if !sheet.merges.isEmpty {
+                xml += #"<mergeCells count="\#(sheet.merges.count)">"# + sheet.merges.map { #"<mergeCell ref="\#($0)"/>"# }.joined() + "</mergeCells>"
+            }
+            xml += "</worksheet>"
+            sheetParts.append(xml)
+        }
+        try add("[Content_Types].xml", #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#)
+        try add("_rels/.rels", #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)
+        let sheetList = sheets.enumerated().map { #"<sheet name="\#(Self.escape($1.name))" sheetId="\#($0 + 1)" r:id="rId\#($0 + 1)"/>"# }.joined()
+        try add("xl/workbook.xml", #"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\#(sheetList)</sheets></workbook>"#)
+        var rels = sheets.indices.map { #"<Relationship Id="rId\#($0 + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#($0 + 1).xml"/>"# }.joined()
+        rels += #"<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>"#
+        rels += #"<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
+        try add("xl/_rels/workbook.xml.rels", #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(rels)</Relationships>"#)
+        try add("xl/styles.xml", #"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"#)
+        for (index, xml) in sheetParts.enumerated() { try add("xl/worksheets/sheet\(index + 1).xml", xml) }
+        let items = shared.map { "<si><t xml:space=\"preserve\">\(Self.escape($0))</t></si>" }.joined()
+        try add("xl/sharedStrings.xml", #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="\#(shared.count)" uniqueCount="\#(shared.count)">\#(items)</sst>"#)
+        return archive.data ?? Data()
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    static func column(_ number: Int) -> String {
+        var n = number
+        var letters = ""
+        while n > 0 {
+            letters = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
+    }
+}
