@@ -25,6 +25,15 @@ import Testing
         #expect(rows[0].positions.map(\.column) == [1, 2, 3, 4, 5, 6])
     }
 
+    @Test func rowsCutByTheEndOfAnInflatedChunkAreReadWhole() throws {
+        // 20,000 rows of about 90 bytes: the sheet's XML spans several 256 KB chunks.
+        let rows: [[WorkbookFixture.Cell]] = (0..<20_000).map { [.inline("P\($0)"), .number(String($0)), .inline("NAMA \($0)")] }
+        let read = try records(WorkbookFixture(rows: rows))
+        #expect(read.count == 20_000)
+        #expect(read.enumerated().allSatisfy { index, record in record.fields == ["P\(index)", String(index), "NAMA \(index)"] })
+        #expect(read.last?.line == 20_000)
+    }
+
     @Test func numbersAreWrittenInFullNeverInENotation() {
         #expect(NumberText.format(Array("1.0E+15".utf8))?.text == "1000000000000000")
         #expect(NumberText.format(Array("1.5E-2".utf8))?.text == "0.015")
@@ -77,8 +86,10 @@ import Testing
     }
 
     @Test func cellReferencesReadAndWriteAsExcelShowsThem() {
-        #expect(CellReference.parse(Array("F27".utf8))! == (6, 27))
-        #expect(CellReference.parse(Array("AA1".utf8))! == (27, 1))
+        func parse(_ text: String) -> (column: Int32, row: Int32)? { Array(text.utf8).withUnsafeBufferPointer { CellReference.parse($0) } }
+        #expect(parse("F27")! == (6, 27))
+        #expect(parse("$AA$1")! == (27, 1))
+        #expect(parse("A0") == nil)
         #expect(CellReference.columnName(702) == "ZZ")
         #expect(CellReference.columnName(703) == "AAA")
         #expect(SourceLocation(path: "results/skd.xlsx", line: 27, column: 6, sheet: "Hasil SKD").formatted == "results/skd.xlsx:Hasil SKD!F27")

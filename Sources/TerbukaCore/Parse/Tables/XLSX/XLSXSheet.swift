@@ -1,5 +1,6 @@
 import Foundation
 
+
 /// One worksheet of a workbook as a table source, streamed from the archive: rows are
 /// delivered as they are inflated and never held together.
 ///
@@ -27,7 +28,7 @@ struct XLSXSheet: TableSource {
     }
 
     private func deliver(_ handler: inout SheetHandler, _ body: (inout TableRecord) -> Bool) -> Bool {
-        defer { handler.ready = 0 }
+        defer { handler.recycle() }
         for index in 0..<handler.ready where !body(&handler.rows[index]) { return false }
         return true
     }
@@ -57,10 +58,10 @@ struct CellRange: Hashable {
     var lastRow: Int32
     var lastColumn: Int32
 
-    init?(_ text: some Collection<UInt8>) {
-        let parts = text.split(separator: UInt8(ascii: ":"))
-        guard let first = parts.first.flatMap({ CellReference.parse($0) }) else { return nil }
-        let last = parts.count > 1 ? CellReference.parse(parts[1]) : first
+    init?(_ text: UnsafeBufferPointer<UInt8>) {
+        let colon = text.firstIndex(of: UInt8(ascii: ":"))
+        guard let first = CellReference.parse(UnsafeBufferPointer(rebasing: text[..<(colon ?? text.endIndex)])) else { return nil }
+        let last = colon.map { CellReference.parse(UnsafeBufferPointer(rebasing: text[($0 + 1)...])) } ?? first
         guard let last else { return nil }
         firstRow = first.row
         firstColumn = first.column
@@ -77,16 +78,20 @@ enum MergeSearch {
     static func find(in bytes: UnsafeBufferPointer<UInt8>, into ranges: inout Set<CellRange>) {
         let pattern: StaticString = "mergeCell"
         let length = pattern.utf8CodeUnitCount
-        let first = UInt8(ascii: "m")
+        guard let base = bytes.baseAddress else { return }
         let n = bytes.count
         var i = 1
         while i + length < n {
-            if bytes[i] == first, bytes[i - 1] == UInt8(ascii: "<") || bytes[i - 1] == UInt8(ascii: ":"),
-               XMLByte.isSpace(bytes[i + length]), bytes[i..<(i + length)].equals(pattern) {
+            // memchr skips to the next 'm' at the speed of memory: cell markup has none.
+            guard let hit = memchr(base + i, Int32(UInt8(ascii: "m")), n - i) else { return }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            guard i + length < n else { return }
+            if i > 0, bytes[i - 1] == UInt8(ascii: "<") || bytes[i - 1] == UInt8(ascii: ":"), XMLByte.isSpace(bytes[i + length]),
+               memcmp(base + i, pattern.utf8Start, length) == 0 {
                 var end = i
                 while end < n, bytes[end] != UInt8(ascii: ">") { end += 1 }
                 guard end < n else { return }
-                if let ref = bytes[(i + length)..<end].attribute("ref"), let range = CellRange(ref) {
+                if let ref = UnsafeBufferPointer(rebasing: bytes[(i + length)..<end]).attribute("ref"), let range = CellRange(ref) {
                     ranges.insert(range)
                 }
                 i = end
@@ -98,7 +103,7 @@ enum MergeSearch {
 
 /// `F27` ↔ column 6, row 27.
 enum CellReference {
-    static func parse(_ text: some Collection<UInt8>) -> (column: Int32, row: Int32)? {
+    static func parse(_ text: UnsafeBufferPointer<UInt8>) -> (column: Int32, row: Int32)? {
         var column: Int32 = 0
         var row: Int32 = 0
         var letters = 0

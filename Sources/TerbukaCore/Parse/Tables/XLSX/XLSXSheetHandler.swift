@@ -6,7 +6,13 @@ struct SheetHandler: XMLHandler {
     private let date1904: Bool
     /// Merged ranges taller than one row, by first row: their value fills the cells below.
     private var pendingFills: [CellRange]
-    private var activeFills: [(range: CellRange, value: String, kind: TableCellKind)] = []
+    private struct Fill {
+        var range: CellRange
+        var value: String
+        var kind: TableCellKind
+    }
+
+    private var activeFills: [Fill] = []
 
     var rows: [TableRecord] = []
     var ready = 0
@@ -29,6 +35,13 @@ struct SheetHandler: XMLHandler {
         dateStyles = workbook.dateStyles
         date1904 = workbook.date1904
         pendingFills = merges.filter { $0.lastRow > $0.firstRow }.sorted { ($0.firstRow, $0.firstColumn) > ($1.firstRow, $1.firstColumn) }
+    }
+
+    /// After the ready rows were delivered: their records are reused, and a row still
+    /// being read when the chunk ended moves to the front with what it has so far.
+    mutating func recycle() {
+        if inRow, ready > 0 { rows.swapAt(0, ready) }
+        ready = 0
     }
 
     private var location: String { "cell \(CellReference.columnName(Int(column)))\(row)" }
@@ -108,7 +121,7 @@ struct SheetHandler: XMLHandler {
         let text: String
         switch cellType {
         case .shared:
-            guard let index = Self.integer(value[...]), index < sharedStrings.count else {
+            guard let index = value.withUnsafeBufferPointer({ Self.integer($0) }), index < sharedStrings.count else {
                 throw TableSyntaxError(message: "the workbook is damaged: \(location) refers to a text that is not in the workbook")
             }
             text = sharedStrings[index]
@@ -143,7 +156,7 @@ struct SheetHandler: XMLHandler {
     }
 
     private func decode() throws(TableSyntaxError) -> String {
-        try value.withUnsafeBufferPointer { bytes throws(TableSyntaxError) in try XMLCharacters.decode(bytes[...]) }
+        try value.withUnsafeBufferPointer { bytes throws(TableSyntaxError) in try XMLCharacters.decode(bytes) }
     }
 
     private mutating func place(_ text: String, kind: TableCellKind, at column: Int32) {
@@ -160,7 +173,7 @@ struct SheetHandler: XMLHandler {
     private mutating func finishRow() {
         // Merged ranges that start here remember their value; those that cover this row
         // from above fill their first column when it is empty.
-        activeFills.removeAll { $0.range.lastRow < row }
+        if !activeFills.isEmpty { activeFills.removeAll { $0.range.lastRow < row } }
         for fill in activeFills {
             let index = Int(fill.range.firstColumn) - 1
             if index >= rows[ready].fields.count || rows[ready].fields[index].isEmpty {
@@ -173,13 +186,13 @@ struct SheetHandler: XMLHandler {
             let index = Int(next.firstColumn) - 1
             let record = rows[ready]
             if index < record.fields.count, !record.fields[index].isEmpty {
-                activeFills.append((next, record.fields[index], record.kind(index)))
+                activeFills.append(Fill(range: next, value: record.fields[index], kind: record.kind(index)))
             }
         }
         ready += 1
     }
 
-    static func integer(_ bytes: some Collection<UInt8>) -> Int? {
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
         var result = 0
         for byte in bytes {
