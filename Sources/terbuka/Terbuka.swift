@@ -284,6 +284,14 @@ enum Console {
             out.integer(diagnostic.location.line)
             out.raw(",\"column\":")
             out.integer(diagnostic.location.column)
+            // In a worksheet: line and column are the cell's row and column, and "cell" names
+            // it as Excel does ("Hasil SKD!F27").
+            if let cell = diagnostic.location.cell {
+                out.raw(",\"sheet\":")
+                out.json(diagnostic.location.sheet ?? "")
+                out.raw(",\"cell\":")
+                out.json(cell)
+            }
             out.raw(",\"severity\":")
             out.json(diagnostic.severity.rawValue)
             out.raw(",\"message\":")

@@ -316,6 +316,35 @@ import Testing
     }
 }
 
+/// A workbook written by a spreadsheet library used in the field, not by our fixture.
+@Suite struct ProducedWorkbookTests {
+    @Test func aWorkbookFromOpenpyxlWithDateCellsBreaksTheTieByBirthDate() async throws {
+        // Equal SKD, SKB and IPK: only the birth dates, read from date cells, can put
+        // BUDI (born 1994-12-31) above ANI (born 1995-03-02). Unread, both would rank 1.
+        let skd = "participant,name,formation,twk,tiu,tkp\n2024000000011,ANI,U2,100,100,200\n2024000000012,BUDI,U2,100,100,200\n2024000000013,CICI,U2,100,100,200\n"
+        let site = try ResultsSite(tables: [("skd", skd)], akhirWithoutFile: true)
+        defer { site.cleanUp() }
+        let workbook = site.site.root.appendingPathComponent("content/vacancies/cpns-2024/results/skb.xlsx")
+        let made = try runProcess(URL(fileURLWithPath: "/usr/bin/env"),
+                                  ["python3", repositoryRoot.appendingPathComponent("Tests/xlsx/make_workbook.py").path, workbook.path])
+        #expect(made.status == 0, "\(made.output)")
+        try site.site.write("content/vacancies/cpns-2024/index.md", """
+            ---
+            title: Seleksi 2024
+            kind: cpns
+            published: 2024-08-19
+            scoring: {passing: {putra-putri-kalimantan: {total: 300, tiu: 70}}}
+            results:
+              - {stage: skd, file: results/skd.csv, published: 2024-11-01}
+              - {stage: skb, file: results/skb.xlsx, sheet: Nilai SKB, published: 2024-11-20}
+              - {stage: akhir, published: 2024-12-01}
+            ---
+            """)
+        let ranks = try await site.ranks("akhir")
+        #expect(ranks == ["2024000000012": "1", "2024000000011": "2", "2024000000013": ""])
+    }
+}
+
 /// One cause, one message: what depends on a table that cannot be read is not checked.
 @Suite struct NoCascadeTests {
     @Test func aMissingSKDTableIsOneErrorAndTheComputedFinalIsNotReported() async throws {
