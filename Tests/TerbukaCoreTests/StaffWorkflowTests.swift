@@ -112,6 +112,29 @@ import Testing
         #expect(first?["hint"] as? String == "did you mean 'order'?")
     }
 
+    @Test func checkWithJSONFormatNamesTheCellOfAWorkbook() throws {
+        let site = try ResultsSite(tables: [], workbooks: [("skd", try WorkbookFixture(WorkbookFixture.Sheet(name: "Hasil SKD", rows: [
+            ["NO PESERTA", "NAMA", "KODE FORMASI", "TWK", "TIU", "TKP"],
+            ["2024000000001", "ANI", "U1", 102, 100, 200],
+        ])).data(), nil)])
+        defer { site.cleanUp() }
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["check", "--format", "json", "--site", site.site.root.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let first = (object["diagnostics"] as? [[String: Any]])?.first
+        #expect(first?["path"] as? String == "content/vacancies/cpns-2024/results/skd.xlsx")
+        #expect(first?["sheet"] as? String == "Hasil SKD")
+        #expect(first?["cell"] as? String == "Hasil SKD!D2")
+        #expect(first?["line"] as? Int == 2)
+        #expect(first?["column"] as? Int == 4)
+    }
+
     @Test func quietBuildsPrintNothingWhenAllIsWell() throws {
         let site = try TestSite()
         defer { site.cleanUp() }
