@@ -298,8 +298,11 @@ import Testing
         ]).data())
         let errors = await site.errors()
         #expect(errors == [])
-        let index = await site.check().site
-        #expect(index?.content.vacancies.first?.formations.map(\.code) == ["A1"])
+        let report = await site.build()
+        #expect(report.succeeded, "\(report.diagnostics.all.map(\.formatted))")
+        #expect(report.site?.content.vacancies.first?.formations.map(\.code) == ["A1"])
+        let manifest = try String(contentsOf: site.output.appendingPathComponent("manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("content/vacancies/cpns-2024/formations.xlsx"))
     }
 
     @Test func weightedPartsOfTheFinalScoreAreReadAsSuchAndChecked() async throws {

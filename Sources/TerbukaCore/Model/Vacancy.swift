@@ -15,6 +15,8 @@ public struct Vacancy: Sendable {
     public var body: MarkdownSource
     public var formations: [Formation]
     public var sourcePath: String
+    /// `…/formations.csv` or `…/formations.xlsx`, as the site has it.
+    public var formationsPath: String
 
     public var totalSeats: Int { formations.reduce(0) { $0 + $1.quota } }
 }

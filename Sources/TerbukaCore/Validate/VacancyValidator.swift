@@ -38,7 +38,7 @@ enum VacancyValidator {
             number: map.text("number", into: &diagnostics)?.value,
             summary: map.text("summary", into: &diagnostics)?.value,
             schedule: schedule, results: results, tables: tables, scoring: scoring, draft: draft,
-            body: body, formations: formations, sourcePath: file.path
+            body: body, formations: formations, sourcePath: file.path, formationsPath: loaded.formations?.path ?? ""
         )
     }
 

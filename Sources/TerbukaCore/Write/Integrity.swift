@@ -8,7 +8,7 @@ enum Integrity {
         var paths = ["content/site.yml"]
         for vacancy in content.vacancies {
             let folder = (vacancy.sourcePath as NSString).deletingLastPathComponent
-            paths += [vacancy.sourcePath, folder + "/formations.csv"]
+            paths += [vacancy.sourcePath, vacancy.formationsPath]
             paths += vacancy.results.compactMap { $0.file.map { folder + "/" + $0 } }
         }
         paths += content.announcements.map(\.sourcePath) + content.pages.map(\.sourcePath)
