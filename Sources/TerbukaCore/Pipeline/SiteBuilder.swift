@@ -100,6 +100,11 @@ public struct SiteBuilder: Sendable {
         lap("compute")
         // `check` stops here: everything that can be wrong in the content is known.
         guard write, let theme, !diagnostics.hasErrors else { return report() }
+        if let refusal = OutputWriter.refusal(options.output, siteRoot: options.siteRoot) {
+            diagnostics.error("refusing to write the site into \(options.output.path): \(refusal)", at: SourceLocation(path: options.output.lastPathComponent),
+                              hint: "give --output a new folder, or the folder of an earlier build")
+            return report()
+        }
         options.progress?("writing the site…")
         let writer = OutputWriter(destination: options.output)
         do {

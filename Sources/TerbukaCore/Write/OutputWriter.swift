@@ -2,8 +2,8 @@ import Crypto
 import Foundation
 
 /// The write stage: the site is written into a staging folder beside the destination and
-/// swapped in only when every file is written, so a failed build leaves the previous
-/// output exactly as it was.
+/// swapped in only when every file is written, in one atomic step, so that a failed or
+/// killed build leaves the previous output exactly as it was.
 public struct OutputWriter: Sendable {
     public var destination: URL
 
@@ -15,16 +15,61 @@ public struct OutputWriter: Sendable {
         public var description: String
     }
 
-    /// A new, empty staging folder beside the destination.
+    /// Why `destination` must not be written for the site at `siteRoot`, or nil. The swap
+    /// replaces the folder whole, so it must never be the site, its sources, a folder
+    /// above them, or a folder of other things.
+    public static func refusal(_ destination: URL, siteRoot: URL) -> String? {
+        let target = destination.resolvingSymlinksInPath().standardizedFileURL.path
+        let site = siteRoot.resolvingSymlinksInPath().standardizedFileURL.path
+        func inside(_ path: String, _ folder: String) -> Bool { path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") }
+        if target == site { return "it is the site folder itself" }
+        if inside(site, target) { return "it holds the site folder" }
+        for sources in ["content", "themes"] where inside(target, site + "/" + sources) {
+            return "it is inside the site's \(sources)/ folder"
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else { return nil }
+        guard isDirectory.boolValue else { return "it is a file, not a folder" }
+        let children = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
+        if children.isEmpty || isPreviousOutput(URL(fileURLWithPath: target)) { return nil }
+        return "it holds other files and is not a site Terbuka wrote (it has no manifest.json from Terbuka); choose a new or empty folder"
+    }
+
+    /// A previous output carries the manifest.json every build writes, naming Terbuka.
+    static func isPreviousOutput(_ folder: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: folder.appendingPathComponent("manifest.json")),
+              let head = try? handle.read(upToCount: 256) else { return false }
+        try? handle.close()
+        return String(decoding: head, as: UTF8.self).contains("\"generator\": \"Terbuka ")
+    }
+
+    private var parent: URL { destination.deletingLastPathComponent() }
+    private var stagingPrefix: String { ".\(destination.lastPathComponent).new-" }
+
+    /// A new, empty staging folder beside the destination, named after this process, after
+    /// removing those that builds killed before they finished left behind.
     public func begin() throws -> StagingFolder {
-        let parent = destination.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).new-\(UUID().uuidString.prefix(8))")
+        removeStaleStaging()
+        let staging = parent.appendingPathComponent("\(stagingPrefix)\(getpid())-\(UUID().uuidString.prefix(8))")
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(description: "cannot create \(staging.path): \(error.localizedDescription)")
+            throw WriteError(description: "cannot create \(staging.path): \(FileProblem.describe(error))")
         }
         return StagingFolder(root: staging)
+    }
+
+    /// Staging folders whose build is no longer running: its process id is in the name.
+    func removeStaleStaging() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        let oldPrefix = ".\(destination.lastPathComponent).old-"
+        for name in names where name.hasPrefix(stagingPrefix) || name.hasPrefix(oldPrefix) {
+            let rest = name.dropFirst(name.hasPrefix(stagingPrefix) ? stagingPrefix.count : oldPrefix.count)
+            if let pid = rest.split(separator: "-").first.flatMap({ Int32($0) }), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM {
+                continue
+            }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
     }
 
     /// Removes a staging folder after a failure.
@@ -32,29 +77,61 @@ public struct OutputWriter: Sendable {
         try? FileManager.default.removeItem(at: staging.root)
     }
 
-    /// Puts the staging folder in the destination's place.
+    /// Puts the staging folder in the destination's place: one exchange of the two names
+    /// (renameat2 with RENAME_EXCHANGE), so that at every instant `destination` is a whole
+    /// site, old or new; then the old one, now under the staging name, is removed.
     public func commit(_ staging: StagingFolder) throws {
         let fm = FileManager.default
-        let previous = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).old-\(UUID().uuidString.prefix(8))")
-        var movedAside = false
-        if fm.fileExists(atPath: destination.path) {
-            do {
-                try fm.moveItem(at: destination, to: previous)
-                movedAside = true
-            } catch {
+        var isDirectory: ObjCBool = false
+        let exists = fm.fileExists(atPath: destination.path, isDirectory: &isDirectory)
+        if !exists {
+            guard rename(staging.root.path, destination.path) == 0 else {
+                let problem = String(cString: strerror(errno))
                 abandon(staging)
-                throw WriteError(description: "cannot replace \(destination.path): \(error.localizedDescription)")
+                throw WriteError(description: "cannot move the new site into \(destination.path): \(problem)")
             }
+            return
+        }
+        if AtomicSwap.exchange(staging.root.path, destination.path) {
+            try? fm.removeItem(at: staging.root)
+            return
+        }
+        // No exchange on this system or file system: two renames, with a moment between
+        // them when the destination is missing.
+        let previous = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())-\(UUID().uuidString.prefix(8))")
+        do {
+            try fm.moveItem(at: destination, to: previous)
+        } catch {
+            abandon(staging)
+            throw WriteError(description: "cannot replace \(destination.path): \(FileProblem.describe(error))")
         }
         do {
             try fm.moveItem(at: staging.root, to: destination)
         } catch {
-            if movedAside { try? fm.moveItem(at: previous, to: destination) }
+            try? fm.moveItem(at: previous, to: destination)
             abandon(staging)
-            throw WriteError(description: "cannot move the new site into \(destination.path): \(error.localizedDescription)")
+            throw WriteError(description: "cannot move the new site into \(destination.path): \(FileProblem.describe(error))")
         }
-        if movedAside { try? fm.removeItem(at: previous) }
+        try? fm.removeItem(at: previous)
+    }
+}
+
+/// Exchanging two paths in one system call. Linux has renameat2(RENAME_EXCHANGE) since
+/// 3.15, in glibc since 2.28, but Swift's Glibc module does not declare it, so it is
+/// looked up by name; macOS has renamex_np(RENAME_SWAP).
+enum AtomicSwap {
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(nil, "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: Renameat2.self)
+        let renameExchange: UInt32 = 2
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        #elseif canImport(Darwin)
+        return renamex_np(a, b, UInt32(RENAME_SWAP)) == 0
+        #else
+        return false
+        #endif
     }
 }
 

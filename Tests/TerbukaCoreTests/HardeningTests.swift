@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import TerbukaCore
+
+/// What careless or hostile input must not do: destroy files, crash the build, or reach
+/// outside the site.
+@Suite struct OutputSafetyTests {
+    func build(_ site: TestSite, output: URL) async -> BuildReport {
+        await SiteBuilder(options: BuildOptions(siteRoot: site.root, output: output, now: TestSite.now)).build()
+    }
+
+    @Test(arguments: [".", "content", "content/pages", "themes/custom", ".."])
+    func anOutputThatHoldsOrIsTheSourcesIsRefusedAndNothingIsTouched(relative: String) async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write("themes/custom/assets/extra.css", "p{}")
+        let before = FileListing.files(under: site.root, includingHidden: true)
+        let report = await build(site, output: site.root.appendingPathComponent(relative))
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.all.contains { $0.message.hasPrefix("refusing to write the site into") })
+        #expect(FileListing.files(under: site.root, includingHidden: true) == before)
+    }
+
+    @Test func aFolderOfOtherFilesIsRefusedAnEmptyOrEarlierOutputIsNot() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        let foreign = site.root.appendingPathComponent("documents")
+        try site.write("documents/surat.docx", "penting")
+        let refused = await build(site, output: foreign)
+        #expect(refused.diagnostics.all.map(\.message).contains {
+            $0.contains("it holds other files and is not a site Terbuka wrote")
+        })
+        #expect(FileManager.default.fileExists(atPath: foreign.appendingPathComponent("surat.docx").path))
+        let empty = site.root.appendingPathComponent("public")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        #expect(await build(site, output: empty).succeeded)
+        #expect(await build(site, output: empty).succeeded, "a second build replaces the first")
+    }
+
+    @Test func buildsKilledAtRandomMomentsLeaveAWholeSiteAndNoStagingAfterTheNextBuild() throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        // Enough to take a moment: the demo's content.
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content"))
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("content"), to: site.root.appendingPathComponent("content"))
+        let first = try runProcess(CommandLineTests.executable, ["build", "--quiet", "--site", site.root.path])
+        #expect(first.status == 0, "\(first.output)")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            let process = Process()
+            process.executableURL = CommandLineTests.executable
+            process.arguments = ["build", "--quiet", "--site", site.root.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 0...400_000, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let verified = SiteVerifier.verify(site.output)
+            #expect(verified.passed, "after a kill: \(verified)")
+        }
+        let last = try runProcess(CommandLineTests.executable, ["build", "--quiet", "--site", site.root.path])
+        #expect(last.status == 0, "\(last.output)")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".output.") }
+        #expect(leftovers == [])
+        #expect(SiteVerifier.verify(site.output).passed)
+    }
+}
