@@ -18,6 +18,7 @@ if [ "${1:-}" = "--test" ]; then
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
   command -v sha256sum >/dev/null 2>&1 || missing+=(coreutils)
+  command -v unzip >/dev/null 2>&1 || missing+=(unzip)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -66,3 +66,52 @@ import Testing
         #expect(SiteVerifier.verify(site.output).passed)
     }
 }
+
+@Suite struct DateLimitTests {
+    @Test func aDateAfter2099IsRefusedAtItsLine() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write("content/announcements/ralat.md", "---\ntitle: Ralat\ndate: 2126-06-24\n---\nIsi.\n")
+        let errors = await site.errors()
+        #expect(errors == [
+            "content/announcements/ralat.md:3:7: error: 'date': the year 2126 in '2126-06-24' is outside 1970–2099 (a typing error? recruitment dates are written as YYYY-MM-DD)",
+        ])
+    }
+
+    @Test func aBuildTimePastWhatZIPHoldsBuildsWithTheLatestZIPDate() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        let report = await SiteBuilder(options: BuildOptions(siteRoot: site.root, now: 4_354_819_200)).build()
+        #expect(report.succeeded)
+        let (time, date) = ZipArchive.dos(4_354_819_200)
+        #expect(date >> 9 == 127 && (date >> 5) & 0xF == 12 && date & 0x1F == 31)
+        #expect(time >> 11 == 23)
+        let (_, early) = ZipArchive.dos(0)
+        #expect(early == 1 << 5 | 1)
+    }
+}
+
+@Suite struct ZipLimitTests {
+    @Test func moreThan65535EntriesAreWrittenAsZIP64AndReadBack() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-zip64-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("situs.zip")
+        FileManager.default.createFile(atPath: target.path, contents: nil)
+        let names = (0..<66_000).map { "files/\($0).txt" }
+        try ZipArchive.write(names: names, to: target, buildTime: TestSite.now) { Data("\($0)".utf8) }
+        let check = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
+            import sys, zipfile
+            z = zipfile.ZipFile(sys.argv[1])
+            names = z.namelist()
+            assert len(names) == 66000, len(names)
+            assert z.testzip() is None
+            assert z.read("files/65999.txt") == b"65999"
+            print("ok")
+            """, target.path])
+        #expect(check.status == 0, "\(check.output)")
+        #expect(check.output.contains("ok"))
+        let unzip = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["unzip", "-tq", target.path])
+        #expect(unzip.status == 0, "\(unzip.output)")
+    }
+}

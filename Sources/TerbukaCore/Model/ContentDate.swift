@@ -140,6 +140,11 @@ public struct ContentDate: Hashable, Sendable {
                 : "there is no month \(month)"
             return .failure(ParseError(message: "the date '\(raw.prefix(10))' does not exist: \(reason)", offset: 0))
         }
+        // Every output format holds these years (ZIP's to 2107); later ones are typos.
+        guard (1970...2099).contains(year) else {
+            return .failure(ParseError(message: "the year \(year) in '\(raw.prefix(10))' is outside 1970–2099", offset: 0,
+                                       hint: "a typing error? recruitment dates are written as YYYY-MM-DD"))
+        }
         var result = ContentDate(date: date, minuteOfDay: nil, utcOffsetSeconds: siteZone.utcOffsetSeconds)
         if index == text.count { return .success(result) }
         guard expect(" ") || expect("T") else {

@@ -20,9 +20,13 @@ public struct BuildOptions: Sendable {
         self.now = now ?? BuildOptions.sourceDateEpoch()
     }
 
+    /// `SOURCE_DATE_EPOCH`, kept within the years content dates may have (1970–2099).
     public static func sourceDateEpoch() -> Int? {
-        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }.map { min(max($0, 0), latestInstant) }
     }
+
+    /// 2099-12-31T23:59:59Z.
+    static let latestInstant = 4_102_444_799
 
     /// The newest date the agency published: notices, announcements, results.
     public static func newestPublication(_ content: SiteContent) -> Int {
