@@ -115,3 +115,28 @@ import Testing
         #expect(unzip.status == 0, "\(unzip.output)")
     }
 }
+
+@Suite struct YAMLLimitTests {
+    @Test func nestedAliasesAreStoppedAtTheLimitWithOneError() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        var lines = [TestSite.siteYML, #"l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]"#]
+        for level in 1...9 { lines.append("l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ",") + "]") }
+        try site.write("content/site.yml", lines.joined(separator: "\n") + "\n")
+        let errors = await site.errors()
+        #expect(errors == [
+            "content/site.yml:1:1: error: the YAML holds more than 100000 values once its aliases are expanded (content files need no anchors or aliases (&name, *name): write the values out)",
+        ])
+    }
+
+    @Test(arguments: [100, 5_000])
+    func deepNestingIsAnErrorNotACrash(depth: Int) async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write("content/pages/tentang.md", "---\ntitle: Tentang\nx: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n---\n")
+        let errors = await site.errors()
+        #expect(errors.count == 1)
+        #expect(errors.first?.contains("nested more deeply than 64 levels") == true, "\(errors)")
+        #expect(errors.first?.contains("yaml_") == false)
+    }
+}

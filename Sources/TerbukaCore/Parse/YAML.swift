@@ -58,11 +58,20 @@ public enum YAMLParser {
             guard let node = try Yams.compose(yaml: text) else {
                 return .mapping(YAMLMapping(entries: [], location: SourceLocation(path: path, line: firstLine)))
             }
-            return convert(node, location: location, diagnostics: &diagnostics)
+            var budget = Limits(nodesLeft: maxNodes)
+            let value = convert(node, location: location, depth: 0, budget: &budget, diagnostics: &diagnostics)
+            if let exceeded = budget.exceeded {
+                diagnostics.error(exceeded, at: SourceLocation(path: path, line: firstLine),
+                                  hint: "content files need no anchors or aliases (&name, *name): write the values out")
+                return nil
+            }
+            return value
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                diagnostics.error("invalid YAML: \(problem)", at: location(mark))
+                // libyaml names its own C functions in some messages; say what they mean.
+                let words = problem.contains("nesting level") ? "the YAML is nested more deeply than \(maxDepth) levels" : problem
+                diagnostics.error("invalid YAML: \(words)", at: location(mark))
             case .duplicatedKeysInMapping(let duplicates, let context):
                 diagnostics.error("the key '\(duplicates.joined(separator: "', '"))' is written more than once", at: location(context.mark))
             case .reader(let problem, _, _, _):
@@ -77,7 +86,26 @@ public enum YAMLParser {
         }
     }
 
-    private static func convert(_ node: Node, location: (Mark?) -> SourceLocation, diagnostics: inout Diagnostics) -> YAMLValue {
+    /// Limits on one document, so that aliases expanded by the YAML reader (eight levels of
+    /// nine aliases are 43 million values) or deep nesting cannot exhaust memory or stack.
+    static let maxNodes = 100_000
+    static let maxDepth = 64
+
+    struct Limits {
+        var nodesLeft: Int
+        var exceeded: String?
+    }
+
+    private static func convert(_ node: Node, location: (Mark?) -> SourceLocation, depth: Int, budget: inout Limits,
+                                diagnostics: inout Diagnostics) -> YAMLValue {
+        budget.nodesLeft -= 1
+        if budget.exceeded == nil, budget.nodesLeft < 0 {
+            budget.exceeded = "the YAML holds more than \(maxNodes) values once its aliases are expanded"
+        }
+        if budget.exceeded == nil, depth > maxDepth {
+            budget.exceeded = "the YAML is nested more deeply than \(maxDepth) levels"
+        }
+        if budget.exceeded != nil { return .null(location(nil)) }
         switch node {
         case .scalar(let scalar):
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
@@ -87,7 +115,12 @@ public enum YAMLParser {
             }
             return .scalar(scalar.string, quoted: quoted, location(scalar.mark))
         case .sequence(let sequence):
-            return .sequence(sequence.map { convert($0, location: location, diagnostics: &diagnostics) }, location(sequence.mark))
+            var items: [YAMLValue] = []
+            for item in sequence {
+                items.append(convert(item, location: location, depth: depth + 1, budget: &budget, diagnostics: &diagnostics))
+                if budget.exceeded != nil { break }
+            }
+            return .sequence(items, location(sequence.mark))
         case .mapping(let mapping):
             var entries: [YAMLEntry] = []
             for (key, value) in mapping {
@@ -97,7 +130,8 @@ public enum YAMLParser {
                     continue
                 }
                 entries.append(YAMLEntry(key: keyText, keyLocation: location(key.mark),
-                                         value: convert(value, location: location, diagnostics: &diagnostics)))
+                                         value: convert(value, location: location, depth: depth + 1, budget: &budget, diagnostics: &diagnostics)))
+                if budget.exceeded != nil { break }
             }
             return .mapping(YAMLMapping(entries: entries, location: location(mapping.mark)))
         case .alias(let alias):
