@@ -140,3 +140,28 @@ import Testing
         #expect(errors.first?.contains("yaml_") == false)
     }
 }
+
+@Suite struct LongTextTests {
+    @Test func aNameAsLongAsAnExcelCellBuildsAndALongerOneIsRefusedAtItsCell() async throws {
+        let long = String(repeating: "ANI BUDI ", count: 3_600)
+        let csv = "participant,name,formation,twk,tiu,tkp\n2024000000001,\(long),U1,100,100,200\n2024000000002,\(long)\(long),U1,100,100,200\n"
+        let site = try ResultsSite(tables: [("skd", csv)])
+        defer { site.cleanUp() }
+        let errors = await site.errors()
+        #expect(errors == ["content/vacancies/cpns-2024/results/skd.csv:3:15: error: this cell holds 64800 characters; a table cell may hold at most 32767"])
+        try site.site.write("content/vacancies/cpns-2024/results/skd.csv", "participant,name,formation,twk,tiu,tkp\n2024000000001,\(long),U1,100,100,200\n")
+        let report = await site.site.build()
+        #expect(report.succeeded)
+    }
+}
+
+@Suite struct LookupLimitTests {
+    @Test func manyRowsSharingOneVeryLongWordBuild() async throws {
+        let word = String(repeating: "A", count: 30_000)
+        let rows = (1...6).map { "202400000000\($0),\(word),U1,100,100,\(200 + $0)\n" }.joined()
+        let site = try ResultsSite(tables: [("skd", "participant,name,formation,twk,tiu,tkp\n" + rows)])
+        defer { site.cleanUp() }
+        let report = await site.site.build()
+        #expect(report.succeeded)
+    }
+}

@@ -53,7 +53,13 @@ enum LookupData {
         return value
     }
 
-    /// Lower-case letter words of a name, at least `minimumNameLetters` long.
+    /// Words are indexed by at most this many letters: no name has longer words, and the
+    /// prefix keys are made one letter at a time (a 100,000-letter word went 100,000 calls
+    /// deep and overflowed the stack).
+    static let maximumNameLetters = 48
+
+    /// Lower-case letter words of a name, at least `minimumNameLetters` long, each cut to
+    /// `maximumNameLetters`.
     static func words(_ name: String) -> [String] {
         // ASCII names (most) are split byte by byte; others by Unicode letters.
         if name.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -61,7 +67,7 @@ enum LookupData {
             var word: [UInt8] = []
             func flush() {
                 if word.count >= minimumNameLetters {
-                    let text = String(decoding: word, as: UTF8.self)
+                    let text = String(decoding: word.prefix(maximumNameLetters), as: UTF8.self)
                     if !result.contains(text) { result.append(text) }
                 }
                 word.removeAll(keepingCapacity: true)
@@ -78,7 +84,7 @@ enum LookupData {
         }
         var result: [String] = []
         for word in name.lowercased().unicodeScalars.split(whereSeparator: { !$0.properties.isAlphabetic }) where word.count >= minimumNameLetters {
-            let text = String(String.UnicodeScalarView(word))
+            let text = String(String.UnicodeScalarView(word.prefix(maximumNameLetters)))
             if !result.contains(text) { result.append(text) }
         }
         return result

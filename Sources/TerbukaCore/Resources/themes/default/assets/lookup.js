@@ -48,8 +48,10 @@
     return h >>> 0;
   }
 
+  // Words of at least 3 letters, each cut to 48 letters as the index is (LookupData.swift).
   function words(text) {
-    return text.toLowerCase().split(/[^\p{L}]+/u).filter(function (w) { return w.length >= 3; });
+    return text.toLowerCase().split(/[^\p{L}]+/u).filter(function (w) { return w.length >= 3; })
+      .map(function (w) { return w.slice(0, 48); });
   }
 
   function setup(form) {
