@@ -393,3 +393,15 @@ import Testing
         #expect(errors.contains { $0.hasPrefix("content/vacancies/cpns-2024/results/skb.csv:3:1: error: row 3: participant 2024000000012") })
     }
 }
+
+@Suite struct EmptyTableTests {
+    @Test func anSKDTableCutToItsHeaderIsOneErrorAndNothingDependsOnIt() async throws {
+        let skb = "participant,name,formation,skb\n" + (1...20).map { "20240000000\($0 + 10),P\($0),U2,80\n" }.joined()
+        let site = try ResultsSite(tables: [("skd", "participant,name,formation,twk,tiu,tkp\n"), ("skb", skb)], akhirWithoutFile: true)
+        defer { site.cleanUp() }
+        let errors = await site.errors()
+        #expect(errors == [
+            "content/vacancies/cpns-2024/results/skd.csv:2:1: error: the table has a header but no participant rows (a published result lists every participant of the stage; was the file cut short?)",
+        ])
+    }
+}

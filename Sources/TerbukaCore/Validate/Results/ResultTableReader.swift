@@ -151,7 +151,11 @@ struct ResultTableReader {
                   let row = make(fields, identity, &diagnostics) else { return }
             rows.append(row)
         })
-        guard layout != nil else { return nil }
+        guard let layout else { return nil }
+        if rows.isEmpty, diagnostics.errorCount == before {
+            diagnostics.error("the table has a header but no participant rows", at: place.location(line: layout.headerLine + 1),
+                              hint: "a published result lists every participant of the stage; was the file cut short?")
+        }
         if skipped.count > 0, let first = skipped.first {
             diagnostics.warning("\(skipped.count) row\(skipped.count == 1 ? "" : "s") without a participant number or a name \(skipped.count == 1 ? "was" : "were") skipped (notes under or inside the table)",
                                 at: first)
