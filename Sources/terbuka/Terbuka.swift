@@ -323,7 +323,9 @@ enum Console {
         exit(0)
     }
 
+    /// One line to standard error. Control characters from content are shown as `\u{1B}`,
+    /// never sent: a message must not retitle or recolour the terminal.
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((ControlCharacters.printable(line) + "\n").utf8))
     }
 }

@@ -165,3 +165,43 @@ import Testing
         #expect(report.succeeded)
     }
 }
+
+@Suite struct ControlCharacterTests {
+    @Test func aControlCharacterInAFileIsRefusedAtItsPlaceAndNeverPrintedRaw() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write("content/announcements/ralat.md", "---\ntitle: Ralat\ndate: 2024-08-26\ncategory: \"\u{1B}]0;PWNED\u{07}\"\n---\nIsi.\n")
+        let errors = await site.errors()
+        #expect(errors == [
+            "content/announcements/ralat.md:4:12: error: the file holds the control character U+001B (ESC), which no page may show (delete it: such characters come in when text is copied from a PDF, a terminal or another program)",
+        ])
+        try site.write("content/pages/\u{1B}]0;x\u{07}.md", "---\ntitle: X\n---\n")
+        let (status, output) = try CommandLineTests.run(["check", "--site", site.root.path])
+        #expect(status == 1)
+        #expect(!output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+        #expect(output.contains("\\u{1B}]0;x\\u{7}"))
+    }
+
+    @Test func aControlCharacterInATableCellIsAnErrorAtTheCell() async throws {
+        let site = try ResultsSite(tables: [("skd", "participant,name,formation,twk,tiu,tkp\n2024000000001,AN\u{0}I,U1,100,100,200\n")])
+        defer { site.cleanUp() }
+        let errors = await site.errors()
+        #expect(errors == [
+            "content/vacancies/cpns-2024/results/skd.csv:2:15: error: this cell holds the control character U+0000 (NUL), which no page may show (delete it: such characters come in when text is copied from a PDF, a terminal or another program)",
+        ])
+    }
+
+    @Test func characterReferencesInMarkdownDoNotPutControlsIntoAnyOutput() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write("content/announcements/ralat.md", "---\ntitle: Ralat\ndate: 2024-08-26\n---\nA&#27;B&#xFFFE;C&#0;D\n")
+        let report = await site.build()
+        #expect(report.succeeded)
+        for path in FileListing.files(under: site.output) where !path.hasSuffix(".zip") {
+            let text = try String(contentsOf: site.output.appendingPathComponent(path), encoding: .utf8)
+            #expect(!text.unicodeScalars.contains(where: ControlCharacters.isForbidden), "\(path)")
+        }
+        let page = try String(contentsOf: site.output.appendingPathComponent("pengumuman/ralat/index.html"), encoding: .utf8)
+        #expect(page.contains("A\u{FFFD}B\u{FFFD}C\u{FFFD}D"))
+    }
+}

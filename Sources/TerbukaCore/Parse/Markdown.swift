@@ -47,6 +47,7 @@ public enum Markdown {
         }
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(rendered) }
-        return String(cString: rendered)
+        // A numeric reference (&#27;) makes cmark write the character itself.
+        return ControlCharacters.replaced(String(cString: rendered))
     }
 }

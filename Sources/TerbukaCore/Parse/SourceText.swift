@@ -5,7 +5,14 @@ public enum SourceText {
     public static func decode(_ data: Data, path: String, into diagnostics: inout Diagnostics) -> String? {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            if let found = ControlCharacters.first(in: text) {
+                diagnostics.error("the file holds the control character \(ControlCharacters.name(found.scalar)), which no page may show",
+                                  at: SourceLocation(path: path, line: found.line, column: found.column), hint: ControlCharacters.hint)
+                return nil
+            }
+            return text
+        }
         let (line, column) = firstInvalidPosition(bytes)
         diagnostics.error(
             "file is not valid UTF-8",

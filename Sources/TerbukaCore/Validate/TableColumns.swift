@@ -94,6 +94,7 @@ struct TableReader {
         var layout: TableLayout?
         var failed = false
         var overlong: Set<Int> = []
+        var controlled: Set<Int> = []
 
         func location(_ position: TablePosition) -> SourceLocation { style.location(path, position) }
 
@@ -107,12 +108,23 @@ struct TableReader {
             } else {
                 conform(&record, width: layout.width)
             }
-            for (index, field) in record.fields.enumerated() where field.utf8.count > Self.fieldLimit && !overlong.contains(index) {
-                overlong.insert(index)
-                diagnostics.error("this cell holds \(field.count) characters; a table cell may hold at most \(Self.fieldLimit)",
-                                  at: location(record.positions[index]))
+            var refused = false
+            for (index, field) in record.fields.enumerated() {
+                if field.utf8.count > Self.fieldLimit {
+                    refused = true
+                    if overlong.insert(index).inserted {
+                        diagnostics.error("this cell holds \(field.count) characters; a table cell may hold at most \(Self.fieldLimit)",
+                                          at: location(record.positions[index]))
+                    }
+                } else if ControlCharacters.mayHold(field), let found = ControlCharacters.first(in: field) {
+                    refused = true
+                    if controlled.insert(index).inserted {
+                        diagnostics.error("this cell holds the control character \(ControlCharacters.name(found.scalar)), which no page may show",
+                                          at: location(record.positions[index]), hint: ControlCharacters.hint)
+                    }
+                }
             }
-            if !overlong.isEmpty, record.fields.contains(where: { $0.utf8.count > Self.fieldLimit }) { return }
+            if refused { return }
             row(record, layout, &diagnostics)
         }
 

@@ -54,7 +54,10 @@ public struct ICalendar {
             case ";": result += "\\;"
             case ",": result += "\\,"
             case "\n", "\r\n", "\r": result += "\\n"
-            default: result.append(character)
+            default:
+                // TEXT holds no control characters (RFC 5545 §3.1: CTL is excluded).
+                if character.unicodeScalars.contains(where: ControlCharacters.isForbidden) { continue }
+                result.append(character)
             }
         }
         return result

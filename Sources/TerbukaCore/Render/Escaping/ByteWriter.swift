@@ -19,9 +19,10 @@ public struct ByteWriter {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// HTML text or attribute value: & < > " ' escaped, as the template engine does.
+    /// HTML text or attribute value: & < > " ' escaped, as the template engine does, and
+    /// control characters replaced (ControlCharacters).
     public mutating func html(_ text: String) {
-        for byte in text.utf8 {
+        for byte in ControlCharacters.replaced(text).utf8 {
             switch byte {
             case 0x26: raw("&amp;")
             case 0x3C: raw("&lt;")

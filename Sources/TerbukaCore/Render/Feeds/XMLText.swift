@@ -11,8 +11,8 @@ enum XMLText {
             case "\"": result += "&quot;"
             case "'": result += "&apos;"
             default:
-                // Characters XML 1.0 does not allow are dropped.
-                if scalar.value < 0x20, scalar != "\t", scalar != "\n", scalar != "\r" { continue }
+                // Characters XML 1.0 does not allow, and controls, are dropped.
+                if ControlCharacters.isForbidden(scalar) { continue }
                 result.unicodeScalars.append(scalar)
             }
         }
