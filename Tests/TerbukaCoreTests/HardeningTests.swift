@@ -205,3 +205,43 @@ import Testing
         #expect(page.contains("A\u{FFFD}B\u{FFFD}C\u{FFFD}D"))
     }
 }
+
+@Suite struct SpecialFileTests {
+    @Test func aPageThatLinksOutsideContentIsNotPublished() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write("secret.md", "---\ntitle: Rahasia\n---\nJangan terbit.\n")
+        try site.remove("content/pages/tentang.md")
+        try FileManager.default.createSymbolicLink(at: site.root.appendingPathComponent("content/pages/tentang.md"),
+                                                   withDestinationURL: site.root.appendingPathComponent("secret.md"))
+        let errors = await site.errors()
+        #expect(errors == [
+            "content/pages/tentang.md:1:1: error: 'content/pages/tentang.md' is a symbolic link to a place outside content/; copy the file itself into content/",
+        ])
+    }
+
+    @Test func aResultTableThatLinksOutsideContentIsRefused() async throws {
+        let site = try ResultsSite(tables: [("skd", "participant,name,formation,twk,tiu,tkp\n2024000000001,ANI,U1,100,100,200\n")])
+        defer { site.cleanUp() }
+        let table = "content/vacancies/cpns-2024/results/skd.csv"
+        try site.site.write("elsewhere.csv", "participant,name,formation,twk,tiu,tkp\n2024000000001,ANI,U1,100,100,200\n")
+        try site.site.remove(table)
+        try FileManager.default.createSymbolicLink(at: site.site.root.appendingPathComponent(table),
+                                                   withDestinationURL: site.site.root.appendingPathComponent("elsewhere.csv"))
+        let errors = await site.errors()
+        #expect(errors.contains("\(table):1:1: error: '\(table)' is a symbolic link to a place outside content/; copy the file itself into content/"))
+    }
+
+    @Test func aFIFOAndADanglingLinkInFilesAreNamedAndDoNotHang() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        #expect(mkfifo(site.root.appendingPathComponent("content/files/pipa").path, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("content/files/hilang.pdf").path,
+                                                   withDestinationPath: "tidak-ada.pdf")
+        let errors = await site.errors()
+        #expect(errors == [
+            "content/files/hilang.pdf:1:1: error: 'content/files/hilang.pdf' is a symbolic link to nothing (its target does not exist)",
+            "content/files/pipa:1:1: error: 'content/files/pipa' is a named pipe (FIFO), not a file",
+        ])
+    }
+}

@@ -108,9 +108,15 @@ public struct ContentLoader: Sendable {
                 diagnostics.error("vacancy folder has no formations.csv (its formation list; formations.xlsx is read as well)",
                                   at: SourceLocation(path: displayPath))
             }
-            vacancy.resultFiles = sortedChildren(url.appendingPathComponent("results"))
-                .filter { !$0.hasPrefix(".") && !$0.hasPrefix("~$") && TableFormat(path: $0) != nil }
-                .map { "results/" + $0 }
+            var resultFiles: [String] = []
+            for name in sortedChildren(url.appendingPathComponent("results")) where !name.hasPrefix(".") && !name.hasPrefix("~$") && TableFormat(path: name) != nil {
+                if let refusal = Self.refusal(url.appendingPathComponent("results/\(name)"), contentRoot: contentRoot) {
+                    diagnostics.error("'\(displayPath)/results/\(name)' \(refusal)", at: SourceLocation(path: "\(displayPath)/results/\(name)"))
+                } else {
+                    resultFiles.append("results/" + name)
+                }
+            }
+            vacancy.resultFiles = resultFiles
             result.append(vacancy)
         }
         return result
@@ -150,6 +156,11 @@ public struct ContentLoader: Sendable {
                 let relative = prefix + name
                 let isLink = (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink ?? false
                 let leadsOutside = isLink && !url.resolvingSymlinksInPath().path.hasPrefix(realContent)
+                if isLink, !leadsOutside, realpathExists(url) == false {
+                    diagnostics.error("'content/files/\(relative)' is a symbolic link to nothing (its target does not exist)",
+                                      at: SourceLocation(path: "content/files/\(relative)"))
+                    continue
+                }
                 if leadsOutside {
                     diagnostics.error("'content/files/\(relative)' is a symbolic link to a place outside content/; it is not published",
                                       at: SourceLocation(path: "content/files/\(relative)"))
@@ -163,6 +174,10 @@ public struct ContentLoader: Sendable {
                     }
                     continue
                 }
+                if !leadsOutside, let refusal = Self.refusal(url, contentRoot: contentRoot) {
+                    diagnostics.error("'content/files/\(relative)' \(refusal)", at: SourceLocation(path: "content/files/\(relative)"))
+                    continue
+                }
                 let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
                 result.append(LoadedAttachment(path: relative, url: url, size: size, leadsOutside: leadsOutside))
             }
@@ -171,12 +186,44 @@ public struct ContentLoader: Sendable {
     }
 
     private func read(_ url: URL, path: String, into diagnostics: inout Diagnostics) -> SourceFile? {
+        if let refusal = Self.refusal(url, contentRoot: contentRoot) {
+            diagnostics.error("'\(path)' \(refusal)", at: SourceLocation(path: path))
+            return nil
+        }
         do {
             return SourceFile(path: path, url: url, data: try Data(contentsOf: url))
         } catch {
             diagnostics.error("cannot read the file: \(FileProblem.describe(error))", at: SourceLocation(path: path))
             return nil
         }
+    }
+
+    /// Why the file at `url` must not be read, or nil: content is regular files inside
+    /// content/. A symbolic link is followed only when it leads to one; a FIFO would hang
+    /// the build, a device or socket is no content, and a dangling link is named as such.
+    public static func refusal(_ url: URL, contentRoot: URL) -> String? {
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return "cannot be read: \(String(cString: strerror(errno)))" }
+        if info.st_mode & S_IFMT == S_IFLNK {
+            guard let real = realpath(url.path, nil) else { return "is a symbolic link to nothing (its target does not exist)" }
+            let target = String(cString: real)
+            free(real)
+            let root = contentRoot.resolvingSymlinksInPath().path
+            guard target.hasPrefix(root + "/") else { return "is a symbolic link to a place outside content/; copy the file itself into content/" }
+            guard stat(url.path, &info) == 0 else { return "cannot be read: \(String(cString: strerror(errno)))" }
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "is a folder, where a file is expected"
+        case S_IFIFO: return "is a named pipe (FIFO), not a file"
+        default: return "is not a regular file"
+        }
+    }
+
+    private func realpathExists(_ url: URL) -> Bool {
+        guard let real = realpath(url.path, nil) else { return false }
+        free(real)
+        return true
     }
 
     private func isDirectory(_ url: URL) -> Bool {

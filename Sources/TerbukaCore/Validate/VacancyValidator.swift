@@ -124,9 +124,9 @@ enum VacancyValidator {
     /// A file under the vacancy folder (not only under results/), never outside it.
     private static func isFile(_ relative: String, in vacancy: LoadedVacancy) -> Bool {
         guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else { return false }
-        var isDirectory: ObjCBool = false
         let url = vacancy.folderURL.appendingPathComponent(relative)
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        let contentRoot = vacancy.folderURL.deletingLastPathComponent().deletingLastPathComponent()
+        return ContentLoader.refusal(url, contentRoot: contentRoot) == nil
     }
 
     private static func checkUnlistedResultFiles(_ vacancy: LoadedVacancy, listed: [ResultEntry], location: SourceLocation,
