@@ -13,7 +13,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
@@ -39,7 +38,7 @@ let package = Package(
         // The preview server of `terbuka serve`, apart so that the pipeline does not depend on HTTP.
         .target(
             name: "TerbukaServe",
-            dependencies: ["TerbukaCore", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["TerbukaCore"]
         ),
         .executableTarget(
             name: "terbuka",

@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 import TerbukaCore
 
@@ -9,56 +8,77 @@ import TerbukaCore
 public final class PreviewServer: Sendable {
     public let options: BuildOptions
     let state = State()
-    let server: HTTPServer
+    let server: LoopbackHTTPServer
     let log: @Sendable (String) -> Void
 
-    /// The outcome of the latest build, shared by the watcher and the request handlers.
-    actor State {
-        var generation = 0
-        var problems: [Diagnostic] = []
-        var failed = false
+    /// The outcome of the latest build, shared by the watcher and the connection threads.
+    final class State: @unchecked Sendable {
+        private let lock = NSLock()
+        private var generation = 0
+        private var problems: [Diagnostic] = []
+        private var failed = false
+        private var ready = false
 
         func record(_ report: BuildReport) {
+            lock.lock()
+            defer { lock.unlock() }
             generation += 1
             failed = !report.succeeded
             problems = report.diagnostics.sorted
+            ready = true
         }
 
-        var snapshot: (generation: Int, failed: Bool, problems: [Diagnostic]) { (generation, failed, problems) }
+        var snapshot: (generation: Int, failed: Bool, problems: [Diagnostic]) {
+            lock.lock()
+            defer { lock.unlock() }
+            return (generation, failed, problems)
+        }
+
+        var isReady: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return ready
+        }
     }
 
     public init(options: BuildOptions, port: UInt16, log: @escaping @Sendable (String) -> Void) throws {
         self.options = options
         self.log = log
-        server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), timeout: 30, logger: .disabled)
+        let state = state
+        let box = ResponderBox()
+        server = try LoopbackHTTPServer(port: port) { request in box.respond?(request) ?? LoopbackHTTPServer.Response(status: 503) }
+        box.respond = { [unowned self] request in
+            guard state.isReady else { return LoopbackHTTPServer.Response(status: 503, body: Data("The first build is running.\n".utf8)) }
+            return self.respond(to: request)
+        }
+    }
+
+    /// Holds the request handler, set once the server exists.
+    final class ResponderBox: @unchecked Sendable {
+        var respond: (@Sendable (LoopbackHTTPServer.Request) -> LoopbackHTTPServer.Response)?
     }
 
     /// The port the server listens on (useful when it was asked for port 0).
-    public func port() async throws -> Int? {
-        try await server.waitUntilListening()
-        guard case .ip4(_, let port) = await server.listeningAddress else { return nil }
-        return Int(port)
-    }
+    public func port() async throws -> Int? { server.port }
 
     /// Builds, then serves and watches until cancelled.
     public func run() async throws {
+        server.start()
         await rebuild()
-        await server.appendRoute("GET /*") { [self] request in await self.respond(to: request) }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await self.server.run() }
-            group.addTask { try await self.watch() }
-            try await group.next()
-            group.cancelAll()
+        try await withTaskCancellationHandler {
+            try await watch()
+        } onCancel: {
+            server.stop()
         }
     }
 
     public func stop() async {
-        await server.stop()
+        server.stop()
     }
 
     func rebuild() async {
         let report = await SiteBuilder(options: options).build()
-        await state.record(report)
+        state.record(report)
         for diagnostic in report.diagnostics.sorted { log(diagnostic.formatted) }
         log(report.succeeded ? "built \(report.pagesWritten) pages" : "build failed: the previous build is still served")
     }
@@ -90,35 +110,66 @@ public final class PreviewServer: Sendable {
         return entries.sorted()
     }
 
-    func respond(to request: HTTPRequest) async -> HTTPResponse {
-        let snapshot = await state.snapshot
-        if request.path == "/_terbuka/status" {
-            let body = "{\"generation\":\(snapshot.generation),\"failed\":\(snapshot.failed)}"
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: Data(body.utf8))
-        }
-        guard let file = resolve(request.path) else {
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
-                                body: page(Data((try? Data(contentsOf: options.output.appendingPathComponent("404.html"))) ?? Data("Not found".utf8)), snapshot))
-        }
-        guard var data = try? Data(contentsOf: file) else { return HTTPResponse(statusCode: .notFound) }
-        let type = Self.contentType(file.pathExtension)
-        if file.pathExtension == "html" { data = page(data, snapshot) }
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: data)
+    /// Only requests addressed to this server by name: a page elsewhere cannot reach it
+    /// through a host name that resolves to 127.0.0.1 (DNS rebinding).
+    func isOwnHost(_ host: String?) -> Bool {
+        guard let host = host?.lowercased() else { return false }
+        let port = ":\(server.port)"
+        return ["127.0.0.1", "localhost", "[::1]"].contains { host == $0 || host == $0 + port }
     }
 
-    /// A file of the last good build for a request path; nothing outside the output folder.
+    func respond(to request: LoopbackHTTPServer.Request) -> LoopbackHTTPServer.Response {
+        guard isOwnHost(request.host) else {
+            return .init(status: 403, body: Data("This preview answers only to 127.0.0.1 and localhost.\n".utf8))
+        }
+        // A folder without its slash: relative links inside it would miss.
+        if !request.path.hasSuffix("/"), folder(request.path) != nil {
+            return .init(status: 301, headers: [("Location", request.path + "/")])
+        }
+        let snapshot = state.snapshot
+        if request.path == "/_terbuka/status" {
+            let body = "{\"generation\":\(snapshot.generation),\"failed\":\(snapshot.failed)}"
+            return .init(status: 200, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")], body: Data(body.utf8))
+        }
+        guard let file = resolve(request.path) else {
+            let notFound = (try? Data(contentsOf: options.output.appendingPathComponent("404.html"))) ?? Data("Not found".utf8)
+            return .init(status: 404, headers: [("Content-Type", "text/html; charset=utf-8")], body: page(notFound, snapshot))
+        }
+        guard var data = try? Data(contentsOf: file) else { return .init(status: 404) }
+        let type = Self.contentType(file.pathExtension)
+        if file.pathExtension == "html" { data = page(data, snapshot) }
+        return .init(status: 200, headers: [("Content-Type", type), ("Cache-Control", "no-store")], body: data)
+    }
+
+    /// A regular file of the last good build for a request path: nothing outside the
+    /// output folder, not even through a symbolic link inside it.
     func resolve(_ path: String) -> URL? {
         let decoded = path.removingPercentEncoding ?? path
         var relative = decoded.hasPrefix("/") ? String(decoded.dropFirst()) : decoded
         if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
-        let root = options.output.standardizedFileURL
+        let root = options.output.resolvingSymlinksInPath().standardizedFileURL
         var url = root.appendingPathComponent(relative).standardizedFileURL
         guard url.path.hasPrefix(root.path + "/") else { return nil }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
             url = url.appendingPathComponent("index.html")
         }
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+        guard let real = realpath(url.path, nil) else { return nil }
+        defer { free(real) }
+        var info = stat()
+        guard String(cString: real).hasPrefix(root.path + "/"), stat(real, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return url
+    }
+
+    /// The request path as a folder of the output, when it is one.
+    func folder(_ path: String) -> String? {
+        let decoded = path.removingPercentEncoding ?? path
+        let root = options.output.resolvingSymlinksInPath().standardizedFileURL
+        let url = root.appendingPathComponent(String(decoded.drop { $0 == "/" })).standardizedFileURL
+        guard url.path.hasPrefix(root.path + "/") else { return nil }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        return path
     }
 
     /// The served page: the built file, with the reload script and, after a failed build,

@@ -56,4 +56,71 @@ import Testing
         #expect(server.resolve("/../content/site.yml") == nil)
         #expect(server.resolve("/%2e%2e/content/site.yml") == nil)
     }
+
+    /// Raw HTTP exchanges by Python's http.client, which sends the Host header it is given.
+    static func exchange(port: Int, _ requests: [(method: String, path: String, host: String)]) throws -> [String] {
+        let script = """
+            import http.client, json, sys
+            port = int(sys.argv[1])
+            for method, path, host in json.loads(sys.argv[2]):
+                c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                c.putrequest(method, path, skip_host=True)
+                c.putheader("Host", host)
+                c.endheaders()
+                r = c.getresponse()
+                body = r.read()
+                print(r.status, r.getheader("Location") or "-", r.getheader("Content-Length") or "-", len(body))
+                c.close()
+            """
+        let list = requests.map { "[\"\($0.method)\",\"\($0.path)\",\"\($0.host)\"]" }.joined(separator: ",")
+        let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, String(port), "[\(list)]"])
+        return result.output.split(separator: "\n").map(String.init)
+    }
+
+    @Test func answersHEADRedirectsFoldersAndRefusesOtherHostsAndLinksOut() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        let server = try PreviewServer(options: BuildOptions(siteRoot: site.root, now: TestSite.now), port: 0) { _ in }
+        let running = Task { try await server.run() }
+        defer { running.cancel() }
+        let port = try #require(try await server.port())
+        let base = try #require(URL(string: "http://127.0.0.1:\(port)/"))
+        #expect(try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 20) { $0.contains("Tentang kami.") } != nil)
+        try FileManager.default.createSymbolicLink(atPath: site.output.appendingPathComponent("bocor.txt").path, withDestinationPath: "/etc/passwd")
+        let size = try Data(contentsOf: site.output.appendingPathComponent("tentang/index.html")).count
+        let lines = try Self.exchange(port: port, [
+            ("HEAD", "/tentang/index.html", "127.0.0.1:\(port)"),
+            ("GET", "/tentang", "localhost:\(port)"),
+            ("GET", "/tentang/index.html", "rebind.example:\(port)"),
+            ("GET", "/bocor.txt", "127.0.0.1:\(port)"),
+        ])
+        #expect(lines.count == 4)
+        // HEAD: the length of the page (with the injected reload script), no body.
+        #expect(lines.first?.hasPrefix("200 - ") == true)
+        #expect(lines.first?.hasSuffix(" 0") == true)
+        #expect((lines.first?.split(separator: " ")[2]).flatMap { Int($0) }.map { $0 > size } == true)
+        #expect(lines.count > 1 && lines[1] == "301 /tentang/ 0 0")
+        #expect(lines.count > 2 && lines[2].hasPrefix("403 "))
+        #expect(lines.count > 3 && lines[3].hasPrefix("404 "))
+        // Oversized requests are refused at once, however long they are.
+        let oversized = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
+            import socket, sys, time
+            for head in [b"GET /" + b"a" * 250000 + b" HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n",
+                         b"GET / HTTP/1.1\\r\\n" + b"X-Filler: " + b"b" * 20000 + b"\\r\\n\\r\\n"]:
+                s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+                start = time.time()
+                try:
+                    s.sendall(head)
+                except OSError:
+                    pass
+                s.settimeout(10)
+                print(s.recv(64).split(b"\\r\\n")[0].decode(), round(time.time() - start, 1))
+            """, String(port)])
+        let answers = oversized.output.split(separator: "\n").map(String.init)
+        #expect(answers.count == 2, "\(oversized.output)")
+        #expect(answers.first?.hasPrefix("HTTP/1.1 414 URI Too Long") == true)
+        #expect(answers.last?.hasPrefix("HTTP/1.1 431 Request Header Fields Too Large") == true)
+        #expect(answers.allSatisfy { ($0.split(separator: " ").last.flatMap { Double($0) } ?? 99) < 2 })
+        await server.stop()
+    }
 }
