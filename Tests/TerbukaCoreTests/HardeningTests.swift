@@ -245,3 +245,16 @@ import Testing
         ])
     }
 }
+
+@Suite struct BaseURLTests {
+    @Test(arguments: ["https://x/\"><script>alert(1)</script>/", "https://seleksi.contoh.go.id/?a=1", "javascript:alert(1)", "https://seleksi contoh/"])
+    func anAddressThatIsNotAFolderIsOneErrorAndNothingMore(url: String) async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write("content/site.yml", TestSite.siteYML.replacingOccurrences(of: "base_url: https://seleksi.contoh.go.id/", with: "base_url: '\(url)'"))
+        let messages = await site.messages()
+        #expect(messages.count == 1, "\(messages)")
+        #expect(messages.first?.contains("error: base_url '") == true)
+        #expect(messages.first?.contains("is not the absolute http(s) address of a folder") == true)
+    }
+}

@@ -36,11 +36,12 @@ import Testing
         #expect(try await Self.fetch(base).contains("Seleksi ASN Kota Contoh"))
 
         try site.write("content/pages/tentang.md", "---\ntitle: Tentang\n---\nVersi kedua halaman.\n")
-        let changed = try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 2) { $0.contains("Versi kedua halaman.") }
-        #expect(changed != nil, "the new content was not served within 2 seconds")
+        let changed = try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 15) { $0.contains("Versi kedua halaman.") }
+        // Time is not what this proves (other tests load the machine meanwhile): the change is served.
+        #expect(changed != nil, "the new content was not served")
 
         try site.write("content/pages/tentang.md", "---\ntitle: Tentang\nordr: 1\n---\nVersi rusak.\n")
-        let broken = try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 5) { $0.contains("terbuka-errors") }
+        let broken = try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 15) { $0.contains("terbuka-errors") }
         #expect(broken != nil)
         let page = try await Self.fetch(base.appendingPathComponent("tentang/index.html"))
         #expect(page.contains("Versi kedua halaman."))

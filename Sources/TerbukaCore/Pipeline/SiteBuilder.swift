@@ -97,10 +97,6 @@ public struct SiteBuilder: Sendable {
         let index = SiteIndex(content: content, now: options.now ?? BuildOptions.newestPublication(content), results: results)
         site = index
         RoutePlanner.check(index, into: &diagnostics)
-        if content.config.baseURL == nil {
-            diagnostics.warning("base_url is not set, so sitemap.xml is not written and feed.xml has relative links; set base_url to the address the site will have",
-                                at: SourceLocation(path: "content/site.yml"))
-        }
         lap("compute")
         // `check` stops here: everything that can be wrong in the content is known.
         guard write, let theme, !diagnostics.hasErrors else { return report() }

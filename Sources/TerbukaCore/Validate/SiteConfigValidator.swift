@@ -59,12 +59,20 @@ public enum SiteConfigValidator {
 
         var baseURL: String?
         if let url = map.text("base_url", into: &diagnostics) {
+            // Only what an address of a folder holds: it is written into HTML attributes, XML,
+            // calendars and JSON, so nothing there may need escaping.
+            let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/%@!$&()*+,;=[]")
             if let components = URLComponents(string: url.value), ["http", "https"].contains(components.scheme?.lowercased() ?? ""),
-               components.host?.isEmpty == false {
+               components.host?.isEmpty == false, url.value.unicodeScalars.allSatisfy(allowed.contains),
+               components.query == nil, components.fragment == nil {
                 baseURL = url.value.hasSuffix("/") ? url.value : url.value + "/"
             } else {
-                diagnostics.error("base_url '\(url.value)' is not an absolute http(s) URL", at: url.location, hint: "for example https://seleksi.kupangkota.go.id/")
+                diagnostics.error("base_url '\(ControlCharacters.printable(url.value))' is not the absolute http(s) address of a folder",
+                                  at: url.location, hint: "for example https://seleksi.kupangkota.go.id/ (no spaces, quotes, '<', '>', '?' or '#')")
             }
+        } else {
+            diagnostics.warning("base_url is not set, so sitemap.xml is not written and feed.xml has relative links; set base_url to the address the site will have",
+                                at: SourceLocation(path: "content/site.yml"))
         }
 
         var contact: Contact?
