@@ -34,6 +34,17 @@ import Testing
         #expect(read.last?.line == 20_000)
     }
 
+    /// Found by fuzz-xlsx: a row opened inside an open cell reset the column, and the
+    /// cell's end then wrote before the first field.
+    @Test func aCellEndAfterARowStartedInsideItIsIgnoredNotACrash() throws {
+        let xml = Array(#"<worksheet><sheetData><row r="1"><c r="B1" t="inlineStr"><row r="2"></c><c r="A2"><v>7</v></c></row></sheetData></worksheet>"#.utf8)
+        var scanner = XMLScanner(handler: SheetHandler(sharedStrings: [], dateStyles: [], date1904: false, merges: []))
+        try xml.withUnsafeBytes { try scanner.feed($0) }
+        try scanner.finish()
+        #expect(scanner.handler.ready == 1)
+        #expect(scanner.handler.rows[0].fields == ["7"])
+    }
+
     @Test func numbersAreWrittenInFullNeverInENotation() {
         #expect(NumberText.format(Array("1.0E+15".utf8))?.text == "1000000000000000")
         #expect(NumberText.format(Array("1.5E-2".utf8))?.text == "0.015")

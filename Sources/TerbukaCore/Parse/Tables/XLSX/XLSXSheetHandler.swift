@@ -21,6 +21,8 @@ struct SheetHandler: XMLHandler {
 
     private var inSheetData = false
     private var inRow = false
+    /// A `<c>` of the current row is open: what its end refers to.
+    private var inCell = false
     private var row: Int32 = 0
     private var column: Int32 = 0
     private var cellType = CellType.number
@@ -31,9 +33,13 @@ struct SheetHandler: XMLHandler {
     private var value: [UInt8] = []
 
     init(workbook: XLSXWorkbook, merges: Set<CellRange>) {
-        sharedStrings = workbook.sharedStrings
-        dateStyles = workbook.dateStyles
-        date1904 = workbook.date1904
+        self.init(sharedStrings: workbook.sharedStrings, dateStyles: workbook.dateStyles, date1904: workbook.date1904, merges: merges)
+    }
+
+    init(sharedStrings: [String], dateStyles: [Bool], date1904: Bool, merges: Set<CellRange>) {
+        self.sharedStrings = sharedStrings
+        self.dateStyles = dateStyles
+        self.date1904 = date1904
         pendingFills = merges.filter { $0.lastRow > $0.firstRow }.sorted { ($0.firstRow, $0.firstColumn) > ($1.firstRow, $1.firstColumn) }
     }
 
@@ -49,7 +55,7 @@ struct SheetHandler: XMLHandler {
     mutating func start(_ name: XMLBytes, attributes: XMLBytes, selfClosing: Bool) throws(TableSyntaxError) {
         guard let first = name.first else { return }
         switch first {
-        case UInt8(ascii: "c") where name.count == 1 && inRow:
+        case UInt8(ascii: "c") where name.count == 1 && inRow && inCell:
             column = attributes.attribute("r").flatMap { CellReference.parse($0)?.column } ?? column + 1
             guard column <= 16_384 else { throw TableSyntaxError(message: "the workbook is damaged: a cell lies beyond column XFD") }
             cellType = .number
@@ -63,6 +69,7 @@ struct SheetHandler: XMLHandler {
             }
             cellStyle = attributes.attribute("s").flatMap { Self.integer($0) } ?? 0
             hasFormula = false
+            inCell = true
             value.removeAll(keepingCapacity: true)
         case UInt8(ascii: "v") where name.count == 1:
             collecting = inRow
@@ -79,6 +86,7 @@ struct SheetHandler: XMLHandler {
                 row = number
                 column = 0
                 inRow = true
+                inCell = false
                 if ready == rows.count { rows.append(TableRecord()) }
                 rows[ready].removeAll()
             } else if name.equals("rPh") {
@@ -94,7 +102,8 @@ struct SheetHandler: XMLHandler {
     mutating func end(_ name: XMLBytes) throws(TableSyntaxError) {
         guard let first = name.first else { return }
         switch first {
-        case UInt8(ascii: "c") where name.count == 1 && inRow:
+        case UInt8(ascii: "c") where name.count == 1 && inRow && inCell:
+            inCell = false
             try finishCell()
         case UInt8(ascii: "v") where name.count == 1, UInt8(ascii: "t") where name.count == 1:
             collecting = false
@@ -102,6 +111,7 @@ struct SheetHandler: XMLHandler {
             if name.equals("row"), inRow {
                 finishRow()
                 inRow = false
+                inCell = false
             } else if name.equals("rPh") {
                 inPhonetic = false
             }
@@ -161,6 +171,7 @@ struct SheetHandler: XMLHandler {
 
     private mutating func place(_ text: String, kind: TableCellKind, at column: Int32) {
         let index = Int(column) - 1
+        guard index >= 0 else { return }
         while rows[ready].fields.count <= index {
             rows[ready].fields.append("")
             rows[ready].positions.append(TablePosition(line: row, column: Int32(rows[ready].fields.count)))

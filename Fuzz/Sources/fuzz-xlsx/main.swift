@@ -1,0 +1,50 @@
+import Foundation
+@testable import TerbukaCore
+
+/// Any bytes as an Excel workbook (when they start as a ZIP archive does): opened, its
+/// first sheet streamed to the end, or an error that says what is wrong. Other bytes are
+/// a sheet's XML, fed in two chunks so that the scanner's carry between chunks is
+/// exercised, and searched for merged ranges. Never a crash, never unbounded memory.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    if bytes.starts(with: [0x50, 0x4B]) {
+        do {
+            let workbook = try XLSXWorkbook(data: Data(bytes))
+            var sheet = try workbook.sheet(named: nil)
+            try sheet.forEachRecord { record in
+                precondition(record.fields.count == record.positions.count)
+                return true
+            }
+        } catch {
+            precondition(!error.message.isEmpty)
+        }
+        return 0
+    }
+    var ranges: Set<CellRange> = []
+    MergeSearch.find(in: bytes, into: &ranges)
+    var scanner = XMLScanner(handler: SheetHandler(sharedStrings: ["a", "b"], dateStyles: [false, true], date1904: false, merges: ranges))
+    do {
+        let middle = size / 2
+        try scanner.feed(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[..<middle]))
+        scanner.handler.recycle()
+        try scanner.feed(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[middle...]))
+        try scanner.finish()
+    } catch {
+        precondition(!error.message.isEmpty)
+    }
+    return 0
+}
+
+/// SwiftPM links an executable's entry point as `<module>_main`; libFuzzer's own driver
+/// takes over from there.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+               _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
+
+@_cdecl("fuzz_xlsx_main")
+public func entry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return runDriver(&count, &arguments, fuzz)
+}

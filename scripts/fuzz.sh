@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Fuzzes one parser (or all) with libFuzzer for SECONDS each.
+# Usage: scripts/fuzz.sh TARGET|all SECONDS
+# Targets: csv, xlsx, frontmatter, dates, markdown (Fuzz/Sources/fuzz-TARGET).
+# Seed corpora are made at each run from the demo content and ../shared/conformance (not
+# kept in the repository); what libFuzzer learns stays in Fuzz/corpus/TARGET (ignored by
+# git). A crash stops the run with exit status 1 and leaves its input in Fuzz/crashes/:
+# make it a regression test, then delete it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=${1:?usage: scripts/fuzz.sh TARGET|all SECONDS}
+seconds=${2:?usage: scripts/fuzz.sh TARGET|all SECONDS}
+all=(csv xlsx frontmatter dates markdown)
+[ "$target" = all ] && targets=("${all[@]}") || targets=("$target")
+
+scripts/install-deps.sh >/dev/null
+swift build --package-path Fuzz --scratch-path Fuzz/.build -Xswiftc -sanitize=fuzzer,address >/dev/null
+shared=../shared/conformance
+mkdir -p Fuzz/crashes
+
+seed() {
+  local name=$1 corpus=Fuzz/corpus/$1
+  mkdir -p "$corpus"
+  case $name in
+    csv)
+      find content -name '*.csv' -exec cp {} "$corpus/" \;
+      [ -d "$shared" ] && for f in "$shared"/csv-spectrum/csvs/*.csv "$shared"/sscasn-2024/*/*.csv; do
+        head -c 8192 "$f" > "$corpus/$(basename "$(dirname "$f")")-$(basename "$f")"; done ;;
+    xlsx)
+      find content -name '*.xlsx' -exec cp {} "$corpus/" \;
+      python3 - "$corpus" <<'PY'
+import sys, zipfile
+for name in __import__("glob").glob("content/**/*.xlsx", recursive=True):
+    with zipfile.ZipFile(name) as z:
+        for part in z.namelist():
+            if part.endswith(".xml"):
+                open(f"{sys.argv[1]}/{part.replace('/', '_')}", "wb").write(z.read(part)[:16384])
+PY
+      ;;
+    frontmatter)
+      find content -name '*.md' -o -name '*.yml' | while read -r f; do cp "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
+    dates)
+      for d in "2024-08-19" "2024-08-20 08:00" "2024-10-16 08:00 WITA" "2024-10-16T08:00+09:00" "2024-02-29" \
+               "2024-02-30" "2126-06-24" "2024-12-31 23:59 WIT" "2024-01-01T00:00Z" "2024-08-20 24:00"; do
+        printf '%s' "$d" > "$corpus/$(echo "$d" | tr ' :+' '___')"; done ;;
+    markdown)
+      find content -name '*.md' | while read -r f; do cp "$f" "$corpus/$(echo "$f" | tr / _)"; done
+      [ -d "$shared" ] && python3 - "$shared/gfm-spec" "$corpus" <<'PY'
+import re, sys
+for source in ["spec.txt", "extensions.txt"]:
+    text = open(f"{sys.argv[1]}/{source}", encoding="utf-8").read()
+    for i, example in enumerate(re.findall(r"^`{32} example[^\n]*\n(.*?)^\.\n", text, re.M | re.S)):
+        open(f"{sys.argv[2]}/{source}-{i}", "w", encoding="utf-8").write(example.replace("→", "\t"))
+PY
+      ;;
+  esac
+}
+
+status=0
+for name in "${targets[@]}"; do
+  seed "$name"
+  echo "fuzz-$name: $seconds s, corpus $(ls Fuzz/corpus/"$name" | wc -l) files"
+  if ! Fuzz/.build/debug/fuzz-"$name" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+       -print_final_stats=1 -artifact_prefix=Fuzz/crashes/"$name"- Fuzz/corpus/"$name" > "Fuzz/crashes/$name.log" 2>&1; then
+    echo "fuzz-$name: CRASH — see Fuzz/crashes/$name.log and the input beside it"
+    tail -40 "Fuzz/crashes/$name.log"
+    status=1
+  else
+    grep -E "stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb" "Fuzz/crashes/$name.log" | tr '\n' ' '
+    echo "corpus now $(ls Fuzz/corpus/"$name" | wc -l) files"
+    rm -f "Fuzz/crashes/$name.log"
+  fi
+done
+exit $status
