@@ -258,3 +258,21 @@ import Testing
         #expect(messages.first?.contains("is not the absolute http(s) address of a folder") == true)
     }
 }
+
+@Suite struct LinkSafetyTests {
+    @Test func anImageWithAScriptAddressBecomesItsDescription() {
+        let html = Markdown.html("![denah lokasi](javascript:alert(1)) ![foto](data:image/png;base64,AAAA)")
+        #expect(html.contains("denah lokasi"))
+        #expect(!html.contains("src=\"\""))
+        #expect(!html.lowercased().contains("javascript"))
+        #expect(html.contains("src=\"data:image/png;base64,AAAA\""))
+    }
+
+    @Test func aContactEmailMustBeOneAddress() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write("content/site.yml", TestSite.siteYML + "\ncontact:\n  email: \"<a>@x\"\n")
+        let errors = await site.errors()
+        #expect(errors == ["content/site.yml:6:10: error: contact email '<a>@x' is not an e-mail address (one address, for example bkpsdm@kupangkota.go.id)"])
+    }
+}

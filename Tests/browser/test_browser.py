@@ -54,8 +54,8 @@ def site():
     return SITE
 
 
-@pytest.fixture(scope="session")
-def driver(site):
+def chromium():
+    """Debian's Chromium, headless, through its driver, with the console log kept."""
     options = Options()
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900",
@@ -63,7 +63,12 @@ def driver(site):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
-    browser = webdriver.Chrome(service=service, options=options)
+    return webdriver.Chrome(service=service, options=options)
+
+
+@pytest.fixture(scope="session")
+def driver(site):
+    browser = chromium()
     yield browser
     browser.quit()
 

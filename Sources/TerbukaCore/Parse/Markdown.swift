@@ -13,6 +13,14 @@ public enum Markdown {
 
     static let extensions = ["table", "strikethrough", "autolink", "tagfilter"]
 
+    /// The URLs cmark's safe mode refuses (its `_scan_dangerous_url`): script schemes,
+    /// files, and data other than images.
+    static func isDangerous(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        if ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: lower.hasPrefix) { return false }
+        return ["javascript:", "vbscript:", "file:", "data:"].contains(where: lower.hasPrefix)
+    }
+
     /// Renders `markdown` to HTML. `rewriteURL` sees every link and image URL and may
     /// change it (the renderer makes site-absolute links relative).
     public static func html(_ markdown: String, rewriteURL: (String) -> String = { $0 }) -> String {
@@ -32,6 +40,7 @@ public enum Markdown {
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
 
+        var unsafeImages: [OpaquePointer] = []
         if let iterator = cmark_iter_new(document) {
             defer { cmark_iter_free(iterator) }
             while true {
@@ -41,8 +50,27 @@ public enum Markdown {
                 let type = cmark_node_get_type(node)
                 guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let raw = cmark_node_get_url(node) else { continue }
                 let url = String(cString: raw)
+                if type == CMARK_NODE_IMAGE, isDangerous(url) {
+                    unsafeImages.append(node)
+                    continue
+                }
                 let rewritten = rewriteURL(url)
                 if rewritten != url { cmark_node_set_url(node, rewritten) }
+            }
+        }
+        // cmark would write such an image with an empty src, which is invalid HTML: it
+        // becomes its description.
+        for image in unsafeImages {
+            var description = ""
+            var child = cmark_node_first_child(image)
+            while let node = child {
+                if let literal = cmark_node_get_literal(node) { description += String(cString: literal) }
+                child = cmark_node_next(node)
+            }
+            if let text = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(text, description)
+                cmark_node_replace(image, text)
+                cmark_node_free(image)
             }
         }
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }

@@ -81,7 +81,18 @@ public enum SiteConfigValidator {
             contact = Contact(
                 address: contactMap.text("address", into: &diagnostics)?.value,
                 phone: contactMap.text("phone", into: &diagnostics)?.value,
-                email: contactMap.text("email", into: &diagnostics)?.value,
+                email: contactMap.text("email", into: &diagnostics).flatMap { email -> String? in
+                    // It becomes a mailto: link: one address, nothing a URL cannot hold.
+                    let parts = email.value.split(separator: "@", omittingEmptySubsequences: false)
+                    let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_+")
+                    guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+                          email.value.unicodeScalars.allSatisfy({ $0 == "@" || allowed.contains($0) }) else {
+                        diagnostics.error("contact email '\(email.value)' is not an e-mail address", at: email.location,
+                                          hint: "one address, for example bkpsdm@kupangkota.go.id")
+                        return nil
+                    }
+                    return email.value
+                },
                 hours: contactMap.text("hours", into: &diagnostics)?.value
             )
         }
