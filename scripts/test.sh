@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Installs what is missing and runs every test: the Swift tests, then the browser tests on
-# the built demo site.
+# Installs what is missing and runs every test: the Swift tests, each fuzz target for a
+# short while (TERBUKA_FUZZ_SECONDS, default 30; 0 skips), then the browser tests on the
+# built demo site.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
 swift build --build-tests
 swift test --skip-build
+seconds=${TERBUKA_FUZZ_SECONDS:-30}
+if [ "$seconds" -gt 0 ]; then
+  scripts/fuzz.sh all "$seconds"
+fi
 TERBUKA_BIN="$(swift build --show-bin-path)/terbuka" python3 -m pytest -q -p no:cacheprovider Tests/browser

@@ -276,3 +276,16 @@ import Testing
         #expect(errors == ["content/site.yml:6:10: error: contact email '<a>@x' is not an e-mail address (one address, for example bkpsdm@kupangkota.go.id)"])
     }
 }
+
+@Suite struct FileCountLimitTests {
+    @Test func aSiteWithMoreFilesThanTheLimitIsOneErrorAtContent() throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        for index in 0..<4 { try site.write("content/files/f\(index).pdf", "%PDF") }
+        var loader = ContentLoader(siteRoot: site.root)
+        loader.fileLimit = 6
+        var diagnostics = Diagnostics()
+        _ = loader.load(into: &diagnostics)
+        #expect(diagnostics.all.map(\.formatted) == ["content:1:1: error: content/ holds 10 files; a site may have at most 6 (move old rounds into a site of their own)"])
+    }
+}

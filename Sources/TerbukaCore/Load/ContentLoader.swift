@@ -49,6 +49,11 @@ public struct ContentLoader: Sendable {
 
     var contentRoot: URL { siteRoot.appendingPathComponent("content") }
 
+    /// At most this many content files: every one is read, hashed and published, and a
+    /// site of this size is already ten times the largest round of a kabupaten.
+    public static let fileLimit = 200_000
+    var fileLimit = ContentLoader.fileLimit
+
     public func load(into diagnostics: inout Diagnostics) -> LoadedContent {
         var loaded = LoadedContent(siteRoot: siteRoot, siteConfig: nil, vacancies: [], announcements: [], pages: [], attachments: [])
         let fm = FileManager.default
@@ -71,6 +76,12 @@ public struct ContentLoader: Sendable {
         loaded.announcements = markdownFiles(in: "announcements", into: &diagnostics)
         loaded.pages = markdownFiles(in: "pages", into: &diagnostics)
         loaded.attachments = loadAttachments(into: &diagnostics)
+        let count = 1 + loaded.announcements.count + loaded.pages.count + loaded.attachments.count
+            + loaded.vacancies.reduce(0) { $0 + 2 + $1.resultFiles.count }
+        if count > fileLimit {
+            diagnostics.error("content/ holds \(count) files; a site may have at most \(fileLimit)", at: SourceLocation(path: "content"),
+                              hint: "move old rounds into a site of their own")
+        }
         return loaded
     }
 
