@@ -13,7 +13,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev; pkg-config name libcmark-gfm.
@@ -22,6 +21,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Debian: zlib1g-dev. Inflates the parts of Excel workbooks.
+        .systemLibrary(name: "TerbukaZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "TerbukaCore",
             dependencies: [
@@ -29,8 +30,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                // Excel workbooks are ZIP archives; it inflates them with the system zlib.
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "TerbukaZlib",
             ],
             // The default theme, built in: a site's own themes/ folder overrides it file by file.
             resources: [.copy("Resources/themes")]
@@ -50,7 +50,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TerbukaCoreTests",
-            dependencies: ["TerbukaCore", "TerbukaServe", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["TerbukaCore", "TerbukaServe", "TerbukaZlib"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -17,6 +17,8 @@ scripts/install-deps.sh >/dev/null
 swift build --package-path Fuzz --scratch-path Fuzz/.build -Xswiftc -sanitize=fuzzer,address >/dev/null
 shared=../shared/conformance
 mkdir -p Fuzz/crashes
+# Known leaks of dependencies (Fuzz/lsan.supp); any other leak is a finding.
+export LSAN_OPTIONS="suppressions=$(pwd)/Fuzz/lsan.supp:print_suppressions=0"
 
 seed() {
   local name=$1 corpus=Fuzz/corpus/$1

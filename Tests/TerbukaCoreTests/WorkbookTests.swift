@@ -45,6 +45,15 @@ import Testing
         #expect(scanner.handler.rows[0].fields == ["7"])
     }
 
+    /// Found by fuzz-xlsx: ZIPFoundation waited forever for the end of a deflate stream
+    /// cut short; Terbuka's reader calls the workbook damaged.
+    @Test func aSheetWhoseCompressedDataEndsEarlyIsDamagedNotAHang() throws {
+        var fixture = WorkbookFixture(rows: (0..<2_000).map { [.inline("P\($0)"), .number(String($0))] })
+        fixture.cutSheets = 40
+        let error = #expect(throws: TableSyntaxError.self) { try records(fixture) }
+        #expect(error?.message == "the workbook is damaged and cannot be opened")
+    }
+
     @Test func numbersAreWrittenInFullNeverInENotation() {
         #expect(NumberText.format(Array("1.0E+15".utf8))?.text == "1000000000000000")
         #expect(NumberText.format(Array("1.5E-2".utf8))?.text == "0.015")

@@ -19,7 +19,7 @@ enum FormationsValidator {
         var source: any TableSource
         if case .xlsx? = TableFormat(path: file.path) {
             do {
-                source = try TableFormat.open(file.data, path: file.path, sheet: nil)
+                source = try TableFormat.open(file.url, sheet: nil)
             } catch {
                 diagnostics.error(error.message, at: SourceLocation(path: file.path), hint: error.hint)
                 return nil

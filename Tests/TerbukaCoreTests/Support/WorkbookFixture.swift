@@ -1,5 +1,5 @@
 import Foundation
-import ZIPFoundation
+import TerbukaZlib
 
 /// Small Excel workbooks made in the test, part by part as Excel writes them (shared
 /// strings, inline strings, numbers, booleans, formulas, date styles, merged cells), so
@@ -33,6 +33,8 @@ struct WorkbookFixture {
     }
 
     var sheets: [Sheet]
+    /// Bytes cut from the end of each sheet's deflated data (a damaged workbook).
+    var cutSheets = 0
 
     init(_ sheets: Sheet...) { self.sheets = sheets }
 
@@ -42,14 +44,11 @@ struct WorkbookFixture {
     }
 
     func data() throws -> Data {
-        let archive = try Archive(accessMode: .create)
+        var archive = DeflatedZip()
         var shared: [String] = []
         var sharedIndex: [String: Int] = [:]
         func add(_ path: String, _ text: String) throws {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
+            archive.add(path, Data(text.utf8))
         }
         var sheetParts: [String] = []
         for sheet in sheets {
@@ -92,10 +91,10 @@ struct WorkbookFixture {
         rels += #"<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
         try add("xl/_rels/workbook.xml.rels", #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(rels)</Relationships>"#)
         try add("xl/styles.xml", #"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"#)
-        for (index, xml) in sheetParts.enumerated() { try add("xl/worksheets/sheet\(index + 1).xml", xml) }
+        for (index, xml) in sheetParts.enumerated() { archive.add("xl/worksheets/sheet\(index + 1).xml", Data(xml.utf8), cut: cutSheets) }
         let items = shared.map { "<si><t xml:space=\"preserve\">\(Self.escape($0))</t></si>" }.joined()
         try add("xl/sharedStrings.xml", #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="\#(shared.count)" uniqueCount="\#(shared.count)">\#(items)</sst>"#)
-        return archive.data ?? Data()
+        return archive.finish()
     }
 
     static func escape(_ text: String) -> String {
@@ -112,4 +111,56 @@ struct WorkbookFixture {
         }
         return letters
     }
+}
+
+/// A ZIP archive with deflated entries, as Excel writes workbooks: zlib's raw deflate and
+/// CRC-32, local headers, then the central directory.
+struct DeflatedZip {
+    private var body = Data()
+    private var central = Data()
+    private var count = 0
+
+    /// `cut`: bytes dropped from the end of the deflated data, for a damaged archive whose
+    /// stream never ends.
+    mutating func add(_ name: String, _ contents: Data, cut: Int = 0) {
+        let compressed = Self.deflate(contents).dropLast(cut)
+        let crc = contents.withUnsafeBytes { UInt32(crc32(0, $0.bindMemory(to: Bytef.self).baseAddress, uInt($0.count))) }
+        let nameBytes = Data(name.utf8)
+        let offset = body.count
+        body += Self.le32(0x0403_4B50) + Self.le16(20) + Self.le16(0) + Self.le16(8) + Self.le16(0) + Self.le16(0x21)
+        body += Self.le32(crc) + Self.le32(UInt32(compressed.count)) + Self.le32(UInt32(contents.count))
+        body += Self.le16(UInt16(nameBytes.count)) + Self.le16(0) + nameBytes + compressed
+        central += Self.le32(0x0201_4B50) + Self.le16(20) + Self.le16(20) + Self.le16(0) + Self.le16(8) + Self.le16(0) + Self.le16(0x21)
+        central += Self.le32(crc) + Self.le32(UInt32(compressed.count)) + Self.le32(UInt32(contents.count))
+        central += Self.le16(UInt16(nameBytes.count)) + Self.le16(0) + Self.le16(0) + Self.le16(0) + Self.le16(0) + Self.le32(0)
+        central += Self.le32(UInt32(offset)) + nameBytes
+        count += 1
+    }
+
+    func finish() -> Data {
+        body + central + Self.le32(0x0605_4B50) + Self.le16(0) + Self.le16(0) + Self.le16(UInt16(count)) + Self.le16(UInt16(count))
+            + Self.le32(UInt32(central.count)) + Self.le32(UInt32(body.count)) + Self.le16(0)
+    }
+
+    static func deflate(_ data: Data) -> Data {
+        var stream = z_stream()
+        deflateInit2_(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        defer { deflateEnd(&stream) }
+        var input = [UInt8](data)
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 64)
+        let produced = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer -> Int in
+                stream.next_in = inBuffer.baseAddress
+                stream.avail_in = uInt(inBuffer.count)
+                stream.next_out = outBuffer.baseAddress
+                stream.avail_out = uInt(outBuffer.count)
+                _ = TerbukaZlib.deflate(&stream, Z_FINISH)
+                return outBuffer.count - Int(stream.avail_out)
+            }
+        }
+        return Data(output[..<produced])
+    }
+
+    static func le16(_ value: UInt16) -> Data { Data([UInt8(value & 0xFF), UInt8(value >> 8)]) }
+    static func le32(_ value: UInt32) -> Data { Data((0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) }) }
 }

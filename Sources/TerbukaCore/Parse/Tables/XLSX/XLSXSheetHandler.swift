@@ -55,7 +55,7 @@ struct SheetHandler: XMLHandler {
     mutating func start(_ name: XMLBytes, attributes: XMLBytes, selfClosing: Bool) throws(TableSyntaxError) {
         guard let first = name.first else { return }
         switch first {
-        case UInt8(ascii: "c") where name.count == 1 && inRow && inCell:
+        case UInt8(ascii: "c") where name.count == 1 && inRow:
             column = attributes.attribute("r").flatMap { CellReference.parse($0)?.column } ?? column + 1
             guard column <= 16_384 else { throw TableSyntaxError(message: "the workbook is damaged: a cell lies beyond column XFD") }
             cellType = .number

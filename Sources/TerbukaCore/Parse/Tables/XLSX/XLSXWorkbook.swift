@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// An Excel workbook (Office Open XML, `.xlsx`): the ZIP archive, its sheets by name, the
 /// shared strings and which cell styles are dates. Sheets are read as a stream
@@ -12,7 +11,9 @@ final class XLSXWorkbook {
         var hidden: Bool
     }
 
-    let archive: Archive
+    let archive: ZipReader
+    /// Bytes of the workbook file: no part's compressed data can be longer.
+    let archiveSize: UInt64
     let sheets: [Sheet]
     let sharedStrings: [String]
     /// Per cell style (the `s` attribute of a cell): whether its number format is a date.
@@ -24,6 +25,8 @@ final class XLSXWorkbook {
     /// strings, and any other part read whole.
     static let sharedStringsLimit = 512 << 20
     static let partLimit = 64 << 20
+    /// A sheet of Excel's 1,048,576 rows of a few dozen cells stays far below this.
+    static let sheetLimit = 4 << 30
 
     convenience init(url: URL) throws(TableSyntaxError) {
         let head: Data
@@ -35,24 +38,24 @@ final class XLSXWorkbook {
             throw TableSyntaxError(message: "cannot read the file: \(FileProblem.describe(error))")
         }
         try Self.checkSignature(head) { (try? Data(contentsOf: url, options: .mappedIfSafe)) ?? Data() }
-        let archive: Archive
+        let archive: ZipReader
         do {
-            archive = try Archive(url: url, accessMode: .read)
+            archive = try ZipReader(url: url)
         } catch {
             throw Self.damaged
         }
-        try self.init(archive: archive)
+        try self.init(archive: archive, size: archive.size)
     }
 
     convenience init(data: Data) throws(TableSyntaxError) {
         try Self.checkSignature(data.prefix(8)) { data }
-        let archive: Archive
+        let archive: ZipReader
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try ZipReader(data: data)
         } catch {
             throw Self.damaged
         }
-        try self.init(archive: archive)
+        try self.init(archive: archive, size: archive.size)
     }
 
     static let damaged = TableSyntaxError(message: "the workbook is damaged and cannot be opened",
@@ -77,19 +80,20 @@ final class XLSXWorkbook {
                                hint: "if it is a CSV or another spreadsheet, give it its own extension, or save it from Excel as .xlsx")
     }
 
-    private init(archive: Archive) throws(TableSyntaxError) {
+    private init(archive: ZipReader, size: UInt64) throws(TableSyntaxError) {
         self.archive = archive
+        archiveSize = size
         if archive["mimetype"] != nil, archive["content.xml"] != nil {
             throw TableSyntaxError(message: "this file is an OpenDocument spreadsheet (.ods) with the name of an .xlsx", hint: TableFormat.convertHint)
         }
-        let workbookPart = Self.officeDocument(in: archive) ?? "xl/workbook.xml"
+        let workbookPart = Self.officeDocument(in: archive, size: size) ?? "xl/workbook.xml"
         guard archive[workbookPart] != nil else {
             throw TableSyntaxError(message: "this ZIP archive is not an Excel workbook: it has no \(workbookPart)", hint: TableFormat.convertHint)
         }
         let folder = (workbookPart as NSString).deletingLastPathComponent
-        let relationships = try Self.relationships(of: workbookPart, in: archive)
+        let relationships = try Self.relationships(of: workbookPart, in: archive, size: size)
         var workbook = XMLScanner(handler: WorkbookHandler())
-        try Self.read(workbookPart, in: archive, into: &workbook)
+        try Self.read(workbookPart, in: archive, size: size, into: &workbook)
         date1904 = workbook.handler.date1904
         sheets = workbook.handler.sheets.compactMap { sheet in
             guard let target = relationships[sheet.relationship] else { return nil }
@@ -99,7 +103,7 @@ final class XLSXWorkbook {
             ?? "\(folder)/sharedStrings.xml"
         if archive[sharedPart] != nil {
             var strings = XMLScanner(handler: SharedStringsHandler())
-            try Self.read(sharedPart, in: archive, limit: Self.sharedStringsLimit, into: &strings)
+            try Self.read(sharedPart, in: archive, size: size, limit: Self.sharedStringsLimit, into: &strings)
             sharedStrings = strings.handler.strings
         } else {
             sharedStrings = []
@@ -107,7 +111,7 @@ final class XLSXWorkbook {
         let stylesPart = relationships.first { $0.value.hasSuffix("styles.xml") }.map { Self.resolve($0.value, from: folder) } ?? "\(folder)/styles.xml"
         if archive[stylesPart] != nil {
             var styles = XMLScanner(handler: StylesHandler())
-            try Self.read(stylesPart, in: archive, into: &styles)
+            try Self.read(stylesPart, in: archive, size: size, into: &styles)
             dateStyles = styles.handler.dateStyles
         } else {
             dateStyles = []
@@ -133,9 +137,9 @@ final class XLSXWorkbook {
     }
 
     /// Streams one part of the archive through a scanner.
-    static func read<H: XMLHandler>(_ part: String, in archive: Archive, limit: Int = partLimit,
+    static func read<H: XMLHandler>(_ part: String, in archive: ZipReader, size: UInt64, limit: Int = partLimit,
                                     into scanner: inout XMLScanner<H>) throws(TableSyntaxError) {
-        try stream(part, in: archive, limit: limit) { chunk throws(TableSyntaxError) -> Bool in
+        try stream(part, in: archive, size: size, limit: limit) { chunk throws(TableSyntaxError) -> Bool in
             try scanner.feed(chunk)
             return true
         }
@@ -146,57 +150,49 @@ final class XLSXWorkbook {
     /// the part was read to its end. Errors from `body` pass through; anything the archive
     /// reports means a damaged workbook.
     @discardableResult
-    static func stream(_ part: String, in archive: Archive, limit: Int = .max, chunkSize: Int = 1 << 18,
+    static func stream(_ part: String, in archive: ZipReader, size: UInt64, limit: Int = sheetLimit, chunkSize: Int = 1 << 18,
                        _ body: (UnsafeRawBufferPointer) throws(TableSyntaxError) -> Bool) throws(TableSyntaxError) -> Bool {
         guard let entry = archive[part] else {
             throw TableSyntaxError(message: "the workbook is damaged: \(part) is missing")
         }
         var total = 0
-        var failure: TableSyntaxError?
         do {
-            // The checksum is left to zlib's own stream checks and the XML reader: ZIPFoundation
-            // computes it in Swift on Linux, a tenth of the time of a large sheet (perf).
-            _ = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: true) { data in
-                total += data.count
+            return try archive.stream(entry, chunkSize: chunkSize) { chunk throws(TableSyntaxError) -> Bool in
+                total += chunk.count
                 if total > limit {
-                    failure = TableSyntaxError(message: "the workbook's \(part) is larger than \(limit >> 20) MB once unpacked, more than a table needs",
-                                               hint: "save the sheet as 'CSV UTF-8' instead")
-                    throw failure!
+                    throw TableSyntaxError(message: "the workbook's \(part) is larger than \(limit >> 20) MB once unpacked, more than a table needs",
+                                           hint: "save the sheet as 'CSV UTF-8' instead")
                 }
-                let goOn: Bool
-                do {
-                    goOn = try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws(TableSyntaxError) in try body(raw) }
-                } catch let error as TableSyntaxError {
-                    failure = error
-                    throw error
-                }
-                if !goOn { throw StopReading() }
+                return try body(chunk)
             }
         } catch {
-            if let failure { throw failure }
-            if error is StopReading { return false }
-            throw damaged
+            switch error {
+            case .body(let failure): throw failure
+            case .encrypted:
+                throw TableSyntaxError(message: "the workbook is protected with a password, so it cannot be read",
+                                       hint: "open it in Excel, remove the password and save it again")
+            case .unsupportedMethod(let method):
+                throw TableSyntaxError(message: "the workbook's \(part) is compressed in a way Excel does not use (method \(method))",
+                                       hint: "open it in Excel or LibreOffice and save it again as .xlsx")
+            case .damaged: throw damaged
+            }
         }
-        return true
     }
 
-    /// Thrown by a body to stop reading early; not an error.
-    struct StopReading: Error {}
-
     /// The target of the workbook part from the package relationships.
-    private static func officeDocument(in archive: Archive) -> String? {
-        guard let rels = try? relationships(of: "", in: archive) else { return nil }
+    private static func officeDocument(in archive: ZipReader, size: UInt64) -> String? {
+        guard let rels = try? relationships(of: "", in: archive, size: size) else { return nil }
         return rels.first { $0.value.hasSuffix(".xml") && $0.value.lowercased().contains("workbook") }.map { resolve($0.value, from: "") }
     }
 
     /// Id → target of the relationships of a part (`xl/_rels/workbook.xml.rels`).
-    private static func relationships(of part: String, in archive: Archive) throws(TableSyntaxError) -> [String: String] {
+    private static func relationships(of part: String, in archive: ZipReader, size: UInt64) throws(TableSyntaxError) -> [String: String] {
         let folder = (part as NSString).deletingLastPathComponent
         let name = (part as NSString).lastPathComponent
         let relsPart = folder.isEmpty ? "_rels/\(name).rels" : "\(folder)/_rels/\(name).rels"
         guard archive[relsPart] != nil else { return [:] }
         var scanner = XMLScanner(handler: RelationshipsHandler())
-        try read(relsPart, in: archive, into: &scanner)
+        try read(relsPart, in: archive, size: size, into: &scanner)
         return scanner.handler.targets
     }
 
