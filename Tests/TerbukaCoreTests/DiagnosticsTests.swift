@@ -188,8 +188,26 @@ import Testing
             ---
             """)
         #expect(await site.errors() == [
-            "content/vacancies/cpns-2024/index.md:6:12: error: unknown stage 'verifikasi': a custom stage needs a 'title'",
+            "content/vacancies/cpns-2024/index.md:6:12: error: unknown stage 'verifikasi': a custom stage needs a 'title' (known stages: pengumuman, pendaftaran, seleksi-administrasi, hasil-administrasi, sanggah-administrasi, skd, hasil-skd, sanggah-skd, skb, integrasi, hasil-akhir, sanggah-akhir, drh, usul-nip, seleksi-kompetensi, hasil-kompetensi)",
         ])
+    }
+
+    @Test func resultStageNamesAreReadAsTheirScheduleStages() async throws {
+        defer { site.cleanUp() }
+        try site.write("content/vacancies/cpns-2024/index.md", """
+            ---
+            title: Seleksi CPNS 2024
+            kind: cpns
+            published: 2024-08-19
+            schedule:
+              - {stage: administrasi, start: 2024-08-20, end: 2024-08-21}
+              - {stage: akhir, start: 2024-12-01, end: 2024-12-02}
+            ---
+            """)
+        let report = await site.check()
+        #expect(report.diagnostics.all.filter { $0.severity == .error }.isEmpty)
+        let stages = report.site?.content.vacancies.first?.schedule.map(\.stage)
+        #expect(stages == ["seleksi-administrasi", "hasil-akhir"])
     }
 
     @Test func anEndBeforeItsStartIsReported() async throws {

@@ -40,6 +40,14 @@ public struct ScheduleEntry: Sendable {
         "sanggah-administrasi", "skd", "hasil-skd", "sanggah-skd", "skb", "integrasi",
         "hasil-akhir", "sanggah-akhir", "drh", "usul-nip", "seleksi-kompetensi", "hasil-kompetensi",
     ]
+
+    /// Result stage names written as schedule stages, read as the stage they name: staff
+    /// write the names they use in `results`.
+    public static let resultStageAliases = [
+        "administrasi": "seleksi-administrasi",
+        "kompetensi": "seleksi-kompetensi",
+        "akhir": "hasil-akhir",
+    ]
 }
 
 public enum ResultStage: String, CaseIterable, Sendable {

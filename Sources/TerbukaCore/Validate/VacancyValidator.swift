@@ -48,14 +48,17 @@ enum VacancyValidator {
         let title = map.text("title", into: &diagnostics)
         var stage: String?
         if let written = map.text("stage", into: &diagnostics) {
+            let known = "known stages: \(ScheduleEntry.knownStages.joined(separator: ", "))"
             if ScheduleEntry.knownStages.contains(written.value) {
                 stage = written.value
+            } else if let alias = ScheduleEntry.resultStageAliases[written.value] {
+                stage = alias
             } else if !Slug.isValid(written.value) {
                 diagnostics.error("stage '\(written.value)' is not a slug", at: written.location,
-                                  hint: Suggestion.hint(for: written.value, in: ScheduleEntry.knownStages))
+                                  hint: Suggestion.hint(for: written.value, in: ScheduleEntry.knownStages) ?? known)
             } else if title == nil {
                 diagnostics.error("unknown stage '\(written.value)': a custom stage needs a 'title'", at: written.location,
-                                  hint: Suggestion.hint(for: written.value, in: ScheduleEntry.knownStages))
+                                  hint: Suggestion.hint(for: written.value, in: ScheduleEntry.knownStages).map { "\($0); \(known)" } ?? known)
             } else {
                 stage = written.value
             }
