@@ -206,7 +206,8 @@ struct Import: ParsableCommand {
                 throw ExitCode(64)
             }
             let target = URL(fileURLWithPath: site, isDirectory: true).appendingPathComponent("content/vacancies/\(vacancy)/formations.csv")
-            if FileManager.default.fileExists(atPath: target.path), !force {
+            // The empty list `terbuka new vacancy` writes is there to be replaced.
+            if FileManager.default.fileExists(atPath: target.path), !force, !Scaffold.isEmptyFormationList(target) {
                 Console.error("error: \(target.path) already exists; add --force to replace it")
                 throw ExitCode(1)
             }

@@ -38,6 +38,26 @@ import Testing
         #expect(errors.map(\.formatted) == ["content/vacancies/pppk-guru/formations.csv:2:1: error: formations.csv lists no formation"])
     }
 
+    @Test func aNewVacancyTakesItsYearAndKindFromTheSlugAndImportReplacesItsEmptyList() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try CommandLineTests.run(["init", folder.path]).status == 0)
+        #expect(try CommandLineTests.run(["new", "vacancy", "pppk-2024", "--site", folder.path]).status == 0)
+        let notice = try String(contentsOf: folder.appendingPathComponent("content/vacancies/pppk-2024/index.md"), encoding: .utf8)
+        #expect(notice.contains("title: Seleksi PPPK Tahun Anggaran 2024"))
+        #expect(notice.contains("kind: pppk"))
+        #expect(notice.contains("published: 2024-"))
+        // The guide's order: new, then import, without --force.
+        let export = folder.appendingPathComponent("export.csv")
+        try "jabatan_nm,lokasi_nm,formasi_nm,jumlah_formasi\nGURU AHLI PERTAMA,DINAS PENDIDIKAN,UMUM,2\n".write(to: export, atomically: true, encoding: .utf8)
+        let imported = try CommandLineTests.run(["import", "sscasn", export.path, "--vacancy", "pppk-2024", "--site", folder.path])
+        #expect(imported.status == 0, "\(imported.output)")
+        let list = try String(contentsOf: folder.appendingPathComponent("content/vacancies/pppk-2024/formations.csv"), encoding: .utf8)
+        #expect(list.contains("GURU AHLI PERTAMA"))
+        // A list with formations is not replaced without --force.
+        #expect(try CommandLineTests.run(["import", "sscasn", export.path, "--vacancy", "pppk-2024", "--site", folder.path]).status != 0)
+    }
+
     static let conformance = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance/sscasn-2024")
 
     @Test(arguments: ["ilmimris-cpns2024/formations-named-agencies.csv", "ilmimris-cpns2024/formations-pemerintah-kota.csv",

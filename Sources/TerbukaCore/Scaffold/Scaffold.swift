@@ -60,8 +60,8 @@ public enum Scaffold {
         }
         let files: [(String, String)] = switch kind {
         case .vacancy:
-            [("content/vacancies/\(slug)/index.md", vacancyText(today: today)),
-             ("content/vacancies/\(slug)/formations.csv", "code,position,unit,education,kind,quota,salary_min,salary_max\n")]
+            [("content/vacancies/\(slug)/index.md", vacancyText(today: roundDay(slug: slug, today: today), kind: slug.hasPrefix("pppk") ? "pppk" : "cpns")),
+             ("content/vacancies/\(slug)/formations.csv", emptyFormationList)]
         case .announcement:
             [("content/announcements/\(slug).md", announcementText(today: today, title: "Judul pengumuman"))]
         case .page:
@@ -80,17 +80,35 @@ public enum Scaffold {
         return missing.map(\.0)
     }
 
+    static let emptyFormationList = "code,position,unit,education,kind,quota,salary_min,salary_max\n"
+
+    /// True for the formation list `new vacancy` writes, holding only its header: an
+    /// import may replace it without --force.
+    public static func isEmptyFormationList(_ url: URL) -> Bool {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return false }
+        return text.split(whereSeparator: \.isNewline).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count <= 1
+    }
+
+    /// The day the placeholders use: today, in the year the slug names (`cpns-2024`) when
+    /// it names one.
+    static func roundDay(slug: String, today: CivilDate) -> CivilDate {
+        guard let year = slug.split(separator: "-").compactMap({ Int($0) }).first(where: { (2000...2099).contains($0) }), year != today.year else {
+            return today
+        }
+        return CivilDate(year: year, month: today.month, day: min(today.day, CivilDate.daysIn(month: today.month, year: year))) ?? today
+    }
+
     static func yamlText(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    static func vacancyText(today: CivilDate) -> String {
+    static func vacancyText(today: CivilDate, kind: String = "cpns") -> String {
         let registrationEnd = CivilDate(daysSinceEpoch: today.daysSinceEpoch + 21)
         return """
             ---
-            title: Seleksi CPNS Tahun Anggaran \(today.year)
+            title: Seleksi \(kind.uppercased()) Tahun Anggaran \(today.year)
             # cpns atau pppk
-            kind: cpns
+            kind: \(kind)
             # Tanggal pengumuman; boleh dengan jam: \(today) 09:00
             published: \(today)
             # number: 800.1.2.2/000/BKPSDM/\(today.year)
