@@ -40,7 +40,12 @@ public enum Timeline {
             items.append(TimelineItem(id: "sanggah-\(result.stage.rawValue)", stage: nil, title: nil, objectionFor: result.stage,
                                       start: result.published, end: until, location: nil, note: nil))
         }
-        items.sort { ($0.start.instant, $0.end.endInstant) < ($1.start.instant, $1.end.endInstant) }
+        // By the day each begins; stages of the same day keep the order they were written in
+        // (a stage with only a date is not placed before a timed one written above it).
+        items = items.enumerated().sorted { a, b in
+            let (x, y) = (a.element.start.date.daysSinceEpoch, b.element.start.date.daysSinceEpoch)
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
         var seen: [String: Int] = [:]
         for index in items.indices {
             let count = (seen[items[index].id] ?? 0) + 1
