@@ -235,17 +235,22 @@ struct Verify: ParsableCommand {
     @Argument(help: "The site's folder (the one holding SHA256SUMS).")
     var folder: String = "output"
 
+    @Flag(help: "Fail on files that SHA256SUMS does not list, too (by default they are warnings: hosts add files such as .htaccess).")
+    var strict = false
+
     func run() throws {
         let report = SiteVerifier.verify(URL(fileURLWithPath: folder, isDirectory: true))
         for problem in report.problems { Console.error("error: \(problem)") }
         for path in report.changed { Console.error("changed: \(path)") }
         for path in report.missing { Console.error("missing: \(path)") }
-        for path in report.extra { Console.error("extra (not in SHA256SUMS): \(path)") }
-        guard report.passed else {
+        for path in report.extra { Console.error("\(strict ? "extra" : "warning: extra") (not in SHA256SUMS): \(path)") }
+        let failed = !report.problems.isEmpty || !report.changed.isEmpty || !report.missing.isEmpty || (strict && !report.extra.isEmpty)
+        guard !failed else {
             Console.error("verify failed: \(report.changed.count) changed, \(report.missing.count) missing, \(report.extra.count) extra of \(report.checked + report.missing.count) files listed")
             throw ExitCode(1)
         }
-        Console.error("all \(report.checked) files match SHA256SUMS")
+        let extra = report.extra.isEmpty ? "" : "; \(report.extra.count) file\(report.extra.count == 1 ? "" : "s") not in SHA256SUMS (added by the host?)"
+        Console.error("all \(report.checked) files match SHA256SUMS\(extra)")
     }
 }
 

@@ -53,7 +53,20 @@ import Testing
         let (status, output) = try CommandLineTests.run(["verify", site.output.path])
         #expect(status == 1)
         #expect(output.contains("missing: tentang/index.html\n"))
-        #expect(output.contains("extra (not in SHA256SUMS): .htaccess\n"))
+        #expect(output.contains("warning: extra (not in SHA256SUMS): .htaccess\n"))
+    }
+
+    @Test func aFileTheHostAddsIsAWarningUnlessStrict() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        #expect(await site.build().succeeded)
+        try "x".write(to: site.output.appendingPathComponent(".htaccess"), atomically: true, encoding: .utf8)
+        let lenient = try CommandLineTests.run(["verify", site.output.path])
+        #expect(lenient.status == 0, "\(lenient.output)")
+        #expect(lenient.output.contains("warning: extra (not in SHA256SUMS): .htaccess\n"))
+        let strict = try CommandLineTests.run(["verify", "--strict", site.output.path])
+        #expect(strict.status == 1)
+        #expect(strict.output.contains("extra (not in SHA256SUMS): .htaccess\n"))
     }
 
     @Test func twoBuildsOfTheSameContentAreByteIdentical() async throws {
