@@ -26,8 +26,10 @@ seed() {
   case $name in
     csv)
       find content -name '*.csv' -exec cp {} "$corpus/" \;
-      [ -d "$shared" ] && for f in "$shared"/csv-spectrum/csvs/*.csv "$shared"/sscasn-2024/*/*.csv; do
-        head -c 8192 "$f" > "$corpus/$(basename "$(dirname "$f")")-$(basename "$f")"; done ;;
+      if [ -d "$shared" ]; then
+        for f in "$shared"/csv-spectrum/csvs/*.csv "$shared"/sscasn-2024/*/*.csv; do
+          head -c 8192 "$f" > "$corpus/$(basename "$(dirname "$f")")-$(basename "$f")"; done
+      fi ;;
     xlsx)
       find content -name '*.xlsx' -exec cp {} "$corpus/" \;
       python3 - "$corpus" <<'PY'
@@ -47,14 +49,15 @@ PY
         printf '%s' "$d" > "$corpus/$(echo "$d" | tr ' :+' '___')"; done ;;
     markdown)
       find content -name '*.md' | while read -r f; do cp "$f" "$corpus/$(echo "$f" | tr / _)"; done
-      [ -d "$shared" ] && python3 - "$shared/gfm-spec" "$corpus" <<'PY'
+      if [ -d "$shared" ]; then
+        python3 - "$shared/gfm-spec" "$corpus" <<'PY'
 import re, sys
 for source in ["spec.txt", "extensions.txt"]:
     text = open(f"{sys.argv[1]}/{source}", encoding="utf-8").read()
     for i, example in enumerate(re.findall(r"^`{32} example[^\n]*\n(.*?)^\.\n", text, re.M | re.S)):
         open(f"{sys.argv[2]}/{source}-{i}", "w", encoding="utf-8").write(example.replace("→", "\t"))
 PY
-      ;;
+      fi ;;
   esac
 }
 

@@ -122,9 +122,11 @@ public final class PreviewServer: Sendable {
         guard isOwnHost(request.host) else {
             return .init(status: 403, body: Data("This preview answers only to 127.0.0.1 and localhost.\n".utf8))
         }
-        // A folder without its slash: relative links inside it would miss.
+        // A folder without its slash: relative links inside it would miss. The address is
+        // made from one leading slash, never two (`//x/` would name another host).
         if !request.path.hasSuffix("/"), folder(request.path) != nil {
-            return .init(status: 301, headers: [("Location", request.path + "/")])
+            let path = "/" + request.path.drop { $0 == "/" }
+            return .init(status: 301, headers: [("Location", path + "/" + (request.query.map { "?" + $0 } ?? ""))])
         }
         let snapshot = state.snapshot
         if request.path == "/_terbuka/status" {

@@ -54,6 +54,28 @@ import Testing
         #expect(error?.message == "the workbook is damaged and cannot be opened")
     }
 
+    /// Found in review: a row number past Int32 and an exponent of Int.min trapped.
+    @Test func outOfRangeRowNumbersAndExponentsAreErrorsNotCrashes() throws {
+        for xml in [#"<sheetData><row r="3000000000"><c><v>1</v></c></row></sheetData>"#,
+                    #"<sheetData><row r="1"><c><v>1E-9223372036854775808</v></c></row></sheetData>"#] {
+            var scanner = XMLScanner(handler: SheetHandler(sharedStrings: [], dateStyles: [], date1904: false, merges: []))
+            #expect(throws: TableSyntaxError.self) {
+                try Array(xml.utf8).withUnsafeBytes { try scanner.feed($0) }
+                try scanner.finish()
+            }
+        }
+    }
+
+    @Test func aTextLongerThanATableCanHoldIsRefusedBeforeItIsRescannedForever() throws {
+        var scanner = XMLScanner(handler: SheetHandler(sharedStrings: [], dateStyles: [], date1904: false, merges: []))
+        let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1 << 18)
+        let error = #expect(throws: TableSyntaxError.self) {
+            try Array("<sheetData><row><c t=\"inlineStr\"><is><t>".utf8).withUnsafeBytes { try scanner.feed($0) }
+            for _ in 0..<8 { try chunk.withUnsafeBytes { try scanner.feed($0) } }
+        }
+        #expect(error?.message.contains("longer than 1 MB") == true)
+    }
+
     @Test func numbersAreWrittenInFullNeverInENotation() {
         #expect(NumberText.format(Array("1.0E+15".utf8))?.text == "1000000000000000")
         #expect(NumberText.format(Array("1.5E-2".utf8))?.text == "0.015")
@@ -151,6 +173,21 @@ import Testing
         let site = try ResultsSite(tables: [("skd", csv)])
         defer { site.cleanUp() }
         #expect(try await site.statuses("skd") == ["2024000000001": "P/L", "2024000000002": "TL"])
+    }
+
+    @Test func aSemicolonCSVWithATitleRowWithoutSeparatorsIsRead() async throws {
+        let csv = "HASIL SKD\nNO PESERTA;NAMA;KODE FORMASI;TWK;TIU;TKP\n2024000000001;ANI;U1;100;100;200\n"
+        let site = try ResultsSite(tables: [("skd", csv)])
+        defer { site.cleanUp() }
+        #expect(try await site.statuses("skd") == ["2024000000001": "P/L"])
+    }
+
+    @Test func aRowWithOnlyAParticipantNumberIsAnErrorNotANote() async throws {
+        let csv = "participant,name,formation,twk,tiu,tkp\n2024000000001,ANI,U1,100,100,200\n2024000000002,,,,,\n"
+        let site = try ResultsSite(tables: [("skd", csv)])
+        defer { site.cleanUp() }
+        let errors = await site.errors()
+        #expect(errors.contains("content/vacancies/cpns-2024/results/skd.csv:3:15: error: row 3: empty name"))
     }
 
     @Test func keteranganHoldingMSAndTMSIsTheStatusAndAlasanTheReason() async throws {
@@ -390,6 +427,15 @@ import Testing
         #expect(errors == [
             "content/vacancies/cpns-2024/index.md:7:24: error: result table 'results/skd.csv' does not exist in content/vacancies/cpns-2024 (did you mean 'results/skb.csv'?)",
         ])
+    }
+
+    @Test func aFinalWithoutAFileOrTheTablesToComputeItIsOneError() async throws {
+        let skb = "participant,name,formation,skb\n" + (1...10).map { "20240000000\($0 + 10),P\($0),U2,80\n" }.joined()
+        let site = try ResultsSite(tables: [("skb", skb)], akhirWithoutFile: true)
+        defer { site.cleanUp() }
+        let errors = await site.errors()
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.contains("the final results need a 'file', or 'skd' and 'skb' tables") == true)
     }
 
     @Test func aBrokenSKDTableIsReportedAtItsCauseOnly() async throws {

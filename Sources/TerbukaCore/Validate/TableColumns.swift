@@ -179,7 +179,8 @@ struct TableReader {
                 return true
             }
         } catch {
-            diagnostics.error(error.message, at: SourceLocation(path: path, line: error.line, column: error.column), hint: error.hint)
+            diagnostics.error(error.message, at: SourceLocation(path: path, line: error.line, column: error.column, sheet: error.isCell ? style.sheet : nil),
+                              hint: error.hint)
             return nil
         }
         if header == nil, !failed { fallBack(&diagnostics) }

@@ -107,15 +107,27 @@ enum VacancyValidator {
                 }
             } else {
                 fileMissing = true
-                diagnostics.error("result table '\(written.value)' does not exist in \(vacancy.folderPath)", at: written.location,
-                                  hint: Suggestion.hint(for: written.value, in: vacancy.resultFiles) ?? "result tables go in \(vacancy.folderPath)/results/")
+                var info = stat()
+                let url = vacancy.folderURL.appendingPathComponent(written.value)
+                if lstat(url.path, &info) == 0 {
+                    // There, but refused (a link out of content/, a FIFO): a table under
+                    // results/ was named at the file already; another, here.
+                    let contentRoot = vacancy.folderURL.deletingLastPathComponent().deletingLastPathComponent()
+                    if !written.value.hasPrefix("results/"), let refusal = ContentLoader.refusal(url, contentRoot: contentRoot) {
+                        diagnostics.error("result table '\(written.value)' \(refusal)", at: written.location)
+                    }
+                } else {
+                    diagnostics.error("result table '\(written.value)' does not exist in \(vacancy.folderPath)", at: written.location,
+                                      hint: Suggestion.hint(for: written.value, in: vacancy.resultFiles) ?? "result tables go in \(vacancy.folderPath)/results/")
+                }
             }
         } else if let stage, stage != .akhir {
             diagnostics.error("missing required key 'file' in a results entry for stage '\(stage.rawValue)'", at: map.location)
         }
-        let sheet = map.text("sheet", into: &diagnostics)
-        if let sheet, let file, TableFormat(path: file).map({ if case .xlsx = $0 { false } else { true } }) ?? true {
-            diagnostics.error("'sheet' names a worksheet, but '\(file)' is not a workbook", at: sheet.location, hint: "remove 'sheet', or give an .xlsx file")
+        var sheet = map.text("sheet", into: &diagnostics)
+        if let named = sheet, let file, TableFormat(path: file).map({ if case .xlsx = $0 { false } else { true } }) ?? true {
+            diagnostics.error("'sheet' names a worksheet, but '\(file)' is not a workbook", at: named.location, hint: "remove 'sheet', or give an .xlsx file")
+            sheet = nil
         }
         let published = map.date("published", zone: zone, into: &diagnostics)
         let objection = map.date("objection_until", zone: zone, into: &diagnostics)

@@ -55,19 +55,35 @@ public struct CSVReader {
         }
     }
 
-    /// The separator that occurs most often, outside quotes, on the first line; a comma
-    /// when there is none.
+    /// The separator of the line that has the most of them among the first lines (up to
+    /// 30), outside quotes: the header, even below title rows without separators; a comma
+    /// when there is none. On each line the most frequent of `,`, `;` and tab counts.
     static func detectSeparator(_ bytes: [UInt8], from start: Int) -> UInt8 {
+        var best: (count: Int, separator: UInt8) = (0, UInt8(ascii: ","))
         var comma = 0, semicolon = 0, tab = 0
         var inQuotes = false
+        var lines = 0
+        func finishLine() {
+            let pick: (Int, UInt8)
+            if semicolon > comma, semicolon >= tab {
+                pick = (semicolon, UInt8(ascii: ";"))
+            } else if tab > comma, tab > semicolon {
+                pick = (tab, UInt8(ascii: "\t"))
+            } else {
+                pick = (comma, UInt8(ascii: ","))
+            }
+            if pick.0 > best.count { best = pick }
+            comma = 0; semicolon = 0; tab = 0
+            lines += 1
+        }
         var i = start
-        while i < bytes.count {
+        while i < bytes.count, lines < 30 {
             let byte = bytes[i]
             if byte == quote {
                 inQuotes.toggle()
             } else if !inQuotes {
                 switch byte {
-                case lf, cr: i = bytes.count
+                case lf: finishLine()
                 case UInt8(ascii: ","): comma += 1
                 case UInt8(ascii: ";"): semicolon += 1
                 case UInt8(ascii: "\t"): tab += 1
@@ -76,9 +92,8 @@ public struct CSVReader {
             }
             i += 1
         }
-        if semicolon > comma, semicolon >= tab { return UInt8(ascii: ";") }
-        if tab > comma, tab > semicolon { return UInt8(ascii: "\t") }
-        return UInt8(ascii: ",")
+        if lines < 30 { finishLine() }
+        return best.separator
     }
 
     static let resaveHint = "in Excel choose File › Save As › 'CSV UTF-8 (Comma delimited)'; in LibreOffice tick 'Edit filter settings' and choose 'Unicode (UTF-8)'"

@@ -66,12 +66,15 @@ public struct TableSyntaxError: Error, Sendable {
     public var line: Int
     public var column: Int
     public var hint: String?
+    /// `line` and `column` are a worksheet cell's row and column (shown as `Sheet!F27`).
+    public var isCell: Bool
 
-    public init(message: String, line: Int = 1, column: Int = 1, hint: String? = nil) {
+    public init(message: String, line: Int = 1, column: Int = 1, hint: String? = nil, isCell: Bool = false) {
         self.message = message
         self.line = line
         self.column = column
         self.hint = hint
+        self.isCell = isCell
     }
 }
 

@@ -42,7 +42,14 @@ struct FormationIndex {
         var found = byName[Self.key(position, unit)] ?? []
         if found.count > 1, let kind, !kind.isEmpty {
             let slug = FormationKind.normalize(kind)
-            found = found.filter { all[$0].kind == slug }
+            let sameKind = found.filter { all[$0].kind == slug }
+            if sameKind.isEmpty {
+                let names = found.prefix(6).map { "\(all[$0].code) (\(all[$0].kind))" }
+                diagnostics.error("row \(row): the position '\(position)' at '\(unit)' has no formation of the kind '\(kind)'",
+                                  at: location, hint: "formations there: \(names.joined(separator: ", "))")
+                return nil
+            }
+            found = sameKind
         }
         if found.count == 1 { return found[0] }
         if found.isEmpty {

@@ -84,6 +84,14 @@ enum ResultColumns {
         return digits.isEmpty ? nil : Int(String(digits.reversed()))
     }
 
+    /// What personal data a header names, if any: the whole name, its last word (a second
+    /// header row under a group: "DATA PRIBADI ALAMAT"), or without a part in brackets.
+    static func personalHeader(_ name: String) -> String? {
+        let candidates = [TableColumn.normalize(name), TableColumn.withoutBrackets(name),
+                          name.split(separator: " ").last.map { TableColumn.normalize(String($0)) }]
+        return candidates.compactMap { $0 }.lazy.compactMap { personalHeaders[$0] }.first
+    }
+
     /// Header names that are personal data under another name (DOMAIN.md, "Personal
     /// data"), normalized as TableColumn.normalize does, with what they are.
     static let personalHeaders: [String: String] = [

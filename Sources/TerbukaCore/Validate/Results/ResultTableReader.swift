@@ -116,7 +116,7 @@ struct ResultTableReader {
         var skipped: (count: Int, first: SourceLocation?) = (0, nil)
         var cellProblems: Set<Int> = []
         let layout = reader.read(&source, into: &diagnostics, unknownHeader: { index, name, location, diagnostics in
-            if let kind = ResultColumns.personalHeaders[TableColumn.normalize(name)] {
+            if let kind = ResultColumns.personalHeader(name) {
                 diagnostics.error("column '\(name)' is personal data (\(kind)) and must not be published; remove it from the table", at: location,
                                   hint: kind == "birth date" ? "a birth date for tie-breaks goes in a column named 'birth_date' or 'tanggal_lahir', which is never published" : nil)
                 return false
@@ -131,14 +131,17 @@ struct ResultTableReader {
             }
             let fields = Fields(record: record, columns: prepared!.columns, known: prepared!.known, place: place, layout: layout,
                                 decimalComma: style.decimalComma)
+            if !record.kinds.isEmpty, !checkCells(record, layout: layout, reported: &cellProblems, into: &diagnostics) { return }
             // Notes under or inside the table (a signature, "Ditetapkan di …", a section
-            // heading) have no participant and no name, or fill a single cell.
-            if (fields.text(.participant) ?? "").isEmpty && (fields.text(.name) ?? "").isEmpty || Self.isNote(record) {
+            // heading): no participant number and no name, or a single filled cell of words.
+            // A row whose only cell looks like a participant number is never one.
+            let participant = fields.text(.participant) ?? ""
+            if participant.isEmpty && (fields.text(.name) ?? "").isEmpty
+                || Self.isNote(record) && (participant.isEmpty || participant.contains(" ") || !participant.contains(where: \.isNumber)) {
                 skipped.count += 1
                 if skipped.first == nil { skipped.first = place.location(line: record.line) }
                 return
             }
-            if !record.kinds.isEmpty, !checkCells(record, layout: layout, reported: &cellProblems, into: &diagnostics) { return }
             for index in layout.unknown where !personalColumnsReported.contains(index) {
                 if let kind = PersonalData.kind(of: record.fields[index]) {
                     personalColumnsReported.insert(index)

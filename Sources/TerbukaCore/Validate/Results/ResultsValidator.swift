@@ -65,6 +65,9 @@ enum ResultsValidator {
         }
         if let akhir = entries.first(where: { $0.stage == .akhir }), akhir.file == nil, !akhir.fileMissing, seen[.skd] == nil || seen[.skb] == nil {
             diagnostics.error("the final results need a 'file', or 'skd' and 'skb' tables to compute them from", at: akhir.location)
+            // Nothing to rank: not row by row again.
+            tables.akhir = nil
+            tables.unreadable.insert(.akhir)
         }
         return tables
     }

@@ -50,8 +50,6 @@ struct SheetHandler: XMLHandler {
         ready = 0
     }
 
-    private var location: String { "cell \(CellReference.columnName(Int(column)))\(row)" }
-
     mutating func start(_ name: XMLBytes, attributes: XMLBytes, selfClosing: Bool) throws(TableSyntaxError) {
         guard let first = name.first else { return }
         switch first {
@@ -79,11 +77,12 @@ struct SheetHandler: XMLHandler {
             hasFormula = true
         case UInt8(ascii: "r"):
             if name.equals("row"), inSheetData {
-                let number = attributes.attribute("r").flatMap { Self.integer($0) }.map(Int32.init) ?? row + 1
-                guard number > row, number <= 1_048_576 else {
+                // Compared as Int: a row number past Int32 would trap in the conversion.
+                let number = attributes.attribute("r").flatMap { Self.integer($0) } ?? Int(row) + 1
+                guard number > Int(row), number <= 1_048_576 else {
                     throw TableSyntaxError(message: "the workbook is damaged: row \(number) comes after row \(row)")
                 }
-                row = number
+                row = Int32(number)
                 column = 0
                 inRow = true
                 inCell = false
@@ -132,7 +131,8 @@ struct SheetHandler: XMLHandler {
         switch cellType {
         case .shared:
             guard let index = value.withUnsafeBufferPointer({ Self.integer($0) }), index < sharedStrings.count else {
-                throw TableSyntaxError(message: "the workbook is damaged: \(location) refers to a text that is not in the workbook")
+                throw TableSyntaxError(message: "the workbook is damaged: this cell refers to a text that is not in the workbook",
+                                       line: Int(row), column: Int(column), isCell: true)
             }
             text = sharedStrings[index]
         case .inline, .formulaText:
@@ -156,7 +156,8 @@ struct SheetHandler: XMLHandler {
                 text = date
             } else {
                 guard let number = NumberText.format(value) else {
-                    throw TableSyntaxError(message: "the workbook is damaged: \(location) holds '\(String(decoding: value, as: UTF8.self))' as a number")
+                    throw TableSyntaxError(message: "the workbook is damaged: this cell holds '\(String(decoding: value.prefix(40), as: UTF8.self))' as a number",
+                                           line: Int(row), column: Int(column), isCell: true)
                 }
                 kind = number.long ? .longNumber : .number
                 text = number.text
@@ -237,7 +238,8 @@ enum NumberText {
             } else if byte == UInt8(ascii: "."), pointAt == nil {
                 pointAt = digits.count
             } else if byte == UInt8(ascii: "E") || byte == UInt8(ascii: "e") {
-                guard let value = Int(String(decoding: bytes[(i + 1)...], as: UTF8.self)), abs(value) < 400 else { return nil }
+                // Range-checked without abs(), which traps on Int.min.
+                guard let value = Int(String(decoding: bytes[(i + 1)...], as: UTF8.self)), value > -400, value < 400 else { return nil }
                 exponent = value
                 break
             } else {

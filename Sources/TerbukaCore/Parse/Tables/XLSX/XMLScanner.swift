@@ -68,8 +68,16 @@ struct XMLScanner<Handler: XMLHandler> {
         self.handler = handler
     }
 
+    /// The longest tag or text between tags: a cell holds at most 32,767 characters, so a
+    /// longer run is no table, and rescanning it chunk after chunk would take time growing
+    /// with the square of its length.
+    static var tokenLimit: Int { 1 << 20 }
+
     /// Scans the next chunk of the document.
     mutating func feed(_ chunk: UnsafeRawBufferPointer) throws(TableSyntaxError) {
+        if carry.count > Self.tokenLimit {
+            throw TableSyntaxError(message: "the workbook is damaged: an XML part holds a tag or text longer than \(Self.tokenLimit >> 20) MB")
+        }
         if carry.isEmpty {
             let consumed = try chunk.withMemoryRebound(to: UInt8.self) { bytes throws(TableSyntaxError) in
                 try Self.scan(bytes, final: false, handler: &handler)
