@@ -38,7 +38,7 @@ import Testing
     /// cell's end then wrote before the first field.
     @Test func aCellEndAfterARowStartedInsideItIsIgnoredNotACrash() throws {
         let xml = Array(#"<worksheet><sheetData><row r="1"><c r="B1" t="inlineStr"><row r="2"></c><c r="A2"><v>7</v></c></row></sheetData></worksheet>"#.utf8)
-        var scanner = XMLScanner(handler: SheetHandler(sharedStrings: [], dateStyles: [], date1904: false, merges: []))
+        var scanner = XMLScanner(handler: SheetHandler(sharedStrings: [], styles: [], date1904: false, merges: []))
         try xml.withUnsafeBytes { try scanner.feed($0) }
         try scanner.finish()
         #expect(scanner.handler.ready == 1)
@@ -58,7 +58,7 @@ import Testing
     @Test func outOfRangeRowNumbersAndExponentsAreErrorsNotCrashes() throws {
         for xml in [#"<sheetData><row r="3000000000"><c><v>1</v></c></row></sheetData>"#,
                     #"<sheetData><row r="1"><c><v>1E-9223372036854775808</v></c></row></sheetData>"#] {
-            var scanner = XMLScanner(handler: SheetHandler(sharedStrings: [], dateStyles: [], date1904: false, merges: []))
+            var scanner = XMLScanner(handler: SheetHandler(sharedStrings: [], styles: [], date1904: false, merges: []))
             #expect(throws: TableSyntaxError.self) {
                 try Array(xml.utf8).withUnsafeBytes { try scanner.feed($0) }
                 try scanner.finish()
@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func aTextLongerThanATableCanHoldIsRefusedBeforeItIsRescannedForever() throws {
-        var scanner = XMLScanner(handler: SheetHandler(sharedStrings: [], dateStyles: [], date1904: false, merges: []))
+        var scanner = XMLScanner(handler: SheetHandler(sharedStrings: [], styles: [], date1904: false, merges: []))
         let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1 << 18)
         let error = #expect(throws: TableSyntaxError.self) {
             try Array("<sheetData><row><c t=\"inlineStr\"><is><t>".utf8).withUnsafeBytes { try scanner.feed($0) }
@@ -85,6 +85,13 @@ import Testing
         #expect(NumberText.format(Array("2.41E+16".utf8))?.long == true)
         #expect(NumberText.format(Array("2653001000000000".utf8))?.long == true)
         #expect(NumberText.format(Array("265300100000000".utf8))?.long == false)
+    }
+
+    @Test func aNumberIsReadAsItsFormatShowsIt() throws {
+        let rows = try records(WorkbookFixture(rows: [[.threeDecimals("74.5454545454545"), .threeDecimals("80"), .threeDecimals("-0.0004"), .number("74.5454545454545")]]))
+        #expect(rows[0].fields == ["74.545", "80", "0.000", "74.5454545454545"])
+        #expect(NumberText.round("99.9996", decimals: 3) == "100.000")
+        #expect(NumberText.round("-1.25", decimals: 1) == "-1.3")
     }
 
     @Test func aDateCellIsReadAsAnISODate() throws {
@@ -360,6 +367,33 @@ import Testing
         #expect(report.site?.content.vacancies.first?.formations.map(\.code) == ["A1"])
         let manifest = try String(contentsOf: site.output.appendingPathComponent("manifest.json"), encoding: .utf8)
         #expect(manifest.contains("content/vacancies/cpns-2024/formations.xlsx"))
+    }
+
+    @Test func aFormationsWorkbookChecksItsCellsLikeAResultTable() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.remove("content/vacancies/cpns-2024/formations.csv")
+        try site.write("content/vacancies/cpns-2024/formations.xlsx", try WorkbookFixture(rows: [
+            ["KODE", "JABATAN", "LOKASI", "JENIS FORMASI", "KEBUTUHAN"],
+            ["A1", "ANALIS", "SETDA", "UMUM", .formula("1+1", cached: nil)],
+            ["A2", .formula("VLOOKUP(X)", cached: nil), "SETDA", "UMUM", 1],
+        ]).data())
+        let errors = await site.errors()
+        #expect(errors == [
+            "content/vacancies/cpns-2024/formations.xlsx:Sheet1!E2: error: this cell has a formula whose result was never saved (open the workbook in Excel or LibreOffice, let it calculate, and save it again)",
+            "content/vacancies/cpns-2024/formations.xlsx:Sheet1!B3: error: this cell has a formula whose result was never saved (open the workbook in Excel or LibreOffice, let it calculate, and save it again)",
+        ])
+    }
+
+    @Test func valuesRightOfTheLastNamedColumnOfAWorkbookAreWarnedAbout() async throws {
+        let workbook = try WorkbookFixture(rows: [
+            ["NO PESERTA", "NAMA", "KODE FORMASI", "TWK", "TIU", "TKP"],
+            ["2024000000001", "ANI", "U1", 100, 100, 200, "catatan"],
+        ]).data()
+        let site = try ResultsSite(tables: [], workbooks: [("skd", workbook, nil)])
+        defer { site.cleanUp() }
+        let messages = await site.site.messages()
+        #expect(messages.contains("content/vacancies/cpns-2024/results/skd.xlsx:Sheet1!G1: warning: column G has no name in the header; its values are not read and not published"))
     }
 
     @Test func weightedPartsOfTheFinalScoreAreReadAsSuchAndChecked() async throws {

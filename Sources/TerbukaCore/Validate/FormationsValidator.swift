@@ -32,11 +32,14 @@ enum FormationsValidator {
         let place = TablePlace(path: file.path, sheet: style.sheet)
         var formations: [Formation] = []
         var firstLineOfCode: [String: Int] = [:]
+        var cellProblems: Set<Int> = []
         let reader = TableReader(path: file.path, columns: columns, anchors: ["code"])
         let layout = reader.read(&source, into: &diagnostics, unknownHeader: { _, name, location, diagnostics in
             diagnostics.warning("column '\(name)' is not used", at: location, hint: Suggestion.hint(for: name, in: columns.flatMap(\.acceptedNames)))
             return true
         }, row: { record, layout, diagnostics in
+            if !record.kinds.isEmpty, !TableReader.checkCells(record, longNumberColumn: layout.indexOf["code"], what: "formation code", place: place,
+                                                              reported: &cellProblems, into: &diagnostics) { return }
             func field(_ name: String) -> (String, SourceLocation)? {
                 guard let index = layout.indexOf[name] else { return nil }
                 let position = record.positions[index]

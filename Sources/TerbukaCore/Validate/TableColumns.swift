@@ -197,6 +197,35 @@ struct TableReader {
         return failed ? nil : layout
     }
 
+    /// Worksheet cells that cannot be taken as they are: a formula never calculated, an
+    /// Excel error value, a number in `longNumberColumn` (a participant number, a code)
+    /// that lost its last digits. Reported once per column; false when the row has one.
+    static func checkCells(_ record: TableRecord, longNumberColumn: Int?, what: String, place: TablePlace,
+                           reported: inout Set<Int>, into diagnostics: inout Diagnostics) -> Bool {
+        var ok = true
+        for (index, kind) in record.kinds.enumerated() where kind != .text && kind != .number && kind != .date && kind != .boolean {
+            if kind == .longNumber, index != longNumberColumn { continue }
+            ok = false
+            guard !reported.contains(index) else { continue }
+            reported.insert(index)
+            let position = record.positions[index]
+            let location = place.location(line: Int(position.line), column: Int(position.column))
+            switch kind {
+            case .formulaWithoutValue:
+                diagnostics.error("this cell has a formula whose result was never saved", at: location,
+                                  hint: "open the workbook in Excel or LibreOffice, let it calculate, and save it again")
+            case .error:
+                diagnostics.error("this cell holds the Excel error \(record.fields[index])", at: location,
+                                  hint: "correct the formula or the value in the workbook")
+            case .longNumber:
+                diagnostics.error("\(what) \(record.fields[index]) is stored as a number, and Excel keeps only 15 digits of a number: the last digits are lost",
+                                  at: location, hint: "format the column as Text and type the numbers again")
+            default: break
+            }
+        }
+        return ok
+    }
+
     /// A worksheet row omits empty cells at its end and may hold stray cells past the header.
     private func conform(_ record: inout TableRecord, width: Int) {
         if record.fields.count > width {
@@ -263,7 +292,12 @@ struct TableReader {
     private func resolve(header: TableRecord, subheader: TableRecord?, sample: [TableRecord], style: TableStyle,
                          into diagnostics: inout Diagnostics,
                          unknownHeader: (Int, String, SourceLocation, inout Diagnostics) -> Bool) -> TableLayout? {
-        let names = combinedNames(header, subheader)
+        var names = combinedNames(header, subheader)
+        // A worksheet's header row stores no empty cells at its end: cells further right in
+        // the rows below are columns without a name, to be warned about, not dropped unseen.
+        if style.fieldCountHint == nil, let widest = sample.map(\.fields.count).max(), widest > names.count {
+            names += Array(repeating: "", count: widest - names.count)
+        }
         let last = subheader ?? header
         let positions = names.indices.map { index in
             index < header.positions.count ? header.positions[index]

@@ -17,6 +17,8 @@ struct WorkbookFixture {
         case formula(String, cached: String?)
         /// A date as Excel stores it: a serial day number with a date format.
         case date(Int)
+        /// A number as stored, shown with the format `0.000` (three decimals).
+        case threeDecimals(String)
         case empty
 
         init(stringLiteral value: String) { self = value.isEmpty ? .empty : .text(value) }
@@ -70,6 +72,7 @@ struct WorkbookFixture {
                     case .formula(let formula, let cached):
                         xml += "<c\(ref)><f>\(Self.escape(formula))</f>\(cached.map { "<v>\($0)</v>" } ?? "")</c>"
                     case .date(let serial): xml += #"<c\#(ref) s="1"><v>\#(serial)</v></c>"#
+                    case .threeDecimals(let value): xml += #"<c\#(ref) s="2"><v>\#(value)</v></c>"#
                     case .empty: break
                     }
                 }
@@ -90,7 +93,7 @@ struct WorkbookFixture {
         rels += #"<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>"#
         rels += #"<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
         try add("xl/_rels/workbook.xml.rels", #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(rels)</Relationships>"#)
-        try add("xl/styles.xml", #"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"#)
+        try add("xl/styles.xml", #"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.000"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>"#)
         for (index, xml) in sheetParts.enumerated() { archive.add("xl/worksheets/sheet\(index + 1).xml", Data(xml.utf8), cut: cutSheets) }
         let items = shared.map { "<si><t xml:space=\"preserve\">\(Self.escape($0))</t></si>" }.joined()
         try add("xl/sharedStrings.xml", #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="\#(shared.count)" uniqueCount="\#(shared.count)">\#(items)</sst>"#)

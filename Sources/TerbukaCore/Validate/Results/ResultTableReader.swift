@@ -176,33 +176,9 @@ struct ResultTableReader {
         return true
     }
 
-    /// Worksheet cells that cannot be taken as they are: a formula never calculated, an
-    /// Excel error value, a participant number that lost its last digits. Reported once
-    /// per column.
     private func checkCells(_ record: TableRecord, layout: TableLayout, reported: inout Set<Int>, into diagnostics: inout Diagnostics) -> Bool {
-        var ok = true
-        let participant = layout.indexOf["participant"] ?? -1
-        for (index, kind) in record.kinds.enumerated() where kind != .text && kind != .number && kind != .date && kind != .boolean {
-            if kind == .longNumber, index != participant { continue }
-            ok = false
-            guard !reported.contains(index) else { continue }
-            reported.insert(index)
-            let position = record.positions[index]
-            let location = place.location(line: Int(position.line), column: Int(position.column))
-            switch kind {
-            case .formulaWithoutValue:
-                diagnostics.error("this cell has a formula whose result was never saved", at: location,
-                                  hint: "open the workbook in Excel or LibreOffice, let it calculate, and save it again")
-            case .error:
-                diagnostics.error("this cell holds the Excel error \(record.fields[index])", at: location,
-                                  hint: "correct the formula or the value in the workbook")
-            case .longNumber:
-                diagnostics.error("participant number \(record.fields[index]) is stored as a number, and Excel keeps only 15 digits of a number: the last digits are lost",
-                                  at: location, hint: "format the column as Text and type the numbers again")
-            default: break
-            }
-        }
-        return ok
+        TableReader.checkCells(record, longNumberColumn: layout.indexOf["participant"], what: "participant number", place: place,
+                               reported: &reported, into: &diagnostics)
     }
 
     private func identity(_ fields: Fields, firstRowOf: inout [String: Int], lastFormation: inout (code: String, index: Int32),

@@ -45,6 +45,10 @@ struct XLSXSheet: TableSource {
             seam.withUnsafeBufferPointer { MergeSearch.find(in: $0, into: &ranges) }
             MergeSearch.find(in: bytes, into: &ranges)
             previousTail = Array(bytes.suffix(MergeSearch.overlap))
+            if ranges.count > MergeSearch.limit {
+                throw TableSyntaxError(message: "the workbook's sheet has more than \(MergeSearch.limit) merged ranges, more than a table needs",
+                                       hint: "unmerge the cells (Home › Merge & Center › Unmerge Cells) and save again, or save as 'CSV UTF-8'")
+            }
             return true
         }
         return ranges
@@ -72,6 +76,9 @@ struct CellRange: Hashable {
 
 enum MergeSearch {
     static let overlap = 256
+    /// A sheet with a merged formation code per group of rows has a few thousand; each
+    /// one costs work on every row it covers.
+    static let limit = 100_000
 
     /// Finds `<mergeCell ref="…">` (with or without a prefix) in raw sheet bytes; a tag
     /// cut by the end of `bytes` is left to the seam search.

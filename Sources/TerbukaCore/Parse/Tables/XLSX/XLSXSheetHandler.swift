@@ -2,7 +2,7 @@
 /// cell reference (gaps are empty fields), ready in `rows[0..<ready]` after each chunk.
 struct SheetHandler: XMLHandler {
     private let sharedStrings: [String]
-    private let dateStyles: [Bool]
+    private let styles: [CellStyle]
     private let date1904: Bool
     /// Merged ranges taller than one row, by first row: their value fills the cells below.
     private var pendingFills: [CellRange]
@@ -33,12 +33,12 @@ struct SheetHandler: XMLHandler {
     private var value: [UInt8] = []
 
     init(workbook: XLSXWorkbook, merges: Set<CellRange>) {
-        self.init(sharedStrings: workbook.sharedStrings, dateStyles: workbook.dateStyles, date1904: workbook.date1904, merges: merges)
+        self.init(sharedStrings: workbook.sharedStrings, styles: workbook.styles, date1904: workbook.date1904, merges: merges)
     }
 
-    init(sharedStrings: [String], dateStyles: [Bool], date1904: Bool, merges: Set<CellRange>) {
+    init(sharedStrings: [String], styles: [CellStyle], date1904: Bool, merges: Set<CellRange>) {
         self.sharedStrings = sharedStrings
-        self.dateStyles = dateStyles
+        self.styles = styles
         self.date1904 = date1904
         pendingFills = merges.filter { $0.lastRow > $0.firstRow }.sorted { ($0.firstRow, $0.firstColumn) > ($1.firstRow, $1.firstColumn) }
     }
@@ -108,7 +108,7 @@ struct SheetHandler: XMLHandler {
             collecting = false
         case UInt8(ascii: "r"):
             if name.equals("row"), inRow {
-                finishRow()
+                try finishRow()
                 inRow = false
                 inCell = false
             } else if name.equals("rPh") {
@@ -151,11 +151,13 @@ struct SheetHandler: XMLHandler {
                 guard hasFormula else { return }
                 kind = .formulaWithoutValue
                 text = ""
-            } else if cellStyle < dateStyles.count, dateStyles[cellStyle], let date = ExcelDate.text(serial: value, date1904: date1904) {
+            } else if cellStyle < styles.count, styles[cellStyle].isDate, let date = ExcelDate.text(serial: value, date1904: date1904) {
                 kind = .date
                 text = date
             } else {
-                guard let number = NumberText.format(value) else {
+                // As the cell shows it: a formula's 74.5454545454545 under `0.000` is 74.545.
+                let decimals = cellStyle < styles.count ? styles[cellStyle].decimals : nil
+                guard let number = NumberText.format(value, decimals: decimals) else {
                     throw TableSyntaxError(message: "the workbook is damaged: this cell holds '\(String(decoding: value.prefix(40), as: UTF8.self))' as a number",
                                            line: Int(row), column: Int(column), isCell: true)
                 }
@@ -182,10 +184,19 @@ struct SheetHandler: XMLHandler {
         rows[ready].kinds[index] = kind
     }
 
-    private mutating func finishRow() {
+    /// Cells filled from merged ranges so far: bounded, so that many tall ranges over many
+    /// rows cannot take hours.
+    private var fillWork = 0
+    static let fillWorkLimit = 50_000_000
+
+    private mutating func finishRow() throws(TableSyntaxError) {
         // Merged ranges that start here remember their value; those that cover this row
         // from above fill their first column when it is empty.
         if !activeFills.isEmpty { activeFills.removeAll { $0.range.lastRow < row } }
+        fillWork += activeFills.count
+        if fillWork > Self.fillWorkLimit {
+            throw TableSyntaxError(message: "the workbook's merged ranges cover more cells than a table has")
+        }
         for fill in activeFills {
             let index = Int(fill.range.firstColumn) - 1
             if index >= rows[ready].fields.count || rows[ready].fields[index].isEmpty {
@@ -218,7 +229,46 @@ struct SheetHandler: XMLHandler {
 /// Excel's numbers as a person reads them: in full, never in E notation, rounded to the
 /// 15 significant digits Excel keeps (so 85.249999999999986 is 85.25).
 enum NumberText {
-    static func format(_ bytes: [UInt8]) -> (text: String, long: Bool)? {
+    /// `decimals`: round half away from zero to this many decimals, as a number format
+    /// shows it; nil keeps what is stored (to 15 significant digits).
+    static func format(_ bytes: [UInt8], decimals: Int? = nil) -> (text: String, long: Bool)? {
+        if bytes.count <= 15, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return (String(decoding: bytes, as: UTF8.self), false)
+        }
+        guard let decimals else { return stored(bytes) }
+        guard let plain = stored(bytes) else { return nil }
+        return (round(plain.text, decimals: min(decimals, 15)), plain.long)
+    }
+
+    /// `text` (plain notation) rounded half away from zero to `decimals`.
+    static func round(_ text: String, decimals: Int) -> String {
+        let negative = text.hasPrefix("-")
+        let body = negative ? String(text.dropFirst()) : text
+        let parts = body.split(separator: ".", maxSplits: 1)
+        let whole = String(parts.first ?? "0")
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        guard fraction.count > decimals else { return text }
+        var digits = Array((whole + fraction.prefix(decimals)).utf8).map { Int($0) - 48 }
+        if let next = fraction.dropFirst(decimals).first, next >= "5" {
+            var k = digits.count - 1
+            while k >= 0 {
+                if digits[k] < 9 {
+                    digits[k] += 1
+                    break
+                }
+                digits[k] = 0
+                k -= 1
+            }
+            if k < 0 { digits.insert(1, at: 0) }
+        }
+        let wholeCount = digits.count - decimals
+        var result = String(digits[..<wholeCount].map { Character(Unicode.Scalar(UInt8($0 + 48))) })
+        if decimals > 0 { result += "." + String(digits[wholeCount...].map { Character(Unicode.Scalar(UInt8($0 + 48))) }) }
+        let isZero = digits.allSatisfy { $0 == 0 }
+        return negative && !isZero ? "-" + result : result
+    }
+
+    private static func stored(_ bytes: [UInt8]) -> (text: String, long: Bool)? {
         if bytes.count <= 15, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             return (String(decoding: bytes, as: UTF8.self), false)
         }

@@ -16,8 +16,8 @@ final class XLSXWorkbook {
     let archiveSize: UInt64
     let sheets: [Sheet]
     let sharedStrings: [String]
-    /// Per cell style (the `s` attribute of a cell): whether its number format is a date.
-    let dateStyles: [Bool]
+    /// Per cell style (the `s` attribute of a cell): how its number format shows numbers.
+    let styles: [CellStyle]
     /// Serial day 0 is 1904-01-01 instead of 1899-12-31 (workbooks made on old Macs).
     let date1904: Bool
 
@@ -112,9 +112,9 @@ final class XLSXWorkbook {
         if archive[stylesPart] != nil {
             var styles = XMLScanner(handler: StylesHandler())
             try Self.read(stylesPart, in: archive, size: size, into: &styles)
-            dateStyles = styles.handler.dateStyles
+            self.styles = styles.handler.styles
         } else {
-            dateStyles = []
+            self.styles = []
         }
     }
 
@@ -274,21 +274,29 @@ private struct SharedStringsHandler: XMLHandler {
     }
 }
 
-/// Which cell styles show numbers as dates: built-in date formats and custom format codes
-/// with day, month or year parts.
+/// How a cell style's number format shows a number: as a date, or rounded to a number of
+/// decimals (`0.000` shows 74.5454545 as 74.545), or as stored (General, percentages,
+/// scientific notation).
+struct CellStyle: Sendable {
+    var isDate = false
+    /// Decimals shown; nil when the number is read as stored.
+    var decimals: Int?
+}
+
+/// The cell formats of styles.xml: built-in ones by number, custom ones by their code.
 private struct StylesHandler: XMLHandler {
-    var dateStyles: [Bool] = []
-    private var customDates: [Int: Bool] = [:]
+    var styles: [CellStyle] = []
+    private var custom: [Int: CellStyle] = [:]
     private var inCellFormats = false
 
     mutating func start(_ name: XMLBytes, attributes: XMLBytes, selfClosing: Bool) throws(TableSyntaxError) {
         if name.equals("numFmt"), let id = attributes.attribute("numFmtId").flatMap(Self.int), let code = attributes.attribute("formatCode") {
-            customDates[id] = Self.isDateFormat(try XMLCharacters.decode(code))
+            custom[id] = Self.style(code: try XMLCharacters.decode(code))
         } else if name.equals("cellXfs") {
             inCellFormats = true
         } else if name.equals("xf"), inCellFormats {
             let id = attributes.attribute("numFmtId").flatMap(Self.int) ?? 0
-            dateStyles.append(customDates[id] ?? Self.builtInDate(id))
+            styles.append(custom[id] ?? Self.builtIn(id))
         }
     }
 
@@ -300,17 +308,26 @@ private struct StylesHandler: XMLHandler {
 
     private static func int(_ bytes: XMLBytes) -> Int? { Int(String(decoding: bytes, as: UTF8.self)) }
 
-    /// ECMA-376 part 1, 18.8.30: the built-in number formats that are dates or times.
-    static func builtInDate(_ id: Int) -> Bool {
-        (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id)
+    /// ECMA-376 part 1, 18.8.30: the built-in number formats.
+    static func builtIn(_ id: Int) -> CellStyle {
+        switch id {
+        case 14...22, 27...36, 45...47, 50...58: CellStyle(isDate: true)
+        case 1, 3, 37, 38: CellStyle(decimals: 0)
+        case 2, 4, 39, 40: CellStyle(decimals: 2)
+        default: CellStyle()
+        }
     }
 
-    /// A format code with d, m or y outside quotes, brackets and escapes is a date.
-    static func isDateFormat(_ code: String) -> Bool {
+    /// A format code: a date when it has d, m or y outside quotes, brackets and escapes;
+    /// else the zeros and hashes after its point are the decimals shown. Percentages and
+    /// scientific notation change the number shown, so they are read as stored.
+    static func style(code: String) -> CellStyle {
+        let section = code.split(separator: ";", maxSplits: 1).first.map(String.init) ?? code
+        var plain = ""
         var inQuotes = false
         var inBrackets = false
         var escaped = false
-        for character in code.lowercased() {
+        for character in section.lowercased() {
             if escaped { escaped = false; continue }
             switch character {
             case "\\": escaped = true
@@ -318,9 +335,13 @@ private struct StylesHandler: XMLHandler {
             case "[" where !inQuotes: inBrackets = true
             case "]" where !inQuotes: inBrackets = false
             default:
-                if !inQuotes, !inBrackets, character == "d" || character == "m" || character == "y" { return true }
+                if !inQuotes, !inBrackets { plain.append(character) }
             }
         }
-        return false
+        if plain.contains(where: { $0 == "d" || $0 == "m" || $0 == "y" }) { return CellStyle(isDate: true) }
+        if plain.contains("%") || plain.contains("e") || plain == "general" || plain.contains("general") { return CellStyle() }
+        guard plain.contains(where: { $0 == "0" || $0 == "#" }) else { return CellStyle() }
+        guard let point = plain.firstIndex(of: ".") else { return CellStyle(decimals: 0) }
+        return CellStyle(decimals: plain[plain.index(after: point)...].prefix { $0 == "0" || $0 == "#" }.count)
     }
 }
