@@ -1,3 +1,4 @@
+import FuzzSupport
 @testable import TerbukaCore
 
 /// Any text as a Markdown body, with links and images rewritten as the site does
@@ -12,15 +13,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
-/// SwiftPM links an executable's entry point as `<module>_main`; libFuzzer's own driver
-/// takes over from there.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-               _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
-
 @_cdecl("fuzz_markdown_main")
 public func entry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return runDriver(&count, &arguments, fuzz)
+    runFuzzer(argc, argv, fuzz)
 }
