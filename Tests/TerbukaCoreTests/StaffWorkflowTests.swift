@@ -58,6 +58,19 @@ import Testing
         #expect(try CommandLineTests.run(["import", "sscasn", export.path, "--vacancy", "pppk-2024", "--site", folder.path]).status != 0)
     }
 
+    @Test func importNamesTheLevelOnceWhenTheProgrammeStartsWithIt() throws {
+        let folder = Self.temporaryFolder()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let export = folder.appendingPathComponent("export.csv")
+        try "jabatan_nm,lokasi_nm,formasi_nm,jumlah_formasi,jenjang_studi,program_studi\nDOSEN,UNIV,UMUM,1,S-2,S-2 MATEMATIKA TERAPAN\nGURU,DINAS,UMUM,1,S-1,PENDIDIKAN FISIKA\n"
+            .write(to: export, atomically: true, encoding: .utf8)
+        let (csv, _) = try SSCASNImporter.convert(export, displayPath: "export.csv")
+        #expect(csv.contains(",S-2 MATEMATIKA TERAPAN,"))
+        #expect(!csv.contains("S-2 S-2"))
+        #expect(csv.contains(",S-1 PENDIDIKAN FISIKA,"))
+    }
+
     static let conformance = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance/sscasn-2024")
 
     @Test(arguments: ["ilmimris-cpns2024/formations-named-agencies.csv", "ilmimris-cpns2024/formations-pemerintah-kota.csv",

@@ -116,7 +116,11 @@ public enum SSCASNImporter {
             let unit = field(unitColumn)
             let writtenKind = field(kindColumn)
             let key = idColumn.map { clean(record.fields[$0]) } ?? "\(position)|\(unit)|\(writtenKind)"
-            let education = [field(levelColumn), field(programmeColumn)].filter { !$0.isEmpty }.joined(separator: " ")
+            // "S-2" and "S-2 MATEMATIKA TERAPAN" make "S-2 MATEMATIKA TERAPAN", not the level twice.
+            let level = field(levelColumn)
+            let programme = field(programmeColumn)
+            let education = programme.uppercased().hasPrefix(level.uppercased()) && !level.isEmpty ? programme
+                : [level, programme].filter { !$0.isEmpty }.joined(separator: " ")
             if let existing = indexOf[key] {
                 report.merged += 1
                 let quota = Int(field(quotaColumn))
