@@ -268,6 +268,16 @@ import Testing
         #expect(html.contains("src=\"data:image/png;base64,AAAA\""))
     }
 
+    /// Found by fuzz-markdown: an unsafe image inside another's description was freed with
+    /// the outer one, then read (SIGSEGV).
+    @Test func unsafeImagesInsideUnsafeImagesAndLinksInsideThemBecomeText() {
+        let nested = Markdown.html("![![dalam](data:x) luar](data:y)")
+        #expect(nested.contains("dalam luar"))
+        #expect(!nested.contains("<img"))
+        let linked = Markdown.html("![foo [br](/url)](data:/url1)")
+        #expect(linked.contains("foo br"))
+    }
+
     @Test func aContactEmailMustBeOneAddress() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }

@@ -59,13 +59,21 @@ public enum Markdown {
             }
         }
         // cmark would write such an image with an empty src, which is invalid HTML: it
-        // becomes its description.
-        for image in unsafeImages {
+        // becomes its description. Innermost first: an image inside another one's
+        // description is replaced before the outer one is freed (found by fuzz-markdown).
+        for image in unsafeImages.reversed() {
             var description = ""
-            var child = cmark_node_first_child(image)
-            while let node = child {
-                if let literal = cmark_node_get_literal(node) { description += String(cString: literal) }
-                child = cmark_node_next(node)
+            if let walker = cmark_iter_new(image) {
+                while true {
+                    let event = cmark_iter_next(walker)
+                    if event == CMARK_EVENT_DONE { break }
+                    guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(walker), node != image else { continue }
+                    let type = cmark_node_get_type(node)
+                    if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(node) {
+                        description += String(cString: literal)
+                    }
+                }
+                cmark_iter_free(walker)
             }
             if let text = cmark_node_new(CMARK_NODE_TEXT) {
                 cmark_node_set_literal(text, description)
