@@ -49,7 +49,8 @@ public enum Scaffold {
             """)
         try write("content/announcements/selamat-datang.md", announcementText(today: today, title: "Situs seleksi ASN dibuka"))
         try write("content/pages/tentang.md", pageText(title: "Tentang"))
-        try write("content/files/README.txt", "Letakkan lampiran (PDF, gambar) di folder ini; sebut namanya di 'attachments' sebuah pengumuman.\n")
+        // A note for staff, not an attachment: names starting with '.' are never published.
+        try write("content/files/.BACA-SAYA.txt", "Letakkan lampiran (PDF, gambar) di folder ini; sebut namanya di 'attachments' sebuah pengumuman.\n")
         return written
     }
 
