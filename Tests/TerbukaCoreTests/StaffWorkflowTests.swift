@@ -74,9 +74,9 @@ import Testing
         #expect(csv.contains(",S-1 PENDIDIKAN FISIKA,"))
     }
 
-    static let conformance = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance/sscasn-2024")
+    static let conformance = sharedConformance.appendingPathComponent("sscasn-2024")
 
-    @Test(arguments: ["ilmimris-cpns2024/formations-named-agencies.csv", "ilmimris-cpns2024/formations-pemerintah-kota.csv",
+    @Test(needsConformance, arguments: ["ilmimris-cpns2024/formations-named-agencies.csv", "ilmimris-cpns2024/formations-pemerintah-kota.csv",
                       "ilmimris-cpns2024/formations-sample-id0.csv", "ilmimris-cpns2024/formations-edge-cases.csv",
                       "yanovaadia-s1-informatika/data_formasi.csv"])
     func importingAnSSCASNExportYieldsFormationsThatBuild(file: String) async throws {
@@ -106,7 +106,7 @@ import Testing
         #expect(report.rowsRead == report.formations + report.merged)
     }
 
-    @Test func importingGroupsRowsJoinsProgrammesAndMapsKinds() throws {
+    @Test(needsConformance) func importingGroupsRowsJoinsProgrammesAndMapsKinds() throws {
         let (csv, report) = try SSCASNImporter.convert(Self.conformance.appendingPathComponent("ilmimris-cpns2024/formations-named-agencies.csv"),
                                                        displayPath: "x")
         #expect(report.rowsRead == 51)
@@ -118,7 +118,7 @@ import Testing
         #expect(line.hasSuffix(",umum,1,3600000,7200000"))
     }
 
-    @Test func salariesInMillionsAreWrittenInRupiah() throws {
+    @Test(needsConformance) func salariesInMillionsAreWrittenInRupiah() throws {
         let (csv, report) = try SSCASNImporter.convert(Self.conformance.appendingPathComponent("yanovaadia-s1-informatika/data_formasi.csv"),
                                                        displayPath: "x")
         #expect(csv.components(separatedBy: "\r\n")[1].hasSuffix(",7970000,8580000"))

@@ -159,8 +159,8 @@ import Testing
 }
 
 /// ../shared/conformance/csv-spectrum: every case parses to its JSON.
-@Suite struct CSVSpectrumTests {
-    static let folder = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance/csv-spectrum")
+@Suite(needsConformance) struct CSVSpectrumTests {
+    static let folder = sharedConformance.appendingPathComponent("csv-spectrum")
 
     static var cases: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("csvs").path)) ?? [])

@@ -1,9 +1,18 @@
 import Foundation
+import Testing
 @testable import TerbukaCore
 
 /// The repository's root, found from this file's path.
 let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Data no one here wrote, read from ../shared at test time (never copied in).
+let sharedConformance = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance")
+
+/// Tests that read it are skipped, saying why, in a clone without ../shared beside it;
+/// .ci/run refuses to run without it, so CI never skips them.
+let needsConformance = ConditionTrait.enabled(if: FileManager.default.fileExists(atPath: sharedConformance.path),
+                                              "../shared/conformance is not beside the repository")
 
 /// A small valid site in a temporary folder (with the built-in theme) that each test
 /// changes to show one problem.
