@@ -167,11 +167,6 @@ public struct ContentLoader: Sendable {
                 let relative = prefix + name
                 let isLink = (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink ?? false
                 let leadsOutside = isLink && !url.resolvingSymlinksInPath().path.hasPrefix(realContent)
-                if isLink, !leadsOutside, realpathExists(url) == false {
-                    diagnostics.error("'content/files/\(relative)' is a symbolic link to nothing (its target does not exist)",
-                                      at: SourceLocation(path: "content/files/\(relative)"))
-                    continue
-                }
                 if leadsOutside {
                     diagnostics.error("'content/files/\(relative)' is a symbolic link to a place outside content/; it is not published",
                                       at: SourceLocation(path: "content/files/\(relative)"))
@@ -229,12 +224,6 @@ public struct ContentLoader: Sendable {
         case S_IFIFO: return "is a named pipe (FIFO), not a file"
         default: return "is not a regular file"
         }
-    }
-
-    private func realpathExists(_ url: URL) -> Bool {
-        guard let real = realpath(url.path, nil) else { return false }
-        free(real)
-        return true
     }
 
     private func isDirectory(_ url: URL) -> Bool {

@@ -41,8 +41,6 @@ public struct TableLayout: Sendable {
     public var indexOf: [String: Int]
     /// The header text of each field as a person reads it ("NILAI SKD TWK").
     public var headerNames: [String]
-    /// The header's cells, for messages about a column as a whole.
-    public var headerPositions: [TablePosition]
     /// Fields with a header that is not a known column.
     public var unknown: [Int]
     /// Number of fields in the header.
@@ -52,10 +50,6 @@ public struct TableLayout: Sendable {
     /// Why a field was read the way it was, when the values decided (column name → words).
     public var readings: [String: String]
 
-    /// "column 'KETERANGAN'" for messages about a known column.
-    public func header(of column: String) -> String? {
-        indexOf[column].map { headerNames[$0] }
-    }
 }
 
 /// Reads a table from any TableSource: finds its header, matches the columns, then hands
@@ -371,7 +365,7 @@ struct TableReader {
             ok = false
         }
         guard ok else { return nil }
-        return TableLayout(indexOf: indexOf, headerNames: names, headerPositions: positions, unknown: unknown, width: names.count,
+        return TableLayout(indexOf: indexOf, headerNames: names, unknown: unknown, width: names.count,
                            headerLine: Int(last.positions.first?.line ?? 1), readings: readings)
     }
 }

@@ -39,12 +39,6 @@ public struct TableRecord: Sendable {
 
     public init() {}
 
-    public init(fields: [String], positions: [TablePosition], kinds: [TableCellKind] = []) {
-        self.fields = fields
-        self.positions = positions
-        self.kinds = kinds
-    }
-
     public var line: Int { positions.first.map { Int($0.line) } ?? 1 }
 
     public func kind(_ index: Int) -> TableCellKind { index < kinds.count ? kinds[index] : .text }
@@ -121,8 +115,6 @@ public enum TableFormat: Sendable {
     /// Formats that are recognized only to say how to convert them.
     case unsupported(String)
 
-    public static let extensions = ["csv", "xlsx", "xls", "ods", "xlsm", "xlsb", "numbers"]
-
     public init?(path: String) {
         switch (path as NSString).pathExtension.lowercased() {
         case "csv": self = .csv
@@ -155,19 +147,6 @@ public enum TableFormat: Sendable {
             } catch {
                 throw TableSyntaxError(message: "cannot read the file: \(FileProblem.describe(error))")
             }
-        }
-    }
-
-    /// The same from bytes in memory (formations files, which are small).
-    public static func open(_ data: Data, path: String, sheet: String?) throws(TableSyntaxError) -> any TableSource {
-        switch TableFormat(path: path) {
-        case .xlsx?:
-            let workbook = try XLSXWorkbook(data: data)
-            return try workbook.sheet(named: sheet)
-        case .unsupported(let what)?:
-            throw TableSyntaxError(message: "this file is \(what), which Terbuka does not read", hint: convertHint)
-        case .csv?, nil:
-            return CSVReader(bytes: [UInt8](data))
         }
     }
 }

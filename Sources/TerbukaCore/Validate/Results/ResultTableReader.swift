@@ -136,8 +136,9 @@ struct ResultTableReader {
             // heading): no participant number and no name, or a single filled cell of words.
             // A row whose only cell looks like a participant number is never one.
             let participant = fields.text(.participant) ?? ""
-            if participant.isEmpty && (fields.text(.name) ?? "").isEmpty
-                || Self.isNote(record) && (participant.isEmpty || participant.contains(" ") || !participant.contains(where: \.isNumber)) {
+            let note = participant.isEmpty ? (fields.text(.name) ?? "").isEmpty || Self.isNote(record)
+                : (participant.contains(" ") || !participant.contains(where: \.isNumber)) && Self.isNote(record)
+            if note {
                 skipped.count += 1
                 if skipped.first == nil { skipped.first = place.location(line: record.line) }
                 return
@@ -248,18 +249,6 @@ struct ResultTableReader {
         guard ok else { return nil }
         return RowIdentity(participant: participant, name: name, formation: formation, formationIndex: formationIndex, row: Int32(row),
                            line: Int32(row), tieBreaks: tieBreaks)
-    }
-}
-
-extension Diagnostics {
-    init(_ list: [Diagnostic]) {
-        self.init()
-        for diagnostic in list {
-            switch diagnostic.severity {
-            case .error: error(diagnostic.message, at: diagnostic.location, hint: diagnostic.hint)
-            case .warning: warning(diagnostic.message, at: diagnostic.location, hint: diagnostic.hint)
-            }
-        }
     }
 }
 

@@ -18,7 +18,7 @@ struct XLSXSheet: TableSource {
     mutating func forEachRecord(_ body: (inout TableRecord) -> Bool) throws(TableSyntaxError) {
         let merges = try mergedRanges()
         var scanner = XMLScanner(handler: SheetHandler(workbook: workbook, merges: merges))
-        let finished = try XLSXWorkbook.stream(sheet.part, in: workbook.archive, size: workbook.archiveSize) { chunk throws(TableSyntaxError) -> Bool in
+        let finished = try XLSXWorkbook.stream(sheet.part, in: workbook.archive) { chunk throws(TableSyntaxError) -> Bool in
             try scanner.feed(chunk)
             return deliver(&scanner.handler, body)
         }
@@ -38,7 +38,7 @@ struct XLSXSheet: TableSource {
     private func mergedRanges() throws(TableSyntaxError) -> Set<CellRange> {
         var ranges: Set<CellRange> = []
         var previousTail: [UInt8] = []
-        try XLSXWorkbook.stream(sheet.part, in: workbook.archive, size: workbook.archiveSize) { chunk throws(TableSyntaxError) -> Bool in
+        try XLSXWorkbook.stream(sheet.part, in: workbook.archive) { chunk throws(TableSyntaxError) -> Bool in
             let bytes = chunk.bindMemory(to: UInt8.self)
             // A tag cut by the end of the last chunk: search the seam.
             let seam = previousTail + bytes.prefix(MergeSearch.overlap)

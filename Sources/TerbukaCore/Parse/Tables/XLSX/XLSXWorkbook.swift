@@ -12,8 +12,6 @@ final class XLSXWorkbook {
     }
 
     let archive: ZipReader
-    /// Bytes of the workbook file: no part's compressed data can be longer.
-    let archiveSize: UInt64
     let sheets: [Sheet]
     let sharedStrings: [String]
     /// Per cell style (the `s` attribute of a cell): how its number format shows numbers.
@@ -44,7 +42,7 @@ final class XLSXWorkbook {
         } catch {
             throw Self.damaged
         }
-        try self.init(archive: archive, size: archive.size)
+        try self.init(archive: archive)
     }
 
     convenience init(data: Data) throws(TableSyntaxError) {
@@ -55,7 +53,7 @@ final class XLSXWorkbook {
         } catch {
             throw Self.damaged
         }
-        try self.init(archive: archive, size: archive.size)
+        try self.init(archive: archive)
     }
 
     static let damaged = TableSyntaxError(message: "the workbook is damaged and cannot be opened",
@@ -80,20 +78,19 @@ final class XLSXWorkbook {
                                hint: "if it is a CSV or another spreadsheet, give it its own extension, or save it from Excel as .xlsx")
     }
 
-    private init(archive: ZipReader, size: UInt64) throws(TableSyntaxError) {
+    private init(archive: ZipReader) throws(TableSyntaxError) {
         self.archive = archive
-        archiveSize = size
         if archive["mimetype"] != nil, archive["content.xml"] != nil {
             throw TableSyntaxError(message: "this file is an OpenDocument spreadsheet (.ods) with the name of an .xlsx", hint: TableFormat.convertHint)
         }
-        let workbookPart = Self.officeDocument(in: archive, size: size) ?? "xl/workbook.xml"
+        let workbookPart = Self.officeDocument(in: archive) ?? "xl/workbook.xml"
         guard archive[workbookPart] != nil else {
             throw TableSyntaxError(message: "this ZIP archive is not an Excel workbook: it has no \(workbookPart)", hint: TableFormat.convertHint)
         }
         let folder = (workbookPart as NSString).deletingLastPathComponent
-        let relationships = try Self.relationships(of: workbookPart, in: archive, size: size)
+        let relationships = try Self.relationships(of: workbookPart, in: archive)
         var workbook = XMLScanner(handler: WorkbookHandler())
-        try Self.read(workbookPart, in: archive, size: size, into: &workbook)
+        try Self.read(workbookPart, in: archive, into: &workbook)
         date1904 = workbook.handler.date1904
         sheets = workbook.handler.sheets.compactMap { sheet in
             guard let target = relationships[sheet.relationship] else { return nil }
@@ -103,7 +100,7 @@ final class XLSXWorkbook {
             ?? "\(folder)/sharedStrings.xml"
         if archive[sharedPart] != nil {
             var strings = XMLScanner(handler: SharedStringsHandler())
-            try Self.read(sharedPart, in: archive, size: size, limit: Self.sharedStringsLimit, into: &strings)
+            try Self.read(sharedPart, in: archive, limit: Self.sharedStringsLimit, into: &strings)
             sharedStrings = strings.handler.strings
         } else {
             sharedStrings = []
@@ -111,14 +108,12 @@ final class XLSXWorkbook {
         let stylesPart = relationships.first { $0.value.hasSuffix("styles.xml") }.map { Self.resolve($0.value, from: folder) } ?? "\(folder)/styles.xml"
         if archive[stylesPart] != nil {
             var styles = XMLScanner(handler: StylesHandler())
-            try Self.read(stylesPart, in: archive, size: size, into: &styles)
+            try Self.read(stylesPart, in: archive, into: &styles)
             self.styles = styles.handler.styles
         } else {
             self.styles = []
         }
     }
-
-    var sheetNames: [String] { sheets.map(\.name) }
 
     /// The sheet called `name` (case and surrounding spaces aside), or the first visible one.
     func sheet(named name: String?) throws(TableSyntaxError) -> XLSXSheet {
@@ -137,9 +132,9 @@ final class XLSXWorkbook {
     }
 
     /// Streams one part of the archive through a scanner.
-    static func read<H: XMLHandler>(_ part: String, in archive: ZipReader, size: UInt64, limit: Int = partLimit,
+    static func read<H: XMLHandler>(_ part: String, in archive: ZipReader, limit: Int = partLimit,
                                     into scanner: inout XMLScanner<H>) throws(TableSyntaxError) {
-        try stream(part, in: archive, size: size, limit: limit) { chunk throws(TableSyntaxError) -> Bool in
+        try stream(part, in: archive, limit: limit) { chunk throws(TableSyntaxError) -> Bool in
             try scanner.feed(chunk)
             return true
         }
@@ -150,7 +145,7 @@ final class XLSXWorkbook {
     /// the part was read to its end. Errors from `body` pass through; anything the archive
     /// reports means a damaged workbook.
     @discardableResult
-    static func stream(_ part: String, in archive: ZipReader, size: UInt64, limit: Int = sheetLimit, chunkSize: Int = 1 << 18,
+    static func stream(_ part: String, in archive: ZipReader, limit: Int = sheetLimit, chunkSize: Int = 1 << 18,
                        _ body: (UnsafeRawBufferPointer) throws(TableSyntaxError) -> Bool) throws(TableSyntaxError) -> Bool {
         guard let entry = archive[part] else {
             throw TableSyntaxError(message: "the workbook is damaged: \(part) is missing")
@@ -180,19 +175,19 @@ final class XLSXWorkbook {
     }
 
     /// The target of the workbook part from the package relationships.
-    private static func officeDocument(in archive: ZipReader, size: UInt64) -> String? {
-        guard let rels = try? relationships(of: "", in: archive, size: size) else { return nil }
+    private static func officeDocument(in archive: ZipReader) -> String? {
+        guard let rels = try? relationships(of: "", in: archive) else { return nil }
         return rels.first { $0.value.hasSuffix(".xml") && $0.value.lowercased().contains("workbook") }.map { resolve($0.value, from: "") }
     }
 
     /// Id → target of the relationships of a part (`xl/_rels/workbook.xml.rels`).
-    private static func relationships(of part: String, in archive: ZipReader, size: UInt64) throws(TableSyntaxError) -> [String: String] {
+    private static func relationships(of part: String, in archive: ZipReader) throws(TableSyntaxError) -> [String: String] {
         let folder = (part as NSString).deletingLastPathComponent
         let name = (part as NSString).lastPathComponent
         let relsPart = folder.isEmpty ? "_rels/\(name).rels" : "\(folder)/_rels/\(name).rels"
         guard archive[relsPart] != nil else { return [:] }
         var scanner = XMLScanner(handler: RelationshipsHandler())
-        try read(relsPart, in: archive, size: size, into: &scanner)
+        try read(relsPart, in: archive, into: &scanner)
         return scanner.handler.targets
     }
 
