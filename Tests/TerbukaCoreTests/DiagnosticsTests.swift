@@ -194,16 +194,10 @@ import Testing
 
     @Test func resultStageNamesAreReadAsTheirScheduleStages() async throws {
         defer { site.cleanUp() }
-        try site.write("content/vacancies/cpns-2024/index.md", """
-            ---
-            title: Seleksi CPNS 2024
-            kind: cpns
-            published: 2024-08-19
-            schedule:
-              - {stage: administrasi, start: 2024-08-20, end: 2024-08-21}
-              - {stage: akhir, start: 2024-12-01, end: 2024-12-02}
-            ---
-            """)
+        try site.writeSchedule([
+            "{stage: administrasi, start: 2024-08-20, end: 2024-08-21}",
+            "{stage: akhir, start: 2024-12-01, end: 2024-12-02}",
+        ])
         let report = await site.check()
         #expect(report.diagnostics.all.filter { $0.severity == .error }.isEmpty)
         let stages = report.site?.content.vacancies.first?.schedule.map(\.stage)

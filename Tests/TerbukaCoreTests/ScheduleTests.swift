@@ -195,17 +195,11 @@ import Testing
     @Test func stagesOfTheSameDayKeepTheOrderTheyWereWrittenIn() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        try site.write("content/vacancies/cpns-2024/index.md", """
-            ---
-            title: Seleksi CPNS 2024
-            kind: cpns
-            published: 2024-08-19
-            schedule:
-              - {stage: skd, start: 2024-10-16 08:00, end: 2024-10-16 10:00}
-              - {stage: hasil-skd, start: 2024-10-16, end: 2024-10-16}
-              - {stage: pendaftaran, start: 2024-08-20, end: 2024-09-10}
-            ---
-            """)
+        try site.writeSchedule([
+            "{stage: skd, start: 2024-10-16 08:00, end: 2024-10-16 10:00}",
+            "{stage: hasil-skd, start: 2024-10-16, end: 2024-10-16}",
+            "{stage: pendaftaran, start: 2024-08-20, end: 2024-09-10}",
+        ])
         let report = await site.check()
         let vacancy = try #require(report.site?.content.vacancies.first)
         #expect(Timeline.items(for: vacancy).map(\.id) == ["pendaftaran", "skd", "hasil-skd"])

@@ -23,14 +23,19 @@ import Testing
         return nil
     }
 
+    /// A preview of `site` on a free loopback port, running until the returned task is cancelled.
+    static func start(_ site: TestSite) async throws -> (PreviewServer, Task<Void, Error>, Int, URL) {
+        let server = try PreviewServer(options: BuildOptions(siteRoot: site.root, now: TestSite.now), port: 0) { _ in }
+        let running = Task { try await server.run() }
+        let port = try #require(try await server.port())
+        return (server, running, port, try #require(URL(string: "http://127.0.0.1:\(port)/")))
+    }
+
     @Test func servesRebuildsOnChangeAndShowsErrorsWhileTheLastGoodBuildIsServed() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        let server = try PreviewServer(options: BuildOptions(siteRoot: site.root, now: TestSite.now), port: 0) { _ in }
-        let running = Task { try await server.run() }
+        let (server, running, port, base) = try await Self.start(site)
         defer { running.cancel() }
-        let port = try #require(try await server.port())
-        let base = try #require(URL(string: "http://127.0.0.1:\(port)/"))
         // The first build happens before the routes exist; wait for the page.
         #expect(try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 20) { $0.contains("Tentang kami.") } != nil)
         #expect(try await Self.fetch(base).contains("Seleksi ASN Kota Contoh"))
@@ -81,11 +86,8 @@ import Testing
     @Test func answersHEADRedirectsFoldersAndRefusesOtherHostsAndLinksOut() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        let server = try PreviewServer(options: BuildOptions(siteRoot: site.root, now: TestSite.now), port: 0) { _ in }
-        let running = Task { try await server.run() }
+        let (server, running, port, base) = try await Self.start(site)
         defer { running.cancel() }
-        let port = try #require(try await server.port())
-        let base = try #require(URL(string: "http://127.0.0.1:\(port)/"))
         #expect(try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 20) { $0.contains("Tentang kami.") } != nil)
         try FileManager.default.createSymbolicLink(atPath: site.output.appendingPathComponent("bocor.txt").path, withDestinationPath: "/etc/passwd")
         let size = try Data(contentsOf: site.output.appendingPathComponent("tentang/index.html")).count

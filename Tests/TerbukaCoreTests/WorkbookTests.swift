@@ -302,19 +302,12 @@ import Testing
         let encrypted = oleHeader + Data("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         let site = try ResultsSite(tables: [])
         defer { site.cleanUp() }
-        try site.site.write("content/vacancies/cpns-2024/index.md", """
-            ---
-            title: Seleksi 2024
-            kind: cpns
-            published: 2024-08-19
-            scoring: {passing: {putra-putri-kalimantan: {total: 300, tiu: 70}}}
-            results:
-              - {stage: administrasi, file: results/adm.xls, published: 2024-10-01}
-              - {stage: skd, file: results/skd.xlsx, published: 2024-11-01}
-              - {stage: skb, file: results/skb.xlsx, published: 2024-11-02}
-              - {stage: akhir, file: results/akhir.ods, published: 2024-11-03}
-            ---
-            """)
+        try site.writeNotice(results: [
+            "{stage: administrasi, file: results/adm.xls, published: 2024-10-01}",
+            "{stage: skd, file: results/skd.xlsx, published: 2024-11-01}",
+            "{stage: skb, file: results/skb.xlsx, published: 2024-11-02}",
+            "{stage: akhir, file: results/akhir.ods, published: 2024-11-03}",
+        ])
         try site.site.write("content/vacancies/cpns-2024/results/adm.xls", oleHeader)
         try site.site.write("content/vacancies/cpns-2024/results/skd.xlsx", encrypted)
         try site.site.write("content/vacancies/cpns-2024/results/skb.xlsx", Data("PK\u{3}\u{4}broken".utf8))
@@ -422,18 +415,11 @@ import Testing
         let made = try runProcess(URL(fileURLWithPath: "/usr/bin/env"),
                                   ["python3", repositoryRoot.appendingPathComponent("Tests/xlsx/make_workbook.py").path, workbook.path])
         #expect(made.status == 0, "\(made.output)")
-        try site.site.write("content/vacancies/cpns-2024/index.md", """
-            ---
-            title: Seleksi 2024
-            kind: cpns
-            published: 2024-08-19
-            scoring: {passing: {putra-putri-kalimantan: {total: 300, tiu: 70}}}
-            results:
-              - {stage: skd, file: results/skd.csv, published: 2024-11-01}
-              - {stage: skb, file: results/skb.xlsx, sheet: Nilai SKB, published: 2024-11-20}
-              - {stage: akhir, published: 2024-12-01}
-            ---
-            """)
+        try site.writeNotice(results: [
+            "{stage: skd, file: results/skd.csv, published: 2024-11-01}",
+            "{stage: skb, file: results/skb.xlsx, sheet: Nilai SKB, published: 2024-11-20}",
+            "{stage: akhir, published: 2024-12-01}",
+        ])
         let ranks = try await site.ranks("akhir")
         #expect(ranks == ["2024000000012": "1", "2024000000011": "2", "2024000000013": ""])
     }
@@ -445,18 +431,11 @@ import Testing
         let skb = "participant,name,formation,skb\n" + (1...30).map { "20240000000\($0 + 10),P\($0),U2,80\n" }.joined()
         let site = try ResultsSite(tables: [("skb", skb)], akhirWithoutFile: true)
         defer { site.cleanUp() }
-        try site.site.write("content/vacancies/cpns-2024/index.md", """
-            ---
-            title: Seleksi 2024
-            kind: cpns
-            published: 2024-08-19
-            scoring: {passing: {putra-putri-kalimantan: {total: 300, tiu: 70}}}
-            results:
-              - {stage: skd, file: results/skd.csv, published: 2024-11-01}
-              - {stage: skb, file: results/skb.csv, published: 2024-11-20}
-              - {stage: akhir, published: 2024-12-01}
-            ---
-            """)
+        try site.writeNotice(results: [
+            "{stage: skd, file: results/skd.csv, published: 2024-11-01}",
+            "{stage: skb, file: results/skb.csv, published: 2024-11-20}",
+            "{stage: akhir, published: 2024-12-01}",
+        ])
         let errors = await site.errors()
         #expect(errors == [
             "content/vacancies/cpns-2024/index.md:7:24: error: result table 'results/skd.csv' does not exist in content/vacancies/cpns-2024 (did you mean 'results/skb.csv'?)",

@@ -54,6 +54,20 @@ struct ResultsSite {
 
     func errors() async -> [String] { await site.errors() }
 
+    /// Rewrites the notice with these `results` entries (YAML flow mappings, one a line).
+    func writeNotice(results: [String]) throws {
+        try site.write("content/vacancies/cpns-2024/index.md", """
+            ---
+            title: Seleksi 2024
+            kind: cpns
+            published: 2024-08-19
+            scoring: {passing: {putra-putri-kalimantan: {total: 300, tiu: 70}}}
+            results:
+            \(results.map { "  - " + $0 }.joined(separator: "\n"))
+            ---
+            """)
+    }
+
     /// Builds the site and reads back `data/cpns-2024/<stage>.csv` as participant → row.
     func published(_ stage: String) async throws -> [String: [String: String]] {
         let report = await site.build()

@@ -77,6 +77,19 @@ struct TestSite {
         try data.write(to: url)
     }
 
+    /// Rewrites the vacancy notice with these `schedule` entries (YAML flow mappings).
+    func writeSchedule(_ entries: [String]) throws {
+        try write("content/vacancies/cpns-2024/index.md", """
+            ---
+            title: Seleksi CPNS 2024
+            kind: cpns
+            published: 2024-08-19
+            schedule:
+            \(entries.map { "  - " + $0 }.joined(separator: "\n"))
+            ---
+            """)
+    }
+
     func remove(_ path: String) throws {
         try FileManager.default.removeItem(at: root.appendingPathComponent(path))
     }
