@@ -35,12 +35,11 @@ final class LoopbackHTTPServer: @unchecked Sendable {
 
     private let listener: Int32
     let port: Int
-    private let handler: @Sendable (Request) -> Response
     private let lock = NSLock()
     private var stopped = false
     private var connections = 0
 
-    init(port requested: UInt16, handler: @escaping @Sendable (Request) -> Response) throws {
+    init(port requested: UInt16) throws {
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -68,16 +67,16 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         }
         listener = fd
         port = Int(UInt16(bigEndian: actual.sin_port))
-        self.handler = handler
     }
 
     struct ServeError: Error, CustomStringConvertible {
         var description: String
     }
 
-    /// Accepts connections on a thread of its own until `stop()`; that thread alone closes
-    /// the listening socket, so its number cannot be reused under it.
-    func start() {
+    /// Accepts connections on a thread of its own until `stop()`, answering each with
+    /// `handler`; that thread alone closes the listening socket, so its number cannot be
+    /// reused under it.
+    func start(_ handler: @escaping @Sendable (Request) -> Response) {
         let thread = Thread { [self] in
             while !isStopped {
                 var ready = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
@@ -89,7 +88,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
                     continue
                 }
                 Thread { [self] in
-                    serve(connection)
+                    serve(connection, handler)
                     releaseConnection()
                 }.start()
             }
@@ -125,7 +124,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         lock.unlock()
     }
 
-    private func serve(_ connection: Int32) {
+    private func serve(_ connection: Int32, _ handler: (Request) -> Response) {
         defer { close(connection) }
         var timeout = timeval(tv_sec: Self.readTimeoutSeconds, tv_usec: 0)
         setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))

@@ -17,7 +17,6 @@ public final class PreviewServer: Sendable {
         private var generation = 0
         private var problems: [Diagnostic] = []
         private var failed = false
-        private var ready = false
 
         func record(_ report: BuildReport) {
             lock.lock()
@@ -25,7 +24,6 @@ public final class PreviewServer: Sendable {
             generation += 1
             failed = !report.succeeded
             problems = report.diagnostics.sorted
-            ready = true
         }
 
         var snapshot: (generation: Int, failed: Bool, problems: [Diagnostic]) {
@@ -33,29 +31,12 @@ public final class PreviewServer: Sendable {
             defer { lock.unlock() }
             return (generation, failed, problems)
         }
-
-        var isReady: Bool {
-            lock.lock()
-            defer { lock.unlock() }
-            return ready
-        }
     }
 
     public init(options: BuildOptions, port: UInt16, log: @escaping @Sendable (String) -> Void) throws {
         self.options = options
         self.log = log
-        let state = state
-        let box = ResponderBox()
-        server = try LoopbackHTTPServer(port: port) { request in box.respond?(request) ?? LoopbackHTTPServer.Response(status: 503) }
-        box.respond = { [unowned self] request in
-            guard state.isReady else { return LoopbackHTTPServer.Response(status: 503, body: Data("The first build is running.\n".utf8)) }
-            return self.respond(to: request)
-        }
-    }
-
-    /// Holds the request handler, set once the server exists.
-    final class ResponderBox: @unchecked Sendable {
-        var respond: (@Sendable (LoopbackHTTPServer.Request) -> LoopbackHTTPServer.Response)?
+        server = try LoopbackHTTPServer(port: port)
     }
 
     /// The port the server listens on (useful when it was asked for port 0).
@@ -63,7 +44,7 @@ public final class PreviewServer: Sendable {
 
     /// Builds, then serves and watches until cancelled.
     public func run() async throws {
-        server.start()
+        server.start { [self] request in respond(to: request) }
         await rebuild()
         try await withTaskCancellationHandler {
             try await watch()
@@ -129,6 +110,8 @@ public final class PreviewServer: Sendable {
             return .init(status: 301, headers: [("Location", path + "/" + (request.query.map { "?" + $0 } ?? ""))])
         }
         let snapshot = state.snapshot
+        // Nothing is built before the first build.
+        guard snapshot.generation > 0 else { return .init(status: 503, body: Data("The first build is running.\n".utf8)) }
         if request.path == "/_terbuka/status" {
             let body = "{\"generation\":\(snapshot.generation),\"failed\":\(snapshot.failed)}"
             return .init(status: 200, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")], body: Data(body.utf8))
