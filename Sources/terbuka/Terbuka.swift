@@ -244,8 +244,7 @@ struct Verify: ParsableCommand {
         for path in report.changed { Console.error("changed: \(path)") }
         for path in report.missing { Console.error("missing: \(path)") }
         for path in report.extra { Console.error("\(strict ? "extra" : "warning: extra") (not in SHA256SUMS): \(path)") }
-        let failed = !report.problems.isEmpty || !report.changed.isEmpty || !report.missing.isEmpty || (strict && !report.extra.isEmpty)
-        guard !failed else {
+        guard report.passed(strict: strict) else {
             Console.error("verify failed: \(report.changed.count) changed, \(report.missing.count) missing, \(report.extra.count) extra of \(report.checked + report.missing.count) files listed")
             throw ExitCode(1)
         }

@@ -10,7 +10,14 @@ public enum SiteVerifier {
         public var extra: [String]
         public var problems: [String]
 
-        public var passed: Bool { changed.isEmpty && missing.isEmpty && extra.isEmpty && problems.isEmpty }
+        /// Every listed file matches and nothing else is there.
+        public var passed: Bool { passed(strict: true) }
+
+        /// Every listed file matches; unless `strict`, files the list does not hold (a
+        /// host's .htaccess) do not fail the check.
+        public func passed(strict: Bool) -> Bool {
+            changed.isEmpty && missing.isEmpty && problems.isEmpty && (!strict || extra.isEmpty)
+        }
     }
 
     public static func verify(_ folder: URL) -> Report {
