@@ -1,16 +1,6 @@
 /// Result tables as the agency supplies them (CONTENT-FORMAT.md, "Result tables"), one
 /// typed row per participant. Values the generator computes are kept apart as
 /// `Supplied`, to be checked.
-public enum Absence: String, CaseIterable, Sendable {
-    case absent = "TH"
-    case disqualified = "DIS"
-    case withdrew = "APS"
-}
-
-public enum AdministrationStatus: String, Sendable {
-    case meets = "MS"
-    case doesNotMeet = "TMS"
-}
 
 /// Tie-break data that is never published (UU 27/2022): kept out of every view and file.
 public struct PrivateTieBreaks: Sendable {
@@ -49,11 +39,11 @@ public struct RowIdentity: Sendable {
 public final class SuppliedColumns: Sendable {
     public let total: Located<Int>?
     public let rank: Located<Int>?
-    public let status: Located<String>?
+    public let status: Located<ResultStatus>?
     /// Final score in thousandths.
     public let final: Located<Int>?
 
-    init(total: Located<Int>?, rank: Located<Int>?, status: Located<String>?, final: Located<Int>?) {
+    init(total: Located<Int>?, rank: Located<Int>?, status: Located<ResultStatus>?, final: Located<Int>?) {
         self.total = total
         self.rank = rank
         self.status = status
@@ -65,7 +55,8 @@ public final class SuppliedColumns: Sendable {
 
 public struct AdministrationRow: Sendable {
     public var identity: RowIdentity
-    public var status: AdministrationStatus
+    /// MS or TMS.
+    public var status: ResultStatus
     public var reason: String?
 }
 

@@ -9,10 +9,10 @@ public struct ScoringRules: Sendable, Equatable {
     /// Weights of SKD and SKB in the final score, in percent (sum 100).
     public var weights: Weights
     /// PPPK competency components, in tie-break order.
-    public var components: [CompetencyComponent]
-    /// Tie-break keys after the main score: for CPNS final ranking (after `final`), for
-    /// PPPK (after `total`).
-    public var tieBreak: [String]
+    public var components: [ScoreComponent]
+    /// Tie-break keys after the main score: for CPNS final ranking (after the final
+    /// score), for PPPK (after the total).
+    public var tieBreak: [RankingKey]
     /// The regulations the preset follows, for the legend.
     public var basis: String
 
@@ -25,17 +25,17 @@ public struct ScoringRules: Sendable, Equatable {
     /// 6/2024), final = 40 % SKD (as 0–100) + 60 % SKB.
     public static let cpns2024 = ScoringRules(
         passing: [
-            "umum": PassingMarks(twk: 65, tiu: 80, tkp: 166),
-            "cumlaude": PassingMarks(tiu: 85, total: 311),
-            "diaspora": PassingMarks(tiu: 85, total: 311),
-            "disabilitas": PassingMarks(tiu: 60, total: 286),
-            "putra-putri-papua": PassingMarks(tiu: 60, total: 286),
-            "daerah-tertinggal": PassingMarks(tiu: 60, total: 286),
+            "umum": PassingMarks([.twk: 65, .tiu: 80, .tkp: 166]),
+            "cumlaude": PassingMarks([.tiu: 85, .total: 311]),
+            "diaspora": PassingMarks([.tiu: 85, .total: 311]),
+            "disabilitas": PassingMarks([.tiu: 60, .total: 286]),
+            "putra-putri-papua": PassingMarks([.tiu: 60, .total: 286]),
+            "daerah-tertinggal": PassingMarks([.tiu: 60, .total: 286]),
         ],
         shortlistMultiplier: 3,
         weights: Weights(skd: 40, skb: 60),
         components: [],
-        tieBreak: ["skd", "tkp", "tiu", "twk", "ipk", "birth_date"],
+        tieBreak: [.skdTotal, .tkp, .tiu, .twk, .ipk, .birthDate],
         basis: "KepmenPANRB 321/2024, PermenPANRB 6/2024"
     )
 
@@ -45,11 +45,11 @@ public struct ScoringRules: Sendable, Equatable {
         shortlistMultiplier: 1,
         weights: Weights(skd: 40, skb: 60),
         components: [
-            CompetencyComponent(id: "teknis", label: "Kompetensi teknis", max: 450, min: nil, multipleOf: 5),
-            CompetencyComponent(id: "manajerial", label: "Manajerial dan sosial kultural", max: 180, min: nil, multipleOf: nil),
-            CompetencyComponent(id: "wawancara", label: "Wawancara", max: 40, min: nil, multipleOf: nil),
+            ScoreComponent(id: "teknis", label: "Kompetensi teknis", max: 450, multipleOf: 5),
+            ScoreComponent(id: "manajerial", label: "Manajerial dan sosial kultural", max: 180),
+            ScoreComponent(id: "wawancara", label: "Wawancara", max: 40),
         ],
-        tieBreak: ["teknis", "manajerial", "wawancara"],
+        tieBreak: [.component("teknis"), .component("manajerial"), .component("wawancara")],
         basis: "KepmenPANRB 2024 (PPPK)"
     )
 
@@ -61,26 +61,143 @@ public struct ScoringRules: Sendable, Equatable {
     }
 }
 
-/// SKD minimums for one formation kind; each is checked on its own.
-public struct PassingMarks: Sendable, Equatable {
-    public var twk: Int?
-    public var tiu: Int?
-    public var tkp: Int?
-    public var total: Int?
-
-    public init(twk: Int? = nil, tiu: Int? = nil, tkp: Int? = nil, total: Int? = nil) {
-        self.twk = twk
-        self.tiu = tiu
-        self.tkp = tkp
-        self.total = total
-    }
-}
-
-public struct CompetencyComponent: Sendable, Equatable {
+/// A part of a score with its range: a PPPK competency component (summed into the
+/// total) or a part of a test weighted into its score.
+public struct ScoreComponent: Sendable, Equatable {
     public var id: String
     public var label: String
     public var max: Int
     public var min: Int?
     /// Extension of the contract: scores must be multiples of this (5 for teknis).
     public var multipleOf: Int?
+
+    public init(id: String, label: String, max: Int, min: Int? = nil, multipleOf: Int? = nil) {
+        self.id = id
+        self.label = label
+        self.max = max
+        self.min = min
+        self.multipleOf = multipleOf
+    }
+}
+
+/// The SKD's three tests and their total: the scores a passing mark may be set on
+/// (DOMAIN.md, "SKD scoring"), each with its range.
+public enum SKDMark: String, CaseIterable, Sendable, Hashable {
+    case twk, tiu, tkp, total
+
+    /// The three tests, in the order tables and pages give them.
+    public static let tests: [SKDMark] = [.twk, .tiu, .tkp]
+
+    /// The highest score: 30 × 5, 35 × 5, 45 × 5, and their sum.
+    public var maximum: Int {
+        switch self {
+        case .twk: 150
+        case .tiu: 175
+        case .tkp: 225
+        case .total: 550
+        }
+    }
+
+    /// TWK and TIU give 5 points per correct answer, nothing otherwise; TKP 1–5 per answer.
+    public var multipleOf: Int? {
+        switch self {
+        case .twk, .tiu: 5
+        case .tkp, .total: nil
+        }
+    }
+
+    /// The name in messages and on pages ("TWK"); the total is named by the caller.
+    public var label: String { rawValue.uppercased() }
+
+    public func score(in scores: SKDScores) -> Int {
+        switch self {
+        case .twk: scores.twk
+        case .tiu: scores.tiu
+        case .tkp: scores.tkp
+        case .total: scores.total
+        }
+    }
+}
+
+/// The ranges of the scores after SKD, in the units they are kept in.
+public enum ScoreRange {
+    /// SKB scores are 0–100 with two decimals, kept in hundredths.
+    public static let skbHundredths = 10_000
+    /// Final scores are 0–100 with three decimals, kept in thousandths.
+    public static let finalThousandths = 100_000
+}
+
+/// SKD minimums for one formation kind; each is checked on its own.
+public struct PassingMarks: Sendable, Equatable {
+    private var minimums: [SKDMark: Int]
+
+    public init(_ minimums: [SKDMark: Int] = [:]) {
+        self.minimums = minimums
+    }
+
+    public subscript(mark: SKDMark) -> Int? {
+        get { minimums[mark] }
+        set { minimums[mark] = newValue }
+    }
+
+    /// The minimums set, in the order TWK, TIU, TKP, total.
+    public var listed: [(mark: SKDMark, minimum: Int)] {
+        SKDMark.allCases.compactMap { mark in minimums[mark].map { (mark, $0) } }
+    }
+
+    public var isEmpty: Bool { minimums.isEmpty }
+
+    /// The marks `scores` did not reach, with the score and the minimum.
+    public func shortfalls(_ scores: SKDScores) -> [(mark: SKDMark, score: Int, minimum: Int)] {
+        listed.compactMap { mark, minimum in
+            let score = mark.score(in: scores)
+            return score < minimum ? (mark, score, minimum) : nil
+        }
+    }
+
+    /// The lowest total that can pass: the total's own minimum, else the tests' minimums summed.
+    public var lowestPassingTotal: Int {
+        minimums[.total] ?? SKDMark.tests.reduce(0) { $0 + (minimums[$1] ?? 0) }
+    }
+}
+
+/// What a ranking compares, in order, after the main score (CONTENT-FORMAT.md,
+/// "tie_break"). Private keys (IPK, birth date) decide without being published.
+public enum RankingKey: Sendable, Hashable {
+    case skdTotal, tkp, tiu, twk, skb, ipk, birthDate
+    /// A PPPK competency component, by its id.
+    case component(String)
+
+    /// The keys a CPNS final ranking may break ties with.
+    public static let cpnsKeys: [RankingKey] = [.skdTotal, .tkp, .tiu, .twk, .skb, .ipk, .birthDate]
+
+    /// The keys a PPPK ranking may break ties with: its components, then the private ones.
+    public static func pppkKeys(_ components: [ScoreComponent]) -> [RankingKey] {
+        components.map { .component($0.id) } + [.ipk, .birthDate]
+    }
+
+    /// As written in `tie_break`.
+    public var id: String {
+        switch self {
+        case .skdTotal: "skd"
+        case .tkp: "tkp"
+        case .tiu: "tiu"
+        case .twk: "twk"
+        case .skb: "skb"
+        case .ipk: "ipk"
+        case .birthDate: "birth_date"
+        case .component(let id): id
+        }
+    }
+
+    /// As named in messages.
+    public var label: String {
+        switch self {
+        case .skdTotal: "SKD total"
+        case .birthDate: "the older applicant"
+        case .ipk: "IPK"
+        case .tkp, .tiu, .twk, .skb: id.uppercased()
+        case .component(let id): id.uppercased().count <= 3 ? id.uppercased() : id
+        }
+    }
 }

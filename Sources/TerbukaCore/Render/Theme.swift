@@ -23,7 +23,7 @@ public struct Theme: Sendable {
             + FormationKind.standard.map { "kind_\($0)" }
             + RecruitmentKind.allCases.map { "recruitment_\($0.rawValue)" }
             + ResultStage.allCases.map { "result_\($0.rawValue)" }
-            + ["MS", "TMS", "P/L", "P", "TL", "L", "TH", "DIS", "APS", "optimisation"].map { "status_\($0)" }
+            + ResultStatus.stringKeys
     }
 
     /// The themes that come with Terbuka.

@@ -1,7 +1,6 @@
 /// A vacancy's `scoring` overrides applied to its preset.
 enum ScoringValidator {
     static let keys = ["passing", "shortlist_multiplier", "weights", "components", "tie_break"]
-    static let markKeys = ["twk", "tiu", "tkp", "total"]
     static let componentKeys = ["id", "label", "max", "min", "multiple_of"]
 
     static func rules(_ map: YAMLMapping?, kind: RecruitmentKind, into diagnostics: inout Diagnostics) -> ScoringRules {
@@ -16,21 +15,17 @@ enum ScoringValidator {
                     continue
                 }
                 guard let marks = entry.value.mapping(what: "passing entry", into: &diagnostics) else { continue }
-                marks.checkKeys(known: markKeys, required: [], in: "scoring.passing.\(entry.key)", into: &diagnostics)
-                func mark(_ key: String, max: Int) -> Int? {
-                    guard let value = marks.integer(key, into: &diagnostics) else { return nil }
-                    guard (0...max).contains(value.value) else {
-                        diagnostics.error("passing mark \(key) \(value.value) is outside 0–\(max)", at: value.location)
-                        return nil
-                    }
-                    return value.value
-                }
+                marks.checkKeys(known: SKDMark.allCases.map(\.rawValue), required: [], in: "scoring.passing.\(entry.key)", into: &diagnostics)
                 // Figures given replace the preset's one by one; 0 removes a minimum.
                 var merged = rules.passing[entry.key] ?? PassingMarks()
-                if let value = mark("twk", max: 150) { merged.twk = value == 0 ? nil : value }
-                if let value = mark("tiu", max: 175) { merged.tiu = value == 0 ? nil : value }
-                if let value = mark("tkp", max: 225) { merged.tkp = value == 0 ? nil : value }
-                if let value = mark("total", max: 550) { merged.total = value == 0 ? nil : value }
+                for mark in SKDMark.allCases {
+                    guard let value = marks.integer(mark.rawValue, into: &diagnostics) else { continue }
+                    guard (0...mark.maximum).contains(value.value) else {
+                        diagnostics.error("passing mark \(mark.rawValue) \(value.value) is outside 0–\(mark.maximum)", at: value.location)
+                        continue
+                    }
+                    merged[mark] = value.value == 0 ? nil : value.value
+                }
                 if merged == PassingMarks(), marks.entries.isEmpty {
                     diagnostics.error("scoring.passing.\(entry.key) names no minimum", at: entry.keyLocation, hint: "give twk, tiu, tkp or total")
                     continue
@@ -56,7 +51,7 @@ enum ScoringValidator {
             }
         }
         if let list = map.list("components", into: &diagnostics) {
-            var components: [CompetencyComponent] = []
+            var components: [ScoreComponent] = []
             for item in list {
                 guard let component = item.mapping(what: "component", into: &diagnostics) else { continue }
                 component.checkKeys(known: componentKeys, required: ["id", "label", "max"], in: "a scoring component", into: &diagnostics)
@@ -76,25 +71,24 @@ enum ScoringValidator {
                     diagnostics.error("component '\(id.value)' needs max ≥ 1, 0 ≤ min ≤ max and multiple_of ≥ 1", at: component.location)
                     continue
                 }
-                components.append(CompetencyComponent(id: id.value, label: label.value, max: max.value, min: min?.value, multipleOf: step?.value))
+                components.append(ScoreComponent(id: id.value, label: label.value, max: max.value, min: min?.value, multipleOf: step?.value))
             }
             if !components.isEmpty {
                 rules.components = components
-                if kind == .pppk, map["tie_break"] == nil { rules.tieBreak = components.map(\.id) }
+                if kind == .pppk, map["tie_break"] == nil { rules.tieBreak = components.map { .component($0.id) } }
             }
         }
         if let list = map.list("tie_break", into: &diagnostics) {
-            let allowed = kind == .cpns
-                ? ["skd", "tkp", "tiu", "twk", "skb", "ipk", "birth_date"]
-                : rules.components.map(\.id) + ["ipk", "birth_date"]
-            var keys: [String] = []
+            let allowed = kind == .cpns ? RankingKey.cpnsKeys : RankingKey.pppkKeys(rules.components)
+            var keys: [RankingKey] = []
             for item in list {
-                guard let key = item.text(key: "tie_break", into: &diagnostics) else { continue }
-                if allowed.contains(key.value), !keys.contains(key.value) {
-                    keys.append(key.value)
+                guard let written = item.text(key: "tie_break", into: &diagnostics) else { continue }
+                if let key = allowed.first(where: { $0.id == written.value }), !keys.contains(key) {
+                    keys.append(key)
                 } else {
-                    diagnostics.error("tie_break key '\(key.value)' is unknown or repeated", at: key.location,
-                                      hint: Suggestion.hint(for: key.value, in: allowed) ?? "use: \(allowed.joined(separator: ", "))")
+                    let ids = allowed.map(\.id)
+                    diagnostics.error("tie_break key '\(written.value)' is unknown or repeated", at: written.location,
+                                      hint: Suggestion.hint(for: written.value, in: ids) ?? "use: \(ids.joined(separator: ", "))")
                 }
             }
             rules.tieBreak = keys

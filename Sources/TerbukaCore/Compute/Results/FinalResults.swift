@@ -21,7 +21,7 @@ struct SeatRanking: PublishedResultTable {
     let entrants: [Entrant]
     let order: [Int32]
     let ranks: [Int32]
-    let statuses: [String]
+    let statuses: [ResultStatus?]
     let groups: [FormationGroup]
 
     var count: Int { order.count }
@@ -41,7 +41,7 @@ struct SeatRanking: PublishedResultTable {
         }
         self.order = order
         var ranks = [Int32](repeating: 0, count: order.count)
-        var statuses = [String](repeating: "", count: order.count)
+        var statuses = [ResultStatus?](repeating: nil, count: order.count)
         var groups: [FormationGroup] = []
         var report = DifferenceReport(place: place)
         for (formation, range) in ranges {
@@ -69,18 +69,18 @@ struct SeatRanking: PublishedResultTable {
             for (offset, position) in ranked.enumerated() {
                 let entrant = entrants[Int(order[position])]
                 ranks[position] = Int32(local[offset])
-                let status = entrant.meetsMinimums && local[offset] <= formation.quota ? "L" : "TL"
+                let status: ResultStatus = entrant.meetsMinimums && local[offset] <= formation.quota ? .passed : .notPassed
                 statuses[position] = status
-                if status == "L" { passed += 1 }
+                if status == .passed { passed += 1 }
                 if let written = entrant.supplied?.status {
-                    if ResultRowParsers.optimisationStatuses.contains(written.value) {
+                    if case .optimised = written.value {
                         statuses[position] = written.value
                     } else if written.value != status {
                         let reason = explain(entrant).map { "\($0); " } ?? ""
-                        let rule = status == "L"
+                        let rule = status == .passed
                             ? "rank \(local[offset]) is within the \(formation.quota) seat\(formation.quota == 1 ? "" : "s") of formation \(formation.code)"
                             : "\(reason)rank \(local[offset]) is beyond the \(formation.quota) seat\(formation.quota == 1 ? "" : "s") of formation \(formation.code)"
-                        report.add("row \(entrant.identity.row): status \(written.value) supplied, computed \(status): \(rule)", at: written.location)
+                        report.add("row \(entrant.identity.row): status \(written.value.code) supplied, computed \(status.code): \(rule)", at: written.location)
                     }
                 }
                 if let written = entrant.supplied?.rank, written.value != local[offset] {
@@ -89,7 +89,7 @@ struct SeatRanking: PublishedResultTable {
                 }
             }
             for position in range where entrants[Int(order[position])].keys.isEmpty {
-                statuses[position] = entrants[Int(order[position])].absence?.rawValue ?? ""
+                statuses[position] = entrants[Int(order[position])].absence.map(ResultStatus.absent)
             }
             groups.append(FormationGroup(formation: formation, range: range, present: ranked.count, passed: passed, shortlisted: nil))
         }
@@ -102,21 +102,22 @@ struct SeatRanking: PublishedResultTable {
     func participant(_ position: Int) -> String { entrants[Int(order[position])].identity.participant }
     func name(_ position: Int) -> String { entrants[Int(order[position])].identity.name }
     func formation(_ position: Int) -> String { entrants[Int(order[position])].identity.formation }
-    func status(_ position: Int) -> String { statuses[position] }
+    func status(_ position: Int) -> ResultStatus? { statuses[position] }
     func cells(_ position: Int) -> [CellValue] {
         let rank: CellValue = ranks[position] > 0 ? .integer(Int(ranks[position])) : .empty
-        return entrants[Int(order[position])].values + [rank, .text(statuses[position])]
+        return entrants[Int(order[position])].values + [rank, .status(statuses[position])]
     }
 }
 
 /// Final score arithmetic (DOMAIN.md, "Final integration"), exact: every score is an
-/// integer over the common denominator 100 × 550 × 100.
+/// integer over the common denominator 100 (percent) × 550 (SKD) × 100 (SKB hundredths).
 enum FinalScore {
-    static let denominator = 5_500_000
+    static let denominator = 100 * SKDMark.total.maximum * 100
 
-    /// final × denominator, for SKD total `skd` (0–550) and SKB `skbHundredths` (0–10000).
+    /// final × denominator, for SKD total `skd` (0–550) and SKB `skbHundredths` (0–10000):
+    /// weight × SKD / 550 + weight × SKB / 100, in percent.
     static func numerator(skd: Int, skbHundredths: Int, weights: ScoringRules.Weights) -> Int {
-        weights.skd * skd * 10_000 + weights.skb * skbHundredths * 550
+        weights.skd * skd * (denominator / SKDMark.total.maximum) + weights.skb * skbHundredths * (denominator / ScoreRange.skbHundredths)
     }
 
     /// Thousandths, rounded half up, as published.
@@ -128,10 +129,10 @@ enum FinalScore {
 /// Tie-break keys from private data: a higher IPK first, then the older applicant;
 /// a missing value ranks after a given one.
 enum PrivateKeys {
-    static func value(_ key: String, _ tieBreaks: PrivateTieBreaks) -> Int? {
+    static func value(_ key: RankingKey, _ tieBreaks: PrivateTieBreaks) -> Int? {
         switch key {
-        case "ipk": Int(tieBreaks.ipk ?? -1)
-        case "birth_date": tieBreaks.birthDay.map { -Int($0) } ?? Int.min
+        case .ipk: Int(tieBreaks.ipk ?? -1)
+        case .birthDate: tieBreaks.birthDay.map { -Int($0) } ?? Int.min
         default: nil
         }
     }

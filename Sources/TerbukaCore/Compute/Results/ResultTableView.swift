@@ -6,6 +6,11 @@ public enum CellValue: Sendable, Equatable {
     /// `value` in units of 10^-scale: fixed(80125, scale: 3) is 80.125.
     case fixed(Int, scale: Int)
     case empty
+
+    /// A status cell; a row without one has an empty text.
+    static func status(_ status: ResultStatus?) -> CellValue {
+        .text(status?.code ?? "")
+    }
 }
 
 public struct ResultColumn: Sendable, Equatable {
@@ -40,17 +45,16 @@ public protocol PublishedResultTable: Sendable {
     func name(_ position: Int) -> String
     func formation(_ position: Int) -> String
     func cells(_ position: Int) -> [CellValue]
-    func status(_ position: Int) -> String
+    func status(_ position: Int) -> ResultStatus?
 }
 
 extension PublishedResultTable {
     /// The status codes this table uses, for its legend.
-    public var statusesUsed: [String] {
-        var seen: Set<String> = []
-        var result: [String] = []
+    public var statusesUsed: [ResultStatus] {
+        var seen: Set<ResultStatus> = []
+        var result: [ResultStatus] = []
         for position in 0..<count {
-            let status = status(position)
-            if !status.isEmpty, seen.insert(status).inserted { result.append(status) }
+            if let status = status(position), seen.insert(status).inserted { result.append(status) }
         }
         return result
     }
@@ -99,7 +103,7 @@ struct AdministrationResults: PublishedResultTable {
         self.entry = entry
         self.rows = rows
         let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formationIndex) { a, b in
-            (rows[a].status == .doesNotMeet ? 1 : 0, rows[a].identity.participant) < (rows[b].status == .doesNotMeet ? 1 : 0, rows[b].identity.participant)
+            (rows[a].status == .meets ? 0 : 1, rows[a].identity.participant) < (rows[b].status == .meets ? 0 : 1, rows[b].identity.participant)
         }
         self.order = order
         groups = ranges.map { formation, range in
@@ -114,10 +118,10 @@ struct AdministrationResults: PublishedResultTable {
     func participant(_ position: Int) -> String { rows[Int(order[position])].identity.participant }
     func name(_ position: Int) -> String { rows[Int(order[position])].identity.name }
     func formation(_ position: Int) -> String { rows[Int(order[position])].identity.formation }
-    func status(_ position: Int) -> String { row(position).status.rawValue }
+    func status(_ position: Int) -> ResultStatus? { row(position).status }
     func cells(_ position: Int) -> [CellValue] {
         let row = row(position)
-        return [.text(row.status.rawValue), row.reason.map(CellValue.text) ?? .empty]
+        return [.status(row.status), row.reason.map(CellValue.text) ?? .empty]
     }
 }
 
@@ -151,9 +155,9 @@ struct SKBResults: PublishedResultTable {
     func participant(_ position: Int) -> String { rows[Int(order[position])].identity.participant }
     func name(_ position: Int) -> String { rows[Int(order[position])].identity.name }
     func formation(_ position: Int) -> String { rows[Int(order[position])].identity.formation }
-    func status(_ position: Int) -> String { row(position).absence?.rawValue ?? "" }
+    func status(_ position: Int) -> ResultStatus? { row(position).absence.map(ResultStatus.absent) }
     func cells(_ position: Int) -> [CellValue] {
         let row = row(position)
-        return [row.score.map { .fixed($0, scale: 2) } ?? .empty, row.absence.map { .text($0.rawValue) } ?? .empty]
+        return [row.score.map { .fixed($0, scale: 2) } ?? .empty, row.absence.map { .status(.absent($0)) } ?? .empty]
     }
 }

@@ -8,36 +8,51 @@ struct SKDResults: PublishedResultTable {
     let order: [Int32]
     /// Per position: the rank (0 for absentees) and the computed status.
     let ranks: [Int32]
-    let statuses: [String]
+    let statuses: [ResultStatus?]
     let groups: [FormationGroup]
+
+    /// After whether the passing marks were reached, in this order.
+    static let rankingKeys: [RankingKey] = [.skdTotal, .tkp, .tiu, .twk]
 
     var stage: ResultStage { .skd }
     var count: Int { order.count }
     var columns: [ResultColumn] {
-        ["twk", "tiu", "tkp", "total", "rank"].map { ResultColumn(id: $0, numeric: true) } + [ResultColumn(id: "status", numeric: false)]
+        (SKDMark.allCases.map(\.rawValue) + ["rank"]).map { ResultColumn(id: $0, numeric: true) } + [ResultColumn(id: "status", numeric: false)]
     }
 
-    /// Passing marks each row was held to, and what it failed, for messages.
+    /// What a row failed, for messages.
     static func failures(_ scores: SKDScores, _ marks: PassingMarks) -> [String] {
-        var failed: [String] = []
-        if let min = marks.twk, scores.twk < min { failed.append("TWK \(scores.twk) is below the passing mark \(min)") }
-        if let min = marks.tiu, scores.tiu < min { failed.append("TIU \(scores.tiu) is below the passing mark \(min)") }
-        if let min = marks.tkp, scores.tkp < min { failed.append("TKP \(scores.tkp) is below the passing mark \(min)") }
-        if let min = marks.total, scores.total < min { failed.append("the total \(scores.total) is below the passing mark \(min)") }
-        return failed
+        marks.shortfalls(scores).map { mark, score, minimum in
+            "\(mark == .total ? "the total" : mark.label) \(score) is below the passing mark \(minimum)"
+        }
     }
+
+    /// The ranking keys of `scores`, packed so that a larger number ranks higher: 12 bits
+    /// each (the largest score is 550), whether the marks were reached above them.
+    static func packedKey(_ scores: SKDScores, passed: Bool) -> Int {
+        rankingKeys.reduce(passed ? 1 : 0) { packed, key in
+            let value = switch key {
+            case .skdTotal: scores.total
+            case .tkp: scores.tkp
+            case .tiu: scores.tiu
+            case .twk: scores.twk
+            default: 0
+            }
+            return packed << 12 | value
+        }
+    }
+
+    static let passedBit = 12 * rankingKeys.count
 
     init(entry: ResultEntry, place: TablePlace, rows: [SKDRow], formations: [Formation], rules: ScoringRules,
          into diagnostics: inout Diagnostics) {
         self.entry = entry
         self.rows = rows
-        // Key: passed, total, TKP, TIU, TWK, packed so that a larger number ranks higher.
         let marksOf = formations.map { rules.passing[$0.kind] }
         var keys = [Int](repeating: -1, count: rows.count)
         for (index, row) in rows.enumerated() {
             guard let scores = row.scores, let marks = marksOf[Int(row.identity.formationIndex)] else { continue }
-            let passed = Self.failures(scores, marks).isEmpty ? 1 : 0
-            keys[index] = passed << 40 | scores.total << 24 | scores.tkp << 16 | scores.tiu << 8 | scores.twk
+            keys[index] = Self.packedKey(scores, passed: marks.shortfalls(scores).isEmpty)
         }
         let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formationIndex) { a, b in
             if keys[a] != keys[b] { return keys[a] > keys[b] }
@@ -45,7 +60,7 @@ struct SKDResults: PublishedResultTable {
         }
         self.order = order
         var ranks = [Int32](repeating: 0, count: order.count)
-        var statuses = [String](repeating: "", count: order.count)
+        var statuses = [ResultStatus?](repeating: nil, count: order.count)
         var groups: [FormationGroup] = []
         var report = DifferenceReport(place: place)
         for (formation, range) in ranges {
@@ -57,40 +72,40 @@ struct SKDResults: PublishedResultTable {
             for (offset, position) in scored.enumerated() {
                 let rank = local[offset]
                 ranks[position] = Int32(rank)
-                let didPass = keys[Int(order[position])] >> 40 == 1
-                let status = didPass ? (rank <= cutoff ? "P/L" : "P") : "TL"
+                let didPass = keys[Int(order[position])] >> Self.passedBit == 1
+                let status: ResultStatus = didPass ? (rank <= cutoff ? .shortlisted : .passedNotShortlisted) : .notPassed
                 statuses[position] = status
                 if didPass { passed += 1 }
-                if status == "P/L" { shortlisted += 1 }
+                if status == .shortlisted { shortlisted += 1 }
             }
             for position in range where keys[Int(order[position])] < 0 {
-                statuses[position] = rows[Int(order[position])].absence?.rawValue ?? ""
+                statuses[position] = rows[Int(order[position])].absence.map(ResultStatus.absent)
             }
             groups.append(FormationGroup(formation: formation, range: range, present: scored.count, passed: passed, shortlisted: shortlisted))
             // Check what the agency typed against what the rules decide.
             let marks = rules.passing[formation.kind] ?? PassingMarks()
             for position in range {
                 let row = rows[Int(order[position])]
-                guard let supplied = row.supplied, let scores = row.scores else { continue }
+                guard let supplied = row.supplied, let scores = row.scores, let status = statuses[position] else { continue }
                 let rank = Int(ranks[position])
-                let status = statuses[position]
                 if let total = supplied.total, total.value != scores.total {
                     report.add("row \(row.identity.row): total \(total.value) supplied, computed \(scores.total): TWK \(scores.twk) + TIU \(scores.tiu) + TKP \(scores.tkp)",
                                at: total.location)
                 }
                 if let written = supplied.rank, written.value != rank {
-                    report.add("row \(row.identity.row): rank \(written.value) supplied, computed \(rank): per formation, those who reached the passing marks first, then by total, TKP, TIU and TWK, equal scores sharing a rank",
+                    let order = Self.rankingKeys.map(\.label)
+                    report.add("row \(row.identity.row): rank \(written.value) supplied, computed \(rank): per formation, those who reached the passing marks first, then by \(order.dropLast().joined(separator: ", ")) and \(order.last!), equal scores sharing a rank",
                                at: written.location)
                 }
                 if let written = supplied.status, written.value != status {
                     let failed = Self.failures(scores, marks)
                     let seats = "\(rules.shortlistMultiplier) × \(formation.quota) seat\(formation.quota == 1 ? "" : "s")"
                     let rule = switch status {
-                    case "TL": "\(failed.joined(separator: "; ")) for formation kind \(formation.kind)"
-                    case "P/L": "the passing marks for formation kind \(formation.kind) are reached and rank \(rank) is within the shortlist of \(cutoff) (\(seats))"
+                    case .notPassed: "\(failed.joined(separator: "; ")) for formation kind \(formation.kind)"
+                    case .shortlisted: "the passing marks for formation kind \(formation.kind) are reached and rank \(rank) is within the shortlist of \(cutoff) (\(seats))"
                     default: "the passing marks are reached but rank \(rank) is beyond the shortlist of \(cutoff) (\(seats))"
                     }
-                    report.add("row \(row.identity.row): status \(written.value) supplied, computed \(status): \(rule)", at: written.location)
+                    report.add("row \(row.identity.row): status \(written.value.code) supplied, computed \(status.code): \(rule)", at: written.location)
                 }
             }
         }
@@ -106,11 +121,11 @@ struct SKDResults: PublishedResultTable {
     func participant(_ position: Int) -> String { rows[Int(order[position])].identity.participant }
     func name(_ position: Int) -> String { rows[Int(order[position])].identity.name }
     func formation(_ position: Int) -> String { rows[Int(order[position])].identity.formation }
-    func status(_ position: Int) -> String { statuses[position] }
+    func status(_ position: Int) -> ResultStatus? { statuses[position] }
     func cells(_ position: Int) -> [CellValue] {
-        guard let scores = rows[Int(order[position])].scores else { return [.empty, .empty, .empty, .empty, .empty, .text(statuses[position])] }
-        return [.integer(scores.twk), .integer(scores.tiu), .integer(scores.tkp), .integer(scores.total),
-                .integer(Int(ranks[position])), .text(statuses[position])]
+        let status = CellValue.status(statuses[position])
+        guard let scores = rows[Int(order[position])].scores else { return [.empty, .empty, .empty, .empty, .empty, status] }
+        return SKDMark.allCases.map { .integer($0.score(in: scores)) } + [.integer(Int(ranks[position])), status]
     }
 }
 

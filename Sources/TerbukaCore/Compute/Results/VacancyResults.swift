@@ -1,5 +1,5 @@
 /// The compute stage for results: every table of a vacancy ranked by its rules and
-/// checked against the stage before it.
+/// checked against the stage before it, one stage at a time.
 public struct VacancyResults: Sendable {
     /// In stage order.
     public var tables: [any PublishedResultTable]
@@ -10,223 +10,258 @@ public struct VacancyResults: Sendable {
     }
 
     public init(_ vacancy: Vacancy, into diagnostics: inout Diagnostics) {
-        let rules = vacancy.scoring
-        let input = vacancy.tables
-        let formations = vacancy.formations
-        var tables: [any PublishedResultTable] = []
+        var stages = StageComputation(vacancy: vacancy)
+        stages.administration()
+        stages.skd(into: &diagnostics)
+        stages.skb(into: &diagnostics)
+        stages.final(into: &diagnostics)
+        stages.competency(into: &diagnostics)
+        tables = stages.tables
+        rules = vacancy.scoring
+    }
+}
 
-        var adminStatus: [String: (AdministrationStatus, String)] = [:]
-        if let admin = input.administrasi {
-            for row in admin.rows { adminStatus[row.identity.participant] = (row.status, row.identity.formation) }
-            tables.append(AdministrationResults(entry: admin.entry, rows: admin.rows, formations: formations))
-        }
-        func requireMS(_ identity: RowIdentity, place: TablePlace, stage: String) {
-            guard input.administrasi != nil else { return }
-            guard let (status, formation) = adminStatus[identity.participant] else {
-                diagnostics.error("row \(identity.row): participant \(identity.participant) is not in the administration table; only MS participants sit the \(stage)",
-                                  at: identity.location(in: place))
-                return
-            }
-            if status != .meets {
-                diagnostics.error("row \(identity.row): participant \(identity.participant) is \(status.rawValue) in the administration table; only MS participants sit the \(stage)",
-                                  at: identity.location(in: place))
-            } else if formation != identity.formation {
-                diagnostics.error("row \(identity.row): formation \(identity.formation) differs from \(formation) in the administration table",
-                                  at: identity.location(in: place))
-            }
-        }
+/// The stages of one vacancy computed in order; each one reads what the stages before it
+/// decided (who was MS, who was P/L, whose SKB score is what).
+struct StageComputation {
+    let vacancy: Vacancy
+    let rules: ScoringRules
+    let input: VacancyResultTables
+    let formations: [Formation]
+    private(set) var tables: [any PublishedResultTable] = []
 
-        var skd: SKDResults?
-        var skdByParticipant: [String: Int] = [:]
-        if let table = input.skd {
-            for row in table.rows { requireMS(row.identity, place: table.place, stage: "SKD") }
-            let computed = SKDResults(entry: table.entry, place: table.place, rows: table.rows, formations: formations, rules: rules, into: &diagnostics)
-            // Only the later stages look participants up in SKD.
-            if input.skb != nil || input.akhir != nil {
-                skdByParticipant.reserveCapacity(computed.count)
-                for position in 0..<computed.count { skdByParticipant[computed.participant(position)] = position }
-            }
-            skd = computed
-            tables.append(computed)
-        }
+    /// Administration status and formation per participant.
+    private var adminStatuses: [String: (status: ResultStatus, formation: String)] = [:]
+    private var skd: SKDResults?
+    /// Position in the SKD table per participant, kept only when a later stage needs it.
+    private var skdPositions: [String: Int] = [:]
+    private var skbRows: [String: SKBRow] = [:]
 
-        var skbByParticipant: [String: SKBRow] = [:]
-        if let table = input.skb {
-            for row in table.rows {
-                skbByParticipant[row.identity.participant] = row
-                guard let skd else { continue }
-                guard let position = skdByParticipant[row.identity.participant] else {
-                    diagnostics.error("row \(row.identity.row): participant \(row.identity.participant) is not in the SKD table; only P/L participants sit the SKB",
-                                      at: row.identity.location(in: table.place))
-                    continue
-                }
-                if skd.status(position) != "P/L" {
-                    diagnostics.error("row \(row.identity.row): participant \(row.identity.participant) is \(skd.status(position)) in the SKD table; only P/L participants sit the SKB",
-                                      at: row.identity.location(in: table.place))
-                } else if skd.formation(position) != row.identity.formation {
-                    diagnostics.error("row \(row.identity.row): formation \(row.identity.formation) differs from \(skd.formation(position)) in the SKD table",
-                                      at: row.identity.location(in: table.place))
-                }
-            }
-            tables.append(SKBResults(entry: table.entry, rows: table.rows, formations: formations))
-        }
-
-        // A final ranking from an SKD or SKB table that could not be read would report every
-        // row again; that table's own errors say what to mend.
-        if let final = input.akhir, input.unreadable.isDisjoint(with: [.skd, .skb]) {
-            // Computed without a file of its own, its rows are the SKB table's.
-            let place = final.place ?? input.skb?.place ?? TablePlace(path: vacancy.sourcePath)
-            var entrants: [Entrant] = []
-            var differences = DifferenceReport(place: place)
-            let sources: [(RowIdentity, FinalRow?)] = final.rows.map { rows in rows.map { ($0.identity, $0) } }
-                ?? (input.skb?.rows ?? []).map { ($0.identity, nil) }
-            for (identity, row) in sources {
-                let location = identity.location(in: place)
-                var scores: SKDScores?
-                var skdTotal = row?.skd
-                if let skd, let position = skdByParticipant[identity.participant] {
-                    scores = skd.row(position).scores
-                    if let written = row?.skd, let total = scores?.total, written != total {
-                        differences.add("row \(identity.row): skd \(written) supplied, but the SKD table has \(total)", at: location)
-                    }
-                    if input.skb == nil, skd.status(position) != "P/L" {
-                        diagnostics.error("row \(identity.row): participant \(identity.participant) is \(skd.status(position)) in the SKD table; only P/L participants reach the final ranking",
-                                          at: location)
-                        continue
-                    }
-                    if skd.formation(position) != identity.formation {
-                        diagnostics.error("row \(identity.row): formation \(identity.formation) differs from \(skd.formation(position)) in the SKD table", at: location)
-                        continue
-                    }
-                    skdTotal = scores?.total
-                } else if skd != nil {
-                    diagnostics.error("row \(identity.row): participant \(identity.participant) is not in the SKD table", at: location)
-                    continue
-                }
-                var skbScore = row?.skb
-                var absence = row?.supplied?.status.flatMap { Absence(rawValue: $0.value) }
-                if input.skb != nil {
-                    guard let skbRow = skbByParticipant[identity.participant] else {
-                        diagnostics.error("row \(identity.row): participant \(identity.participant) is not in the SKB table", at: location)
-                        continue
-                    }
-                    if let written = row?.skb, let score = skbRow.score, written != score {
-                        differences.add("row \(identity.row): skb \(Decimals.text(written, scale: 2, mark: ",")) supplied, but the SKB table has \(Decimals.text(score, scale: 2, mark: ","))",
-                                        at: location)
-                    }
-                    if skbRow.identity.formation != identity.formation {
-                        diagnostics.error("row \(identity.row): formation \(identity.formation) differs from \(skbRow.identity.formation) in the SKB table", at: location)
-                        continue
-                    }
-                    skbScore = skbRow.score
-                    absence = skbRow.absence ?? absence
-                }
-                if absence == nil, skdTotal == nil || skbScore == nil {
-                    diagnostics.error("row \(identity.row): the final score needs the SKD total and the SKB score (columns skd and skb, or the SKD and SKB tables)",
-                                      at: location)
-                    continue
-                }
-                let tieBreaks = PrivateKeys.merged(row?.identity.tieBreaks, skbByParticipant[identity.participant]?.identity.tieBreaks,
-                                                   skdByParticipant[identity.participant].map { skd!.row($0).identity.tieBreaks })
-                var entrant = Entrant(identity: identity, absence: absence, keys: [], supplied: row?.supplied,
-                                      values: [skdTotal.map(CellValue.integer) ?? .empty, skbScore.map { .fixed($0, scale: 2) } ?? .empty, .empty],
-                                      finalThousandths: nil, meetsMinimums: true)
-                if absence == nil, let skdTotal, let skbScore {
-                    let numerator = FinalScore.numerator(skd: skdTotal, skbHundredths: skbScore, weights: rules.weights)
-                    let thousandths = FinalScore.thousandths(numerator)
-                    entrant.finalThousandths = thousandths
-                    entrant.values[2] = .fixed(thousandths, scale: 3)
-                    entrant.keys = [numerator] + rules.tieBreak.map { key -> Int in
-                        switch key {
-                        case "skd": skdTotal
-                        case "tkp": scores?.tkp ?? -1
-                        case "tiu": scores?.tiu ?? -1
-                        case "twk": scores?.twk ?? -1
-                        case "skb": skbScore
-                        default: PrivateKeys.value(key, tieBreaks) ?? -1
-                        }
-                    }
-                    if let part = row?.skdPart, !part.value.agrees(numerator: rules.weights.skd * skdTotal * 10_000, denominator: FinalScore.denominator) {
-                        differences.add(
-                            "row \(identity.row): weighted SKD part \(part.value.text(mark: ",")) supplied, computed \(Decimals.text(FinalScore.thousandths(rules.weights.skd * skdTotal * 10_000), scale: 3, mark: ",")): \(rules.weights.skd) % × (SKD \(skdTotal) / 550 × 100)",
-                            at: part.location)
-                    }
-                    if let part = row?.skbPart, !part.value.agrees(numerator: rules.weights.skb * skbScore * 550, denominator: FinalScore.denominator) {
-                        differences.add(
-                            "row \(identity.row): weighted SKB part \(part.value.text(mark: ",")) supplied, computed \(Decimals.text(FinalScore.thousandths(rules.weights.skb * skbScore * 550), scale: 3, mark: ",")): \(rules.weights.skb) % × SKB \(Decimals.text(skbScore, scale: 2, mark: ","))",
-                            at: part.location)
-                    }
-                    if let written = row?.supplied?.final, written.value != thousandths {
-                        differences.add(
-                            "row \(identity.row): final \(Decimals.text(written.value, scale: 3, mark: ",")) supplied, computed \(Decimals.text(thousandths, scale: 3, mark: ",")): \(rules.weights.skd) % × (SKD \(skdTotal) / 550 × 100) + \(rules.weights.skb) % × SKB \(Decimals.text(skbScore, scale: 2, mark: ","))",
-                            at: written.location)
-                    }
-                }
-                entrants.append(entrant)
-            }
-            // Everyone who sat the SKB is in the final ranking: a missing row would hand
-            // their seat to someone else.
-            if final.rows != nil, let skb = input.skb {
-                let listed = Set(entrants.map(\.identity.participant))
-                for row in skb.rows where !listed.contains(row.identity.participant) {
-                    diagnostics.error("participant \(row.identity.participant) (\(row.identity.name)) sat the SKB but is not in the final table",
-                                      at: place.file)
-                }
-            }
-            differences.finish(into: &diagnostics)
-            let columns = [ResultColumn(id: "skd", numeric: true), ResultColumn(id: "skb", numeric: true), ResultColumn(id: "final", numeric: true),
-                           ResultColumn(id: "rank", numeric: true), ResultColumn(id: "status", numeric: false)]
-            tables.append(SeatRanking(stage: .akhir, entry: final.entry, place: place, columns: columns, entrants: entrants, formations: formations,
-                                      keyNames: ["final"] + rules.tieBreak.map(Self.keyName), explain: { _ in nil }, into: &diagnostics))
-        }
-
-        if let table = input.kompetensi {
-            var entrants: [Entrant] = []
-            var differences = DifferenceReport(place: table.place)
-            for row in table.rows {
-                requireMS(row.identity, place: table.place, stage: "competency test")
-                var entrant = Entrant(identity: row.identity, absence: row.absence, keys: [], supplied: row.supplied,
-                                      values: rules.components.map { _ in .empty } + [.empty], finalThousandths: nil, meetsMinimums: true)
-                if let scores = row.scores {
-                    let total = scores.reduce(0, +)
-                    entrant.meetsMinimums = zip(rules.components, scores).allSatisfy { $1 >= ($0.min ?? 0) }
-                    entrant.values = scores.map(CellValue.integer) + [.integer(total)]
-                    entrant.keys = [entrant.meetsMinimums ? 1 : 0, total] + rules.tieBreak.map { key in
-                        rules.components.firstIndex { $0.id == key }.map { scores[$0] } ?? PrivateKeys.value(key, row.identity.tieBreaks) ?? -1
-                    }
-                    if let written = row.supplied?.total, written.value != total {
-                        differences.add("row \(row.identity.row): total \(written.value) supplied, computed \(total): \(zip(rules.components, scores).map { "\($0.id) \($1)" }.joined(separator: " + "))",
-                                          at: written.location)
-                    }
-                }
-                entrants.append(entrant)
-            }
-            differences.finish(into: &diagnostics)
-            let columns = rules.components.map { ResultColumn(id: $0.id, numeric: true) }
-                + [ResultColumn(id: "total", numeric: true), ResultColumn(id: "rank", numeric: true), ResultColumn(id: "status", numeric: false)]
-            let components = rules.components
-            tables.append(SeatRanking(stage: .kompetensi, entry: table.entry, place: table.place, columns: columns, entrants: entrants,
-                                      formations: formations, keyNames: ["minimums met", "total"] + rules.tieBreak.map(Self.keyName),
-                                      explain: { entrant in
-                                          guard !entrant.meetsMinimums else { return nil }
-                                          let below = zip(components, entrant.values).compactMap { component, value -> String? in
-                                              guard case .integer(let score) = value, let min = component.min, score < min else { return nil }
-                                              return "\(component.label) \(score) is below the minimum \(min)"
-                                          }
-                                          return below.joined(separator: "; ")
-                                      }, into: &diagnostics))
-        }
-        self.tables = tables
-        self.rules = rules
+    init(vacancy: Vacancy) {
+        self.vacancy = vacancy
+        rules = vacancy.scoring
+        input = vacancy.tables
+        formations = vacancy.formations
     }
 
-    static func keyName(_ key: String) -> String {
-        switch key {
-        case "skd": "SKD total"
-        case "birth_date": "the older applicant"
-        case "ipk": "IPK"
-        default: key.uppercased().count <= 3 ? key.uppercased() : key
+    mutating func administration() {
+        guard let table = input.administrasi else { return }
+        for row in table.rows { adminStatuses[row.identity.participant] = (row.status, row.identity.formation) }
+        tables.append(AdministrationResults(entry: table.entry, rows: table.rows, formations: formations))
+    }
+
+    /// Only MS participants sit a test: checked when there is an administration table.
+    private func requireMS(_ identity: RowIdentity, place: TablePlace, stage: String, into diagnostics: inout Diagnostics) {
+        guard input.administrasi != nil else { return }
+        guard let (status, formation) = adminStatuses[identity.participant] else {
+            diagnostics.error("row \(identity.row): participant \(identity.participant) is not in the administration table; only MS participants sit the \(stage)",
+                              at: identity.location(in: place))
+            return
         }
+        if status != .meets {
+            diagnostics.error("row \(identity.row): participant \(identity.participant) is \(status.code) in the administration table; only MS participants sit the \(stage)",
+                              at: identity.location(in: place))
+        } else if formation != identity.formation {
+            diagnostics.error("row \(identity.row): formation \(identity.formation) differs from \(formation) in the administration table",
+                              at: identity.location(in: place))
+        }
+    }
+
+    mutating func skd(into diagnostics: inout Diagnostics) {
+        guard let table = input.skd else { return }
+        for row in table.rows { requireMS(row.identity, place: table.place, stage: "SKD", into: &diagnostics) }
+        let computed = SKDResults(entry: table.entry, place: table.place, rows: table.rows, formations: formations, rules: rules, into: &diagnostics)
+        // Only the later stages look participants up in SKD.
+        if input.skb != nil || input.akhir != nil {
+            skdPositions.reserveCapacity(computed.count)
+            for position in 0..<computed.count { skdPositions[computed.participant(position)] = position }
+        }
+        skd = computed
+        tables.append(computed)
+    }
+
+    mutating func skb(into diagnostics: inout Diagnostics) {
+        guard let table = input.skb else { return }
+        for row in table.rows {
+            skbRows[row.identity.participant] = row
+            guard let skd else { continue }
+            guard let position = skdPositions[row.identity.participant] else {
+                diagnostics.error("row \(row.identity.row): participant \(row.identity.participant) is not in the SKD table; only P/L participants sit the SKB",
+                                  at: row.identity.location(in: table.place))
+                continue
+            }
+            let status = skd.status(position)
+            if status != .shortlisted {
+                diagnostics.error("row \(row.identity.row): participant \(row.identity.participant) is \(status?.code ?? "") in the SKD table; only P/L participants sit the SKB",
+                                  at: row.identity.location(in: table.place))
+            } else if skd.formation(position) != row.identity.formation {
+                diagnostics.error("row \(row.identity.row): formation \(row.identity.formation) differs from \(skd.formation(position)) in the SKD table",
+                                  at: row.identity.location(in: table.place))
+            }
+        }
+        tables.append(SKBResults(entry: table.entry, rows: table.rows, formations: formations))
+    }
+
+    /// The CPNS final ranking from the SKD and SKB scores (DOMAIN.md, "Final integration").
+    mutating func final(into diagnostics: inout Diagnostics) {
+        // A final ranking from an SKD or SKB table that could not be read would report every
+        // row again; that table's own errors say what to mend.
+        guard let final = input.akhir, input.unreadable.isDisjoint(with: [.skd, .skb]) else { return }
+        // Computed without a file of its own, its rows are the SKB table's.
+        let place = final.place ?? input.skb?.place ?? TablePlace(path: vacancy.sourcePath)
+        var entrants: [Entrant] = []
+        var differences = DifferenceReport(place: place)
+        let sources: [(RowIdentity, FinalRow?)] = final.rows.map { rows in rows.map { ($0.identity, $0) } }
+            ?? (input.skb?.rows ?? []).map { ($0.identity, nil) }
+        for (identity, row) in sources {
+            if let entrant = finalEntrant(identity, row, place: place, differences: &differences, into: &diagnostics) {
+                entrants.append(entrant)
+            }
+        }
+        // Everyone who sat the SKB is in the final ranking: a missing row would hand
+        // their seat to someone else.
+        if final.rows != nil, let skb = input.skb {
+            let listed = Set(entrants.map(\.identity.participant))
+            for row in skb.rows where !listed.contains(row.identity.participant) {
+                diagnostics.error("participant \(row.identity.participant) (\(row.identity.name)) sat the SKB but is not in the final table",
+                                  at: place.file)
+            }
+        }
+        differences.finish(into: &diagnostics)
+        let columns = ["skd", "skb", "final", "rank"].map { ResultColumn(id: $0, numeric: true) } + [ResultColumn(id: "status", numeric: false)]
+        tables.append(SeatRanking(stage: .akhir, entry: final.entry, place: place, columns: columns, entrants: entrants, formations: formations,
+                                  keyNames: ["final"] + rules.tieBreak.map(\.label), explain: { _ in nil }, into: &diagnostics))
+    }
+
+    /// One participant of the final ranking, with the scores the earlier tables hold and
+    /// the supplied values checked; nil when the row cannot be ranked (reported).
+    private func finalEntrant(_ identity: RowIdentity, _ row: FinalRow?, place: TablePlace, differences: inout DifferenceReport,
+                              into diagnostics: inout Diagnostics) -> Entrant? {
+        let location = identity.location(in: place)
+        var scores: SKDScores?
+        var skdTotal = row?.skd
+        if let skd, let position = skdPositions[identity.participant] {
+            scores = skd.row(position).scores
+            if let written = row?.skd, let total = scores?.total, written != total {
+                differences.add("row \(identity.row): skd \(written) supplied, but the SKD table has \(total)", at: location)
+            }
+            if input.skb == nil, skd.status(position) != .shortlisted {
+                diagnostics.error("row \(identity.row): participant \(identity.participant) is \(skd.status(position)?.code ?? "") in the SKD table; only P/L participants reach the final ranking",
+                                  at: location)
+                return nil
+            }
+            if skd.formation(position) != identity.formation {
+                diagnostics.error("row \(identity.row): formation \(identity.formation) differs from \(skd.formation(position)) in the SKD table", at: location)
+                return nil
+            }
+            skdTotal = scores?.total
+        } else if skd != nil {
+            diagnostics.error("row \(identity.row): participant \(identity.participant) is not in the SKD table", at: location)
+            return nil
+        }
+        var skbScore = row?.skb
+        var absence = row?.supplied?.status?.value.absence
+        if input.skb != nil {
+            guard let skbRow = skbRows[identity.participant] else {
+                diagnostics.error("row \(identity.row): participant \(identity.participant) is not in the SKB table", at: location)
+                return nil
+            }
+            if let written = row?.skb, let score = skbRow.score, written != score {
+                differences.add("row \(identity.row): skb \(Decimals.text(written, scale: 2, mark: ",")) supplied, but the SKB table has \(Decimals.text(score, scale: 2, mark: ","))",
+                                at: location)
+            }
+            if skbRow.identity.formation != identity.formation {
+                diagnostics.error("row \(identity.row): formation \(identity.formation) differs from \(skbRow.identity.formation) in the SKB table", at: location)
+                return nil
+            }
+            skbScore = skbRow.score
+            absence = skbRow.absence ?? absence
+        }
+        if absence == nil, skdTotal == nil || skbScore == nil {
+            diagnostics.error("row \(identity.row): the final score needs the SKD total and the SKB score (columns skd and skb, or the SKD and SKB tables)",
+                              at: location)
+            return nil
+        }
+        let tieBreaks = PrivateKeys.merged(row?.identity.tieBreaks, skbRows[identity.participant]?.identity.tieBreaks,
+                                           skdPositions[identity.participant].map { skd!.row($0).identity.tieBreaks })
+        var entrant = Entrant(identity: identity, absence: absence, keys: [], supplied: row?.supplied,
+                              values: [skdTotal.map(CellValue.integer) ?? .empty, skbScore.map { .fixed($0, scale: 2) } ?? .empty, .empty],
+                              finalThousandths: nil, meetsMinimums: true)
+        guard absence == nil, let skdTotal, let skbScore else { return entrant }
+        let weights = rules.weights
+        let numerator = FinalScore.numerator(skd: skdTotal, skbHundredths: skbScore, weights: weights)
+        let thousandths = FinalScore.thousandths(numerator)
+        entrant.finalThousandths = thousandths
+        entrant.values[2] = .fixed(thousandths, scale: 3)
+        entrant.keys = [numerator] + rules.tieBreak.map { key -> Int in
+            switch key {
+            case .skdTotal: skdTotal
+            case .tkp: scores?.tkp ?? -1
+            case .tiu: scores?.tiu ?? -1
+            case .twk: scores?.twk ?? -1
+            case .skb: skbScore
+            case .ipk, .birthDate, .component: PrivateKeys.value(key, tieBreaks) ?? -1
+            }
+        }
+        let skdPart = FinalScore.numerator(skd: skdTotal, skbHundredths: 0, weights: weights)
+        let skbPart = FinalScore.numerator(skd: 0, skbHundredths: skbScore, weights: weights)
+        let skdText = "\(weights.skd) % × (SKD \(skdTotal) / \(SKDMark.total.maximum) × 100)"
+        let skbText = "\(weights.skb) % × SKB \(Decimals.text(skbScore, scale: 2, mark: ","))"
+        if let part = row?.skdPart, !part.value.agrees(numerator: skdPart, denominator: FinalScore.denominator) {
+            differences.add(
+                "row \(identity.row): weighted SKD part \(part.value.text(mark: ",")) supplied, computed \(Decimals.text(FinalScore.thousandths(skdPart), scale: 3, mark: ",")): \(skdText)",
+                at: part.location)
+        }
+        if let part = row?.skbPart, !part.value.agrees(numerator: skbPart, denominator: FinalScore.denominator) {
+            differences.add(
+                "row \(identity.row): weighted SKB part \(part.value.text(mark: ",")) supplied, computed \(Decimals.text(FinalScore.thousandths(skbPart), scale: 3, mark: ",")): \(skbText)",
+                at: part.location)
+        }
+        if let written = row?.supplied?.final, written.value != thousandths {
+            differences.add(
+                "row \(identity.row): final \(Decimals.text(written.value, scale: 3, mark: ",")) supplied, computed \(Decimals.text(thousandths, scale: 3, mark: ",")): \(skdText) + \(skbText)",
+                at: written.location)
+        }
+        return entrant
+    }
+
+    /// The PPPK ranking by competency components (DOMAIN.md, "PPPK").
+    mutating func competency(into diagnostics: inout Diagnostics) {
+        guard let table = input.kompetensi else { return }
+        let components = rules.components
+        var entrants: [Entrant] = []
+        var differences = DifferenceReport(place: table.place)
+        for row in table.rows {
+            requireMS(row.identity, place: table.place, stage: "competency test", into: &diagnostics)
+            var entrant = Entrant(identity: row.identity, absence: row.absence, keys: [], supplied: row.supplied,
+                                  values: components.map { _ in .empty } + [.empty], finalThousandths: nil, meetsMinimums: true)
+            if let scores = row.scores {
+                let total = scores.reduce(0, +)
+                entrant.meetsMinimums = zip(components, scores).allSatisfy { $1 >= ($0.min ?? 0) }
+                entrant.values = scores.map(CellValue.integer) + [.integer(total)]
+                entrant.keys = [entrant.meetsMinimums ? 1 : 0, total] + rules.tieBreak.map { key in
+                    components.firstIndex { RankingKey.component($0.id) == key }.map { scores[$0] } ?? PrivateKeys.value(key, row.identity.tieBreaks) ?? -1
+                }
+                if let written = row.supplied?.total, written.value != total {
+                    differences.add("row \(row.identity.row): total \(written.value) supplied, computed \(total): \(zip(components, scores).map { "\($0.id) \($1)" }.joined(separator: " + "))",
+                                    at: written.location)
+                }
+            }
+            entrants.append(entrant)
+        }
+        differences.finish(into: &diagnostics)
+        let columns = components.map { ResultColumn(id: $0.id, numeric: true) }
+            + [ResultColumn(id: "total", numeric: true), ResultColumn(id: "rank", numeric: true), ResultColumn(id: "status", numeric: false)]
+        tables.append(SeatRanking(stage: .kompetensi, entry: table.entry, place: table.place, columns: columns, entrants: entrants,
+                                  formations: formations, keyNames: ["minimums met", "total"] + rules.tieBreak.map(\.label),
+                                  explain: { entrant in
+                                      guard !entrant.meetsMinimums else { return nil }
+                                      let below = zip(components, entrant.values).compactMap { component, value -> String? in
+                                          guard case .integer(let score) = value, let min = component.min, score < min else { return nil }
+                                          return "\(component.label) \(score) is below the minimum \(min)"
+                                      }
+                                      return below.joined(separator: "; ")
+                                  }, into: &diagnostics))
     }
 }
 

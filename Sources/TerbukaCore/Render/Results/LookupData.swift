@@ -30,8 +30,7 @@ enum LookupData {
                 if position < 0 {
                     out.raw("\"\"")
                 } else {
-                    let status = tables[index].status(Int(position))
-                    out.json(status.isEmpty ? "–" : status)
+                    out.json(tables[index].status(Int(position))?.code ?? "–")
                 }
             }
             out.raw("],[")

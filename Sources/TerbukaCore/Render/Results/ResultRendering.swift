@@ -58,7 +58,6 @@ extension SiteRenderer {
             shortlisted: strings["results_shortlisted"] ?? "", continued: strings["results_continued"] ?? "",
             caption: strings["results_caption"] ?? "", format: format)
         let stageLabel = label("result", table.stage.rawValue)
-        let canonical = ["MS", "TMS", "P/L", "P", "L"] + ResultRowParsers.optimisationStatuses + ["TL", "TH", "DIS", "APS"]
         let pageCount = plan.pages.count
         for index in pages {
             let path = Route.resultPage(vacancy.id, table.stage, page: index)
@@ -80,9 +79,7 @@ extension SiteRenderer {
                         }
                     }
                     let used = Set(table.statusesUsed)
-                    legend = (canonical.filter(used.contains) + table.statusesUsed.filter { !canonical.contains($0) }).map {
-                        LegendItem(code: $0, meaning: strings["status_\($0)"] ?? strings["status_optimisation"] ?? "")
-                    }
+                    legend = ResultStatus.all.filter(used.contains).map { LegendItem(code: $0.code, meaning: strings[$0.stringKey] ?? "") }
                 }
                 let basis = index == 0 ? basisLines(table.stage, vacancy: vacancy, rules: rules) : []
                 return ResultPageView(
@@ -120,9 +117,9 @@ extension SiteRenderer {
         case .skd:
             let kinds = Set(vacancy.formations.map(\.kind))
             return rules.passing.keys.sorted().filter(kinds.contains).map { kind in
-                let marks = rules.passing[kind]!
-                let parts = [("TWK", marks.twk), ("TIU", marks.tiu), ("TKP", marks.tkp), (strings["col_total"] ?? "total", marks.total)]
-                    .compactMap { name, value in value.map { "\(name) ≥ \($0)" } }
+                let parts = rules.passing[kind]!.listed.map { mark, minimum in
+                    "\(mark == .total ? strings["col_total"] ?? "total" : mark.label) ≥ \(minimum)"
+                }
                 return "\(label("kind", kind)): \(parts.joined(separator: ", "))"
             } + [(strings["basis_shortlist"] ?? "").replacingOccurrences(of: "{n}", with: String(rules.shortlistMultiplier))]
         case .akhir:
@@ -190,7 +187,7 @@ extension SiteRenderer {
                 var byValue: [Int: [String]] = [:]
                 for kind in kinds.sorted() {
                     guard let marks = results.rules.passing[kind] else { continue }
-                    let value = marks.total ?? ((marks.twk ?? 0) + (marks.tiu ?? 0) + (marks.tkp ?? 0))
+                    let value = marks.lowestPassingTotal
                     byValue[value, default: []].append(label("kind", kind))
                 }
                 let marks = byValue.keys.sorted().map { value in (value, "\(byValue[value]!.joined(separator: ", ")): \(value)") }

@@ -26,9 +26,8 @@ enum ResultColumns {
             return common + [TableColumn("status", aliases: ["status_administrasi", "hasil_administrasi"], tentative: ["keterangan", "ket", "hasil"], required: true),
                              TableColumn("reason", aliases: ["alasan", "alasan_tms", "alasan_tidak_memenuhi_syarat"], tentative: ["keterangan", "ket", "catatan"])]
         case .skd:
-            return common + [TableColumn("twk", aliases: ["nilai_twk"], required: true), TableColumn("tiu", aliases: ["nilai_tiu"], required: true),
-                             TableColumn("tkp", aliases: ["nilai_tkp"], required: true),
-                             TableColumn("total", aliases: total.aliases + ["nilai_skd", "total_skd", "skd"]), rank, status]
+            return common + SKDMark.tests.map { TableColumn($0.rawValue, aliases: ["nilai_\($0.rawValue)"], required: true) }
+                + [TableColumn("total", aliases: total.aliases + ["nilai_skd", "total_skd", "skd"]), rank, status]
         case .skb:
             return common + [TableColumn("skb", aliases: ["nilai_skb"], required: true), status]
         case .akhir:
@@ -46,13 +45,7 @@ enum ResultColumns {
     /// Status codes a stage's table may carry: what a generic column must hold to be read
     /// as the status.
     static func statusCodes(for stage: ResultStage) -> Set<String> {
-        switch stage {
-        case .administrasi: ["MS", "TMS"]
-        case .skd: Set(ResultRowParsers.skdStatuses)
-        case .skb: Set(ResultRowParsers.absenceCodes)
-        case .akhir: Set(ResultRowParsers.finalStatuses + ResultRowParsers.optimisationStatuses)
-        case .kompetensi: Set(ResultRowParsers.finalStatuses)
-        }
+        Set(ResultStatus.accepted(at: stage).map(\.code))
     }
 
     /// Whether sample values fit a column that a generic header may be.
@@ -67,12 +60,12 @@ enum ResultColumns {
             weightedByHeader = numbers(scale: 3, max: percent * 1000)
         }
         switch column {
-        case "status": return values.allSatisfy { statusCodes.contains(ResultRowParsers.normalizeStatus($0)) }
+        case "status": return values.allSatisfy { statusCodes.contains(ResultStatus.normalize($0)) }
         case "formation": return formations.areCodes(values)
         case "position": return formations.arePositions(values)
-        case "skd": return !weightedByHeader && numbers(scale: 0, max: 550)
-        case "skb": return !weightedByHeader && numbers(scale: 2, max: 10_000)
-        case "skd_weighted", "skb_weighted": return numbers(scale: 3, max: 100_000)
+        case "skd": return !weightedByHeader && numbers(scale: 0, max: SKDMark.total.maximum)
+        case "skb": return !weightedByHeader && numbers(scale: 2, max: ScoreRange.skbHundredths)
+        case "skd_weighted", "skb_weighted": return numbers(scale: 3, max: ScoreRange.finalThousandths)
         default: return true
         }
     }

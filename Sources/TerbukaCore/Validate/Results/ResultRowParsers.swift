@@ -1,20 +1,11 @@
 /// Stage by stage: the values of one row of a result table.
 enum ResultRowParsers {
-    static let absenceCodes = Absence.allCases.map(\.rawValue)
-    static let skdStatuses = ["P/L", "P", "TL"] + absenceCodes
-    static let finalStatuses = ["L", "TL"] + absenceCodes
-    /// National optimisation codes, accepted as given in the final table (DOMAIN.md).
-    static let optimisationStatuses = ["L-1", "L-2", "P/L-E1", "P/L-E2", "P/L-E3", "P/L-U1", "P/L-U2", "P/L-U3"]
-
-    /// "p / l" → "P/L".
-    static func normalizeStatus(_ text: String) -> String {
-        text.uppercased().filter { $0 != " " }
-    }
-
     static func administration(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> AdministrationRow? {
-        let raw = normalizeStatus(fields.text(.status) ?? "")
-        guard let status = AdministrationStatus(rawValue: raw) else {
-            d.error("row \(identity.row): status '\(raw)' is not MS or TMS\(fields.reading(.status))", at: fields.location(.status))
+        let raw = ResultStatus.normalize(fields.text(.status) ?? "")
+        let accepted = ResultStatus.accepted(at: .administrasi)
+        guard let status = ResultStatus(code: raw), accepted.contains(status) else {
+            d.error("row \(identity.row): status '\(raw)' is not \(accepted.map(\.code).joined(separator: " or "))\(fields.reading(.status))",
+                    at: fields.location(.status))
             return nil
         }
         let reason = fields.text(.reason).flatMap { $0.isEmpty ? nil : $0 }
@@ -26,15 +17,13 @@ enum ResultRowParsers {
     }
 
     static func skd(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> SKDRow? {
-        guard let supplied = supplied(fields, identity, allowed: skdStatuses, &d) else { return nil }
-        let written = ["twk", "tiu", "tkp"].map { fields.text($0) ?? "" }
+        guard let supplied = supplied(fields, identity, allowed: ResultStatus.accepted(at: .skd), &d) else { return nil }
+        let written = SKDMark.tests.map { fields.text($0.rawValue) ?? "" }
         guard let outcome = outcome(noScores: written.allSatisfy(\.isEmpty), supplied: supplied, identity, place: fields.place, &d) else { return nil }
         var scores: SKDScores?
         if case .scored = outcome {
-            let twk = score(fields, "TWK", "twk", max: 150, multipleOf: 5, identity, &d)
-            let tiu = score(fields, "TIU", "tiu", max: 175, multipleOf: 5, identity, &d)
-            let tkp = score(fields, "TKP", "tkp", max: 225, multipleOf: nil, identity, &d)
-            guard let twk, let tiu, let tkp else { return nil }
+            let values = SKDMark.tests.map { score(fields, $0.label, $0.rawValue, max: $0.maximum, multipleOf: $0.multipleOf, identity, &d) }
+            guard let twk = values[0], let tiu = values[1], let tkp = values[2] else { return nil }
             scores = SKDScores(twk: twk, tiu: tiu, tkp: tkp)
         }
         let absence = outcome.absence
@@ -42,12 +31,12 @@ enum ResultRowParsers {
     }
 
     static func skb(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> SKBRow? {
-        guard let supplied = supplied(fields, identity, allowed: absenceCodes, &d) else { return nil }
+        guard let supplied = supplied(fields, identity, allowed: ResultStatus.accepted(at: .skb), &d) else { return nil }
         let written = fields.text(.skb) ?? ""
         guard let outcome = outcome(noScores: written.isEmpty, supplied: supplied, identity, place: fields.place, &d) else { return nil }
         var score: Int?
         if case .scored = outcome {
-            guard let value = fields.scaled(.skb, scale: 2), value <= 10_000 else {
+            guard let value = fields.scaled(.skb, scale: 2), value <= ScoreRange.skbHundredths else {
                 d.error("row \(identity.row): SKB '\(written)' is not a score from 0 to 100 with at most two decimals", at: fields.location(.skb))
                 return nil
             }
@@ -58,20 +47,20 @@ enum ResultRowParsers {
     }
 
     static func final(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> FinalRow? {
-        guard let supplied = supplied(fields, identity, allowed: finalStatuses + optimisationStatuses, &d) else { return nil }
+        guard let supplied = supplied(fields, identity, allowed: ResultStatus.accepted(at: .akhir), &d) else { return nil }
         var ok = true
         var skd: Int?
         if let raw = fields.text(.skd), !raw.isEmpty {
             skd = Scores.parse(raw, scale: 0, decimalComma: fields.decimalComma)
-            if skd == nil || skd! > 550 {
-                d.error("row \(identity.row): SKD total '\(raw)' is not a whole number from 0 to 550", at: fields.location(.skd))
+            if skd == nil || skd! > SKDMark.total.maximum {
+                d.error("row \(identity.row): SKD total '\(raw)' is not a whole number from 0 to \(SKDMark.total.maximum)", at: fields.location(.skd))
                 ok = false
             }
         }
         var skb: Int?
         if let raw = fields.text(.skb), !raw.isEmpty {
             skb = fields.scaled(.skb, scale: 2)
-            if skb == nil || skb! > 10_000 {
+            if skb == nil || skb! > ScoreRange.skbHundredths {
                 d.error("row \(identity.row): SKB '\(raw)' is not a score from 0 to 100 with at most two decimals", at: fields.location(.skb))
                 ok = false
             }
@@ -82,7 +71,7 @@ enum ResultRowParsers {
                 parts.append(Located(WrittenDecimal(thousandths: -1, decimals: 0), at: fields.location(column)))
                 continue
             }
-            guard let value = WrittenDecimal(raw, decimalComma: fields.decimalComma), value.thousandths <= 100_000 else {
+            guard let value = WrittenDecimal(raw, decimalComma: fields.decimalComma), value.thousandths <= ScoreRange.finalThousandths else {
                 d.error("row \(identity.row): weighted \(label) part '\(raw)' is not a number from 0 to 100 with at most three decimals\(fields.reading(column))",
                         at: fields.location(column))
                 ok = false
@@ -97,7 +86,7 @@ enum ResultRowParsers {
 
     static func competency(rules: ScoringRules) -> (ResultTableReader.Fields, RowIdentity, inout Diagnostics) -> CompetencyRow? {
         { fields, identity, d in
-            guard let supplied = supplied(fields, identity, allowed: finalStatuses, &d) else { return nil }
+            guard let supplied = supplied(fields, identity, allowed: ResultStatus.accepted(at: .kompetensi), &d) else { return nil }
             let allEmpty = rules.components.allSatisfy { (fields.text($0.id) ?? "").isEmpty }
             guard let outcome = outcome(noScores: allEmpty, supplied: supplied, identity, place: fields.place, &d) else { return nil }
             var scores: [Int]?
@@ -128,7 +117,7 @@ enum ResultRowParsers {
     /// Scores, or an absence status with no scores; anything else is an error.
     private static func outcome(noScores: Bool, supplied: SuppliedColumns?, _ identity: RowIdentity, place: TablePlace,
                                 _ d: inout Diagnostics) -> Outcome? {
-        let absence = supplied?.status.flatMap { Absence(rawValue: $0.value) }
+        let absence = supplied?.status?.value.absence
         if noScores {
             guard let absence else {
                 d.error("row \(identity.row): no scores; write the scores, or the status TH (absent), DIS (disqualified) or APS (withdrew)",
@@ -162,9 +151,9 @@ enum ResultRowParsers {
         return value
     }
 
-    private static func supplied(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, allowed: [String],
+    private static func supplied(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, allowed: [ResultStatus],
                                  _ d: inout Diagnostics) -> SuppliedColumns?? {
-        var total: Located<Int>?, rank: Located<Int>?, status: Located<String>?, final: Located<Int>?
+        var total: Located<Int>?, rank: Located<Int>?, status: Located<ResultStatus>?, final: Located<Int>?
         var ok = true
         if let raw = fields.text(.total), !raw.isEmpty {
             if let value = Scores.parse(raw, scale: 0, decimalComma: fields.decimalComma) {
@@ -183,16 +172,16 @@ enum ResultRowParsers {
             }
         }
         if let raw = fields.text(.status), !raw.isEmpty {
-            let normalized = normalizeStatus(raw)
-            if allowed.contains(normalized) {
-                status = Located(normalized, at: fields.location(.status))
+            if let value = ResultStatus(code: raw), allowed.contains(value) {
+                status = Located(value, at: fields.location(.status))
             } else {
-                d.error("row \(identity.row): status '\(raw)' is not one of \(allowed.joined(separator: ", "))\(fields.reading(.status))", at: fields.location(.status))
+                d.error("row \(identity.row): status '\(raw)' is not one of \(allowed.map(\.code).joined(separator: ", "))\(fields.reading(.status))",
+                        at: fields.location(.status))
                 ok = false
             }
         }
         if let raw = fields.text(.final), !raw.isEmpty {
-            if let value = fields.scaled(.final, scale: 3), value <= 100_000 {
+            if let value = fields.scaled(.final, scale: 3), value <= ScoreRange.finalThousandths {
                 final = Located(value, at: fields.location(.final))
             } else {
                 d.error("row \(identity.row): final '\(raw)' is not a score from 0 to 100 with at most three decimals", at: fields.location(.final))
