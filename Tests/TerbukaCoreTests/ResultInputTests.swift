@@ -234,7 +234,7 @@ import Testing
     }
 
     @Test func aPlusInsideANegativeLookingCellIsStillDefused() {
-        #expect(CSVWriter.cell("-1+5") == "'-1+5")
-        #expect(CSVWriter.cell("+5") == "+5")
+        #expect(CSVText.cell("-1+5") == "'-1+5")
+        #expect(CSVText.cell("+5") == "+5")
     }
 }

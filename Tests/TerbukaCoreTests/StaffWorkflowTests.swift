@@ -209,7 +209,33 @@ import Testing
         let text = try String(contentsOf: builtIn, encoding: .utf8)
         try site.write("themes/default/i18n/en.yml", text.split(separator: "\n").filter { !$0.hasPrefix("nav_schedule:") }.joined(separator: "\n"))
         #expect(await site.errors() == [
-            "themes/default/i18n/en.yml:1:1: error: missing interface string 'nav_schedule' (it is in id.yml)",
+            "themes/default/i18n/en.yml:1:1: error: missing interface string 'nav_schedule'",
+        ])
+    }
+
+    /// A string a site's own theme adds to the primary language is needed in the others too.
+    @Test func aStringOfTheSitesThemeMissingFromAnotherLanguageIsAnError() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write("content/site.yml", TestSite.siteYML + "\nlanguages: [id, en]\n")
+        let builtIn = try #require(Theme.builtInFolder).appendingPathComponent("default/i18n/id.yml")
+        let text = try String(contentsOf: builtIn, encoding: .utf8)
+        try site.write("themes/default/i18n/id.yml", text + "\nbanner_extra: Info tambahan\n")
+        #expect(await site.errors() == [
+            "(built-in theme default)/i18n/en.yml:1:1: error: missing interface string 'banner_extra' (it is in id.yml)",
+        ])
+    }
+
+    /// Every `{{t.key}}` a template names must be in each language: a missing one would
+    /// print nothing where the page needs words.
+    @Test func aStringATemplateNamesIsRequired() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        let builtIn = try #require(Theme.builtInFolder).appendingPathComponent("default/templates/404.mustache")
+        let template = try String(contentsOf: builtIn, encoding: .utf8)
+        try site.write("themes/default/templates/404.mustache", template + "<p>{{t.not_found_extra}}</p>\n")
+        #expect(await site.errors() == [
+            "(built-in theme default)/i18n/id.yml:1:1: error: missing interface string 'not_found_extra'",
         ])
     }
 }

@@ -197,10 +197,10 @@ import Testing
 
 @Suite struct EscapingTests {
     @Test func csvCellsThatLookLikeFormulasAreDefused() {
-        #expect(CSVWriter.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
-        #expect(CSVWriter.cell("@SUM(A1)") == "'@SUM(A1)")
-        #expect(CSVWriter.cell("-12.5") == "-12.5")
-        #expect(CSVWriter.cell("+62 812") == "'+62 812")
+        #expect(CSVText.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVText.cell("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVText.cell("-12.5") == "-12.5")
+        #expect(CSVText.cell("+62 812") == "'+62 812")
     }
 
     @Test func contentLinksAreMadeRelativeAndNameIndexHTML() {

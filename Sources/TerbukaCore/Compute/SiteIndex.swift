@@ -16,6 +16,8 @@ public struct SiteIndex: Sendable {
     public var announcementsByVacancy: [String: [Announcement]]
     /// Ranked and checked result tables, by vacancy id.
     public var results: [String: VacancyResults]
+    /// What the home page shows.
+    public var home: HomeDigest = HomeDigest()
 
     public init(content: SiteContent, now: Int, results: [String: VacancyResults] = [:]) {
         self.content = content
@@ -33,6 +35,7 @@ public struct SiteIndex: Sendable {
         }
         menuPages = pages.filter(\.menu)
         announcementsByVacancy = Dictionary(grouping: announcements.filter { $0.vacancyID != nil }) { $0.vacancyID! }
+        home = HomeDigest(self)
     }
 
     /// A vacancy is open until the end of its last scheduled stage; one without a schedule
@@ -42,12 +45,48 @@ public struct SiteIndex: Sendable {
         return last > now
     }
 
+    /// Sites with more result rows than this get no ZIP: it would double a very large output.
+    static let zipRowLimit = 200_000
+
     /// Whether the home page offers the whole site as one ZIP (not for very large sites).
     public var offersZip: Bool {
-        content.vacancies.reduce(0) { $0 + $1.tables.rowCount } <= ZipArchive.rowLimit
+        content.vacancies.reduce(0) { $0 + $1.tables.rowCount } <= Self.zipRowLimit
     }
 
     public var currentAnnouncements: [Announcement] {
         announcements.filter { !archivedSlugs.contains($0.slug) }
+    }
+}
+
+/// The home page's choices: open vacancies before past ones, pinned announcements first,
+/// and for each open vacancy the stages running now and the next deadline.
+public struct HomeDigest: Sendable {
+    public static let announcementCount = 6
+
+    public var openVacancies: [Vacancy] = []
+    public var pastVacancies: [Vacancy] = []
+    public var announcements: [Announcement] = []
+    public var running: [RunningStages] = []
+
+    public struct RunningStages: Sendable {
+        public var vacancy: Vacancy
+        /// Timeline items in progress at the build time.
+        public var current: [TimelineItem]
+        /// The item that ends soonest after the build time.
+        public var nextDeadline: TimelineItem?
+    }
+
+    init() {}
+
+    init(_ index: SiteIndex) {
+        openVacancies = index.vacancies.filter(index.isOpen)
+        pastVacancies = index.vacancies.filter { !index.isOpen($0) }
+        let current = index.currentAnnouncements
+        announcements = Array((current.filter(\.pinned) + current.filter { !$0.pinned }).prefix(Self.announcementCount))
+        running = openVacancies.map { vacancy in
+            let items = Timeline.items(for: vacancy)
+            return RunningStages(vacancy: vacancy, current: items.filter { $0.state(at: index.now) == .current },
+                                 nextDeadline: items.filter { $0.end.endInstant > index.now }.min { $0.end.endInstant < $1.end.endInstant })
+        }
     }
 }

@@ -1,7 +1,7 @@
 /// The stages of a vacancy in time order, with the objection periods of its published
 /// results, each marked past, current or coming as of the build time.
 public struct TimelineItem: Sendable {
-    public enum State: String, Sendable {
+    public enum State: String, CaseIterable, Sendable {
         case past, current, coming
     }
 
@@ -53,6 +53,14 @@ public enum Timeline {
             if count > 1 { items[index].id += "-\(count)" }
         }
         return items
+    }
+
+    /// The last second applications are taken: the end of the registration stage, a date
+    /// alone meaning the end of that day.
+    public static func registrationDeadline(for vacancy: Vacancy) -> ContentDate? {
+        guard let registration = vacancy.schedule.first(where: { $0.stage == ScheduleEntry.registration }) else { return nil }
+        let end = registration.end
+        return ContentDate(instant: end.endInstant - (end.hasTime ? 0 : 1), offset: end.utcOffsetSeconds)
     }
 
     /// The schedule stage that is the objection period of each result stage.

@@ -88,7 +88,7 @@ public enum SSCASNImporter {
             let text = clean(raw)
             guard !text.isEmpty else { return nil }
             if millions {
-                guard let value = Scores.parse(text, scale: 2, decimalComma: true) else {
+                guard let value = CellText.parse(text, scale: 2, decimalComma: true) else {
                     report.unclear.append("line \(line): salary '\(raw)' is not a number of millions")
                     return nil
                 }

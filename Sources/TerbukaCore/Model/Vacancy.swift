@@ -35,8 +35,11 @@ public struct ScheduleEntry: Sendable {
     public var location: String?
     public var note: String?
 
+    /// The stage during which applications are taken.
+    public static let registration = "pendaftaran"
+
     public static let knownStages = [
-        "pengumuman", "pendaftaran", "seleksi-administrasi", "hasil-administrasi",
+        "pengumuman", registration, "seleksi-administrasi", "hasil-administrasi",
         "sanggah-administrasi", "skd", "hasil-skd", "sanggah-skd", "skb", "integrasi",
         "hasil-akhir", "sanggah-akhir", "drh", "usul-nip", "seleksi-kompetensi", "hasil-kompetensi",
     ]

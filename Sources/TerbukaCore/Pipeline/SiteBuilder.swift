@@ -96,7 +96,7 @@ public struct SiteBuilder: Sendable {
         let results = await Self.computeResults(content.vacancies, into: &diagnostics)
         let index = SiteIndex(content: content, now: options.now ?? BuildOptions.newestPublication(content), results: results)
         site = index
-        RoutePlanner.check(index, into: &diagnostics)
+        RouteChecker.check(index, into: &diagnostics)
         lap("compute")
         // `check` stops here: everything that can be wrong in the content is known.
         guard write, let theme, !diagnostics.hasErrors else { return report() }
@@ -116,11 +116,11 @@ public struct SiteBuilder: Sendable {
                 }
                 try staging.write(Integrity.manifest(content, siteRoot: options.siteRoot, buildTime: index.now))
                 if index.offersZip {
-                    let target = try staging.prepareFile(ZipArchive.path)
+                    let target = try staging.prepareFile(Route.zip)
                     try ZipArchive.write(files: staging.ledger.all.map { ($0.path, staging.root.appendingPathComponent($0.path)) },
                                          to: target, buildTime: index.now)
                     let (sha256, size) = try Digest.sha256(fileAt: target)
-                    staging.ledger.record(ZipArchive.path, size: size, sha256: sha256)
+                    staging.ledger.record(Route.zip, size: size, sha256: sha256)
                 }
                 try staging.write(Integrity.sums(staging.ledger))
             } catch {

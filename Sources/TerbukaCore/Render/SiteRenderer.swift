@@ -57,7 +57,7 @@ public struct SiteRenderer: Sendable {
         // primary language; a further language adds its pages under its prefix.
         if isPrimary {
             var files = DataExport.formations(index.vacancies)
-            files += theme.assets.map { OutputFile(path: "assets/" + $0.path, contents: .copy($0.url)) }
+            files += theme.assets.map { OutputFile(path: Route.asset($0.path), contents: .copy($0.url)) }
             files += theme.rootFiles.map { OutputFile(path: $0.path, contents: .copy($0.url)) }
             files += index.content.files.map { OutputFile(path: $0.outputPath, contents: .copy($0.source)) }
             for file in files { try staging.write(file) }
@@ -86,26 +86,26 @@ public struct SiteRenderer: Sendable {
     func render(_ job: Job, ledger: Ledger) -> OutputFile {
         switch job {
         case .home:
-            return page(Route.home, template: "home", title: strings["home_title"] ?? index.content.config.title,
-                        description: strings["home_description"] ?? "", current: Route.home) { root in homeView(root: root) }
+            return page(Route.home, template: "home", title: text(.homeTitle),
+                        description: text(.homeDescription), current: Route.home) { root in homeView(root: root) }
         case .vacancyList:
-            return page(Route.vacancyList, template: "vacancy-list", title: strings["vacancies_title"] ?? "", description: "",
+            return page(Route.vacancyList, template: "vacancy-list", title: text(.vacanciesTitle), description: "",
                         current: Route.vacancyList) { root in
                 let all = index.vacancies.map { vacancySummary($0, root: root) }
                 return VacancyListView(vacancies: all, hasVacancies: !all.isEmpty)
             }
         case .announcementList:
-            return page(Route.announcementList, template: "announcement-list", title: strings["announcements_title"] ?? "",
+            return page(Route.announcementList, template: "announcement-list", title: text(.announcementsTitle),
                         description: "", current: Route.announcementList) { root in
                 let current = index.currentAnnouncements.map { announcementSummary($0, root: root) }
                 let archived = index.announcements.filter { index.archivedSlugs.contains($0.slug) }.map { announcementSummary($0, root: root) }
                 return AnnouncementListView(current: current, hasCurrent: !current.isEmpty, archived: archived, hasArchived: !archived.isEmpty)
             }
         case .schedule:
-            return page(Route.schedule, template: "schedule", title: strings["schedule_page_title"] ?? "", description: "",
+            return page(Route.schedule, template: "schedule", title: text(.schedulePageTitle), description: "",
                         current: Route.schedule) { root in scheduleView(root: root) }
         case .search:
-            return page(Route.search, template: "search", title: strings["search_title"] ?? "", description: "", current: Route.search) { root in
+            return page(Route.search, template: "search", title: text(.searchTitle), description: "", current: Route.search) { root in
                 searchView(root: root)
             }
         case .searchData:
@@ -115,7 +115,7 @@ public struct SiteRenderer: Sendable {
         case .vacancyCalendar(let vacancy):
             return OutputFile(path: Route.vacancyCalendar(vacancy.id), contents: calendar(for: [vacancy], name: vacancy.title))
         case .notFound:
-            return page(Route.notFound, template: "404", title: strings["not_found_title"] ?? "", description: "", current: nil) { root in
+            return page(Route.notFound, template: "404", title: text(.notFoundTitle), description: "", current: nil) { root in
                 NotFoundView(homeHref: pageHref(Route.home, root: root),
                              vacancyListHref: pageHref(Route.vacancyList, root: root),
                              announcementListHref: pageHref(Route.announcementList, root: root))
@@ -145,12 +145,12 @@ public struct SiteRenderer: Sendable {
         let site = SiteView(title: config.title, agency: config.agency, region: config.region, sampleData: config.sampleData,
                             homeHref: pageHref(Route.home, root: root), contact: contact)
         var nav = [
-            NavItem(title: strings["nav_home"] ?? "", href: pageHref(Route.home, root: root), current: current == Route.home),
-            NavItem(title: strings["nav_vacancies"] ?? "", href: pageHref(Route.vacancyList, root: root), current: current == Route.vacancyList),
-            NavItem(title: strings["nav_announcements"] ?? "", href: pageHref(Route.announcementList, root: root),
+            NavItem(title: text(.navHome), href: pageHref(Route.home, root: root), current: current == Route.home),
+            NavItem(title: text(.navVacancies), href: pageHref(Route.vacancyList, root: root), current: current == Route.vacancyList),
+            NavItem(title: text(.navAnnouncements), href: pageHref(Route.announcementList, root: root),
                     current: current == Route.announcementList),
-            NavItem(title: strings["nav_schedule"] ?? "", href: pageHref(Route.schedule, root: root), current: current == Route.schedule),
-            NavItem(title: strings["nav_search"] ?? "", href: pageHref(Route.search, root: root), current: current == Route.search),
+            NavItem(title: text(.navSchedule), href: pageHref(Route.schedule, root: root), current: current == Route.schedule),
+            NavItem(title: text(.navSearch), href: pageHref(Route.search, root: root), current: current == Route.search),
         ]
         nav += index.menuPages.map {
             NavItem(title: $0.title, href: pageHref(Route.page($0.slug), root: root), current: current == Route.page($0.slug))
@@ -169,20 +169,29 @@ public struct SiteRenderer: Sendable {
         Markdown.html(source.text) { Links.rewriteContentURL($0, root: root) }
     }
 
+    /// An interface string of this language; the theme was checked to have every one.
+    func text(_ key: InterfaceString) -> String {
+        strings[key.rawValue] ?? ""
+    }
+
+    /// An interface string with its `{name}` placeholders filled in.
+    func text(_ key: InterfaceString, _ values: KeyValuePairs<String, String>) -> String {
+        values.reduce(text(key)) { result, pair in result.replacingOccurrences(of: "{\(pair.key)}", with: pair.value) }
+    }
+
     func label(_ prefix: String, _ id: String) -> String {
         strings["\(prefix)_\(id)"] ?? id
     }
 
     private func homeView(root: String) -> HomeView {
-        let summaries = index.vacancies.map { vacancySummary($0, root: root) }
-        let open = summaries.filter(\.open)
-        let past = summaries.filter { !$0.open }
-        let current = index.currentAnnouncements
-        let latest = (current.filter(\.pinned) + current.filter { !$0.pinned }).prefix(6).map { announcementSummary($0, root: root) }
+        let home = index.home
+        let open = home.openVacancies.map { vacancySummary($0, root: root) }
+        let past = home.pastVacancies.map { vacancySummary($0, root: root) }
+        let latest = home.announcements.map { announcementSummary($0, root: root) }
         let stages = homeStages(root: root)
         return HomeView(stages: stages, hasStages: !stages.isEmpty, scheduleHref: pageHref(Route.schedule, root: root),
-                        zipHref: index.offersZip ? Links.href(to: ZipArchive.path, root: root) : nil,
-                        sumsHref: Links.href(to: "SHA256SUMS", root: root),
+                        zipHref: index.offersZip ? Links.href(to: Route.zip, root: root) : nil,
+                        sumsHref: Links.href(to: Route.sums, root: root),
                         openVacancies: open, hasOpenVacancies: !open.isEmpty, pastVacancies: past, hasPastVacancies: !past.isEmpty,
                         announcements: latest, hasAnnouncements: !latest.isEmpty,
                         vacancyListHref: pageHref(Route.vacancyList, root: root),
@@ -221,7 +230,7 @@ public struct SiteRenderer: Sendable {
             hasSalary: hasSalary, hasEducation: hasEducation, totalColspan: 4 + (hasSalary ? 1 : 0) + (hasEducation ? 1 : 0),
             schedule: schedule, hasSchedule: !schedule.isEmpty,
             icsHref: Links.href(to: Route.vacancyCalendar(vacancy.id), root: root),
-            scheduleScriptHref: Links.href(to: "assets/schedule.js", root: root),
+            scheduleScriptHref: Links.href(to: Route.scheduleScript, root: root),
             asOf: format.dateTime(ContentDate(instant: index.now, in: zone), siteZone: zone), announcements: announcements, hasAnnouncements: !announcements.isEmpty,
             downloads: [download("CSV", Route.formationData(vacancy.id, "csv"), root: root, ledger: ledger),
                         download("JSON", Route.formationData(vacancy.id, "json"), root: root, ledger: ledger)],

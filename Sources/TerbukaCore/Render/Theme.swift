@@ -15,15 +15,34 @@ public struct Theme: Sendable {
     /// Templates the renderer needs.
     static let requiredTemplates = ["base", "home", "vacancy-list", "vacancy", "announcement-list", "announcement", "page", "404", "results", "statistics", "lookup", "schedule", "timeline", "downloads", "search"]
 
-    /// Strings the code looks up (labels of stage ids, categories, kinds); templates name
-    /// their own strings, and every language must have the keys of the primary one.
+    /// Strings the code looks up: by name, and the labels of stage ids, categories, kinds,
+    /// statuses, columns, chart series and timeline states. Every language must also have
+    /// the strings its templates name (`{{t.key}}`) and the keys of the primary language.
     static var requiredStrings: [String] {
-        ScheduleEntry.knownStages.map { "stage_\($0)" }
+        InterfaceString.allCases.map(\.rawValue)
+            + ScheduleEntry.knownStages.map { "stage_\($0)" }
             + AnnouncementCategory.allCases.map { "category_\($0.rawValue)" }
             + FormationKind.standard.map { "kind_\($0)" }
             + RecruitmentKind.allCases.map { "recruitment_\($0.rawValue)" }
-            + ResultStage.allCases.map { "result_\($0.rawValue)" }
+            + ResultStage.allCases.flatMap { ["result_\($0.rawValue)", "results_passed_\($0.rawValue)"] }
             + ResultStatus.stringKeys
+            + ResultColumn.standardIDs.map { "col_\($0)" }
+            + ResultStatistics.Measure.allCases.map { "chart_\($0.rawValue)" }
+            + TimelineItem.State.allCases.map { "state_\($0.rawValue)" }
+    }
+
+    /// The interface strings a template names: `{{t.key}}`, `{{{t.key}}}`, `{{#t.key}}`, `{{^t.key}}`.
+    static func stringsNamed(in template: String) -> Set<String> {
+        var names: Set<String> = []
+        var rest = Substring(template)
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            let tag = rest.drop { "{#^&/ ".contains($0) }
+            guard tag.hasPrefix("t.") else { continue }
+            let name = tag.dropFirst(2).prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "/" }
+            if !name.isEmpty { names.insert(String(name)) }
+        }
+        return names
     }
 
     /// The themes that come with Terbuka.
@@ -62,12 +81,14 @@ public struct Theme: Sendable {
         }
         var templates: [String: MustacheTemplate] = [:]
         var templateFiles: Set<String> = []
+        var templateStrings: Set<String> = []
         for (file, source) in layers(siteRoot: siteRoot, name: name, under: "templates").sorted(by: { $0.key < $1.key })
         where file.hasSuffix(".mustache") {
             let path = source.display
             templateFiles.insert(String(file.dropLast(".mustache".count)))
             guard let data = FileManager.default.contents(atPath: source.url.path),
                   let text = SourceText.decode(data, path: path, into: &diagnostics) else { continue }
+            templateStrings.formUnion(stringsNamed(in: text))
             do {
                 templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
@@ -100,15 +121,18 @@ public struct Theme: Sendable {
             for entry in map.entries {
                 if let value = entry.value.text(key: entry.key, into: &diagnostics) { table[entry.key] = value.value }
             }
-            for key in requiredStrings where table[key] == nil {
+            let required = requiredStrings + templateStrings.sorted().filter { !requiredStrings.contains($0) }
+            for key in required where table[key] == nil {
                 diagnostics.error("missing interface string '\(key)'", at: SourceLocation(path: path))
             }
             strings[language] = table
         }
         if let primary = languages.first, let reference = strings[primary] {
+            // Required strings missing from a language were reported above.
+            let required = Set(requiredStrings).union(templateStrings)
             for language in languages.dropFirst() {
                 guard let table = strings[language] else { continue }
-                for key in reference.keys.sorted() where table[key] == nil {
+                for key in reference.keys.sorted() where table[key] == nil && !required.contains(key) {
                     diagnostics.error("missing interface string '\(key)' (it is in \(primary.rawValue).yml)",
                                       at: SourceLocation(path: stringFiles["\(language.rawValue).yml"]?.display ?? displayFolder))
                 }

@@ -66,7 +66,7 @@ enum VacancyValidator {
         let start = map.date("start", zone: zone, into: &diagnostics)
         let end = map.date("end", zone: zone, into: &diagnostics)
         if let start, let end, end.value.endInstant < start.value.instant {
-            diagnostics.error("'end' (\(describe(end.value))) is before 'start' (\(describe(start.value)))", at: end.location)
+            diagnostics.error("'end' (\(end.value.plainText)) is before 'start' (\(start.value.plainText))", at: end.location)
             return nil
         }
         guard let stage, let start, let end else { return nil }
@@ -75,10 +75,6 @@ enum VacancyValidator {
                              note: map.text("note", into: &diagnostics)?.value)
     }
 
-    private static func describe(_ date: ContentDate) -> String {
-        guard let minutes = date.minuteOfDay else { return date.date.description }
-        return date.date.description + String(format: " %02d:%02d", minutes / 60, minutes % 60)
-    }
 
     private static func resultEntry(_ value: YAMLValue, vacancy: LoadedVacancy, kind: RecruitmentKind?, zone: SiteTimeZone,
                                     into diagnostics: inout Diagnostics) -> ResultEntry? {

@@ -22,7 +22,7 @@ public enum SiteVerifier {
 
     public static func verify(_ folder: URL) -> Report {
         var report = Report(checked: 0, changed: [], missing: [], extra: [], problems: [])
-        let sums = folder.appendingPathComponent(Integrity.sumsPath)
+        let sums = folder.appendingPathComponent(Route.sums)
         guard let text = try? String(contentsOf: sums, encoding: .utf8) else {
             report.problems.append("\(sums.path): no SHA256SUMS to check against")
             return report
@@ -45,7 +45,7 @@ public enum SiteVerifier {
             report.checked += 1
             if (try? Digest.sha256(fileAt: url).hex) != expected { report.changed.append(path) }
         }
-        for path in FileListing.files(under: folder, includingHidden: true) where path != Integrity.sumsPath && !listed.contains(path) {
+        for path in FileListing.files(under: folder, includingHidden: true) where path != Route.sums && !listed.contains(path) {
             report.extra.append(path)
         }
         return report

@@ -21,7 +21,7 @@ enum Integrity {
         out.raw("{\n  \"generator\": ")
         out.json("Terbuka \(TerbukaVersion.current)")
         out.raw(",\n  \"build_time\": ")
-        out.json(ICalendar.utcISO(buildTime))
+        out.json(DateText.utcISO(buildTime))
         out.raw(",\n  \"sources\": [")
         for (index, path) in sourceFiles(content).enumerated() {
             let (sha256, size) = try Digest.sha256(fileAt: siteRoot.appendingPathComponent(path))
@@ -34,26 +34,16 @@ enum Integrity {
             out.raw("}")
         }
         out.raw("\n  ]\n}\n")
-        return OutputFile(path: "manifest.json", contents: .bytes(Data(out.bytes)))
+        return OutputFile(path: Route.manifest, contents: .bytes(Data(out.bytes)))
     }
 
-    static let sumsPath = "SHA256SUMS"
 
     /// `<sha256>  <path>` per file, sorted by path.
     static func sums(_ ledger: Ledger) -> OutputFile {
         var text = ""
-        for (path, entry) in ledger.all where path != sumsPath {
+        for (path, entry) in ledger.all where path != Route.sums {
             text += "\(entry.sha256)  \(path)\n"
         }
-        return .text(sumsPath, text)
-    }
-}
-
-extension ICalendar {
-    /// `2024-10-16T00:00:00Z`
-    static func utcISO(_ instant: Int) -> String {
-        let compact = utc(instant)
-        let d = Array(compact)
-        return "\(String(d[0..<4]))-\(String(d[4..<6]))-\(String(d[6..<8]))T\(String(d[9..<11])):\(String(d[11..<13])):\(String(d[13..<15]))Z"
+        return .text(Route.sums, text)
     }
 }

@@ -37,7 +37,7 @@ public struct OutputWriter: Sendable {
 
     /// A previous output carries the manifest.json every build writes, naming Terbuka.
     static func isPreviousOutput(_ folder: URL) -> Bool {
-        guard let handle = try? FileHandle(forReadingFrom: folder.appendingPathComponent("manifest.json")),
+        guard let handle = try? FileHandle(forReadingFrom: folder.appendingPathComponent(Route.manifest)),
               let head = try? handle.read(upToCount: 256) else { return false }
         try? handle.close()
         return String(decoding: head, as: UTF8.self).contains("\"generator\": \"Terbuka ")

@@ -4,11 +4,6 @@ import Foundation
 /// (not compressed): ZIP 2.0 with CRC-32, readable by every unzip tool, and ZIP64 past
 /// 65,535 entries or 4 GB. Timestamps are the build time, so the archive is reproducible.
 enum ZipArchive {
-    static let path = "situs.zip"
-
-    /// Sites with more result rows than this get no ZIP: it would double a very large output.
-    static let rowLimit = 200_000
-
     static func write(files: [(path: String, url: URL)], to target: URL, buildTime: Int) throws {
         try write(names: files.map(\.path), to: target, buildTime: buildTime) { try Data(contentsOf: files[$0].url) }
     }

@@ -128,26 +128,3 @@ struct SKDResults: PublishedResultTable {
         return SKDMark.allCases.map { .integer($0.score(in: scores)) } + [.integer(Int(ranks[position])), status]
     }
 }
-
-/// Differences between supplied and computed values: every one is an error, but past a
-/// limit per table they are counted rather than listed, so a wrong column does not bury
-/// the rest of the report.
-struct DifferenceReport {
-    let place: TablePlace
-    static let limit = 50
-    private var listed: [(String, SourceLocation)] = []
-    private var more = 0
-
-    init(place: TablePlace) { self.place = place }
-
-    mutating func add(_ message: String, at location: SourceLocation) {
-        if listed.count < Self.limit { listed.append((message, location)) } else { more += 1 }
-    }
-
-    func finish(into diagnostics: inout Diagnostics) {
-        for (message, location) in listed { diagnostics.error(message, at: location) }
-        if more > 0 {
-            diagnostics.error("… and \(more) more rows whose supplied values differ from the computed ones", at: place.file)
-        }
-    }
-}

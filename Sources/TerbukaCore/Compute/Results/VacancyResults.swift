@@ -4,6 +4,7 @@ public struct VacancyResults: Sendable {
     /// In stage order.
     public var tables: [any PublishedResultTable]
     public var rules: ScoringRules
+    public var statistics: ResultStatistics
 
     public func table(_ stage: ResultStage) -> (any PublishedResultTable)? {
         tables.first { $0.stage == stage }
@@ -18,6 +19,7 @@ public struct VacancyResults: Sendable {
         stages.competency(into: &diagnostics)
         tables = stages.tables
         rules = vacancy.scoring
+        statistics = ResultStatistics(tables: tables, skd: stages.skdResults, formations: vacancy.formations, rules: rules)
     }
 }
 
@@ -33,6 +35,7 @@ struct StageComputation {
     /// Administration status and formation per participant.
     private var adminStatuses: [String: (status: ResultStatus, formation: String)] = [:]
     private var skd: SKDResults?
+    var skdResults: SKDResults? { skd }
     /// Position in the SKD table per participant, kept only when a later stage needs it.
     private var skdPositions: [String: Int] = [:]
     private var skbRows: [String: SKBRow] = [:]
@@ -167,7 +170,7 @@ struct StageComputation {
                 return nil
             }
             if let written = row?.skb, let score = skbRow.score, written != score {
-                differences.add("row \(identity.row): skb \(Decimals.text(written, scale: 2, mark: ",")) supplied, but the SKB table has \(Decimals.text(score, scale: 2, mark: ","))",
+                differences.add("row \(identity.row): skb \(FixedPoint.text(written, scale: 2, mark: ",")) supplied, but the SKB table has \(FixedPoint.text(score, scale: 2, mark: ","))",
                                 at: location)
             }
             if skbRow.identity.formation != identity.formation {
@@ -206,20 +209,20 @@ struct StageComputation {
         let skdPart = FinalScore.numerator(skd: skdTotal, skbHundredths: 0, weights: weights)
         let skbPart = FinalScore.numerator(skd: 0, skbHundredths: skbScore, weights: weights)
         let skdText = "\(weights.skd) % × (SKD \(skdTotal) / \(SKDMark.total.maximum) × 100)"
-        let skbText = "\(weights.skb) % × SKB \(Decimals.text(skbScore, scale: 2, mark: ","))"
+        let skbText = "\(weights.skb) % × SKB \(FixedPoint.text(skbScore, scale: 2, mark: ","))"
         if let part = row?.skdPart, !part.value.agrees(numerator: skdPart, denominator: FinalScore.denominator) {
             differences.add(
-                "row \(identity.row): weighted SKD part \(part.value.text(mark: ",")) supplied, computed \(Decimals.text(FinalScore.thousandths(skdPart), scale: 3, mark: ",")): \(skdText)",
+                "row \(identity.row): weighted SKD part \(part.value.text(mark: ",")) supplied, computed \(FixedPoint.text(FinalScore.thousandths(skdPart), scale: 3, mark: ",")): \(skdText)",
                 at: part.location)
         }
         if let part = row?.skbPart, !part.value.agrees(numerator: skbPart, denominator: FinalScore.denominator) {
             differences.add(
-                "row \(identity.row): weighted SKB part \(part.value.text(mark: ",")) supplied, computed \(Decimals.text(FinalScore.thousandths(skbPart), scale: 3, mark: ",")): \(skbText)",
+                "row \(identity.row): weighted SKB part \(part.value.text(mark: ",")) supplied, computed \(FixedPoint.text(FinalScore.thousandths(skbPart), scale: 3, mark: ",")): \(skbText)",
                 at: part.location)
         }
         if let written = row?.supplied?.final, written.value != thousandths {
             differences.add(
-                "row \(identity.row): final \(Decimals.text(written.value, scale: 3, mark: ",")) supplied, computed \(Decimals.text(thousandths, scale: 3, mark: ",")): \(skdText) + \(skbText)",
+                "row \(identity.row): final \(FixedPoint.text(written.value, scale: 3, mark: ",")) supplied, computed \(FixedPoint.text(thousandths, scale: 3, mark: ",")): \(skdText) + \(skbText)",
                 at: written.location)
         }
         return entrant
@@ -262,18 +265,5 @@ struct StageComputation {
                                       }
                                       return below.joined(separator: "; ")
                                   }, into: &diagnostics))
-    }
-}
-
-/// Fixed-point numbers as text: 80125 at scale 3 → "80.125" or "80,125".
-public enum Decimals {
-    public static func text(_ value: Int, scale: Int, mark: String) -> String {
-        guard scale > 0 else { return String(value) }
-        var factor = 1
-        for _ in 0..<scale { factor *= 10 }
-        let whole = value / factor
-        var fraction = String(value % factor)
-        while fraction.count < scale { fraction = "0" + fraction }
-        return "\(whole)\(mark)\(fraction)"
     }
 }

@@ -27,13 +27,13 @@ public struct ICalendar {
             "X-WR-CALNAME:" + Self.escape(name),
         ]
         for event in events {
-            lines += ["BEGIN:VEVENT", "UID:" + Self.escape(event.uid), "DTSTAMP:" + Self.utc(stamp)]
+            lines += ["BEGIN:VEVENT", "UID:" + Self.escape(event.uid), "DTSTAMP:" + DateText.basicUTC(stamp)]
             if !event.start.hasTime, !event.end.hasTime {
-                lines.append("DTSTART;VALUE=DATE:" + Self.date(event.start.date))
-                lines.append("DTEND;VALUE=DATE:" + Self.date(CivilDate(daysSinceEpoch: event.end.date.daysSinceEpoch + 1)))
+                lines.append("DTSTART;VALUE=DATE:" + DateText.basicDate(event.start.date))
+                lines.append("DTEND;VALUE=DATE:" + DateText.basicDate(CivilDate(daysSinceEpoch: event.end.date.daysSinceEpoch + 1)))
             } else {
-                lines.append("DTSTART:" + Self.utc(event.start.instant))
-                lines.append("DTEND:" + Self.utc(max(event.end.endInstant, event.start.instant)))
+                lines.append("DTSTART:" + DateText.basicUTC(event.start.instant))
+                lines.append("DTEND:" + DateText.basicUTC(max(event.end.endInstant, event.start.instant)))
             }
             lines.append("SUMMARY:" + Self.escape(event.summary))
             if let location = event.location { lines.append("LOCATION:" + Self.escape(location)) }
@@ -78,16 +78,5 @@ public struct ICalendar {
             octets += size
         }
         return result
-    }
-
-    static func utc(_ instant: Int) -> String {
-        let value = ContentDate(instant: instant, offset: 0)
-        let minutes = value.minuteOfDay ?? 0
-        return date(value.date) + "T" + Formatters.twoDigits(minutes / 60) + Formatters.twoDigits(minutes % 60)
-            + Formatters.twoDigits(value.seconds) + "Z"
-    }
-
-    static func date(_ day: CivilDate) -> String {
-        String(day.year) + Formatters.twoDigits(day.month) + Formatters.twoDigits(day.day)
     }
 }

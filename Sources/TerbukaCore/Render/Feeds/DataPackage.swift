@@ -39,7 +39,7 @@ enum DataPackage {
             out.raw(", \"title\": ")
             out.json(resource.title)
             out.raw(", \"path\": ")
-            out.json(String(resource.path.dropFirst("data/".count)))
+            out.json(String(resource.path.dropFirst(Route.dataFolder.count)))
             out.raw(", \"profile\": \"tabular-data-resource\", \"format\": \"csv\", \"mediatype\": \"text/csv\", \"encoding\": \"utf-8\"")
             if let entry {
                 out.raw(", \"bytes\": ")
@@ -61,6 +61,6 @@ enum DataPackage {
             out.raw("]}}")
         }
         out.raw("\n  ]\n}\n")
-        return OutputFile(path: "data/datapackage.json", contents: .bytes(Data(out.bytes)))
+        return OutputFile(path: Route.dataPackage, contents: .bytes(Data(out.bytes)))
     }
 }

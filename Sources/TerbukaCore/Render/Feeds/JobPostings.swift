@@ -4,7 +4,7 @@
 enum JobPostings {
     static func jsonLD(_ vacancy: Vacancy, index: SiteIndex, label: (String) -> String) -> String {
         let config = index.content.config
-        let registration = vacancy.schedule.first { $0.stage == "pendaftaran" }
+        let deadline = Timeline.registrationDeadline(for: vacancy)
         var out = ByteWriter()
         out.raw("{\"@context\":\"https://schema.org\",\"@graph\":[")
         for (number, formation) in vacancy.formations.enumerated() {
@@ -22,10 +22,9 @@ enum JobPostings {
             out.json(formation.code)
             out.raw("},\"datePosted\":")
             out.json(vacancy.published.iso8601)
-            if let registration {
+            if let deadline {
                 out.raw(",\"validThrough\":")
-                out.json(ContentDate(instant: registration.end.endInstant - (registration.end.hasTime ? 0 : 1),
-                                     offset: registration.end.utcOffsetSeconds).iso8601Seconds)
+                out.json(deadline.iso8601Seconds)
             }
             out.raw(",\"hiringOrganization\":{\"@type\":\"GovernmentOrganization\",\"name\":")
             out.json(config.agency)
@@ -67,15 +66,5 @@ enum JobPostings {
         }
         out.raw("\n]}")
         return out.string
-    }
-}
-
-extension ContentDate {
-    /// `2024-09-10T23:59:59+08:00`: to the second, for ends of days.
-    var iso8601Seconds: String {
-        let minutes = minuteOfDay ?? 0
-        let offset = abs(utcOffsetSeconds) / 60
-        return "\(date)T\(Formatters.twoDigits(minutes / 60)):\(Formatters.twoDigits(minutes % 60)):\(Formatters.twoDigits(seconds))"
-            + "\(utcOffsetSeconds < 0 ? "-" : "+")\(Formatters.twoDigits(offset / 60)):\(Formatters.twoDigits(offset % 60))"
     }
 }

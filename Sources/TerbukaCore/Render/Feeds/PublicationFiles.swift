@@ -37,7 +37,7 @@ extension SiteRenderer {
             Entry(id: "tag:\(tagAuthority),\(announcement.date.date):pengumuman/\(announcement.slug)", title: announcement.title,
                   updated: announcement.date, path: Route.announcement(announcement.slug),
                   category: (announcement.category.rawValue, label("category", announcement.category.rawValue)),
-                  summary: [label("category", announcement.category.rawValue), announcement.number.map { "\(strings["number_label"] ?? "") \($0)" }]
+                  summary: [label("category", announcement.category.rawValue), announcement.number.map { "\(text(.numberLabel)) \($0)" }]
                     .compactMap { $0 }.joined(separator: " · "))
         }
         for vacancy in index.vacancies {
@@ -46,17 +46,17 @@ extension SiteRenderer {
                     id: "tag:\(tagAuthority),\(table.entry.published.date):lowongan/\(vacancy.id)/hasil/\(table.stage.rawValue)",
                     title: "\(label("result", table.stage.rawValue)) — \(vacancy.title)", updated: table.entry.published,
                     path: Route.resultPage(vacancy.id, table.stage), category: ("hasil", label("category", "hasil")),
-                    summary: [vacancy.title, table.entry.number.map { "\(strings["number_label"] ?? "") \($0)" }].compactMap { $0 }.joined(separator: " · ")))
+                    summary: [vacancy.title, table.entry.number.map { "\(text(.numberLabel)) \($0)" }].compactMap { $0 }.joined(separator: " · ")))
             }
         }
         entries.sort { ($0.updated.instant, $0.id) > ($1.updated.instant, $1.id) }
         let config = index.content.config
         let updated = entries.first?.updated.rfc3339 ?? ContentDate(instant: index.now, in: zone).rfc3339
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(language.rawValue)\">\n"
-        xml += "<id>\(XMLText.escape(config.baseURL.map { $0 + "feed.xml" } ?? "tag:\(tagAuthority),2024:feed"))</id>\n"
+        xml += "<id>\(XMLText.escape(config.baseURL.map { $0 + Route.feed } ?? "tag:\(tagAuthority),2024:feed"))</id>\n"
         xml += "<title>\(XMLText.escape(config.title))</title>\n<subtitle>\(XMLText.escape(config.agency))</subtitle>\n"
         xml += "<updated>\(updated)</updated>\n<author><name>\(XMLText.escape(config.agency))</name></author>\n"
-        if let base = config.baseURL { xml += "<link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape(base + "feed.xml"))\"/>\n" }
+        if let base = config.baseURL { xml += "<link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape(base + Route.feed))\"/>\n" }
         xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(link(Route.home)))\"/>\n"
         xml += "<generator version=\"\(TerbukaVersion.current)\">Terbuka</generator>\n"
         for entry in entries {
@@ -66,7 +66,7 @@ extension SiteRenderer {
                 + "<category term=\"\(XMLText.escape(entry.category.term))\" label=\"\(XMLText.escape(entry.category.label))\"/>\n"
                 + "<summary>\(XMLText.escape(entry.summary))</summary>\n</entry>\n"
         }
-        return .text("feed.xml", xml + "</feed>\n")
+        return .text(Route.feed, xml + "</feed>\n")
     }
 }
 
@@ -78,14 +78,14 @@ enum Sitemap {
                 + paths.map { "<url><loc>\(XMLText.escape(base + Links.href(to: $0, root: "")))</loc></url>\n" }.joined() + "</urlset>\n"
         }
         let sorted = pages.sorted()
-        guard sorted.count > limit else { return [.text("sitemap.xml", urlset(sorted[...]))] }
+        guard sorted.count > limit else { return [.text(Route.sitemap, urlset(sorted[...]))] }
         var files: [OutputFile] = []
         var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (number, start) in stride(from: 0, to: sorted.count, by: limit).enumerated() {
-            let name = "sitemap-\(number + 1).xml"
+            let name = Route.sitemapPart(number + 1)
             files.append(.text(name, urlset(sorted[start..<min(sorted.count, start + limit)])))
             index += "<sitemap><loc>\(XMLText.escape(base + name))</loc></sitemap>\n"
         }
-        return files + [.text("sitemap.xml", index + "</sitemapindex>\n")]
+        return files + [.text(Route.sitemap, index + "</sitemapindex>\n")]
     }
 }

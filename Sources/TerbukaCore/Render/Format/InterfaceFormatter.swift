@@ -12,8 +12,6 @@ public protocol InterfaceFormatter: Sendable {
     func sameDayRange(_ day: CivilDate, from start: Int, to end: Int, zone: String) -> String
     /// "1.234"
     func integer(_ value: Int) -> String
-    /// 80125 at scale 3 → "80,125"
-    func decimal(_ value: Int, scale: Int) -> String
     /// "Rp5.000.000"
     func rupiah(_ value: Int) -> String
     /// "1,2 MB"
@@ -86,10 +84,6 @@ public enum Formatters {
         return (value < 0 ? "-" : "") + groups.joined(separator: separator)
     }
 
-    static func twoDigits(_ value: Int) -> String {
-        value < 10 ? "0\(value)" : "\(value)"
-    }
-
     /// One decimal for kB and MB, as "1,2" or "1.2".
     static func fileSize(_ bytes: Int, decimalMark: String, units: (String, String, String)) -> String {
         if bytes < 1000 { return "\(bytes) \(units.0)" }
@@ -115,7 +109,7 @@ public struct IndonesianFormatter: InterfaceFormatter {
     }
 
     public func time(minuteOfDay: Int, zone: String) -> String {
-        "pukul \(Formatters.twoDigits(minuteOfDay / 60)).\(Formatters.twoDigits(minuteOfDay % 60)) \(zone)"
+        "pukul \(DateText.twoDigits(minuteOfDay / 60)).\(DateText.twoDigits(minuteOfDay % 60)) \(zone)"
     }
 
     public func dateRange(_ start: CivilDate, _ end: CivilDate) -> String {
@@ -128,13 +122,12 @@ public struct IndonesianFormatter: InterfaceFormatter {
     }
 
     public func sameDayRange(_ day: CivilDate, from start: Int, to end: Int, zone: String) -> String {
-        "\(longDate(day)) pukul \(Formatters.twoDigits(start / 60)).\(Formatters.twoDigits(start % 60)) s.d. "
-            + "\(Formatters.twoDigits(end / 60)).\(Formatters.twoDigits(end % 60)) \(zone)"
+        "\(longDate(day)) pukul \(DateText.twoDigits(start / 60)).\(DateText.twoDigits(start % 60)) s.d. "
+            + "\(DateText.twoDigits(end / 60)).\(DateText.twoDigits(end % 60)) \(zone)"
     }
 
     public func integer(_ value: Int) -> String { Formatters.grouped(value, separator: ".") }
 
-    public func decimal(_ value: Int, scale: Int) -> String { Decimals.text(value, scale: scale, mark: ",") }
 
     public var groupingMark: UInt8 { UInt8(ascii: ".") }
     public var decimalMark: UInt8 { UInt8(ascii: ",") }
@@ -160,7 +153,7 @@ public struct EnglishFormatter: InterfaceFormatter {
     }
 
     public func time(minuteOfDay: Int, zone: String) -> String {
-        "at \(Formatters.twoDigits(minuteOfDay / 60)):\(Formatters.twoDigits(minuteOfDay % 60)) \(zone)"
+        "at \(DateText.twoDigits(minuteOfDay / 60)):\(DateText.twoDigits(minuteOfDay % 60)) \(zone)"
     }
 
     public func dateRange(_ start: CivilDate, _ end: CivilDate) -> String {
@@ -173,13 +166,12 @@ public struct EnglishFormatter: InterfaceFormatter {
     }
 
     public func sameDayRange(_ day: CivilDate, from start: Int, to end: Int, zone: String) -> String {
-        "\(longDate(day)), \(Formatters.twoDigits(start / 60)):\(Formatters.twoDigits(start % 60))–"
-            + "\(Formatters.twoDigits(end / 60)):\(Formatters.twoDigits(end % 60)) \(zone)"
+        "\(longDate(day)), \(DateText.twoDigits(start / 60)):\(DateText.twoDigits(start % 60))–"
+            + "\(DateText.twoDigits(end / 60)):\(DateText.twoDigits(end % 60)) \(zone)"
     }
 
     public func integer(_ value: Int) -> String { Formatters.grouped(value, separator: ",") }
 
-    public func decimal(_ value: Int, scale: Int) -> String { Decimals.text(value, scale: scale, mark: ".") }
 
     public var groupingMark: UInt8 { UInt8(ascii: ",") }
     public var decimalMark: UInt8 { UInt8(ascii: ".") }

@@ -52,11 +52,11 @@ extension SiteRenderer {
         for column in table.columns { columns[column.id] = strings["col_\(column.id)"] ?? column.id }
         for component in rules.components { columns[component.id] = component.label }
         let labels = ResultSections.Labels(
-            columns: columns, participant: strings["col_participant"] ?? "", name: strings["col_name"] ?? "",
-            unit: strings["col_unit"] ?? "", kind: { self.label("kind", $0) }, seats: strings["col_quota"] ?? "",
-            participants: strings["results_participants"] ?? "", passed: strings["results_passed_\(table.stage.rawValue)"] ?? "",
-            shortlisted: strings["results_shortlisted"] ?? "", continued: strings["results_continued"] ?? "",
-            caption: strings["results_caption"] ?? "", format: format)
+            columns: columns, participant: text(.colParticipant), name: text(.colName),
+            unit: text(.colUnit), kind: { self.label("kind", $0) }, seats: text(.colQuota),
+            participants: text(.resultsParticipants), passed: strings["results_passed_\(table.stage.rawValue)"] ?? "",
+            shortlisted: text(.resultsShortlisted), continued: text(.resultsContinued),
+            caption: text(.resultsCaption), format: format)
         let stageLabel = label("result", table.stage.rawValue)
         let pageCount = plan.pages.count
         for index in pages {
@@ -87,11 +87,11 @@ extension SiteRenderer {
                     number: table.entry.number, published: format.dateTime(table.entry.published, siteZone: zone),
                     publishedISO: table.entry.published.iso8601,
                     objection: table.entry.objectionUntil.map {
-                        ObjectionView(until: format.dateTime($0, siteZone: zone) + ($0.hasTime ? "" : " \(strings["end_of_day"] ?? "")"),
+                        ObjectionView(until: format.dateTime($0, siteZone: zone) + ($0.hasTime ? "" : " \(text(.endOfDay))"),
                                       untilISO: $0.iso8601)
                     },
                     legend: legend, basis: basis, hasBasis: !basis.isEmpty, lookup: lookupForm(vacancy.id, root: root), isFirstPage: index == 0,
-                    pageLabel: pageCount > 1 ? "\(strings["page"] ?? "") \(index + 1) / \(pageCount)" : "",
+                    pageLabel: pageCount > 1 ? "\(text(.page)) \(index + 1) / \(pageCount)" : "",
                     directory: directory, hasDirectory: !directory.isEmpty, isPaged: pageCount > 1,
                     firstPageHref: pageHref(Route.resultPage(vacancy.id, table.stage, page: 0), root: root),
                     sectionsHTML: html,
@@ -107,8 +107,8 @@ extension SiteRenderer {
 
     func lookupForm(_ vacancy: String, root: String) -> LookupFormView {
         LookupFormView(dataHref: Links.href(to: Route.lookupFolder(vacancy) + "/", root: root),
-                       vacancyRoot: pageHref("lowongan/\(vacancy)/", root: root),
-                       scriptHref: Links.href(to: "assets/lookup.js", root: root))
+                       vacancyRoot: pageHref(Route.vacancyFolder(vacancy), root: root),
+                       scriptHref: Links.href(to: Route.lookupScript, root: root))
     }
 
     /// The rules that decided the table, in plain words, for the page's readers.
@@ -118,17 +118,16 @@ extension SiteRenderer {
             let kinds = Set(vacancy.formations.map(\.kind))
             return rules.passing.keys.sorted().filter(kinds.contains).map { kind in
                 let parts = rules.passing[kind]!.listed.map { mark, minimum in
-                    "\(mark == .total ? strings["col_total"] ?? "total" : mark.label) ≥ \(minimum)"
+                    "\(mark == .total ? text(.colTotal) : mark.label) ≥ \(minimum)"
                 }
                 return "\(label("kind", kind)): \(parts.joined(separator: ", "))"
-            } + [(strings["basis_shortlist"] ?? "").replacingOccurrences(of: "{n}", with: String(rules.shortlistMultiplier))]
+            } + [text(.basisShortlist, ["n": String(rules.shortlistMultiplier)])]
         case .akhir:
-            return [(strings["basis_final"] ?? "").replacingOccurrences(of: "{skd}", with: String(rules.weights.skd))
-                .replacingOccurrences(of: "{skb}", with: String(rules.weights.skb))]
+            return [text(.basisFinal, ["skd": String(rules.weights.skd), "skb": String(rules.weights.skb), "max": String(SKDMark.total.maximum)])]
         case .kompetensi:
             return rules.components.map { component in
-                "\(component.label): 0–\(component.max)" + (component.min.map { ", minimum \($0)" } ?? "")
-            } + [strings["basis_competency"] ?? ""]
+                "\(component.label): 0–\(component.max)" + (component.min.map { text(.basisMinimum, ["n": String($0)]) } ?? "")
+            } + [text(.basisCompetency)]
         case .administrasi, .skb:
             return []
         }
@@ -136,66 +135,32 @@ extension SiteRenderer {
 
     private func statisticsPage(_ vacancy: Vacancy, _ results: VacancyResults) -> OutputFile {
         let path = Route.statistics(vacancy.id)
-        return page(path, template: "statistics", title: "\(strings["statistics_title"] ?? "") — \(vacancy.title)", description: "",
+        return page(path, template: "statistics", title: "\(text(.statisticsTitle)) — \(vacancy.title)", description: "",
                     current: Route.vacancyList) { root in
             var view = StatisticsView(vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root),
                                       formationsChart: nil, formationsNote: nil, histogram: nil, histogramNote: nil, hasCharts: false)
-            var series: [(String, [String: Int])] = []
-            for table in results.tables {
-                let counts = Dictionary(table.groups.map { ($0.formation.code, $0) }, uniquingKeysWith: { a, _ in a })
-                switch table.stage {
-                case .administrasi:
-                    series.append((strings["chart_participants"] ?? "", counts.mapValues(\.range.count)))
-                    series.append((strings["chart_ms"] ?? "", counts.mapValues(\.passed)))
-                    series.append((strings["chart_tms"] ?? "", counts.mapValues { $0.range.count - $0.passed }))
-                case .skd:
-                    if results.table(.administrasi) == nil { series.append((strings["chart_participants"] ?? "", counts.mapValues(\.range.count))) }
-                    series.append((strings["chart_passed_skd"] ?? "", counts.mapValues(\.passed)))
-                    series.append((strings["chart_shortlisted"] ?? "", counts.mapValues { $0.shortlisted ?? 0 }))
-                case .akhir, .kompetensi:
-                    series.append((strings["chart_final"] ?? "", counts.mapValues(\.passed)))
-                case .skb:
-                    break
-                }
-            }
-            if !series.isEmpty {
+            let statistics = results.statistics
+            if !statistics.series.isEmpty {
                 let limit = 30
-                let first = series[0].1
-                let chosen = vacancy.formations.filter { first[$0.code] != nil }
-                    .sorted { (first[$0.code] ?? 0, $1.code) > (first[$1.code] ?? 0, $0.code) }.prefix(limit)
+                let chosen = statistics.formationsByCount.prefix(limit)
                 view.formationsChart = Charts.groupedBars(
-                    id: "chart-formasi", title: strings["chart_formations_title"] ?? "", description: strings["chart_formations_desc"] ?? "",
+                    id: "chart-formasi", title: text(.chartFormationsTitle), description: text(.chartFormationsDesc),
                     categories: chosen.map(\.code),
-                    series: series.prefix(Charts.palette.count).enumerated().map { index, item in
-                        Charts.Series(label: item.0, values: chosen.map { item.1[$0.code] ?? 0 }, color: Charts.palette[index])
+                    series: statistics.series.prefix(Charts.palette.count).enumerated().map { index, item in
+                        Charts.Series(label: strings["chart_\(item.measure.rawValue)"] ?? "", values: chosen.map { item.counts[$0.code] ?? 0 },
+                                      color: Charts.palette[index])
                     }, format: format)
-                let withRows = vacancy.formations.filter { first[$0.code] != nil }.count
-                if withRows > limit {
-                    view.formationsNote = (strings["chart_formations_limited"] ?? "").replacingOccurrences(of: "{n}", with: String(limit))
-                        .replacingOccurrences(of: "{total}", with: format.integer(withRows))
+                if statistics.formationsByCount.count > limit {
+                    view.formationsNote = text(.chartFormationsLimited, ["n": String(limit), "total": format.integer(statistics.formationsByCount.count)])
                 }
             }
-            if let skd = results.table(.skd) as? SKDResults {
-                var counts = [Int](repeating: 0, count: 55)
-                var scored = 0
-                for row in skd.rows {
-                    guard let total = row.scores?.total else { continue }
-                    counts[min(54, total / 10)] += 1
-                    scored += 1
-                }
-                let kinds = Set(vacancy.formations.map(\.kind))
-                var byValue: [Int: [String]] = [:]
-                for kind in kinds.sorted() {
-                    guard let marks = results.rules.passing[kind] else { continue }
-                    let value = marks.lowestPassingTotal
-                    byValue[value, default: []].append(label("kind", kind))
-                }
-                let marks = byValue.keys.sorted().map { value in (value, "\(byValue[value]!.joined(separator: ", ")): \(value)") }
+            if let histogram = statistics.skdHistogram {
+                let marks = histogram.marks.map { total, kinds in (total, "\(kinds.map { label("kind", $0) }.joined(separator: ", ")): \(total)") }
                 view.histogram = Charts.histogram(
-                    id: "chart-skd", title: strings["chart_histogram_title"] ?? "",
-                    description: (strings["chart_histogram_desc"] ?? "").replacingOccurrences(of: "{n}", with: format.integer(scored)),
-                    counts: counts, binWidth: 10, marks: marks, format: format)
-                view.histogramNote = strings["chart_histogram_note"]
+                    id: "chart-skd", title: text(.chartHistogramTitle),
+                    description: text(.chartHistogramDesc, ["n": format.integer(histogram.scored)]),
+                    counts: histogram.counts, binWidth: SKDHistogram.binWidth, marks: marks, format: format)
+                view.histogramNote = text(.chartHistogramNote)
             }
             view.hasCharts = view.formationsChart != nil || view.histogram != nil
             return view

@@ -85,7 +85,7 @@ struct ResultSections {
             switch value {
             case .text(let text): bytes += escapedBound(text)
             case .integer(let number): bytes += digits(number)
-            case .fixed(let number, let scale): bytes += digits(number) + 1
+            case .fixed(let number, _): bytes += digits(number) + 1
             case .empty: break
             }
         }

@@ -49,13 +49,13 @@ extension SiteRenderer {
         if let title = item.title { return title }
         if let stage = item.stage { return label("stage", stage) }
         if let result = item.objectionFor {
-            return (strings["objection_period_for"] ?? "{stage}").replacingOccurrences(of: "{stage}", with: label("result", result.rawValue))
+            return text(.objectionPeriodFor, ["stage": label("result", result.rawValue)])
         }
         return item.id
     }
 
     func when(_ start: ContentDate, _ end: ContentDate) -> String {
-        format.span(start, end, siteZone: zone, until: strings["until"] ?? "–")
+        format.span(start, end, siteZone: zone, until: text(.until))
     }
 
     func timelineRows(_ vacancy: Vacancy) -> [TimelineRowView] {
@@ -79,27 +79,24 @@ extension SiteRenderer {
         let now = ContentDate(instant: index.now, in: zone)
         return SchedulePageView(asOf: format.dateTime(now, siteZone: zone), asOfISO: now.iso8601, vacancies: vacancies,
                                 hasVacancies: !vacancies.isEmpty, icsHref: Links.href(to: Route.calendar, root: root),
-                                scriptHref: Links.href(to: "assets/schedule.js", root: root))
+                                scriptHref: Links.href(to: Route.scheduleScript, root: root))
     }
 
     func homeStages(root: String) -> [HomeStagesView] {
-        index.vacancies.filter(index.isOpen).map { vacancy in
-            let items = Timeline.items(for: vacancy)
-            let current = items.filter { $0.state(at: index.now) == .current }.map(title(of:))
-            let next = items.filter { $0.end.endInstant > index.now }.min { $0.end.endInstant < $1.end.endInstant }
+        index.home.running.map { running in
+            let current = running.current.map(title(of:))
             return HomeStagesView(
-                title: vacancy.title, href: pageHref(Route.vacancy(vacancy.id), root: root), current: current.joined(separator: "; "),
-                hasCurrent: !current.isEmpty,
-                nextDeadline: next.map { item in
-                    (strings["next_deadline"] ?? "{stage}: {when}").replacingOccurrences(of: "{stage}", with: title(of: item))
-                        .replacingOccurrences(of: "{when}", with: deadlineText(item.end))
+                title: running.vacancy.title, href: pageHref(Route.vacancy(running.vacancy.id), root: root),
+                current: current.joined(separator: "; "), hasCurrent: !current.isEmpty,
+                nextDeadline: running.nextDeadline.map { item in
+                    text(.nextDeadline, ["stage": title(of: item), "when": deadlineText(item.end)])
                 })
         }
     }
 
     /// An end as a deadline: a date alone means the end of that day.
     func deadlineText(_ end: ContentDate) -> String {
-        end.hasTime ? format.dateTime(end, siteZone: zone) : "\(format.longDate(end.date)) \(strings["end_of_day"] ?? "")"
+        end.hasTime ? format.dateTime(end, siteZone: zone) : "\(format.longDate(end.date)) \(text(.endOfDay))"
     }
 
     func calendar(for vacancies: [Vacancy], name: String) -> OutputFile.Contents {

@@ -22,7 +22,7 @@ extension SiteRenderer {
                                                             href: pageHref(Route.vacancy($0.id), root: root)) }
         entries += index.announcements.map { SearchEntryView(title: $0.title, kindLabel: label("category", $0.category.rawValue),
                                                              href: pageHref(Route.announcement($0.slug), root: root)) }
-        entries += index.pages.map { SearchEntryView(title: $0.title, kindLabel: strings["search_kind_page"] ?? "", href: pageHref(Route.page($0.slug), root: root)) }
+        entries += index.pages.map { SearchEntryView(title: $0.title, kindLabel: text(.searchKindPage), href: pageHref(Route.page($0.slug), root: root)) }
         return SearchPageView(dataHref: Links.href(to: Route.searchData, root: root), scriptHref: Links.href(to: "assets/search.js", root: root),
                               prefix: prefix, entries: entries)
     }
@@ -49,7 +49,7 @@ extension SiteRenderer {
             entry(vacancy.title, label("recruitment", vacancy.kind.rawValue), Route.vacancy(vacancy.id),
                   [vacancy.number, vacancy.summary].compactMap { $0 }.joined(separator: " "))
             for formation in vacancy.formations {
-                entry("\(formation.position) — \(formation.code)", strings["search_kind_formation"] ?? "", Route.vacancy(vacancy.id),
+                entry("\(formation.position) — \(formation.code)", text(.searchKindFormation), Route.vacancy(vacancy.id),
                       [formation.unit, formation.education ?? "", label("kind", formation.kind), vacancy.title].joined(separator: " "))
             }
         }
@@ -58,7 +58,7 @@ extension SiteRenderer {
                   announcement.number ?? "")
         }
         for page in index.pages {
-            entry(page.title, strings["search_kind_page"] ?? "", Route.page(page.slug), "")
+            entry(page.title, text(.searchKindPage), Route.page(page.slug), "")
         }
         out.raw("\n]);\n")
         return OutputFile(path: Route.searchData, contents: .bytes(Data(out.bytes)))

@@ -51,7 +51,7 @@ enum ResultRowParsers {
         var ok = true
         var skd: Int?
         if let raw = fields.text(.skd), !raw.isEmpty {
-            skd = Scores.parse(raw, scale: 0, decimalComma: fields.decimalComma)
+            skd = CellText.parse(raw, scale: 0, decimalComma: fields.decimalComma)
             if skd == nil || skd! > SKDMark.total.maximum {
                 d.error("row \(identity.row): SKD total '\(raw)' is not a whole number from 0 to \(SKDMark.total.maximum)", at: fields.location(.skd))
                 ok = false
@@ -136,7 +136,7 @@ enum ResultRowParsers {
     private static func score(_ fields: ResultTableReader.Fields, _ label: String, _ column: String, max: Int, multipleOf: Int?,
                               _ identity: RowIdentity, _ d: inout Diagnostics) -> Int? {
         let raw = fields.text(column) ?? ""
-        guard let value = Scores.parse(raw, scale: 0, decimalComma: fields.decimalComma) else {
+        guard let value = CellText.parse(raw, scale: 0, decimalComma: fields.decimalComma) else {
             d.error("row \(identity.row): \(label) '\(raw)' is not a whole number", at: fields.location(column))
             return nil
         }
@@ -156,7 +156,7 @@ enum ResultRowParsers {
         var total: Located<Int>?, rank: Located<Int>?, status: Located<ResultStatus>?, final: Located<Int>?
         var ok = true
         if let raw = fields.text(.total), !raw.isEmpty {
-            if let value = Scores.parse(raw, scale: 0, decimalComma: fields.decimalComma) {
+            if let value = CellText.parse(raw, scale: 0, decimalComma: fields.decimalComma) {
                 total = Located(value, at: fields.location(.total))
             } else {
                 d.error("row \(identity.row): total '\(raw)' is not a whole number", at: fields.location(.total))

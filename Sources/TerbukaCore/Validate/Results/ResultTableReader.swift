@@ -51,7 +51,7 @@ struct ResultTableReader {
         }
 
         func scaled(_ column: Column, scale: Int) -> Int? {
-            text(column).flatMap { Scores.parse($0, scale: scale, decimalComma: decimalComma) }
+            text(column).flatMap { CellText.parse($0, scale: scale, decimalComma: decimalComma) }
         }
 
         /// " (column 'KETERANGAN' read as the status)" when the values decided how a
@@ -77,7 +77,7 @@ struct ResultTableReader {
 
         /// A number with up to `scale` decimals, as an integer in units of 10^-scale.
         func scaled(_ column: String, scale: Int) -> Int? {
-            text(column).flatMap { Scores.parse($0, scale: scale, decimalComma: decimalComma) }
+            text(column).flatMap { CellText.parse($0, scale: scale, decimalComma: decimalComma) }
         }
     }
 
@@ -109,7 +109,7 @@ struct ResultTableReader {
         var firstRowOf: [String: Int] = [:]
         // About one row per 40 bytes: growing a dictionary of a million keys rehashes them all.
         let fileSize = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        firstRowOf.reserveCapacity(max(1024, (fileSize ?? 0) / 40))
+        firstRowOf.reserveCapacity(max(1024, fileSize / 40))
         var personalColumnsReported: Set<Int> = []
         var lastFormation = (code: "\u{0}", index: Int32(0))
         var prepared: (columns: [(name: String, index: Int)], known: [Int])?
@@ -190,7 +190,7 @@ struct ResultTableReader {
         if participant.isEmpty {
             diagnostics.error("row \(row): empty participant number", at: fields.location(.participant))
             ok = false
-        } else if Scores.isScientificNotation(participant) {
+        } else if CellText.isScientificNotation(participant) {
             diagnostics.error("row \(row): participant number '\(participant)' is in scientific notation, so Excel has already rounded it",
                               at: fields.location(.participant),
                               hint: "format the column as Text in the spreadsheet, type the numbers again and export")
@@ -230,7 +230,7 @@ struct ResultTableReader {
         }
         var tieBreaks = PrivateTieBreaks()
         if let raw = fields.text(.ipk), !raw.isEmpty {
-            if let ipk = Scores.parse(raw, scale: 2, decimalComma: true), ipk <= 400 {
+            if let ipk = CellText.parse(raw, scale: 2, decimalComma: true), ipk <= 400 {
                 tieBreaks.ipk = Int16(ipk)
             } else {
                 diagnostics.error("row \(row): IPK '\(raw)' is not a grade point average between 0 and 4", at: fields.location(.ipk))
@@ -238,7 +238,7 @@ struct ResultTableReader {
             }
         }
         if let raw = fields.text(.birthDate), !raw.isEmpty {
-            if let date = Scores.birthDate(raw) {
+            if let date = CellText.birthDate(raw) {
                 tieBreaks.birthDay = Int32(date.daysSinceEpoch)
             } else {
                 diagnostics.error("row \(row): birth date '\(raw)' is not a date with a four-digit year", at: fields.location(.birthDate),
@@ -249,70 +249,5 @@ struct ResultTableReader {
         guard ok else { return nil }
         return RowIdentity(participant: participant, name: name, formation: formation, formationIndex: formationIndex, row: Int32(row),
                            line: Int32(row), tieBreaks: tieBreaks)
-    }
-}
-
-/// Reading numbers as agencies write them: exact, as integers of a fixed scale.
-enum Scores {
-    /// "85,25" (with a decimal comma when allowed) or "85.25" → 8525 at scale 2. Rejects
-    /// more decimals than `scale`, signs and thousands separators.
-    static func parse(_ text: String, scale: Int, decimalComma: Bool) -> Int? {
-        var whole = 0
-        var fraction = 0
-        var fractionDigits = 0
-        var seenMark = false
-        var digits = 0
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "0"..."9":
-                let value = Int(scalar.value - 48)
-                if seenMark {
-                    fractionDigits += 1
-                    // Trailing zeros beyond the scale are harmless ("80,500" at scale 2).
-                    if fractionDigits > scale {
-                        if value != 0 { return nil }
-                        continue
-                    }
-                    fraction = fraction * 10 + value
-                } else {
-                    whole = whole * 10 + value
-                    digits += 1
-                    if digits > 12 { return nil }
-                }
-            case ".", "," where decimalComma:
-                if seenMark { return nil }
-                seenMark = true
-            default:
-                return nil
-            }
-        }
-        guard digits > 0 else { return nil }
-        var factor = 1
-        for _ in 0..<scale { factor *= 10 }
-        var scaledFraction = fraction
-        for _ in Swift.min(fractionDigits, scale)..<scale { scaledFraction *= 10 }
-        return whole * factor + scaledFraction
-    }
-
-    static func isScientificNotation(_ text: String) -> Bool {
-        guard text.utf8.contains(where: { $0 == 0x45 || $0 == 0x65 }) else { return false }
-        let upper = text.uppercased()
-        guard let e = upper.firstIndex(of: "E") else { return false }
-        let mantissa = upper[..<e].replacingOccurrences(of: ",", with: ".")
-        var exponent = upper[upper.index(after: e)...]
-        if exponent.first == "+" || exponent.first == "-" { exponent = exponent.dropFirst() }
-        return !mantissa.isEmpty && Double(mantissa) != nil && !exponent.isEmpty && exponent.allSatisfy(\.isASCIIDigit)
-    }
-
-    /// YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY, with a four-digit year from 1900: a
-    /// two-digit year would make an applicant centuries old and decide a tie.
-    static func birthDate(_ text: String) -> CivilDate? {
-        let pieces = text.split(whereSeparator: { $0 == "-" || $0 == "/" })
-        let parts = pieces.compactMap { Int($0) }
-        guard parts.count == 3, pieces.count == 3 else { return nil }
-        let date = pieces[0].count == 4 ? CivilDate(year: parts[0], month: parts[1], day: parts[2])
-            : pieces[2].count == 4 ? CivilDate(year: parts[2], month: parts[1], day: parts[0]) : nil
-        guard let date, date.year >= 1900, date.year <= 2100 else { return nil }
-        return date
     }
 }

@@ -19,12 +19,3 @@ enum XMLText {
         return result
     }
 }
-
-extension ContentDate {
-    /// RFC 3339 date-time: a date alone is the start of that day in its zone.
-    public var rfc3339: String {
-        var value = self
-        if value.minuteOfDay == nil { value.minuteOfDay = 0 }
-        return value.iso8601
-    }
-}

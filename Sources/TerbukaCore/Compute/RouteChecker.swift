@@ -1,7 +1,7 @@
 /// Output paths are part of the contract (CONTENT-FORMAT.md, "Output"). This checks that no
 /// two sources write the same path and that standing pages keep out of the folders the
 /// generator owns.
-public enum RoutePlanner {
+public enum RouteChecker {
     /// Top-level folders the generator writes, with what it writes there.
     static let reserved: [String: String] = [
         "lowongan": "the vacancy pages",
@@ -48,33 +48,4 @@ public enum RoutePlanner {
             claim(Route.page(page.slug), by: page.sourcePath, at: location)
         }
     }
-}
-
-/// The output path of every kind of page, relative to the output folder.
-public enum Route {
-    public static let home = "index.html"
-    public static let vacancyList = "lowongan/index.html"
-    public static let announcementList = "pengumuman/index.html"
-    public static let notFound = "404.html"
-    public static func vacancy(_ id: String) -> String { "lowongan/\(id)/index.html" }
-    public static func announcement(_ slug: String) -> String { "pengumuman/\(slug)/index.html" }
-    public static func page(_ slug: String) -> String { "\(slug)/index.html" }
-    public static func formationData(_ id: String, _ format: String) -> String { "data/\(id)/formasi.\(format)" }
-    public static let schedule = "jadwal/index.html"
-    public static let calendar = "jadwal.ics"
-    public static func vacancyCalendar(_ id: String) -> String { "lowongan/\(id)/jadwal.ics" }
-    public static let search = "cari/index.html"
-    public static let searchData = "data/search.js"
-    /// Page `index` (0-based) of a result table.
-    public static func resultPage(_ vacancy: String, _ stage: ResultStage, page index: Int = 0) -> String {
-        index == 0 ? "lowongan/\(vacancy)/hasil/\(stage.rawValue)/index.html"
-            : "lowongan/\(vacancy)/hasil/\(stage.rawValue)/\(index + 1)/index.html"
-    }
-    public static func statistics(_ vacancy: String) -> String { "lowongan/\(vacancy)/statistik/index.html" }
-    /// `csv` or `json` of a published result table.
-    public static func resultData(_ vacancy: String, _ stage: ResultStage, _ format: String) -> String {
-        "data/\(vacancy)/\(stage.rawValue).\(format)"
-    }
-    /// The participant lookup's scripts.
-    public static func lookupFolder(_ vacancy: String) -> String { "data/\(vacancy)/cari" }
 }

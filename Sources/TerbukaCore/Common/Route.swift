@@ -1,0 +1,47 @@
+/// The output path of every kind of page, relative to the output folder.
+public enum Route {
+    public static let home = "index.html"
+    public static let vacancyList = "lowongan/index.html"
+    public static let announcementList = "pengumuman/index.html"
+    public static let notFound = "404.html"
+    public static func vacancy(_ id: String) -> String { "lowongan/\(id)/index.html" }
+    public static func announcement(_ slug: String) -> String { "pengumuman/\(slug)/index.html" }
+    public static func page(_ slug: String) -> String { "\(slug)/index.html" }
+    public static func formationData(_ id: String, _ format: String) -> String { "data/\(id)/formasi.\(format)" }
+    public static let schedule = "jadwal/index.html"
+    public static let calendar = "jadwal.ics"
+    public static func vacancyCalendar(_ id: String) -> String { "lowongan/\(id)/jadwal.ics" }
+    public static let search = "cari/index.html"
+    public static let searchData = "data/search.js"
+    /// Page `index` (0-based) of a result table.
+    public static func resultPage(_ vacancy: String, _ stage: ResultStage, page index: Int = 0) -> String {
+        index == 0 ? "lowongan/\(vacancy)/hasil/\(stage.rawValue)/index.html"
+            : "lowongan/\(vacancy)/hasil/\(stage.rawValue)/\(index + 1)/index.html"
+    }
+    public static func statistics(_ vacancy: String) -> String { "lowongan/\(vacancy)/statistik/index.html" }
+    /// `csv` or `json` of a published result table.
+    public static func resultData(_ vacancy: String, _ stage: ResultStage, _ format: String) -> String {
+        "data/\(vacancy)/\(stage.rawValue).\(format)"
+    }
+    /// The participant lookup's scripts.
+    public static func lookupFolder(_ vacancy: String) -> String { "data/\(vacancy)/cari" }
+    /// The folder of a vacancy's pages, for links that add a path of their own.
+    public static func vacancyFolder(_ id: String) -> String { "lowongan/\(id)/" }
+
+    /// A file of the theme's `assets/` folder.
+    public static func asset(_ path: String) -> String { "assets/" + path }
+    public static let scheduleScript = asset("schedule.js")
+    public static let lookupScript = asset("lookup.js")
+
+    public static let feed = "feed.xml"
+    public static let sitemap = "sitemap.xml"
+    /// Part `number` (from 1) of a sitemap split for size.
+    public static func sitemapPart(_ number: Int) -> String { "sitemap-\(number).xml" }
+    public static let dataPackage = "data/datapackage.json"
+    /// Data files are listed in the data package relative to this folder.
+    public static let dataFolder = "data/"
+    public static let manifest = "manifest.json"
+    public static let sums = "SHA256SUMS"
+    /// The whole site in one file, for reading offline.
+    public static let zip = "situs.zip"
+}

@@ -1,0 +1,36 @@
+/// The administration table: MS first, then TMS, each by participant number.
+struct AdministrationResults: PublishedResultTable {
+    let entry: ResultEntry
+    let rows: [AdministrationRow]
+    let order: [Int32]
+    let groups: [FormationGroup]
+
+    var stage: ResultStage { .administrasi }
+    var columns: [ResultColumn] { [ResultColumn(id: "status", numeric: false), ResultColumn(id: "reason", numeric: false)] }
+    var count: Int { order.count }
+
+    init(entry: ResultEntry, rows: [AdministrationRow], formations: [Formation]) {
+        self.entry = entry
+        self.rows = rows
+        let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formationIndex) { a, b in
+            (rows[a].status == .meets ? 0 : 1, rows[a].identity.participant) < (rows[b].status == .meets ? 0 : 1, rows[b].identity.participant)
+        }
+        self.order = order
+        groups = ranges.map { formation, range in
+            FormationGroup(formation: formation, range: range, present: range.count,
+                           passed: range.filter { rows[Int(order[$0])].status == .meets }.count, shortlisted: nil)
+        }
+    }
+
+    func row(_ position: Int) -> AdministrationRow { rows[Int(order[position])] }
+    // Direct indexing: copying a whole row for one field would retain and release each of
+    // its strings, a million times per table (perf).
+    func participant(_ position: Int) -> String { rows[Int(order[position])].identity.participant }
+    func name(_ position: Int) -> String { rows[Int(order[position])].identity.name }
+    func formation(_ position: Int) -> String { rows[Int(order[position])].identity.formation }
+    func status(_ position: Int) -> ResultStatus? { row(position).status }
+    func cells(_ position: Int) -> [CellValue] {
+        let row = row(position)
+        return [.status(row.status), row.reason.map(CellValue.text) ?? .empty]
+    }
+}

@@ -1,0 +1,64 @@
+/// A value of a published result cell, formatted by each output (decimal point in data
+/// files, the interface language's mark on pages).
+public enum CellValue: Sendable, Equatable {
+    case text(String)
+    case integer(Int)
+    /// `value` in units of 10^-scale: fixed(80125, scale: 3) is 80.125.
+    case fixed(Int, scale: Int)
+    case empty
+
+    /// A status cell; a row without one has an empty text.
+    static func status(_ status: ResultStatus?) -> CellValue {
+        .text(status?.code ?? "")
+    }
+}
+
+public struct ResultColumn: Sendable, Equatable {
+    /// The column id of the published data (CONTENT-FORMAT.md, "Output").
+    public var id: String
+    public var numeric: Bool
+
+    /// The ids of the columns every table of a stage may have; PPPK components add their own.
+    static let standardIDs = SKDMark.allCases.map(\.rawValue) + ["rank", "status", "reason", "skb", "skd", "final"]
+}
+
+/// The rows of one formation in a published table, and what the statistics count.
+public struct FormationGroup: Sendable {
+    public var formation: Formation
+    /// Positions in the table's published order.
+    public var range: Range<Int>
+    /// Rows with scores (or, in administration, all rows).
+    public var present: Int
+    /// MS in administration; reached the passing marks in SKD; L in the final table.
+    public var passed: Int
+    /// P/L in SKD.
+    public var shortlisted: Int?
+}
+
+/// A result table as published: per formation, in rank order, with the computed columns.
+/// Private tie-break data is not reachable from here.
+public protocol PublishedResultTable: Sendable {
+    var stage: ResultStage { get }
+    var entry: ResultEntry { get }
+    /// Columns after participant, name and formation, in the contract's order.
+    var columns: [ResultColumn] { get }
+    var groups: [FormationGroup] { get }
+    var count: Int { get }
+    func participant(_ position: Int) -> String
+    func name(_ position: Int) -> String
+    func formation(_ position: Int) -> String
+    func cells(_ position: Int) -> [CellValue]
+    func status(_ position: Int) -> ResultStatus?
+}
+
+extension PublishedResultTable {
+    /// The status codes this table uses, for its legend.
+    public var statusesUsed: [ResultStatus] {
+        var seen: Set<ResultStatus> = []
+        var result: [ResultStatus] = []
+        for position in 0..<count {
+            if let status = status(position), seen.insert(status).inserted { result.append(status) }
+        }
+        return result
+    }
+}
