@@ -14,9 +14,11 @@ let targets = ["fuzz-csv", "fuzz-xlsx", "fuzz-frontmatter", "fuzz-dates", "fuzz-
 let package = Package(
     name: "terbuka-fuzz",
     dependencies: [.package(path: "..")],
-    targets: [.target(name: "FuzzSupport", path: "Sources/FuzzSupport")] + targets.map { name in
-        .executableTarget(name: name, dependencies: [core, "FuzzSupport"], path: "Sources/\(name)",
-                          swiftSettings: [.unsafeFlags(["-parse-as-library"])])
-    },
+    targets: [.target(name: "FuzzSupport", path: "Sources/FuzzSupport")]
+        + targets.map { name in
+            .executableTarget(
+                name: name, dependencies: [core, "FuzzSupport"], path: "Sources/\(name)",
+                swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+        },
     swiftLanguageModes: [.v5]
 )

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs what is missing and runs every test: the Swift tests, each fuzz target for a
-# short while (TERBUKA_FUZZ_SECONDS, default 30; 0 skips), then the browser tests on the
+# Installs what is missing and runs every test: the formatting check (swift-format), the
+# Swift tests, each fuzz target for a short while (TERBUKA_FUZZ_SECONDS, default 30; 0 skips), then the browser tests on the
 # built demo site.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
+scripts/lint.sh
 swift build --build-tests
 swift test --skip-build
 seconds=${TERBUKA_FUZZ_SECONDS:-30}

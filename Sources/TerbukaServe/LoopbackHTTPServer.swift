@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The little HTTP/1.1 a local preview needs, and no more: GET and HEAD on 127.0.0.1, one
@@ -41,11 +42,13 @@ final class LoopbackHTTPServer: @unchecked Sendable {
 
     init(port requested: UInt16) throws {
         #if canImport(Glibc)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
+            let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
-        guard fd >= 0 else { throw ServeError(description: "cannot open a socket: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw ServeError(description: "cannot open a socket: \(String(cString: strerror(errno)))")
+        }
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
@@ -53,7 +56,9 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         address.sin_port = requested.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, listen(fd, 64) == 0 else {
             let problem = String(cString: strerror(errno))
@@ -137,13 +142,16 @@ final class LoopbackHTTPServer: @unchecked Sendable {
                 if request.method == "GET" || request.method == "HEAD" {
                     response = handler(request)
                 } else {
-                    response = Response(status: 405, headers: [("Allow", "GET, HEAD")], body: Data("Only GET and HEAD.\n".utf8))
+                    response = Response(
+                        status: 405, headers: [("Allow", "GET, HEAD")], body: Data("Only GET and HEAD.\n".utf8))
                 }
             } else {
                 response = Response(status: 400, body: Data("Bad request.\n".utf8))
             }
         case .tooLong(let lineTooLong):
-            response = lineTooLong ? Response(status: 414, body: Data("The request line is too long.\n".utf8))
+            response =
+                lineTooLong
+                ? Response(status: 414, body: Data("The request line is too long.\n".utf8))
                 : Response(status: 431, body: Data("The request head is too large.\n".utf8))
         case .closed:
             return
@@ -190,7 +198,9 @@ final class LoopbackHTTPServer: @unchecked Sendable {
             if bytes.firstIndex(of: 0x0A).map({ $0 > Self.lineLimit }) ?? (bytes.count > Self.lineLimit) {
                 return .tooLong(line: true)
             }
-            if let end = Self.endOfHead(bytes, from: searchFrom), end <= Self.headLimit { return .head(Array(bytes[..<end])) }
+            if let end = Self.endOfHead(bytes, from: searchFrom), end <= Self.headLimit {
+                return .head(Array(bytes[..<end]))
+            }
         }
         return .tooLong(line: false)
     }
@@ -220,17 +230,25 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         var host: String?
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            if line[..<colon].lowercased() == "host" { host = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces) }
+            if line[..<colon].lowercased() == "host" {
+                host = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
         }
         let pieces = parts[1].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        return Request(method: String(parts[0]), path: String(pieces[0]), query: pieces.count > 1 ? String(pieces[1]) : nil, host: host)
+        return Request(
+            method: String(parts[0]), path: String(pieces[0]), query: pieces.count > 1 ? String(pieces[1]) : nil,
+            host: host)
     }
 
     private func send(_ connection: Int32, _ response: Response, withBody: Bool) {
         var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
         var headers = response.headers
-        if !headers.contains(where: { $0.0 == "Content-Length" }) { headers.append(("Content-Length", String(response.body.count))) }
-        if !headers.contains(where: { $0.0 == "Content-Type" }) { headers.append(("Content-Type", "text/plain; charset=utf-8")) }
+        if !headers.contains(where: { $0.0 == "Content-Length" }) {
+            headers.append(("Content-Length", String(response.body.count)))
+        }
+        if !headers.contains(where: { $0.0 == "Content-Type" }) {
+            headers.append(("Content-Type", "text/plain; charset=utf-8"))
+        }
         headers.append(("Connection", "close"))
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         head += "\r\n"
@@ -240,9 +258,10 @@ final class LoopbackHTTPServer: @unchecked Sendable {
             var offset = 0
             while offset < raw.count {
                 #if canImport(Glibc)
-                let sent = Glibc.send(connection, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+                    let sent = Glibc.send(
+                        connection, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
                 #else
-                let sent = Darwin.send(connection, raw.baseAddress! + offset, raw.count - offset, 0)
+                    let sent = Darwin.send(connection, raw.baseAddress! + offset, raw.count - offset, 0)
                 #endif
                 if sent <= 0 { return }
                 offset += sent

@@ -61,7 +61,9 @@ public final class PreviewServer: Sendable {
         let report = await SiteBuilder(options: options).build()
         state.record(report)
         for diagnostic in report.diagnostics.sorted { log(diagnostic.formatted) }
-        log(report.succeeded ? "built \(report.pagesWritten) pages" : "build failed: the previous build is still served")
+        log(
+            report.succeeded ? "built \(report.pagesWritten) pages" : "build failed: the previous build is still served"
+        )
     }
 
     /// Polls the content and theme folders twice a second; a change starts a rebuild.
@@ -82,10 +84,15 @@ public final class PreviewServer: Sendable {
         var entries: [String] = []
         for folder in ["content", "themes"] {
             let root = options.siteRoot.appendingPathComponent(folder)
-            guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey]) else { continue }
+            guard
+                let walker = FileManager.default.enumerator(
+                    at: root, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey])
+            else { continue }
             while let url = walker.nextObject() as? URL {
                 let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
-                entries.append("\(url.path)|\(values?.fileSize ?? -1)|\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)")
+                entries.append(
+                    "\(url.path)|\(values?.fileSize ?? -1)|\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)"
+                )
             }
         }
         return entries.sorted()
@@ -111,14 +118,20 @@ public final class PreviewServer: Sendable {
         }
         let snapshot = state.snapshot
         // Nothing is built before the first build.
-        guard snapshot.generation > 0 else { return .init(status: 503, body: Data("The first build is running.\n".utf8)) }
+        guard snapshot.generation > 0 else {
+            return .init(status: 503, body: Data("The first build is running.\n".utf8))
+        }
         if request.path == "/_terbuka/status" {
             let body = "{\"generation\":\(snapshot.generation),\"failed\":\(snapshot.failed)}"
-            return .init(status: 200, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")], body: Data(body.utf8))
+            return .init(
+                status: 200, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
+                body: Data(body.utf8))
         }
         guard let file = resolve(request.path) else {
-            let notFound = (try? Data(contentsOf: options.output.appendingPathComponent("404.html"))) ?? Data("Not found".utf8)
-            return .init(status: 404, headers: [("Content-Type", "text/html; charset=utf-8")], body: page(notFound, snapshot))
+            let notFound =
+                (try? Data(contentsOf: options.output.appendingPathComponent("404.html"))) ?? Data("Not found".utf8)
+            return .init(
+                status: 404, headers: [("Content-Type", "text/html; charset=utf-8")], body: page(notFound, snapshot))
         }
         guard var data = try? Data(contentsOf: file) else { return .init(status: 404) }
         let type = Self.contentType(file.pathExtension)
@@ -142,7 +155,8 @@ public final class PreviewServer: Sendable {
         guard let real = realpath(url.path, nil) else { return nil }
         defer { free(real) }
         var info = stat()
-        guard String(cString: real).hasPrefix(root.path + "/"), stat(real, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard String(cString: real).hasPrefix(root.path + "/"), stat(real, &info) == 0, info.st_mode & S_IFMT == S_IFREG
+        else { return nil }
         return url
     }
 
@@ -153,7 +167,9 @@ public final class PreviewServer: Sendable {
         let url = root.appendingPathComponent(String(decoded.drop { $0 == "/" })).standardizedFileURL
         guard url.path.hasPrefix(root.path + "/") else { return nil }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return nil
+        }
         return path
     }
 
@@ -163,11 +179,13 @@ public final class PreviewServer: Sendable {
         var html = String(decoding: data, as: UTF8.self)
         var injected = ""
         if snapshot.failed {
-            injected += "<div id=\"terbuka-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;background:#fff4f4;color:#700;border-top:3px solid #b00;padding:1rem;font:14px/1.4 monospace;z-index:1000\">"
+            injected +=
+                "<div id=\"terbuka-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;background:#fff4f4;color:#700;border-top:3px solid #b00;padding:1rem;font:14px/1.4 monospace;z-index:1000\">"
                 + "<strong>Build failed; this page is from the last good build.</strong><ul>"
                 + snapshot.problems.map { "<li>\(HTMLText.escape($0.formatted))</li>" }.joined() + "</ul></div>"
         }
-        injected += "<script>(function(){var g=\(snapshot.generation);setInterval(function(){fetch('/_terbuka/status',{cache:'no-store'}).then(function(r){return r.json()}).then(function(s){if(s.generation!==g)location.reload()}).catch(function(){})},700)})();</script>"
+        injected +=
+            "<script>(function(){var g=\(snapshot.generation);setInterval(function(){fetch('/_terbuka/status',{cache:'no-store'}).then(function(r){return r.json()}).then(function(s){if(s.generation!==g)location.reload()}).catch(function(){})},700)})();</script>"
         if let end = html.range(of: "</body>", options: .backwards) {
             html.replaceSubrange(end.lowerBound..<end.lowerBound, with: injected)
         } else {

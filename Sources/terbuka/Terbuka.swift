@@ -7,12 +7,13 @@ import TerbukaServe
 struct Terbuka: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "terbuka",
-        abstract: "Publishes ASN recruitment (CPNS, PPPK) as a static site: vacancies, formations, schedules and results.",
+        abstract:
+            "Publishes ASN recruitment (CPNS, PPPK) as a static site: vacancies, formations, schedules and results.",
         discussion: """
-        Exit codes: 0 success (warnings may have been printed); 1 the content has errors \
-        and nothing was written, or verify found a difference, or a file could not be \
-        written; 64 wrong command-line usage.
-        """,
+            Exit codes: 0 success (warnings may have been printed); 1 the content has errors \
+            and nothing was written, or verify found a difference, or a file could not be \
+            written; 64 wrong command-line usage.
+            """,
         version: TerbukaVersion.current,
         subcommands: [Build.self, Check.self, Serve.self, Verify.self, Init.self, New.self, Import.self]
     )
@@ -35,7 +36,8 @@ struct SiteOptions: ParsableArguments {
 }
 
 struct Build: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate the content and write the site (default: <site>/output).")
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the content and write the site (default: <site>/output).")
 
     @OptionGroup var siteOptions: SiteOptions
 
@@ -43,21 +45,24 @@ struct Build: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        var options = BuildOptions(siteRoot: siteOptions.siteURL, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                                   includeDrafts: siteOptions.drafts)
+        var options = BuildOptions(
+            siteRoot: siteOptions.siteURL, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
+            includeDrafts: siteOptions.drafts)
         options.progress = Console.progress(quiet: siteOptions.quiet)
         let report = await SiteBuilder(options: options).build()
         Console.endProgress()
         Console.print(report.diagnostics)
         if siteOptions.timings { Console.print(timings: report.timings) }
         guard report.succeeded else {
-            Console.error("build failed: \(Console.counts(report.diagnostics)); \(options.output.path) was left as it was")
+            Console.error(
+                "build failed: \(Console.counts(report.diagnostics)); \(options.output.path) was left as it was")
             throw ExitCode(1)
         }
         let total = report.timings.map(\.seconds).reduce(0, +)
         if siteOptions.quiet { Console.finish() }
-        Console.error("built \(report.pagesWritten) pages, \(report.filesWritten) files into \(options.output.path) in \(String(format: "%.2f", total)) s"
-            + (report.diagnostics.warningCount > 0 ? " (\(Console.counts(report.diagnostics)))" : ""))
+        Console.error(
+            "built \(report.pagesWritten) pages, \(report.filesWritten) files into \(options.output.path) in \(String(format: "%.2f", total)) s"
+                + (report.diagnostics.warningCount > 0 ? " (\(Console.counts(report.diagnostics)))" : ""))
         Console.finish()
     }
 }
@@ -65,7 +70,9 @@ struct Build: AsyncParsableCommand {
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate the content and report every problem, writing nothing.",
-        discussion: "With --format json the report goes to standard output as {\"errors\", \"warnings\", \"diagnostics\": [{path, line, column, severity, message, hint}]}, for an agency's own CI.")
+        discussion:
+            "With --format json the report goes to standard output as {\"errors\", \"warnings\", \"diagnostics\": [{path, line, column, severity, message, hint}]}, for an agency's own CI."
+    )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json
@@ -93,14 +100,17 @@ struct Check: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if siteOptions.quiet { Console.finish() }
-        Console.error("content is valid" + (report.diagnostics.warningCount > 0 ? " (\(Console.counts(report.diagnostics)))" : ""))
+        Console.error(
+            "content is valid" + (report.diagnostics.warningCount > 0 ? " (\(Console.counts(report.diagnostics)))" : "")
+        )
         Console.finish()
     }
 }
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build, serve the site on 127.0.0.1, and rebuild and reload the open page when content or theme change.")
+        abstract:
+            "Build, serve the site on 127.0.0.1, and rebuild and reload the open page when content or theme change.")
 
     @OptionGroup var siteOptions: SiteOptions
 
@@ -121,7 +131,8 @@ struct Serve: AsyncParsableCommand {
 }
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Make a new site in a folder: site.yml and one example of everything.")
+    static let configuration = CommandConfiguration(
+        abstract: "Make a new site in a folder: site.yml and one example of everything.")
 
     @Argument(help: "The folder of the new site (made when missing).")
     var folder: String
@@ -137,12 +148,15 @@ struct Init: ParsableCommand {
 
     func run() throws {
         guard let zone = SiteTimeZone(rawValue: timezone) else {
-            Console.error("error: unknown time zone '\(timezone)'; use one of \(SiteTimeZone.allCases.map(\.identifier).joined(separator: ", "))")
+            Console.error(
+                "error: unknown time zone '\(timezone)'; use one of \(SiteTimeZone.allCases.map(\.identifier).joined(separator: ", "))"
+            )
             throw ExitCode(64)
         }
         let url = URL(fileURLWithPath: folder, isDirectory: true)
         do {
-            let files = try Scaffold.initSite(at: url, title: title, agency: agency, timezone: zone, today: Console.today(zone))
+            let files = try Scaffold.initSite(
+                at: url, title: title, agency: agency, timezone: zone, today: Console.today(zone))
             for file in files { Console.error("created \(folder)/\(file)") }
             Console.error("next: edit content/site.yml, then run 'terbuka build --site \(folder)'")
         } catch {
@@ -153,7 +167,8 @@ struct Init: ParsableCommand {
 }
 
 struct New: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Add a vacancy, announcement or page with its front matter filled in.")
+    static let configuration = CommandConfiguration(
+        abstract: "Add a vacancy, announcement or page with its front matter filled in.")
 
     @Argument(help: "vacancy, announcement or page.")
     var kind: Scaffold.Kind
@@ -167,7 +182,8 @@ struct New: ParsableCommand {
     func run() throws {
         let root = URL(fileURLWithPath: site, isDirectory: true)
         var diagnostics = Diagnostics()
-        let zone = ContentLoader(siteRoot: root).load(into: &diagnostics).siteConfig
+        let zone =
+            ContentLoader(siteRoot: root).load(into: &diagnostics).siteConfig
             .flatMap { SiteConfigValidator.validate($0, into: &diagnostics) }?.timeZone ?? .jakarta
         do {
             for file in try Scaffold.newFile(kind, slug: slug, siteRoot: root, today: Console.today(zone)) {
@@ -186,7 +202,9 @@ struct Import: ParsableCommand {
     struct SSCASN: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "sscasn",
-            abstract: "Turn an SSCASN formation export into a vacancy's formations.csv, with a report of what was merged and what is unclear.")
+            abstract:
+                "Turn an SSCASN formation export into a vacancy's formations.csv, with a report of what was merged and what is unclear."
+        )
 
         @Argument(help: "The export (CSV).")
         var file: String
@@ -205,7 +223,8 @@ struct Import: ParsableCommand {
                 Console.error("error: '\(vacancy)' is not a slug; try '\(Slug.make(from: vacancy))'")
                 throw ExitCode(64)
             }
-            let target = URL(fileURLWithPath: site, isDirectory: true).appendingPathComponent("content/vacancies/\(vacancy)/formations.csv")
+            let target = URL(fileURLWithPath: site, isDirectory: true).appendingPathComponent(
+                "content/vacancies/\(vacancy)/formations.csv")
             // The empty list `terbuka new vacancy` writes is there to be replaced.
             if FileManager.default.fileExists(atPath: target.path), !force, !Scaffold.isEmptyFormationList(target) {
                 Console.error("error: \(target.path) already exists; add --force to replace it")
@@ -213,11 +232,14 @@ struct Import: ParsableCommand {
             }
             do {
                 let (csv, report) = try SSCASNImporter.convert(URL(fileURLWithPath: file), displayPath: file)
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try csv.write(to: target, atomically: true, encoding: .utf8)
                 Console.error(report.text)
                 Console.error("wrote \(target.path)")
-                if !FileManager.default.fileExists(atPath: target.deletingLastPathComponent().appendingPathComponent("index.md").path) {
+                if !FileManager.default.fileExists(
+                    atPath: target.deletingLastPathComponent().appendingPathComponent("index.md").path)
+                {
                     Console.error("next: 'terbuka new vacancy \(vacancy)' writes its notice (index.md)")
                 }
             } catch {
@@ -235,7 +257,10 @@ struct Verify: ParsableCommand {
     @Argument(help: "The site's folder (the one holding SHA256SUMS).")
     var folder: String = "output"
 
-    @Flag(help: "Fail on files that SHA256SUMS does not list, too (by default they are warnings: hosts add files such as .htaccess).")
+    @Flag(
+        help:
+            "Fail on files that SHA256SUMS does not list, too (by default they are warnings: hosts add files such as .htaccess)."
+    )
     var strict = false
 
     func run() throws {
@@ -243,12 +268,19 @@ struct Verify: ParsableCommand {
         for problem in report.problems { Console.error("error: \(problem)") }
         for path in report.changed { Console.error("changed: \(path)") }
         for path in report.missing { Console.error("missing: \(path)") }
-        for path in report.extra { Console.error("\(strict ? "extra" : "warning: extra") (not in SHA256SUMS): \(path)") }
+        for path in report.extra {
+            Console.error("\(strict ? "extra" : "warning: extra") (not in SHA256SUMS): \(path)")
+        }
         guard report.passed(strict: strict) else {
-            Console.error("verify failed: \(report.changed.count) changed, \(report.missing.count) missing, \(report.extra.count) extra of \(report.checked + report.missing.count) files listed")
+            Console.error(
+                "verify failed: \(report.changed.count) changed, \(report.missing.count) missing, \(report.extra.count) extra of \(report.checked + report.missing.count) files listed"
+            )
             throw ExitCode(1)
         }
-        let extra = report.extra.isEmpty ? "" : "; \(report.extra.count) file\(report.extra.count == 1 ? "" : "s") not in SHA256SUMS (added by the host?)"
+        let extra =
+            report.extra.isEmpty
+            ? ""
+            : "; \(report.extra.count) file\(report.extra.count == 1 ? "" : "s") not in SHA256SUMS (added by the host?)"
         Console.error("all \(report.checked) files match SHA256SUMS\(extra)")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerbukaCore
 
 @Suite struct BuildTests {
@@ -14,7 +15,9 @@ import Testing
         let report = await site.build()
         #expect(!report.succeeded)
         #expect(try SiteFiles.snapshot(site.output) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".output") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
+            $0.hasPrefix(".output")
+        }
         #expect(leftovers == [])
     }
 
@@ -33,9 +36,11 @@ import Testing
         defer { site.cleanUp() }
         #expect(await site.build().succeeded)
         let files = Set(SiteFiles.list(site.output))
-        for path in ["index.html", "404.html", "lowongan/index.html", "lowongan/cpns-2024/index.html", "pengumuman/index.html",
-                     "pengumuman/ralat/index.html", "tentang/index.html", "files/ralat.pdf", "data/cpns-2024/formasi.csv",
-                     "data/cpns-2024/formasi.json", "assets/style.css"] {
+        for path in [
+            "index.html", "404.html", "lowongan/index.html", "lowongan/cpns-2024/index.html", "pengumuman/index.html",
+            "pengumuman/ralat/index.html", "tentang/index.html", "files/ralat.pdf", "data/cpns-2024/formasi.csv",
+            "data/cpns-2024/formasi.json", "assets/style.css",
+        ] {
             #expect(files.contains(path), "missing \(path)")
         }
     }
@@ -44,7 +49,8 @@ import Testing
         let site = try TestSite()
         defer { site.cleanUp() }
         #expect(await site.build().succeeded)
-        let html = try String(contentsOf: site.output.appendingPathComponent("lowongan/cpns-2024/index.html"), encoding: .utf8)
+        let html = try String(
+            contentsOf: site.output.appendingPathComponent("lowongan/cpns-2024/index.html"), encoding: .utf8)
         #expect(html.contains("<th scope=\"row\">PRANATA KOMPUTER AHLI PERTAMA</th>"))
         #expect(html.contains("<th scope=\"row\" colspan=\"4\">Jumlah kebutuhan</th><td class=\"num\">3</td>"))
         #expect(html.contains("Selasa, 20 Agustus 2024 pukul 08.00 WITA s.d. Selasa, 10 September 2024"))
@@ -53,7 +59,9 @@ import Testing
     @Test func rawHTMLInContentIsNotPassedThrough() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        try site.write("content/pages/tentang.md", "---\ntitle: Tentang\n---\n<script>alert(1)</script>\n\nTeks <b onclick=\"x()\">tebal</b>.\n")
+        try site.write(
+            "content/pages/tentang.md",
+            "---\ntitle: Tentang\n---\n<script>alert(1)</script>\n\nTeks <b onclick=\"x()\">tebal</b>.\n")
         #expect(await site.build().succeeded)
         let html = try String(contentsOf: site.output.appendingPathComponent("tentang/index.html"), encoding: .utf8)
         #expect(!html.contains("<script>alert"))
@@ -72,7 +80,9 @@ import Testing
     @Test func siteAbsoluteLinksInMarkdownBecomeRelative() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        try site.write("content/pages/tentang.md", "---\ntitle: Tentang\n---\n[ralat](/files/ralat.pdf) dan [lowongan](/lowongan/cpns-2024/)\n")
+        try site.write(
+            "content/pages/tentang.md",
+            "---\ntitle: Tentang\n---\n[ralat](/files/ralat.pdf) dan [lowongan](/lowongan/cpns-2024/)\n")
         #expect(await site.build().succeeded)
         let html = try String(contentsOf: site.output.appendingPathComponent("tentang/index.html"), encoding: .utf8)
         #expect(html.contains("<a href=\"../files/ralat.pdf\">ralat</a>"))
@@ -82,25 +92,34 @@ import Testing
     @Test func draftsAreLeftOutUnlessAskedFor() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        try site.write("content/announcements/rencana.md", "---\ntitle: Rencana\ndate: 2024-08-30\ndraft: true\n---\nIsi.\n")
+        try site.write(
+            "content/announcements/rencana.md", "---\ntitle: Rencana\ndate: 2024-08-30\ndraft: true\n---\nIsi.\n")
         #expect(await site.build().succeeded)
-        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("pengumuman/rencana/index.html").path))
-        let report = await SiteBuilder(options: BuildOptions(siteRoot: site.root, includeDrafts: true, now: TestSite.now)).build()
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: site.output.appendingPathComponent("pengumuman/rencana/index.html").path))
+        let report = await SiteBuilder(
+            options: BuildOptions(siteRoot: site.root, includeDrafts: true, now: TestSite.now)
+        ).build()
         #expect(report.succeeded)
-        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("pengumuman/rencana/index.html").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: site.output.appendingPathComponent("pengumuman/rencana/index.html").path))
     }
 
     @Test func formationDataIsPublishedAsCSVWithTheContractColumns() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
         #expect(await site.build().succeeded)
-        let csv = try String(contentsOf: site.output.appendingPathComponent("data/cpns-2024/formasi.csv"), encoding: .utf8)
-        #expect(csv == """
-            code,position,unit,education,kind,quota,salary_min,salary_max\r
-            A1,ANALIS KEBIJAKAN AHLI PERTAMA,SEKRETARIAT DAERAH,,umum,2,,\r
-            A2,PRANATA KOMPUTER AHLI PERTAMA,DINAS KOMINFO,,cumlaude,1,,\r
+        let csv = try String(
+            contentsOf: site.output.appendingPathComponent("data/cpns-2024/formasi.csv"), encoding: .utf8)
+        #expect(
+            csv == """
+                code,position,unit,education,kind,quota,salary_min,salary_max\r
+                A1,ANALIS KEBIJAKAN AHLI PERTAMA,SEKRETARIAT DAERAH,,umum,2,,\r
+                A2,PRANATA KOMPUTER AHLI PERTAMA,DINAS KOMINFO,,cumlaude,1,,\r
 
-            """)
+                """)
     }
 }
 
@@ -115,7 +134,8 @@ import Testing
         #expect(object["published"] as? String == "2024-08-19")
         let rows = try #require(object["rows"] as? [[String: Any]])
         #expect(rows.count == 2)
-        #expect(Set(rows[0].keys) == ["code", "position", "unit", "education", "kind", "quota", "salary_min", "salary_max"])
+        #expect(
+            Set(rows[0].keys) == ["code", "position", "unit", "education", "kind", "quota", "salary_min", "salary_max"])
         #expect(rows[0]["education"] is NSNull)
         #expect(rows[0]["quota"] as? Int == 2)
     }

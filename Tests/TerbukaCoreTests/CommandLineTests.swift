@@ -4,7 +4,8 @@ import Testing
 /// The `terbuka` executable as staff run it: exit codes and printed diagnostics.
 @Suite struct CommandLineTests {
     static var executable: URL {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("terbuka")
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("terbuka")
         if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
         return repositoryRoot.appendingPathComponent(".build/debug/terbuka")
     }
@@ -19,7 +20,10 @@ import Testing
         try site.write("content/announcements/ralat.md", "---\ntitle: Ralat\ndate: 2024-02-30\n---\nIsi.\n")
         let (status, output) = try Self.run(["check", "--site", site.root.path])
         #expect(status == 1)
-        #expect(output.contains("content/announcements/ralat.md:3:7: error: 'date': the date '2024-02-30' does not exist: February 2024 has 29 days\n"))
+        #expect(
+            output.contains(
+                "content/announcements/ralat.md:3:7: error: 'date': the date '2024-02-30' does not exist: February 2024 has 29 days\n"
+            ))
         #expect(output.contains("check failed: 1 error, 0 warnings"))
     }
 

@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import TerbukaCore
 
 /// End-to-end: the demo site in content/ builds and every relative link resolves.
 @Suite(.serialized) struct DemoSiteTests {
     static func buildDemo() async throws -> (URL, BuildReport) {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-demo-\(UUID().uuidString)")
-        let report = await SiteBuilder(options: BuildOptions(siteRoot: repositoryRoot, output: output, now: 1_795_000_000)).build()
+        let report = await SiteBuilder(
+            options: BuildOptions(siteRoot: repositoryRoot, output: output, now: 1_795_000_000)
+        ).build()
         return (output, report)
     }
 
@@ -33,7 +36,10 @@ import Testing
         #expect(Set(content.vacancies.map(\.kind)) == [.cpns, .pppk])
         #expect(content.vacancies.map(\.formations.count).reduce(0, +) >= 20)
         #expect(content.announcements.count >= 5)
-        #expect(content.announcements.contains { $0.category == .ralat && $0.attachments.contains { $0.path.hasSuffix(".pdf") } })
+        #expect(
+            content.announcements.contains {
+                $0.category == .ralat && $0.attachments.contains { $0.path.hasSuffix(".pdf") }
+            })
         #expect(Set(content.pages.map(\.slug)).isSuperset(of: ["tentang", "kontak", "tanya-jawab", "privasi"]))
         let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(home.contains("class=\"sample-banner\""))
@@ -42,12 +48,20 @@ import Testing
     @Test func theDemoSiteShowsRankedResultsForEveryStage() async throws {
         let (output, _) = try await Self.buildDemo()
         defer { try? FileManager.default.removeItem(at: output) }
-        for (vacancy, stages) in [("cpns-2026", ["administrasi", "skd", "skb", "akhir"]), ("pppk-2026", ["administrasi", "kompetensi"])] {
+        for (vacancy, stages) in [
+            ("cpns-2026", ["administrasi", "skd", "skb", "akhir"]), ("pppk-2026", ["administrasi", "kompetensi"]),
+        ] {
             for stage in stages {
-                #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("lowongan/\(vacancy)/hasil/\(stage)/index.html").path))
-                #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("data/\(vacancy)/\(stage).csv").path))
+                #expect(
+                    FileManager.default.fileExists(
+                        atPath: output.appendingPathComponent("lowongan/\(vacancy)/hasil/\(stage)/index.html").path))
+                #expect(
+                    FileManager.default.fileExists(
+                        atPath: output.appendingPathComponent("data/\(vacancy)/\(stage).csv").path))
             }
-            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("lowongan/\(vacancy)/statistik/index.html").path))
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: output.appendingPathComponent("lowongan/\(vacancy)/statistik/index.html").path))
         }
     }
 
@@ -86,7 +100,8 @@ import Testing
         for page in SiteFiles.list(output) where page.hasSuffix(".html") {
             let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
             #expect(!html.contains("src=\"http"), "\(page) loads a script or image from another host")
-            #expect(!html.contains("<link rel=\"stylesheet\" href=\"http"), "\(page) loads a style sheet from another host")
+            #expect(
+                !html.contains("<link rel=\"stylesheet\" href=\"http"), "\(page) loads a style sheet from another host")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerbukaCore
 
 /// What careless or hostile input must not do: destroy files, crash the build, or reach
@@ -27,9 +28,10 @@ import Testing
         let foreign = site.root.appendingPathComponent("documents")
         try site.write("documents/surat.docx", "penting")
         let refused = await build(site, output: foreign)
-        #expect(refused.diagnostics.all.map(\.message).contains {
-            $0.contains("it holds other files and is not a site Terbuka wrote")
-        })
+        #expect(
+            refused.diagnostics.all.map(\.message).contains {
+                $0.contains("it holds other files and is not a site Terbuka wrote")
+            })
         #expect(FileManager.default.fileExists(atPath: foreign.appendingPathComponent("surat.docx").path))
         let empty = site.root.appendingPathComponent("public")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
@@ -42,7 +44,8 @@ import Testing
         defer { site.cleanUp() }
         // Enough to take a moment: the demo's content.
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content"))
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("content"), to: site.root.appendingPathComponent("content"))
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent("content"), to: site.root.appendingPathComponent("content"))
         let first = try runProcess(CommandLineTests.executable, ["build", "--quiet", "--site", site.root.path])
         #expect(first.status == 0, "\(first.output)")
         var generator = SystemRandomNumberGenerator()
@@ -61,7 +64,9 @@ import Testing
         }
         let last = try runProcess(CommandLineTests.executable, ["build", "--quiet", "--site", site.root.path])
         #expect(last.status == 0, "\(last.output)")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".output.") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
+            $0.hasPrefix(".output.")
+        }
         #expect(leftovers == [])
         #expect(SiteVerifier.verify(site.output).passed)
     }
@@ -73,9 +78,10 @@ import Testing
         defer { site.cleanUp() }
         try site.write("content/announcements/ralat.md", "---\ntitle: Ralat\ndate: 2126-06-24\n---\nIsi.\n")
         let errors = await site.errors()
-        #expect(errors == [
-            "content/announcements/ralat.md:3:7: error: 'date': the year 2126 in '2126-06-24' is outside 1970–2099 (a typing error? recruitment dates are written as YYYY-MM-DD)",
-        ])
+        #expect(
+            errors == [
+                "content/announcements/ralat.md:3:7: error: 'date': the year 2126 in '2126-06-24' is outside 1970–2099 (a typing error? recruitment dates are written as YYYY-MM-DD)"
+            ])
     }
 
     @Test func aBuildTimePastWhatZIPHoldsBuildsWithTheLatestZIPDate() async throws {
@@ -97,18 +103,23 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("situs.zip")
-        FileManager.default.createFile(atPath: target.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: target.path, contents: nil))
         let names = (0..<66_000).map { "files/\($0).txt" }
         try ZipArchive.write(names: names, to: target, buildTime: TestSite.now) { Data("\($0)".utf8) }
-        let check = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
-            import sys, zipfile
-            z = zipfile.ZipFile(sys.argv[1])
-            names = z.namelist()
-            assert len(names) == 66000, len(names)
-            assert z.testzip() is None
-            assert z.read("files/65999.txt") == b"65999"
-            print("ok")
-            """, target.path])
+        let check = try runProcess(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "python3", "-c",
+                """
+                import sys, zipfile
+                z = zipfile.ZipFile(sys.argv[1])
+                names = z.namelist()
+                assert len(names) == 66000, len(names)
+                assert z.testzip() is None
+                assert z.read("files/65999.txt") == b"65999"
+                print("ok")
+                """, target.path,
+            ])
         #expect(check.status == 0, "\(check.output)")
         #expect(check.output.contains("ok"))
         let unzip = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["unzip", "-tq", target.path])
@@ -121,19 +132,26 @@ import Testing
         let site = try TestSite()
         defer { site.cleanUp() }
         var lines = [TestSite.siteYML, #"l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]"#]
-        for level in 1...9 { lines.append("l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ",") + "]") }
+        for level in 1...9 {
+            lines.append(
+                "l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ",") + "]")
+        }
         try site.write("content/site.yml", lines.joined(separator: "\n") + "\n")
         let errors = await site.errors()
-        #expect(errors == [
-            "content/site.yml:1:1: error: the YAML holds more than 100000 values once its aliases are expanded (content files need no anchors or aliases (&name, *name): write the values out)",
-        ])
+        #expect(
+            errors == [
+                "content/site.yml:1:1: error: the YAML holds more than 100000 values once its aliases are expanded (content files need no anchors or aliases (&name, *name): write the values out)"
+            ])
     }
 
     @Test(arguments: [100, 5_000])
     func deepNestingIsAnErrorNotACrash(depth: Int) async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        try site.write("content/pages/tentang.md", "---\ntitle: Tentang\nx: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n---\n")
+        try site.write(
+            "content/pages/tentang.md",
+            "---\ntitle: Tentang\nx: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+                + "\n---\n")
         let errors = await site.errors()
         #expect(errors.count == 1)
         #expect(errors.first?.contains("nested more deeply than 64 levels") == true, "\(errors)")
@@ -144,12 +162,18 @@ import Testing
 @Suite struct LongTextTests {
     @Test func aNameAsLongAsAnExcelCellBuildsAndALongerOneIsRefusedAtItsCell() async throws {
         let long = String(repeating: "ANI BUDI ", count: 3_600)
-        let csv = "participant,name,formation,twk,tiu,tkp\n2024000000001,\(long),U1,100,100,200\n2024000000002,\(long)\(long),U1,100,100,200\n"
+        let csv =
+            "participant,name,formation,twk,tiu,tkp\n2024000000001,\(long),U1,100,100,200\n2024000000002,\(long)\(long),U1,100,100,200\n"
         let site = try ResultsSite(tables: [("skd", csv)])
         defer { site.cleanUp() }
         let errors = await site.errors()
-        #expect(errors == ["content/vacancies/cpns-2024/results/skd.csv:3:15: error: this cell holds 64800 characters; a table cell may hold at most 32767"])
-        try site.site.write("content/vacancies/cpns-2024/results/skd.csv", "participant,name,formation,twk,tiu,tkp\n2024000000001,\(long),U1,100,100,200\n")
+        #expect(
+            errors == [
+                "content/vacancies/cpns-2024/results/skd.csv:3:15: error: this cell holds 64800 characters; a table cell may hold at most 32767"
+            ])
+        try site.site.write(
+            "content/vacancies/cpns-2024/results/skd.csv",
+            "participant,name,formation,twk,tiu,tkp\n2024000000001,\(long),U1,100,100,200\n")
         let report = await site.site.build()
         #expect(report.succeeded)
     }
@@ -170,11 +194,14 @@ import Testing
     @Test func aControlCharacterInAFileIsRefusedAtItsPlaceAndNeverPrintedRaw() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        try site.write("content/announcements/ralat.md", "---\ntitle: Ralat\ndate: 2024-08-26\ncategory: \"\u{1B}]0;PWNED\u{07}\"\n---\nIsi.\n")
+        try site.write(
+            "content/announcements/ralat.md",
+            "---\ntitle: Ralat\ndate: 2024-08-26\ncategory: \"\u{1B}]0;PWNED\u{07}\"\n---\nIsi.\n")
         let errors = await site.errors()
-        #expect(errors == [
-            "content/announcements/ralat.md:4:12: error: the file holds the control character U+001B (ESC), which no page may show (delete it: such characters come in when text is copied from a PDF, a terminal or another program)",
-        ])
+        #expect(
+            errors == [
+                "content/announcements/ralat.md:4:12: error: the file holds the control character U+001B (ESC), which no page may show (delete it: such characters come in when text is copied from a PDF, a terminal or another program)"
+            ])
         try site.write("content/pages/\u{1B}]0;x\u{07}.md", "---\ntitle: X\n---\n")
         let (status, output) = try CommandLineTests.run(["check", "--site", site.root.path])
         #expect(status == 1)
@@ -183,25 +210,30 @@ import Testing
     }
 
     @Test func aControlCharacterInATableCellIsAnErrorAtTheCell() async throws {
-        let site = try ResultsSite(tables: [("skd", "participant,name,formation,twk,tiu,tkp\n2024000000001,AN\u{0}I,U1,100,100,200\n")])
+        let site = try ResultsSite(tables: [
+            ("skd", "participant,name,formation,twk,tiu,tkp\n2024000000001,AN\u{0}I,U1,100,100,200\n")
+        ])
         defer { site.cleanUp() }
         let errors = await site.errors()
-        #expect(errors == [
-            "content/vacancies/cpns-2024/results/skd.csv:2:15: error: this cell holds the control character U+0000 (NUL), which no page may show (delete it: such characters come in when text is copied from a PDF, a terminal or another program)",
-        ])
+        #expect(
+            errors == [
+                "content/vacancies/cpns-2024/results/skd.csv:2:15: error: this cell holds the control character U+0000 (NUL), which no page may show (delete it: such characters come in when text is copied from a PDF, a terminal or another program)"
+            ])
     }
 
     @Test func characterReferencesInMarkdownDoNotPutControlsIntoAnyOutput() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        try site.write("content/announcements/ralat.md", "---\ntitle: Ralat\ndate: 2024-08-26\n---\nA&#27;B&#xFFFE;C&#0;D\n")
+        try site.write(
+            "content/announcements/ralat.md", "---\ntitle: Ralat\ndate: 2024-08-26\n---\nA&#27;B&#xFFFE;C&#0;D\n")
         let report = await site.build()
         #expect(report.succeeded)
         for path in FileListing.files(under: site.output) where !path.hasSuffix(".zip") {
             let text = try String(contentsOf: site.output.appendingPathComponent(path), encoding: .utf8)
             #expect(!text.unicodeScalars.contains(where: ControlCharacters.isForbidden), "\(path)")
         }
-        let page = try String(contentsOf: site.output.appendingPathComponent("pengumuman/ralat/index.html"), encoding: .utf8)
+        let page = try String(
+            contentsOf: site.output.appendingPathComponent("pengumuman/ralat/index.html"), encoding: .utf8)
         #expect(page.contains("A\u{FFFD}B\u{FFFD}C\u{FFFD}D"))
     }
 }
@@ -212,46 +244,63 @@ import Testing
         defer { site.cleanUp() }
         try site.write("secret.md", "---\ntitle: Rahasia\n---\nJangan terbit.\n")
         try site.remove("content/pages/tentang.md")
-        try FileManager.default.createSymbolicLink(at: site.root.appendingPathComponent("content/pages/tentang.md"),
-                                                   withDestinationURL: site.root.appendingPathComponent("secret.md"))
+        try FileManager.default.createSymbolicLink(
+            at: site.root.appendingPathComponent("content/pages/tentang.md"),
+            withDestinationURL: site.root.appendingPathComponent("secret.md"))
         let errors = await site.errors()
-        #expect(errors == [
-            "content/pages/tentang.md:1:1: error: 'content/pages/tentang.md' is a symbolic link to a place outside content/; copy the file itself into content/",
-        ])
+        #expect(
+            errors == [
+                "content/pages/tentang.md:1:1: error: 'content/pages/tentang.md' is a symbolic link to a place outside content/; copy the file itself into content/"
+            ])
     }
 
     @Test func aResultTableThatLinksOutsideContentIsRefused() async throws {
-        let site = try ResultsSite(tables: [("skd", "participant,name,formation,twk,tiu,tkp\n2024000000001,ANI,U1,100,100,200\n")])
+        let site = try ResultsSite(tables: [
+            ("skd", "participant,name,formation,twk,tiu,tkp\n2024000000001,ANI,U1,100,100,200\n")
+        ])
         defer { site.cleanUp() }
         let table = "content/vacancies/cpns-2024/results/skd.csv"
-        try site.site.write("elsewhere.csv", "participant,name,formation,twk,tiu,tkp\n2024000000001,ANI,U1,100,100,200\n")
+        try site.site.write(
+            "elsewhere.csv", "participant,name,formation,twk,tiu,tkp\n2024000000001,ANI,U1,100,100,200\n")
         try site.site.remove(table)
-        try FileManager.default.createSymbolicLink(at: site.site.root.appendingPathComponent(table),
-                                                   withDestinationURL: site.site.root.appendingPathComponent("elsewhere.csv"))
+        try FileManager.default.createSymbolicLink(
+            at: site.site.root.appendingPathComponent(table),
+            withDestinationURL: site.site.root.appendingPathComponent("elsewhere.csv"))
         let errors = await site.errors()
-        #expect(errors.contains("\(table):1:1: error: '\(table)' is a symbolic link to a place outside content/; copy the file itself into content/"))
+        #expect(
+            errors.contains(
+                "\(table):1:1: error: '\(table)' is a symbolic link to a place outside content/; copy the file itself into content/"
+            ))
     }
 
     @Test func aFIFOAndADanglingLinkInFilesAreNamedAndDoNotHang() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
         #expect(mkfifo(site.root.appendingPathComponent("content/files/pipa").path, 0o644) == 0)
-        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("content/files/hilang.pdf").path,
-                                                   withDestinationPath: "tidak-ada.pdf")
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("content/files/hilang.pdf").path,
+            withDestinationPath: "tidak-ada.pdf")
         let errors = await site.errors()
-        #expect(errors == [
-            "content/files/hilang.pdf:1:1: error: 'content/files/hilang.pdf' is a symbolic link to nothing (its target does not exist)",
-            "content/files/pipa:1:1: error: 'content/files/pipa' is a named pipe (FIFO), not a file",
-        ])
+        #expect(
+            errors == [
+                "content/files/hilang.pdf:1:1: error: 'content/files/hilang.pdf' is a symbolic link to nothing (its target does not exist)",
+                "content/files/pipa:1:1: error: 'content/files/pipa' is a named pipe (FIFO), not a file",
+            ])
     }
 }
 
 @Suite struct BaseURLTests {
-    @Test(arguments: ["https://x/\"><script>alert(1)</script>/", "https://seleksi.contoh.go.id/?a=1", "javascript:alert(1)", "https://seleksi contoh/"])
+    @Test(arguments: [
+        "https://x/\"><script>alert(1)</script>/", "https://seleksi.contoh.go.id/?a=1", "javascript:alert(1)",
+        "https://seleksi contoh/",
+    ])
     func anAddressThatIsNotAFolderIsOneErrorAndNothingMore(url: String) async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        try site.write("content/site.yml", TestSite.siteYML.replacingOccurrences(of: "base_url: https://seleksi.contoh.go.id/", with: "base_url: '\(url)'"))
+        try site.write(
+            "content/site.yml",
+            TestSite.siteYML.replacingOccurrences(
+                of: "base_url: https://seleksi.contoh.go.id/", with: "base_url: '\(url)'"))
         let messages = await site.messages()
         #expect(messages.count == 1, "\(messages)")
         #expect(messages.first?.contains("error: base_url '") == true)
@@ -283,7 +332,10 @@ import Testing
         defer { site.cleanUp() }
         try site.write("content/site.yml", TestSite.siteYML + "\ncontact:\n  email: \"<a>@x\"\n")
         let errors = await site.errors()
-        #expect(errors == ["content/site.yml:6:10: error: contact email '<a>@x' is not an e-mail address (one address, for example bkpsdm@kupangkota.go.id)"])
+        #expect(
+            errors == [
+                "content/site.yml:6:10: error: contact email '<a>@x' is not an e-mail address (one address, for example bkpsdm@kupangkota.go.id)"
+            ])
     }
 }
 
@@ -296,6 +348,9 @@ import Testing
         loader.fileLimit = 6
         var diagnostics = Diagnostics()
         _ = loader.load(into: &diagnostics)
-        #expect(diagnostics.all.map(\.formatted) == ["content:1:1: error: content/ holds 10 files; a site may have at most 6 (move old rounds into a site of their own)"])
+        #expect(
+            diagnostics.all.map(\.formatted) == [
+                "content:1:1: error: content/ holds 10 files; a site may have at most 6 (move old rounds into a site of their own)"
+            ])
     }
 }

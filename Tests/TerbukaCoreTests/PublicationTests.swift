@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import TerbukaCore
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Verifiable publication: hashes, reproducible builds, feed, sitemap, JSON-LD, data package.
 @Suite struct PublicationTests {
@@ -90,7 +92,9 @@ import Testing
         defer { site.cleanUp() }
         guard BuildOptions.sourceDateEpoch() == nil else { return }
         #expect(await SiteBuilder(options: BuildOptions(siteRoot: site.root)).build().succeeded)
-        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appendingPathComponent("manifest.json"))) as? [String: Any]
+        let manifest =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: site.output.appendingPathComponent("manifest.json"))) as? [String: Any]
         // The ralat of 2024-08-26 (WITA) is the newest date published.
         #expect(manifest?["build_time"] as? String == "2024-08-25T16:00:00Z")
     }
@@ -99,78 +103,100 @@ import Testing
         let site = try TestSite()
         defer { site.cleanUp() }
         #expect(await site.build().succeeded)
-        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appendingPathComponent("manifest.json"))) as? [String: Any]
+        let manifest =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: site.output.appendingPathComponent("manifest.json"))) as? [String: Any]
         #expect(manifest?["generator"] as? String == "Terbuka \(TerbukaVersion.current)")
         let sources = try #require(manifest?["sources"] as? [[String: Any]])
-        #expect(sources.map { $0["path"] as? String } == [
-            "content/announcements/ralat.md", "content/files/ralat.pdf", "content/pages/tentang.md", "content/site.yml",
-            "content/vacancies/cpns-2024/formations.csv", "content/vacancies/cpns-2024/index.md",
-        ])
-        let site_yml = try Data(contentsOf: site.root.appendingPathComponent("content/site.yml"))
-        #expect(sources[3]["sha256"] as? String == Digest.sha256(site_yml))
-        #expect(sources[3]["size"] as? Int == site_yml.count)
+        #expect(
+            sources.map { $0["path"] as? String } == [
+                "content/announcements/ralat.md", "content/files/ralat.pdf", "content/pages/tentang.md",
+                "content/site.yml",
+                "content/vacancies/cpns-2024/formations.csv", "content/vacancies/cpns-2024/index.md",
+            ])
+        let siteYML = try Data(contentsOf: site.root.appendingPathComponent("content/site.yml"))
+        #expect(sources[3]["sha256"] as? String == Digest.sha256(siteYML))
+        #expect(sources[3]["size"] as? Int == siteYML.count)
     }
 
     @Test func attachmentsAndDownloadsShowTheirSizeAndSHA256() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
         #expect(await site.build().succeeded)
-        let announcement = try String(contentsOf: site.output.appendingPathComponent("pengumuman/ralat/index.html"), encoding: .utf8)
+        let announcement = try String(
+            contentsOf: site.output.appendingPathComponent("pengumuman/ralat/index.html"), encoding: .utf8)
         let pdf = try Data(contentsOf: site.root.appendingPathComponent("content/files/ralat.pdf"))
-        #expect(announcement.contains("<a href=\"../../files/ralat.pdf\">ralat.pdf</a> (9 bita)<br><span class=\"hash\">SHA-256: <code>\(Digest.sha256(pdf))</code></span>"))
-        let vacancy = try String(contentsOf: site.output.appendingPathComponent("lowongan/cpns-2024/index.html"), encoding: .utf8)
+        #expect(
+            announcement.contains(
+                "<a href=\"../../files/ralat.pdf\">ralat.pdf</a> (9 bita)<br><span class=\"hash\">SHA-256: <code>\(Digest.sha256(pdf))</code></span>"
+            ))
+        let vacancy = try String(
+            contentsOf: site.output.appendingPathComponent("lowongan/cpns-2024/index.html"), encoding: .utf8)
         let csv = try Data(contentsOf: site.output.appendingPathComponent("data/cpns-2024/formasi.csv"))
-        #expect(vacancy.contains("<a href=\"../../data/cpns-2024/formasi.csv\">CSV</a> (\(csv.count) bita)<br><span class=\"hash\">SHA-256: <code>\(Digest.sha256(csv))</code>"))
+        #expect(
+            vacancy.contains(
+                "<a href=\"../../data/cpns-2024/formasi.csv\">CSV</a> (\(csv.count) bita)<br><span class=\"hash\">SHA-256: <code>\(Digest.sha256(csv))</code>"
+            ))
     }
 
     #if canImport(FoundationXML)
-    @Test func theFeedIsAtomWithItsRequiredElements() async throws {
-        let site = try TestSite()
-        defer { site.cleanUp() }
-        #expect(await site.build().succeeded)
-        let document = try XMLDocument(contentsOf: site.output.appendingPathComponent("feed.xml"))
-        let feed = try #require(document.rootElement())
-        #expect(feed.name == "feed")
-        #expect(feed.uri == "http://www.w3.org/2005/Atom")
-        for name in ["id", "title", "updated", "author"] {
-            #expect(feed.elements(forName: name).count == 1, "feed has no \(name)")
+        @Test func theFeedIsAtomWithItsRequiredElements() async throws {
+            let site = try TestSite()
+            defer { site.cleanUp() }
+            #expect(await site.build().succeeded)
+            let document = try XMLDocument(contentsOf: site.output.appendingPathComponent("feed.xml"))
+            let feed = try #require(document.rootElement())
+            #expect(feed.name == "feed")
+            #expect(feed.uri == "http://www.w3.org/2005/Atom")
+            for name in ["id", "title", "updated", "author"] {
+                #expect(feed.elements(forName: name).count == 1, "feed has no \(name)")
+            }
+            let entries = feed.elements(forName: "entry")
+            #expect(entries.count == 1)
+            for entry in entries {
+                for name in ["id", "title", "updated", "link"] { #expect(entry.elements(forName: name).count == 1) }
+            }
+            #expect(
+                entries.first?.elements(forName: "id").first?.stringValue
+                    == "tag:seleksi.contoh.go.id,2024-08-26:pengumuman/ralat")
+            let link = entries.first?.elements(forName: "link").first
+            #expect(
+                link?.attributes?.first { $0.name == "href" }?.stringValue
+                    == "https://seleksi.contoh.go.id/pengumuman/ralat/index.html")
+            #expect(entries.first?.elements(forName: "updated").first?.stringValue == "2024-08-26T00:00:00+08:00")
         }
-        let entries = feed.elements(forName: "entry")
-        #expect(entries.count == 1)
-        for entry in entries {
-            for name in ["id", "title", "updated", "link"] { #expect(entry.elements(forName: name).count == 1) }
-        }
-        #expect(entries.first?.elements(forName: "id").first?.stringValue == "tag:seleksi.contoh.go.id,2024-08-26:pengumuman/ralat")
-        let link = entries.first?.elements(forName: "link").first
-        #expect(link?.attributes?.first { $0.name == "href" }?.stringValue == "https://seleksi.contoh.go.id/pengumuman/ralat/index.html")
-        #expect(entries.first?.elements(forName: "updated").first?.stringValue == "2024-08-26T00:00:00+08:00")
-    }
 
-    @Test func theSitemapListsEveryPageWhenBaseURLIsSet() async throws {
-        let site = try TestSite()
-        defer { site.cleanUp() }
-        try site.write("content/site.yml", TestSite.siteYML.replacingOccurrences(of: "contoh.go.id/", with: "contoh.go.id"))
-        #expect(await site.build().succeeded)
-        let document = try XMLDocument(contentsOf: site.output.appendingPathComponent("sitemap.xml"))
-        let locations = (document.rootElement()?.elements(forName: "url") ?? []).compactMap { $0.elements(forName: "loc").first?.stringValue }
-        let pages = SiteFiles.list(site.output).filter { $0.hasSuffix(".html") && $0 != "404.html" }
-        #expect(locations == pages.map { "https://seleksi.contoh.go.id/" + $0 })
-    }
+        @Test func theSitemapListsEveryPageWhenBaseURLIsSet() async throws {
+            let site = try TestSite()
+            defer { site.cleanUp() }
+            try site.write(
+                "content/site.yml", TestSite.siteYML.replacingOccurrences(of: "contoh.go.id/", with: "contoh.go.id"))
+            #expect(await site.build().succeeded)
+            let document = try XMLDocument(contentsOf: site.output.appendingPathComponent("sitemap.xml"))
+            let locations = (document.rootElement()?.elements(forName: "url") ?? []).compactMap {
+                $0.elements(forName: "loc").first?.stringValue
+            }
+            let pages = SiteFiles.list(site.output).filter { $0.hasSuffix(".html") && $0 != "404.html" }
+            #expect(locations == pages.map { "https://seleksi.contoh.go.id/" + $0 })
+        }
     #endif
 
     @Test func withoutBaseURLThereIsNoSitemapAndOneWarningSaysSo() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        try site.write("content/site.yml", "title: Seleksi ASN Kota Contoh\nagency: BKPSDM Kota Contoh\ntimezone: Asia/Makassar\n")
+        try site.write(
+            "content/site.yml", "title: Seleksi ASN Kota Contoh\nagency: BKPSDM Kota Contoh\ntimezone: Asia/Makassar\n")
         let report = await site.build()
-        #expect(report.diagnostics.all.map(\.formatted) == [
-            "content/site.yml:1:1: warning: base_url is not set, so sitemap.xml is not written and feed.xml has relative links; set base_url to the address the site will have",
-        ])
+        #expect(
+            report.diagnostics.all.map(\.formatted) == [
+                "content/site.yml:1:1: warning: base_url is not set, so sitemap.xml is not written and feed.xml has relative links; set base_url to the address the site will have"
+            ])
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("sitemap.xml").path))
     }
 
     @Test func pastFiftyThousandURLsTheSitemapBecomesAnIndex() {
-        let files = Sitemap.files(pages: ["a/index.html", "b/index.html", "c/index.html"], base: "https://x.id/", limit: 2)
+        let files = Sitemap.files(
+            pages: ["a/index.html", "b/index.html", "c/index.html"], base: "https://x.id/", limit: 2)
         #expect(files.map(\.path) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"])
         guard case .bytes(let data) = files[2].contents else { return }
         let index = String(decoding: data, as: UTF8.self)
@@ -181,14 +207,17 @@ import Testing
     @Test func jobPostingsAreValidJSONLDAndCannotEndTheirScript() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        try site.write("content/vacancies/cpns-2024/formations.csv", """
+        try site.write(
+            "content/vacancies/cpns-2024/formations.csv",
+            """
             code,position,unit,kind,quota,gaji_min,gaji_max
             A1,"ANALIS </script><script>alert(1)</script>",SEKRETARIAT DAERAH,umum,2,3000000,6500000
             A2,PRANATA KOMPUTER,DINAS KOMINFO,cumlaude,1,,
 
             """)
         #expect(await site.build().succeeded)
-        let html = try String(contentsOf: site.output.appendingPathComponent("lowongan/cpns-2024/index.html"), encoding: .utf8)
+        let html = try String(
+            contentsOf: site.output.appendingPathComponent("lowongan/cpns-2024/index.html"), encoding: .utf8)
         let start = try #require(html.range(of: "<script type=\"application/ld+json\">"))
         let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
         let json = String(html[start.upperBound..<end.lowerBound])
@@ -210,17 +239,22 @@ import Testing
     }
 
     @Test func theDataPackageValidatesWithFrictionless() async throws {
-        let site = try ResultsSite(tables: [
-            ("skd", "participant,name,formation,twk,tiu,tkp\n001,ANI,U2,100,100,180\n002,BUDI,U2,90,90,170\n"),
-            ("skb", "participant,name,formation,skb\n001,ANI,U2,80.25\n002,BUDI,U2,90\n"),
-        ], akhirWithoutFile: true)
+        let site = try ResultsSite(
+            tables: [
+                ("skd", "participant,name,formation,twk,tiu,tkp\n001,ANI,U2,100,100,180\n002,BUDI,U2,90,90,170\n"),
+                ("skb", "participant,name,formation,skb\n001,ANI,U2,80.25\n002,BUDI,U2,90\n"),
+            ], akhirWithoutFile: true)
         defer { site.cleanUp() }
         #expect(await site.site.build().succeeded)
-        let (status, output) = try Self.run(["frictionless", "validate", "--json", "data/datapackage.json"], in: site.site.output)
+        let (status, output) = try Self.run(
+            ["frictionless", "validate", "--json", "data/datapackage.json"], in: site.site.output)
         let report = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
         #expect(report?["valid"] as? Bool == true, "\(output.prefix(2000))")
         #expect(status == 0)
-        let package = try JSONSerialization.jsonObject(with: Data(contentsOf: site.site.output.appendingPathComponent("data/datapackage.json"))) as? [String: Any]
+        let package =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: site.site.output.appendingPathComponent("data/datapackage.json")))
+            as? [String: Any]
         let names = (package?["resources"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
         #expect(names == ["cpns-2024-formasi", "cpns-2024-skd", "cpns-2024-skb", "cpns-2024-akhir"])
     }

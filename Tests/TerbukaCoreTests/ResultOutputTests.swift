@@ -1,26 +1,35 @@
 import Foundation
 import Testing
+
 @testable import TerbukaCore
 
 /// What the result pages and data files hold.
 @Suite struct ResultOutputTests {
     @Test func publishedDataHasTheContractColumnsInOrder() async throws {
-        let site = try ResultsSite(tables: [
-            ("administrasi", "participant,name,formation,status,reason\nA,ANI,U2,MS,\nB,BUDI,U2,MS,\nC,CICI,U2,TMS,Ijazah tidak sesuai\n"),
-            ("skd", "participant,name,formation,twk,tiu,tkp\nA,ANI,U2,100,100,180\nB,BUDI,U2,90,90,170\n"),
-            ("skb", "participant,name,formation,skb\nA,ANI,U2,80\nB,BUDI,U2,90.5\n"),
-        ], akhirWithoutFile: true)
+        let site = try ResultsSite(
+            tables: [
+                (
+                    "administrasi",
+                    "participant,name,formation,status,reason\nA,ANI,U2,MS,\nB,BUDI,U2,MS,\nC,CICI,U2,TMS,Ijazah tidak sesuai\n"
+                ),
+                ("skd", "participant,name,formation,twk,tiu,tkp\nA,ANI,U2,100,100,180\nB,BUDI,U2,90,90,170\n"),
+                ("skb", "participant,name,formation,skb\nA,ANI,U2,80\nB,BUDI,U2,90.5\n"),
+            ], akhirWithoutFile: true)
         defer { site.cleanUp() }
         #expect(await site.site.build().succeeded)
         func header(_ stage: String) throws -> String {
-            let text = try String(contentsOf: site.site.output.appendingPathComponent("data/cpns-2024/\(stage).csv"), encoding: .utf8)
+            let text = try String(
+                contentsOf: site.site.output.appendingPathComponent("data/cpns-2024/\(stage).csv"), encoding: .utf8)
             return text.components(separatedBy: "\r\n").first ?? ""
         }
         #expect(try header("administrasi") == "participant,name,formation,status,reason")
         #expect(try header("skd") == "participant,name,formation,twk,tiu,tkp,total,rank,status")
         #expect(try header("skb") == "participant,name,formation,skb,status")
         #expect(try header("akhir") == "participant,name,formation,skd,skb,final,rank,status")
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: site.site.output.appendingPathComponent("data/cpns-2024/akhir.json"))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: site.site.output.appendingPathComponent("data/cpns-2024/akhir.json")))
+            as? [String: Any]
         #expect(json?["vacancy"] as? String == "cpns-2024")
         #expect(json?["stage"] as? String == "akhir")
         #expect(json?["published"] as? String == "2024-12-01")
@@ -31,34 +40,54 @@ import Testing
     }
 
     @Test func aCellThatLooksLikeAFormulaIsDefusedInTheCSV() async throws {
-        let site = try ResultsSite(tables: [("administrasi", "participant,name,formation,status,reason\nA,=HYPERLINK(\"x\"),U2,TMS,@SUM(A1)\n")])
+        let site = try ResultsSite(tables: [
+            ("administrasi", "participant,name,formation,status,reason\nA,=HYPERLINK(\"x\"),U2,TMS,@SUM(A1)\n")
+        ])
         defer { site.cleanUp() }
         #expect(await site.site.build().succeeded)
-        let text = try String(contentsOf: site.site.output.appendingPathComponent("data/cpns-2024/administrasi.csv"), encoding: .utf8)
+        let text = try String(
+            contentsOf: site.site.output.appendingPathComponent("data/cpns-2024/administrasi.csv"), encoding: .utf8)
         #expect(text.contains("A,\"'=HYPERLINK(\"\"x\"\")\",U2,TMS,'@SUM(A1)\r\n"))
     }
 
     @Test func theResultPageShowsTheAnnouncementObjectionPeriodAndLegend() async throws {
-        let site = try ResultsSite(tables: [("skd", "participant,name,formation,twk,tiu,tkp,status\nA,ANI,U1,100,100,180,\nB,BUDI,U1,,,,TH\n")])
+        let site = try ResultsSite(tables: [
+            ("skd", "participant,name,formation,twk,tiu,tkp,status\nA,ANI,U1,100,100,180,\nB,BUDI,U1,,,,TH\n")
+        ])
         defer { site.cleanUp() }
         #expect(await site.site.build().succeeded)
-        let html = try String(contentsOf: site.site.output.appendingPathComponent("lowongan/cpns-2024/hasil/skd/index.html"), encoding: .utf8)
-        #expect(html.contains("<time datetime=\"2024-11-01T10:00:00+08:00\">Jumat, 1 November 2024 pukul 10.00 WITA</time>"))
-        #expect(html.contains("Sanggahan dapat diajukan sampai <time datetime=\"2024-11-04\">Senin, 4 November 2024 (akhir hari)</time>"))
-        #expect(html.contains("<dt>P/L</dt><dd>Memenuhi nilai ambang batas dan masuk peringkat untuk mengikuti SKB (lulus SKD)</dd>"))
+        let html = try String(
+            contentsOf: site.site.output.appendingPathComponent("lowongan/cpns-2024/hasil/skd/index.html"),
+            encoding: .utf8)
+        #expect(
+            html.contains("<time datetime=\"2024-11-01T10:00:00+08:00\">Jumat, 1 November 2024 pukul 10.00 WITA</time>")
+        )
+        #expect(
+            html.contains(
+                "Sanggahan dapat diajukan sampai <time datetime=\"2024-11-04\">Senin, 4 November 2024 (akhir hari)</time>"
+            ))
+        #expect(
+            html.contains(
+                "<dt>P/L</dt><dd>Memenuhi nilai ambang batas dan masuk peringkat untuk mengikuti SKB (lulus SKD)</dd>"))
         #expect(html.contains("<dt>TH</dt><dd>Tidak hadir</dd>"))
         #expect(html.contains("<section class=\"formation\" id=\"f-U1\">"))
-        #expect(html.contains("<tr><td class=\"num\">1</td><td>A</td><th scope=\"row\">ANI</th><td class=\"num\">100</td>"))
+        #expect(
+            html.contains("<tr><td class=\"num\">1</td><td>A</td><th scope=\"row\">ANI</th><td class=\"num\">100</td>"))
     }
 
     /// 30,000 rows in one formation: pages stay under 250 KB and the lookup under 200 KB.
     @Test func largeTablesArePagedAndLookupsStaySmall() async throws {
         var csv = "participant,name,formation,twk,tiu,tkp\n"
         var generator = SeededGenerator(seed: 7)
-        let words = ["AGUS", "SITI", "BUDI", "DEWI", "MUHAMMAD", "NUR", "YOSEF", "MARIA", "SAPUTRA", "LESTARI", "PRATAMA", "TEFA"]
+        let words = [
+            "AGUS", "SITI", "BUDI", "DEWI", "MUHAMMAD", "NUR", "YOSEF", "MARIA", "SAPUTRA", "LESTARI", "PRATAMA",
+            "TEFA",
+        ]
         for index in 0..<30_000 {
-            let name = "\(words[Int(generator.next() % 12)]) \(words[Int(generator.next() % 12)]) \(words[Int(generator.next() % 12)])"
-            csv += "\(100_000 + index),\(name),U2,\(5 * (8 + generator.next() % 22)),\(5 * (8 + generator.next() % 27)),\(110 + generator.next() % 115)\n"
+            let name =
+                "\(words[Int(generator.next() % 12)]) \(words[Int(generator.next() % 12)]) \(words[Int(generator.next() % 12)])"
+            csv +=
+                "\(100_000 + index),\(name),U2,\(5 * (8 + generator.next() % 22)),\(5 * (8 + generator.next() % 27)),\(110 + generator.next() % 115)\n"
         }
         let site = try ResultsSite(tables: [("skd", csv)])
         defer { site.cleanUp() }

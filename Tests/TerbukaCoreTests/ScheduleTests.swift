@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerbukaCore
 
 /// Schedules in local time: pages, the schedule page, the home page and iCalendar files
@@ -12,7 +13,12 @@ import Testing
             var location: String?
             var start: String
             var end: String
-            var all_day: Bool
+            var allDay: Bool
+
+            enum CodingKeys: String, CodingKey {
+                case uid, summary, location, start, end
+                case allDay = "all_day"
+            }
         }
 
         var events: [Event]
@@ -39,7 +45,9 @@ import Testing
     /// The test site (WITA, built as of 2024-09-01 00:00 UTC) with this schedule.
     static func site(schedule: String, results: String = "") throws -> TestSite {
         let site = try TestSite()
-        try site.write("content/vacancies/cpns-2024/index.md", """
+        try site.write(
+            "content/vacancies/cpns-2024/index.md",
+            """
             ---
             title: Seleksi CPNS 2024
             kind: cpns
@@ -54,29 +62,37 @@ import Testing
     }
 
     @Test func aWITATimeIsUTCInTheCalendarAndWITAOnThePage() async throws {
-        let site = try Self.site(schedule: """
-              - stage: skd
-                start: 2024-10-16 08:00
-                end: 2024-10-16 10:00
-                location: Gedung Kenari, Lantai 2; Ruang 3
-            """)
+        let site = try Self.site(
+            schedule: """
+                  - stage: skd
+                    start: 2024-10-16 08:00
+                    end: 2024-10-16 10:00
+                    location: Gedung Kenari, Lantai 2; Ruang 3
+                """)
         defer { site.cleanUp() }
         #expect(await site.build().succeeded)
         let calendar = try Self.parse(site.output.appendingPathComponent("lowongan/cpns-2024/jadwal.ics"))
         #expect(calendar.problems == [])
-        #expect(calendar.events == [ParsedCalendar.Event(
-            uid: "skd.cpns-2024@seleksi.contoh.go.id", summary: "Seleksi Kompetensi Dasar (SKD) — Seleksi CPNS 2024",
-            location: "Gedung Kenari, Lantai 2; Ruang 3", start: "2024-10-16T00:00:00Z", end: "2024-10-16T02:00:00Z", all_day: false)])
-        let html = try String(contentsOf: site.output.appendingPathComponent("lowongan/cpns-2024/index.html"), encoding: .utf8)
+        #expect(
+            calendar.events == [
+                ParsedCalendar.Event(
+                    uid: "skd.cpns-2024@seleksi.contoh.go.id",
+                    summary: "Seleksi Kompetensi Dasar (SKD) — Seleksi CPNS 2024",
+                    location: "Gedung Kenari, Lantai 2; Ruang 3", start: "2024-10-16T00:00:00Z",
+                    end: "2024-10-16T02:00:00Z", allDay: false)
+            ])
+        let html = try String(
+            contentsOf: site.output.appendingPathComponent("lowongan/cpns-2024/index.html"), encoding: .utf8)
         #expect(html.contains("Rabu, 16 Oktober 2024 pukul 08.00 s.d. 10.00 WITA"))
     }
 
     @Test func explicitZonesAndOffsetsGiveTheSameInstant() async throws {
-        let site = try Self.site(schedule: """
-              - stage: skd
-                start: 2024-10-16 09:00 WIT
-                end: 2024-10-16T08:00+07:00
-            """)
+        let site = try Self.site(
+            schedule: """
+                  - stage: skd
+                    start: 2024-10-16 09:00 WIT
+                    end: 2024-10-16T08:00+07:00
+                """)
         defer { site.cleanUp() }
         #expect(await site.build().succeeded)
         let calendar = try Self.parse(site.output.appendingPathComponent("jadwal.ics"))
@@ -99,88 +115,114 @@ import Testing
         #expect(await allDay.build().succeeded)
         let parsed = try Self.parse(allDay.output.appendingPathComponent("jadwal.ics"))
         #expect(parsed.events.map { [$0.start, $0.end] } == [["2024-08-20", "2024-09-11"]])
-        #expect(parsed.events.first?.all_day == true)
+        #expect(parsed.events.first?.allDay == true)
     }
 
     @Test func longTextIsEscapedAndFoldedAt75Octets() async throws {
-        let site = try Self.site(schedule: """
-              - stage: tes-wawancara
-                title: "Wawancara, praktik kerja; dan verifikasi \\\\ dokumen untuk formasi tenaga kesehatan di seluruh puskesmas"
-                start: 2024-10-20
-                end: 2024-10-21
-                note: Bawa KTP asli dan kartu ujian
-            """)
+        let site = try Self.site(
+            schedule: """
+                  - stage: tes-wawancara
+                    title: "Wawancara, praktik kerja; dan verifikasi \\\\ dokumen untuk formasi tenaga kesehatan di seluruh puskesmas"
+                    start: 2024-10-20
+                    end: 2024-10-21
+                    note: Bawa KTP asli dan kartu ujian
+                """)
         defer { site.cleanUp() }
         #expect(await site.build().succeeded)
         let url = site.output.appendingPathComponent("jadwal.ics")
         let calendar = try Self.parse(url)
         #expect(calendar.problems == [])
-        #expect(calendar.events.first?.summary == "Wawancara, praktik kerja; dan verifikasi \\ dokumen untuk formasi tenaga kesehatan di seluruh puskesmas — Seleksi CPNS 2024")
+        #expect(
+            calendar.events.first?.summary
+                == "Wawancara, praktik kerja; dan verifikasi \\ dokumen untuk formasi tenaga kesehatan di seluruh puskesmas — Seleksi CPNS 2024"
+        )
         let text = try String(contentsOf: url, encoding: .utf8)
         // 75 octets, then CRLF and one space; the text's own space follows.
-        #expect(text.contains("SUMMARY:Wawancara\\, praktik kerja\\; dan verifikasi \\\\ dokumen untuk formasi\r\n  tenaga"))
+        #expect(
+            text.contains("SUMMARY:Wawancara\\, praktik kerja\\; dan verifikasi \\\\ dokumen untuk formasi\r\n  tenaga")
+        )
         #expect(text.contains("UID:tes-wawancara.cpns-2024@seleksi.contoh.go.id\r\n"))
     }
 
     @Test func stagesAreMarkedPastCurrentOrComingAsOfTheBuild() async throws {
         // Built as of 2024-09-01 00:00 UTC (08:00 WITA).
-        let site = try Self.site(schedule: """
-              - stage: pengumuman
-                start: 2024-08-19
-                end: 2024-08-19
-              - stage: pendaftaran
-                start: 2024-08-20 08:00
-                end: 2024-09-10
-              - stage: skd
-                start: 2024-10-16 08:00
-                end: 2024-10-31 17:00
-            """)
+        let site = try Self.site(
+            schedule: """
+                  - stage: pengumuman
+                    start: 2024-08-19
+                    end: 2024-08-19
+                  - stage: pendaftaran
+                    start: 2024-08-20 08:00
+                    end: 2024-09-10
+                  - stage: skd
+                    start: 2024-10-16 08:00
+                    end: 2024-10-31 17:00
+                """)
         defer { site.cleanUp() }
         #expect(await site.build().succeeded)
         let html = try String(contentsOf: site.output.appendingPathComponent("jadwal/index.html"), encoding: .utf8)
-        let states = html.components(separatedBy: "<li class=\"stage stage-").dropFirst().map { $0.prefix { $0 != "\"" && $0 != " " } }
+        let states = html.components(separatedBy: "<li class=\"stage stage-").dropFirst().map {
+            $0.prefix { $0 != "\"" && $0 != " " }
+        }
         #expect(states == ["past", "current", "coming"])
-        #expect(html.contains("Status tahapan menurut waktu situs ini dibuat: <time datetime=\"2024-09-01T08:00:00+08:00\">Minggu, 1 September 2024 pukul 08.00 WITA</time>."))
+        #expect(
+            html.contains(
+                "Status tahapan menurut waktu situs ini dibuat: <time datetime=\"2024-09-01T08:00:00+08:00\">Minggu, 1 September 2024 pukul 08.00 WITA</time>."
+            ))
         let home = try String(contentsOf: site.output.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(home.contains("Sedang berlangsung: <strong>Pendaftaran</strong></p>"))
         #expect(home.contains("Batas waktu berikutnya: Pendaftaran — berakhir Selasa, 10 September 2024 (akhir hari)"))
     }
 
     @Test func objectionPeriodsOfPublishedResultsAppearInTheTimeline() async throws {
-        let site = try Self.site(schedule: "  - stage: skd\n    start: 2024-08-21 08:00\n    end: 2024-08-22 17:00\n", results: """
-            results:
-              - stage: skd
-                file: results/skd.csv
-                published: 2024-08-30 10:00
-                objection_until: 2024-09-02
-            """)
+        let site = try Self.site(
+            schedule: "  - stage: skd\n    start: 2024-08-21 08:00\n    end: 2024-08-22 17:00\n",
+            results: """
+                results:
+                  - stage: skd
+                    file: results/skd.csv
+                    published: 2024-08-30 10:00
+                    objection_until: 2024-09-02
+                """)
         defer { site.cleanUp() }
-        try site.write("content/vacancies/cpns-2024/results/skd.csv", "participant,name,formation,twk,tiu,tkp\nA,ANI,A1,100,100,180\n")
+        try site.write(
+            "content/vacancies/cpns-2024/results/skd.csv",
+            "participant,name,formation,twk,tiu,tkp\nA,ANI,A1,100,100,180\n")
         #expect(await site.build().succeeded)
-        let html = try String(contentsOf: site.output.appendingPathComponent("lowongan/cpns-2024/index.html"), encoding: .utf8)
-        #expect(html.contains("<strong>Masa sanggah: Hasil Seleksi Kompetensi Dasar (SKD)</strong><br>Jumat, 30 Agustus 2024 pukul 10.00 WITA s.d. Senin, 2 September 2024"))
+        let html = try String(
+            contentsOf: site.output.appendingPathComponent("lowongan/cpns-2024/index.html"), encoding: .utf8)
+        #expect(
+            html.contains(
+                "<strong>Masa sanggah: Hasil Seleksi Kompetensi Dasar (SKD)</strong><br>Jumat, 30 Agustus 2024 pukul 10.00 WITA s.d. Senin, 2 September 2024"
+            ))
         let calendar = try Self.parse(site.output.appendingPathComponent("lowongan/cpns-2024/jadwal.ics"))
-        #expect(calendar.events.map(\.uid) == ["skd.cpns-2024@seleksi.contoh.go.id", "sanggah-skd.cpns-2024@seleksi.contoh.go.id"])
+        #expect(
+            calendar.events.map(\.uid) == [
+                "skd.cpns-2024@seleksi.contoh.go.id", "sanggah-skd.cpns-2024@seleksi.contoh.go.id",
+            ])
         #expect(calendar.events.last?.end == "2024-09-02T16:00:00Z")
     }
 
     @Test func anUnknownZoneInAStageTimeIsAnError() async throws {
-        let site = try Self.site(schedule: "  - stage: skd\n    start: 2024-10-16 08:00 WITE\n    end: 2024-10-16 10:00\n")
+        let site = try Self.site(
+            schedule: "  - stage: skd\n    start: 2024-10-16 08:00 WITE\n    end: 2024-10-16 10:00\n")
         defer { site.cleanUp() }
-        #expect(await site.errors() == [
-            "content/vacancies/cpns-2024/index.md:7:29: error: 'start': unknown time zone 'WITE' (did you mean 'WITA'?)",
-        ])
+        #expect(
+            await site.errors() == [
+                "content/vacancies/cpns-2024/index.md:7:29: error: 'start': unknown time zone 'WITE' (did you mean 'WITA'?)"
+            ])
     }
 
     @Test func uidsAreStableAcrossBuildsAndDistinctPerStage() async throws {
-        let site = try Self.site(schedule: """
-              - stage: skd
-                start: 2024-10-16 08:00
-                end: 2024-10-16 10:00
-              - stage: skd
-                start: 2024-10-17 08:00
-                end: 2024-10-17 10:00
-            """)
+        let site = try Self.site(
+            schedule: """
+                  - stage: skd
+                    start: 2024-10-16 08:00
+                    end: 2024-10-16 10:00
+                  - stage: skd
+                    start: 2024-10-17 08:00
+                    end: 2024-10-17 10:00
+                """)
         defer { site.cleanUp() }
         #expect(await site.build().succeeded)
         let first = try Self.parse(site.output.appendingPathComponent("jadwal.ics")).events.map(\.uid)

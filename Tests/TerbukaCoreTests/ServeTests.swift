@@ -1,10 +1,12 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
+
 @testable import TerbukaCore
 @testable import TerbukaServe
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// `terbuka serve` on a free loopback port: pages, rebuilds on change, errors in the page.
 @Suite(.serialized) struct ServeTests {
@@ -34,19 +36,26 @@ import Testing
     @Test func servesRebuildsOnChangeAndShowsErrorsWhileTheLastGoodBuildIsServed() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        let (server, running, port, base) = try await Self.start(site)
+        let (server, running, _, base) = try await Self.start(site)
         defer { running.cancel() }
         // The first build happens before the routes exist; wait for the page.
-        #expect(try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 20) { $0.contains("Tentang kami.") } != nil)
+        #expect(
+            try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 20) {
+                $0.contains("Tentang kami.")
+            } != nil)
         #expect(try await Self.fetch(base).contains("Seleksi ASN Kota Contoh"))
 
         try site.write("content/pages/tentang.md", "---\ntitle: Tentang\n---\nVersi kedua halaman.\n")
-        let changed = try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 15) { $0.contains("Versi kedua halaman.") }
+        let changed = try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 15) {
+            $0.contains("Versi kedua halaman.")
+        }
         // Time is not what this proves (other tests load the machine meanwhile): the change is served.
         #expect(changed != nil, "the new content was not served")
 
         try site.write("content/pages/tentang.md", "---\ntitle: Tentang\nordr: 1\n---\nVersi rusak.\n")
-        let broken = try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 15) { $0.contains("terbuka-errors") }
+        let broken = try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 15) {
+            $0.contains("terbuka-errors")
+        }
         #expect(broken != nil)
         let page = try await Self.fetch(base.appendingPathComponent("tentang/index.html"))
         #expect(page.contains("Versi kedua halaman."))
@@ -79,7 +88,8 @@ import Testing
                 c.close()
             """
         let list = requests.map { "[\"\($0.method)\",\"\($0.path)\",\"\($0.host)\"]" }.joined(separator: ",")
-        let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, String(port), "[\(list)]"])
+        let result = try runProcess(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, String(port), "[\(list)]"])
         return result.output.split(separator: "\n").map(String.init)
     }
 
@@ -88,16 +98,22 @@ import Testing
         defer { site.cleanUp() }
         let (server, running, port, base) = try await Self.start(site)
         defer { running.cancel() }
-        #expect(try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 20) { $0.contains("Tentang kami.") } != nil)
-        try FileManager.default.createSymbolicLink(atPath: site.output.appendingPathComponent("bocor.txt").path, withDestinationPath: "/etc/passwd")
+        #expect(
+            try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 20) {
+                $0.contains("Tentang kami.")
+            } != nil)
+        try FileManager.default.createSymbolicLink(
+            atPath: site.output.appendingPathComponent("bocor.txt").path, withDestinationPath: "/etc/passwd")
         let size = try Data(contentsOf: site.output.appendingPathComponent("tentang/index.html")).count
-        let lines = try Self.exchange(port: port, [
-            ("HEAD", "/tentang/index.html", "127.0.0.1:\(port)"),
-            ("GET", "/tentang", "localhost:\(port)"),
-            ("GET", "/tentang/index.html", "rebind.example:\(port)"),
-            ("GET", "/bocor.txt", "127.0.0.1:\(port)"),
-            ("GET", "//tentang?x=1", "127.0.0.1:\(port)"),
-        ])
+        let lines = try Self.exchange(
+            port: port,
+            [
+                ("HEAD", "/tentang/index.html", "127.0.0.1:\(port)"),
+                ("GET", "/tentang", "localhost:\(port)"),
+                ("GET", "/tentang/index.html", "rebind.example:\(port)"),
+                ("GET", "/bocor.txt", "127.0.0.1:\(port)"),
+                ("GET", "//tentang?x=1", "127.0.0.1:\(port)"),
+            ])
         #expect(lines.count == 5)
         // Never `//tentang/`, which a browser reads as another host.
         #expect(lines.count > 4 && lines[4] == "301 /tentang/?x=1 0 0")
@@ -109,19 +125,24 @@ import Testing
         #expect(lines.count > 2 && lines[2].hasPrefix("403 "))
         #expect(lines.count > 3 && lines[3].hasPrefix("404 "))
         // Oversized requests are refused at once, however long they are.
-        let oversized = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
-            import socket, sys, time
-            for head in [b"GET /" + b"a" * 250000 + b" HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n",
-                         b"GET / HTTP/1.1\\r\\n" + b"X-Filler: " + b"b" * 20000 + b"\\r\\n\\r\\n"]:
-                s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
-                start = time.time()
-                try:
-                    s.sendall(head)
-                except OSError:
-                    pass
-                s.settimeout(10)
-                print(s.recv(64).split(b"\\r\\n")[0].decode(), round(time.time() - start, 1))
-            """, String(port)])
+        let oversized = try runProcess(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "python3", "-c",
+                """
+                import socket, sys, time
+                for head in [b"GET /" + b"a" * 250000 + b" HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n",
+                             b"GET / HTTP/1.1\\r\\n" + b"X-Filler: " + b"b" * 20000 + b"\\r\\n\\r\\n"]:
+                    s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+                    start = time.time()
+                    try:
+                        s.sendall(head)
+                    except OSError:
+                        pass
+                    s.settimeout(10)
+                    print(s.recv(64).split(b"\\r\\n")[0].decode(), round(time.time() - start, 1))
+                """, String(port),
+            ])
         let answers = oversized.output.split(separator: "\n").map(String.init)
         #expect(answers.count == 2, "\(oversized.output)")
         #expect(answers.first?.hasPrefix("HTTP/1.1 414 URI Too Long") == true)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerbukaCore
 
 /// init, new, import sscasn and check --format json, as staff use them.
@@ -11,15 +12,19 @@ import Testing
     @Test func initThenBuildSucceeds() async throws {
         let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (status, output) = try CommandLineTests.run(["init", folder.path, "--title", "Seleksi ASN Kota \"Uji\"", "--timezone", "Asia/Jayapura"])
+        let (status, output) = try CommandLineTests.run([
+            "init", folder.path, "--title", "Seleksi ASN Kota \"Uji\"", "--timezone", "Asia/Jayapura",
+        ])
         #expect(status == 0, "\(output)")
         let report = await SiteBuilder(options: BuildOptions(siteRoot: folder)).build()
-        #expect(report.diagnostics.all.map(\.formatted) == [
-            "content/site.yml:1:1: warning: base_url is not set, so sitemap.xml is not written and feed.xml has relative links; set base_url to the address the site will have",
-        ])
+        #expect(
+            report.diagnostics.all.map(\.formatted) == [
+                "content/site.yml:1:1: warning: base_url is not set, so sitemap.xml is not written and feed.xml has relative links; set base_url to the address the site will have"
+            ])
         #expect(report.succeeded)
         // The staff note in content/files/ is not published.
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("content/files/.BACA-SAYA.txt").path))
+        #expect(
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("content/files/.BACA-SAYA.txt").path))
         #expect(!FileListing.files(under: folder.appendingPathComponent("output")).contains { $0.hasPrefix("files/") })
         let home = try String(contentsOf: folder.appendingPathComponent("output/index.html"), encoding: .utf8)
         #expect(home.contains("Seleksi ASN Kota &quot;Uji&quot;"))
@@ -35,10 +40,17 @@ import Testing
             #expect(status == 0, "\(output)")
         }
         #expect(try CommandLineTests.run(["new", "page", "kontak", "--site", folder.path]).status == 1)
-        #expect(try CommandLineTests.run(["new", "page", "Kontak Kami", "--site", folder.path]).output.contains("try 'kontak-kami'"))
+        #expect(
+            try CommandLineTests.run(["new", "page", "Kontak Kami", "--site", folder.path]).output.contains(
+                "try 'kontak-kami'"))
         // The new vacancy has no formations yet: check says so and nothing else.
-        let errors = await SiteBuilder(options: BuildOptions(siteRoot: folder)).check().diagnostics.all.filter { $0.severity == .error }
-        #expect(errors.map(\.formatted) == ["content/vacancies/pppk-guru/formations.csv:2:1: error: formations.csv lists no formation"])
+        let errors = await SiteBuilder(options: BuildOptions(siteRoot: folder)).check().diagnostics.all.filter {
+            $0.severity == .error
+        }
+        #expect(
+            errors.map(\.formatted) == [
+                "content/vacancies/pppk-guru/formations.csv:2:1: error: formations.csv lists no formation"
+            ])
     }
 
     @Test func aNewVacancyTakesItsYearAndKindFromTheSlugAndImportReplacesItsEmptyList() throws {
@@ -46,19 +58,26 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try CommandLineTests.run(["init", folder.path]).status == 0)
         #expect(try CommandLineTests.run(["new", "vacancy", "pppk-2024", "--site", folder.path]).status == 0)
-        let notice = try String(contentsOf: folder.appendingPathComponent("content/vacancies/pppk-2024/index.md"), encoding: .utf8)
+        let notice = try String(
+            contentsOf: folder.appendingPathComponent("content/vacancies/pppk-2024/index.md"), encoding: .utf8)
         #expect(notice.contains("title: Seleksi PPPK Tahun Anggaran 2024"))
         #expect(notice.contains("kind: pppk"))
         #expect(notice.contains("published: 2024-"))
         // The guide's order: new, then import, without --force.
         let export = folder.appendingPathComponent("export.csv")
-        try "jabatan_nm,lokasi_nm,formasi_nm,jumlah_formasi\nGURU AHLI PERTAMA,DINAS PENDIDIKAN,UMUM,2\n".write(to: export, atomically: true, encoding: .utf8)
-        let imported = try CommandLineTests.run(["import", "sscasn", export.path, "--vacancy", "pppk-2024", "--site", folder.path])
+        try "jabatan_nm,lokasi_nm,formasi_nm,jumlah_formasi\nGURU AHLI PERTAMA,DINAS PENDIDIKAN,UMUM,2\n".write(
+            to: export, atomically: true, encoding: .utf8)
+        let imported = try CommandLineTests.run([
+            "import", "sscasn", export.path, "--vacancy", "pppk-2024", "--site", folder.path,
+        ])
         #expect(imported.status == 0, "\(imported.output)")
-        let list = try String(contentsOf: folder.appendingPathComponent("content/vacancies/pppk-2024/formations.csv"), encoding: .utf8)
+        let list = try String(
+            contentsOf: folder.appendingPathComponent("content/vacancies/pppk-2024/formations.csv"), encoding: .utf8)
         #expect(list.contains("GURU AHLI PERTAMA"))
         // A list with formations is not replaced without --force.
-        #expect(try CommandLineTests.run(["import", "sscasn", export.path, "--vacancy", "pppk-2024", "--site", folder.path]).status != 0)
+        #expect(
+            try CommandLineTests.run(["import", "sscasn", export.path, "--vacancy", "pppk-2024", "--site", folder.path])
+                .status != 0)
     }
 
     @Test func importNamesTheLevelOnceWhenTheProgrammeStartsWithIt() throws {
@@ -66,7 +85,8 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let export = folder.appendingPathComponent("export.csv")
-        try "jabatan_nm,lokasi_nm,formasi_nm,jumlah_formasi,jenjang_studi,program_studi\nDOSEN,UNIV,UMUM,1,S-2,S-2 MATEMATIKA TERAPAN\nGURU,DINAS,UMUM,1,S-1,PENDIDIKAN FISIKA\n"
+        try
+            "jabatan_nm,lokasi_nm,formasi_nm,jumlah_formasi,jenjang_studi,program_studi\nDOSEN,UNIV,UMUM,1,S-2,S-2 MATEMATIKA TERAPAN\nGURU,DINAS,UMUM,1,S-1,PENDIDIKAN FISIKA\n"
             .write(to: export, atomically: true, encoding: .utf8)
         let (csv, _) = try SSCASNImporter.convert(export, displayPath: "export.csv")
         #expect(csv.contains(",S-2 MATEMATIKA TERAPAN,"))
@@ -76,9 +96,13 @@ import Testing
 
     static let conformance = sharedConformance.appendingPathComponent("sscasn-2024")
 
-    @Test(needsConformance, arguments: ["ilmimris-cpns2024/formations-named-agencies.csv", "ilmimris-cpns2024/formations-pemerintah-kota.csv",
-                      "ilmimris-cpns2024/formations-sample-id0.csv", "ilmimris-cpns2024/formations-edge-cases.csv",
-                      "yanovaadia-s1-informatika/data_formasi.csv"])
+    @Test(
+        needsConformance,
+        arguments: [
+            "ilmimris-cpns2024/formations-named-agencies.csv", "ilmimris-cpns2024/formations-pemerintah-kota.csv",
+            "ilmimris-cpns2024/formations-sample-id0.csv", "ilmimris-cpns2024/formations-edge-cases.csv",
+            "yanovaadia-s1-informatika/data_formasi.csv",
+        ])
     func importingAnSSCASNExportYieldsFormationsThatBuild(file: String) async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
@@ -86,7 +110,9 @@ import Testing
         try site.write("content/vacancies/cpns-2024/formations.csv", csv)
         // Kinds outside the preset get passing marks in the notice, as the report asks.
         let passing = report.kindsWithoutPassingMarks.map { "    \($0): {total: 286, tiu: 60}" }.joined(separator: "\n")
-        try site.write("content/vacancies/cpns-2024/index.md", """
+        try site.write(
+            "content/vacancies/cpns-2024/index.md",
+            """
             ---
             title: Seleksi CPNS 2024
             kind: cpns
@@ -100,29 +126,40 @@ import Testing
         #expect(build.diagnostics.all.filter { $0.severity == .error }.map(\.formatted) == [])
         #expect(report.formations > 0)
         var diagnostics = Diagnostics()
-        let content = try #require(ContentValidator.validate(ContentLoader(siteRoot: site.root).load(into: &diagnostics), includeDrafts: false,
-                                                             into: &diagnostics))
+        let content = try #require(
+            ContentValidator.validate(
+                ContentLoader(siteRoot: site.root).load(into: &diagnostics), includeDrafts: false,
+                into: &diagnostics))
         #expect(content.vacancies.first?.formations.count == report.formations)
         #expect(report.rowsRead == report.formations + report.merged)
     }
 
     @Test(needsConformance) func importingGroupsRowsJoinsProgrammesAndMapsKinds() throws {
-        let (csv, report) = try SSCASNImporter.convert(Self.conformance.appendingPathComponent("ilmimris-cpns2024/formations-named-agencies.csv"),
-                                                       displayPath: "x")
+        let (csv, report) = try SSCASNImporter.convert(
+            Self.conformance.appendingPathComponent("ilmimris-cpns2024/formations-named-agencies.csv"),
+            displayPath: "x")
         #expect(report.rowsRead == 51)
         #expect(report.formations == 33)
         #expect(report.kinds["UMUM"] == "umum")
         // 4a4b1a5a… (Petugas Transportasi Darat, Semarang) is accepted from two study programmes.
-        let line = try #require(csv.components(separatedBy: "\r\n").first { $0.hasPrefix("4a4b1a5a-5d7b-4fb1-a1b8-744fb454a6e2,") })
-        #expect(line.contains("D-III ILMU TRANSPORTASI DARAT / Diploma III/Sarjana Muda D-III MANAJEMEN TRANSPORTASI") || line.contains("Diploma III/Sarjana Muda D-III ILMU TRANSPORTASI DARAT / Diploma III/Sarjana Muda D-III MANAJEMEN TRANSPORTASI"))
+        let line = try #require(
+            csv.components(separatedBy: "\r\n").first { $0.hasPrefix("4a4b1a5a-5d7b-4fb1-a1b8-744fb454a6e2,") })
+        #expect(
+            line.contains("D-III ILMU TRANSPORTASI DARAT / Diploma III/Sarjana Muda D-III MANAJEMEN TRANSPORTASI")
+                || line.contains(
+                    "Diploma III/Sarjana Muda D-III ILMU TRANSPORTASI DARAT / Diploma III/Sarjana Muda D-III MANAJEMEN TRANSPORTASI"
+                ))
         #expect(line.hasSuffix(",umum,1,3600000,7200000"))
     }
 
     @Test(needsConformance) func salariesInMillionsAreWrittenInRupiah() throws {
-        let (csv, report) = try SSCASNImporter.convert(Self.conformance.appendingPathComponent("yanovaadia-s1-informatika/data_formasi.csv"),
-                                                       displayPath: "x")
+        let (csv, report) = try SSCASNImporter.convert(
+            Self.conformance.appendingPathComponent("yanovaadia-s1-informatika/data_formasi.csv"),
+            displayPath: "x")
         #expect(csv.components(separatedBy: "\r\n")[1].hasSuffix(",7970000,8580000"))
-        #expect(report.unclear.contains("salaries were given in millions of rupiah and are written in rupiah (7.97 → 7970000)"))
+        #expect(
+            report.unclear.contains(
+                "salaries were given in millions of rupiah and are written in rupiah (7.97 → 7970000)"))
         #expect(report.kinds["CPNS Lulusan Terbaik"] == "cumlaude")
     }
 
@@ -149,10 +186,21 @@ import Testing
     }
 
     @Test func checkWithJSONFormatNamesTheCellOfAWorkbook() throws {
-        let site = try ResultsSite(tables: [], workbooks: [("skd", try WorkbookFixture(WorkbookFixture.Sheet(name: "Hasil SKD", rows: [
-            ["NO PESERTA", "NAMA", "KODE FORMASI", "TWK", "TIU", "TKP"],
-            ["2024000000001", "ANI", "U1", 102, 100, 200],
-        ])).data(), nil)])
+        let site = try ResultsSite(
+            tables: [],
+            workbooks: [
+                (
+                    "skd",
+                    try WorkbookFixture(
+                        WorkbookFixture.Sheet(
+                            name: "Hasil SKD",
+                            rows: [
+                                ["NO PESERTA", "NAMA", "KODE FORMASI", "TWK", "TIU", "TKP"],
+                                ["2024000000001", "ANI", "U1", 102, 100, 200],
+                            ])
+                    ).data(), nil
+                )
+            ])
         defer { site.cleanUp() }
         let process = Process()
         process.executableURL = CommandLineTests.executable
@@ -188,16 +236,22 @@ import Testing
         try site.write("content/site.yml", TestSite.siteYML + "\nlanguages: [id, en]\n")
         let report = await site.build()
         #expect(report.diagnostics.all.map(\.formatted) == [])
-        let english = try String(contentsOf: site.output.appendingPathComponent("en/lowongan/cpns-2024/index.html"), encoding: .utf8)
+        let english = try String(
+            contentsOf: site.output.appendingPathComponent("en/lowongan/cpns-2024/index.html"), encoding: .utf8)
         #expect(english.contains("<html lang=\"en\" data-root=\"../../../\">"))
         #expect(english.contains("<a href=\"../../../en/lowongan/index.html\" aria-current=\"page\">Vacancies</a>"))
         #expect(english.contains("Tuesday, 20 August 2024 at 08:00 WITA to Tuesday, 10 September 2024"))
-        #expect(english.contains("<a href=\"../../../lowongan/cpns-2024/index.html\" hreflang=\"id\" lang=\"id\">Bahasa Indonesia</a>"))
+        #expect(
+            english.contains(
+                "<a href=\"../../../lowongan/cpns-2024/index.html\" hreflang=\"id\" lang=\"id\">Bahasa Indonesia</a>"))
         // Data and attachments are shared, not copied.
         #expect(english.contains("href=\"../../../data/cpns-2024/formasi.csv\""))
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("en/data").path))
-        let indonesian = try String(contentsOf: site.output.appendingPathComponent("lowongan/cpns-2024/index.html"), encoding: .utf8)
-        #expect(indonesian.contains("<a href=\"../../en/lowongan/cpns-2024/index.html\" hreflang=\"en\" lang=\"en\">English</a>"))
+        let indonesian = try String(
+            contentsOf: site.output.appendingPathComponent("lowongan/cpns-2024/index.html"), encoding: .utf8)
+        #expect(
+            indonesian.contains(
+                "<a href=\"../../en/lowongan/cpns-2024/index.html\" hreflang=\"en\" lang=\"en\">English</a>"))
         #expect(try SiteFiles.brokenLinks(in: site.output) == [])
     }
 
@@ -207,10 +261,13 @@ import Testing
         try site.write("content/site.yml", TestSite.siteYML + "\nlanguages: [id, en]\n")
         let builtIn = try #require(Theme.builtInFolder).appendingPathComponent("default/i18n/en.yml")
         let text = try String(contentsOf: builtIn, encoding: .utf8)
-        try site.write("themes/default/i18n/en.yml", text.split(separator: "\n").filter { !$0.hasPrefix("nav_schedule:") }.joined(separator: "\n"))
-        #expect(await site.errors() == [
-            "themes/default/i18n/en.yml:1:1: error: missing interface string 'nav_schedule'",
-        ])
+        try site.write(
+            "themes/default/i18n/en.yml",
+            text.split(separator: "\n").filter { !$0.hasPrefix("nav_schedule:") }.joined(separator: "\n"))
+        #expect(
+            await site.errors() == [
+                "themes/default/i18n/en.yml:1:1: error: missing interface string 'nav_schedule'"
+            ])
     }
 
     /// A string a site's own theme adds to the primary language is needed in the others too.
@@ -221,9 +278,10 @@ import Testing
         let builtIn = try #require(Theme.builtInFolder).appendingPathComponent("default/i18n/id.yml")
         let text = try String(contentsOf: builtIn, encoding: .utf8)
         try site.write("themes/default/i18n/id.yml", text + "\nbanner_extra: Info tambahan\n")
-        #expect(await site.errors() == [
-            "(built-in theme default)/i18n/en.yml:1:1: error: missing interface string 'banner_extra' (it is in id.yml)",
-        ])
+        #expect(
+            await site.errors() == [
+                "(built-in theme default)/i18n/en.yml:1:1: error: missing interface string 'banner_extra' (it is in id.yml)"
+            ])
     }
 
     /// Every `{{t.key}}` a template names must be in each language: a missing one would
@@ -234,8 +292,9 @@ import Testing
         let builtIn = try #require(Theme.builtInFolder).appendingPathComponent("default/templates/404.mustache")
         let template = try String(contentsOf: builtIn, encoding: .utf8)
         try site.write("themes/default/templates/404.mustache", template + "<p>{{t.not_found_extra}}</p>\n")
-        #expect(await site.errors() == [
-            "(built-in theme default)/i18n/id.yml:1:1: error: missing interface string 'not_found_extra'",
-        ])
+        #expect(
+            await site.errors() == [
+                "(built-in theme default)/i18n/id.yml:1:1: error: missing interface string 'not_found_extra'"
+            ])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerbukaCore
 
 @Suite struct ContentDateTests {
@@ -40,7 +41,9 @@ import Testing
         // 19 August 2024 was a Monday; 1 January 1970 a Thursday.
         #expect(CivilDate(year: 2024, month: 8, day: 19)!.weekday == 1)
         #expect(CivilDate(year: 1970, month: 1, day: 1)!.weekday == 4)
-        #expect(CivilDate(daysSinceEpoch: CivilDate(year: 2024, month: 2, day: 29)!.daysSinceEpoch) == CivilDate(year: 2024, month: 2, day: 29))
+        #expect(
+            CivilDate(daysSinceEpoch: CivilDate(year: 2024, month: 2, day: 29)!.daysSinceEpoch)
+                == CivilDate(year: 2024, month: 2, day: 29))
     }
 }
 
@@ -60,17 +63,22 @@ import Testing
         let start = try #require(CivilDate(year: 2024, month: 8, day: 20))
         let end = try #require(CivilDate(year: 2024, month: 9, day: 10))
         #expect(id.dateRange(start, end) == "20 Agustus s.d. 10 September 2024")
-        #expect(id.dateRange(start, try #require(CivilDate(year: 2024, month: 8, day: 23))) == "20 s.d. 23 Agustus 2024")
+        #expect(
+            id.dateRange(start, try #require(CivilDate(year: 2024, month: 8, day: 23))) == "20 s.d. 23 Agustus 2024")
         #expect(en.dateRange(start, end) == "20 August – 10 September 2024")
     }
 
     @Test func aStageWithinOneDayNamesTheDayOnce() throws {
         let start = try ContentDate.parse("2024-10-16 08:00", siteZone: .makassar).get()
         let end = try ContentDate.parse("2024-10-16 10:30", siteZone: .makassar).get()
-        #expect(id.span(start, end, siteZone: .makassar, until: "s.d.") == "Rabu, 16 Oktober 2024 pukul 08.00 s.d. 10.30 WITA")
+        #expect(
+            id.span(start, end, siteZone: .makassar, until: "s.d.")
+                == "Rabu, 16 Oktober 2024 pukul 08.00 s.d. 10.30 WITA")
         #expect(en.span(start, end, siteZone: .makassar, until: "to") == "Wednesday, 16 October 2024, 08:00–10:30 WITA")
         let later = try ContentDate.parse("2024-10-17 10:30", siteZone: .makassar).get()
-        #expect(id.span(start, later, siteZone: .makassar, until: "s.d.") == "Rabu, 16 Oktober 2024 pukul 08.00 WITA s.d. Kamis, 17 Oktober 2024 pukul 10.30 WITA")
+        #expect(
+            id.span(start, later, siteZone: .makassar, until: "s.d.")
+                == "Rabu, 16 Oktober 2024 pukul 08.00 WITA s.d. Kamis, 17 Oktober 2024 pukul 10.30 WITA")
     }
 
     @Test func numbersUseTheLanguagesSeparators() {
@@ -90,7 +98,8 @@ import Testing
     }
 
     @Test func quotedFieldsKeepSeparatorsQuotesAndLineBreaks() throws {
-        #expect(try records("a,b\r\n\"x, y\",\"say \"\"hi\"\"\nnow\"\r\n") == [["a", "b"], ["x, y", "say \"hi\"\nnow"]])
+        #expect(
+            try records("a,b\r\n\"x, y\",\"say \"\"hi\"\"\nnow\"\r\n") == [["a", "b"], ["x, y", "say \"hi\"\nnow"]])
     }
 
     @Test func theSeparatorIsDetectedFromTheHeaderLine() throws {
@@ -136,7 +145,8 @@ import Testing
         // Larger than one chunk, with a quoted line break across the chunk boundary.
         let filler = String(repeating: "x", count: CSVReader.chunkSize - 10)
         let text = "a,b\n\(filler),\"one\ntwo\"\nlast,row\n"
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-chunks-\(UUID().uuidString).csv")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "terbuka-chunks-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: url) }
         try text.write(to: url, atomically: true, encoding: .utf8)
         var reader = try CSVReader(contentsOf: url)
@@ -219,10 +229,14 @@ import Testing
     @Test func theLinkCheckerFindsALinkToNoFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-links-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("a"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("a"), withIntermediateDirectories: true)
         try "<a href=\"a/index.html\">ok</a> <a href=\"b/index.html\">no</a> <a href=\"a/\">dir</a>"
             .write(to: folder.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
         try "x".write(to: folder.appendingPathComponent("a/index.html"), atomically: true, encoding: .utf8)
-        #expect(try SiteFiles.brokenLinks(in: folder) == ["index.html: 'b/index.html' leads to no file", "index.html: 'a/' does not name a file"])
+        #expect(
+            try SiteFiles.brokenLinks(in: folder) == [
+                "index.html: 'b/index.html' leads to no file", "index.html: 'a/' does not name a file",
+            ])
     }
 }

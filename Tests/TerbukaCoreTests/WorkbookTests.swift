@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerbukaCore
 
 /// Reading worksheets cell by cell: what each kind of cell becomes.
@@ -16,9 +17,13 @@ import Testing
     }
 
     @Test func sharedAndInlineStringsNumbersBooleansAndGapsBecomeText() throws {
-        let rows = try records(WorkbookFixture(rows: [
-            [.text("NAMA"), .inline("Nilai & Catatan"), "", .number("85.249999999999986"), .boolean(true), .number("2653001000007")],
-        ]))
+        let rows = try records(
+            WorkbookFixture(rows: [
+                [
+                    .text("NAMA"), .inline("Nilai & Catatan"), "", .number("85.249999999999986"), .boolean(true),
+                    .number("2653001000007"),
+                ]
+            ]))
         #expect(rows.count == 1)
         #expect(rows[0].fields == ["NAMA", "Nilai & Catatan", "", "85.25", "TRUE", "2653001000007"])
         #expect(rows[0].kinds == [.text, .text, .text, .number, .boolean, .number])
@@ -27,17 +32,24 @@ import Testing
 
     @Test func rowsCutByTheEndOfAnInflatedChunkAreReadWhole() throws {
         // 20,000 rows of about 90 bytes: the sheet's XML spans several 256 KB chunks.
-        let rows: [[WorkbookFixture.Cell]] = (0..<20_000).map { [.inline("P\($0)"), .number(String($0)), .inline("NAMA \($0)")] }
+        let rows: [[WorkbookFixture.Cell]] = (0..<20_000).map {
+            [.inline("P\($0)"), .number(String($0)), .inline("NAMA \($0)")]
+        }
         let read = try records(WorkbookFixture(rows: rows))
         #expect(read.count == 20_000)
-        #expect(read.enumerated().allSatisfy { index, record in record.fields == ["P\(index)", String(index), "NAMA \(index)"] })
+        #expect(
+            read.enumerated().allSatisfy { index, record in
+                record.fields == ["P\(index)", String(index), "NAMA \(index)"]
+            })
         #expect(read.last?.line == 20_000)
     }
 
     /// Found by fuzz-xlsx: a row opened inside an open cell reset the column, and the
     /// cell's end then wrote before the first field.
     @Test func aCellEndAfterARowStartedInsideItIsIgnoredNotACrash() throws {
-        let xml = Array(#"<worksheet><sheetData><row r="1"><c r="B1" t="inlineStr"><row r="2"></c><c r="A2"><v>7</v></c></row></sheetData></worksheet>"#.utf8)
+        let xml = Array(
+            #"<worksheet><sheetData><row r="1"><c r="B1" t="inlineStr"><row r="2"></c><c r="A2"><v>7</v></c></row></sheetData></worksheet>"#
+                .utf8)
         var scanner = XMLScanner(handler: SheetHandler(sharedStrings: [], styles: [], date1904: false, merges: []))
         try xml.withUnsafeBytes { try scanner.feed($0) }
         try scanner.finish()
@@ -56,8 +68,10 @@ import Testing
 
     /// Found in review: a row number past Int32 and an exponent of Int.min trapped.
     @Test func outOfRangeRowNumbersAndExponentsAreErrorsNotCrashes() throws {
-        for xml in [#"<sheetData><row r="3000000000"><c><v>1</v></c></row></sheetData>"#,
-                    #"<sheetData><row r="1"><c><v>1E-9223372036854775808</v></c></row></sheetData>"#] {
+        for xml in [
+            #"<sheetData><row r="3000000000"><c><v>1</v></c></row></sheetData>"#,
+            #"<sheetData><row r="1"><c><v>1E-9223372036854775808</v></c></row></sheetData>"#,
+        ] {
             var scanner = XMLScanner(handler: SheetHandler(sharedStrings: [], styles: [], date1904: false, merges: []))
             #expect(throws: TableSyntaxError.self) {
                 try Array(xml.utf8).withUnsafeBytes { try scanner.feed($0) }
@@ -88,7 +102,13 @@ import Testing
     }
 
     @Test func aNumberIsReadAsItsFormatShowsIt() throws {
-        let rows = try records(WorkbookFixture(rows: [[.threeDecimals("74.5454545454545"), .threeDecimals("80"), .threeDecimals("-0.0004"), .number("74.5454545454545")]]))
+        let rows = try records(
+            WorkbookFixture(rows: [
+                [
+                    .threeDecimals("74.5454545454545"), .threeDecimals("80"), .threeDecimals("-0.0004"),
+                    .number("74.5454545454545"),
+                ]
+            ]))
         #expect(rows[0].fields == ["74.545", "80", "0.000", "74.5454545454545"])
         #expect(NumberText.round("99.9996", decimals: 3) == "100.000")
         #expect(NumberText.round("-1.25", decimals: 1) == "-1.3")
@@ -102,17 +122,20 @@ import Testing
     }
 
     @Test func formulasGiveTheirSavedValueOrSayThereIsNone() throws {
-        let rows = try records(WorkbookFixture(rows: [[.formula("SUM(A2:C2)", cached: "310"), .formula("A1*2", cached: nil)]]))
+        let rows = try records(
+            WorkbookFixture(rows: [[.formula("SUM(A2:C2)", cached: "310"), .formula("A1*2", cached: nil)]]))
         #expect(rows[0].fields == ["310", ""])
         #expect(rows[0].kinds == [.number, .formulaWithoutValue])
     }
 
     @Test func aMergedRangeFillsTheCellsBelowButNotAcross() throws {
-        let rows = try records(WorkbookFixture(rows: [
-            ["KODE", "NILAI", ""],
-            ["U2", "1", ""],
-            ["", "2", ""],
-        ], merges: ["A2:A3", "B1:C1"]))
+        let rows = try records(
+            WorkbookFixture(
+                rows: [
+                    ["KODE", "NILAI", ""],
+                    ["U2", "1", ""],
+                    ["", "2", ""],
+                ], merges: ["A2:A3", "B1:C1"]))
         #expect(rows.map(\.fields) == [["KODE", "NILAI"], ["U2", "1"], ["U2", "2"]])
     }
 
@@ -125,8 +148,9 @@ import Testing
     }
 
     @Test func aSheetIsChosenByNameAndAMissingOneListsTheSheets() throws {
-        let fixture = WorkbookFixture(WorkbookFixture.Sheet(name: "Petunjuk", rows: [["baca ini"]]),
-                                      WorkbookFixture.Sheet(name: "Hasil SKD", rows: [["NO PESERTA"]]))
+        let fixture = WorkbookFixture(
+            WorkbookFixture.Sheet(name: "Petunjuk", rows: [["baca ini"]]),
+            WorkbookFixture.Sheet(name: "Hasil SKD", rows: [["NO PESERTA"]]))
         #expect(try records(fixture, sheet: "hasil skd")[0].fields == ["NO PESERTA"])
         #expect(try records(fixture)[0].fields == ["baca ini"])
         let error = #expect(throws: TableSyntaxError.self) { try records(fixture, sheet: "Hasil SKB") }
@@ -135,13 +159,17 @@ import Testing
     }
 
     @Test func cellReferencesReadAndWriteAsExcelShowsThem() {
-        func parse(_ text: String) -> (column: Int32, row: Int32)? { Array(text.utf8).withUnsafeBufferPointer { CellReference.parse($0) } }
+        func parse(_ text: String) -> (column: Int32, row: Int32)? {
+            Array(text.utf8).withUnsafeBufferPointer { CellReference.parse($0) }
+        }
         #expect(parse("F27")! == (6, 27))
         #expect(parse("$AA$1")! == (27, 1))
         #expect(parse("A0") == nil)
         #expect(CellReference.columnName(702) == "ZZ")
         #expect(CellReference.columnName(703) == "AAA")
-        #expect(SourceLocation(path: "results/skd.xlsx", line: 27, column: 6, sheet: "Hasil SKD").formatted == "results/skd.xlsx:Hasil SKD!F27")
+        #expect(
+            SourceLocation(path: "results/skd.xlsx", line: 27, column: 6, sheet: "Hasil SKD").formatted
+                == "results/skd.xlsx:Hasil SKD!F27")
     }
 }
 
@@ -157,11 +185,15 @@ import Testing
     ]
 
     @Test func aWorkbookWithATitleRowAndAMergedTwoRowHeaderIsRanked() async throws {
-        let workbook = try WorkbookFixture(WorkbookFixture.Sheet(name: "Hasil SKD", rows: Self.skdRows,
-                                                                  merges: ["A1:H1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:G2", "H2:H3"])).data()
+        let workbook = try WorkbookFixture(
+            WorkbookFixture.Sheet(
+                name: "Hasil SKD", rows: Self.skdRows,
+                merges: ["A1:H1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:G2", "H2:H3"])
+        ).data()
         let site = try ResultsSite(tables: [], workbooks: [("skd", workbook, "Hasil SKD")])
         defer { site.cleanUp() }
-        #expect(try await site.statuses("skd") == ["2024000000001": "P/L", "2024000000002": "TL", "2024000000003": "P/L"])
+        #expect(
+            try await site.statuses("skd") == ["2024000000001": "P/L", "2024000000002": "TL", "2024000000003": "P/L"])
         // The row-number column is ignored without a word.
         #expect(await site.site.messages().filter { $0.contains("NO'") } == [])
     }
@@ -234,9 +266,10 @@ import Testing
         let site = try ResultsSite(tables: [("administrasi", csv)])
         defer { site.cleanUp() }
         let errors = await site.errors()
-        #expect(errors == [
-            "content/vacancies/cpns-2024/results/administrasi.csv:1:1: error: missing required column 'status' (column 'KETERANGAN' was read as the reason, not as the status: its values do not fit ('Memenuhi syarat'); accepted names: status, status_administrasi, hasil_administrasi)",
-        ])
+        #expect(
+            errors == [
+                "content/vacancies/cpns-2024/results/administrasi.csv:1:1: error: missing required column 'status' (column 'KETERANGAN' was read as the reason, not as the status: its values do not fit ('Memenuhi syarat'); accepted names: status, status_administrasi, hasil_administrasi)"
+            ])
     }
 
     @Test func rowsWithoutACodeAreMatchedByPositionAndUnit() async throws {
@@ -264,10 +297,11 @@ import Testing
         let site = try ResultsSite(tables: [("skd", csv)], formations: formations)
         defer { site.cleanUp() }
         let errors = await site.errors()
-        #expect(errors == [
-            "content/vacancies/cpns-2024/results/skd.csv:2:19: error: row 2: the position 'ANALIS' at 'SETDA' fits 2 formations: U1 (umum), U3 (cumlaude) (add a column with the formation code (kode formasi), or the formation kind (jenis formasi))",
-            "content/vacancies/cpns-2024/results/skd.csv:3:20: error: row 3: no formation in formations.csv has the position 'PRANATA' and the unit 'DINKES' (formations with that position: U2 (KOMINFO))",
-        ])
+        #expect(
+            errors == [
+                "content/vacancies/cpns-2024/results/skd.csv:2:19: error: row 2: the position 'ANALIS' at 'SETDA' fits 2 formations: U1 (umum), U3 (cumlaude) (add a column with the formation code (kode formasi), or the formation kind (jenis formasi))",
+                "content/vacancies/cpns-2024/results/skd.csv:3:20: error: row 3: no formation in formations.csv has the position 'PRANATA' and the unit 'DINKES' (formations with that position: U2 (KOMINFO))",
+            ])
     }
 
     @Test func aSixteenDigitNumberCellIsAnErrorThatSaysHowToFixIt() async throws {
@@ -278,23 +312,29 @@ import Testing
         let site = try ResultsSite(tables: [], workbooks: [("skd", workbook, nil)])
         defer { site.cleanUp() }
         let errors = await site.errors()
-        #expect(errors == [
-            "content/vacancies/cpns-2024/results/skd.xlsx:Sheet1!A2: error: participant number 24100000000000000 is stored as a number, and Excel keeps only 15 digits of a number: the last digits are lost (format the column as Text and type the numbers again)",
-        ])
+        #expect(
+            errors == [
+                "content/vacancies/cpns-2024/results/skd.xlsx:Sheet1!A2: error: participant number 24100000000000000 is stored as a number, and Excel keeps only 15 digits of a number: the last digits are lost (format the column as Text and type the numbers again)"
+            ])
     }
 
     @Test func aFormulaWithoutASavedValueIsAnErrorAtItsCell() async throws {
-        let workbook = try WorkbookFixture(WorkbookFixture.Sheet(name: "Hasil SKD", rows: [
-            ["NO PESERTA", "NAMA", "KODE FORMASI", "TWK", "TIU", "TKP", "TOTAL"],
-            ["2024000000001", "ANI", "U1", 100, 100, 200, .formula("SUM(D2:F2)", cached: "400")],
-            ["2024000000002", "BUDI", "U1", 100, 100, 190, .formula("SUM(D3:F3)", cached: nil)],
-        ])).data()
+        let workbook = try WorkbookFixture(
+            WorkbookFixture.Sheet(
+                name: "Hasil SKD",
+                rows: [
+                    ["NO PESERTA", "NAMA", "KODE FORMASI", "TWK", "TIU", "TKP", "TOTAL"],
+                    ["2024000000001", "ANI", "U1", 100, 100, 200, .formula("SUM(D2:F2)", cached: "400")],
+                    ["2024000000002", "BUDI", "U1", 100, 100, 190, .formula("SUM(D3:F3)", cached: nil)],
+                ])
+        ).data()
         let site = try ResultsSite(tables: [], workbooks: [("skd", workbook, nil)])
         defer { site.cleanUp() }
         let errors = await site.errors()
-        #expect(errors == [
-            "content/vacancies/cpns-2024/results/skd.xlsx:Hasil SKD!G3: error: this cell has a formula whose result was never saved (open the workbook in Excel or LibreOffice, let it calculate, and save it again)",
-        ])
+        #expect(
+            errors == [
+                "content/vacancies/cpns-2024/results/skd.xlsx:Hasil SKD!G3: error: this cell has a formula whose result was never saved (open the workbook in Excel or LibreOffice, let it calculate, and save it again)"
+            ])
     }
 
     @Test func oldBinaryOpenDocumentAndDamagedFilesSayWhatToDo() async throws {
@@ -313,12 +353,13 @@ import Testing
         try site.site.write("content/vacancies/cpns-2024/results/skb.xlsx", Data("PK\u{3}\u{4}broken".utf8))
         try site.site.write("content/vacancies/cpns-2024/results/akhir.ods", Data("PK\u{3}\u{4}".utf8))
         let errors = await site.errors()
-        #expect(errors == [
-            "content/vacancies/cpns-2024/results/adm.xls:1:1: error: this file is an Excel 97–2003 workbook (.xls), which Terbuka does not read (open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx) or as 'CSV UTF-8')",
-            "content/vacancies/cpns-2024/results/akhir.ods:1:1: error: this file is an OpenDocument spreadsheet (.ods), which Terbuka does not read (open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx) or as 'CSV UTF-8')",
-            "content/vacancies/cpns-2024/results/skb.xlsx:1:1: error: the workbook is damaged and cannot be opened (open it in Excel or LibreOffice and save it again as .xlsx, or save it as 'CSV UTF-8')",
-            "content/vacancies/cpns-2024/results/skd.xlsx:1:1: error: the workbook is protected with a password, so it cannot be read (open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, empty) and save it again)",
-        ])
+        #expect(
+            errors == [
+                "content/vacancies/cpns-2024/results/adm.xls:1:1: error: this file is an Excel 97–2003 workbook (.xls), which Terbuka does not read (open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx) or as 'CSV UTF-8')",
+                "content/vacancies/cpns-2024/results/akhir.ods:1:1: error: this file is an OpenDocument spreadsheet (.ods), which Terbuka does not read (open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx) or as 'CSV UTF-8')",
+                "content/vacancies/cpns-2024/results/skb.xlsx:1:1: error: the workbook is damaged and cannot be opened (open it in Excel or LibreOffice and save it again as .xlsx, or save it as 'CSV UTF-8')",
+                "content/vacancies/cpns-2024/results/skd.xlsx:1:1: error: the workbook is protected with a password, so it cannot be read (open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, empty) and save it again)",
+            ])
     }
 
     @Test func aMissingSheetListsTheSheetsThereAre() async throws {
@@ -326,33 +367,41 @@ import Testing
         let site = try ResultsSite(tables: [], workbooks: [("skd", workbook, "Hasil")])
         defer { site.cleanUp() }
         let errors = await site.errors()
-        #expect(errors == [
-            "content/vacancies/cpns-2024/results/skd.xlsx:1:1: error: the workbook has no sheet named 'Hasil' (its sheets are: 'SKD')",
-        ])
+        #expect(
+            errors == [
+                "content/vacancies/cpns-2024/results/skd.xlsx:1:1: error: the workbook has no sheet named 'Hasil' (its sheets are: 'SKD')"
+            ])
     }
 
     @Test func aFormationCodeMergedOverItsRowsFillsEachRow() async throws {
-        let workbook = try WorkbookFixture(rows: [
-            ["KODE FORMASI", "NO PESERTA", "NAMA", "TWK", "TIU", "TKP"],
-            ["U2", "2024000000001", "ANI", 100, 100, 200],
-            ["", "2024000000002", "BUDI", 90, 100, 200],
-            ["U1", "2024000000003", "CICI", 90, 100, 200],
-        ], merges: ["A2:A3"]).data()
+        let workbook = try WorkbookFixture(
+            rows: [
+                ["KODE FORMASI", "NO PESERTA", "NAMA", "TWK", "TIU", "TKP"],
+                ["U2", "2024000000001", "ANI", 100, 100, 200],
+                ["", "2024000000002", "BUDI", 90, 100, 200],
+                ["U1", "2024000000003", "CICI", 90, 100, 200],
+            ], merges: ["A2:A3"]
+        ).data()
         let site = try ResultsSite(tables: [], workbooks: [("skd", workbook, nil)])
         defer { site.cleanUp() }
         let rows = try await site.published("skd")
-        #expect(rows.mapValues { $0["formation"] ?? "" } == ["2024000000001": "U2", "2024000000002": "U2", "2024000000003": "U1"])
+        #expect(
+            rows.mapValues { $0["formation"] ?? "" } == [
+                "2024000000001": "U2", "2024000000002": "U2", "2024000000003": "U1",
+            ])
     }
 
     @Test func aFormationsWorkbookIsReadLikeTheCSV() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
         try site.remove("content/vacancies/cpns-2024/formations.csv")
-        try site.write("content/vacancies/cpns-2024/formations.xlsx", try WorkbookFixture(rows: [
-            ["RINCIAN FORMASI CPNS 2024"],
-            ["KODE", "JABATAN", "LOKASI", "JENIS FORMASI", "KEBUTUHAN"],
-            ["A1", "ANALIS KEBIJAKAN AHLI PERTAMA", "SEKRETARIAT DAERAH", "UMUM", 2],
-        ]).data())
+        try site.write(
+            "content/vacancies/cpns-2024/formations.xlsx",
+            try WorkbookFixture(rows: [
+                ["RINCIAN FORMASI CPNS 2024"],
+                ["KODE", "JABATAN", "LOKASI", "JENIS FORMASI", "KEBUTUHAN"],
+                ["A1", "ANALIS KEBIJAKAN AHLI PERTAMA", "SEKRETARIAT DAERAH", "UMUM", 2],
+            ]).data())
         let errors = await site.errors()
         #expect(errors == [])
         let report = await site.build()
@@ -366,16 +415,19 @@ import Testing
         let site = try TestSite()
         defer { site.cleanUp() }
         try site.remove("content/vacancies/cpns-2024/formations.csv")
-        try site.write("content/vacancies/cpns-2024/formations.xlsx", try WorkbookFixture(rows: [
-            ["KODE", "JABATAN", "LOKASI", "JENIS FORMASI", "KEBUTUHAN"],
-            ["A1", "ANALIS", "SETDA", "UMUM", .formula("1+1", cached: nil)],
-            ["A2", .formula("VLOOKUP(X)", cached: nil), "SETDA", "UMUM", 1],
-        ]).data())
+        try site.write(
+            "content/vacancies/cpns-2024/formations.xlsx",
+            try WorkbookFixture(rows: [
+                ["KODE", "JABATAN", "LOKASI", "JENIS FORMASI", "KEBUTUHAN"],
+                ["A1", "ANALIS", "SETDA", "UMUM", .formula("1+1", cached: nil)],
+                ["A2", .formula("VLOOKUP(X)", cached: nil), "SETDA", "UMUM", 1],
+            ]).data())
         let errors = await site.errors()
-        #expect(errors == [
-            "content/vacancies/cpns-2024/formations.xlsx:Sheet1!E2: error: this cell has a formula whose result was never saved (open the workbook in Excel or LibreOffice, let it calculate, and save it again)",
-            "content/vacancies/cpns-2024/formations.xlsx:Sheet1!B3: error: this cell has a formula whose result was never saved (open the workbook in Excel or LibreOffice, let it calculate, and save it again)",
-        ])
+        #expect(
+            errors == [
+                "content/vacancies/cpns-2024/formations.xlsx:Sheet1!E2: error: this cell has a formula whose result was never saved (open the workbook in Excel or LibreOffice, let it calculate, and save it again)",
+                "content/vacancies/cpns-2024/formations.xlsx:Sheet1!B3: error: this cell has a formula whose result was never saved (open the workbook in Excel or LibreOffice, let it calculate, and save it again)",
+            ])
     }
 
     @Test func valuesRightOfTheLastNamedColumnOfAWorkbookAreWarnedAbout() async throws {
@@ -386,20 +438,25 @@ import Testing
         let site = try ResultsSite(tables: [], workbooks: [("skd", workbook, nil)])
         defer { site.cleanUp() }
         let messages = await site.site.messages()
-        #expect(messages.contains("content/vacancies/cpns-2024/results/skd.xlsx:Sheet1!G1: warning: column G has no name in the header; its values are not read and not published"))
+        #expect(
+            messages.contains(
+                "content/vacancies/cpns-2024/results/skd.xlsx:Sheet1!G1: warning: column G has no name in the header; its values are not read and not published"
+            ))
     }
 
     @Test func weightedPartsOfTheFinalScoreAreReadAsSuchAndChecked() async throws {
         // SKD 440 → 40 % × 80 = 32,000; SKB 80 → 60 % × 80 = 48,000; final 80,000.
         let skd = "participant,name,formation,twk,tiu,tkp\n2024000000001,ANI,U1,100,140,200\n"
         let skb = "participant,name,formation,skb\n2024000000001,ANI,U1,80\n"
-        let akhir = "NO PESERTA;NAMA;KODE FORMASI;SKD (40%);SKB (60%);NILAI AKHIR\n2024000000001;ANI;U1;32,000;48,1;80,000\n"
+        let akhir =
+            "NO PESERTA;NAMA;KODE FORMASI;SKD (40%);SKB (60%);NILAI AKHIR\n2024000000001;ANI;U1;32,000;48,1;80,000\n"
         let site = try ResultsSite(tables: [("skd", skd), ("skb", skb), ("akhir", akhir)])
         defer { site.cleanUp() }
         let errors = await site.errors()
-        #expect(errors == [
-            "content/vacancies/cpns-2024/results/akhir.csv:2:29: error: row 2: weighted SKB part 48,1 supplied, computed 48,000: 60 % × SKB 80,00",
-        ])
+        #expect(
+            errors == [
+                "content/vacancies/cpns-2024/results/akhir.csv:2:29: error: row 2: weighted SKB part 48,1 supplied, computed 48,000: 60 % × SKB 80,00"
+            ])
     }
 }
 
@@ -408,12 +465,14 @@ import Testing
     @Test func aWorkbookFromOpenpyxlWithDateCellsBreaksTheTieByBirthDate() async throws {
         // Equal SKD, SKB and IPK: only the birth dates, read from date cells, can put
         // BUDI (born 1994-12-31) above ANI (born 1995-03-02). Unread, both would rank 1.
-        let skd = "participant,name,formation,twk,tiu,tkp\n2024000000011,ANI,U2,100,100,200\n2024000000012,BUDI,U2,100,100,200\n2024000000013,CICI,U2,100,100,200\n"
+        let skd =
+            "participant,name,formation,twk,tiu,tkp\n2024000000011,ANI,U2,100,100,200\n2024000000012,BUDI,U2,100,100,200\n2024000000013,CICI,U2,100,100,200\n"
         let site = try ResultsSite(tables: [("skd", skd)], akhirWithoutFile: true)
         defer { site.cleanUp() }
         let workbook = site.site.root.appendingPathComponent("content/vacancies/cpns-2024/results/skb.xlsx")
-        let made = try runProcess(URL(fileURLWithPath: "/usr/bin/env"),
-                                  ["python3", repositoryRoot.appendingPathComponent("Tests/xlsx/make_workbook.py").path, workbook.path])
+        let made = try runProcess(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", repositoryRoot.appendingPathComponent("Tests/xlsx/make_workbook.py").path, workbook.path])
         #expect(made.status == 0, "\(made.output)")
         try site.writeNotice(results: [
             "{stage: skd, file: results/skd.csv, published: 2024-11-01}",
@@ -437,9 +496,10 @@ import Testing
             "{stage: akhir, published: 2024-12-01}",
         ])
         let errors = await site.errors()
-        #expect(errors == [
-            "content/vacancies/cpns-2024/index.md:7:24: error: result table 'results/skd.csv' does not exist in content/vacancies/cpns-2024 (did you mean 'results/skb.csv'?)",
-        ])
+        #expect(
+            errors == [
+                "content/vacancies/cpns-2024/index.md:7:24: error: result table 'results/skd.csv' does not exist in content/vacancies/cpns-2024 (did you mean 'results/skb.csv'?)"
+            ])
     }
 
     @Test func aFinalWithoutAFileOrTheTablesToComputeItIsOneError() async throws {
@@ -457,9 +517,10 @@ import Testing
         let site = try ResultsSite(tables: [("skd", skd), ("skb", skb)], akhirWithoutFile: true)
         defer { site.cleanUp() }
         let errors = await site.errors()
-        #expect(errors == [
-            "content/vacancies/cpns-2024/results/skd.csv:2:21: error: stray quote: the quoted field that starts here is never closed (a quote inside a quoted field must be doubled (\"\"))",
-        ])
+        #expect(
+            errors == [
+                "content/vacancies/cpns-2024/results/skd.csv:2:21: error: stray quote: the quoted field that starts here is never closed (a quote inside a quoted field must be doubled (\"\"))"
+            ])
     }
 
     @Test func aComputedFinalNamesTheRowsOfTheTablesItCameFrom() async throws {
@@ -469,18 +530,23 @@ import Testing
         defer { site.cleanUp() }
         let errors = await site.errors()
         #expect(errors.allSatisfy { !$0.hasPrefix("content/vacancies/cpns-2024/index.md") })
-        #expect(errors.contains { $0.hasPrefix("content/vacancies/cpns-2024/results/skb.csv:3:1: error: row 3: participant 2024000000012") })
+        #expect(
+            errors.contains {
+                $0.hasPrefix("content/vacancies/cpns-2024/results/skb.csv:3:1: error: row 3: participant 2024000000012")
+            })
     }
 }
 
 @Suite struct EmptyTableTests {
     @Test func anSKDTableCutToItsHeaderIsOneErrorAndNothingDependsOnIt() async throws {
         let skb = "participant,name,formation,skb\n" + (1...20).map { "20240000000\($0 + 10),P\($0),U2,80\n" }.joined()
-        let site = try ResultsSite(tables: [("skd", "participant,name,formation,twk,tiu,tkp\n"), ("skb", skb)], akhirWithoutFile: true)
+        let site = try ResultsSite(
+            tables: [("skd", "participant,name,formation,twk,tiu,tkp\n"), ("skb", skb)], akhirWithoutFile: true)
         defer { site.cleanUp() }
         let errors = await site.errors()
-        #expect(errors == [
-            "content/vacancies/cpns-2024/results/skd.csv:2:1: error: the table has a header but no participant rows (a published result lists every participant of the stage; was the file cut short?)",
-        ])
+        #expect(
+            errors == [
+                "content/vacancies/cpns-2024/results/skd.csv:2:1: error: the table has a header but no participant rows (a published result lists every participant of the stage; was the file cut short?)"
+            ])
     }
 }

@@ -1,4 +1,5 @@
 import FuzzSupport
+
 @testable import TerbukaCore
 
 /// Any bytes as a CSV file: records are read to the end or a syntax error, and every
@@ -8,10 +9,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     var reader = CSVReader(bytes: bytes)
     var diagnostics = Diagnostics()
-    let table = TableReader(path: "fuzz.csv", columns: ResultColumns.columns(for: .skd, rules: .cpns2024), anchors: ["participant"])
-    _ = table.read(&reader, into: &diagnostics, unknownHeader: { _, _, _, _ in true }, row: { record, layout, _ in
-        precondition(record.fields.count == layout.width)
-    })
+    let table = TableReader(
+        path: "fuzz.csv", columns: ResultColumns.columns(for: .skd, rules: .cpns2024), anchors: ["participant"])
+    _ = table.read(
+        &reader, into: &diagnostics, unknownHeader: { _, _, _, _ in true },
+        row: { record, layout, _ in
+            precondition(record.fields.count == layout.width)
+        })
     return 0
 }
 

@@ -1,4 +1,5 @@
 import FuzzSupport
+
 @testable import TerbukaCore
 
 /// Any text as a date, a date-time, with or without a zone, in every site zone; what

@@ -1,4 +1,5 @@
 import FuzzSupport
+
 @testable import TerbukaCore
 
 /// Any bytes as a Markdown file with front matter: decoded, split, and its YAML read into

@@ -1,4 +1,5 @@
 import FuzzSupport
+
 @testable import TerbukaCore
 
 /// Any text as a Markdown body, with links and images rewritten as the site does

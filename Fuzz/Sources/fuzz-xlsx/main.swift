@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+
 @testable import TerbukaCore
 
 /// Any bytes as an Excel workbook (when they start as a ZIP archive does): opened, its
@@ -30,7 +31,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
     var ranges: Set<CellRange> = []
     MergeSearch.find(in: bytes, into: &ranges)
-    var scanner = XMLScanner(handler: SheetHandler(sharedStrings: ["a", "b"], styles: [CellStyle(), CellStyle(isDate: true), CellStyle(decimals: 3)], date1904: false, merges: ranges))
+    var scanner = XMLScanner(
+        handler: SheetHandler(
+            sharedStrings: ["a", "b"], styles: [CellStyle(), CellStyle(isDate: true), CellStyle(decimals: 3)],
+            date1904: false, merges: ranges))
     do {
         let middle = size / 2
         try scanner.feed(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[..<middle]))

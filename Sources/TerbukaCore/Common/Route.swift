@@ -15,7 +15,8 @@ public enum Route {
     public static let searchData = "data/search.js"
     /// Page `index` (0-based) of a result table.
     public static func resultPage(_ vacancy: String, _ stage: ResultStage, page index: Int = 0) -> String {
-        index == 0 ? "lowongan/\(vacancy)/hasil/\(stage.rawValue)/index.html"
+        index == 0
+            ? "lowongan/\(vacancy)/hasil/\(stage.rawValue)/index.html"
             : "lowongan/\(vacancy)/hasil/\(stage.rawValue)/\(index + 1)/index.html"
     }
     public static func statistics(_ vacancy: String) -> String { "lowongan/\(vacancy)/statistik/index.html" }

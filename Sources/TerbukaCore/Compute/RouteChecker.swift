@@ -19,8 +19,10 @@ public enum RouteChecker {
         var owners: [String: String] = [:]
         func claim(_ path: String, by owner: String, at location: SourceLocation?) {
             if let first = owners[path] {
-                diagnostics.error("\(owner) would write '\(path)', which \(first) already writes", at: location ?? SourceLocation(path: path),
-                                  hint: "rename one of them")
+                diagnostics.error(
+                    "\(owner) would write '\(path)', which \(first) already writes",
+                    at: location ?? SourceLocation(path: path),
+                    hint: "rename one of them")
             } else {
                 owners[path] = owner
             }
@@ -36,13 +38,16 @@ public enum RouteChecker {
             claim(Route.vacancy(vacancy.id), by: vacancy.sourcePath, at: SourceLocation(path: vacancy.sourcePath))
         }
         for announcement in index.announcements {
-            claim(Route.announcement(announcement.slug), by: announcement.sourcePath, at: SourceLocation(path: announcement.sourcePath))
+            claim(
+                Route.announcement(announcement.slug), by: announcement.sourcePath,
+                at: SourceLocation(path: announcement.sourcePath))
         }
         for page in index.pages {
             let location = SourceLocation(path: page.sourcePath)
             if let use = reserved[page.slug] {
-                diagnostics.error("page '\(page.slug)' would write '\(Route.page(page.slug))', but '\(page.slug)/' holds \(use)",
-                                  at: location, hint: "rename the file, e.g. to 'tentang-\(page.slug).md'")
+                diagnostics.error(
+                    "page '\(page.slug)' would write '\(Route.page(page.slug))', but '\(page.slug)/' holds \(use)",
+                    at: location, hint: "rename the file, e.g. to 'tentang-\(page.slug).md'")
                 continue
             }
             claim(Route.page(page.slug), by: page.sourcePath, at: location)

@@ -85,8 +85,11 @@ public struct HomeDigest: Sendable {
         announcements = Array((current.filter(\.pinned) + current.filter { !$0.pinned }).prefix(Self.announcementCount))
         running = openVacancies.map { vacancy in
             let items = Timeline.items(for: vacancy)
-            return RunningStages(vacancy: vacancy, current: items.filter { $0.state(at: index.now) == .current },
-                                 nextDeadline: items.filter { $0.end.endInstant > index.now }.min { $0.end.endInstant < $1.end.endInstant })
+            return RunningStages(
+                vacancy: vacancy, current: items.filter { $0.state(at: index.now) == .current },
+                nextDeadline: items.filter { $0.end.endInstant > index.now }.min {
+                    $0.end.endInstant < $1.end.endInstant
+                })
         }
     }
 }

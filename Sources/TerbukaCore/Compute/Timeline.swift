@@ -28,8 +28,9 @@ public struct TimelineItem: Sendable {
 public enum Timeline {
     public static func items(for vacancy: Vacancy) -> [TimelineItem] {
         var items = vacancy.schedule.map {
-            TimelineItem(id: $0.stage, stage: $0.title == nil ? $0.stage : nil, title: $0.title, objectionFor: nil,
-                         start: $0.start, end: $0.end, location: $0.location, note: $0.note)
+            TimelineItem(
+                id: $0.stage, stage: $0.title == nil ? $0.stage : nil, title: $0.title, objectionFor: nil,
+                start: $0.start, end: $0.end, location: $0.location, note: $0.note)
         }
         // An objection period that the schedule does not already hold as a sanggah stage.
         let scheduled = Set(vacancy.schedule.map(\.stage))
@@ -37,8 +38,10 @@ public enum Timeline {
             guard let until = result.objectionUntil else { continue }
             let stageID = objectionStage[result.stage]
             if let stageID, scheduled.contains(stageID) { continue }
-            items.append(TimelineItem(id: "sanggah-\(result.stage.rawValue)", stage: nil, title: nil, objectionFor: result.stage,
-                                      start: result.published, end: until, location: nil, note: nil))
+            items.append(
+                TimelineItem(
+                    id: "sanggah-\(result.stage.rawValue)", stage: nil, title: nil, objectionFor: result.stage,
+                    start: result.published, end: until, location: nil, note: nil))
         }
         // By the day each begins; stages of the same day keep the order they were written in
         // (a stage with only a date is not placed before a timed one written above it).
@@ -58,13 +61,16 @@ public enum Timeline {
     /// The last second applications are taken: the end of the registration stage, a date
     /// alone meaning the end of that day.
     public static func registrationDeadline(for vacancy: Vacancy) -> ContentDate? {
-        guard let registration = vacancy.schedule.first(where: { $0.stage == ScheduleEntry.registration }) else { return nil }
+        guard let registration = vacancy.schedule.first(where: { $0.stage == ScheduleEntry.registration }) else {
+            return nil
+        }
         let end = registration.end
         return ContentDate(instant: end.endInstant - (end.hasTime ? 0 : 1), offset: end.utcOffsetSeconds)
     }
 
     /// The schedule stage that is the objection period of each result stage.
     static let objectionStage: [ResultStage: String] = [
-        .administrasi: "sanggah-administrasi", .skd: "sanggah-skd", .akhir: "sanggah-akhir", .kompetensi: "sanggah-kompetensi",
+        .administrasi: "sanggah-administrasi", .skd: "sanggah-skd", .akhir: "sanggah-akhir",
+        .kompetensi: "sanggah-kompetensi",
     ]
 }

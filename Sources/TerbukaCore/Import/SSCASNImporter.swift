@@ -21,11 +21,16 @@ public enum SSCASNImporter {
         public var unclear: [String] = []
 
         public var text: String {
-            var lines = ["read \(rowsRead) rows: \(formations) formations (\(merged) rows merged into the formation they repeat)"]
-            for (written, slug) in kinds.sorted(by: { $0.key < $1.key }) { lines.append("kind \"\(written)\" → \(slug)") }
+            var lines = [
+                "read \(rowsRead) rows: \(formations) formations (\(merged) rows merged into the formation they repeat)"
+            ]
+            for (written, slug) in kinds.sorted(by: { $0.key < $1.key }) {
+                lines.append("kind \"\(written)\" → \(slug)")
+            }
             if !kindsWithoutPassingMarks.isEmpty {
-                lines.append("kinds without passing marks in the CPNS preset (add them under scoring.passing in index.md): "
-                    + kindsWithoutPassingMarks.joined(separator: ", "))
+                lines.append(
+                    "kinds without passing marks in the CPNS preset (add them under scoring.passing in index.md): "
+                        + kindsWithoutPassingMarks.joined(separator: ", "))
             }
             lines += unclear.map { "unclear: " + $0 }
             return lines.joined(separator: "\n")
@@ -68,11 +73,14 @@ public enum SSCASNImporter {
             candidates.lazy.compactMap { names.firstIndex(of: TableColumn.normalize($0)) }.first
         }
         guard let positionColumn = column("jabatan_nm", "jabatan"),
-              let unitColumn = column("lokasi_nm", "unit_kerja", "lokasi"),
-              let kindColumn = column("formasi_nm", "jenis_formasi", "formasi"),
-              let quotaColumn = column("jumlah_formasi", "kebutuhan")
+            let unitColumn = column("lokasi_nm", "unit_kerja", "lokasi"),
+            let kindColumn = column("formasi_nm", "jenis_formasi", "formasi"),
+            let quotaColumn = column("jumlah_formasi", "kebutuhan")
         else {
-            throw Failure(description: "\(displayPath): not an SSCASN formation export: expected the columns jabatan_nm (or jabatan), lokasi_nm (or unit_kerja), formasi_nm (or formasi) and jumlah_formasi (or kebutuhan)")
+            throw Failure(
+                description:
+                    "\(displayPath): not an SSCASN formation export: expected the columns jabatan_nm (or jabatan), lokasi_nm (or unit_kerja), formasi_nm (or formasi) and jumlah_formasi (or kebutuhan)"
+            )
         }
         let idColumn = column("formasi_id", "kode_formasi")
         let minColumn = column("gaji_min", "penghasilan_min")
@@ -108,7 +116,9 @@ public enum SSCASNImporter {
             report.rowsRead += 1
             let line = record.line
             guard record.fields.count == header.fields.count else {
-                report.unclear.append("line \(line): \(record.fields.count) fields where the header has \(header.fields.count); row skipped")
+                report.unclear.append(
+                    "line \(line): \(record.fields.count) fields where the header has \(header.fields.count); row skipped"
+                )
                 continue
             }
             let field = { (index: Int?) -> String in index.map { clean(record.fields[$0]) } ?? "" }
@@ -119,15 +129,21 @@ public enum SSCASNImporter {
             // "S-2" and "S-2 MATEMATIKA TERAPAN" make "S-2 MATEMATIKA TERAPAN", not the level twice.
             let level = field(levelColumn)
             let programme = field(programmeColumn)
-            let education = programme.uppercased().hasPrefix(level.uppercased()) && !level.isEmpty ? programme
+            let education =
+                programme.uppercased().hasPrefix(level.uppercased()) && !level.isEmpty
+                ? programme
                 : [level, programme].filter { !$0.isEmpty }.joined(separator: " ")
             if let existing = indexOf[key] {
                 report.merged += 1
                 let quota = Int(field(quotaColumn))
                 if quota != groups[existing].quota {
-                    report.unclear.append("line \(line): formation \(groups[existing].code) has \(field(quotaColumn)) seats here but \(groups[existing].quota.map(String.init) ?? "none") on line \(groups[existing].firstLine); the first is kept")
+                    report.unclear.append(
+                        "line \(line): formation \(groups[existing].code) has \(field(quotaColumn)) seats here but \(groups[existing].quota.map(String.init) ?? "none") on line \(groups[existing].firstLine); the first is kept"
+                    )
                 }
-                if !education.isEmpty, !groups[existing].education.contains(education) { groups[existing].education.append(education) }
+                if !education.isEmpty, !groups[existing].education.contains(education) {
+                    groups[existing].education.append(education)
+                }
                 continue
             }
             let kind = FormationKind.normalize(writtenKind)
@@ -138,20 +154,29 @@ public enum SSCASNImporter {
             }
             let code = idColumn != nil ? key : "F\(String(format: "%04d", groups.count + 1))"
             indexOf[key] = groups.count
-            groups.append(Group(code: code, position: position, unit: unit, kind: kind, quota: quota,
-                                salaryMin: minColumn.flatMap { money(record.fields[$0], line: line) },
-                                salaryMax: maxColumn.flatMap { money(record.fields[$0], line: line) },
-                                education: education.isEmpty ? [] : [education], firstLine: line))
+            groups.append(
+                Group(
+                    code: code, position: position, unit: unit, kind: kind, quota: quota,
+                    salaryMin: minColumn.flatMap { money(record.fields[$0], line: line) },
+                    salaryMax: maxColumn.flatMap { money(record.fields[$0], line: line) },
+                    education: education.isEmpty ? [] : [education], firstLine: line))
         }
         report.formations = groups.count
-        report.kindsWithoutPassingMarks = Set(groups.map(\.kind)).filter { ScoringRules.cpns2024.passing[$0] == nil }.sorted()
-        if millions { report.unclear.append("salaries were given in millions of rupiah and are written in rupiah (7.97 → 7970000)") }
+        report.kindsWithoutPassingMarks = Set(groups.map(\.kind)).filter { ScoringRules.cpns2024.passing[$0] == nil }
+            .sorted()
+        if millions {
+            report.unclear.append(
+                "salaries were given in millions of rupiah and are written in rupiah (7.97 → 7970000)")
+        }
 
         var out = ByteWriter()
         out.raw(DataExport.formationColumns.joined(separator: ",") + "\r\n")
         for group in groups {
-            let values = [group.code, group.position, group.unit, group.education.joined(separator: " / "), group.kind,
-                          group.quota.map(String.init) ?? "", group.salaryMin.map(String.init) ?? "", group.salaryMax.map(String.init) ?? ""]
+            let values = [
+                group.code, group.position, group.unit, group.education.joined(separator: " / "), group.kind,
+                group.quota.map(String.init) ?? "", group.salaryMin.map(String.init) ?? "",
+                group.salaryMax.map(String.init) ?? "",
+            ]
             for (index, value) in values.enumerated() {
                 if index > 0 { out.raw(",") }
                 out.csv(value)

@@ -55,32 +55,41 @@ public struct ContentLoader: Sendable {
     var fileLimit = ContentLoader.fileLimit
 
     public func load(into diagnostics: inout Diagnostics) -> LoadedContent {
-        var loaded = LoadedContent(siteRoot: siteRoot, siteConfig: nil, vacancies: [], announcements: [], pages: [], attachments: [])
+        var loaded = LoadedContent(
+            siteRoot: siteRoot, siteConfig: nil, vacancies: [], announcements: [], pages: [], attachments: [])
         let fm = FileManager.default
         guard isDirectory(contentRoot) else {
-            diagnostics.error("no content folder: expected 'content/' with site.yml inside \(siteRoot.path)", at: SourceLocation(path: "content"))
+            diagnostics.error(
+                "no content folder: expected 'content/' with site.yml inside \(siteRoot.path)",
+                at: SourceLocation(path: "content"))
             return loaded
         }
         let known = ["site.yml", "vacancies", "announcements", "pages", "files"]
         for name in sortedChildren(contentRoot) where !known.contains(name) && !name.hasPrefix(".") {
-            diagnostics.warning("'content/\(name)' is not part of a site and is ignored", at: SourceLocation(path: "content/\(name)"),
-                                hint: Suggestion.hint(for: name, in: known))
+            diagnostics.warning(
+                "'content/\(name)' is not part of a site and is ignored", at: SourceLocation(path: "content/\(name)"),
+                hint: Suggestion.hint(for: name, in: known))
         }
         let siteFile = contentRoot.appendingPathComponent("site.yml")
         if fm.fileExists(atPath: siteFile.path) {
             loaded.siteConfig = read(siteFile, path: "content/site.yml", into: &diagnostics)
         } else {
-            diagnostics.error("missing content/site.yml: every site needs its title, agency and timezone", at: SourceLocation(path: "content/site.yml"))
+            diagnostics.error(
+                "missing content/site.yml: every site needs its title, agency and timezone",
+                at: SourceLocation(path: "content/site.yml"))
         }
         loaded.vacancies = loadVacancies(into: &diagnostics)
         loaded.announcements = markdownFiles(in: "announcements", into: &diagnostics)
         loaded.pages = markdownFiles(in: "pages", into: &diagnostics)
         loaded.attachments = loadAttachments(into: &diagnostics)
-        let count = 1 + loaded.announcements.count + loaded.pages.count + loaded.attachments.count
+        let count =
+            1 + loaded.announcements.count + loaded.pages.count + loaded.attachments.count
             + loaded.vacancies.reduce(0) { $0 + 2 + $1.resultFiles.count }
         if count > fileLimit {
-            diagnostics.error("content/ holds \(count) files; a site may have at most \(fileLimit)", at: SourceLocation(path: "content"),
-                              hint: "move old rounds into a site of their own")
+            diagnostics.error(
+                "content/ holds \(count) files; a site may have at most \(fileLimit)",
+                at: SourceLocation(path: "content"),
+                hint: "move old rounds into a site of their own")
         }
         return loaded
     }
@@ -92,37 +101,51 @@ public struct ContentLoader: Sendable {
             let url = folder.appendingPathComponent(name)
             let displayPath = "content/vacancies/\(name)"
             guard isDirectory(url) else {
-                diagnostics.warning("'\(displayPath)' is not a folder: each vacancy is a folder with index.md and formations.csv", at: SourceLocation(path: displayPath))
+                diagnostics.warning(
+                    "'\(displayPath)' is not a folder: each vacancy is a folder with index.md and formations.csv",
+                    at: SourceLocation(path: displayPath))
                 continue
             }
             guard Slug.isValid(name) else {
-                diagnostics.error("vacancy folder name '\(name)' is not a slug (lower-case a-z, 0-9 and '-')", at: SourceLocation(path: displayPath),
-                                  hint: "rename it to '\(Slug.make(from: name))'")
+                diagnostics.error(
+                    "vacancy folder name '\(name)' is not a slug (lower-case a-z, 0-9 and '-')",
+                    at: SourceLocation(path: displayPath),
+                    hint: "rename it to '\(Slug.make(from: name))'")
                 continue
             }
-            var vacancy = LoadedVacancy(id: name, folderPath: displayPath, folderURL: url, index: nil, formations: nil, resultFiles: [])
+            var vacancy = LoadedVacancy(
+                id: name, folderPath: displayPath, folderURL: url, index: nil, formations: nil, resultFiles: [])
             let index = url.appendingPathComponent("index.md")
             if FileManager.default.fileExists(atPath: index.path) {
                 vacancy.index = read(index, path: displayPath + "/index.md", into: &diagnostics)
             } else {
-                diagnostics.error("vacancy folder has no index.md (the notice with its front matter)", at: SourceLocation(path: displayPath))
+                diagnostics.error(
+                    "vacancy folder has no index.md (the notice with its front matter)",
+                    at: SourceLocation(path: displayPath))
             }
             // The formation list: formations.csv, or a workbook formations.xlsx.
             let candidates = ["formations.csv", "formations.xlsx"].filter {
                 FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path)
             }
             if candidates.count > 1 {
-                diagnostics.error("the vacancy has both formations.csv and formations.xlsx; keep one", at: SourceLocation(path: displayPath + "/formations.xlsx"))
+                diagnostics.error(
+                    "the vacancy has both formations.csv and formations.xlsx; keep one",
+                    at: SourceLocation(path: displayPath + "/formations.xlsx"))
             } else if let name = candidates.first {
-                vacancy.formations = read(url.appendingPathComponent(name), path: displayPath + "/" + name, into: &diagnostics)
+                vacancy.formations = read(
+                    url.appendingPathComponent(name), path: displayPath + "/" + name, into: &diagnostics)
             } else {
-                diagnostics.error("vacancy folder has no formations.csv (its formation list; formations.xlsx is read as well)",
-                                  at: SourceLocation(path: displayPath))
+                diagnostics.error(
+                    "vacancy folder has no formations.csv (its formation list; formations.xlsx is read as well)",
+                    at: SourceLocation(path: displayPath))
             }
             var resultFiles: [String] = []
-            for name in sortedChildren(url.appendingPathComponent("results")) where !name.hasPrefix(".") && !name.hasPrefix("~$") && TableFormat(path: name) != nil {
+            for name in sortedChildren(url.appendingPathComponent("results"))
+            where !name.hasPrefix(".") && !name.hasPrefix("~$") && TableFormat(path: name) != nil {
                 if let refusal = Self.refusal(url.appendingPathComponent("results/\(name)"), contentRoot: contentRoot) {
-                    diagnostics.error("'\(displayPath)/results/\(name)' \(refusal)", at: SourceLocation(path: "\(displayPath)/results/\(name)"))
+                    diagnostics.error(
+                        "'\(displayPath)/results/\(name)' \(refusal)",
+                        at: SourceLocation(path: "\(displayPath)/results/\(name)"))
                 } else {
                     resultFiles.append("results/" + name)
                 }
@@ -139,13 +162,17 @@ public struct ContentLoader: Sendable {
         for name in sortedChildren(folder) where !name.hasPrefix(".") {
             let displayPath = "content/\(section)/\(name)"
             guard name.hasSuffix(".md") else {
-                diagnostics.warning("'\(displayPath)' is not a Markdown file (.md) and is ignored", at: SourceLocation(path: displayPath))
+                diagnostics.warning(
+                    "'\(displayPath)' is not a Markdown file (.md) and is ignored",
+                    at: SourceLocation(path: displayPath))
                 continue
             }
             let stem = String(name.dropLast(3))
             guard Slug.isValid(stem) else {
-                diagnostics.error("file name '\(stem)' is not a slug (lower-case a-z, 0-9 and '-')", at: SourceLocation(path: displayPath),
-                                  hint: "rename it to '\(Slug.make(from: stem)).md'")
+                diagnostics.error(
+                    "file name '\(stem)' is not a slug (lower-case a-z, 0-9 and '-')",
+                    at: SourceLocation(path: displayPath),
+                    hint: "rename it to '\(Slug.make(from: stem)).md'")
                 continue
             }
             if let file = read(folder.appendingPathComponent(name), path: displayPath, into: &diagnostics) {
@@ -168,20 +195,23 @@ public struct ContentLoader: Sendable {
                 let isLink = (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink ?? false
                 let leadsOutside = isLink && !url.resolvingSymlinksInPath().path.hasPrefix(realContent)
                 if leadsOutside {
-                    diagnostics.error("'content/files/\(relative)' is a symbolic link to a place outside content/; it is not published",
-                                      at: SourceLocation(path: "content/files/\(relative)"))
+                    diagnostics.error(
+                        "'content/files/\(relative)' is a symbolic link to a place outside content/; it is not published",
+                        at: SourceLocation(path: "content/files/\(relative)"))
                 } else if isDirectory(url) {
                     if isLink {
                         // Following links to folders could loop; the folder is published only where it really is.
-                        diagnostics.warning("'content/files/\(relative)' is a symbolic link to a folder and is not followed",
-                                            at: SourceLocation(path: "content/files/\(relative)"))
+                        diagnostics.warning(
+                            "'content/files/\(relative)' is a symbolic link to a folder and is not followed",
+                            at: SourceLocation(path: "content/files/\(relative)"))
                     } else {
                         pending.append((url, relative + "/"))
                     }
                     continue
                 }
                 if !leadsOutside, let refusal = Self.refusal(url, contentRoot: contentRoot) {
-                    diagnostics.error("'content/files/\(relative)' \(refusal)", at: SourceLocation(path: "content/files/\(relative)"))
+                    diagnostics.error(
+                        "'content/files/\(relative)' \(refusal)", at: SourceLocation(path: "content/files/\(relative)"))
                     continue
                 }
                 let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
@@ -211,11 +241,15 @@ public struct ContentLoader: Sendable {
         var info = stat()
         guard lstat(url.path, &info) == 0 else { return "cannot be read: \(String(cString: strerror(errno)))" }
         if info.st_mode & S_IFMT == S_IFLNK {
-            guard let real = realpath(url.path, nil) else { return "is a symbolic link to nothing (its target does not exist)" }
+            guard let real = realpath(url.path, nil) else {
+                return "is a symbolic link to nothing (its target does not exist)"
+            }
             let target = String(cString: real)
             free(real)
             let root = contentRoot.resolvingSymlinksInPath().path
-            guard target.hasPrefix(root + "/") else { return "is a symbolic link to a place outside content/; copy the file itself into content/" }
+            guard target.hasPrefix(root + "/") else {
+                return "is a symbolic link to a place outside content/; copy the file itself into content/"
+            }
             guard stat(url.path, &info) == 0 else { return "cannot be read: \(String(cString: strerror(errno)))" }
         }
         switch info.st_mode & S_IFMT {

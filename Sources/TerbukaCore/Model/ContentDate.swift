@@ -135,24 +135,29 @@ public struct ContentDate: Hashable, Sendable {
             return .failure(ParseError(message: "'\(raw)' is not a date", offset: 0, hint: format))
         }
         guard let date = CivilDate(year: year, month: month, day: day) else {
-            let reason = (1...12).contains(month)
+            let reason =
+                (1...12).contains(month)
                 ? "\(monthNamesEnglish[month - 1]) \(year) has \(CivilDate.daysIn(month: month, year: year)) days"
                 : "there is no month \(month)"
             return .failure(ParseError(message: "the date '\(raw.prefix(10))' does not exist: \(reason)", offset: 0))
         }
         // Every output format holds these years (ZIP's to 2107); later ones are typos.
         guard (1970...2099).contains(year) else {
-            return .failure(ParseError(message: "the year \(year) in '\(raw.prefix(10))' is outside 1970–2099", offset: 0,
-                                       hint: "a typing error? recruitment dates are written as YYYY-MM-DD"))
+            return .failure(
+                ParseError(
+                    message: "the year \(year) in '\(raw.prefix(10))' is outside 1970–2099", offset: 0,
+                    hint: "a typing error? recruitment dates are written as YYYY-MM-DD"))
         }
         var result = ContentDate(date: date, minuteOfDay: nil, utcOffsetSeconds: siteZone.utcOffsetSeconds)
         if index == text.count { return .success(result) }
         guard expect(" ") || expect("T") else {
-            return .failure(ParseError(message: "unexpected '\(text[index])' after the date", offset: index, hint: format))
+            return .failure(
+                ParseError(message: "unexpected '\(text[index])' after the date", offset: index, hint: format))
         }
         let timeStart = index
         guard let hour = number(2), expect(":"), let minute = number(2) else {
-            return .failure(ParseError(message: "expected a time HH:MM after the date", offset: timeStart, hint: format))
+            return .failure(
+                ParseError(message: "expected a time HH:MM after the date", offset: timeStart, hint: format))
         }
         if expect(":") {
             guard let second = number(2), second == 0 else {
@@ -160,7 +165,8 @@ public struct ContentDate: Hashable, Sendable {
             }
         }
         guard hour < 24, minute < 60 else {
-            return .failure(ParseError(message: "the time '\(String(text[timeStart..<index]))' does not exist", offset: timeStart))
+            return .failure(
+                ParseError(message: "the time '\(String(text[timeStart..<index]))' does not exist", offset: timeStart))
         }
         result.minuteOfDay = hour * 60 + minute
         _ = expect(" ")
@@ -173,16 +179,23 @@ public struct ContentDate: Hashable, Sendable {
             result.utcOffsetSeconds = offset
         } else if let sign = zone.first, sign == "+" || sign == "-" {
             index += 1
-            guard let hours = number(2), expect(":"), let minutes = number(2), index == text.count, hours <= 14, minutes < 60 else {
-                return .failure(ParseError(message: "'\(zone)' is not a UTC offset", offset: zoneStart, hint: "write it as +07:00, +08:00 or +09:00"))
+            guard let hours = number(2), expect(":"), let minutes = number(2), index == text.count, hours <= 14,
+                minutes < 60
+            else {
+                return .failure(
+                    ParseError(
+                        message: "'\(zone)' is not a UTC offset", offset: zoneStart,
+                        hint: "write it as +07:00, +08:00 or +09:00"))
             }
             result.utcOffsetSeconds = (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
         } else {
-            return .failure(ParseError(
-                message: "unknown time zone '\(zone)'",
-                offset: zoneStart,
-                hint: Suggestion.hint(for: zone, in: ["WIB", "WITA", "WIT"]) ?? "use WIB, WITA, WIT or an offset such as +08:00"
-            ))
+            return .failure(
+                ParseError(
+                    message: "unknown time zone '\(zone)'",
+                    offset: zoneStart,
+                    hint: Suggestion.hint(for: zone, in: ["WIB", "WITA", "WIT"])
+                        ?? "use WIB, WITA, WIT or an offset such as +08:00"
+                ))
         }
         return .success(result)
     }

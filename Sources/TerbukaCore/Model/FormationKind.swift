@@ -1,7 +1,9 @@
 /// Formation kinds (jenis formasi) and the forms SSCASN writes them in.
 public enum FormationKind {
     /// The kinds with passing marks in the CPNS preset (DOMAIN.md, "Passing marks").
-    public static let standard = ["umum", "cumlaude", "disabilitas", "putra-putri-papua", "diaspora", "daerah-tertinggal"]
+    public static let standard = [
+        "umum", "cumlaude", "disabilitas", "putra-putri-papua", "diaspora", "daerah-tertinggal",
+    ]
 
     /// SSCASN's labels (conformance/sscasn-2024, `formasi_nm`) for the standard kinds.
     static let sscasnLabels: [String: String] = [
@@ -26,7 +28,9 @@ public enum FormationKind {
     public static func normalize(_ written: String) -> String {
         var slug = Slug.make(from: written)
         // Scraped exports write the procurement type first: "CPNS Umum", "PPPK Guru".
-        for prefix in ["cpns-", "pppk-"] where slug.hasPrefix(prefix) && slug.count > prefix.count { slug.removeFirst(prefix.count) }
+        for prefix in ["cpns-", "pppk-"] where slug.hasPrefix(prefix) && slug.count > prefix.count {
+            slug.removeFirst(prefix.count)
+        }
         return sscasnLabels[slug] ?? slug
     }
 }

@@ -44,7 +44,8 @@ public enum ResultStatus: Sendable, Hashable {
     }
 
     /// Every status, in the order a legend lists them.
-    public static let all: [ResultStatus] = [.meets, .doesNotMeet, .shortlisted, .passedNotShortlisted, .passed]
+    public static let all: [ResultStatus] =
+        [.meets, .doesNotMeet, .shortlisted, .passedNotShortlisted, .passed]
         + Optimisation.allCases.map(ResultStatus.optimised) + [.notPassed] + Absence.allCases.map(ResultStatus.absent)
 
     private static let byCode = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })

@@ -110,7 +110,10 @@ public struct WrittenDecimal: Sendable, Equatable {
         guard let value = CellText.parse(text, scale: 3, decimalComma: decimalComma) else { return nil }
         thousandths = value
         let marks: Set<Character> = decimalComma ? [".", ","] : ["."]
-        decimals = text.firstIndex(where: { marks.contains($0) }).map { min(3, text.distance(from: $0, to: text.endIndex) - 1) } ?? 0
+        decimals =
+            text.firstIndex(where: { marks.contains($0) }).map {
+                min(3, text.distance(from: $0, to: text.endIndex) - 1)
+            } ?? 0
     }
 
     /// Whether this is `numerator / denominator` rounded half up or cut to the decimals written.
@@ -123,7 +126,9 @@ public struct WrittenDecimal: Sendable, Equatable {
         return thousandths == cut || thousandths == rounded
     }
 
-    func text(mark: String) -> String { FixedPoint.text(thousandths / pow10(3 - decimals), scale: decimals, mark: mark) }
+    func text(mark: String) -> String {
+        FixedPoint.text(thousandths / pow10(3 - decimals), scale: decimals, mark: mark)
+    }
 
     private func pow10(_ n: Int) -> Int { (0..<max(0, n)).reduce(1) { value, _ in value * 10 } }
 }

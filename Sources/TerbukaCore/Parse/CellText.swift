@@ -58,7 +58,9 @@ enum CellText {
         let pieces = text.split(whereSeparator: { $0 == "-" || $0 == "/" })
         let parts = pieces.compactMap { Int($0) }
         guard parts.count == 3, pieces.count == 3 else { return nil }
-        let date = pieces[0].count == 4 ? CivilDate(year: parts[0], month: parts[1], day: parts[2])
+        let date =
+            pieces[0].count == 4
+            ? CivilDate(year: parts[0], month: parts[1], day: parts[2])
             : pieces[2].count == 4 ? CivilDate(year: parts[2], month: parts[1], day: parts[0]) : nil
         guard let date, date.year >= 1900, date.year <= 2100 else { return nil }
         return date

@@ -16,7 +16,9 @@ public enum ControlCharacters {
     /// that lets the common case through without decoding.
     @inline(__always)
     static func mayHold(_ text: String) -> Bool {
-        text.utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF }
+        text.utf8.contains {
+            $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF
+        }
     }
 
     /// The first forbidden character of `text`, with its line and column (1-based).
@@ -40,7 +42,10 @@ public enum ControlCharacters {
     public static func name(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        let names: [UInt32: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x1B: "ESC", 0x7F: "DEL", 0xFFFE: "a noncharacter", 0xFFFF: "a noncharacter"]
+        let names: [UInt32: String] = [
+            0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x1B: "ESC", 0x7F: "DEL", 0xFFFE: "a noncharacter",
+            0xFFFF: "a noncharacter",
+        ]
         return names[scalar.value].map { "\(code) (\($0))" } ?? code
     }
 

@@ -9,7 +9,8 @@ public struct FrontMatterDocument: Sendable {
 }
 
 public enum FrontMatter {
-    public static func split(_ text: String, path: String, into diagnostics: inout Diagnostics) -> FrontMatterDocument? {
+    public static func split(_ text: String, path: String, into diagnostics: inout Diagnostics) -> FrontMatterDocument?
+    {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
             line.hasSuffix("\r") ? line.dropLast() : line
         }
@@ -21,10 +22,12 @@ public enum FrontMatter {
             )
             return nil
         }
-        guard let closing = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingTrailingSpaces
-            return line == "---" || line == "..."
-        }) else {
+        guard
+            let closing = lines.indices.dropFirst().first(where: {
+                let line = lines[$0].trimmingTrailingSpaces
+                return line == "---" || line == "..."
+            })
+        else {
             diagnostics.error(
                 "front matter opened with '---' on line 1 is never closed",
                 at: SourceLocation(path: path, line: 1, column: 1),

@@ -17,7 +17,9 @@ public enum Markdown {
     /// files, and data other than images.
     static func isDangerous(_ url: String) -> Bool {
         let lower = url.lowercased()
-        if ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: lower.hasPrefix) { return false }
+        if ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: lower.hasPrefix) {
+            return false
+        }
         return ["javascript:", "vbscript:", "file:", "data:"].contains(where: lower.hasPrefix)
     }
 
@@ -48,7 +50,9 @@ public enum Markdown {
                 if event == CMARK_EVENT_DONE { break }
                 guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
                 let type = cmark_node_get_type(node)
-                guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let raw = cmark_node_get_url(node) else { continue }
+                guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let raw = cmark_node_get_url(node) else {
+                    continue
+                }
                 let url = String(cString: raw)
                 if type == CMARK_NODE_IMAGE, isDangerous(url) {
                     unsafeImages.append(node)
@@ -67,7 +71,9 @@ public enum Markdown {
                 while true {
                     let event = cmark_iter_next(walker)
                     if event == CMARK_EVENT_DONE { break }
-                    guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(walker), node != image else { continue }
+                    guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(walker), node != image else {
+                        continue
+                    }
                     let type = cmark_node_get_type(node)
                     if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(node) {
                         description += String(cString: literal)
@@ -81,7 +87,9 @@ public enum Markdown {
                 cmark_node_free(image)
             }
         }
-        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return ""
+        }
         defer { free(rendered) }
         // A numeric reference (&#27;) makes cmark write the character itself.
         return ControlCharacters.replaced(String(cString: rendered))

@@ -7,8 +7,10 @@ public enum SourceText {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) {
             if let found = ControlCharacters.first(in: text) {
-                diagnostics.error("the file holds the control character \(ControlCharacters.name(found.scalar)), which no page may show",
-                                  at: SourceLocation(path: path, line: found.line, column: found.column), hint: ControlCharacters.hint)
+                diagnostics.error(
+                    "the file holds the control character \(ControlCharacters.name(found.scalar)), which no page may show",
+                    at: SourceLocation(path: path, line: found.line, column: found.column), hint: ControlCharacters.hint
+                )
                 return nil
             }
             return text
@@ -38,9 +40,14 @@ public enum SourceText {
             default: return (line, column)
             }
             guard index + length <= bytes.count,
-                  String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+                String(validating: bytes[index..<index + length], as: UTF8.self) != nil
             else { return (line, column) }
-            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             index += length
         }
         return (line, column)

@@ -49,7 +49,9 @@ public struct YAMLMapping: Sendable {
 public enum YAMLParser {
     /// Parses `text`, whose first line is line `firstLine` of the file at `path`.
     /// An empty document is an empty mapping.
-    public static func parse(_ text: String, path: String, firstLine: Int = 1, into diagnostics: inout Diagnostics) -> YAMLValue? {
+    public static func parse(_ text: String, path: String, firstLine: Int = 1, into diagnostics: inout Diagnostics)
+        -> YAMLValue?
+    {
         let offset = firstLine - 1
         func location(_ mark: Mark?) -> SourceLocation {
             SourceLocation(path: path, line: (mark?.line ?? 1) + offset, column: mark?.column ?? 1)
@@ -61,19 +63,25 @@ public enum YAMLParser {
             var budget = Limits(nodesLeft: maxNodes)
             let value = convert(node, location: location, depth: 0, budget: &budget, diagnostics: &diagnostics)
             if let exceeded = budget.exceeded {
-                diagnostics.error(exceeded, at: SourceLocation(path: path, line: firstLine),
-                                  hint: "content files need no anchors or aliases (&name, *name): write the values out")
+                diagnostics.error(
+                    exceeded, at: SourceLocation(path: path, line: firstLine),
+                    hint: "content files need no anchors or aliases (&name, *name): write the values out")
                 return nil
             }
             return value
         } catch let error as YamlError {
             switch error {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+                .composer(_, let problem, let mark, _):
                 // libyaml names its own C functions in some messages; say what they mean.
-                let words = problem.contains("nesting level") ? "the YAML is nested more deeply than \(maxDepth) levels" : problem
+                let words =
+                    problem.contains("nesting level")
+                    ? "the YAML is nested more deeply than \(maxDepth) levels" : problem
                 diagnostics.error("invalid YAML: \(words)", at: location(mark))
             case .duplicatedKeysInMapping(let duplicates, let context):
-                diagnostics.error("the key '\(duplicates.joined(separator: "', '"))' is written more than once", at: location(context.mark))
+                diagnostics.error(
+                    "the key '\(duplicates.joined(separator: "', '"))' is written more than once",
+                    at: location(context.mark))
             case .reader(let problem, _, _, _):
                 diagnostics.error("invalid YAML: \(problem)", at: SourceLocation(path: path, line: firstLine))
             default:
@@ -96,8 +104,10 @@ public enum YAMLParser {
         var exceeded: String?
     }
 
-    private static func convert(_ node: Node, location: (Mark?) -> SourceLocation, depth: Int, budget: inout Limits,
-                                diagnostics: inout Diagnostics) -> YAMLValue {
+    private static func convert(
+        _ node: Node, location: (Mark?) -> SourceLocation, depth: Int, budget: inout Limits,
+        diagnostics: inout Diagnostics
+    ) -> YAMLValue {
         budget.nodesLeft -= 1
         if budget.exceeded == nil, budget.nodesLeft < 0 {
             budget.exceeded = "the YAML holds more than \(maxNodes) values once its aliases are expanded"
@@ -108,7 +118,8 @@ public enum YAMLParser {
         if budget.exceeded != nil { return .null(location(nil)) }
         switch node {
         case .scalar(let scalar):
-            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            let quoted =
+                scalar.style == .singleQuoted || scalar.style == .doubleQuoted
                 || scalar.style == .literal || scalar.style == .folded
             if !quoted, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
                 return .null(location(scalar.mark))
@@ -117,7 +128,8 @@ public enum YAMLParser {
         case .sequence(let sequence):
             var items: [YAMLValue] = []
             for item in sequence {
-                items.append(convert(item, location: location, depth: depth + 1, budget: &budget, diagnostics: &diagnostics))
+                items.append(
+                    convert(item, location: location, depth: depth + 1, budget: &budget, diagnostics: &diagnostics))
                 if budget.exceeded != nil { break }
             }
             return .sequence(items, location(sequence.mark))
@@ -129,13 +141,17 @@ public enum YAMLParser {
                     diagnostics.error("a key must be a single word such as 'title'", at: location(key.mark))
                     continue
                 }
-                entries.append(YAMLEntry(key: keyText, keyLocation: location(key.mark),
-                                         value: convert(value, location: location, depth: depth + 1, budget: &budget, diagnostics: &diagnostics)))
+                entries.append(
+                    YAMLEntry(
+                        key: keyText, keyLocation: location(key.mark),
+                        value: convert(
+                            value, location: location, depth: depth + 1, budget: &budget, diagnostics: &diagnostics)))
                 if budget.exceeded != nil { break }
             }
             return .mapping(YAMLMapping(entries: entries, location: location(mapping.mark)))
         case .alias(let alias):
-            diagnostics.error("YAML aliases (*name) are not supported in content; write the value out", at: location(alias.mark))
+            diagnostics.error(
+                "YAML aliases (*name) are not supported in content; write the value out", at: location(alias.mark))
             return .null(location(alias.mark))
         }
     }

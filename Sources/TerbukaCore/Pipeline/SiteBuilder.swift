@@ -22,7 +22,9 @@ public struct BuildOptions: Sendable {
 
     /// `SOURCE_DATE_EPOCH`, kept within the years content dates may have (1970–2099).
     public static func sourceDateEpoch() -> Int? {
-        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }.map { min(max($0, 0), latestInstant) }
+        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }.map {
+            min(max($0, 0), latestInstant)
+        }
     }
 
     /// 2099-12-31T23:59:59Z.
@@ -30,7 +32,8 @@ public struct BuildOptions: Sendable {
 
     /// The newest date the agency published: notices, announcements, results.
     public static func newestPublication(_ content: SiteContent) -> Int {
-        let dates = content.vacancies.map(\.published.instant)
+        let dates =
+            content.vacancies.map(\.published.instant)
             + content.vacancies.flatMap { $0.results.map(\.published.instant) }
             + content.announcements.map(\.date.instant)
         return dates.max() ?? 0
@@ -80,29 +83,37 @@ public struct SiteBuilder: Sendable {
         }
         var site: SiteIndex?
         func report(_ files: Int = 0, pages: Int = 0) -> BuildReport {
-            BuildReport(diagnostics: diagnostics, filesWritten: files, pagesWritten: pages, timings: timings, site: site)
+            BuildReport(
+                diagnostics: diagnostics, filesWritten: files, pagesWritten: pages, timings: timings, site: site)
         }
 
         options.progress?("loading content…")
         let loaded = ContentLoader(siteRoot: options.siteRoot).load(into: &diagnostics)
         lap("load")
-        options.progress?("reading \(loaded.vacancies.count) vacancies, \(loaded.announcements.count) announcements, \(loaded.pages.count) pages…")
+        options.progress?(
+            "reading \(loaded.vacancies.count) vacancies, \(loaded.announcements.count) announcements, \(loaded.pages.count) pages…"
+        )
         let content = ContentValidator.validate(loaded, includeDrafts: options.includeDrafts, into: &diagnostics)
         lap("parse+validate")
         guard let content else { return report() }
-        let theme = Theme.load(siteRoot: options.siteRoot, name: content.config.theme, languages: content.config.languages, into: &diagnostics)
+        let theme = Theme.load(
+            siteRoot: options.siteRoot, name: content.config.theme, languages: content.config.languages,
+            into: &diagnostics)
         let rows = content.vacancies.reduce(0) { $0 + $1.tables.rowCount }
         options.progress?("ranking \(rows) result rows…")
         let results = await Self.computeResults(content.vacancies, into: &diagnostics)
-        let index = SiteIndex(content: content, now: options.now ?? BuildOptions.newestPublication(content), results: results)
+        let index = SiteIndex(
+            content: content, now: options.now ?? BuildOptions.newestPublication(content), results: results)
         site = index
         RouteChecker.check(index, into: &diagnostics)
         lap("compute")
         // `check` stops here: everything that can be wrong in the content is known.
         guard write, let theme, !diagnostics.hasErrors else { return report() }
         if let refusal = OutputWriter.refusal(options.output, siteRoot: options.siteRoot) {
-            diagnostics.error("refusing to write the site into \(options.output.path): \(refusal)", at: SourceLocation(path: options.output.lastPathComponent),
-                              hint: "give --output a new folder, or the folder of an earlier build")
+            diagnostics.error(
+                "refusing to write the site into \(options.output.path): \(refusal)",
+                at: SourceLocation(path: options.output.lastPathComponent),
+                hint: "give --output a new folder, or the folder of an earlier build")
             return report()
         }
         options.progress?("writing the site…")
@@ -117,8 +128,9 @@ public struct SiteBuilder: Sendable {
                 try staging.write(Integrity.manifest(content, siteRoot: options.siteRoot, buildTime: index.now))
                 if index.offersZip {
                     let target = try staging.prepareFile(Route.zip)
-                    try ZipArchive.write(files: staging.ledger.all.map { ($0.path, staging.root.appendingPathComponent($0.path)) },
-                                         to: target, buildTime: index.now)
+                    try ZipArchive.write(
+                        files: staging.ledger.all.map { ($0.path, staging.root.appendingPathComponent($0.path)) },
+                        to: target, buildTime: index.now)
                     let (sha256, size) = try Digest.sha256(fileAt: target)
                     staging.ledger.record(Route.zip, size: size, sha256: sha256)
                 }
@@ -139,7 +151,9 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Ranks every vacancy's tables, vacancies in parallel; diagnostics keep vacancy order.
-    static func computeResults(_ vacancies: [Vacancy], into diagnostics: inout Diagnostics) async -> [String: VacancyResults] {
+    static func computeResults(_ vacancies: [Vacancy], into diagnostics: inout Diagnostics) async -> [String:
+        VacancyResults]
+    {
         let computed = await withTaskGroup(of: (Int, VacancyResults, Diagnostics).self) { group in
             for (offset, vacancy) in vacancies.enumerated() {
                 group.addTask {

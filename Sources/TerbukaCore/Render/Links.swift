@@ -12,13 +12,15 @@ public enum Links {
     /// A link from a page with root prefix `root` to the output file `path`, each path
     /// segment percent-encoded.
     public static func href(to path: String, root: String) -> String {
-        root + path.split(separator: "/", omittingEmptySubsequences: false).map {
-            $0.addingPercentEncoding(withAllowedCharacters: segmentCharacters) ?? String($0)
-        }.joined(separator: "/")
+        root
+            + path.split(separator: "/", omittingEmptySubsequences: false).map {
+                $0.addingPercentEncoding(withAllowedCharacters: segmentCharacters) ?? String($0)
+            }.joined(separator: "/")
     }
 
     private static let segmentCharacters: CharacterSet = {
-        var set = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+        var set = CharacterSet.alphanumerics.intersection(
+            CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
         set.insert(charactersIn: "-._~")
         return set
     }()

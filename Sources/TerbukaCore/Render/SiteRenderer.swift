@@ -41,7 +41,8 @@ public struct SiteRenderer: Sendable {
 
     var jobs: [Job] {
         // Calendars are shared by every language; the primary one writes them.
-        [.home, .vacancyList, .announcementList, .notFound, .schedule, .search] + (isPrimary ? [.calendar, .searchData] : [])
+        [.home, .vacancyList, .announcementList, .notFound, .schedule, .search]
+            + (isPrimary ? [.calendar, .searchData] : [])
             + index.vacancies.map(Job.vacancy)
             + (isPrimary ? index.vacancies.map(Job.vacancyCalendar) : [])
             + index.announcements.map(Job.announcement)
@@ -79,88 +80,128 @@ public struct SiteRenderer: Sendable {
     /// A download link with the size and SHA-256 of what was written.
     func download(_ label: String, _ path: String, root: String, ledger: Ledger) -> DownloadView {
         let entry = ledger.entry(path)
-        return DownloadView(label: label, href: Links.href(to: path, root: root), size: entry.map { format.fileSize($0.size) } ?? "",
-                            sha256: entry?.sha256 ?? "")
+        return DownloadView(
+            label: label, href: Links.href(to: path, root: root), size: entry.map { format.fileSize($0.size) } ?? "",
+            sha256: entry?.sha256 ?? "")
     }
 
     func render(_ job: Job, ledger: Ledger) -> OutputFile {
         switch job {
         case .home:
-            return page(Route.home, template: "home", title: text(.homeTitle),
-                        description: text(.homeDescription), current: Route.home) { root in homeView(root: root) }
+            return page(
+                Route.home, template: "home", title: text(.homeTitle),
+                description: text(.homeDescription), current: Route.home
+            ) { root in homeView(root: root) }
         case .vacancyList:
-            return page(Route.vacancyList, template: "vacancy-list", title: text(.vacanciesTitle), description: "",
-                        current: Route.vacancyList) { root in
+            return page(
+                Route.vacancyList, template: "vacancy-list", title: text(.vacanciesTitle), description: "",
+                current: Route.vacancyList
+            ) { root in
                 let all = index.vacancies.map { vacancySummary($0, root: root) }
                 return VacancyListView(vacancies: all, hasVacancies: !all.isEmpty)
             }
         case .announcementList:
-            return page(Route.announcementList, template: "announcement-list", title: text(.announcementsTitle),
-                        description: "", current: Route.announcementList) { root in
+            return page(
+                Route.announcementList, template: "announcement-list", title: text(.announcementsTitle),
+                description: "", current: Route.announcementList
+            ) { root in
                 let current = index.currentAnnouncements.map { announcementSummary($0, root: root) }
-                let archived = index.announcements.filter { index.archivedSlugs.contains($0.slug) }.map { announcementSummary($0, root: root) }
-                return AnnouncementListView(current: current, hasCurrent: !current.isEmpty, archived: archived, hasArchived: !archived.isEmpty)
+                let archived = index.announcements.filter { index.archivedSlugs.contains($0.slug) }.map {
+                    announcementSummary($0, root: root)
+                }
+                return AnnouncementListView(
+                    current: current, hasCurrent: !current.isEmpty, archived: archived, hasArchived: !archived.isEmpty)
             }
         case .schedule:
-            return page(Route.schedule, template: "schedule", title: text(.schedulePageTitle), description: "",
-                        current: Route.schedule) { root in scheduleView(root: root) }
+            return page(
+                Route.schedule, template: "schedule", title: text(.schedulePageTitle), description: "",
+                current: Route.schedule
+            ) { root in scheduleView(root: root) }
         case .search:
-            return page(Route.search, template: "search", title: text(.searchTitle), description: "", current: Route.search) { root in
+            return page(
+                Route.search, template: "search", title: text(.searchTitle), description: "", current: Route.search
+            ) { root in
                 searchView(root: root)
             }
         case .searchData:
             return searchData()
         case .calendar:
-            return OutputFile(path: Route.calendar, contents: calendar(for: index.vacancies, name: index.content.config.title))
+            return OutputFile(
+                path: Route.calendar, contents: calendar(for: index.vacancies, name: index.content.config.title))
         case .vacancyCalendar(let vacancy):
-            return OutputFile(path: Route.vacancyCalendar(vacancy.id), contents: calendar(for: [vacancy], name: vacancy.title))
+            return OutputFile(
+                path: Route.vacancyCalendar(vacancy.id), contents: calendar(for: [vacancy], name: vacancy.title))
         case .notFound:
-            return page(Route.notFound, template: "404", title: text(.notFoundTitle), description: "", current: nil) { root in
-                NotFoundView(homeHref: pageHref(Route.home, root: root),
-                             vacancyListHref: pageHref(Route.vacancyList, root: root),
-                             announcementListHref: pageHref(Route.announcementList, root: root))
+            return page(Route.notFound, template: "404", title: text(.notFoundTitle), description: "", current: nil) {
+                root in
+                NotFoundView(
+                    homeHref: pageHref(Route.home, root: root),
+                    vacancyListHref: pageHref(Route.vacancyList, root: root),
+                    announcementListHref: pageHref(Route.announcementList, root: root))
             }
         case .vacancy(let vacancy):
-            return page(Route.vacancy(vacancy.id), template: "vacancy", title: vacancy.title, description: vacancy.summary ?? "",
-                        current: Route.vacancyList) { root in vacancyView(vacancy, root: root, ledger: ledger) }
+            return page(
+                Route.vacancy(vacancy.id), template: "vacancy", title: vacancy.title,
+                description: vacancy.summary ?? "",
+                current: Route.vacancyList
+            ) { root in vacancyView(vacancy, root: root, ledger: ledger) }
         case .announcement(let announcement):
-            return page(Route.announcement(announcement.slug), template: "announcement", title: announcement.title,
-                        description: "", current: Route.announcementList) { root in announcementView(announcement, root: root, ledger: ledger) }
+            return page(
+                Route.announcement(announcement.slug), template: "announcement", title: announcement.title,
+                description: "", current: Route.announcementList
+            ) { root in announcementView(announcement, root: root, ledger: ledger) }
         case .page(let standing):
-            return page(Route.page(standing.slug), template: "page", title: standing.title, description: "",
-                        current: Route.page(standing.slug)) { root in
+            return page(
+                Route.page(standing.slug), template: "page", title: standing.title, description: "",
+                current: Route.page(standing.slug)
+            ) { root in
                 StandingPageView(title: standing.title, bodyHTML: markdown(standing.body, root: root))
             }
         }
     }
 
-    func page<Body: Sendable>(_ path: String, template: String, title: String, description: String, current: String?,
-                                      body: (String) -> Body) -> OutputFile {
+    func page<Body: Sendable>(
+        _ path: String, template: String, title: String, description: String, current: String?,
+        body: (String) -> Body
+    ) -> OutputFile {
         let fullPath = prefix + path
         let root = Links.root(from: fullPath)
         let config = index.content.config
         let contact = config.contact.map {
-            ContactView(address: $0.address, phone: $0.phone, email: $0.email, emailHref: $0.email.map { "mailto:" + $0 }, hours: $0.hours)
+            ContactView(
+                address: $0.address, phone: $0.phone, email: $0.email, emailHref: $0.email.map { "mailto:" + $0 },
+                hours: $0.hours)
         }
-        let site = SiteView(title: config.title, agency: config.agency, region: config.region, sampleData: config.sampleData,
-                            homeHref: pageHref(Route.home, root: root), contact: contact)
+        let site = SiteView(
+            title: config.title, agency: config.agency, region: config.region, sampleData: config.sampleData,
+            homeHref: pageHref(Route.home, root: root), contact: contact)
         var nav = [
             NavItem(title: text(.navHome), href: pageHref(Route.home, root: root), current: current == Route.home),
-            NavItem(title: text(.navVacancies), href: pageHref(Route.vacancyList, root: root), current: current == Route.vacancyList),
-            NavItem(title: text(.navAnnouncements), href: pageHref(Route.announcementList, root: root),
-                    current: current == Route.announcementList),
-            NavItem(title: text(.navSchedule), href: pageHref(Route.schedule, root: root), current: current == Route.schedule),
-            NavItem(title: text(.navSearch), href: pageHref(Route.search, root: root), current: current == Route.search),
+            NavItem(
+                title: text(.navVacancies), href: pageHref(Route.vacancyList, root: root),
+                current: current == Route.vacancyList),
+            NavItem(
+                title: text(.navAnnouncements), href: pageHref(Route.announcementList, root: root),
+                current: current == Route.announcementList),
+            NavItem(
+                title: text(.navSchedule), href: pageHref(Route.schedule, root: root),
+                current: current == Route.schedule),
+            NavItem(
+                title: text(.navSearch), href: pageHref(Route.search, root: root), current: current == Route.search),
         ]
         nav += index.menuPages.map {
-            NavItem(title: $0.title, href: pageHref(Route.page($0.slug), root: root), current: current == Route.page($0.slug))
+            NavItem(
+                title: $0.title, href: pageHref(Route.page($0.slug), root: root),
+                current: current == Route.page($0.slug))
         }
         let alternates = config.languages.filter { $0 != language }.map { other in
-            AlternateLink(lang: other.rawValue, label: Self.languageNames[other] ?? other.rawValue,
-                          href: Links.href(to: (other == config.primaryLanguage ? "" : "\(other.rawValue)/") + path, root: root))
+            AlternateLink(
+                lang: other.rawValue, label: Self.languageNames[other] ?? other.rawValue,
+                href: Links.href(to: (other == config.primaryLanguage ? "" : "\(other.rawValue)/") + path, root: root))
         }
-        let view = PageView(lang: language.rawValue, root: root, t: strings, site: site, nav: nav, alternates: alternates,
-                            pageTitle: title, description: description, body: body(root))
+        let view = PageView(
+            lang: language.rawValue, root: root, t: strings, site: site, nav: nav, alternates: alternates,
+            pageTitle: title, description: description, body: body(root))
         let html = theme.library.render(view, withTemplate: template) ?? ""
         return .text(fullPath, html)
     }
@@ -189,51 +230,63 @@ public struct SiteRenderer: Sendable {
         let past = home.pastVacancies.map { vacancySummary($0, root: root) }
         let latest = home.announcements.map { announcementSummary($0, root: root) }
         let stages = homeStages(root: root)
-        return HomeView(stages: stages, hasStages: !stages.isEmpty, scheduleHref: pageHref(Route.schedule, root: root),
-                        zipHref: index.offersZip ? Links.href(to: Route.zip, root: root) : nil,
-                        sumsHref: Links.href(to: Route.sums, root: root),
-                        openVacancies: open, hasOpenVacancies: !open.isEmpty, pastVacancies: past, hasPastVacancies: !past.isEmpty,
-                        announcements: latest, hasAnnouncements: !latest.isEmpty,
-                        vacancyListHref: pageHref(Route.vacancyList, root: root),
-                        announcementListHref: pageHref(Route.announcementList, root: root))
+        return HomeView(
+            stages: stages, hasStages: !stages.isEmpty, scheduleHref: pageHref(Route.schedule, root: root),
+            zipHref: index.offersZip ? Links.href(to: Route.zip, root: root) : nil,
+            sumsHref: Links.href(to: Route.sums, root: root),
+            openVacancies: open, hasOpenVacancies: !open.isEmpty, pastVacancies: past, hasPastVacancies: !past.isEmpty,
+            announcements: latest, hasAnnouncements: !latest.isEmpty,
+            vacancyListHref: pageHref(Route.vacancyList, root: root),
+            announcementListHref: pageHref(Route.announcementList, root: root))
     }
 
     private func vacancySummary(_ vacancy: Vacancy, root: String) -> VacancySummaryView {
-        VacancySummaryView(title: vacancy.title, href: pageHref(Route.vacancy(vacancy.id), root: root),
-                           kindLabel: label("recruitment", vacancy.kind.rawValue), published: format.mediumDate(format.localDay(vacancy.published, siteZone: zone)),
-                           publishedISO: vacancy.published.iso8601, number: vacancy.number, summary: vacancy.summary,
-                           formationCount: format.integer(vacancy.formations.count), totalSeats: format.integer(vacancy.totalSeats),
-                           open: index.isOpen(vacancy))
+        VacancySummaryView(
+            title: vacancy.title, href: pageHref(Route.vacancy(vacancy.id), root: root),
+            kindLabel: label("recruitment", vacancy.kind.rawValue),
+            published: format.mediumDate(format.localDay(vacancy.published, siteZone: zone)),
+            publishedISO: vacancy.published.iso8601, number: vacancy.number, summary: vacancy.summary,
+            formationCount: format.integer(vacancy.formations.count), totalSeats: format.integer(vacancy.totalSeats),
+            open: index.isOpen(vacancy))
     }
 
     private func vacancyView(_ vacancy: Vacancy, root: String, ledger: Ledger) -> VacancyView {
         let zone = index.content.config.timeZone
         let formations = vacancy.formations.map { formation in
-            FormationRowView(code: formation.code, position: formation.position, unit: formation.unit, education: formation.education,
-                             kindLabel: label("kind", formation.kind), quota: format.integer(formation.quota),
-                             salary: salaryText(formation))
+            FormationRowView(
+                code: formation.code, position: formation.position, unit: formation.unit,
+                education: formation.education,
+                kindLabel: label("kind", formation.kind), quota: format.integer(formation.quota),
+                salary: salaryText(formation))
         }
         let schedule = timelineRows(vacancy)
         let announcements = (index.announcementsByVacancy[vacancy.id] ?? []).map { announcementSummary($0, root: root) }
         let resultLinks = (index.results[vacancy.id]?.tables ?? []).map { table in
-            ResultLinkView(label: label("result", table.stage.rawValue), href: pageHref(Route.resultPage(vacancy.id, table.stage), root: root),
-                           published: format.dateTime(table.entry.published, siteZone: zone), number: table.entry.number,
-                           objectionUntil: table.entry.objectionUntil.map { format.dateTime($0, siteZone: zone) })
+            ResultLinkView(
+                label: label("result", table.stage.rawValue),
+                href: pageHref(Route.resultPage(vacancy.id, table.stage), root: root),
+                published: format.dateTime(table.entry.published, siteZone: zone), number: table.entry.number,
+                objectionUntil: table.entry.objectionUntil.map { format.dateTime($0, siteZone: zone) })
         }
         let hasSalary = vacancy.formations.contains { $0.salaryMin != nil || $0.salaryMax != nil }
         let hasEducation = vacancy.formations.contains { $0.education != nil }
         return VacancyView(
             title: vacancy.title, kindLabel: label("recruitment", vacancy.kind.rawValue), number: vacancy.number,
-            published: format.longDate(format.localDay(vacancy.published, siteZone: zone)), publishedISO: vacancy.published.iso8601,
+            published: format.longDate(format.localDay(vacancy.published, siteZone: zone)),
+            publishedISO: vacancy.published.iso8601,
             bodyHTML: markdown(vacancy.body, root: root), formations: formations,
             formationCount: format.integer(formations.count), totalSeats: format.integer(vacancy.totalSeats),
-            hasSalary: hasSalary, hasEducation: hasEducation, totalColspan: 4 + (hasSalary ? 1 : 0) + (hasEducation ? 1 : 0),
+            hasSalary: hasSalary, hasEducation: hasEducation,
+            totalColspan: 4 + (hasSalary ? 1 : 0) + (hasEducation ? 1 : 0),
             schedule: schedule, hasSchedule: !schedule.isEmpty,
             icsHref: Links.href(to: Route.vacancyCalendar(vacancy.id), root: root),
             scheduleScriptHref: Links.href(to: Route.scheduleScript, root: root),
-            asOf: format.dateTime(ContentDate(instant: index.now, in: zone), siteZone: zone), announcements: announcements, hasAnnouncements: !announcements.isEmpty,
-            downloads: [download("CSV", Route.formationData(vacancy.id, "csv"), root: root, ledger: ledger),
-                        download("JSON", Route.formationData(vacancy.id, "json"), root: root, ledger: ledger)],
+            asOf: format.dateTime(ContentDate(instant: index.now, in: zone), siteZone: zone),
+            announcements: announcements, hasAnnouncements: !announcements.isEmpty,
+            downloads: [
+                download("CSV", Route.formationData(vacancy.id, "csv"), root: root, ledger: ledger),
+                download("JSON", Route.formationData(vacancy.id, "json"), root: root, ledger: ledger),
+            ],
             jsonLD: JobPostings.jsonLD(vacancy, index: index, label: { self.label("kind", $0) }),
             results: resultLinks, hasResults: !resultLinks.isEmpty,
             statisticsHref: resultLinks.isEmpty ? nil : pageHref(Route.statistics(vacancy.id), root: root),
@@ -247,19 +300,21 @@ public struct SiteRenderer: Sendable {
 
     private func salaryText(_ formation: Formation) -> String? {
         switch (formation.salaryMin, formation.salaryMax) {
-        case let (min?, max?) where min == max: format.rupiah(min)
-        case let (min?, max?): "\(format.rupiah(min)) – \(format.rupiah(max))"
-        case let (min?, nil): format.rupiah(min)
-        case let (nil, max?): format.rupiah(max)
+        case (let min?, let max?) where min == max: format.rupiah(min)
+        case (let min?, let max?): "\(format.rupiah(min)) – \(format.rupiah(max))"
+        case (let min?, nil): format.rupiah(min)
+        case (nil, let max?): format.rupiah(max)
         case (nil, nil): nil
         }
     }
 
     private func announcementSummary(_ announcement: Announcement, root: String) -> AnnouncementSummaryView {
-        AnnouncementSummaryView(title: announcement.title, href: pageHref(Route.announcement(announcement.slug), root: root),
-                                date: format.mediumDate(format.localDay(announcement.date, siteZone: zone)), dateISO: announcement.date.iso8601,
-                                categoryLabel: label("category", announcement.category.rawValue),
-                                isCorrection: announcement.category == .ralat, pinned: announcement.pinned, number: announcement.number)
+        AnnouncementSummaryView(
+            title: announcement.title, href: pageHref(Route.announcement(announcement.slug), root: root),
+            date: format.mediumDate(format.localDay(announcement.date, siteZone: zone)),
+            dateISO: announcement.date.iso8601,
+            categoryLabel: label("category", announcement.category.rawValue),
+            isCorrection: announcement.category == .ralat, pinned: announcement.pinned, number: announcement.number)
     }
 
     private func announcementView(_ announcement: Announcement, root: String, ledger: Ledger) -> AnnouncementView {
@@ -267,13 +322,15 @@ public struct SiteRenderer: Sendable {
             LinkView(title: $0.title, href: pageHref(Route.vacancy($0.id), root: root))
         }
         return AnnouncementView(
-            title: announcement.title, date: format.dateTime(announcement.date, siteZone: index.content.config.timeZone),
+            title: announcement.title,
+            date: format.dateTime(announcement.date, siteZone: index.content.config.timeZone),
             dateISO: announcement.date.iso8601, categoryLabel: label("category", announcement.category.rawValue),
             isCorrection: announcement.category == .ralat, number: announcement.number, vacancy: vacancy,
             bodyHTML: markdown(announcement.body, root: root),
             attachments: announcement.attachments.map {
-                AttachmentView(name: $0.fileName, href: Links.href(to: $0.outputPath, root: root), size: format.fileSize($0.size),
-                               sha256: ledger.entry($0.outputPath)?.sha256 ?? "")
+                AttachmentView(
+                    name: $0.fileName, href: Links.href(to: $0.outputPath, root: root), size: format.fileSize($0.size),
+                    sha256: ledger.entry($0.outputPath)?.sha256 ?? "")
             },
             hasAttachments: !announcement.attachments.isEmpty,
             expires: announcement.expires.map { format.mediumDate($0.date) },

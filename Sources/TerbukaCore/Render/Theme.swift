@@ -13,7 +13,10 @@ public struct Theme: Sendable {
     public var rootFiles: [(path: String, url: URL)]
 
     /// Templates the renderer needs.
-    static let requiredTemplates = ["base", "home", "vacancy-list", "vacancy", "announcement-list", "announcement", "page", "404", "results", "statistics", "lookup", "schedule", "timeline", "downloads", "search"]
+    static let requiredTemplates = [
+        "base", "home", "vacancy-list", "vacancy", "announcement-list", "announcement", "page", "404", "results",
+        "statistics", "lookup", "schedule", "timeline", "downloads", "search",
+    ]
 
     /// Strings the code looks up: by name, and the labels of stage ids, categories, kinds,
     /// statuses, columns, chart series and timeline states. Every language must also have
@@ -70,13 +73,18 @@ public struct Theme: Sendable {
         return result
     }
 
-    public static func load(siteRoot: URL, name: String, languages: [Language], into diagnostics: inout Diagnostics) -> Theme? {
+    public static func load(siteRoot: URL, name: String, languages: [Language], into diagnostics: inout Diagnostics)
+        -> Theme?
+    {
         let displayFolder = "themes/\(name)"
         let before = diagnostics.errorCount
         let siteFolder = siteRoot.appendingPathComponent(displayFolder)
-        let builtIn = builtInFolder.map { FileManager.default.fileExists(atPath: $0.appendingPathComponent(name).path) } ?? false
+        let builtIn =
+            builtInFolder.map { FileManager.default.fileExists(atPath: $0.appendingPathComponent(name).path) } ?? false
         guard builtIn || FileManager.default.fileExists(atPath: siteFolder.path) else {
-            diagnostics.error("theme '\(name)' not found: expected the folder \(displayFolder)", at: SourceLocation(path: "content/site.yml"))
+            diagnostics.error(
+                "theme '\(name)' not found: expected the folder \(displayFolder)",
+                at: SourceLocation(path: "content/site.yml"))
             return nil
         }
         var templates: [String: MustacheTemplate] = [:]
@@ -87,32 +95,41 @@ public struct Theme: Sendable {
             let path = source.display
             templateFiles.insert(String(file.dropLast(".mustache".count)))
             guard let data = FileManager.default.contents(atPath: source.url.path),
-                  let text = SourceText.decode(data, path: path, into: &diagnostics) else { continue }
+                let text = SourceText.decode(data, path: path, into: &diagnostics)
+            else { continue }
             templateStrings.formUnion(stringsNamed(in: text))
             do {
                 templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error("template error: \(describe(error.error))", at: SourceLocation(path: path, line: error.context.lineNumber,
-                                                                                                 column: error.context.columnNumber + 1))
+                diagnostics.error(
+                    "template error: \(describe(error.error))",
+                    at: SourceLocation(
+                        path: path, line: error.context.lineNumber,
+                        column: error.context.columnNumber + 1))
             } catch {
                 diagnostics.error("template error: \(error)", at: SourceLocation(path: path))
             }
         }
         for required in requiredTemplates where !templateFiles.contains(required) {
-            diagnostics.error("theme has no template '\(required).mustache'", at: SourceLocation(path: "\(displayFolder)/templates"))
+            diagnostics.error(
+                "theme has no template '\(required).mustache'", at: SourceLocation(path: "\(displayFolder)/templates"))
         }
 
         var strings: [Language: [String: String]] = [:]
         let stringFiles = layers(siteRoot: siteRoot, name: name, under: "i18n")
         for language in languages {
-            guard let source = stringFiles["\(language.rawValue).yml"], let data = FileManager.default.contents(atPath: source.url.path) else {
-                diagnostics.error("theme has no interface strings for language '\(language.rawValue)'",
-                                  at: SourceLocation(path: "\(displayFolder)/i18n/\(language.rawValue).yml"))
+            guard let source = stringFiles["\(language.rawValue).yml"],
+                let data = FileManager.default.contents(atPath: source.url.path)
+            else {
+                diagnostics.error(
+                    "theme has no interface strings for language '\(language.rawValue)'",
+                    at: SourceLocation(path: "\(displayFolder)/i18n/\(language.rawValue).yml"))
                 continue
             }
             let path = source.display
             guard let text = SourceText.decode(data, path: path, into: &diagnostics),
-                  let root = YAMLParser.parse(text, path: path, into: &diagnostics) else { continue }
+                let root = YAMLParser.parse(text, path: path, into: &diagnostics)
+            else { continue }
             guard case .mapping(let map) = root else {
                 diagnostics.error("interface strings must be 'key: text' lines", at: root.location)
                 continue
@@ -133,15 +150,22 @@ public struct Theme: Sendable {
             for language in languages.dropFirst() {
                 guard let table = strings[language] else { continue }
                 for key in reference.keys.sorted() where table[key] == nil && !required.contains(key) {
-                    diagnostics.error("missing interface string '\(key)' (it is in \(primary.rawValue).yml)",
-                                      at: SourceLocation(path: stringFiles["\(language.rawValue).yml"]?.display ?? displayFolder))
+                    diagnostics.error(
+                        "missing interface string '\(key)' (it is in \(primary.rawValue).yml)",
+                        at: SourceLocation(path: stringFiles["\(language.rawValue).yml"]?.display ?? displayFolder))
                 }
             }
         }
-        let assets = layers(siteRoot: siteRoot, name: name, under: "assets").sorted { $0.key < $1.key }.map { (path: $0.key, url: $0.value.url) }
-        let rootFiles = layers(siteRoot: siteRoot, name: name, under: "root").sorted { $0.key < $1.key }.map { (path: $0.key, url: $0.value.url) }
+        let assets = layers(siteRoot: siteRoot, name: name, under: "assets").sorted { $0.key < $1.key }.map {
+            (path: $0.key, url: $0.value.url)
+        }
+        let rootFiles = layers(siteRoot: siteRoot, name: name, under: "root").sorted { $0.key < $1.key }.map {
+            (path: $0.key, url: $0.value.url)
+        }
         guard diagnostics.errorCount == before else { return nil }
-        return Theme(name: name, library: MustacheLibrary(templates: templates), strings: strings, assets: assets, rootFiles: rootFiles)
+        return Theme(
+            name: name, library: MustacheLibrary(templates: templates), strings: strings, assets: assets,
+            rootFiles: rootFiles)
     }
 
     static func describe(_ error: any Error) -> String {

@@ -12,19 +12,25 @@ public enum Scaffold {
     }
 
     /// A new site in `folder`: site.yml and one example of everything.
-    public static func initSite(at folder: URL, title: String, agency: String, timezone: SiteTimeZone, today: CivilDate) throws -> [String] {
+    public static func initSite(at folder: URL, title: String, agency: String, timezone: SiteTimeZone, today: CivilDate)
+        throws -> [String]
+    {
         let content = folder.appendingPathComponent("content")
         if FileManager.default.fileExists(atPath: content.path) {
-            throw Failure(description: "\(content.path) already exists; init makes a new site and changes nothing that is there")
+            throw Failure(
+                description: "\(content.path) already exists; init makes a new site and changes nothing that is there")
         }
         var written: [String] = []
         func write(_ path: String, _ text: String) throws {
             let url = folder.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
             written.append(path)
         }
-        try write("content/site.yml", """
+        try write(
+            "content/site.yml",
+            """
             # Situs seleksi ASN. Lihat docs/panduan.md untuk arti setiap kunci.
             title: \(yamlText(title))
             agency: \(yamlText(agency))
@@ -41,41 +47,58 @@ public enum Scaffold {
 
             """)
         try write("content/vacancies/cpns-\(today.year)/index.md", vacancyText(today: today))
-        try write("content/vacancies/cpns-\(today.year)/formations.csv", """
+        try write(
+            "content/vacancies/cpns-\(today.year)/formations.csv",
+            """
             code,position,unit,education,kind,quota,salary_min,salary_max
             C\(today.year % 100)-001,ANALIS KEBIJAKAN AHLI PERTAMA,SEKRETARIAT DAERAH | BAGIAN ORGANISASI,S-1 ILMU ADMINISTRASI NEGARA,umum,2,3000000,6500000
             C\(today.year % 100)-002,PRANATA KOMPUTER AHLI PERTAMA,DINAS KOMUNIKASI DAN INFORMATIKA,S-1 INFORMATIKA,cumlaude,1,3000000,6500000
 
             """)
-        try write("content/announcements/selamat-datang.md", announcementText(today: today, title: "Situs seleksi ASN dibuka"))
+        try write(
+            "content/announcements/selamat-datang.md", announcementText(today: today, title: "Situs seleksi ASN dibuka")
+        )
         try write("content/pages/tentang.md", pageText(title: "Tentang"))
         // A note for staff, not an attachment: names starting with '.' are never published.
-        try write("content/files/.BACA-SAYA.txt", "Letakkan lampiran (PDF, gambar) di folder ini; sebut namanya di 'attachments' sebuah pengumuman.\n")
+        try write(
+            "content/files/.BACA-SAYA.txt",
+            "Letakkan lampiran (PDF, gambar) di folder ini; sebut namanya di 'attachments' sebuah pengumuman.\n")
         return written
     }
 
     /// A new vacancy, announcement or page with its front matter filled in.
     public static func newFile(_ kind: Kind, slug: String, siteRoot: URL, today: CivilDate) throws -> [String] {
         guard Slug.isValid(slug) else {
-            throw Failure(description: "'\(slug)' is not a slug (lower-case a-z, 0-9 and '-'); try '\(Slug.make(from: slug))'")
+            throw Failure(
+                description: "'\(slug)' is not a slug (lower-case a-z, 0-9 and '-'); try '\(Slug.make(from: slug))'")
         }
-        let files: [(String, String)] = switch kind {
-        case .vacancy:
-            [("content/vacancies/\(slug)/index.md", vacancyText(today: roundDay(slug: slug, today: today), kind: slug.hasPrefix("pppk") ? "pppk" : "cpns")),
-             ("content/vacancies/\(slug)/formations.csv", emptyFormationList)]
-        case .announcement:
-            [("content/announcements/\(slug).md", announcementText(today: today, title: "Judul pengumuman"))]
-        case .page:
-            [("content/pages/\(slug).md", pageText(title: "Judul halaman"))]
-        }
+        let files: [(String, String)] =
+            switch kind {
+            case .vacancy:
+                [
+                    (
+                        "content/vacancies/\(slug)/index.md",
+                        vacancyText(
+                            today: roundDay(slug: slug, today: today), kind: slug.hasPrefix("pppk") ? "pppk" : "cpns")
+                    ),
+                    ("content/vacancies/\(slug)/formations.csv", emptyFormationList),
+                ]
+            case .announcement:
+                [("content/announcements/\(slug).md", announcementText(today: today, title: "Judul pengumuman"))]
+            case .page:
+                [("content/pages/\(slug).md", pageText(title: "Judul halaman"))]
+            }
         // A vacancy's formations.csv may already be there (from `terbuka import sscasn`): kept.
-        let missing = files.filter { !FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent($0.0).path) }
+        let missing = files.filter {
+            !FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent($0.0).path)
+        }
         if missing.count < files.count, kind != .vacancy || !missing.contains(where: { $0.0.hasSuffix("index.md") }) {
             throw Failure(description: "\(files[0].0) already exists; nothing was written")
         }
         for (path, text) in missing {
             let url = siteRoot.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         return missing.map(\.0)
@@ -87,16 +110,22 @@ public enum Scaffold {
     /// import may replace it without --force.
     public static func isEmptyFormationList(_ url: URL) -> Bool {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return false }
-        return text.split(whereSeparator: \.isNewline).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count <= 1
+        return text.split(whereSeparator: \.isNewline).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+            <= 1
     }
 
     /// The day the placeholders use: today, in the year the slug names (`cpns-2024`) when
     /// it names one.
     static func roundDay(slug: String, today: CivilDate) -> CivilDate {
-        guard let year = slug.split(separator: "-").compactMap({ Int($0) }).first(where: { (2000...2099).contains($0) }), year != today.year else {
+        guard
+            let year = slug.split(separator: "-").compactMap({ Int($0) }).first(where: { (2000...2099).contains($0) }),
+            year != today.year
+        else {
             return today
         }
-        return CivilDate(year: year, month: today.month, day: min(today.day, CivilDate.daysIn(month: today.month, year: year))) ?? today
+        return CivilDate(
+            year: year, month: today.month, day: min(today.day, CivilDate.daysIn(month: today.month, year: year)))
+            ?? today
     }
 
     static func yamlText(_ text: String) -> String {

@@ -2,8 +2,10 @@
 enum AnnouncementValidator {
     static let keys = ["title", "date", "vacancy", "category", "number", "attachments", "pinned", "expires", "draft"]
 
-    static func validate(_ file: SourceFile, zone: SiteTimeZone, vacancyIDs: [String], attachments: AttachmentIndex,
-                         into diagnostics: inout Diagnostics) -> Announcement? {
+    static func validate(
+        _ file: SourceFile, zone: SiteTimeZone, vacancyIDs: [String], attachments: AttachmentIndex,
+        into diagnostics: inout Diagnostics
+    ) -> Announcement? {
         guard let (map, body) = MarkdownDocumentReader.read(file, into: &diagnostics) else { return nil }
         map.checkKeys(known: keys, required: ["title", "date"], in: "an announcement", into: &diagnostics)
         let title = map.text("title", into: &diagnostics)
@@ -13,8 +15,10 @@ enum AnnouncementValidator {
             if vacancyIDs.contains(written.value) {
                 vacancyID = written.value
             } else {
-                diagnostics.error("unknown vacancy '\(written.value)'", at: written.location,
-                                  hint: Suggestion.hint(for: written.value, in: vacancyIDs) ?? "vacancies: \(vacancyIDs.joined(separator: ", "))")
+                diagnostics.error(
+                    "unknown vacancy '\(written.value)'", at: written.location,
+                    hint: Suggestion.hint(for: written.value, in: vacancyIDs)
+                        ?? "vacancies: \(vacancyIDs.joined(separator: ", "))")
             }
         }
         var category = AnnouncementCategory.pengumuman
@@ -23,28 +27,33 @@ enum AnnouncementValidator {
                 category = parsed
             } else {
                 let names = AnnouncementCategory.allCases.map(\.rawValue)
-                diagnostics.error("unknown category '\(written.value)'", at: written.location,
-                                  hint: Suggestion.hint(for: written.value, in: names) ?? "use one of \(names.joined(separator: ", "))")
+                diagnostics.error(
+                    "unknown category '\(written.value)'", at: written.location,
+                    hint: Suggestion.hint(for: written.value, in: names)
+                        ?? "use one of \(names.joined(separator: ", "))")
             }
         }
         var resolved: [Attachment] = []
         for item in map.list("attachments", into: &diagnostics) ?? [] {
             if let path = item.text(key: "attachments", into: &diagnostics),
-               let attachment = attachments.resolve(path, into: &diagnostics) {
+                let attachment = attachments.resolve(path, into: &diagnostics)
+            {
                 resolved.append(attachment)
             }
         }
         let expires = map.date("expires", zone: zone, into: &diagnostics)
         if let expires, let date, expires.value.endInstant <= date.value.instant {
-            diagnostics.warning("'expires' is not after 'date': the announcement goes straight to the archive", at: expires.location)
+            diagnostics.warning(
+                "'expires' is not after 'date': the announcement goes straight to the archive", at: expires.location)
         }
         let pinned = map.bool("pinned", into: &diagnostics) ?? false
         let draft = map.bool("draft", into: &diagnostics) ?? false
         let number = map.text("number", into: &diagnostics)
         guard let title, let date else { return nil }
-        return Announcement(slug: stem(of: file.path), title: title.value, date: date.value, vacancyID: vacancyID,
-                            category: category, number: number?.value, attachments: resolved, pinned: pinned,
-                            expires: expires?.value, draft: draft, body: body, sourcePath: file.path)
+        return Announcement(
+            slug: stem(of: file.path), title: title.value, date: date.value, vacancyID: vacancyID,
+            category: category, number: number?.value, attachments: resolved, pinned: pinned,
+            expires: expires?.value, draft: draft, body: body, sourcePath: file.path)
     }
 
     static func stem(of path: String) -> String {

@@ -1,7 +1,9 @@
 /// The validate stage: parses every loaded file into the typed model, collecting every
 /// problem. Items with errors are left out of the model; the run reports them all.
 public enum ContentValidator {
-    public static func validate(_ loaded: LoadedContent, includeDrafts: Bool, into diagnostics: inout Diagnostics) -> SiteContent? {
+    public static func validate(_ loaded: LoadedContent, includeDrafts: Bool, into diagnostics: inout Diagnostics)
+        -> SiteContent?
+    {
         let config = loaded.siteConfig.flatMap { SiteConfigValidator.validate($0, into: &diagnostics) }
         // Without a valid site.yml the rest is still checked, reading times as WIB, so
         // that one run reports every problem.
@@ -10,7 +12,8 @@ public enum ContentValidator {
         let attachments = AttachmentIndex(loaded.attachments)
         let vacancyIDs = loaded.vacancies.map(\.id)
         var announcements = loaded.announcements.compactMap {
-            AnnouncementValidator.validate($0, zone: zone, vacancyIDs: vacancyIDs, attachments: attachments, into: &diagnostics)
+            AnnouncementValidator.validate(
+                $0, zone: zone, vacancyIDs: vacancyIDs, attachments: attachments, into: &diagnostics)
         }
         let pages = loaded.pages.compactMap { PageValidator.validate($0, into: &diagnostics) }
         if !includeDrafts {
@@ -19,12 +22,17 @@ public enum ContentValidator {
             announcements.removeAll(where: \.draft)
             for announcement in announcements {
                 if let id = announcement.vacancyID, draftVacancies.contains(id) {
-                    diagnostics.warning("announcement belongs to vacancy '\(id)', which is a draft", at: SourceLocation(path: announcement.sourcePath))
+                    diagnostics.warning(
+                        "announcement belongs to vacancy '\(id)', which is a draft",
+                        at: SourceLocation(path: announcement.sourcePath))
                 }
             }
         }
-        let files = loaded.attachments.filter { !$0.leadsOutside }.map { Attachment(path: $0.path, size: $0.size, source: $0.url) }
+        let files = loaded.attachments.filter { !$0.leadsOutside }.map {
+            Attachment(path: $0.path, size: $0.size, source: $0.url)
+        }
         guard let config else { return nil }
-        return SiteContent(config: config, vacancies: vacancies, announcements: announcements, pages: pages, files: files)
+        return SiteContent(
+            config: config, vacancies: vacancies, announcements: announcements, pages: pages, files: files)
     }
 }

@@ -25,7 +25,7 @@ extension YAMLMapping {
     func bool(_ key: String, into diagnostics: inout Diagnostics) -> Bool? {
         guard let value = self[key], !value.isNull else { return nil }
         guard case .scalar(let raw, false, _) = value,
-              let result = ["true": true, "false": false, "ya": true, "tidak": false][raw.lowercased()]
+            let result = ["true": true, "false": false, "ya": true, "tidak": false][raw.lowercased()]
         else {
             diagnostics.error("'\(key)' must be true or false", at: value.location)
             return nil

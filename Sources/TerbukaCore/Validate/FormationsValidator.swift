@@ -5,16 +5,21 @@ enum FormationsValidator {
     static let columns = [
         TableColumn("code", aliases: ["kode", "kode_formasi", "id_formasi", "formasi_id"], required: true),
         TableColumn("position", aliases: ["jabatan", "nama_jabatan"], required: true),
-        TableColumn("unit", aliases: ["unit_kerja", "lokasi", "lokasi_formasi", "penempatan", "unit_penempatan"], required: true),
+        TableColumn(
+            "unit", aliases: ["unit_kerja", "lokasi", "lokasi_formasi", "penempatan", "unit_penempatan"], required: true
+        ),
         TableColumn("education", aliases: ["pendidikan", "kualifikasi_pendidikan"]),
         TableColumn("kind", aliases: ["jenis", "jenis_formasi", "formasi_nm"], required: true),
-        TableColumn("quota", aliases: ["kebutuhan", "jumlah_kebutuhan", "formasi", "jumlah_formasi", "alokasi"], required: true),
+        TableColumn(
+            "quota", aliases: ["kebutuhan", "jumlah_kebutuhan", "formasi", "jumlah_formasi", "alokasi"], required: true),
         TableColumn("salary_min", aliases: ["gaji_min"]),
         TableColumn("salary_max", aliases: ["gaji_max"]),
     ]
 
-    static func validate(_ file: SourceFile, kind: RecruitmentKind?, passingKinds: Set<String>,
-                         into diagnostics: inout Diagnostics) -> [Formation]? {
+    static func validate(
+        _ file: SourceFile, kind: RecruitmentKind?, passingKinds: Set<String>,
+        into diagnostics: inout Diagnostics
+    ) -> [Formation]? {
         let before = diagnostics.errorCount
         var source: any TableSource
         if case .xlsx? = TableFormat(path: file.path) {
@@ -34,63 +39,84 @@ enum FormationsValidator {
         var firstLineOfCode: [String: Int] = [:]
         var cellProblems: Set<Int> = []
         let reader = TableReader(path: file.path, columns: columns, anchors: ["code"])
-        let layout = reader.read(&source, into: &diagnostics, unknownHeader: { _, name, location, diagnostics in
-            diagnostics.warning("column '\(name)' is not used", at: location, hint: Suggestion.hint(for: name, in: columns.flatMap(\.acceptedNames)))
-            return true
-        }, row: { record, layout, diagnostics in
-            if !record.kinds.isEmpty, !TableReader.checkCells(record, longNumberColumn: layout.indexOf["code"], what: "formation code", place: place,
-                                                              reported: &cellProblems, into: &diagnostics) { return }
-            func field(_ name: String) -> (String, SourceLocation)? {
-                guard let index = layout.indexOf[name] else { return nil }
-                let position = record.positions[index]
-                return (record.fields[index].trimmingSpaces, place.location(line: Int(position.line), column: Int(position.column)))
-            }
-            func required(_ name: String) -> (String, SourceLocation)? {
-                guard let (value, at) = field(name) else { return nil }
-                if value.isEmpty {
-                    diagnostics.error("empty '\(name)'", at: at)
-                    return nil
+        let layout = reader.read(
+            &source, into: &diagnostics,
+            unknownHeader: { _, name, location, diagnostics in
+                diagnostics.warning(
+                    "column '\(name)' is not used", at: location,
+                    hint: Suggestion.hint(for: name, in: columns.flatMap(\.acceptedNames)))
+                return true
+            },
+            row: { record, layout, diagnostics in
+                if !record.kinds.isEmpty,
+                    !TableReader.checkCells(
+                        record, longNumberColumn: layout.indexOf["code"], what: "formation code", place: place,
+                        reported: &cellProblems, into: &diagnostics)
+                {
+                    return
                 }
-                return (value, at)
-            }
-            let code = required("code")
-            if let (code, at) = code {
-                if let first = firstLineOfCode[code] {
-                    diagnostics.error("duplicate formation code '\(code)' (first on \(style.sheet == nil ? "line" : "row") \(first))", at: at)
-                } else {
-                    firstLineOfCode[code] = record.line
+                func field(_ name: String) -> (String, SourceLocation)? {
+                    guard let index = layout.indexOf[name] else { return nil }
+                    let position = record.positions[index]
+                    return (
+                        record.fields[index].trimmingSpaces,
+                        place.location(line: Int(position.line), column: Int(position.column))
+                    )
                 }
-            }
-            let quota = required("quota").flatMap { value, at -> Int? in
-                guard let number = Int(value), number >= 1 else {
-                    diagnostics.error("quota must be a whole number of at least 1, found '\(value)'", at: at)
-                    return nil
+                func required(_ name: String) -> (String, SourceLocation)? {
+                    guard let (value, at) = field(name) else { return nil }
+                    if value.isEmpty {
+                        diagnostics.error("empty '\(name)'", at: at)
+                        return nil
+                    }
+                    return (value, at)
                 }
-                return number
-            }
-            let kindSlug = required("kind").flatMap { value, at -> String? in
-                let slug = FormationKind.normalize(value)
-                if kind == .cpns, !passingKinds.contains(slug) {
-                    diagnostics.error("formation kind '\(value)' has no passing marks: define them under scoring.passing.\(slug) in index.md",
-                                      at: at, hint: Suggestion.hint(for: slug, in: passingKinds.sorted()))
-                    return nil
+                let code = required("code")
+                if let (code, at) = code {
+                    if let first = firstLineOfCode[code] {
+                        diagnostics.error(
+                            "duplicate formation code '\(code)' (first on \(style.sheet == nil ? "line" : "row") \(first))",
+                            at: at)
+                    } else {
+                        firstLineOfCode[code] = record.line
+                    }
                 }
-                return slug
-            }
-            let salaryMin = rupiah(field("salary_min"), into: &diagnostics)
-            let salaryMax = rupiah(field("salary_max"), into: &diagnostics)
-            if let salaryMin, let salaryMax, salaryMax < salaryMin, let (_, at) = field("salary_max") {
-                diagnostics.error("salary_max \(salaryMax) is below salary_min \(salaryMin)", at: at)
-            }
-            guard let (code, _) = code, let (position, _) = required("position"), let (unit, _) = required("unit"),
-                  let quota, let kindSlug else { return }
-            let education = field("education").map(\.0).flatMap { $0.isEmpty ? nil : $0 }
-            formations.append(Formation(code: code, position: position, unit: unit, education: education, kind: kindSlug,
-                                        quota: quota, salaryMin: salaryMin, salaryMax: salaryMax, line: record.line))
-        })
+                let quota = required("quota").flatMap { value, at -> Int? in
+                    guard let number = Int(value), number >= 1 else {
+                        diagnostics.error("quota must be a whole number of at least 1, found '\(value)'", at: at)
+                        return nil
+                    }
+                    return number
+                }
+                let kindSlug = required("kind").flatMap { value, at -> String? in
+                    let slug = FormationKind.normalize(value)
+                    if kind == .cpns, !passingKinds.contains(slug) {
+                        diagnostics.error(
+                            "formation kind '\(value)' has no passing marks: define them under scoring.passing.\(slug) in index.md",
+                            at: at, hint: Suggestion.hint(for: slug, in: passingKinds.sorted()))
+                        return nil
+                    }
+                    return slug
+                }
+                let salaryMin = rupiah(field("salary_min"), into: &diagnostics)
+                let salaryMax = rupiah(field("salary_max"), into: &diagnostics)
+                if let salaryMin, let salaryMax, salaryMax < salaryMin, let (_, at) = field("salary_max") {
+                    diagnostics.error("salary_max \(salaryMax) is below salary_min \(salaryMin)", at: at)
+                }
+                guard let (code, _) = code, let (position, _) = required("position"), let (unit, _) = required("unit"),
+                    let quota, let kindSlug
+                else { return }
+                let education = field("education").map(\.0).flatMap { $0.isEmpty ? nil : $0 }
+                formations.append(
+                    Formation(
+                        code: code, position: position, unit: unit, education: education, kind: kindSlug,
+                        quota: quota, salaryMin: salaryMin, salaryMax: salaryMax, line: record.line))
+            })
         guard let layout else { return nil }
         if formations.isEmpty, diagnostics.errorCount == before {
-            diagnostics.error("\((file.path as NSString).lastPathComponent) lists no formation", at: place.location(line: layout.headerLine + 1))
+            diagnostics.error(
+                "\((file.path as NSString).lastPathComponent) lists no formation",
+                at: place.location(line: layout.headerLine + 1))
         }
         return diagnostics.errorCount == before ? formations : nil
     }
@@ -102,7 +128,8 @@ enum FormationsValidator {
         if text.lowercased().hasPrefix("rp") { text = String(text.dropFirst(2)).trimmingSpaces }
         let digits = text.filter { $0 != "." && $0 != "," && $0 != " " }
         guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), let value = Int(digits) else {
-            diagnostics.error("'\(raw)' is not an amount in whole Rupiah", at: at, hint: "write it as 2500000 or 2.500.000")
+            diagnostics.error(
+                "'\(raw)' is not an amount in whole Rupiah", at: at, hint: "write it as 2500000 or 2.500.000")
             return nil
         }
         return value

@@ -2,11 +2,14 @@
 enum MarkdownDocumentReader {
     static func read(_ file: SourceFile, into diagnostics: inout Diagnostics) -> (YAMLMapping, MarkdownSource)? {
         guard let text = SourceText.decode(file.data, path: file.path, into: &diagnostics),
-              let document = FrontMatter.split(text, path: file.path, into: &diagnostics),
-              let root = YAMLParser.parse(document.yaml, path: file.path, firstLine: document.yamlFirstLine, into: &diagnostics)
+            let document = FrontMatter.split(text, path: file.path, into: &diagnostics),
+            let root = YAMLParser.parse(
+                document.yaml, path: file.path, firstLine: document.yamlFirstLine, into: &diagnostics)
         else { return nil }
         guard case .mapping(let map) = root else {
-            diagnostics.error("front matter must be a set of keys such as 'title: …', found \(root.kindDescription)", at: root.location)
+            diagnostics.error(
+                "front matter must be a set of keys such as 'title: …', found \(root.kindDescription)",
+                at: root.location)
             return nil
         }
         return (map, MarkdownSource(text: document.body, firstLine: document.bodyFirstLine, path: file.path))

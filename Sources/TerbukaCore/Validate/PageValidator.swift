@@ -9,7 +9,8 @@ enum PageValidator {
         let order = map.integer("order", into: &diagnostics)
         let menu = map.bool("menu", into: &diagnostics) ?? true
         guard let title else { return nil }
-        return StandingPage(slug: AnnouncementValidator.stem(of: file.path), title: title.value, order: order?.value,
-                            menu: menu, body: body, sourcePath: file.path)
+        return StandingPage(
+            slug: AnnouncementValidator.stem(of: file.path), title: title.value, order: order?.value,
+            menu: menu, body: body, sourcePath: file.path)
     }
 }

@@ -9,7 +9,9 @@ enum PersonalData {
         if text.contains("@"), text.contains("."), !text.contains(" ") { return "an e-mail address" }
         var phone = compact
         if phone.hasPrefix("+") { phone.removeFirst() }
-        if (phone.hasPrefix("628") || phone.hasPrefix("08")), (10...14).contains(phone.count), phone.allSatisfy(\.isASCIIDigit) {
+        if phone.hasPrefix("628") || phone.hasPrefix("08"), (10...14).contains(phone.count),
+            phone.allSatisfy(\.isASCIIDigit)
+        {
             return "a phone number"
         }
         if looksLikeDate(text) { return "a date (birth date?)" }
@@ -27,7 +29,9 @@ enum PersonalData {
         var twoBack: UInt8 = 0
         var oneBack: UInt8 = 0
         for byte in text.utf8 {
-            if (oneBack == 0x2D || oneBack == 0x2F || oneBack == 0x2E), twoBack >= 0x30, twoBack <= 0x39, byte >= 0x30, byte <= 0x39 {
+            if oneBack == 0x2D || oneBack == 0x2F || oneBack == 0x2E, twoBack >= 0x30, twoBack <= 0x39, byte >= 0x30,
+                byte <= 0x39
+            {
                 mayHoldDate = true
                 break
             }
@@ -37,12 +41,16 @@ enum PersonalData {
         if mayHoldDate {
             for word in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" })
             where PersonalData.looksLikeDate(String(word)) {
-                let year = word.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init).first { $0.count == 4 }
+                let year = word.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init).first {
+                    $0.count == 4
+                }
                 if let year, let value = Int(year), value < 2010 { return "a date that looks like a birth date" }
             }
         }
         var count = 0
-        var first: UInt8 = 0, second: UInt8 = 0, third: UInt8 = 0
+        var first: UInt8 = 0
+        var second: UInt8 = 0
+        var third: UInt8 = 0
         var previousWasSeparator = false
         func finish() -> String? {
             defer { count = 0 }

@@ -10,24 +10,31 @@ enum ScoringValidator {
         if let passing = map.mapping("passing", into: &diagnostics) {
             for entry in passing.entries {
                 guard Slug.isValid(entry.key) else {
-                    diagnostics.error("formation kind '\(entry.key)' is not a slug", at: entry.keyLocation,
-                                      hint: "write it as '\(FormationKind.normalize(entry.key))'")
+                    diagnostics.error(
+                        "formation kind '\(entry.key)' is not a slug", at: entry.keyLocation,
+                        hint: "write it as '\(FormationKind.normalize(entry.key))'")
                     continue
                 }
                 guard let marks = entry.value.mapping(what: "passing entry", into: &diagnostics) else { continue }
-                marks.checkKeys(known: SKDMark.allCases.map(\.rawValue), required: [], in: "scoring.passing.\(entry.key)", into: &diagnostics)
+                marks.checkKeys(
+                    known: SKDMark.allCases.map(\.rawValue), required: [], in: "scoring.passing.\(entry.key)",
+                    into: &diagnostics)
                 // Figures given replace the preset's one by one; 0 removes a minimum.
                 var merged = rules.passing[entry.key] ?? PassingMarks()
                 for mark in SKDMark.allCases {
                     guard let value = marks.integer(mark.rawValue, into: &diagnostics) else { continue }
                     guard (0...mark.maximum).contains(value.value) else {
-                        diagnostics.error("passing mark \(mark.rawValue) \(value.value) is outside 0–\(mark.maximum)", at: value.location)
+                        diagnostics.error(
+                            "passing mark \(mark.rawValue) \(value.value) is outside 0–\(mark.maximum)",
+                            at: value.location)
                         continue
                     }
                     merged[mark] = value.value == 0 ? nil : value.value
                 }
                 if merged == PassingMarks(), marks.entries.isEmpty {
-                    diagnostics.error("scoring.passing.\(entry.key) names no minimum", at: entry.keyLocation, hint: "give twk, tiu, tkp or total")
+                    diagnostics.error(
+                        "scoring.passing.\(entry.key) names no minimum", at: entry.keyLocation,
+                        hint: "give twk, tiu, tkp or total")
                     continue
                 }
                 rules.passing[entry.key] = merged
@@ -41,10 +48,15 @@ enum ScoringValidator {
             }
         }
         if let weights = map.mapping("weights", into: &diagnostics) {
-            weights.checkKeys(known: ["skd", "skb"], required: ["skd", "skb"], in: "scoring.weights", into: &diagnostics)
-            if let skd = weights.integer("skd", into: &diagnostics), let skb = weights.integer("skb", into: &diagnostics) {
+            weights.checkKeys(
+                known: ["skd", "skb"], required: ["skd", "skb"], in: "scoring.weights", into: &diagnostics)
+            if let skd = weights.integer("skd", into: &diagnostics),
+                let skb = weights.integer("skb", into: &diagnostics)
+            {
                 if skd.value < 0 || skb.value < 0 || skd.value + skb.value != 100 {
-                    diagnostics.error("weights skd \(skd.value) and skb \(skb.value) must be whole percentages adding up to 100", at: weights.location)
+                    diagnostics.error(
+                        "weights skd \(skd.value) and skb \(skb.value) must be whole percentages adding up to 100",
+                        at: weights.location)
                 } else {
                     rules.weights = ScoringRules.Weights(skd: skd.value, skb: skb.value)
                 }
@@ -54,24 +66,38 @@ enum ScoringValidator {
             var components: [ScoreComponent] = []
             for item in list {
                 guard let component = item.mapping(what: "component", into: &diagnostics) else { continue }
-                component.checkKeys(known: componentKeys, required: ["id", "label", "max"], in: "a scoring component", into: &diagnostics)
-                guard let id = component.text("id", into: &diagnostics), let label = component.text("label", into: &diagnostics),
-                      let max = component.integer("max", into: &diagnostics) else { continue }
+                component.checkKeys(
+                    known: componentKeys, required: ["id", "label", "max"], in: "a scoring component",
+                    into: &diagnostics)
+                guard let id = component.text("id", into: &diagnostics),
+                    let label = component.text("label", into: &diagnostics),
+                    let max = component.integer("max", into: &diagnostics)
+                else { continue }
                 let min = component.integer("min", into: &diagnostics)
                 let step = component.integer("multiple_of", into: &diagnostics)
-                if !Slug.isValid(id.value) || ["participant", "name", "formation", "total", "rank", "status"].contains(id.value) {
-                    diagnostics.error("component id '\(id.value)' must be a slug other than a column the table already has", at: id.location)
+                if !Slug.isValid(id.value)
+                    || ["participant", "name", "formation", "total", "rank", "status"].contains(id.value)
+                {
+                    diagnostics.error(
+                        "component id '\(id.value)' must be a slug other than a column the table already has",
+                        at: id.location)
                     continue
                 }
                 if components.contains(where: { $0.id == id.value }) {
                     diagnostics.error("component '\(id.value)' is listed twice", at: id.location)
                     continue
                 }
-                if max.value < 1 || (min.map { $0.value < 0 || $0.value > max.value } ?? false) || (step.map { $0.value < 1 } ?? false) {
-                    diagnostics.error("component '\(id.value)' needs max ≥ 1, 0 ≤ min ≤ max and multiple_of ≥ 1", at: component.location)
+                if max.value < 1 || (min.map { $0.value < 0 || $0.value > max.value } ?? false)
+                    || (step.map { $0.value < 1 } ?? false)
+                {
+                    diagnostics.error(
+                        "component '\(id.value)' needs max ≥ 1, 0 ≤ min ≤ max and multiple_of ≥ 1",
+                        at: component.location)
                     continue
                 }
-                components.append(ScoreComponent(id: id.value, label: label.value, max: max.value, min: min?.value, multipleOf: step?.value))
+                components.append(
+                    ScoreComponent(
+                        id: id.value, label: label.value, max: max.value, min: min?.value, multipleOf: step?.value))
             }
             if !components.isEmpty {
                 rules.components = components
@@ -87,8 +113,9 @@ enum ScoringValidator {
                     keys.append(key)
                 } else {
                     let ids = allowed.map(\.id)
-                    diagnostics.error("tie_break key '\(written.value)' is unknown or repeated", at: written.location,
-                                      hint: Suggestion.hint(for: written.value, in: ids) ?? "use: \(ids.joined(separator: ", "))")
+                    diagnostics.error(
+                        "tie_break key '\(written.value)' is unknown or repeated", at: written.location,
+                        hint: Suggestion.hint(for: written.value, in: ids) ?? "use: \(ids.joined(separator: ", "))")
                 }
             }
             rules.tieBreak = keys

@@ -2,12 +2,14 @@ import Foundation
 
 /// `content/site.yml` into a SiteConfig.
 public enum SiteConfigValidator {
-    static let keys = ["title", "agency", "region", "timezone", "language", "languages", "base_url", "contact", "theme", "sample_data"]
+    static let keys = [
+        "title", "agency", "region", "timezone", "language", "languages", "base_url", "contact", "theme", "sample_data",
+    ]
     static let contactKeys = ["address", "phone", "email", "hours"]
 
     public static func validate(_ file: SourceFile, into diagnostics: inout Diagnostics) -> SiteConfig? {
         guard let text = SourceText.decode(file.data, path: file.path, into: &diagnostics),
-              let root = YAMLParser.parse(text, path: file.path, into: &diagnostics)
+            let root = YAMLParser.parse(text, path: file.path, into: &diagnostics)
         else { return nil }
         guard case .mapping(let map) = root else {
             diagnostics.error("site.yml must be a set of keys (title, agency, timezone, …)", at: root.location)
@@ -41,7 +43,9 @@ public enum SiteConfigValidator {
         if let list = map.list("languages", into: &diagnostics) {
             var parsed: [Language] = []
             for item in list {
-                if let text = item.text(key: "languages", into: &diagnostics), let language = parseLanguage(text, into: &diagnostics) {
+                if let text = item.text(key: "languages", into: &diagnostics),
+                    let language = parseLanguage(text, into: &diagnostics)
+                {
                     if parsed.contains(language) {
                         diagnostics.warning("language '\(language.rawValue)' is listed twice", at: text.location)
                     } else {
@@ -50,8 +54,9 @@ public enum SiteConfigValidator {
                 }
             }
             if let primary = languages.first, let first = parsed.first, primary != first {
-                diagnostics.error("'language' is '\(primary.rawValue)' but 'languages' starts with '\(first.rawValue)'; the first of 'languages' is the primary one",
-                                  at: map.entry("languages")!.keyLocation)
+                diagnostics.error(
+                    "'language' is '\(primary.rawValue)' but 'languages' starts with '\(first.rawValue)'; the first of 'languages' is the primary one",
+                    at: map.entry("languages")!.keyLocation)
             }
             if !parsed.isEmpty { languages = parsed }
         }
@@ -61,18 +66,24 @@ public enum SiteConfigValidator {
         if let url = map.text("base_url", into: &diagnostics) {
             // Only what an address of a folder holds: it is written into HTML attributes, XML,
             // calendars and JSON, so nothing there may need escaping.
-            let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/%@!$&()*+,;=[]")
-            if let components = URLComponents(string: url.value), ["http", "https"].contains(components.scheme?.lowercased() ?? ""),
-               components.host?.isEmpty == false, url.value.unicodeScalars.allSatisfy(allowed.contains),
-               components.query == nil, components.fragment == nil {
+            let allowed = CharacterSet(
+                charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/%@!$&()*+,;=[]")
+            if let components = URLComponents(string: url.value),
+                ["http", "https"].contains(components.scheme?.lowercased() ?? ""),
+                components.host?.isEmpty == false, url.value.unicodeScalars.allSatisfy(allowed.contains),
+                components.query == nil, components.fragment == nil
+            {
                 baseURL = url.value.hasSuffix("/") ? url.value : url.value + "/"
             } else {
-                diagnostics.error("base_url '\(ControlCharacters.printable(url.value))' is not the absolute http(s) address of a folder",
-                                  at: url.location, hint: "for example https://seleksi.kupangkota.go.id/ (no spaces, quotes, '<', '>', '?' or '#')")
+                diagnostics.error(
+                    "base_url '\(ControlCharacters.printable(url.value))' is not the absolute http(s) address of a folder",
+                    at: url.location,
+                    hint: "for example https://seleksi.kupangkota.go.id/ (no spaces, quotes, '<', '>', '?' or '#')")
             }
         } else {
-            diagnostics.warning("base_url is not set, so sitemap.xml is not written and feed.xml has relative links; set base_url to the address the site will have",
-                                at: SourceLocation(path: "content/site.yml"))
+            diagnostics.warning(
+                "base_url is not set, so sitemap.xml is not written and feed.xml has relative links; set base_url to the address the site will have",
+                at: SourceLocation(path: "content/site.yml"))
         }
 
         var contact: Contact?
@@ -84,11 +95,14 @@ public enum SiteConfigValidator {
                 email: contactMap.text("email", into: &diagnostics).flatMap { email -> String? in
                     // It becomes a mailto: link: one address, nothing a URL cannot hold.
                     let parts = email.value.split(separator: "@", omittingEmptySubsequences: false)
-                    let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_+")
+                    let allowed = CharacterSet(
+                        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_+")
                     guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-                          email.value.unicodeScalars.allSatisfy({ $0 == "@" || allowed.contains($0) }) else {
-                        diagnostics.error("contact email '\(email.value)' is not an e-mail address", at: email.location,
-                                          hint: "one address, for example bkpsdm@kupangkota.go.id")
+                        email.value.unicodeScalars.allSatisfy({ $0 == "@" || allowed.contains($0) })
+                    else {
+                        diagnostics.error(
+                            "contact email '\(email.value)' is not an e-mail address", at: email.location,
+                            hint: "one address, for example bkpsdm@kupangkota.go.id")
                         return nil
                     }
                     return email.value
@@ -102,14 +116,16 @@ public enum SiteConfigValidator {
             if Slug.isValid(written.value) {
                 theme = written.value
             } else {
-                diagnostics.error("theme '\(written.value)' is not a slug (a folder name under themes/)", at: written.location)
+                diagnostics.error(
+                    "theme '\(written.value)' is not a slug (a folder name under themes/)", at: written.location)
             }
         }
         let sampleData = map.bool("sample_data", into: &diagnostics) ?? false
 
         guard let title, let agency, let timeZone else { return nil }
-        return SiteConfig(title: title.value, agency: agency.value, region: region?.value, timeZone: timeZone,
-                          languages: languages, baseURL: baseURL, contact: contact, theme: theme, sampleData: sampleData)
+        return SiteConfig(
+            title: title.value, agency: agency.value, region: region?.value, timeZone: timeZone,
+            languages: languages, baseURL: baseURL, contact: contact, theme: theme, sampleData: sampleData)
     }
 
     private static func parseLanguage(_ text: Located<String>, into diagnostics: inout Diagnostics) -> Language? {

@@ -23,7 +23,9 @@ public struct TableColumn: Sendable {
 
     /// The name without a part in brackets: `SKD (40%)` → `skd`.
     static func withoutBrackets(_ header: String) -> String? {
-        guard let open = header.firstIndex(of: "("), let close = header.lastIndex(of: ")"), open < close else { return nil }
+        guard let open = header.firstIndex(of: "("), let close = header.lastIndex(of: ")"), open < close else {
+            return nil
+        }
         let rest = String(header[..<open]) + String(header[header.index(after: close)...])
         let normalized = normalize(rest)
         return normalized.isEmpty ? nil : normalized
@@ -77,9 +79,11 @@ struct TableReader {
     /// Reads `source`. `unknownHeader` is told about each unknown column (to warn or to
     /// refuse personal data) and returns false to stop the table; `row` gets each data
     /// row. Returns the layout, or nil when the table could not be read at all.
-    func read(_ source: inout some TableSource, into diagnostics: inout Diagnostics,
-              unknownHeader: (_ index: Int, _ name: String, _ location: SourceLocation, inout Diagnostics) -> Bool,
-              row: (_ record: TableRecord, _ layout: TableLayout, inout Diagnostics) -> Void) -> TableLayout? {
+    func read(
+        _ source: inout some TableSource, into diagnostics: inout Diagnostics,
+        unknownHeader: (_ index: Int, _ name: String, _ location: SourceLocation, inout Diagnostics) -> Bool,
+        row: (_ record: TableRecord, _ layout: TableLayout, inout Diagnostics) -> Void
+    ) -> TableLayout? {
         let style = source.style
         var seen: [TableRecord] = []
         var header: TableRecord?
@@ -95,8 +99,9 @@ struct TableReader {
         func emit(_ record: inout TableRecord, _ layout: TableLayout, _ diagnostics: inout Diagnostics) {
             if let hint = style.fieldCountHint {
                 guard record.fields.count == layout.width else {
-                    diagnostics.error("row \(record.line) has \(record.fields.count) fields but the header has \(layout.width)",
-                                      at: location(record.positions[0]), hint: hint)
+                    diagnostics.error(
+                        "row \(record.line) has \(record.fields.count) fields but the header has \(layout.width)",
+                        at: location(record.positions[0]), hint: hint)
                     return
                 }
             } else {
@@ -107,14 +112,16 @@ struct TableReader {
                 if field.utf8.count > Self.fieldLimit {
                     refused = true
                     if overlong.insert(index).inserted {
-                        diagnostics.error("this cell holds \(field.count) characters; a table cell may hold at most \(Self.fieldLimit)",
-                                          at: location(record.positions[index]))
+                        diagnostics.error(
+                            "this cell holds \(field.count) characters; a table cell may hold at most \(Self.fieldLimit)",
+                            at: location(record.positions[index]))
                     }
                 } else if ControlCharacters.mayHold(field), let found = ControlCharacters.first(in: field) {
                     refused = true
                     if controlled.insert(index).inserted {
-                        diagnostics.error("this cell holds the control character \(ControlCharacters.name(found.scalar)), which no page may show",
-                                          at: location(record.positions[index]), hint: ControlCharacters.hint)
+                        diagnostics.error(
+                            "this cell holds the control character \(ControlCharacters.name(found.scalar)), which no page may show",
+                            at: location(record.positions[index]), hint: ControlCharacters.hint)
                     }
                 }
             }
@@ -124,7 +131,9 @@ struct TableReader {
 
         func settle(_ diagnostics: inout Diagnostics) -> Bool {
             guard let header else { return false }
-            layout = resolve(header: header, subheader: subheader, sample: sample, style: style, into: &diagnostics, unknownHeader: unknownHeader)
+            layout = resolve(
+                header: header, subheader: subheader, sample: sample, style: style, into: &diagnostics,
+                unknownHeader: unknownHeader)
             guard let layout else {
                 failed = true
                 return false
@@ -173,8 +182,11 @@ struct TableReader {
                 return true
             }
         } catch {
-            diagnostics.error(error.message, at: SourceLocation(path: path, line: error.line, column: error.column, sheet: error.isCell ? style.sheet : nil),
-                              hint: error.hint)
+            diagnostics.error(
+                error.message,
+                at: SourceLocation(
+                    path: path, line: error.line, column: error.column, sheet: error.isCell ? style.sheet : nil),
+                hint: error.hint)
             return nil
         }
         if header == nil, !failed { fallBack(&diagnostics) }
@@ -182,10 +194,12 @@ struct TableReader {
         if header == nil {
             let what = anchors.compactMap { anchor in columns.first { $0.name == anchor } }
                 .map { "'\($0.name)' (\($0.aliases.prefix(3).joined(separator: ", ")))" }
-            diagnostics.error(seen.isEmpty ? "the table is empty: it needs a header row and one row per \(anchors == ["participant"] ? "participant" : "formation")"
-                                           : "no header row: none of the first \(seen.count) rows names the column \(what.joined(separator: " or "))",
-                              at: SourceLocation(path: path, line: 1, column: 1, sheet: style.sheet),
-                              hint: "the header row names each column; title rows above it are skipped")
+            diagnostics.error(
+                seen.isEmpty
+                    ? "the table is empty: it needs a header row and one row per \(anchors == ["participant"] ? "participant" : "formation")"
+                    : "no header row: none of the first \(seen.count) rows names the column \(what.joined(separator: " or "))",
+                at: SourceLocation(path: path, line: 1, column: 1, sheet: style.sheet),
+                hint: "the header row names each column; title rows above it are skipped")
             return nil
         }
         return failed ? nil : layout
@@ -194,10 +208,13 @@ struct TableReader {
     /// Worksheet cells that cannot be taken as they are: a formula never calculated, an
     /// Excel error value, a number in `longNumberColumn` (a participant number, a code)
     /// that lost its last digits. Reported once per column; false when the row has one.
-    static func checkCells(_ record: TableRecord, longNumberColumn: Int?, what: String, place: TablePlace,
-                           reported: inout Set<Int>, into diagnostics: inout Diagnostics) -> Bool {
+    static func checkCells(
+        _ record: TableRecord, longNumberColumn: Int?, what: String, place: TablePlace,
+        reported: inout Set<Int>, into diagnostics: inout Diagnostics
+    ) -> Bool {
         var ok = true
-        for (index, kind) in record.kinds.enumerated() where kind != .text && kind != .number && kind != .date && kind != .boolean {
+        for (index, kind) in record.kinds.enumerated()
+        where kind != .text && kind != .number && kind != .date && kind != .boolean {
             if kind == .longNumber, index != longNumberColumn { continue }
             ok = false
             guard !reported.contains(index) else { continue }
@@ -206,14 +223,17 @@ struct TableReader {
             let location = place.location(line: Int(position.line), column: Int(position.column))
             switch kind {
             case .formulaWithoutValue:
-                diagnostics.error("this cell has a formula whose result was never saved", at: location,
-                                  hint: "open the workbook in Excel or LibreOffice, let it calculate, and save it again")
+                diagnostics.error(
+                    "this cell has a formula whose result was never saved", at: location,
+                    hint: "open the workbook in Excel or LibreOffice, let it calculate, and save it again")
             case .error:
-                diagnostics.error("this cell holds the Excel error \(record.fields[index])", at: location,
-                                  hint: "correct the formula or the value in the workbook")
+                diagnostics.error(
+                    "this cell holds the Excel error \(record.fields[index])", at: location,
+                    hint: "correct the formula or the value in the workbook")
             case .longNumber:
-                diagnostics.error("\(what) \(record.fields[index]) is stored as a number, and Excel keeps only 15 digits of a number: the last digits are lost",
-                                  at: location, hint: "format the column as Text and type the numbers again")
+                diagnostics.error(
+                    "\(what) \(record.fields[index]) is stored as a number, and Excel keeps only 15 digits of a number: the last digits are lost",
+                    at: location, hint: "format the column as Text and type the numbers again")
             default: break
             }
         }
@@ -245,7 +265,9 @@ struct TableReader {
         for candidate in [key, TableColumn.withoutBrackets(text)].compactMap({ $0 }) {
             let found = columns.filter { $0.acceptedNames.contains { TableColumn.normalize($0) == candidate } }
             guard !found.isEmpty else { continue }
-            let onlyGeneric = found.allSatisfy { column in column.tentative.contains { TableColumn.normalize($0) == candidate } }
+            let onlyGeneric = found.allSatisfy { column in
+                column.tentative.contains { TableColumn.normalize($0) == candidate }
+            }
             return (found, onlyGeneric || found.count > 1)
         }
         return ([], false)
@@ -258,7 +280,8 @@ struct TableReader {
     /// The row under a header is a second header row when it names columns and the
     /// participant (or code) cell is empty, or repeats the header (a cell merged down).
     private func isSubheader(_ record: TableRecord, below header: TableRecord) -> Bool {
-        for (index, field) in header.fields.enumerated() where candidates(field).contains(where: { anchors.contains($0.name) }) {
+        for (index, field) in header.fields.enumerated()
+        where candidates(field).contains(where: { anchors.contains($0.name) }) {
             guard index < record.fields.count else { continue }
             let value = record.fields[index].trimmingSpaces
             if !value.isEmpty, value != field.trimmingSpaces { return false }
@@ -283,9 +306,11 @@ struct TableReader {
         }
     }
 
-    private func resolve(header: TableRecord, subheader: TableRecord?, sample: [TableRecord], style: TableStyle,
-                         into diagnostics: inout Diagnostics,
-                         unknownHeader: (Int, String, SourceLocation, inout Diagnostics) -> Bool) -> TableLayout? {
+    private func resolve(
+        header: TableRecord, subheader: TableRecord?, sample: [TableRecord], style: TableStyle,
+        into diagnostics: inout Diagnostics,
+        unknownHeader: (Int, String, SourceLocation, inout Diagnostics) -> Bool
+    ) -> TableLayout? {
         var names = combinedNames(header, subheader)
         // A worksheet's header row stores no empty cells at its end: cells further right in
         // the rows below are columns without a name, to be warned about, not dropped unseen.
@@ -294,11 +319,15 @@ struct TableReader {
         }
         let last = subheader ?? header
         let positions = names.indices.map { index in
-            index < header.positions.count ? header.positions[index]
+            index < header.positions.count
+                ? header.positions[index]
                 : TablePosition(line: header.positions.first?.line ?? 1, column: Int32(index + 1))
         }
         func location(_ index: Int) -> SourceLocation {
-            let position = subheader.flatMap { index < $0.positions.count && !$0.fields[index].trimmingSpaces.isEmpty ? $0.positions[index] : nil }
+            let position =
+                subheader.flatMap {
+                    index < $0.positions.count && !$0.fields[index].trimmingSpaces.isEmpty ? $0.positions[index] : nil
+                }
                 ?? positions[index]
             return style.location(path, position)
         }
@@ -313,8 +342,9 @@ struct TableReader {
         for (index, name) in names.enumerated() {
             if name.isEmpty {
                 if !values(index).isEmpty {
-                    diagnostics.warning("column \(CellReference.columnName(index + 1)) has no name in the header; its values are not read and not published",
-                                        at: location(index))
+                    diagnostics.warning(
+                        "column \(CellReference.columnName(index + 1)) has no name in the header; its values are not read and not published",
+                        at: location(index))
                 }
                 continue
             }
@@ -341,9 +371,11 @@ struct TableReader {
             let sampleValues = values(index)
             let free = choices.filter { indexOf[$0.name] == nil }
             let chosen = free.first { fits($0.name, sampleValues, names[index]) }
-            let example = sampleValues.first { !fits(free.first?.name ?? "", [$0], names[index]) }.map { " ('\($0)')" } ?? ""
+            let example =
+                sampleValues.first { !fits(free.first?.name ?? "", [$0], names[index]) }.map { " ('\($0)')" } ?? ""
             for skipped in free.prefix(while: { $0.name != chosen?.name }) {
-                readings[skipped.name] = "column '\(names[index])' was read as \(chosen.map { "the \($0.name)" } ?? "nothing"), not as the \(skipped.name): its values do not fit\(example)"
+                readings[skipped.name] =
+                    "column '\(names[index])' was read as \(chosen.map { "the \($0.name)" } ?? "nothing"), not as the \(skipped.name): its values do not fit\(example)"
             }
             if let chosen {
                 indexOf[chosen.name] = index
@@ -356,16 +388,21 @@ struct TableReader {
             ok = false
         }
         let found = Set(indexOf.keys)
-        for column in columns where column.required && indexOf[column.name] == nil && !optionalWhen(column.name, found) {
-            var hint = "accepted names: \((column.aliases.isEmpty ? [column.name] : [column.name] + column.aliases).joined(separator: ", "))"
+        for column in columns where column.required && indexOf[column.name] == nil && !optionalWhen(column.name, found)
+        {
+            var hint =
+                "accepted names: \((column.aliases.isEmpty ? [column.name] : [column.name] + column.aliases).joined(separator: ", "))"
             if let more = missingHint(column.name) { hint += "; \(more)" }
             if let reading = readings[column.name] { hint = reading + "; " + hint }
-            diagnostics.error("missing required column '\(column.name)'", at: style.location(path, last.positions.first ?? TablePosition(line: 1, column: 1)),
-                              hint: hint)
+            diagnostics.error(
+                "missing required column '\(column.name)'",
+                at: style.location(path, last.positions.first ?? TablePosition(line: 1, column: 1)),
+                hint: hint)
             ok = false
         }
         guard ok else { return nil }
-        return TableLayout(indexOf: indexOf, headerNames: names, unknown: unknown, width: names.count,
-                           headerLine: Int(last.positions.first?.line ?? 1), readings: readings)
+        return TableLayout(
+            indexOf: indexOf, headerNames: names, unknown: unknown, width: names.count,
+            headerLine: Int(last.positions.first?.line ?? 1), readings: readings)
     }
 }

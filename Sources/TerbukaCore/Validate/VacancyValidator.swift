@@ -7,14 +7,18 @@ enum VacancyValidator {
     static let resultKeys = ["stage", "file", "sheet", "published", "number", "objection_until"]
 
     static func validate(_ loaded: LoadedVacancy, zone: SiteTimeZone, into diagnostics: inout Diagnostics) -> Vacancy? {
-        guard let file = loaded.index, let (map, body) = MarkdownDocumentReader.read(file, into: &diagnostics) else { return nil }
-        map.checkKeys(known: keys, required: ["title", "kind", "published"], in: "a vacancy notice", into: &diagnostics)
+        guard let file = loaded.index, let (map, body) = MarkdownDocumentReader.read(file, into: &diagnostics) else {
+            return nil
+        }
+        map.checkKeys(
+            known: keys, required: ["title", "kind", "published"], in: "a vacancy notice", into: &diagnostics)
         let title = map.text("title", into: &diagnostics)
         var kind: RecruitmentKind?
         if let written = map.text("kind", into: &diagnostics) {
             kind = RecruitmentKind(rawValue: written.value.lowercased())
             if kind == nil {
-                diagnostics.error("unknown vacancy kind '\(written.value)'", at: written.location, hint: "use 'cpns' or 'pppk'")
+                diagnostics.error(
+                    "unknown vacancy kind '\(written.value)'", at: written.location, hint: "use 'cpns' or 'pppk'")
             }
         }
         let published = map.date("published", zone: zone, into: &diagnostics)
@@ -32,7 +36,8 @@ enum VacancyValidator {
         }
         let draft = map.bool("draft", into: &diagnostics) ?? false
         guard let title, let kind, let published, let formations else { return nil }
-        let tables = ResultsValidator.read(results, vacancy: loaded, kind: kind, formations: formations, rules: scoring, into: &diagnostics)
+        let tables = ResultsValidator.read(
+            results, vacancy: loaded, kind: kind, formations: formations, rules: scoring, into: &diagnostics)
         return Vacancy(
             id: loaded.id, title: title.value, kind: kind, published: published.value,
             number: map.text("number", into: &diagnostics)?.value,
@@ -42,9 +47,12 @@ enum VacancyValidator {
         )
     }
 
-    private static func scheduleEntry(_ value: YAMLValue, zone: SiteTimeZone, into diagnostics: inout Diagnostics) -> ScheduleEntry? {
+    private static func scheduleEntry(_ value: YAMLValue, zone: SiteTimeZone, into diagnostics: inout Diagnostics)
+        -> ScheduleEntry?
+    {
         guard let map = value.mapping(what: "schedule entry", into: &diagnostics) else { return nil }
-        map.checkKeys(known: scheduleKeys, required: ["stage", "start", "end"], in: "a schedule entry", into: &diagnostics)
+        map.checkKeys(
+            known: scheduleKeys, required: ["stage", "start", "end"], in: "a schedule entry", into: &diagnostics)
         let title = map.text("title", into: &diagnostics)
         var stage: String?
         if let written = map.text("stage", into: &diagnostics) {
@@ -54,11 +62,14 @@ enum VacancyValidator {
             } else if let alias = ScheduleEntry.resultStageAliases[written.value] {
                 stage = alias
             } else if !Slug.isValid(written.value) {
-                diagnostics.error("stage '\(written.value)' is not a slug", at: written.location,
-                                  hint: Suggestion.hint(for: written.value, in: ScheduleEntry.knownStages) ?? known)
+                diagnostics.error(
+                    "stage '\(written.value)' is not a slug", at: written.location,
+                    hint: Suggestion.hint(for: written.value, in: ScheduleEntry.knownStages) ?? known)
             } else if title == nil {
-                diagnostics.error("unknown stage '\(written.value)': a custom stage needs a 'title'", at: written.location,
-                                  hint: Suggestion.hint(for: written.value, in: ScheduleEntry.knownStages).map { "\($0); \(known)" } ?? known)
+                diagnostics.error(
+                    "unknown stage '\(written.value)': a custom stage needs a 'title'", at: written.location,
+                    hint: Suggestion.hint(for: written.value, in: ScheduleEntry.knownStages).map { "\($0); \(known)" }
+                        ?? known)
             } else {
                 stage = written.value
             }
@@ -66,18 +77,21 @@ enum VacancyValidator {
         let start = map.date("start", zone: zone, into: &diagnostics)
         let end = map.date("end", zone: zone, into: &diagnostics)
         if let start, let end, end.value.endInstant < start.value.instant {
-            diagnostics.error("'end' (\(end.value.plainText)) is before 'start' (\(start.value.plainText))", at: end.location)
+            diagnostics.error(
+                "'end' (\(end.value.plainText)) is before 'start' (\(start.value.plainText))", at: end.location)
             return nil
         }
         guard let stage, let start, let end else { return nil }
-        return ScheduleEntry(stage: stage, title: title?.value, start: start.value, end: end.value,
-                             location: map.text("location", into: &diagnostics)?.value,
-                             note: map.text("note", into: &diagnostics)?.value)
+        return ScheduleEntry(
+            stage: stage, title: title?.value, start: start.value, end: end.value,
+            location: map.text("location", into: &diagnostics)?.value,
+            note: map.text("note", into: &diagnostics)?.value)
     }
 
-
-    private static func resultEntry(_ value: YAMLValue, vacancy: LoadedVacancy, kind: RecruitmentKind?, zone: SiteTimeZone,
-                                    into diagnostics: inout Diagnostics) -> ResultEntry? {
+    private static func resultEntry(
+        _ value: YAMLValue, vacancy: LoadedVacancy, kind: RecruitmentKind?, zone: SiteTimeZone,
+        into diagnostics: inout Diagnostics
+    ) -> ResultEntry? {
         guard let map = value.mapping(what: "results entry", into: &diagnostics) else { return nil }
         map.checkKeys(known: resultKeys, required: ["stage", "published"], in: "a results entry", into: &diagnostics)
         var stage: ResultStage?
@@ -87,8 +101,11 @@ enum VacancyValidator {
                 stage = parsed
             } else {
                 let names = allowed.map(\.rawValue)
-                diagnostics.error("unknown result stage '\(written.value)'\(kind.map { " for a \($0.rawValue.uppercased()) vacancy" } ?? "")",
-                                  at: written.location, hint: Suggestion.hint(for: written.value, in: names) ?? "use one of \(names.joined(separator: ", "))")
+                diagnostics.error(
+                    "unknown result stage '\(written.value)'\(kind.map { " for a \($0.rawValue.uppercased()) vacancy" } ?? "")",
+                    at: written.location,
+                    hint: Suggestion.hint(for: written.value, in: names)
+                        ?? "use one of \(names.joined(separator: ", "))")
             }
         }
         var file: String?
@@ -97,7 +114,9 @@ enum VacancyValidator {
             if vacancy.resultFiles.contains(written.value) || isFile(written.value, in: vacancy) {
                 file = written.value
                 if TableFormat(path: written.value) == nil {
-                    diagnostics.error("'\(written.value)' is not a table: a result table is a .csv file or an Excel workbook (.xlsx)", at: written.location)
+                    diagnostics.error(
+                        "'\(written.value)' is not a table: a result table is a .csv file or an Excel workbook (.xlsx)",
+                        at: written.location)
                     file = nil
                     fileMissing = true
                 }
@@ -109,27 +128,38 @@ enum VacancyValidator {
                     // There, but refused (a link out of content/, a FIFO): a table under
                     // results/ was named at the file already; another, here.
                     let contentRoot = vacancy.folderURL.deletingLastPathComponent().deletingLastPathComponent()
-                    if !written.value.hasPrefix("results/"), let refusal = ContentLoader.refusal(url, contentRoot: contentRoot) {
+                    if !written.value.hasPrefix("results/"),
+                        let refusal = ContentLoader.refusal(url, contentRoot: contentRoot)
+                    {
                         diagnostics.error("result table '\(written.value)' \(refusal)", at: written.location)
                     }
                 } else {
-                    diagnostics.error("result table '\(written.value)' does not exist in \(vacancy.folderPath)", at: written.location,
-                                      hint: Suggestion.hint(for: written.value, in: vacancy.resultFiles) ?? "result tables go in \(vacancy.folderPath)/results/")
+                    diagnostics.error(
+                        "result table '\(written.value)' does not exist in \(vacancy.folderPath)", at: written.location,
+                        hint: Suggestion.hint(for: written.value, in: vacancy.resultFiles)
+                            ?? "result tables go in \(vacancy.folderPath)/results/")
                 }
             }
         } else if let stage, stage != .akhir {
-            diagnostics.error("missing required key 'file' in a results entry for stage '\(stage.rawValue)'", at: map.location)
+            diagnostics.error(
+                "missing required key 'file' in a results entry for stage '\(stage.rawValue)'", at: map.location)
         }
         var sheet = map.text("sheet", into: &diagnostics)
-        if let named = sheet, let file, TableFormat(path: file).map({ if case .xlsx = $0 { false } else { true } }) ?? true {
-            diagnostics.error("'sheet' names a worksheet, but '\(file)' is not a workbook", at: named.location, hint: "remove 'sheet', or give an .xlsx file")
+        if let named = sheet, let file,
+            TableFormat(path: file).map({ if case .xlsx = $0 { false } else { true } }) ?? true
+        {
+            diagnostics.error(
+                "'sheet' names a worksheet, but '\(file)' is not a workbook", at: named.location,
+                hint: "remove 'sheet', or give an .xlsx file")
             sheet = nil
         }
         let published = map.date("published", zone: zone, into: &diagnostics)
         let objection = map.date("objection_until", zone: zone, into: &diagnostics)
         guard let stage, let published else { return nil }
-        return ResultEntry(stage: stage, file: file, sheet: sheet?.value, fileMissing: fileMissing, published: published.value,
-                           number: map.text("number", into: &diagnostics)?.value, objectionUntil: objection?.value, location: map.location)
+        return ResultEntry(
+            stage: stage, file: file, sheet: sheet?.value, fileMissing: fileMissing, published: published.value,
+            number: map.text("number", into: &diagnostics)?.value, objectionUntil: objection?.value,
+            location: map.location)
     }
 
     /// A file under the vacancy folder (not only under results/), never outside it.
@@ -140,12 +170,15 @@ enum VacancyValidator {
         return ContentLoader.refusal(url, contentRoot: contentRoot) == nil
     }
 
-    private static func checkUnlistedResultFiles(_ vacancy: LoadedVacancy, listed: [ResultEntry], location: SourceLocation,
-                                                 into diagnostics: inout Diagnostics) {
+    private static func checkUnlistedResultFiles(
+        _ vacancy: LoadedVacancy, listed: [ResultEntry], location: SourceLocation,
+        into diagnostics: inout Diagnostics
+    ) {
         let named = Set(listed.compactMap(\.file))
         for file in vacancy.resultFiles where !named.contains(file) {
-            diagnostics.warning("result table '\(file)' is not named in the notice's 'results' and is not published",
-                                at: SourceLocation(path: "\(vacancy.folderPath)/\(file)"))
+            diagnostics.warning(
+                "result table '\(file)' is not named in the notice's 'results' and is not published",
+                at: SourceLocation(path: "\(vacancy.folderPath)/\(file)"))
         }
     }
 }

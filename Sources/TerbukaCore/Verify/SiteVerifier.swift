@@ -45,7 +45,8 @@ public enum SiteVerifier {
             report.checked += 1
             if (try? Digest.sha256(fileAt: url).hex) != expected { report.changed.append(path) }
         }
-        for path in FileListing.files(under: folder, includingHidden: true) where path != Route.sums && !listed.contains(path) {
+        for path in FileListing.files(under: folder, includingHidden: true)
+        where path != Route.sums && !listed.contains(path) {
             report.extra.append(path)
         }
         return report

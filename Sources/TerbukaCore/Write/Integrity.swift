@@ -37,7 +37,6 @@ enum Integrity {
         return OutputFile(path: Route.manifest, contents: .bytes(Data(out.bytes)))
     }
 
-
     /// `<sha256>  <path>` per file, sorted by path.
     static func sums(_ ledger: Ledger) -> OutputFile {
         var text = ""

@@ -21,7 +21,9 @@ public struct OutputWriter: Sendable {
     public static func refusal(_ destination: URL, siteRoot: URL) -> String? {
         let target = destination.resolvingSymlinksInPath().standardizedFileURL.path
         let site = siteRoot.resolvingSymlinksInPath().standardizedFileURL.path
-        func inside(_ path: String, _ folder: String) -> Bool { path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") }
+        func inside(_ path: String, _ folder: String) -> Bool {
+            path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+        }
         if target == site { return "it is the site folder itself" }
         if inside(site, target) { return "it holds the site folder" }
         for sources in ["content", "themes"] where inside(target, site + "/" + sources) {
@@ -32,13 +34,15 @@ public struct OutputWriter: Sendable {
         guard isDirectory.boolValue else { return "it is a file, not a folder" }
         let children = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
         if children.isEmpty || isPreviousOutput(URL(fileURLWithPath: target)) { return nil }
-        return "it holds other files and is not a site Terbuka wrote (it has no manifest.json from Terbuka); choose a new or empty folder"
+        return
+            "it holds other files and is not a site Terbuka wrote (it has no manifest.json from Terbuka); choose a new or empty folder"
     }
 
     /// A previous output carries the manifest.json every build writes, naming Terbuka.
     static func isPreviousOutput(_ folder: URL) -> Bool {
         guard let handle = try? FileHandle(forReadingFrom: folder.appendingPathComponent(Route.manifest)),
-              let head = try? handle.read(upToCount: 256) else { return false }
+            let head = try? handle.read(upToCount: 256)
+        else { return false }
         try? handle.close()
         return String(decoding: head, as: UTF8.self).contains("\"generator\": \"Terbuka ")
     }
@@ -65,7 +69,9 @@ public struct OutputWriter: Sendable {
         let oldPrefix = ".\(destination.lastPathComponent).old-"
         for name in names where name.hasPrefix(stagingPrefix) || name.hasPrefix(oldPrefix) {
             let rest = name.dropFirst(name.hasPrefix(stagingPrefix) ? stagingPrefix.count : oldPrefix.count)
-            if let pid = rest.split(separator: "-").first.flatMap({ Int32($0) }), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM {
+            if let pid = rest.split(separator: "-").first.flatMap({ Int32($0) }), pid != getpid(),
+                kill(pid, 0) == 0 || errno == EPERM
+            {
                 continue
             }
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
@@ -98,7 +104,8 @@ public struct OutputWriter: Sendable {
         }
         // No exchange on this system or file system: two renames, with a moment between
         // them when the destination is missing.
-        let previous = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())-\(UUID().uuidString.prefix(8))")
+        let previous = parent.appendingPathComponent(
+            ".\(destination.lastPathComponent).old-\(getpid())-\(UUID().uuidString.prefix(8))")
         do {
             try fm.moveItem(at: destination, to: previous)
         } catch {
@@ -110,7 +117,8 @@ public struct OutputWriter: Sendable {
         } catch {
             try? fm.moveItem(at: previous, to: destination)
             abandon(staging)
-            throw WriteError(description: "cannot move the new site into \(destination.path): \(FileProblem.describe(error))")
+            throw WriteError(
+                description: "cannot move the new site into \(destination.path): \(FileProblem.describe(error))")
         }
         try? fm.removeItem(at: previous)
     }
@@ -122,15 +130,16 @@ public struct OutputWriter: Sendable {
 enum AtomicSwap {
     static func exchange(_ a: String, _ b: String) -> Bool {
         #if os(Linux)
-        typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        guard let symbol = dlsym(nil, "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: Renameat2.self)
-        let renameExchange: UInt32 = 2
-        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+            typealias Renameat2 =
+                @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+            guard let symbol = dlsym(nil, "renameat2") else { return false }
+            let renameat2 = unsafeBitCast(symbol, to: Renameat2.self)
+            let renameExchange: UInt32 = 2
+            return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
         #elseif canImport(Darwin)
-        return renamex_np(a, b, UInt32(RENAME_SWAP)) == 0
+            return renamex_np(a, b, UInt32(RENAME_SWAP)) == 0
         #else
-        return false
+            return false
         #endif
     }
 }
@@ -175,7 +184,8 @@ public struct StagingFolder: Sendable {
 
     private func prepare(_ path: String) throws -> URL {
         let target = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         return target
     }
 }
@@ -226,4 +236,3 @@ public final class StreamedFile {
         return entry
     }
 }
-

@@ -25,32 +25,55 @@ enum ZipArchive {
             let bigOffset = offset >= 0xFFFF_FFFF
             var header = Data()
             header.append(le32(0x0403_4B50))
-            header.append(le16(bigSize ? 45 : 20)); header.append(le16(0x0800)); header.append(le16(0))
-            header.append(le16(dosTime)); header.append(le16(dosDate))
+            header.append(le16(bigSize ? 45 : 20))
+            header.append(le16(0x0800))
+            header.append(le16(0))
+            header.append(le16(dosTime))
+            header.append(le16(dosDate))
             header.append(le32(crc))
-            header.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(data.count))); header.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(data.count)))
-            header.append(le16(UInt16(name.count))); header.append(le16(bigSize ? 20 : 0))
+            header.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(data.count)))
+            header.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(data.count)))
+            header.append(le16(UInt16(name.count)))
+            header.append(le16(bigSize ? 20 : 0))
             header.append(name)
             if bigSize {
-                header.append(le16(0x0001)); header.append(le16(16)); header.append(le64(data.count)); header.append(le64(data.count))
+                header.append(le16(0x0001))
+                header.append(le16(16))
+                header.append(le64(data.count))
+                header.append(le64(data.count))
             }
             try handle.write(contentsOf: header)
             try handle.write(contentsOf: data)
             var extra = Data()
-            if bigSize { extra.append(le64(data.count)); extra.append(le64(data.count)) }
+            if bigSize {
+                extra.append(le64(data.count))
+                extra.append(le64(data.count))
+            }
             if bigOffset { extra.append(le64(offset)) }
             var entry = Data()
             entry.append(le32(0x0201_4B50))
             let version: UInt16 = extra.isEmpty ? 20 : 45
-            entry.append(le16(version)); entry.append(le16(version)); entry.append(le16(0x0800)); entry.append(le16(0))
-            entry.append(le16(dosTime)); entry.append(le16(dosDate))
+            entry.append(le16(version))
+            entry.append(le16(version))
+            entry.append(le16(0x0800))
+            entry.append(le16(0))
+            entry.append(le16(dosTime))
+            entry.append(le16(dosDate))
             entry.append(le32(crc))
-            entry.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(data.count))); entry.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(data.count)))
-            entry.append(le16(UInt16(name.count))); entry.append(le16(extra.isEmpty ? 0 : UInt16(extra.count + 4))); entry.append(le16(0))
-            entry.append(le16(0)); entry.append(le16(0)); entry.append(le32(0)); entry.append(le32(bigOffset ? 0xFFFF_FFFF : UInt32(offset)))
+            entry.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(data.count)))
+            entry.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(data.count)))
+            entry.append(le16(UInt16(name.count)))
+            entry.append(le16(extra.isEmpty ? 0 : UInt16(extra.count + 4)))
+            entry.append(le16(0))
+            entry.append(le16(0))
+            entry.append(le16(0))
+            entry.append(le32(0))
+            entry.append(le32(bigOffset ? 0xFFFF_FFFF : UInt32(offset)))
             entry.append(name)
             if !extra.isEmpty {
-                entry.append(le16(0x0001)); entry.append(le16(UInt16(extra.count))); entry.append(extra)
+                entry.append(le16(0x0001))
+                entry.append(le16(UInt16(extra.count)))
+                entry.append(extra)
             }
             central.append(entry)
             offset += header.count + data.count
@@ -60,30 +83,45 @@ enum ZipArchive {
         var end = Data()
         if needs64 {
             let record64Offset = centralOffset + central.count
-            end.append(le32(0x0606_4B50)); end.append(le64(44))
-            end.append(le16(45)); end.append(le16(45)); end.append(le32(0)); end.append(le32(0))
-            end.append(le64(names.count)); end.append(le64(names.count))
-            end.append(le64(central.count)); end.append(le64(centralOffset))
-            end.append(le32(0x0706_4B50)); end.append(le32(0)); end.append(le64(record64Offset)); end.append(le32(1))
+            end.append(le32(0x0606_4B50))
+            end.append(le64(44))
+            end.append(le16(45))
+            end.append(le16(45))
+            end.append(le32(0))
+            end.append(le32(0))
+            end.append(le64(names.count))
+            end.append(le64(names.count))
+            end.append(le64(central.count))
+            end.append(le64(centralOffset))
+            end.append(le32(0x0706_4B50))
+            end.append(le32(0))
+            end.append(le64(record64Offset))
+            end.append(le32(1))
         }
         end.append(le32(0x0605_4B50))
-        end.append(le16(0)); end.append(le16(0))
+        end.append(le16(0))
+        end.append(le16(0))
         let count = UInt16(min(names.count, 0xFFFF))
-        end.append(le16(count)); end.append(le16(count))
-        end.append(le32(UInt32(min(central.count, 0xFFFF_FFFF)))); end.append(le32(UInt32(min(centralOffset, 0xFFFF_FFFF)))); end.append(le16(0))
+        end.append(le16(count))
+        end.append(le16(count))
+        end.append(le32(UInt32(min(central.count, 0xFFFF_FFFF))))
+        end.append(le32(UInt32(min(centralOffset, 0xFFFF_FFFF))))
+        end.append(le16(0))
         try handle.write(contentsOf: central)
         try handle.write(contentsOf: end)
     }
 
     private static func le16(_ value: UInt16) -> Data { Data([UInt8(value & 0xFF), UInt8(value >> 8)]) }
     private static func le32(_ value: UInt32) -> Data { Data((0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) }) }
-    private static func le64(_ value: Int) -> Data { Data((0..<8).map { UInt8((UInt64(value) >> (8 * UInt64($0))) & 0xFF) }) }
+    private static func le64(_ value: Int) -> Data {
+        Data((0..<8).map { UInt8((UInt64(value) >> (8 * UInt64($0))) & 0xFF) })
+    }
 
     /// MS-DOS date and time hold the years 1980 to 2107: a build time outside them is
     /// written as the nearest they can hold.
     static func dos(_ instant: Int) -> (UInt16, UInt16) {
-        let earliest = 315_532_800  // 1980-01-01T00:00:00Z
-        let latest = 4_354_819_198  // 2107-12-31T23:59:58Z
+        let earliest = 315_532_800 // 1980-01-01T00:00:00Z
+        let latest = 4_354_819_198 // 2107-12-31T23:59:58Z
         let date = ContentDate(instant: min(max(instant, earliest), latest), offset: 0)
         let minutes = date.minuteOfDay ?? 0
         let time = UInt16((minutes / 60) << 11 | (minutes % 60) << 5 | date.seconds / 2)

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Runs a program to its end; returns its exit status and what it printed (both streams).
-func runProcess(_ executable: URL, _ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, output: String) {
+func runProcess(_ executable: URL, _ arguments: [String], in folder: URL? = nil) throws -> (
+    status: Int32, output: String
+) {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments

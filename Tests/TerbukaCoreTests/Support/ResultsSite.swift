@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import TerbukaCore
 
 /// A TestSite whose vacancy has the result tables a test gives, with small formations of
@@ -21,17 +22,26 @@ struct ResultsSite {
 
     /// `tables`: stage → CSV text; `extra` goes into the front matter (e.g. scoring).
     /// `workbooks`: stage → an .xlsx table, with the sheet the entry names (nil: none).
-    init(kind: String = "cpns", tables: [(stage: String, csv: String)], workbooks: [(stage: String, data: Data, sheet: String?)] = [],
-         akhirWithoutFile: Bool = false, extra: String = "", formations: String = ResultsSite.formations) throws {
+    init(
+        kind: String = "cpns", tables: [(stage: String, csv: String)],
+        workbooks: [(stage: String, data: Data, sheet: String?)] = [],
+        akhirWithoutFile: Bool = false, extra: String = "", formations: String = ResultsSite.formations
+    ) throws {
         site = try TestSite()
-        var entries = tables.map { "  - stage: \($0.stage)\n    file: results/\($0.stage).csv\n    published: 2024-11-01 10:00\n    objection_until: 2024-11-04" }
+        var entries = tables.map {
+            "  - stage: \($0.stage)\n    file: results/\($0.stage).csv\n    published: 2024-11-01 10:00\n    objection_until: 2024-11-04"
+        }
         entries += workbooks.map {
-            "  - stage: \($0.stage)\n    file: results/\($0.stage).xlsx\n" + ($0.sheet.map { "    sheet: \($0)\n" } ?? "") + "    published: 2024-11-01 10:00"
+            "  - stage: \($0.stage)\n    file: results/\($0.stage).xlsx\n"
+                + ($0.sheet.map { "    sheet: \($0)\n" } ?? "") + "    published: 2024-11-01 10:00"
         }
         if akhirWithoutFile { entries.append("  - stage: akhir\n    published: 2024-12-01") }
-        let scoring = kind == "cpns" && !extra.contains("scoring:")
+        let scoring =
+            kind == "cpns" && !extra.contains("scoring:")
             ? "scoring:\n  passing:\n    putra-putri-kalimantan: {total: 300, tiu: 70}\n" : ""
-        try site.write("content/vacancies/cpns-2024/index.md", """
+        try site.write(
+            "content/vacancies/cpns-2024/index.md",
+            """
             ---
             title: Seleksi 2024
             kind: \(kind)
@@ -56,7 +66,9 @@ struct ResultsSite {
 
     /// Rewrites the notice with these `results` entries (YAML flow mappings, one a line).
     func writeNotice(results: [String]) throws {
-        try site.write("content/vacancies/cpns-2024/index.md", """
+        try site.write(
+            "content/vacancies/cpns-2024/index.md",
+            """
             ---
             title: Seleksi 2024
             kind: cpns

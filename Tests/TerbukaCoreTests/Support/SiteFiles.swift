@@ -47,8 +47,13 @@ enum SiteFiles {
             let html = try String(contentsOf: folder.appendingPathComponent(page), encoding: .utf8)
             let pageFolder = folder.appendingPathComponent(page).deletingLastPathComponent()
             for link in links(in: html) {
-                if link.hasPrefix("#") || link.hasPrefix("mailto:") || link.hasPrefix("https://") || link.hasPrefix("http://") { continue }
-                let path = String(link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+                if link.hasPrefix("#") || link.hasPrefix("mailto:") || link.hasPrefix("https://")
+                    || link.hasPrefix("http://")
+                {
+                    continue
+                }
+                let path = String(
+                    link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
                 let decoded = path.removingPercentEncoding ?? path
                 if decoded.hasPrefix("/") || decoded.contains(":") {
                     broken.append("\(page): '\(link)' is not relative")
@@ -60,7 +65,9 @@ enum SiteFiles {
                 }
                 let target = pageFolder.appendingPathComponent(decoded).standardizedFileURL
                 var isDirectory: ObjCBool = false
-                if !FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) || isDirectory.boolValue {
+                if !FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory)
+                    || isDirectory.boolValue
+                {
                     broken.append("\(page): '\(link)' leads to no file")
                 } else if !target.path.hasPrefix(folder.standardizedFileURL.path + "/") {
                     broken.append("\(page): '\(link)' leads outside the site")

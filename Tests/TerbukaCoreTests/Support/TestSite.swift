@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerbukaCore
 
 /// The repository's root, found from this file's path.
@@ -11,8 +12,9 @@ let sharedConformance = repositoryRoot.deletingLastPathComponent().appendingPath
 
 /// Tests that read it are skipped, saying why, in a clone without ../shared beside it;
 /// .ci/run refuses to run without it, so CI never skips them.
-let needsConformance = ConditionTrait.enabled(if: FileManager.default.fileExists(atPath: sharedConformance.path),
-                                              "../shared/conformance is not beside the repository")
+let needsConformance = ConditionTrait.enabled(
+    if: FileManager.default.fileExists(atPath: sharedConformance.path),
+    "../shared/conformance is not beside the repository")
 
 /// A small valid site in a temporary folder (with the built-in theme) that each test
 /// changes to show one problem.
@@ -54,7 +56,9 @@ struct TestSite {
         try write("content/vacancies/cpns-2024/formations.csv", Self.formations)
         try write("content/pages/tentang.md", "---\ntitle: Tentang\n---\nTentang kami.\n")
         try write("content/files/ralat.pdf", "%PDF-1.4\n")
-        try write("content/announcements/ralat.md", """
+        try write(
+            "content/announcements/ralat.md",
+            """
             ---
             title: Ralat formasi
             date: 2024-08-26
@@ -79,7 +83,9 @@ struct TestSite {
 
     /// Rewrites the vacancy notice with these `schedule` entries (YAML flow mappings).
     func writeSchedule(_ entries: [String]) throws {
-        try write("content/vacancies/cpns-2024/index.md", """
+        try write(
+            "content/vacancies/cpns-2024/index.md",
+            """
             ---
             title: Seleksi CPNS 2024
             kind: cpns

@@ -39,7 +39,9 @@ public struct ByteWriter {
     public mutating func json(_ text: String) {
         bytes.append(0x22)
         var utf8 = text.utf8
-        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
+        if !utf8.contains(where: {
+            $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2
+        }) {
             bytes.append(contentsOf: utf8)
             bytes.append(0x22)
             return
@@ -85,8 +87,10 @@ public struct ByteWriter {
     /// = + - @ tab or CR and not a number) prefixed by an apostrophe.
     public mutating func csv(_ text: String) {
         var value = text
-        if let first = text.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D,
-           !Self.isNumber(text) {
+        if let first = text.utf8.first,
+            first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D,
+            !Self.isNumber(text)
+        {
             value = "'" + text
         }
         guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {

@@ -17,7 +17,8 @@ public enum DateText {
     static func basicUTC(_ instant: Int) -> String {
         let value = ContentDate(instant: instant, offset: 0)
         let minutes = value.minuteOfDay ?? 0
-        return basicDate(value.date) + "T" + twoDigits(minutes / 60) + twoDigits(minutes % 60) + twoDigits(value.seconds) + "Z"
+        return basicDate(value.date) + "T" + twoDigits(minutes / 60) + twoDigits(minutes % 60)
+            + twoDigits(value.seconds) + "Z"
     }
 
     /// `20241016` (iCalendar, RFC 5545).
@@ -35,13 +36,15 @@ extension ContentDate {
     /// `2024-08-19`, or `2024-08-19T09:00:00+08:00` with a time.
     public var iso8601: String {
         guard let minutes = minuteOfDay else { return date.description }
-        return "\(date)T\(DateText.twoDigits(minutes / 60)):\(DateText.twoDigits(minutes % 60)):00" + DateText.offset(utcOffsetSeconds)
+        return "\(date)T\(DateText.twoDigits(minutes / 60)):\(DateText.twoDigits(minutes % 60)):00"
+            + DateText.offset(utcOffsetSeconds)
     }
 
     /// `2024-09-10T23:59:59+08:00`: to the second, for ends of days.
     public var iso8601Seconds: String {
         let minutes = minuteOfDay ?? 0
-        return "\(date)T\(DateText.twoDigits(minutes / 60)):\(DateText.twoDigits(minutes % 60)):\(DateText.twoDigits(seconds))"
+        return
+            "\(date)T\(DateText.twoDigits(minutes / 60)):\(DateText.twoDigits(minutes % 60)):\(DateText.twoDigits(seconds))"
             + DateText.offset(utcOffsetSeconds)
     }
 

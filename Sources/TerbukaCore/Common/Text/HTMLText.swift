@@ -2,7 +2,9 @@
 /// same five characters the template engine escapes. The rules are in ByteWriter.html.
 public enum HTMLText {
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
         var writer = ByteWriter(capacity: text.utf8.count + 16)
         writer.html(text)
         return writer.string

@@ -6,19 +6,25 @@ struct AdministrationResults: PublishedResultTable {
     let groups: [FormationGroup]
 
     var stage: ResultStage { .administrasi }
-    var columns: [ResultColumn] { [ResultColumn(id: "status", numeric: false), ResultColumn(id: "reason", numeric: false)] }
+    var columns: [ResultColumn] {
+        [ResultColumn(id: "status", numeric: false), ResultColumn(id: "reason", numeric: false)]
+    }
     var count: Int { order.count }
 
     init(entry: ResultEntry, rows: [AdministrationRow], formations: [Formation]) {
         self.entry = entry
         self.rows = rows
-        let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formationIndex) { a, b in
-            (rows[a].status == .meets ? 0 : 1, rows[a].identity.participant) < (rows[b].status == .meets ? 0 : 1, rows[b].identity.participant)
+        let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formationIndex) {
+            a, b in
+            (rows[a].status == .meets ? 0 : 1, rows[a].identity.participant) < (
+                rows[b].status == .meets ? 0 : 1, rows[b].identity.participant
+            )
         }
         self.order = order
         groups = ranges.map { formation, range in
-            FormationGroup(formation: formation, range: range, present: range.count,
-                           passed: range.filter { rows[Int(order[$0])].status == .meets }.count, shortlisted: nil)
+            FormationGroup(
+                formation: formation, range: range, present: range.count,
+                passed: range.filter { rows[Int(order[$0])].status == .meets }.count, shortlisted: nil)
         }
     }
 

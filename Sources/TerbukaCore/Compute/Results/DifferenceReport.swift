@@ -16,7 +16,8 @@ struct DifferenceReport {
     func finish(into diagnostics: inout Diagnostics) {
         for (message, location) in listed { diagnostics.error(message, at: location) }
         if more > 0 {
-            diagnostics.error("… and \(more) more rows whose supplied values differ from the computed ones", at: place.file)
+            diagnostics.error(
+                "… and \(more) more rows whose supplied values differ from the computed ones", at: place.file)
         }
     }
 }

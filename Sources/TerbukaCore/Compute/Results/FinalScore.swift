@@ -6,7 +6,8 @@ enum FinalScore {
     /// final × denominator, for SKD total `skd` (0–550) and SKB `skbHundredths` (0–10000):
     /// weight × SKD / 550 + weight × SKB / 100, in percent.
     static func numerator(skd: Int, skbHundredths: Int, weights: ScoringRules.Weights) -> Int {
-        weights.skd * skd * (denominator / SKDMark.total.maximum) + weights.skb * skbHundredths * (denominator / ScoreRange.skbHundredths)
+        weights.skd * skd * (denominator / SKDMark.total.maximum) + weights.skb * skbHundredths
+            * (denominator / ScoreRange.skbHundredths)
     }
 
     /// Thousandths, rounded half up, as published.

@@ -1,7 +1,9 @@
 /// Orders rows per formation (in formations.csv order) and within it by `before`.
 enum Grouping {
-    static func order<Row>(_ rows: [Row], formations: [Formation], formation: (Row) -> Int32,
-                           before: (Int, Int) -> Bool) -> (order: [Int32], ranges: [(Formation, Range<Int>)]) {
+    static func order<Row>(
+        _ rows: [Row], formations: [Formation], formation: (Row) -> Int32,
+        before: (Int, Int) -> Bool
+    ) -> (order: [Int32], ranges: [(Formation, Range<Int>)]) {
         var byFormation = [[Int]](repeating: [], count: formations.count)
         for (index, row) in rows.enumerated() { byFormation[Int(formation(row))].append(index) }
         var order: [Int32] = []

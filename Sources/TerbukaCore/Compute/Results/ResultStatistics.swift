@@ -31,7 +31,9 @@ public struct ResultStatistics: Sendable {
                 series.append(Series(measure: .ms, counts: groups.mapValues(\.passed)))
                 series.append(Series(measure: .tms, counts: groups.mapValues { $0.range.count - $0.passed }))
             case .skd:
-                if !hasAdministration { series.append(Series(measure: .participants, counts: groups.mapValues(\.range.count))) }
+                if !hasAdministration {
+                    series.append(Series(measure: .participants, counts: groups.mapValues(\.range.count)))
+                }
                 series.append(Series(measure: .passedSKD, counts: groups.mapValues(\.passed)))
                 series.append(Series(measure: .shortlisted, counts: groups.mapValues { $0.shortlisted ?? 0 }))
             case .akhir, .kompetensi:

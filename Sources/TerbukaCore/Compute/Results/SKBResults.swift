@@ -6,19 +6,23 @@ struct SKBResults: PublishedResultTable {
     let groups: [FormationGroup]
 
     var stage: ResultStage { .skb }
-    var columns: [ResultColumn] { [ResultColumn(id: "skb", numeric: true), ResultColumn(id: "status", numeric: false)] }
+    var columns: [ResultColumn] {
+        [ResultColumn(id: "skb", numeric: true), ResultColumn(id: "status", numeric: false)]
+    }
     var count: Int { order.count }
 
     init(entry: ResultEntry, rows: [SKBRow], formations: [Formation]) {
         self.entry = entry
         self.rows = rows
-        let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formationIndex) { a, b in
+        let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formationIndex) {
+            a, b in
             rows[a].identity.participant < rows[b].identity.participant
         }
         self.order = order
         groups = ranges.map { formation, range in
             let present = range.filter { rows[Int(order[$0])].score != nil }.count
-            return FormationGroup(formation: formation, range: range, present: present, passed: present, shortlisted: nil)
+            return FormationGroup(
+                formation: formation, range: range, present: present, passed: present, shortlisted: nil)
         }
     }
 

@@ -17,7 +17,9 @@ struct SKDResults: PublishedResultTable {
     var stage: ResultStage { .skd }
     var count: Int { order.count }
     var columns: [ResultColumn] {
-        (SKDMark.allCases.map(\.rawValue) + ["rank"]).map { ResultColumn(id: $0, numeric: true) } + [ResultColumn(id: "status", numeric: false)]
+        (SKDMark.allCases.map(\.rawValue) + ["rank"]).map { ResultColumn(id: $0, numeric: true) } + [
+            ResultColumn(id: "status", numeric: false)
+        ]
     }
 
     /// What a row failed, for messages.
@@ -31,21 +33,24 @@ struct SKDResults: PublishedResultTable {
     /// each (the largest score is 550), whether the marks were reached above them.
     static func packedKey(_ scores: SKDScores, passed: Bool) -> Int {
         rankingKeys.reduce(passed ? 1 : 0) { packed, key in
-            let value = switch key {
-            case .skdTotal: scores.total
-            case .tkp: scores.tkp
-            case .tiu: scores.tiu
-            case .twk: scores.twk
-            default: 0
-            }
+            let value =
+                switch key {
+                case .skdTotal: scores.total
+                case .tkp: scores.tkp
+                case .tiu: scores.tiu
+                case .twk: scores.twk
+                default: 0
+                }
             return packed << 12 | value
         }
     }
 
     static let passedBit = 12 * rankingKeys.count
 
-    init(entry: ResultEntry, place: TablePlace, rows: [SKDRow], formations: [Formation], rules: ScoringRules,
-         into diagnostics: inout Diagnostics) {
+    init(
+        entry: ResultEntry, place: TablePlace, rows: [SKDRow], formations: [Formation], rules: ScoringRules,
+        into diagnostics: inout Diagnostics
+    ) {
         self.entry = entry
         self.rows = rows
         let marksOf = formations.map { rules.passing[$0.kind] }
@@ -54,7 +59,8 @@ struct SKDResults: PublishedResultTable {
             guard let scores = row.scores, let marks = marksOf[Int(row.identity.formationIndex)] else { continue }
             keys[index] = Self.packedKey(scores, passed: marks.shortfalls(scores).isEmpty)
         }
-        let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formationIndex) { a, b in
+        let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formationIndex) {
+            a, b in
             if keys[a] != keys[b] { return keys[a] > keys[b] }
             return rows[a].identity.participant < rows[b].identity.participant
         }
@@ -66,14 +72,17 @@ struct SKDResults: PublishedResultTable {
         for (formation, range) in ranges {
             let cutoff = rules.shortlistMultiplier * formation.quota
             let scored = range.filter { keys[Int(order[$0])] >= 0 }
-            let local = Grouping.competitionRanks(count: scored.count) { keys[Int(order[scored[$0]])] == keys[Int(order[scored[$1]])] }
+            let local = Grouping.competitionRanks(count: scored.count) {
+                keys[Int(order[scored[$0]])] == keys[Int(order[scored[$1]])]
+            }
             var passed = 0
             var shortlisted = 0
             for (offset, position) in scored.enumerated() {
                 let rank = local[offset]
                 ranks[position] = Int32(rank)
                 let didPass = keys[Int(order[position])] >> Self.passedBit == 1
-                let status: ResultStatus = didPass ? (rank <= cutoff ? .shortlisted : .passedNotShortlisted) : .notPassed
+                let status: ResultStatus =
+                    didPass ? (rank <= cutoff ? .shortlisted : .passedNotShortlisted) : .notPassed
                 statuses[position] = status
                 if didPass { passed += 1 }
                 if status == .shortlisted { shortlisted += 1 }
@@ -81,31 +90,44 @@ struct SKDResults: PublishedResultTable {
             for position in range where keys[Int(order[position])] < 0 {
                 statuses[position] = rows[Int(order[position])].absence.map(ResultStatus.absent)
             }
-            groups.append(FormationGroup(formation: formation, range: range, present: scored.count, passed: passed, shortlisted: shortlisted))
+            groups.append(
+                FormationGroup(
+                    formation: formation, range: range, present: scored.count, passed: passed, shortlisted: shortlisted)
+            )
             // Check what the agency typed against what the rules decide.
             let marks = rules.passing[formation.kind] ?? PassingMarks()
             for position in range {
                 let row = rows[Int(order[position])]
-                guard let supplied = row.supplied, let scores = row.scores, let status = statuses[position] else { continue }
+                guard let supplied = row.supplied, let scores = row.scores, let status = statuses[position] else {
+                    continue
+                }
                 let rank = Int(ranks[position])
                 if let total = supplied.total, total.value != scores.total {
-                    report.add("row \(row.identity.row): total \(total.value) supplied, computed \(scores.total): TWK \(scores.twk) + TIU \(scores.tiu) + TKP \(scores.tkp)",
-                               at: total.location)
+                    report.add(
+                        "row \(row.identity.row): total \(total.value) supplied, computed \(scores.total): TWK \(scores.twk) + TIU \(scores.tiu) + TKP \(scores.tkp)",
+                        at: total.location)
                 }
                 if let written = supplied.rank, written.value != rank {
                     let order = Self.rankingKeys.map(\.label)
-                    report.add("row \(row.identity.row): rank \(written.value) supplied, computed \(rank): per formation, those who reached the passing marks first, then by \(order.dropLast().joined(separator: ", ")) and \(order.last!), equal scores sharing a rank",
-                               at: written.location)
+                    report.add(
+                        "row \(row.identity.row): rank \(written.value) supplied, computed \(rank): per formation, those who reached the passing marks first, then by \(order.dropLast().joined(separator: ", ")) and \(order.last!), equal scores sharing a rank",
+                        at: written.location)
                 }
                 if let written = supplied.status, written.value != status {
                     let failed = Self.failures(scores, marks)
-                    let seats = "\(rules.shortlistMultiplier) × \(formation.quota) seat\(formation.quota == 1 ? "" : "s")"
-                    let rule = switch status {
-                    case .notPassed: "\(failed.joined(separator: "; ")) for formation kind \(formation.kind)"
-                    case .shortlisted: "the passing marks for formation kind \(formation.kind) are reached and rank \(rank) is within the shortlist of \(cutoff) (\(seats))"
-                    default: "the passing marks are reached but rank \(rank) is beyond the shortlist of \(cutoff) (\(seats))"
-                    }
-                    report.add("row \(row.identity.row): status \(written.value.code) supplied, computed \(status.code): \(rule)", at: written.location)
+                    let seats =
+                        "\(rules.shortlistMultiplier) × \(formation.quota) seat\(formation.quota == 1 ? "" : "s")"
+                    let rule =
+                        switch status {
+                        case .notPassed: "\(failed.joined(separator: "; ")) for formation kind \(formation.kind)"
+                        case .shortlisted:
+                            "the passing marks for formation kind \(formation.kind) are reached and rank \(rank) is within the shortlist of \(cutoff) (\(seats))"
+                        default:
+                            "the passing marks are reached but rank \(rank) is beyond the shortlist of \(cutoff) (\(seats))"
+                        }
+                    report.add(
+                        "row \(row.identity.row): status \(written.value.code) supplied, computed \(status.code): \(rule)",
+                        at: written.location)
                 }
             }
         }
@@ -124,7 +146,9 @@ struct SKDResults: PublishedResultTable {
     func status(_ position: Int) -> ResultStatus? { statuses[position] }
     func cells(_ position: Int) -> [CellValue] {
         let status = CellValue.status(statuses[position])
-        guard let scores = rows[Int(order[position])].scores else { return [.empty, .empty, .empty, .empty, .empty, status] }
+        guard let scores = rows[Int(order[position])].scores else {
+            return [.empty, .empty, .empty, .empty, .empty, status]
+        }
         return SKDMark.allCases.map { .integer($0.score(in: scores)) } + [.integer(Int(ranks[position])), status]
     }
 }

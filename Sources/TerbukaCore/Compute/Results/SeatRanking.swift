@@ -27,13 +27,16 @@ struct SeatRanking: PublishedResultTable {
     var count: Int { order.count }
 
     /// `keyNames` name the keys for messages ("final", "SKD", …).
-    init(stage: ResultStage, entry: ResultEntry, place: TablePlace, columns: [ResultColumn], entrants: [Entrant],
-         formations: [Formation], keyNames: [String], explain: (Entrant) -> String?, into diagnostics: inout Diagnostics) {
+    init(
+        stage: ResultStage, entry: ResultEntry, place: TablePlace, columns: [ResultColumn], entrants: [Entrant],
+        formations: [Formation], keyNames: [String], explain: (Entrant) -> String?, into diagnostics: inout Diagnostics
+    ) {
         self.stage = stage
         self.entry = entry
         self.columns = columns
         self.entrants = entrants
-        let (order, ranges) = Grouping.order(entrants, formations: formations, formation: \.identity.formationIndex) { a, b in
+        let (order, ranges) = Grouping.order(entrants, formations: formations, formation: \.identity.formationIndex) {
+            a, b in
             let (x, y) = (entrants[a], entrants[b])
             if x.keys.isEmpty != y.keys.isEmpty { return !x.keys.isEmpty }
             if x.keys != y.keys { return x.keys.lexicographicallyPrecedes(y.keys, by: >) }
@@ -69,7 +72,8 @@ struct SeatRanking: PublishedResultTable {
             for (offset, position) in ranked.enumerated() {
                 let entrant = entrants[Int(order[position])]
                 ranks[position] = Int32(local[offset])
-                let status: ResultStatus = entrant.meetsMinimums && local[offset] <= formation.quota ? .passed : .notPassed
+                let status: ResultStatus =
+                    entrant.meetsMinimums && local[offset] <= formation.quota ? .passed : .notPassed
                 statuses[position] = status
                 if status == .passed { passed += 1 }
                 if let written = entrant.supplied?.status {
@@ -77,21 +81,27 @@ struct SeatRanking: PublishedResultTable {
                         statuses[position] = written.value
                     } else if written.value != status {
                         let reason = explain(entrant).map { "\($0); " } ?? ""
-                        let rule = status == .passed
+                        let rule =
+                            status == .passed
                             ? "rank \(local[offset]) is within the \(formation.quota) seat\(formation.quota == 1 ? "" : "s") of formation \(formation.code)"
                             : "\(reason)rank \(local[offset]) is beyond the \(formation.quota) seat\(formation.quota == 1 ? "" : "s") of formation \(formation.code)"
-                        report.add("row \(entrant.identity.row): status \(written.value.code) supplied, computed \(status.code): \(rule)", at: written.location)
+                        report.add(
+                            "row \(entrant.identity.row): status \(written.value.code) supplied, computed \(status.code): \(rule)",
+                            at: written.location)
                     }
                 }
                 if let written = entrant.supplied?.rank, written.value != local[offset] {
-                    report.add("row \(entrant.identity.row): rank \(written.value) supplied, computed \(local[offset]): per formation by \(keyNames.joined(separator: ", then ")), equal keys sharing a rank",
-                               at: written.location)
+                    report.add(
+                        "row \(entrant.identity.row): rank \(written.value) supplied, computed \(local[offset]): per formation by \(keyNames.joined(separator: ", then ")), equal keys sharing a rank",
+                        at: written.location)
                 }
             }
             for position in range where entrants[Int(order[position])].keys.isEmpty {
                 statuses[position] = entrants[Int(order[position])].absence.map(ResultStatus.absent)
             }
-            groups.append(FormationGroup(formation: formation, range: range, present: ranked.count, passed: passed, shortlisted: nil))
+            groups.append(
+                FormationGroup(
+                    formation: formation, range: range, present: ranked.count, passed: passed, shortlisted: nil))
         }
         report.finish(into: &diagnostics)
         self.ranks = ranks
@@ -121,6 +131,7 @@ enum PrivateKeys {
     }
 
     static func merged(_ sources: PrivateTieBreaks?...) -> PrivateTieBreaks {
-        PrivateTieBreaks(ipk: sources.lazy.compactMap { $0?.ipk }.first, birthDay: sources.lazy.compactMap { $0?.birthDay }.first)
+        PrivateTieBreaks(
+            ipk: sources.lazy.compactMap { $0?.ipk }.first, birthDay: sources.lazy.compactMap { $0?.birthDay }.first)
     }
 }

@@ -19,7 +19,8 @@ public struct VacancyResults: Sendable {
         stages.competency(into: &diagnostics)
         tables = stages.tables
         rules = vacancy.scoring
-        statistics = ResultStatistics(tables: tables, skd: stages.skdResults, formations: vacancy.formations, rules: rules)
+        statistics = ResultStatistics(
+            tables: tables, skd: stages.skdResults, formations: vacancy.formations, rules: rules)
     }
 }
 
@@ -54,26 +55,33 @@ struct StageComputation {
     }
 
     /// Only MS participants sit a test: checked when there is an administration table.
-    private func requireMS(_ identity: RowIdentity, place: TablePlace, stage: String, into diagnostics: inout Diagnostics) {
+    private func requireMS(
+        _ identity: RowIdentity, place: TablePlace, stage: String, into diagnostics: inout Diagnostics
+    ) {
         guard input.administrasi != nil else { return }
         guard let (status, formation) = adminStatuses[identity.participant] else {
-            diagnostics.error("row \(identity.row): participant \(identity.participant) is not in the administration table; only MS participants sit the \(stage)",
-                              at: identity.location(in: place))
+            diagnostics.error(
+                "row \(identity.row): participant \(identity.participant) is not in the administration table; only MS participants sit the \(stage)",
+                at: identity.location(in: place))
             return
         }
         if status != .meets {
-            diagnostics.error("row \(identity.row): participant \(identity.participant) is \(status.code) in the administration table; only MS participants sit the \(stage)",
-                              at: identity.location(in: place))
+            diagnostics.error(
+                "row \(identity.row): participant \(identity.participant) is \(status.code) in the administration table; only MS participants sit the \(stage)",
+                at: identity.location(in: place))
         } else if formation != identity.formation {
-            diagnostics.error("row \(identity.row): formation \(identity.formation) differs from \(formation) in the administration table",
-                              at: identity.location(in: place))
+            diagnostics.error(
+                "row \(identity.row): formation \(identity.formation) differs from \(formation) in the administration table",
+                at: identity.location(in: place))
         }
     }
 
     mutating func skd(into diagnostics: inout Diagnostics) {
         guard let table = input.skd else { return }
         for row in table.rows { requireMS(row.identity, place: table.place, stage: "SKD", into: &diagnostics) }
-        let computed = SKDResults(entry: table.entry, place: table.place, rows: table.rows, formations: formations, rules: rules, into: &diagnostics)
+        let computed = SKDResults(
+            entry: table.entry, place: table.place, rows: table.rows, formations: formations, rules: rules,
+            into: &diagnostics)
         // Only the later stages look participants up in SKD.
         if input.skb != nil || input.akhir != nil {
             skdPositions.reserveCapacity(computed.count)
@@ -89,17 +97,20 @@ struct StageComputation {
             skbRows[row.identity.participant] = row
             guard let skd else { continue }
             guard let position = skdPositions[row.identity.participant] else {
-                diagnostics.error("row \(row.identity.row): participant \(row.identity.participant) is not in the SKD table; only P/L participants sit the SKB",
-                                  at: row.identity.location(in: table.place))
+                diagnostics.error(
+                    "row \(row.identity.row): participant \(row.identity.participant) is not in the SKD table; only P/L participants sit the SKB",
+                    at: row.identity.location(in: table.place))
                 continue
             }
             let status = skd.status(position)
             if status != .shortlisted {
-                diagnostics.error("row \(row.identity.row): participant \(row.identity.participant) is \(status?.code ?? "") in the SKD table; only P/L participants sit the SKB",
-                                  at: row.identity.location(in: table.place))
+                diagnostics.error(
+                    "row \(row.identity.row): participant \(row.identity.participant) is \(status?.code ?? "") in the SKD table; only P/L participants sit the SKB",
+                    at: row.identity.location(in: table.place))
             } else if skd.formation(position) != row.identity.formation {
-                diagnostics.error("row \(row.identity.row): formation \(row.identity.formation) differs from \(skd.formation(position)) in the SKD table",
-                                  at: row.identity.location(in: table.place))
+                diagnostics.error(
+                    "row \(row.identity.row): formation \(row.identity.formation) differs from \(skd.formation(position)) in the SKD table",
+                    at: row.identity.location(in: table.place))
             }
         }
         tables.append(SKBResults(entry: table.entry, rows: table.rows, formations: formations))
@@ -114,7 +125,8 @@ struct StageComputation {
         let place = final.place ?? input.skb?.place ?? TablePlace(path: vacancy.sourcePath)
         var entrants: [Entrant] = []
         var differences = DifferenceReport(place: place)
-        let sources: [(RowIdentity, FinalRow?)] = final.rows.map { rows in rows.map { ($0.identity, $0) } }
+        let sources: [(RowIdentity, FinalRow?)] =
+            final.rows.map { rows in rows.map { ($0.identity, $0) } }
             ?? (input.skb?.rows ?? []).map { ($0.identity, nil) }
         for (identity, row) in sources {
             if let entrant = finalEntrant(identity, row, place: place, differences: &differences, into: &diagnostics) {
@@ -126,86 +138,111 @@ struct StageComputation {
         if final.rows != nil, let skb = input.skb {
             let listed = Set(entrants.map(\.identity.participant))
             for row in skb.rows where !listed.contains(row.identity.participant) {
-                diagnostics.error("participant \(row.identity.participant) (\(row.identity.name)) sat the SKB but is not in the final table",
-                                  at: place.file)
+                diagnostics.error(
+                    "participant \(row.identity.participant) (\(row.identity.name)) sat the SKB but is not in the final table",
+                    at: place.file)
             }
         }
         differences.finish(into: &diagnostics)
-        let columns = ["skd", "skb", "final", "rank"].map { ResultColumn(id: $0, numeric: true) } + [ResultColumn(id: "status", numeric: false)]
-        tables.append(SeatRanking(stage: .akhir, entry: final.entry, place: place, columns: columns, entrants: entrants, formations: formations,
-                                  keyNames: ["final"] + rules.tieBreak.map(\.label), explain: { _ in nil }, into: &diagnostics))
+        let columns =
+            ["skd", "skb", "final", "rank"].map { ResultColumn(id: $0, numeric: true) } + [
+                ResultColumn(id: "status", numeric: false)
+            ]
+        tables.append(
+            SeatRanking(
+                stage: .akhir, entry: final.entry, place: place, columns: columns, entrants: entrants,
+                formations: formations,
+                keyNames: ["final"] + rules.tieBreak.map(\.label), explain: { _ in nil }, into: &diagnostics))
     }
 
     /// One participant of the final ranking, with the scores the earlier tables hold and
     /// the supplied values checked; nil when the row cannot be ranked (reported).
-    private func finalEntrant(_ identity: RowIdentity, _ row: FinalRow?, place: TablePlace, differences: inout DifferenceReport,
-                              into diagnostics: inout Diagnostics) -> Entrant? {
+    private func finalEntrant(
+        _ identity: RowIdentity, _ row: FinalRow?, place: TablePlace, differences: inout DifferenceReport,
+        into diagnostics: inout Diagnostics
+    ) -> Entrant? {
         let location = identity.location(in: place)
         var scores: SKDScores?
         var skdTotal = row?.skd
         if let skd, let position = skdPositions[identity.participant] {
             scores = skd.row(position).scores
             if let written = row?.skd, let total = scores?.total, written != total {
-                differences.add("row \(identity.row): skd \(written) supplied, but the SKD table has \(total)", at: location)
+                differences.add(
+                    "row \(identity.row): skd \(written) supplied, but the SKD table has \(total)", at: location)
             }
             if input.skb == nil, skd.status(position) != .shortlisted {
-                diagnostics.error("row \(identity.row): participant \(identity.participant) is \(skd.status(position)?.code ?? "") in the SKD table; only P/L participants reach the final ranking",
-                                  at: location)
+                diagnostics.error(
+                    "row \(identity.row): participant \(identity.participant) is \(skd.status(position)?.code ?? "") in the SKD table; only P/L participants reach the final ranking",
+                    at: location)
                 return nil
             }
             if skd.formation(position) != identity.formation {
-                diagnostics.error("row \(identity.row): formation \(identity.formation) differs from \(skd.formation(position)) in the SKD table", at: location)
+                diagnostics.error(
+                    "row \(identity.row): formation \(identity.formation) differs from \(skd.formation(position)) in the SKD table",
+                    at: location)
                 return nil
             }
             skdTotal = scores?.total
         } else if skd != nil {
-            diagnostics.error("row \(identity.row): participant \(identity.participant) is not in the SKD table", at: location)
+            diagnostics.error(
+                "row \(identity.row): participant \(identity.participant) is not in the SKD table", at: location)
             return nil
         }
         var skbScore = row?.skb
         var absence = row?.supplied?.status?.value.absence
         if input.skb != nil {
             guard let skbRow = skbRows[identity.participant] else {
-                diagnostics.error("row \(identity.row): participant \(identity.participant) is not in the SKB table", at: location)
+                diagnostics.error(
+                    "row \(identity.row): participant \(identity.participant) is not in the SKB table", at: location)
                 return nil
             }
             if let written = row?.skb, let score = skbRow.score, written != score {
-                differences.add("row \(identity.row): skb \(FixedPoint.text(written, scale: 2, mark: ",")) supplied, but the SKB table has \(FixedPoint.text(score, scale: 2, mark: ","))",
-                                at: location)
+                differences.add(
+                    "row \(identity.row): skb \(FixedPoint.text(written, scale: 2, mark: ",")) supplied, but the SKB table has \(FixedPoint.text(score, scale: 2, mark: ","))",
+                    at: location)
             }
             if skbRow.identity.formation != identity.formation {
-                diagnostics.error("row \(identity.row): formation \(identity.formation) differs from \(skbRow.identity.formation) in the SKB table", at: location)
+                diagnostics.error(
+                    "row \(identity.row): formation \(identity.formation) differs from \(skbRow.identity.formation) in the SKB table",
+                    at: location)
                 return nil
             }
             skbScore = skbRow.score
             absence = skbRow.absence ?? absence
         }
         if absence == nil, skdTotal == nil || skbScore == nil {
-            diagnostics.error("row \(identity.row): the final score needs the SKD total and the SKB score (columns skd and skb, or the SKD and SKB tables)",
-                              at: location)
+            diagnostics.error(
+                "row \(identity.row): the final score needs the SKD total and the SKB score (columns skd and skb, or the SKD and SKB tables)",
+                at: location)
             return nil
         }
-        let tieBreaks = PrivateKeys.merged(row?.identity.tieBreaks, skbRows[identity.participant]?.identity.tieBreaks,
-                                           skdPositions[identity.participant].map { skd!.row($0).identity.tieBreaks })
-        var entrant = Entrant(identity: identity, absence: absence, keys: [], supplied: row?.supplied,
-                              values: [skdTotal.map(CellValue.integer) ?? .empty, skbScore.map { .fixed($0, scale: 2) } ?? .empty, .empty],
-                              finalThousandths: nil, meetsMinimums: true)
+        let tieBreaks = PrivateKeys.merged(
+            row?.identity.tieBreaks, skbRows[identity.participant]?.identity.tieBreaks,
+            skdPositions[identity.participant].map { skd!.row($0).identity.tieBreaks })
+        var entrant = Entrant(
+            identity: identity, absence: absence, keys: [], supplied: row?.supplied,
+            values: [
+                skdTotal.map(CellValue.integer) ?? .empty, skbScore.map { .fixed($0, scale: 2) } ?? .empty, .empty,
+            ],
+            finalThousandths: nil, meetsMinimums: true)
         guard absence == nil, let skdTotal, let skbScore else { return entrant }
         let weights = rules.weights
         let numerator = FinalScore.numerator(skd: skdTotal, skbHundredths: skbScore, weights: weights)
         let thousandths = FinalScore.thousandths(numerator)
         entrant.finalThousandths = thousandths
         entrant.values[2] = .fixed(thousandths, scale: 3)
-        entrant.keys = [numerator] + rules.tieBreak.map { key -> Int in
-            switch key {
-            case .skdTotal: skdTotal
-            case .tkp: scores?.tkp ?? -1
-            case .tiu: scores?.tiu ?? -1
-            case .twk: scores?.twk ?? -1
-            case .skb: skbScore
-            case .ipk, .birthDate, .component: PrivateKeys.value(key, tieBreaks) ?? -1
+        entrant.keys =
+            [numerator]
+            + rules.tieBreak.map { key -> Int in
+                switch key {
+                case .skdTotal: skdTotal
+                case .tkp: scores?.tkp ?? -1
+                case .tiu: scores?.tiu ?? -1
+                case .twk: scores?.twk ?? -1
+                case .skb: skbScore
+                case .ipk, .birthDate, .component: PrivateKeys.value(key, tieBreaks) ?? -1
+                }
             }
-        }
         let skdPart = FinalScore.numerator(skd: skdTotal, skbHundredths: 0, weights: weights)
         let skbPart = FinalScore.numerator(skd: 0, skbHundredths: skbScore, weights: weights)
         let skdText = "\(weights.skd) % × (SKD \(skdTotal) / \(SKDMark.total.maximum) × 100)"
@@ -236,34 +273,45 @@ struct StageComputation {
         var differences = DifferenceReport(place: table.place)
         for row in table.rows {
             requireMS(row.identity, place: table.place, stage: "competency test", into: &diagnostics)
-            var entrant = Entrant(identity: row.identity, absence: row.absence, keys: [], supplied: row.supplied,
-                                  values: components.map { _ in .empty } + [.empty], finalThousandths: nil, meetsMinimums: true)
+            var entrant = Entrant(
+                identity: row.identity, absence: row.absence, keys: [], supplied: row.supplied,
+                values: components.map { _ in .empty } + [.empty], finalThousandths: nil, meetsMinimums: true)
             if let scores = row.scores {
                 let total = scores.reduce(0, +)
                 entrant.meetsMinimums = zip(components, scores).allSatisfy { $1 >= ($0.min ?? 0) }
                 entrant.values = scores.map(CellValue.integer) + [.integer(total)]
-                entrant.keys = [entrant.meetsMinimums ? 1 : 0, total] + rules.tieBreak.map { key in
-                    components.firstIndex { RankingKey.component($0.id) == key }.map { scores[$0] } ?? PrivateKeys.value(key, row.identity.tieBreaks) ?? -1
-                }
+                entrant.keys =
+                    [entrant.meetsMinimums ? 1 : 0, total]
+                    + rules.tieBreak.map { key in
+                        components.firstIndex { RankingKey.component($0.id) == key }.map { scores[$0] }
+                            ?? PrivateKeys.value(key, row.identity.tieBreaks) ?? -1
+                    }
                 if let written = row.supplied?.total, written.value != total {
-                    differences.add("row \(row.identity.row): total \(written.value) supplied, computed \(total): \(zip(components, scores).map { "\($0.id) \($1)" }.joined(separator: " + "))",
-                                    at: written.location)
+                    differences.add(
+                        "row \(row.identity.row): total \(written.value) supplied, computed \(total): \(zip(components, scores).map { "\($0.id) \($1)" }.joined(separator: " + "))",
+                        at: written.location)
                 }
             }
             entrants.append(entrant)
         }
         differences.finish(into: &diagnostics)
-        let columns = components.map { ResultColumn(id: $0.id, numeric: true) }
-            + [ResultColumn(id: "total", numeric: true), ResultColumn(id: "rank", numeric: true), ResultColumn(id: "status", numeric: false)]
-        tables.append(SeatRanking(stage: .kompetensi, entry: table.entry, place: table.place, columns: columns, entrants: entrants,
-                                  formations: formations, keyNames: ["minimums met", "total"] + rules.tieBreak.map(\.label),
-                                  explain: { entrant in
-                                      guard !entrant.meetsMinimums else { return nil }
-                                      let below = zip(components, entrant.values).compactMap { component, value -> String? in
-                                          guard case .integer(let score) = value, let min = component.min, score < min else { return nil }
-                                          return "\(component.label) \(score) is below the minimum \(min)"
-                                      }
-                                      return below.joined(separator: "; ")
-                                  }, into: &diagnostics))
+        let columns =
+            components.map { ResultColumn(id: $0.id, numeric: true) }
+            + [
+                ResultColumn(id: "total", numeric: true), ResultColumn(id: "rank", numeric: true),
+                ResultColumn(id: "status", numeric: false),
+            ]
+        tables.append(
+            SeatRanking(
+                stage: .kompetensi, entry: table.entry, place: table.place, columns: columns, entrants: entrants,
+                formations: formations, keyNames: ["minimums met", "total"] + rules.tieBreak.map(\.label),
+                explain: { entrant in
+                    guard !entrant.meetsMinimums else { return nil }
+                    let below = zip(components, entrant.values).compactMap { component, value -> String? in
+                        guard case .integer(let score) = value, let min = component.min, score < min else { return nil }
+                        return "\(component.label) \(score) is below the minimum \(min)"
+                    }
+                    return below.joined(separator: "; ")
+                }, into: &diagnostics))
     }
 }

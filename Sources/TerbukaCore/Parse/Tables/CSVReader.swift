@@ -60,7 +60,9 @@ public struct CSVReader {
     /// when there is none. On each line the most frequent of `,`, `;` and tab counts.
     static func detectSeparator(_ bytes: [UInt8], from start: Int) -> UInt8 {
         var best: (count: Int, separator: UInt8) = (0, UInt8(ascii: ","))
-        var comma = 0, semicolon = 0, tab = 0
+        var comma = 0
+        var semicolon = 0
+        var tab = 0
         var inQuotes = false
         var lines = 0
         func finishLine() {
@@ -73,7 +75,9 @@ public struct CSVReader {
                 pick = (comma, UInt8(ascii: ","))
             }
             if pick.0 > best.count { best = pick }
-            comma = 0; semicolon = 0; tab = 0
+            comma = 0
+            semicolon = 0
+            tab = 0
             lines += 1
         }
         var i = start
@@ -96,7 +100,8 @@ public struct CSVReader {
         return best.separator
     }
 
-    static let resaveHint = "in Excel choose File › Save As › 'CSV UTF-8 (Comma delimited)'; in LibreOffice tick 'Edit filter settings' and choose 'Unicode (UTF-8)'"
+    static let resaveHint =
+        "in Excel choose File › Save As › 'CSV UTF-8 (Comma delimited)'; in LibreOffice tick 'Edit filter settings' and choose 'Unicode (UTF-8)'"
     static let quote = UInt8(ascii: "\"")
     static let lf = UInt8(ascii: "\n")
     static let cr = UInt8(ascii: "\r")
@@ -173,9 +178,10 @@ public struct CSVReader {
             advance(Self.quote)
             while true {
                 guard let byte = peek() else {
-                    throw TableSyntaxError(message: "stray quote: the quoted field that starts here is never closed",
-                                           line: Int(start.line), column: Int(start.column),
-                                         hint: "a quote inside a quoted field must be doubled (\"\")")
+                    throw TableSyntaxError(
+                        message: "stray quote: the quoted field that starts here is never closed",
+                        line: Int(start.line), column: Int(start.column),
+                        hint: "a quote inside a quoted field must be doubled (\"\")")
                 }
                 advance(byte)
                 if byte == Self.quote {
@@ -185,9 +191,10 @@ public struct CSVReader {
                         continue
                     }
                     if let after = peek(), after != separator, after != Self.lf, after != Self.cr {
-                        throw TableSyntaxError(message: "stray quote: text follows the closing quote of a field",
-                                             line: line, column: column - 1,
-                                             hint: "a quote inside a quoted field must be doubled (\"\")")
+                        throw TableSyntaxError(
+                            message: "stray quote: text follows the closing quote of a field",
+                            line: line, column: column - 1,
+                            hint: "a quote inside a quoted field must be doubled (\"\")")
                     }
                     break
                 }
@@ -209,8 +216,9 @@ public struct CSVReader {
                 position = end
                 column += characters
                 guard let text = String(validating: slice, as: UTF8.self) else {
-                    throw TableSyntaxError(message: "the file is not valid UTF-8", line: Int(start.line), column: Int(start.column),
-                                         hint: Self.resaveHint)
+                    throw TableSyntaxError(
+                        message: "the file is not valid UTF-8", line: Int(start.line), column: Int(start.column),
+                        hint: Self.resaveHint)
                 }
                 return text
             }
@@ -220,7 +228,9 @@ public struct CSVReader {
             }
         }
         guard let text = String(validating: field, as: UTF8.self) else {
-            throw TableSyntaxError(message: "the file is not valid UTF-8", line: Int(start.line), column: Int(start.column), hint: Self.resaveHint)
+            throw TableSyntaxError(
+                message: "the file is not valid UTF-8", line: Int(start.line), column: Int(start.column),
+                hint: Self.resaveHint)
         }
         return text
     }

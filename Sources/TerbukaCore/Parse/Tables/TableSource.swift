@@ -96,8 +96,9 @@ public protocol TableSource {
 
 extension CSVReader: TableSource {
     public var style: TableStyle {
-        TableStyle(sheet: nil, decimalComma: separator == UInt8(ascii: ";"),
-                   fieldCountHint: "a field containing the separator '\(separatorName)' must be in quotes")
+        TableStyle(
+            sheet: nil, decimalComma: separator == UInt8(ascii: ";"),
+            fieldCountHint: "a field containing the separator '\(separatorName)' must be in quotes")
     }
 
     public mutating func forEachRecord(_ body: (inout TableRecord) -> Bool) throws(TableSyntaxError) {
@@ -127,7 +128,8 @@ public enum TableFormat: Sendable {
         }
     }
 
-    static let convertHint = "open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx) or as 'CSV UTF-8'"
+    static let convertHint =
+        "open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx) or as 'CSV UTF-8'"
 
     /// Opens a table file: a CSV reader, or a worksheet of a workbook (the first, or the
     /// one named by `sheet`).
@@ -140,7 +142,9 @@ public enum TableFormat: Sendable {
             throw TableSyntaxError(message: "this file is \(what), which Terbuka does not read", hint: convertHint)
         case .csv?, nil:
             if sheet != nil {
-                throw TableSyntaxError(message: "'sheet' names a worksheet, but a CSV file has none", hint: "remove 'sheet', or give an .xlsx file")
+                throw TableSyntaxError(
+                    message: "'sheet' names a worksheet, but a CSV file has none",
+                    hint: "remove 'sheet', or give an .xlsx file")
             }
             do {
                 return try CSVReader(contentsOf: url)
@@ -155,7 +159,8 @@ public enum TableFormat: Sendable {
 enum FileProblem {
     static func describe(_ error: Error) -> String {
         let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
+        {
             return String(cString: strerror(Int32(underlying.code)))
         }
         if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }

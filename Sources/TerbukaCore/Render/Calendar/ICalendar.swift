@@ -30,7 +30,9 @@ public struct ICalendar {
             lines += ["BEGIN:VEVENT", "UID:" + Self.escape(event.uid), "DTSTAMP:" + DateText.basicUTC(stamp)]
             if !event.start.hasTime, !event.end.hasTime {
                 lines.append("DTSTART;VALUE=DATE:" + DateText.basicDate(event.start.date))
-                lines.append("DTEND;VALUE=DATE:" + DateText.basicDate(CivilDate(daysSinceEpoch: event.end.date.daysSinceEpoch + 1)))
+                lines.append(
+                    "DTEND;VALUE=DATE:"
+                        + DateText.basicDate(CivilDate(daysSinceEpoch: event.end.date.daysSinceEpoch + 1)))
             } else {
                 lines.append("DTSTART:" + DateText.basicUTC(event.start.instant))
                 lines.append("DTEND:" + DateText.basicUTC(max(event.end.endInstant, event.start.instant)))

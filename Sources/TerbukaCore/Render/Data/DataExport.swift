@@ -3,7 +3,9 @@ import Foundation
 /// Open data downloads: `data/<id>/formasi.csv` and `.json` (CONTENT-FORMAT.md, "Output"),
 /// written with the same escaping as the result data (ByteWriter).
 enum DataExport {
-    static let formationColumns = ["code", "position", "unit", "education", "kind", "quota", "salary_min", "salary_max"]
+    static let formationColumns = [
+        "code", "position", "unit", "education", "kind", "quota", "salary_min", "salary_max",
+    ]
 
     static func formations(_ vacancies: [Vacancy]) -> [OutputFile] {
         vacancies.flatMap { vacancy -> [OutputFile] in
@@ -19,7 +21,8 @@ enum DataExport {
                 let values: [CellValue] = [
                     .text(formation.code), .text(formation.position), .text(formation.unit),
                     formation.education.map(CellValue.text) ?? .empty, .text(formation.kind), .integer(formation.quota),
-                    formation.salaryMin.map(CellValue.integer) ?? .empty, formation.salaryMax.map(CellValue.integer) ?? .empty,
+                    formation.salaryMin.map(CellValue.integer) ?? .empty,
+                    formation.salaryMax.map(CellValue.integer) ?? .empty,
                 ]
                 json.raw(index == 0 ? "\n{" : ",\n{")
                 for (column, value) in zip(formationColumns, values) {
@@ -44,8 +47,10 @@ enum DataExport {
                 json.raw("}")
             }
             json.raw("\n]}\n")
-            return [OutputFile(path: Route.formationData(vacancy.id, "csv"), contents: .bytes(Data(csv.bytes))),
-                    OutputFile(path: Route.formationData(vacancy.id, "json"), contents: .bytes(Data(json.bytes)))]
+            return [
+                OutputFile(path: Route.formationData(vacancy.id, "csv"), contents: .bytes(Data(csv.bytes))),
+                OutputFile(path: Route.formationData(vacancy.id, "json"), contents: .bytes(Data(json.bytes))),
+            ]
         }
     }
 }

@@ -16,13 +16,23 @@ enum DataPackage {
         // Competency components are whole numbers too.
         var componentColumns: Set<String> = []
         for vacancy in index.vacancies {
-            resources.append(("\(vacancy.id)-formasi", Route.formationData(vacancy.id, "csv"), DataExport.formationColumns, "code",
-                              "\(vacancy.title): formasi"))
+            resources.append(
+                (
+                    "\(vacancy.id)-formasi", Route.formationData(vacancy.id, "csv"), DataExport.formationColumns,
+                    "code",
+                    "\(vacancy.title): formasi"
+                ))
             for table in index.results[vacancy.id]?.tables ?? [] {
                 let columns = ["participant", "name", "formation"] + table.columns.map(\.id)
-                for column in table.columns where column.numeric && fieldType(column.id) == "string" { componentColumns.insert(column.id) }
-                resources.append(("\(vacancy.id)-\(table.stage.rawValue)", Route.resultData(vacancy.id, table.stage, "csv"), columns, "participant",
-                                  "\(vacancy.title): \(table.stage.rawValue)"))
+                for column in table.columns where column.numeric && fieldType(column.id) == "string" {
+                    componentColumns.insert(column.id)
+                }
+                resources.append(
+                    (
+                        "\(vacancy.id)-\(table.stage.rawValue)", Route.resultData(vacancy.id, table.stage, "csv"),
+                        columns, "participant",
+                        "\(vacancy.title): \(table.stage.rawValue)"
+                    ))
             }
         }
         var out = ByteWriter()
@@ -40,7 +50,9 @@ enum DataPackage {
             out.json(resource.title)
             out.raw(", \"path\": ")
             out.json(String(resource.path.dropFirst(Route.dataFolder.count)))
-            out.raw(", \"profile\": \"tabular-data-resource\", \"format\": \"csv\", \"mediatype\": \"text/csv\", \"encoding\": \"utf-8\"")
+            out.raw(
+                ", \"profile\": \"tabular-data-resource\", \"format\": \"csv\", \"mediatype\": \"text/csv\", \"encoding\": \"utf-8\""
+            )
             if let entry {
                 out.raw(", \"bytes\": ")
                 out.integer(entry.size)

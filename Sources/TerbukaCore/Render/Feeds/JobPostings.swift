@@ -12,7 +12,8 @@ enum JobPostings {
             out.raw("\n{\"@type\":\"JobPosting\",\"title\":")
             out.json(formation.position)
             out.raw(",\"description\":")
-            var description = "\(vacancy.title). Formasi \(formation.code): \(formation.position), \(formation.unit). Jenis formasi: \(label(formation.kind))."
+            var description =
+                "\(vacancy.title). Formasi \(formation.code): \(formation.position), \(formation.unit). Jenis formasi: \(label(formation.kind))."
             if let education = formation.education { description += " Kualifikasi pendidikan: \(education)." }
             if let summary = vacancy.summary { description += " \(summary)" }
             out.json(description)
@@ -32,7 +33,8 @@ enum JobPostings {
                 out.raw(",\"sameAs\":")
                 out.json(base)
             }
-            out.raw("},\"jobLocation\":{\"@type\":\"Place\",\"address\":{\"@type\":\"PostalAddress\",\"streetAddress\":")
+            out.raw(
+                "},\"jobLocation\":{\"@type\":\"Place\",\"address\":{\"@type\":\"PostalAddress\",\"streetAddress\":")
             out.json(formation.unit)
             if let region = config.region {
                 out.raw(",\"addressRegion\":")
@@ -40,7 +42,9 @@ enum JobPostings {
             }
             out.raw(",\"addressCountry\":\"ID\"}}")
             if formation.salaryMin != nil || formation.salaryMax != nil {
-                out.raw(",\"baseSalary\":{\"@type\":\"MonetaryAmount\",\"currency\":\"IDR\",\"value\":{\"@type\":\"QuantitativeValue\"")
+                out.raw(
+                    ",\"baseSalary\":{\"@type\":\"MonetaryAmount\",\"currency\":\"IDR\",\"value\":{\"@type\":\"QuantitativeValue\""
+                )
                 if let min = formation.salaryMin {
                     out.raw(",\"minValue\":")
                     out.integer(min)
@@ -53,7 +57,9 @@ enum JobPostings {
             }
             out.raw(",\"totalJobOpenings\":")
             out.integer(formation.quota)
-            out.raw(vacancy.kind == .cpns ? ",\"employmentType\":\"FULL_TIME\"" : ",\"employmentType\":[\"FULL_TIME\",\"CONTRACTOR\"]")
+            out.raw(
+                vacancy.kind == .cpns
+                    ? ",\"employmentType\":\"FULL_TIME\"" : ",\"employmentType\":[\"FULL_TIME\",\"CONTRACTOR\"]")
             if let education = formation.education {
                 out.raw(",\"educationRequirements\":")
                 out.json(education)

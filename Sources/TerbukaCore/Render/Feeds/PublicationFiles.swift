@@ -34,33 +34,48 @@ extension SiteRenderer {
             var summary: String
         }
         var entries: [Entry] = index.announcements.map { announcement in
-            Entry(id: "tag:\(tagAuthority),\(announcement.date.date):pengumuman/\(announcement.slug)", title: announcement.title,
-                  updated: announcement.date, path: Route.announcement(announcement.slug),
-                  category: (announcement.category.rawValue, label("category", announcement.category.rawValue)),
-                  summary: [label("category", announcement.category.rawValue), announcement.number.map { "\(text(.numberLabel)) \($0)" }]
-                    .compactMap { $0 }.joined(separator: " · "))
+            Entry(
+                id: "tag:\(tagAuthority),\(announcement.date.date):pengumuman/\(announcement.slug)",
+                title: announcement.title,
+                updated: announcement.date, path: Route.announcement(announcement.slug),
+                category: (announcement.category.rawValue, label("category", announcement.category.rawValue)),
+                summary: [
+                    label("category", announcement.category.rawValue),
+                    announcement.number.map { "\(text(.numberLabel)) \($0)" },
+                ]
+                .compactMap { $0 }.joined(separator: " · "))
         }
         for vacancy in index.vacancies {
             for table in index.results[vacancy.id]?.tables ?? [] {
-                entries.append(Entry(
-                    id: "tag:\(tagAuthority),\(table.entry.published.date):lowongan/\(vacancy.id)/hasil/\(table.stage.rawValue)",
-                    title: "\(label("result", table.stage.rawValue)) — \(vacancy.title)", updated: table.entry.published,
-                    path: Route.resultPage(vacancy.id, table.stage), category: ("hasil", label("category", "hasil")),
-                    summary: [vacancy.title, table.entry.number.map { "\(text(.numberLabel)) \($0)" }].compactMap { $0 }.joined(separator: " · ")))
+                entries.append(
+                    Entry(
+                        id:
+                            "tag:\(tagAuthority),\(table.entry.published.date):lowongan/\(vacancy.id)/hasil/\(table.stage.rawValue)",
+                        title: "\(label("result", table.stage.rawValue)) — \(vacancy.title)",
+                        updated: table.entry.published,
+                        path: Route.resultPage(vacancy.id, table.stage),
+                        category: ("hasil", label("category", "hasil")),
+                        summary: [vacancy.title, table.entry.number.map { "\(text(.numberLabel)) \($0)" }].compactMap {
+                            $0
+                        }.joined(separator: " · ")))
             }
         }
         entries.sort { ($0.updated.instant, $0.id) > ($1.updated.instant, $1.id) }
         let config = index.content.config
         let updated = entries.first?.updated.rfc3339 ?? ContentDate(instant: index.now, in: zone).rfc3339
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(language.rawValue)\">\n"
+        var xml =
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(language.rawValue)\">\n"
         xml += "<id>\(XMLText.escape(config.baseURL.map { $0 + Route.feed } ?? "tag:\(tagAuthority),2024:feed"))</id>\n"
         xml += "<title>\(XMLText.escape(config.title))</title>\n<subtitle>\(XMLText.escape(config.agency))</subtitle>\n"
         xml += "<updated>\(updated)</updated>\n<author><name>\(XMLText.escape(config.agency))</name></author>\n"
-        if let base = config.baseURL { xml += "<link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape(base + Route.feed))\"/>\n" }
+        if let base = config.baseURL {
+            xml += "<link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape(base + Route.feed))\"/>\n"
+        }
         xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(link(Route.home)))\"/>\n"
         xml += "<generator version=\"\(TerbukaVersion.current)\">Terbuka</generator>\n"
         for entry in entries {
-            xml += "<entry>\n<id>\(XMLText.escape(entry.id))</id>\n<title>\(XMLText.escape(entry.title))</title>\n"
+            xml +=
+                "<entry>\n<id>\(XMLText.escape(entry.id))</id>\n<title>\(XMLText.escape(entry.title))</title>\n"
                 + "<updated>\(entry.updated.rfc3339)</updated>\n<published>\(entry.updated.rfc3339)</published>\n"
                 + "<link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(link(entry.path)))\"/>\n"
                 + "<category term=\"\(XMLText.escape(entry.category.term))\" label=\"\(XMLText.escape(entry.category.label))\"/>\n"
@@ -75,12 +90,14 @@ enum Sitemap {
     static func files(pages: [String], base: String, limit: Int = 50_000) -> [OutputFile] {
         func urlset(_ paths: ArraySlice<String>) -> String {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-                + paths.map { "<url><loc>\(XMLText.escape(base + Links.href(to: $0, root: "")))</loc></url>\n" }.joined() + "</urlset>\n"
+                + paths.map { "<url><loc>\(XMLText.escape(base + Links.href(to: $0, root: "")))</loc></url>\n" }
+                .joined() + "</urlset>\n"
         }
         let sorted = pages.sorted()
         guard sorted.count > limit else { return [.text(Route.sitemap, urlset(sorted[...]))] }
         var files: [OutputFile] = []
-        var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var index =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (number, start) in stride(from: 0, to: sorted.count, by: limit).enumerated() {
             let name = Route.sitemapPart(number + 1)
             files.append(.text(name, urlset(sorted[start..<min(sorted.count, start + limit)])))

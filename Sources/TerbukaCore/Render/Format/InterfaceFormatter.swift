@@ -35,12 +35,15 @@ extension InterfaceFormatter {
     /// else both date-times (each in the zone it was written in).
     public func span(_ start: ContentDate, _ end: ContentDate, siteZone: SiteTimeZone, until: String) -> String {
         if !start.hasTime, !end.hasTime { return dateRange(start.date, end.date) }
-        if start.hasTime, end.hasTime, DisplayZone.of(start, siteZone: siteZone) == DisplayZone.of(end, siteZone: siteZone) {
+        if start.hasTime, end.hasTime,
+            DisplayZone.of(start, siteZone: siteZone) == DisplayZone.of(end, siteZone: siteZone)
+        {
             let (offset, label) = DisplayZone.of(start, siteZone: siteZone)
             let first = ContentDate(instant: start.instant, offset: offset)
             let last = ContentDate(instant: end.instant, offset: offset)
             if first.date == last.date, let from = first.minuteOfDay, let to = last.minuteOfDay {
-                return from == to ? dateTime(start, siteZone: siteZone) : sameDayRange(first.date, from: from, to: to, zone: label)
+                return from == to
+                    ? dateTime(start, siteZone: siteZone) : sameDayRange(first.date, from: from, to: to, zone: label)
             }
         }
         return "\(dateTime(start, siteZone: siteZone)) \(until) \(dateTime(end, siteZone: siteZone))"
@@ -94,8 +97,10 @@ public enum Formatters {
 }
 
 public struct IndonesianFormatter: InterfaceFormatter {
-    static let months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-                         "September", "Oktober", "November", "Desember"]
+    static let months = [
+        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+        "September", "Oktober", "November", "Desember",
+    ]
     static let weekdays = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"]
 
     public init() {}
@@ -127,7 +132,6 @@ public struct IndonesianFormatter: InterfaceFormatter {
     }
 
     public func integer(_ value: Int) -> String { Formatters.grouped(value, separator: ".") }
-
 
     public var groupingMark: UInt8 { UInt8(ascii: ".") }
     public var decimalMark: UInt8 { UInt8(ascii: ",") }
@@ -171,7 +175,6 @@ public struct EnglishFormatter: InterfaceFormatter {
     }
 
     public func integer(_ value: Int) -> String { Formatters.grouped(value, separator: ",") }
-
 
     public var groupingMark: UInt8 { UInt8(ascii: ",") }
     public var decimalMark: UInt8 { UInt8(ascii: ".") }

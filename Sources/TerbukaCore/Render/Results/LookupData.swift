@@ -9,7 +9,6 @@ enum LookupData {
     static let shardBudget = 100_000
     static let minimumNameLetters = 3
 
-
     struct Entry {
         var number: String
         var name: String
@@ -82,7 +81,8 @@ enum LookupData {
             return result
         }
         var result: [String] = []
-        for word in name.lowercased().unicodeScalars.split(whereSeparator: { !$0.properties.isAlphabetic }) where word.count >= minimumNameLetters {
+        for word in name.lowercased().unicodeScalars.split(whereSeparator: { !$0.properties.isAlphabetic })
+        where word.count >= minimumNameLetters {
             let text = String(String.UnicodeScalarView(word.prefix(maximumNameLetters)))
             if !result.contains(text) { result.append(text) }
         }
@@ -114,15 +114,22 @@ enum LookupData {
                 if tables.count > 1 { indexOf[number] = entries.count }
                 var positions = [Int32](repeating: -1, count: tables.count)
                 positions[stageIndex] = Int32(position)
-                entries.append(Entry(number: number, name: table.name(position), formation: table.formation(position), positions: positions))
+                entries.append(
+                    Entry(
+                        number: number, name: table.name(position), formation: table.formation(position),
+                        positions: positions))
             }
         }
         // Sizes are estimated without page numbers (a few bytes each).
-        let sizes = entries.map { $0.number.utf8.count + $0.name.utf8.count + $0.formation.utf8.count + 12 * tables.count + 16 }
+        let sizes = entries.map {
+            $0.number.utf8.count + $0.name.utf8.count + $0.formation.utf8.count + 12 * tables.count + 16
+        }
         let total = sizes.reduce(0, +)
         let numberShardCount = max(1, (total + shardBudget - 1) / shardBudget)
         var byNumber = [[Int]](repeating: [], count: numberShardCount)
-        for (index, entry) in entries.enumerated() { byNumber[Int(hash(entry.number) % UInt32(numberShardCount))].append(index) }
+        for (index, entry) in entries.enumerated() {
+            byNumber[Int(hash(entry.number) % UInt32(numberShardCount))].append(index)
+        }
 
         var byWord: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
@@ -155,7 +162,9 @@ enum LookupData {
         func place(_ prefix: String, _ words: [String]) {
             let group = members(words)
             let size = group.reduce(0) { $0 + sizes[$1] }
-            let longer = Dictionary(grouping: words.filter { $0.count > prefix.count }) { String($0.prefix(prefix.count + 1)) }
+            let longer = Dictionary(grouping: words.filter { $0.count > prefix.count }) {
+                String($0.prefix(prefix.count + 1))
+            }
             guard size > shardBudget, !longer.isEmpty else {
                 add(longer.isEmpty && words.count == 1 ? prefix + "$" : prefix, group)
                 return
@@ -177,9 +186,12 @@ enum LookupData {
                 present = []
                 shardSize = 0
             }
-            for member in group.members where present.insert(member).inserted { nameShards[nameShards.count - 1].append(member) }
+            for member in group.members where present.insert(member).inserted {
+                nameShards[nameShards.count - 1].append(member)
+            }
             shardSize += group.size
-            nameKeys.append("[\(JSONText.quote(group.key)),\(nameShards.count - 1),\(group.count),\(group.truncated ? 1 : 0)]")
+            nameKeys.append(
+                "[\(JSONText.quote(group.key)),\(nameShards.count - 1),\(group.count),\(group.truncated ? 1 : 0)]")
         }
         return Prepared(entries: entries, numberShards: byNumber, nameKeys: nameKeys, nameShards: nameShards)
     }
@@ -192,7 +204,9 @@ enum LookupData {
         var offsets: [Int]
     }
 
-    static func serialize(_ prepared: Prepared, range: Range<Int>, tables: [any PublishedResultTable], pages: [[Int32]]) -> Serialized {
+    static func serialize(_ prepared: Prepared, range: Range<Int>, tables: [any PublishedResultTable], pages: [[Int32]])
+        -> Serialized
+    {
         var out = ByteWriter(capacity: range.count * 72)
         var offsets = [Int]()
         offsets.reserveCapacity(range.count + 1)
@@ -206,41 +220,55 @@ enum LookupData {
 
     /// Writes the manifest and the shards of one vacancy, with the page of every row; the
     /// work is split into `parts` tasks.
-    static func write(_ prepared: Prepared, vacancy: String, tables: [any PublishedResultTable], pageOf: [ResultStage: [Int32]],
-                      stageLabels: [String], to staging: StagingFolder, parts: Int = 2) async throws {
+    static func write(
+        _ prepared: Prepared, vacancy: String, tables: [any PublishedResultTable], pageOf: [ResultStage: [Int32]],
+        stageLabels: [String], to staging: StagingFolder, parts: Int = 2
+    ) async throws {
         let pages = tables.map { pageOf[$0.stage] ?? [] }
         let count = prepared.entries.count
         let chunk = max(1, (count + parts - 1) / parts)
         let pieces = await withTaskGroup(of: (Int, Serialized).self) { group in
             for part in 0..<parts where part * chunk < count {
-                group.addTask { (part, serialize(prepared, range: part * chunk..<min(count, (part + 1) * chunk), tables: tables, pages: pages)) }
+                group.addTask {
+                    (
+                        part,
+                        serialize(
+                            prepared, range: part * chunk..<min(count, (part + 1) * chunk), tables: tables, pages: pages
+                        )
+                    )
+                }
             }
             var pieces: [(Int, Serialized)] = []
             for await piece in group { pieces.append(piece) }
             return pieces.sorted { $0.0 < $1.0 }.map(\.1)
         }
         let folder = Route.lookupFolder(vacancy)
-        let shards = prepared.numberShards.enumerated().map { ("n\($0.offset)", $0.element) }
+        let shards =
+            prepared.numberShards.enumerated().map { ("n\($0.offset)", $0.element) }
             + prepared.nameShards.enumerated().map { ("a\($0.offset)", $0.element) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for part in 0..<parts {
                 group.addTask {
                     for (name, members) in stride(from: part, to: shards.count, by: parts).map({ shards[$0] }) {
-                        try writeShard(name, members: members, pieces: pieces, chunk: chunk, folder: folder, staging: staging)
+                        try writeShard(
+                            name, members: members, pieces: pieces, chunk: chunk, folder: folder, staging: staging)
                     }
                 }
             }
             try await group.waitForAll()
         }
-        let manifest = "TerbukaLookup.manifest({\"vacancy\":\(JSONText.quote(vacancy)),\"numberShards\":\(prepared.numberShards.count),"
+        let manifest =
+            "TerbukaLookup.manifest({\"vacancy\":\(JSONText.quote(vacancy)),\"numberShards\":\(prepared.numberShards.count),"
             + "\"stages\":[\(stageLabels.map(JSONText.quote).joined(separator: ","))],"
             + "\"pages\":[\(tables.map { JSONText.quote("hasil/\($0.stage.rawValue)/") }.joined(separator: ","))],"
             + "\"names\":[\(prepared.nameKeys.joined(separator: ","))]});\n"
         try staging.write(.text("\(folder)/manifest.js", manifest))
     }
 
-    private static func writeShard(_ name: String, members: [Int], pieces: [Serialized], chunk: Int, folder: String,
-                                   staging: StagingFolder) throws {
+    private static func writeShard(
+        _ name: String, members: [Int], pieces: [Serialized], chunk: Int, folder: String,
+        staging: StagingFolder
+    ) throws {
         var out = ByteWriter(capacity: shardBudget + shardBudget / 2)
         out.raw("TerbukaLookup.receive(")
         out.json(name)

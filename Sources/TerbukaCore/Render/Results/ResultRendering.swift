@@ -19,8 +19,9 @@ extension SiteRenderer {
             // lookup are shared by every language; the primary one writes them.
             if isPrimary {
                 group.addTask {
-                    try await LookupData.write(prepared!, vacancy: vacancy.id, tables: results.tables, pageOf: pageOf,
-                                               stageLabels: results.tables.map { self.label("result", $0.stage.rawValue) }, to: staging)
+                    try await LookupData.write(
+                        prepared!, vacancy: vacancy.id, tables: results.tables, pageOf: pageOf,
+                        stageLabels: results.tables.map { self.label("result", $0.stage.rawValue) }, to: staging)
                 }
             }
             group.addTask { try staging.write(self.statisticsPage(vacancy, results)) }
@@ -39,15 +40,20 @@ extension SiteRenderer {
                 let batches = max(1, min(8, plan.pages.count / 4))
                 for batch in 0..<batches {
                     let pages = Array(stride(from: batch, to: plan.pages.count, by: batches))
-                    group.addTask { try self.writeResultPages(vacancy, table, plan: plan, pages: pages, rules: results.rules, to: staging) }
+                    group.addTask {
+                        try self.writeResultPages(
+                            vacancy, table, plan: plan, pages: pages, rules: results.rules, to: staging)
+                    }
                 }
             }
             try await group.waitForAll()
         }
     }
 
-    private func writeResultPages(_ vacancy: Vacancy, _ table: any PublishedResultTable, plan: ResultSections.Plan, pages: [Int],
-                                  rules: ScoringRules, to staging: StagingFolder) throws {
+    private func writeResultPages(
+        _ vacancy: Vacancy, _ table: any PublishedResultTable, plan: ResultSections.Plan, pages: [Int],
+        rules: ScoringRules, to staging: StagingFolder
+    ) throws {
         var columns: [String: String] = [:]
         for column in table.columns { columns[column.id] = strings["col_\(column.id)"] ?? column.id }
         for component in rules.components { columns[component.id] = component.label }
@@ -62,7 +68,10 @@ extension SiteRenderer {
         for index in pages {
             let path = Route.resultPage(vacancy.id, table.stage, page: index)
             let html = ResultSections.render(plan.pages[index], of: table, labels: labels)
-            let file = self.page(path, template: "results", title: "\(stageLabel) — \(vacancy.title)", description: "", current: Route.vacancyList) { root in
+            let file = self.page(
+                path, template: "results", title: "\(stageLabel) — \(vacancy.title)", description: "",
+                current: Route.vacancyList
+            ) { root in
                 // The first page carries the announcement, the legend and the directory of
                 // pages, so that each further page stays small however many pages there are.
                 var directory: [PageLinkView] = []
@@ -72,33 +81,46 @@ extension SiteRenderer {
                         directory = plan.pages.enumerated().dropFirst().map { number, slices in
                             let first = table.groups[slices.first!.group].formation
                             let last = table.groups[slices.last!.group].formation
-                            return PageLinkView(label: "\(number + 1)",
-                                                href: pageHref(Route.resultPage(vacancy.id, table.stage, page: number), root: root),
-                                                first: first.code, last: last.code, current: false,
-                                                positions: slices.count == 1 ? first.position : nil)
+                            return PageLinkView(
+                                label: "\(number + 1)",
+                                href: pageHref(Route.resultPage(vacancy.id, table.stage, page: number), root: root),
+                                first: first.code, last: last.code, current: false,
+                                positions: slices.count == 1 ? first.position : nil)
                         }
                     }
                     let used = Set(table.statusesUsed)
-                    legend = ResultStatus.all.filter(used.contains).map { LegendItem(code: $0.code, meaning: strings[$0.stringKey] ?? "") }
+                    legend = ResultStatus.all.filter(used.contains).map {
+                        LegendItem(code: $0.code, meaning: strings[$0.stringKey] ?? "")
+                    }
                 }
                 let basis = index == 0 ? basisLines(table.stage, vacancy: vacancy, rules: rules) : []
                 return ResultPageView(
-                    vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root), stageLabel: stageLabel,
+                    vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root),
+                    stageLabel: stageLabel,
                     number: table.entry.number, published: format.dateTime(table.entry.published, siteZone: zone),
                     publishedISO: table.entry.published.iso8601,
                     objection: table.entry.objectionUntil.map {
-                        ObjectionView(until: format.dateTime($0, siteZone: zone) + ($0.hasTime ? "" : " \(text(.endOfDay))"),
-                                      untilISO: $0.iso8601)
+                        ObjectionView(
+                            until: format.dateTime($0, siteZone: zone) + ($0.hasTime ? "" : " \(text(.endOfDay))"),
+                            untilISO: $0.iso8601)
                     },
-                    legend: legend, basis: basis, hasBasis: !basis.isEmpty, lookup: lookupForm(vacancy.id, root: root), isFirstPage: index == 0,
+                    legend: legend, basis: basis, hasBasis: !basis.isEmpty, lookup: lookupForm(vacancy.id, root: root),
+                    isFirstPage: index == 0,
                     pageLabel: pageCount > 1 ? "\(text(.page)) \(index + 1) / \(pageCount)" : "",
                     directory: directory, hasDirectory: !directory.isEmpty, isPaged: pageCount > 1,
                     firstPageHref: pageHref(Route.resultPage(vacancy.id, table.stage, page: 0), root: root),
                     sectionsHTML: html,
-                    previousHref: index > 0 ? pageHref(Route.resultPage(vacancy.id, table.stage, page: index - 1), root: root) : nil,
-                    nextHref: index + 1 < pageCount ? pageHref(Route.resultPage(vacancy.id, table.stage, page: index + 1), root: root) : nil,
-                    downloads: [download("CSV", Route.resultData(vacancy.id, table.stage, "csv"), root: root, ledger: staging.ledger),
-                                download("JSON", Route.resultData(vacancy.id, table.stage, "json"), root: root, ledger: staging.ledger)],
+                    previousHref: index > 0
+                        ? pageHref(Route.resultPage(vacancy.id, table.stage, page: index - 1), root: root) : nil,
+                    nextHref: index + 1 < pageCount
+                        ? pageHref(Route.resultPage(vacancy.id, table.stage, page: index + 1), root: root) : nil,
+                    downloads: [
+                        download(
+                            "CSV", Route.resultData(vacancy.id, table.stage, "csv"), root: root, ledger: staging.ledger),
+                        download(
+                            "JSON", Route.resultData(vacancy.id, table.stage, "json"), root: root,
+                            ledger: staging.ledger),
+                    ],
                     statisticsHref: pageHref(Route.statistics(vacancy.id), root: root))
             }
             try staging.write(file)
@@ -106,9 +128,10 @@ extension SiteRenderer {
     }
 
     func lookupForm(_ vacancy: String, root: String) -> LookupFormView {
-        LookupFormView(dataHref: Links.href(to: Route.lookupFolder(vacancy) + "/", root: root),
-                       vacancyRoot: pageHref(Route.vacancyFolder(vacancy), root: root),
-                       scriptHref: Links.href(to: Route.lookupScript, root: root))
+        LookupFormView(
+            dataHref: Links.href(to: Route.lookupFolder(vacancy) + "/", root: root),
+            vacancyRoot: pageHref(Route.vacancyFolder(vacancy), root: root),
+            scriptHref: Links.href(to: Route.lookupScript, root: root))
     }
 
     /// The rules that decided the table, in plain words, for the page's readers.
@@ -123,10 +146,18 @@ extension SiteRenderer {
                 return "\(label("kind", kind)): \(parts.joined(separator: ", "))"
             } + [text(.basisShortlist, ["n": String(rules.shortlistMultiplier)])]
         case .akhir:
-            return [text(.basisFinal, ["skd": String(rules.weights.skd), "skb": String(rules.weights.skb), "max": String(SKDMark.total.maximum)])]
+            return [
+                text(
+                    .basisFinal,
+                    [
+                        "skd": String(rules.weights.skd), "skb": String(rules.weights.skb),
+                        "max": String(SKDMark.total.maximum),
+                    ])
+            ]
         case .kompetensi:
             return rules.components.map { component in
-                "\(component.label): 0–\(component.max)" + (component.min.map { text(.basisMinimum, ["n": String($0)]) } ?? "")
+                "\(component.label): 0–\(component.max)"
+                    + (component.min.map { text(.basisMinimum, ["n": String($0)]) } ?? "")
             } + [text(.basisCompetency)]
         case .administrasi, .skb:
             return []
@@ -135,10 +166,13 @@ extension SiteRenderer {
 
     private func statisticsPage(_ vacancy: Vacancy, _ results: VacancyResults) -> OutputFile {
         let path = Route.statistics(vacancy.id)
-        return page(path, template: "statistics", title: "\(text(.statisticsTitle)) — \(vacancy.title)", description: "",
-                    current: Route.vacancyList) { root in
-            var view = StatisticsView(vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root),
-                                      formationsChart: nil, formationsNote: nil, histogram: nil, histogramNote: nil, hasCharts: false)
+        return page(
+            path, template: "statistics", title: "\(text(.statisticsTitle)) — \(vacancy.title)", description: "",
+            current: Route.vacancyList
+        ) { root in
+            var view = StatisticsView(
+                vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root),
+                formationsChart: nil, formationsNote: nil, histogram: nil, histogramNote: nil, hasCharts: false)
             let statistics = results.statistics
             if !statistics.series.isEmpty {
                 let limit = 30
@@ -147,15 +181,21 @@ extension SiteRenderer {
                     id: "chart-formasi", title: text(.chartFormationsTitle), description: text(.chartFormationsDesc),
                     categories: chosen.map(\.code),
                     series: statistics.series.prefix(Charts.palette.count).enumerated().map { index, item in
-                        Charts.Series(label: strings["chart_\(item.measure.rawValue)"] ?? "", values: chosen.map { item.counts[$0.code] ?? 0 },
-                                      color: Charts.palette[index])
+                        Charts.Series(
+                            label: strings["chart_\(item.measure.rawValue)"] ?? "",
+                            values: chosen.map { item.counts[$0.code] ?? 0 },
+                            color: Charts.palette[index])
                     }, format: format)
                 if statistics.formationsByCount.count > limit {
-                    view.formationsNote = text(.chartFormationsLimited, ["n": String(limit), "total": format.integer(statistics.formationsByCount.count)])
+                    view.formationsNote = text(
+                        .chartFormationsLimited,
+                        ["n": String(limit), "total": format.integer(statistics.formationsByCount.count)])
                 }
             }
             if let histogram = statistics.skdHistogram {
-                let marks = histogram.marks.map { total, kinds in (total, "\(kinds.map { label("kind", $0) }.joined(separator: ", ")): \(total)") }
+                let marks = histogram.marks.map { total, kinds in
+                    (total, "\(kinds.map { label("kind", $0) }.joined(separator: ", ")): \(total)")
+                }
                 view.histogram = Charts.histogram(
                     id: "chart-skd", title: text(.chartHistogramTitle),
                     description: text(.chartHistogramDesc, ["n": format.integer(histogram.scored)]),

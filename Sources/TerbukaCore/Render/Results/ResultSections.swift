@@ -55,7 +55,8 @@ struct ResultSections {
             for position in group.range {
                 let bytes = rowBound(table, position)
                 if size + bytes > budget, position > start {
-                    pages[pages.count - 1].append(Slice(group: groupIndex, range: start..<position, continued: continued))
+                    pages[pages.count - 1].append(
+                        Slice(group: groupIndex, range: start..<position, continued: continued))
                     pages.append([])
                     size = sectionOverhead
                     start = position
@@ -64,7 +65,8 @@ struct ResultSections {
                 size += bytes
                 pageOf[position] = Int32(pages.count - 1)
             }
-            pages[pages.count - 1].append(Slice(group: groupIndex, range: start..<group.range.upperBound, continued: continued))
+            pages[pages.count - 1].append(
+                Slice(group: groupIndex, range: start..<group.range.upperBound, continued: continued))
         }
         // A table on several pages gets a first page of its own with the announcement, the
         // legend and the directory of pages, so that the directory never pushes a page of rows
@@ -105,7 +107,8 @@ struct ResultSections {
 
     private static func escapedBound(_ text: String) -> Int {
         text.utf8.count * 6
-            - 5 * text.utf8.reduce(0) { $0 + ($1 == 0x26 || $1 == 0x3C || $1 == 0x3E || $1 == 0x22 || $1 == 0x27 ? 0 : 1) }
+            - 5
+            * text.utf8.reduce(0) { $0 + ($1 == 0x26 || $1 == 0x3C || $1 == 0x3E || $1 == 0x22 || $1 == 0x27 ? 0 : 1) }
     }
 
     /// The HTML of one planned page: its formation sections.
@@ -118,7 +121,8 @@ struct ResultSections {
             let label = HTMLText.escape(labels.columns[column.id] ?? column.id)
             return column.numeric ? "<th scope=\"col\" class=\"num\">\(label)</th>" : "<th scope=\"col\">\(label)</th>"
         }
-        let thead = "<thead><tr>" + (rankIndex != nil ? headerCells[0] : "")
+        let thead =
+            "<thead><tr>" + (rankIndex != nil ? headerCells[0] : "")
             + "<th scope=\"col\">\(HTMLText.escape(labels.participant))</th><th scope=\"col\">\(HTMLText.escape(labels.name))</th>"
             + headerCells.dropFirst(rankIndex != nil ? 1 : 0).joined() + "</tr></thead>\n"
         var html = ByteWriter(capacity: budget + budget / 4)
@@ -128,15 +132,21 @@ struct ResultSections {
             let group = table.groups[slice.group]
             let formation = group.formation
             let anchor = anchorID(formation.code)
-            var facts = "\(HTMLText.escape(labels.unit)): \(HTMLText.escape(formation.unit)) · \(HTMLText.escape(labels.kind(formation.kind)))"
+            var facts =
+                "\(HTMLText.escape(labels.unit)): \(HTMLText.escape(formation.unit)) · \(HTMLText.escape(labels.kind(formation.kind)))"
                 + " · \(HTMLText.escape(labels.seats)): \(labels.format.integer(formation.quota))"
                 + " · \(HTMLText.escape(labels.participants)): \(labels.format.integer(group.range.count))"
                 + " · \(HTMLText.escape(labels.passed)): \(labels.format.integer(group.passed))"
-            if let shortlisted = group.shortlisted { facts += " · \(HTMLText.escape(labels.shortlisted)): \(labels.format.integer(shortlisted))" }
-            let title = HTMLText.escape(formation.position) + (slice.continued ? " (\(HTMLText.escape(labels.continued)))" : "")
-            html.raw("<section class=\"formation\" id=\"\(HTMLText.escape(anchor))\">\n<h2>\(title) <span class=\"code\">\(HTMLText.escape(formation.code))</span></h2>\n"
-                + "<p class=\"meta\">\(facts)</p>\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTMLText.escape(formation.code))\">\n"
-                + "<table>\n<caption>\(HTMLText.escape(labels.caption)) \(HTMLText.escape(formation.code))</caption>\n" + thead + "<tbody>\n")
+            if let shortlisted = group.shortlisted {
+                facts += " · \(HTMLText.escape(labels.shortlisted)): \(labels.format.integer(shortlisted))"
+            }
+            let title =
+                HTMLText.escape(formation.position) + (slice.continued ? " (\(HTMLText.escape(labels.continued)))" : "")
+            html.raw(
+                "<section class=\"formation\" id=\"\(HTMLText.escape(anchor))\">\n<h2>\(title) <span class=\"code\">\(HTMLText.escape(formation.code))</span></h2>\n"
+                    + "<p class=\"meta\">\(facts)</p>\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTMLText.escape(formation.code))\">\n"
+                    + "<table>\n<caption>\(HTMLText.escape(labels.caption)) \(HTMLText.escape(formation.code))</caption>\n"
+                    + thead + "<tbody>\n")
             for position in slice.range {
                 let cells = table.cells(position)
                 html.raw("<tr>")
@@ -156,7 +166,9 @@ struct ResultSections {
         return html.string
     }
 
-    private static func cell(_ value: CellValue, numeric: Bool, grouping: UInt8, mark: UInt8, into html: inout ByteWriter) {
+    private static func cell(
+        _ value: CellValue, numeric: Bool, grouping: UInt8, mark: UInt8, into html: inout ByteWriter
+    ) {
         html.raw(numeric ? "<td class=\"num\">" : "<td>")
         switch value {
         case .text(let text): html.html(text)

@@ -61,25 +61,29 @@ extension SiteRenderer {
     func timelineRows(_ vacancy: Vacancy) -> [TimelineRowView] {
         Timeline.items(for: vacancy).map { item in
             let state = item.state(at: index.now)
-            return TimelineRowView(title: title(of: item), when: when(item.start, item.end), location: item.location,
-                                   locationHref: item.location.flatMap(Self.webAddress), note: item.note, state: state.rawValue,
-                                   stateLabel: strings["state_\(state.rawValue)"] ?? state.rawValue,
-                                   startMillis: item.start.instant * 1000, endMillis: item.end.endInstant * 1000,
-                                   isObjection: item.objectionFor != nil)
+            return TimelineRowView(
+                title: title(of: item), when: when(item.start, item.end), location: item.location,
+                locationHref: item.location.flatMap(Self.webAddress), note: item.note, state: state.rawValue,
+                stateLabel: strings["state_\(state.rawValue)"] ?? state.rawValue,
+                startMillis: item.start.instant * 1000, endMillis: item.end.endInstant * 1000,
+                isObjection: item.objectionFor != nil)
         }
     }
 
     func scheduleView(root: String) -> SchedulePageView {
         let vacancies = index.vacancies.map { vacancy in
             let rows = timelineRows(vacancy)
-            return VacancyTimelineView(title: vacancy.title, href: pageHref(Route.vacancy(vacancy.id), root: root),
-                                       kindLabel: label("recruitment", vacancy.kind.rawValue),
-                                       icsHref: Links.href(to: Route.vacancyCalendar(vacancy.id), root: root), rows: rows, hasRows: !rows.isEmpty)
+            return VacancyTimelineView(
+                title: vacancy.title, href: pageHref(Route.vacancy(vacancy.id), root: root),
+                kindLabel: label("recruitment", vacancy.kind.rawValue),
+                icsHref: Links.href(to: Route.vacancyCalendar(vacancy.id), root: root), rows: rows,
+                hasRows: !rows.isEmpty)
         }
         let now = ContentDate(instant: index.now, in: zone)
-        return SchedulePageView(asOf: format.dateTime(now, siteZone: zone), asOfISO: now.iso8601, vacancies: vacancies,
-                                hasVacancies: !vacancies.isEmpty, icsHref: Links.href(to: Route.calendar, root: root),
-                                scriptHref: Links.href(to: Route.scheduleScript, root: root))
+        return SchedulePageView(
+            asOf: format.dateTime(now, siteZone: zone), asOfISO: now.iso8601, vacancies: vacancies,
+            hasVacancies: !vacancies.isEmpty, icsHref: Links.href(to: Route.calendar, root: root),
+            scriptHref: Links.href(to: Route.scheduleScript, root: root))
     }
 
     func homeStages(root: String) -> [HomeStagesView] {
@@ -105,8 +109,10 @@ extension SiteRenderer {
         for vacancy in vacancies {
             for item in Timeline.items(for: vacancy) {
                 let url = index.content.config.baseURL.map { $0 + Route.vacancy(vacancy.id) }
-                events.append(ICalendar.Event(uid: "\(item.id).\(vacancy.id)@\(host)", summary: "\(title(of: item)) — \(vacancy.title)",
-                                              start: item.start, end: item.end, location: item.location, description: item.note, url: url))
+                events.append(
+                    ICalendar.Event(
+                        uid: "\(item.id).\(vacancy.id)@\(host)", summary: "\(title(of: item)) — \(vacancy.title)",
+                        start: item.start, end: item.end, location: item.location, description: item.note, url: url))
             }
         }
         let text = ICalendar(name: name, events: events, stamp: index.now).text

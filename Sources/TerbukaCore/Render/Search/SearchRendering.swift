@@ -18,13 +18,24 @@ struct SearchEntryView: Sendable {
 
 extension SiteRenderer {
     func searchView(root: String) -> SearchPageView {
-        var entries = index.vacancies.map { SearchEntryView(title: $0.title, kindLabel: label("recruitment", $0.kind.rawValue),
-                                                            href: pageHref(Route.vacancy($0.id), root: root)) }
-        entries += index.announcements.map { SearchEntryView(title: $0.title, kindLabel: label("category", $0.category.rawValue),
-                                                             href: pageHref(Route.announcement($0.slug), root: root)) }
-        entries += index.pages.map { SearchEntryView(title: $0.title, kindLabel: text(.searchKindPage), href: pageHref(Route.page($0.slug), root: root)) }
-        return SearchPageView(dataHref: Links.href(to: Route.searchData, root: root), scriptHref: Links.href(to: "assets/search.js", root: root),
-                              prefix: prefix, entries: entries)
+        var entries = index.vacancies.map {
+            SearchEntryView(
+                title: $0.title, kindLabel: label("recruitment", $0.kind.rawValue),
+                href: pageHref(Route.vacancy($0.id), root: root))
+        }
+        entries += index.announcements.map {
+            SearchEntryView(
+                title: $0.title, kindLabel: label("category", $0.category.rawValue),
+                href: pageHref(Route.announcement($0.slug), root: root))
+        }
+        entries += index.pages.map {
+            SearchEntryView(
+                title: $0.title, kindLabel: text(.searchKindPage), href: pageHref(Route.page($0.slug), root: root))
+        }
+        return SearchPageView(
+            dataHref: Links.href(to: Route.searchData, root: root),
+            scriptHref: Links.href(to: "assets/search.js", root: root),
+            prefix: prefix, entries: entries)
     }
 
     /// `TerbukaSearch.index([[title, kind, path, text], …])`: paths from the site's root,
@@ -46,16 +57,21 @@ extension SiteRenderer {
             out.raw("]")
         }
         for vacancy in index.vacancies {
-            entry(vacancy.title, label("recruitment", vacancy.kind.rawValue), Route.vacancy(vacancy.id),
-                  [vacancy.number, vacancy.summary].compactMap { $0 }.joined(separator: " "))
+            entry(
+                vacancy.title, label("recruitment", vacancy.kind.rawValue), Route.vacancy(vacancy.id),
+                [vacancy.number, vacancy.summary].compactMap { $0 }.joined(separator: " "))
             for formation in vacancy.formations {
-                entry("\(formation.position) — \(formation.code)", text(.searchKindFormation), Route.vacancy(vacancy.id),
-                      [formation.unit, formation.education ?? "", label("kind", formation.kind), vacancy.title].joined(separator: " "))
+                entry(
+                    "\(formation.position) — \(formation.code)", text(.searchKindFormation), Route.vacancy(vacancy.id),
+                    [formation.unit, formation.education ?? "", label("kind", formation.kind), vacancy.title].joined(
+                        separator: " "))
             }
         }
         for announcement in index.announcements {
-            entry(announcement.title, label("category", announcement.category.rawValue), Route.announcement(announcement.slug),
-                  announcement.number ?? "")
+            entry(
+                announcement.title, label("category", announcement.category.rawValue),
+                Route.announcement(announcement.slug),
+                announcement.number ?? "")
         }
         for page in index.pages {
             entry(page.title, text(.searchKindPage), Route.page(page.slug), "")

@@ -37,16 +37,19 @@ struct FormationIndex {
 
     /// The formation of a row named by position and unit; an unmatched or ambiguous row is
     /// an error naming the candidates.
-    func match(position: String, unit: String, kind: String?, row: Int, at location: SourceLocation,
-               into diagnostics: inout Diagnostics) -> Int? {
+    func match(
+        position: String, unit: String, kind: String?, row: Int, at location: SourceLocation,
+        into diagnostics: inout Diagnostics
+    ) -> Int? {
         var found = byName[Self.key(position, unit)] ?? []
         if found.count > 1, let kind, !kind.isEmpty {
             let slug = FormationKind.normalize(kind)
             let sameKind = found.filter { all[$0].kind == slug }
             if sameKind.isEmpty {
                 let names = found.prefix(6).map { "\(all[$0].code) (\(all[$0].kind))" }
-                diagnostics.error("row \(row): the position '\(position)' at '\(unit)' has no formation of the kind '\(kind)'",
-                                  at: location, hint: "formations there: \(names.joined(separator: ", "))")
+                diagnostics.error(
+                    "row \(row): the position '\(position)' at '\(unit)' has no formation of the kind '\(kind)'",
+                    at: location, hint: "formations there: \(names.joined(separator: ", "))")
                 return nil
             }
             found = sameKind
@@ -55,14 +58,19 @@ struct FormationIndex {
         if found.isEmpty {
             let samePosition = all.filter { Self.simplify($0.position) == Self.simplify(position) }
             let candidates = samePosition.isEmpty ? [] : samePosition.prefix(5).map { "\($0.code) (\($0.unit))" }
-            diagnostics.error("row \(row): no formation in formations.csv has the position '\(position)' and the unit '\(unit)'", at: location,
-                              hint: candidates.isEmpty ? Suggestion.hint(for: position, in: Array(Set(all.map(\.position))).sorted())
-                                  : "formations with that position: \(candidates.joined(separator: ", "))")
+            diagnostics.error(
+                "row \(row): no formation in formations.csv has the position '\(position)' and the unit '\(unit)'",
+                at: location,
+                hint: candidates.isEmpty
+                    ? Suggestion.hint(for: position, in: Array(Set(all.map(\.position))).sorted())
+                    : "formations with that position: \(candidates.joined(separator: ", "))")
             return nil
         }
         let names = found.prefix(6).map { "\(all[$0].code) (\(all[$0].kind))" }
-        diagnostics.error("row \(row): the position '\(position)' at '\(unit)' fits \(found.count) formations: \(names.joined(separator: ", "))",
-                          at: location, hint: "add a column with the formation code (kode formasi), or the formation kind (jenis formasi)")
+        diagnostics.error(
+            "row \(row): the position '\(position)' at '\(unit)' fits \(found.count) formations: \(names.joined(separator: ", "))",
+            at: location,
+            hint: "add a column with the formation code (kode formasi), or the formation kind (jenis formasi)")
         return nil
     }
 }

@@ -1,20 +1,31 @@
 /// The columns of each result table, with the names spreadsheets give them. Generic
 /// names (`KETERANGAN`, `FORMASI`) are tentative: the values decide what they are.
 enum ResultColumns {
-    static let participant = TableColumn("participant", aliases: ["nomor_peserta", "no_peserta", "no peserta", "nopeserta", "nomor peserta",
-                                                                  "no_ujian", "nomor_ujian", "no_registrasi"], required: true)
+    static let participant = TableColumn(
+        "participant",
+        aliases: [
+            "nomor_peserta", "no_peserta", "no peserta", "nopeserta", "nomor peserta",
+            "no_ujian", "nomor_ujian", "no_registrasi",
+        ], required: true)
     static let name = TableColumn("name", aliases: ["nama", "nama_peserta", "nama_lengkap"], required: true)
     /// Required unless the table names position and unit, matched against formations.csv.
-    static let formation = TableColumn("formation", aliases: ["kode_formasi", "kode", "id_formasi", "formasi_id"], tentative: ["formasi"], required: true)
-    static let position = TableColumn("position", aliases: ["jabatan", "nama_jabatan", "jabatan_dilamar"], tentative: ["formasi"])
-    static let unit = TableColumn("unit", aliases: ["unit_kerja", "lokasi", "lokasi_formasi", "penempatan", "unit_penempatan", "lokasi_penempatan"])
+    static let formation = TableColumn(
+        "formation", aliases: ["kode_formasi", "kode", "id_formasi", "formasi_id"], tentative: ["formasi"],
+        required: true)
+    static let position = TableColumn(
+        "position", aliases: ["jabatan", "nama_jabatan", "jabatan_dilamar"], tentative: ["formasi"])
+    static let unit = TableColumn(
+        "unit",
+        aliases: ["unit_kerja", "lokasi", "lokasi_formasi", "penempatan", "unit_penempatan", "lokasi_penempatan"])
     static let kind = TableColumn("kind", aliases: ["jenis_formasi", "jenis", "formasi_nm"])
-    static let education = TableColumn("education", aliases: ["pendidikan", "kualifikasi_pendidikan", "jenjang_pendidikan"])
+    static let education = TableColumn(
+        "education", aliases: ["pendidikan", "kualifikasi_pendidikan", "jenjang_pendidikan"])
     static let ipk = TableColumn("ipk", aliases: ["gpa", "nilai_ipk"])
     static let birthDate = TableColumn("birth_date", aliases: ["tanggal_lahir", "tgl_lahir"])
     static let total = TableColumn("total", aliases: ["jumlah", "nilai_total", "total_nilai", "jumlah_nilai"])
     static let rank = TableColumn("rank", aliases: ["peringkat", "ranking", "rangking"])
-    static let status = TableColumn("status", aliases: ["status_kelulusan", "kelulusan"], tentative: ["keterangan", "ket", "hasil"])
+    static let status = TableColumn(
+        "status", aliases: ["status_kelulusan", "kelulusan"], tentative: ["keterangan", "ket", "hasil"])
 
     /// The formation of a row, and what describes it: read to find the formation when
     /// there is no code, and otherwise accepted without being published twice.
@@ -23,22 +34,35 @@ enum ResultColumns {
     static func columns(for stage: ResultStage, rules: ScoringRules) -> [TableColumn] {
         switch stage {
         case .administrasi:
-            return common + [TableColumn("status", aliases: ["status_administrasi", "hasil_administrasi"], tentative: ["keterangan", "ket", "hasil"], required: true),
-                             TableColumn("reason", aliases: ["alasan", "alasan_tms", "alasan_tidak_memenuhi_syarat"], tentative: ["keterangan", "ket", "catatan"])]
+            return common + [
+                TableColumn(
+                    "status", aliases: ["status_administrasi", "hasil_administrasi"],
+                    tentative: ["keterangan", "ket", "hasil"], required: true),
+                TableColumn(
+                    "reason", aliases: ["alasan", "alasan_tms", "alasan_tidak_memenuhi_syarat"],
+                    tentative: ["keterangan", "ket", "catatan"]),
+            ]
         case .skd:
-            return common + SKDMark.tests.map { TableColumn($0.rawValue, aliases: ["nilai_\($0.rawValue)"], required: true) }
+            return common
+                + SKDMark.tests.map { TableColumn($0.rawValue, aliases: ["nilai_\($0.rawValue)"], required: true) }
                 + [TableColumn("total", aliases: total.aliases + ["nilai_skd", "total_skd", "skd"]), rank, status]
         case .skb:
             return common + [TableColumn("skb", aliases: ["nilai_skb"], required: true), status]
         case .akhir:
             // A header like `SKD (40%)` may hold the SKD total or its weighted part: the values decide.
-            return common + [TableColumn("skd", aliases: ["nilai_skd", "total_skd"], tentative: ["skd"]),
-                             TableColumn("skd_weighted", tentative: ["skd", "nilai_skd"]),
-                             TableColumn("skb", aliases: ["nilai_skb"], tentative: ["skb"]),
-                             TableColumn("skb_weighted", tentative: ["skb", "nilai_skb"]),
-                             TableColumn("final", aliases: ["nilai_akhir", "akhir", "nilai_integrasi", "integrasi", "total_nilai_akhir"]), rank, status]
+            return common + [
+                TableColumn("skd", aliases: ["nilai_skd", "total_skd"], tentative: ["skd"]),
+                TableColumn("skd_weighted", tentative: ["skd", "nilai_skd"]),
+                TableColumn("skb", aliases: ["nilai_skb"], tentative: ["skb"]),
+                TableColumn("skb_weighted", tentative: ["skb", "nilai_skb"]),
+                TableColumn(
+                    "final", aliases: ["nilai_akhir", "akhir", "nilai_integrasi", "integrasi", "total_nilai_akhir"]),
+                rank, status,
+            ]
         case .kompetensi:
-            return common + rules.components.map { TableColumn($0.id, aliases: ["nilai_\($0.id)"], required: true) } + [total, rank, status]
+            return common + rules.components.map { TableColumn($0.id, aliases: ["nilai_\($0.id)"], required: true) } + [
+                total, rank, status,
+            ]
         }
     }
 
@@ -49,10 +73,14 @@ enum ResultColumns {
     }
 
     /// Whether sample values fit a column that a generic header may be.
-    static func fits(_ column: String, values: [String], header: String, statusCodes: Set<String>, formations: FormationIndex,
-                     decimalComma: Bool) -> Bool {
+    static func fits(
+        _ column: String, values: [String], header: String, statusCodes: Set<String>, formations: FormationIndex,
+        decimalComma: Bool
+    ) -> Bool {
         func numbers(scale: Int, max: Int) -> Bool {
-            values.allSatisfy { CellText.parse($0, scale: scale, decimalComma: decimalComma).map { $0 <= max } ?? false }
+            values.allSatisfy {
+                CellText.parse($0, scale: scale, decimalComma: decimalComma).map { $0 <= max } ?? false
+            }
         }
         // `SKB (60%)` whose values stay within 60 is the weighted part, not the score.
         var weightedByHeader = false
@@ -80,8 +108,10 @@ enum ResultColumns {
     /// What personal data a header names, if any: the whole name, its last word (a second
     /// header row under a group: "DATA PRIBADI ALAMAT"), or without a part in brackets.
     static func personalHeader(_ name: String) -> String? {
-        let candidates = [TableColumn.normalize(name), TableColumn.withoutBrackets(name),
-                          name.split(separator: " ").last.map { TableColumn.normalize(String($0)) }]
+        let candidates = [
+            TableColumn.normalize(name), TableColumn.withoutBrackets(name),
+            name.split(separator: " ").last.map { TableColumn.normalize(String($0)) },
+        ]
         return candidates.compactMap { $0 }.lazy.compactMap { personalHeaders[$0] }.first
     }
 
@@ -90,8 +120,10 @@ enum ResultColumns {
     static let personalHeaders: [String: String] = [
         "nik": "NIK", "noktp": "NIK", "ktp": "NIK", "nomorktp": "NIK", "nomorindukkependudukan": "NIK",
         "kk": "KK number", "nokk": "KK number", "nomorkk": "KK number", "kartukeluarga": "KK number",
-        "telepon": "phone number", "telp": "phone number", "notelp": "phone number", "nohp": "phone number", "hp": "phone number",
-        "handphone": "phone number", "phone": "phone number", "whatsapp": "phone number", "wa": "phone number", "nowa": "phone number",
+        "telepon": "phone number", "telp": "phone number", "notelp": "phone number", "nohp": "phone number",
+        "hp": "phone number",
+        "handphone": "phone number", "phone": "phone number", "whatsapp": "phone number", "wa": "phone number",
+        "nowa": "phone number",
         "email": "e-mail address", "surel": "e-mail address", "emailaddress": "e-mail address",
         "alamat": "address", "address": "address", "domisili": "address", "alamatdomisili": "address",
         "tempatlahir": "place of birth", "tempattanggallahir": "birth date", "ttl": "birth date", "lahir": "birth date",

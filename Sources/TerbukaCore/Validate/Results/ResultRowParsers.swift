@@ -1,28 +1,39 @@
 /// Stage by stage: the values of one row of a result table.
 enum ResultRowParsers {
-    static func administration(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> AdministrationRow? {
+    static func administration(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics)
+        -> AdministrationRow?
+    {
         let raw = ResultStatus.normalize(fields.text(.status) ?? "")
         let accepted = ResultStatus.accepted(at: .administrasi)
         guard let status = ResultStatus(code: raw), accepted.contains(status) else {
-            d.error("row \(identity.row): status '\(raw)' is not \(accepted.map(\.code).joined(separator: " or "))\(fields.reading(.status))",
-                    at: fields.location(.status))
+            d.error(
+                "row \(identity.row): status '\(raw)' is not \(accepted.map(\.code).joined(separator: " or "))\(fields.reading(.status))",
+                at: fields.location(.status))
             return nil
         }
         let reason = fields.text(.reason).flatMap { $0.isEmpty ? nil : $0 }
         if let reason, let kind = PersonalData.kindInside(reason) {
-            d.error("row \(identity.row): the reason holds \(kind), which is personal data", at: fields.location(.reason))
+            d.error(
+                "row \(identity.row): the reason holds \(kind), which is personal data", at: fields.location(.reason))
             return nil
         }
         return AdministrationRow(identity: identity, status: status, reason: reason)
     }
 
     static func skd(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> SKDRow? {
-        guard let supplied = supplied(fields, identity, allowed: ResultStatus.accepted(at: .skd), &d) else { return nil }
+        guard let supplied = supplied(fields, identity, allowed: ResultStatus.accepted(at: .skd), &d) else {
+            return nil
+        }
         let written = SKDMark.tests.map { fields.text($0.rawValue) ?? "" }
-        guard let outcome = outcome(noScores: written.allSatisfy(\.isEmpty), supplied: supplied, identity, place: fields.place, &d) else { return nil }
+        guard
+            let outcome = outcome(
+                noScores: written.allSatisfy(\.isEmpty), supplied: supplied, identity, place: fields.place, &d)
+        else { return nil }
         var scores: SKDScores?
         if case .scored = outcome {
-            let values = SKDMark.tests.map { score(fields, $0.label, $0.rawValue, max: $0.maximum, multipleOf: $0.multipleOf, identity, &d) }
+            let values = SKDMark.tests.map {
+                score(fields, $0.label, $0.rawValue, max: $0.maximum, multipleOf: $0.multipleOf, identity, &d)
+            }
             guard let twk = values[0], let tiu = values[1], let tkp = values[2] else { return nil }
             scores = SKDScores(twk: twk, tiu: tiu, tkp: tkp)
         }
@@ -31,13 +42,18 @@ enum ResultRowParsers {
     }
 
     static func skb(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> SKBRow? {
-        guard let supplied = supplied(fields, identity, allowed: ResultStatus.accepted(at: .skb), &d) else { return nil }
+        guard let supplied = supplied(fields, identity, allowed: ResultStatus.accepted(at: .skb), &d) else {
+            return nil
+        }
         let written = fields.text(.skb) ?? ""
-        guard let outcome = outcome(noScores: written.isEmpty, supplied: supplied, identity, place: fields.place, &d) else { return nil }
+        guard let outcome = outcome(noScores: written.isEmpty, supplied: supplied, identity, place: fields.place, &d)
+        else { return nil }
         var score: Int?
         if case .scored = outcome {
             guard let value = fields.scaled(.skb, scale: 2), value <= ScoreRange.skbHundredths else {
-                d.error("row \(identity.row): SKB '\(written)' is not a score from 0 to 100 with at most two decimals", at: fields.location(.skb))
+                d.error(
+                    "row \(identity.row): SKB '\(written)' is not a score from 0 to 100 with at most two decimals",
+                    at: fields.location(.skb))
                 return nil
             }
             score = value
@@ -46,14 +62,19 @@ enum ResultRowParsers {
         return SKBRow(identity: identity, score: score, absence: absence, supplied: supplied)
     }
 
-    static func final(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> FinalRow? {
-        guard let supplied = supplied(fields, identity, allowed: ResultStatus.accepted(at: .akhir), &d) else { return nil }
+    static func final(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> FinalRow?
+    {
+        guard let supplied = supplied(fields, identity, allowed: ResultStatus.accepted(at: .akhir), &d) else {
+            return nil
+        }
         var ok = true
         var skd: Int?
         if let raw = fields.text(.skd), !raw.isEmpty {
             skd = CellText.parse(raw, scale: 0, decimalComma: fields.decimalComma)
             if skd == nil || skd! > SKDMark.total.maximum {
-                d.error("row \(identity.row): SKD total '\(raw)' is not a whole number from 0 to \(SKDMark.total.maximum)", at: fields.location(.skd))
+                d.error(
+                    "row \(identity.row): SKD total '\(raw)' is not a whole number from 0 to \(SKDMark.total.maximum)",
+                    at: fields.location(.skd))
                 ok = false
             }
         }
@@ -61,7 +82,9 @@ enum ResultRowParsers {
         if let raw = fields.text(.skb), !raw.isEmpty {
             skb = fields.scaled(.skb, scale: 2)
             if skb == nil || skb! > ScoreRange.skbHundredths {
-                d.error("row \(identity.row): SKB '\(raw)' is not a score from 0 to 100 with at most two decimals", at: fields.location(.skb))
+                d.error(
+                    "row \(identity.row): SKB '\(raw)' is not a score from 0 to 100 with at most two decimals",
+                    at: fields.location(.skb))
                 ok = false
             }
         }
@@ -71,9 +94,12 @@ enum ResultRowParsers {
                 parts.append(Located(WrittenDecimal(thousandths: -1, decimals: 0), at: fields.location(column)))
                 continue
             }
-            guard let value = WrittenDecimal(raw, decimalComma: fields.decimalComma), value.thousandths <= ScoreRange.finalThousandths else {
-                d.error("row \(identity.row): weighted \(label) part '\(raw)' is not a number from 0 to 100 with at most three decimals\(fields.reading(column))",
-                        at: fields.location(column))
+            guard let value = WrittenDecimal(raw, decimalComma: fields.decimalComma),
+                value.thousandths <= ScoreRange.finalThousandths
+            else {
+                d.error(
+                    "row \(identity.row): weighted \(label) part '\(raw)' is not a number from 0 to 100 with at most three decimals\(fields.reading(column))",
+                    at: fields.location(column))
                 ok = false
                 continue
             }
@@ -81,19 +107,28 @@ enum ResultRowParsers {
         }
         guard ok else { return nil }
         let given = parts.map { $0.value.thousandths >= 0 ? $0 : nil }
-        return FinalRow(identity: identity, skd: skd, skb: skb, skdPart: given[0], skbPart: given[1], supplied: supplied)
+        return FinalRow(
+            identity: identity, skd: skd, skb: skb, skdPart: given[0], skbPart: given[1], supplied: supplied)
     }
 
-    static func competency(rules: ScoringRules) -> (ResultTableReader.Fields, RowIdentity, inout Diagnostics) -> CompetencyRow? {
+    static func competency(rules: ScoringRules) -> (ResultTableReader.Fields, RowIdentity, inout Diagnostics) ->
+        CompetencyRow?
+    {
         { fields, identity, d in
-            guard let supplied = supplied(fields, identity, allowed: ResultStatus.accepted(at: .kompetensi), &d) else { return nil }
+            guard let supplied = supplied(fields, identity, allowed: ResultStatus.accepted(at: .kompetensi), &d) else {
+                return nil
+            }
             let allEmpty = rules.components.allSatisfy { (fields.text($0.id) ?? "").isEmpty }
-            guard let outcome = outcome(noScores: allEmpty, supplied: supplied, identity, place: fields.place, &d) else { return nil }
+            guard let outcome = outcome(noScores: allEmpty, supplied: supplied, identity, place: fields.place, &d)
+            else { return nil }
             var scores: [Int]?
             if case .scored = outcome {
                 var values: [Int] = []
                 for component in rules.components {
-                    guard let value = score(fields, component.label, component.id, max: component.max, multipleOf: component.multipleOf, identity, &d)
+                    guard
+                        let value = score(
+                            fields, component.label, component.id, max: component.max, multipleOf: component.multipleOf,
+                            identity, &d)
                     else { return nil }
                     values.append(value)
                 }
@@ -115,26 +150,33 @@ enum ResultRowParsers {
     }
 
     /// Scores, or an absence status with no scores; anything else is an error.
-    private static func outcome(noScores: Bool, supplied: SuppliedColumns?, _ identity: RowIdentity, place: TablePlace,
-                                _ d: inout Diagnostics) -> Outcome? {
+    private static func outcome(
+        noScores: Bool, supplied: SuppliedColumns?, _ identity: RowIdentity, place: TablePlace,
+        _ d: inout Diagnostics
+    ) -> Outcome? {
         let absence = supplied?.status?.value.absence
         if noScores {
             guard let absence else {
-                d.error("row \(identity.row): no scores; write the scores, or the status TH (absent), DIS (disqualified) or APS (withdrew)",
-                        at: identity.location(in: place))
+                d.error(
+                    "row \(identity.row): no scores; write the scores, or the status TH (absent), DIS (disqualified) or APS (withdrew)",
+                    at: identity.location(in: place))
                 return nil
             }
             return .absent(absence)
         }
         if let absence, let status = supplied?.status {
-            d.error("row \(identity.row): status \(absence.rawValue) but scores are given; an absent participant has no scores", at: status.location)
+            d.error(
+                "row \(identity.row): status \(absence.rawValue) but scores are given; an absent participant has no scores",
+                at: status.location)
             return nil
         }
         return .scored
     }
 
-    private static func score(_ fields: ResultTableReader.Fields, _ label: String, _ column: String, max: Int, multipleOf: Int?,
-                              _ identity: RowIdentity, _ d: inout Diagnostics) -> Int? {
+    private static func score(
+        _ fields: ResultTableReader.Fields, _ label: String, _ column: String, max: Int, multipleOf: Int?,
+        _ identity: RowIdentity, _ d: inout Diagnostics
+    ) -> Int? {
         let raw = fields.text(column) ?? ""
         guard let value = CellText.parse(raw, scale: 0, decimalComma: fields.decimalComma) else {
             d.error("row \(identity.row): \(label) '\(raw)' is not a whole number", at: fields.location(column))
@@ -145,15 +187,22 @@ enum ResultRowParsers {
             return nil
         }
         if let step = multipleOf, value % step != 0 {
-            d.error("row \(identity.row): \(label) \(value) is not a multiple of \(step) (\(step) points per correct answer)", at: fields.location(column))
+            d.error(
+                "row \(identity.row): \(label) \(value) is not a multiple of \(step) (\(step) points per correct answer)",
+                at: fields.location(column))
             return nil
         }
         return value
     }
 
-    private static func supplied(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, allowed: [ResultStatus],
-                                 _ d: inout Diagnostics) -> SuppliedColumns?? {
-        var total: Located<Int>?, rank: Located<Int>?, status: Located<ResultStatus>?, final: Located<Int>?
+    private static func supplied(
+        _ fields: ResultTableReader.Fields, _ identity: RowIdentity, allowed: [ResultStatus],
+        _ d: inout Diagnostics
+    ) -> SuppliedColumns?? {
+        var total: Located<Int>?
+        var rank: Located<Int>?
+        var status: Located<ResultStatus>?
+        var final: Located<Int>?
         var ok = true
         if let raw = fields.text(.total), !raw.isEmpty {
             if let value = CellText.parse(raw, scale: 0, decimalComma: fields.decimalComma) {
@@ -175,8 +224,9 @@ enum ResultRowParsers {
             if let value = ResultStatus(code: raw), allowed.contains(value) {
                 status = Located(value, at: fields.location(.status))
             } else {
-                d.error("row \(identity.row): status '\(raw)' is not one of \(allowed.map(\.code).joined(separator: ", "))\(fields.reading(.status))",
-                        at: fields.location(.status))
+                d.error(
+                    "row \(identity.row): status '\(raw)' is not one of \(allowed.map(\.code).joined(separator: ", "))\(fields.reading(.status))",
+                    at: fields.location(.status))
                 ok = false
             }
         }
@@ -184,7 +234,9 @@ enum ResultRowParsers {
             if let value = fields.scaled(.final, scale: 3), value <= ScoreRange.finalThousandths {
                 final = Located(value, at: fields.location(.final))
             } else {
-                d.error("row \(identity.row): final '\(raw)' is not a score from 0 to 100 with at most three decimals", at: fields.location(.final))
+                d.error(
+                    "row \(identity.row): final '\(raw)' is not a score from 0 to 100 with at most three decimals",
+                    at: fields.location(.final))
                 ok = false
             }
         }

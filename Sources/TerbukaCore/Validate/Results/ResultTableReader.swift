@@ -14,7 +14,8 @@ struct ResultTableReader {
 
     /// The columns the stages read, resolved to field indexes once per table.
     enum Column: Int, CaseIterable {
-        case participant, name, formation, position, unit, kind, ipk, birthDate, status, reason, twk, tiu, tkp, total, rank, skb, skd, final
+        case participant, name, formation, position, unit, kind, ipk, birthDate, status, reason, twk, tiu, tkp, total,
+            rank, skb, skd, final
         case skdWeighted, skbWeighted
 
         var id: String {
@@ -82,7 +83,9 @@ struct ResultTableReader {
     }
 
     /// Opens the table: a CSV file, or a worksheet of an .xlsx workbook.
-    static func open(_ url: URL, path: String, sheet: String?, into diagnostics: inout Diagnostics) -> (any TableSource)? {
+    static func open(_ url: URL, path: String, sheet: String?, into diagnostics: inout Diagnostics) -> (
+        any TableSource
+    )? {
         do {
             return try TableFormat.open(url, sheet: sheet)
         } catch {
@@ -91,19 +94,27 @@ struct ResultTableReader {
         }
     }
 
-    func read<Row>(_ source: inout some TableSource, into diagnostics: inout Diagnostics,
-                   row make: (Fields, RowIdentity, inout Diagnostics) -> Row?) -> [Row]? {
+    func read<Row>(
+        _ source: inout some TableSource, into diagnostics: inout Diagnostics,
+        row make: (Fields, RowIdentity, inout Diagnostics) -> Row?
+    ) -> [Row]? {
         let before = diagnostics.errorCount
         let style = source.style
         let specs = ResultColumns.columns(for: stage, rules: rules)
         let statusCodes = ResultColumns.statusCodes(for: stage)
         var reader = TableReader(path: path, columns: specs, anchors: ["participant"])
         reader.fits = { column, values, header in
-            ResultColumns.fits(column, values: values, header: header, statusCodes: statusCodes, formations: formations, decimalComma: style.decimalComma)
+            ResultColumns.fits(
+                column, values: values, header: header, statusCodes: statusCodes, formations: formations,
+                decimalComma: style.decimalComma)
         }
-        reader.optionalWhen = { column, found in column == "formation" && found.contains("position") && found.contains("unit") }
+        reader.optionalWhen = { column, found in
+            column == "formation" && found.contains("position") && found.contains("unit")
+        }
         reader.missingHint = { column in
-            column == "formation" ? "or give the position (jabatan) and the unit (lokasi formasi) of each row, to be found in formations.csv" : nil
+            column == "formation"
+                ? "or give the position (jabatan) and the unit (lokasi formasi) of each row, to be found in formations.csv"
+                : nil
         }
         var rows: [Row] = []
         var firstRowOf: [String: Int] = [:]
@@ -115,54 +126,75 @@ struct ResultTableReader {
         var prepared: (columns: [(name: String, index: Int)], known: [Int])?
         var skipped: (count: Int, first: SourceLocation?) = (0, nil)
         var cellProblems: Set<Int> = []
-        let layout = reader.read(&source, into: &diagnostics, unknownHeader: { index, name, location, diagnostics in
-            if let kind = ResultColumns.personalHeader(name) {
-                diagnostics.error("column '\(name)' is personal data (\(kind)) and must not be published; remove it from the table", at: location,
-                                  hint: kind == "birth date" ? "a birth date for tie-breaks goes in a column named 'birth_date' or 'tanggal_lahir', which is never published" : nil)
-                return false
-            }
-            diagnostics.warning("column '\(name)' is not used and is not published", at: location,
-                                hint: Suggestion.hint(for: name, in: specs.flatMap(\.acceptedNames)))
-            return true
-        }, row: { record, layout, diagnostics in
-            if prepared == nil {
-                let columns = layout.indexOf.map { (name: $0.key, index: $0.value) }.sorted { $0.index < $1.index }
-                prepared = (columns, Column.allCases.map { layout.indexOf[$0.id] ?? -1 })
-            }
-            let fields = Fields(record: record, columns: prepared!.columns, known: prepared!.known, place: place, layout: layout,
-                                decimalComma: style.decimalComma)
-            if !record.kinds.isEmpty, !checkCells(record, layout: layout, reported: &cellProblems, into: &diagnostics) { return }
-            // Notes under or inside the table (a signature, "Ditetapkan di …", a section
-            // heading): no participant number and no name, or a single filled cell of words.
-            // A row whose only cell looks like a participant number is never one.
-            let participant = fields.text(.participant) ?? ""
-            let note = participant.isEmpty ? (fields.text(.name) ?? "").isEmpty || Self.isNote(record)
-                : (participant.contains(" ") || !participant.contains(where: \.isNumber)) && Self.isNote(record)
-            if note {
-                skipped.count += 1
-                if skipped.first == nil { skipped.first = place.location(line: record.line) }
-                return
-            }
-            for index in layout.unknown where !personalColumnsReported.contains(index) {
-                if let kind = PersonalData.kind(of: record.fields[index]) {
-                    personalColumnsReported.insert(index)
-                    let position = record.positions[index]
-                    diagnostics.error("column '\(layout.headerNames[index])' holds \(kind), which is personal data; remove the column",
-                                      at: place.location(line: Int(position.line), column: Int(position.column)))
+        let layout = reader.read(
+            &source, into: &diagnostics,
+            unknownHeader: { index, name, location, diagnostics in
+                if let kind = ResultColumns.personalHeader(name) {
+                    diagnostics.error(
+                        "column '\(name)' is personal data (\(kind)) and must not be published; remove it from the table",
+                        at: location,
+                        hint: kind == "birth date"
+                            ? "a birth date for tie-breaks goes in a column named 'birth_date' or 'tanggal_lahir', which is never published"
+                            : nil)
+                    return false
                 }
-            }
-            guard let identity = identity(fields, firstRowOf: &firstRowOf, lastFormation: &lastFormation, into: &diagnostics),
-                  let row = make(fields, identity, &diagnostics) else { return }
-            rows.append(row)
-        })
+                diagnostics.warning(
+                    "column '\(name)' is not used and is not published", at: location,
+                    hint: Suggestion.hint(for: name, in: specs.flatMap(\.acceptedNames)))
+                return true
+            },
+            row: { record, layout, diagnostics in
+                if prepared == nil {
+                    let columns = layout.indexOf.map { (name: $0.key, index: $0.value) }.sorted { $0.index < $1.index }
+                    prepared = (columns, Column.allCases.map { layout.indexOf[$0.id] ?? -1 })
+                }
+                let fields = Fields(
+                    record: record, columns: prepared!.columns, known: prepared!.known, place: place, layout: layout,
+                    decimalComma: style.decimalComma)
+                if !record.kinds.isEmpty,
+                    !checkCells(record, layout: layout, reported: &cellProblems, into: &diagnostics)
+                {
+                    return
+                }
+                // Notes under or inside the table (a signature, "Ditetapkan di …", a section
+                // heading): no participant number and no name, or a single filled cell of words.
+                // A row whose only cell looks like a participant number is never one.
+                let participant = fields.text(.participant) ?? ""
+                let note =
+                    participant.isEmpty
+                    ? (fields.text(.name) ?? "").isEmpty || Self.isNote(record)
+                    : (participant.contains(" ") || !participant.contains(where: \.isNumber)) && Self.isNote(record)
+                if note {
+                    skipped.count += 1
+                    if skipped.first == nil { skipped.first = place.location(line: record.line) }
+                    return
+                }
+                for index in layout.unknown where !personalColumnsReported.contains(index) {
+                    if let kind = PersonalData.kind(of: record.fields[index]) {
+                        personalColumnsReported.insert(index)
+                        let position = record.positions[index]
+                        diagnostics.error(
+                            "column '\(layout.headerNames[index])' holds \(kind), which is personal data; remove the column",
+                            at: place.location(line: Int(position.line), column: Int(position.column)))
+                    }
+                }
+                guard
+                    let identity = identity(
+                        fields, firstRowOf: &firstRowOf, lastFormation: &lastFormation, into: &diagnostics),
+                    let row = make(fields, identity, &diagnostics)
+                else { return }
+                rows.append(row)
+            })
         guard let layout else { return nil }
         if rows.isEmpty, diagnostics.errorCount == before {
-            diagnostics.error("the table has a header but no participant rows", at: place.location(line: layout.headerLine + 1),
-                              hint: "a published result lists every participant of the stage; was the file cut short?")
+            diagnostics.error(
+                "the table has a header but no participant rows", at: place.location(line: layout.headerLine + 1),
+                hint: "a published result lists every participant of the stage; was the file cut short?")
         }
         if skipped.count > 0, let first = skipped.first {
-            diagnostics.warning("\(skipped.count) row\(skipped.count == 1 ? "" : "s") without a participant number or a name \(skipped.count == 1 ? "was" : "were") skipped (notes under or inside the table)",
-                                at: first)
+            diagnostics.warning(
+                "\(skipped.count) row\(skipped.count == 1 ? "" : "s") without a participant number or a name \(skipped.count == 1 ? "was" : "were") skipped (notes under or inside the table)",
+                at: first)
         }
         return diagnostics.errorCount == before ? rows : nil
     }
@@ -177,13 +209,18 @@ struct ResultTableReader {
         return true
     }
 
-    private func checkCells(_ record: TableRecord, layout: TableLayout, reported: inout Set<Int>, into diagnostics: inout Diagnostics) -> Bool {
-        TableReader.checkCells(record, longNumberColumn: layout.indexOf["participant"], what: "participant number", place: place,
-                               reported: &reported, into: &diagnostics)
+    private func checkCells(
+        _ record: TableRecord, layout: TableLayout, reported: inout Set<Int>, into diagnostics: inout Diagnostics
+    ) -> Bool {
+        TableReader.checkCells(
+            record, longNumberColumn: layout.indexOf["participant"], what: "participant number", place: place,
+            reported: &reported, into: &diagnostics)
     }
 
-    private func identity(_ fields: Fields, firstRowOf: inout [String: Int], lastFormation: inout (code: String, index: Int32),
-                          into diagnostics: inout Diagnostics) -> RowIdentity? {
+    private func identity(
+        _ fields: Fields, firstRowOf: inout [String: Int], lastFormation: inout (code: String, index: Int32),
+        into diagnostics: inout Diagnostics
+    ) -> RowIdentity? {
         var ok = true
         let row = fields.record.line
         let participant = fields.text(.participant) ?? ""
@@ -191,12 +228,15 @@ struct ResultTableReader {
             diagnostics.error("row \(row): empty participant number", at: fields.location(.participant))
             ok = false
         } else if CellText.isScientificNotation(participant) {
-            diagnostics.error("row \(row): participant number '\(participant)' is in scientific notation, so Excel has already rounded it",
-                              at: fields.location(.participant),
-                              hint: "format the column as Text in the spreadsheet, type the numbers again and export")
+            diagnostics.error(
+                "row \(row): participant number '\(participant)' is in scientific notation, so Excel has already rounded it",
+                at: fields.location(.participant),
+                hint: "format the column as Text in the spreadsheet, type the numbers again and export")
             ok = false
         } else if let first = firstRowOf[participant] {
-            diagnostics.error("row \(row): participant '\(participant)' appears twice (first in row \(first))", at: fields.location(.participant))
+            diagnostics.error(
+                "row \(row): participant '\(participant)' appears twice (first in row \(first))",
+                at: fields.location(.participant))
             ok = false
         } else {
             firstRowOf[participant] = row
@@ -215,16 +255,22 @@ struct ResultTableReader {
             formation = fields.text(.formation) ?? ""
             if formation != lastFormation.code {
                 guard let index = formations.byCode[formation] else {
-                    diagnostics.error("row \(row): unknown formation code '\(formation)'\(fields.reading(.formation))", at: fields.location(.formation),
-                                      hint: Suggestion.hint(for: formation, in: formations.byCode.keys.sorted()) ?? "codes are listed in formations.csv")
+                    diagnostics.error(
+                        "row \(row): unknown formation code '\(formation)'\(fields.reading(.formation))",
+                        at: fields.location(.formation),
+                        hint: Suggestion.hint(for: formation, in: formations.byCode.keys.sorted())
+                            ?? "codes are listed in formations.csv")
                     return nil
                 }
                 formationIndex = Int32(index)
                 lastFormation = (formation, formationIndex)
             }
         } else {
-            guard let index = formations.match(position: fields.text(.position) ?? "", unit: fields.text(.unit) ?? "", kind: fields.text(.kind),
-                                               row: row, at: fields.location(.position), into: &diagnostics) else { return nil }
+            guard
+                let index = formations.match(
+                    position: fields.text(.position) ?? "", unit: fields.text(.unit) ?? "", kind: fields.text(.kind),
+                    row: row, at: fields.location(.position), into: &diagnostics)
+            else { return nil }
             formation = formations.all[index].code
             formationIndex = Int32(index)
         }
@@ -233,7 +279,8 @@ struct ResultTableReader {
             if let ipk = CellText.parse(raw, scale: 2, decimalComma: true), ipk <= 400 {
                 tieBreaks.ipk = Int16(ipk)
             } else {
-                diagnostics.error("row \(row): IPK '\(raw)' is not a grade point average between 0 and 4", at: fields.location(.ipk))
+                diagnostics.error(
+                    "row \(row): IPK '\(raw)' is not a grade point average between 0 and 4", at: fields.location(.ipk))
                 ok = false
             }
         }
@@ -241,13 +288,16 @@ struct ResultTableReader {
             if let date = CellText.birthDate(raw) {
                 tieBreaks.birthDay = Int32(date.daysSinceEpoch)
             } else {
-                diagnostics.error("row \(row): birth date '\(raw)' is not a date with a four-digit year", at: fields.location(.birthDate),
-                                  hint: "write YYYY-MM-DD or DD-MM-YYYY")
+                diagnostics.error(
+                    "row \(row): birth date '\(raw)' is not a date with a four-digit year",
+                    at: fields.location(.birthDate),
+                    hint: "write YYYY-MM-DD or DD-MM-YYYY")
                 ok = false
             }
         }
         guard ok else { return nil }
-        return RowIdentity(participant: participant, name: name, formation: formation, formationIndex: formationIndex, row: Int32(row),
-                           line: Int32(row), tieBreaks: tieBreaks)
+        return RowIdentity(
+            participant: participant, name: name, formation: formation, formationIndex: formationIndex, row: Int32(row),
+            line: Int32(row), tieBreaks: tieBreaks)
     }
 }

@@ -1,13 +1,17 @@
 /// Reads the result tables a notice lists, one per stage.
 enum ResultsValidator {
-    static func read(_ entries: [ResultEntry], vacancy: LoadedVacancy, kind: RecruitmentKind, formations: [Formation],
-                     rules: ScoringRules, into diagnostics: inout Diagnostics) -> VacancyResultTables {
+    static func read(
+        _ entries: [ResultEntry], vacancy: LoadedVacancy, kind: RecruitmentKind, formations: [Formation],
+        rules: ScoringRules, into diagnostics: inout Diagnostics
+    ) -> VacancyResultTables {
         var tables = VacancyResultTables()
         var seen: [ResultStage: SourceLocation] = [:]
         let index = FormationIndex(formations)
         for entry in entries {
             if let first = seen[entry.stage] {
-                diagnostics.error("stage '\(entry.stage.rawValue)' is listed twice in 'results' (first on line \(first.line))", at: entry.location)
+                diagnostics.error(
+                    "stage '\(entry.stage.rawValue)' is listed twice in 'results' (first on line \(first.line))",
+                    at: entry.location)
                 continue
             }
             seen[entry.stage] = entry.location
@@ -63,8 +67,11 @@ enum ResultsValidator {
             }
             if !read { tables.unreadable.insert(entry.stage) }
         }
-        if let akhir = entries.first(where: { $0.stage == .akhir }), akhir.file == nil, !akhir.fileMissing, seen[.skd] == nil || seen[.skb] == nil {
-            diagnostics.error("the final results need a 'file', or 'skd' and 'skb' tables to compute them from", at: akhir.location)
+        if let akhir = entries.first(where: { $0.stage == .akhir }), akhir.file == nil, !akhir.fileMissing,
+            seen[.skd] == nil || seen[.skb] == nil
+        {
+            diagnostics.error(
+                "the final results need a 'file', or 'skd' and 'skb' tables to compute them from", at: akhir.location)
             // Nothing to rank: not row by row again.
             tables.akhir = nil
             tables.unreadable.insert(.akhir)

@@ -1,6 +1,5 @@
 import Foundation
 
-
 /// One worksheet of a workbook as a table source, streamed from the archive: rows are
 /// delivered as they are inflated and never held together.
 ///
@@ -18,7 +17,8 @@ struct XLSXSheet: TableSource {
     mutating func forEachRecord(_ body: (inout TableRecord) -> Bool) throws(TableSyntaxError) {
         let merges = try mergedRanges()
         var scanner = XMLScanner(handler: SheetHandler(workbook: workbook, merges: merges))
-        let finished = try XLSXWorkbook.stream(sheet.part, in: workbook.archive) { chunk throws(TableSyntaxError) -> Bool in
+        let finished = try XLSXWorkbook.stream(sheet.part, in: workbook.archive) {
+            chunk throws(TableSyntaxError) -> Bool in
             try scanner.feed(chunk)
             return deliver(&scanner.handler, body)
         }
@@ -46,8 +46,12 @@ struct XLSXSheet: TableSource {
             MergeSearch.find(in: bytes, into: &ranges)
             previousTail = Array(bytes.suffix(MergeSearch.overlap))
             if ranges.count > MergeSearch.limit {
-                throw TableSyntaxError(message: "the workbook's sheet has more than \(MergeSearch.limit) merged ranges, more than a table needs",
-                                       hint: "unmerge the cells (Home › Merge & Center › Unmerge Cells) and save again, or save as 'CSV UTF-8'")
+                throw TableSyntaxError(
+                    message:
+                        "the workbook's sheet has more than \(MergeSearch.limit) merged ranges, more than a table needs",
+                    hint:
+                        "unmerge the cells (Home › Merge & Center › Unmerge Cells) and save again, or save as 'CSV UTF-8'"
+                )
             }
             return true
         }
@@ -64,7 +68,9 @@ struct CellRange: Hashable {
 
     init?(_ text: UnsafeBufferPointer<UInt8>) {
         let colon = text.firstIndex(of: UInt8(ascii: ":"))
-        guard let first = CellReference.parse(UnsafeBufferPointer(rebasing: text[..<(colon ?? text.endIndex)])) else { return nil }
+        guard let first = CellReference.parse(UnsafeBufferPointer(rebasing: text[..<(colon ?? text.endIndex)])) else {
+            return nil
+        }
         let last = colon.map { CellReference.parse(UnsafeBufferPointer(rebasing: text[($0 + 1)...])) } ?? first
         guard let last else { return nil }
         firstRow = first.row
@@ -93,12 +99,16 @@ enum MergeSearch {
             guard let hit = memchr(base + i, Int32(UInt8(ascii: "m")), n - i) else { return }
             i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             guard i + length < n else { return }
-            if i > 0, bytes[i - 1] == UInt8(ascii: "<") || bytes[i - 1] == UInt8(ascii: ":"), XMLByte.isSpace(bytes[i + length]),
-               memcmp(base + i, pattern.utf8Start, length) == 0 {
+            if i > 0, bytes[i - 1] == UInt8(ascii: "<") || bytes[i - 1] == UInt8(ascii: ":"),
+                XMLByte.isSpace(bytes[i + length]),
+                memcmp(base + i, pattern.utf8Start, length) == 0
+            {
                 var end = i
                 while end < n, bytes[end] != UInt8(ascii: ">") { end += 1 }
                 guard end < n else { return }
-                if let ref = UnsafeBufferPointer(rebasing: bytes[(i + length)..<end]).attribute("ref"), let range = CellRange(ref) {
+                if let ref = UnsafeBufferPointer(rebasing: bytes[(i + length)..<end]).attribute("ref"),
+                    let range = CellRange(ref)
+                {
                     ranges.insert(range)
                 }
                 i = end

@@ -33,14 +33,17 @@ struct SheetHandler: XMLHandler {
     private var value: [UInt8] = []
 
     init(workbook: XLSXWorkbook, merges: Set<CellRange>) {
-        self.init(sharedStrings: workbook.sharedStrings, styles: workbook.styles, date1904: workbook.date1904, merges: merges)
+        self.init(
+            sharedStrings: workbook.sharedStrings, styles: workbook.styles, date1904: workbook.date1904, merges: merges)
     }
 
     init(sharedStrings: [String], styles: [CellStyle], date1904: Bool, merges: Set<CellRange>) {
         self.sharedStrings = sharedStrings
         self.styles = styles
         self.date1904 = date1904
-        pendingFills = merges.filter { $0.lastRow > $0.firstRow }.sorted { ($0.firstRow, $0.firstColumn) > ($1.firstRow, $1.firstColumn) }
+        pendingFills = merges.filter { $0.lastRow > $0.firstRow }.sorted {
+            ($0.firstRow, $0.firstColumn) > ($1.firstRow, $1.firstColumn)
+        }
     }
 
     /// After the ready rows were delivered: their records are reused, and a row still
@@ -55,15 +58,24 @@ struct SheetHandler: XMLHandler {
         switch first {
         case UInt8(ascii: "c") where name.count == 1 && inRow:
             column = attributes.attribute("r").flatMap { CellReference.parse($0)?.column } ?? column + 1
-            guard column <= 16_384 else { throw TableSyntaxError(message: "the workbook is damaged: a cell lies beyond column XFD") }
+            guard column <= 16_384 else {
+                throw TableSyntaxError(message: "the workbook is damaged: a cell lies beyond column XFD")
+            }
             cellType = .number
             if let type = attributes.attribute("t") {
-                if type.equals("s") { cellType = .shared }
-                else if type.equals("inlineStr") { cellType = .inline }
-                else if type.equals("str") { cellType = .formulaText }
-                else if type.equals("b") { cellType = .boolean }
-                else if type.equals("e") { cellType = .error }
-                else if type.equals("d") { cellType = .isoDate }
+                if type.equals("s") {
+                    cellType = .shared
+                } else if type.equals("inlineStr") {
+                    cellType = .inline
+                } else if type.equals("str") {
+                    cellType = .formulaText
+                } else if type.equals("b") {
+                    cellType = .boolean
+                } else if type.equals("e") {
+                    cellType = .error
+                } else if type.equals("d") {
+                    cellType = .isoDate
+                }
             }
             cellStyle = attributes.attribute("s").flatMap { Self.integer($0) } ?? 0
             hasFormula = false
@@ -131,8 +143,9 @@ struct SheetHandler: XMLHandler {
         switch cellType {
         case .shared:
             guard let index = value.withUnsafeBufferPointer({ Self.integer($0) }), index < sharedStrings.count else {
-                throw TableSyntaxError(message: "the workbook is damaged: this cell refers to a text that is not in the workbook",
-                                       line: Int(row), column: Int(column), isCell: true)
+                throw TableSyntaxError(
+                    message: "the workbook is damaged: this cell refers to a text that is not in the workbook",
+                    line: Int(row), column: Int(column), isCell: true)
             }
             text = sharedStrings[index]
         case .inline, .formulaText:
@@ -151,15 +164,19 @@ struct SheetHandler: XMLHandler {
                 guard hasFormula else { return }
                 kind = .formulaWithoutValue
                 text = ""
-            } else if cellStyle < styles.count, styles[cellStyle].isDate, let date = ExcelDate.text(serial: value, date1904: date1904) {
+            } else if cellStyle < styles.count, styles[cellStyle].isDate,
+                let date = ExcelDate.text(serial: value, date1904: date1904)
+            {
                 kind = .date
                 text = date
             } else {
                 // As the cell shows it: a formula's 74.5454545454545 under `0.000` is 74.545.
                 let decimals = cellStyle < styles.count ? styles[cellStyle].decimals : nil
                 guard let number = NumberText.format(value, decimals: decimals) else {
-                    throw TableSyntaxError(message: "the workbook is damaged: this cell holds '\(String(decoding: value.prefix(40), as: UTF8.self))' as a number",
-                                           line: Int(row), column: Int(column), isCell: true)
+                    throw TableSyntaxError(
+                        message:
+                            "the workbook is damaged: this cell holds '\(String(decoding: value.prefix(40), as: UTF8.self))' as a number",
+                        line: Int(row), column: Int(column), isCell: true)
                 }
                 kind = number.long ? .longNumber : .number
                 text = number.text
@@ -263,7 +280,9 @@ enum NumberText {
         }
         let wholeCount = digits.count - decimals
         var result = String(digits[..<wholeCount].map { Character(Unicode.Scalar(UInt8($0 + 48))) })
-        if decimals > 0 { result += "." + String(digits[wholeCount...].map { Character(Unicode.Scalar(UInt8($0 + 48))) }) }
+        if decimals > 0 {
+            result += "." + String(digits[wholeCount...].map { Character(Unicode.Scalar(UInt8($0 + 48))) })
+        }
         let isZero = digits.allSatisfy { $0 == 0 }
         return negative && !isZero ? "-" + result : result
     }
@@ -289,7 +308,8 @@ enum NumberText {
                 pointAt = digits.count
             } else if byte == UInt8(ascii: "E") || byte == UInt8(ascii: "e") {
                 // Range-checked without abs(), which traps on Int.min.
-                guard let value = Int(String(decoding: bytes[(i + 1)...], as: UTF8.self)), value > -400, value < 400 else { return nil }
+                guard let value = Int(String(decoding: bytes[(i + 1)...], as: UTF8.self)), value > -400, value < 400
+                else { return nil }
                 exponent = value
                 break
             } else {
@@ -343,14 +363,21 @@ enum NumberText {
 /// or since 1904-01-01 in workbooks made on old Macs.
 enum ExcelDate {
     static func text(serial bytes: [UInt8], date1904: Bool) -> String? {
-        guard let serial = Double(String(decoding: bytes, as: UTF8.self)), serial >= 1, serial < 2_958_466 else { return nil }
+        guard let serial = Double(String(decoding: bytes, as: UTF8.self)), serial >= 1, serial < 2_958_466 else {
+            return nil
+        }
         let days = Int(serial.rounded(.down))
-        let base = date1904 ? CivilDate(year: 1904, month: 1, day: 1)! : days >= 61 ? CivilDate(year: 1899, month: 12, day: 30)! : CivilDate(year: 1899, month: 12, day: 31)!
+        let base =
+            date1904
+            ? CivilDate(year: 1904, month: 1, day: 1)!
+            : days >= 61 ? CivilDate(year: 1899, month: 12, day: 30)! : CivilDate(year: 1899, month: 12, day: 31)!
         let date = CivilDate(daysSinceEpoch: base.daysSinceEpoch + days)
         var text = date.description
         let minutes = Int(((serial - Double(days)) * 1440).rounded())
         if minutes > 0, minutes < 1440 {
-            text += " " + (minutes / 60 < 10 ? "0" : "") + String(minutes / 60) + ":" + (minutes % 60 < 10 ? "0" : "") + String(minutes % 60)
+            text +=
+                " " + (minutes / 60 < 10 ? "0" : "") + String(minutes / 60) + ":" + (minutes % 60 < 10 ? "0" : "")
+                + String(minutes % 60)
         }
         return text
     }

@@ -56,8 +56,9 @@ final class XLSXWorkbook {
         try self.init(archive: archive)
     }
 
-    static let damaged = TableSyntaxError(message: "the workbook is damaged and cannot be opened",
-                                          hint: "open it in Excel or LibreOffice and save it again as .xlsx, or save it as 'CSV UTF-8'")
+    static let damaged = TableSyntaxError(
+        message: "the workbook is damaged and cannot be opened",
+        hint: "open it in Excel or LibreOffice and save it again as .xlsx, or save it as 'CSV UTF-8'")
 
     /// A workbook is a ZIP archive. An older binary file (an OLE compound document) is
     /// either a password-protected workbook or an .xls under another name.
@@ -68,24 +69,33 @@ final class XLSXWorkbook {
             // Encrypted Office files keep the real workbook in a stream named EncryptedPackage.
             let marker = Data("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
             if whole().range(of: marker) != nil {
-                throw TableSyntaxError(message: "the workbook is protected with a password, so it cannot be read",
-                                       hint: "open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, empty) and save it again")
+                throw TableSyntaxError(
+                    message: "the workbook is protected with a password, so it cannot be read",
+                    hint:
+                        "open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, empty) and save it again"
+                )
             }
-            throw TableSyntaxError(message: "this file is an Excel 97–2003 workbook (.xls) with the name of an .xlsx",
-                                   hint: TableFormat.convertHint)
+            throw TableSyntaxError(
+                message: "this file is an Excel 97–2003 workbook (.xls) with the name of an .xlsx",
+                hint: TableFormat.convertHint)
         }
-        throw TableSyntaxError(message: "this file is not an Excel workbook (.xlsx): it is not a ZIP archive",
-                               hint: "if it is a CSV or another spreadsheet, give it its own extension, or save it from Excel as .xlsx")
+        throw TableSyntaxError(
+            message: "this file is not an Excel workbook (.xlsx): it is not a ZIP archive",
+            hint: "if it is a CSV or another spreadsheet, give it its own extension, or save it from Excel as .xlsx")
     }
 
     private init(archive: ZipReader) throws(TableSyntaxError) {
         self.archive = archive
         if archive["mimetype"] != nil, archive["content.xml"] != nil {
-            throw TableSyntaxError(message: "this file is an OpenDocument spreadsheet (.ods) with the name of an .xlsx", hint: TableFormat.convertHint)
+            throw TableSyntaxError(
+                message: "this file is an OpenDocument spreadsheet (.ods) with the name of an .xlsx",
+                hint: TableFormat.convertHint)
         }
         let workbookPart = Self.officeDocument(in: archive) ?? "xl/workbook.xml"
         guard archive[workbookPart] != nil else {
-            throw TableSyntaxError(message: "this ZIP archive is not an Excel workbook: it has no \(workbookPart)", hint: TableFormat.convertHint)
+            throw TableSyntaxError(
+                message: "this ZIP archive is not an Excel workbook: it has no \(workbookPart)",
+                hint: TableFormat.convertHint)
         }
         let folder = (workbookPart as NSString).deletingLastPathComponent
         let relationships = try Self.relationships(of: workbookPart, in: archive)
@@ -96,7 +106,8 @@ final class XLSXWorkbook {
             guard let target = relationships[sheet.relationship] else { return nil }
             return Sheet(name: sheet.name, part: Self.resolve(target, from: folder), hidden: sheet.hidden)
         }
-        let sharedPart = relationships.first { $0.value.hasSuffix("sharedStrings.xml") }.map { Self.resolve($0.value, from: folder) }
+        let sharedPart =
+            relationships.first { $0.value.hasSuffix("sharedStrings.xml") }.map { Self.resolve($0.value, from: folder) }
             ?? "\(folder)/sharedStrings.xml"
         if archive[sharedPart] != nil {
             var strings = XMLScanner(handler: SharedStringsHandler())
@@ -105,7 +116,9 @@ final class XLSXWorkbook {
         } else {
             sharedStrings = []
         }
-        let stylesPart = relationships.first { $0.value.hasSuffix("styles.xml") }.map { Self.resolve($0.value, from: folder) } ?? "\(folder)/styles.xml"
+        let stylesPart =
+            relationships.first { $0.value.hasSuffix("styles.xml") }.map { Self.resolve($0.value, from: folder) }
+            ?? "\(folder)/styles.xml"
         if archive[stylesPart] != nil {
             var styles = XMLScanner(handler: StylesHandler())
             try Self.read(stylesPart, in: archive, into: &styles)
@@ -120,8 +133,9 @@ final class XLSXWorkbook {
         if let name {
             let wanted = name.trimmingSpaces.lowercased()
             guard let sheet = sheets.first(where: { $0.name.trimmingSpaces.lowercased() == wanted }) else {
-                throw TableSyntaxError(message: "the workbook has no sheet named '\(name)'",
-                                       hint: "its sheets are: \(sheets.map { "'\($0.name)'" }.joined(separator: ", "))")
+                throw TableSyntaxError(
+                    message: "the workbook has no sheet named '\(name)'",
+                    hint: "its sheets are: \(sheets.map { "'\($0.name)'" }.joined(separator: ", "))")
             }
             return XLSXSheet(workbook: self, sheet: sheet)
         }
@@ -132,8 +146,10 @@ final class XLSXWorkbook {
     }
 
     /// Streams one part of the archive through a scanner.
-    static func read<H: XMLHandler>(_ part: String, in archive: ZipReader, limit: Int = partLimit,
-                                    into scanner: inout XMLScanner<H>) throws(TableSyntaxError) {
+    static func read<H: XMLHandler>(
+        _ part: String, in archive: ZipReader, limit: Int = partLimit,
+        into scanner: inout XMLScanner<H>
+    ) throws(TableSyntaxError) {
         try stream(part, in: archive, limit: limit) { chunk throws(TableSyntaxError) -> Bool in
             try scanner.feed(chunk)
             return true
@@ -145,8 +161,10 @@ final class XLSXWorkbook {
     /// the part was read to its end. Errors from `body` pass through; anything the archive
     /// reports means a damaged workbook.
     @discardableResult
-    static func stream(_ part: String, in archive: ZipReader, limit: Int = sheetLimit, chunkSize: Int = 1 << 18,
-                       _ body: (UnsafeRawBufferPointer) throws(TableSyntaxError) -> Bool) throws(TableSyntaxError) -> Bool {
+    static func stream(
+        _ part: String, in archive: ZipReader, limit: Int = sheetLimit, chunkSize: Int = 1 << 18,
+        _ body: (UnsafeRawBufferPointer) throws(TableSyntaxError) -> Bool
+    ) throws(TableSyntaxError) -> Bool {
         guard let entry = archive[part] else {
             throw TableSyntaxError(message: "the workbook is damaged: \(part) is missing")
         }
@@ -155,8 +173,10 @@ final class XLSXWorkbook {
             return try archive.stream(entry, chunkSize: chunkSize) { chunk throws(TableSyntaxError) -> Bool in
                 total += chunk.count
                 if total > limit {
-                    throw TableSyntaxError(message: "the workbook's \(part) is larger than \(limit >> 20) MB once unpacked, more than a table needs",
-                                           hint: "save the sheet as 'CSV UTF-8' instead")
+                    throw TableSyntaxError(
+                        message:
+                            "the workbook's \(part) is larger than \(limit >> 20) MB once unpacked, more than a table needs",
+                        hint: "save the sheet as 'CSV UTF-8' instead")
                 }
                 return try body(chunk)
             }
@@ -164,11 +184,13 @@ final class XLSXWorkbook {
             switch error {
             case .body(let failure): throw failure
             case .encrypted:
-                throw TableSyntaxError(message: "the workbook is protected with a password, so it cannot be read",
-                                       hint: "open it in Excel, remove the password and save it again")
+                throw TableSyntaxError(
+                    message: "the workbook is protected with a password, so it cannot be read",
+                    hint: "open it in Excel, remove the password and save it again")
             case .unsupportedMethod(let method):
-                throw TableSyntaxError(message: "the workbook's \(part) is compressed in a way Excel does not use (method \(method))",
-                                       hint: "open it in Excel or LibreOffice and save it again as .xlsx")
+                throw TableSyntaxError(
+                    message: "the workbook's \(part) is compressed in a way Excel does not use (method \(method))",
+                    hint: "open it in Excel or LibreOffice and save it again as .xlsx")
             case .damaged: throw damaged
             }
         }
@@ -177,11 +199,15 @@ final class XLSXWorkbook {
     /// The target of the workbook part from the package relationships.
     private static func officeDocument(in archive: ZipReader) -> String? {
         guard let rels = try? relationships(of: "", in: archive) else { return nil }
-        return rels.first { $0.value.hasSuffix(".xml") && $0.value.lowercased().contains("workbook") }.map { resolve($0.value, from: "") }
+        return rels.first { $0.value.hasSuffix(".xml") && $0.value.lowercased().contains("workbook") }.map {
+            resolve($0.value, from: "")
+        }
     }
 
     /// Id → target of the relationships of a part (`xl/_rels/workbook.xml.rels`).
-    private static func relationships(of part: String, in archive: ZipReader) throws(TableSyntaxError) -> [String: String] {
+    private static func relationships(of part: String, in archive: ZipReader) throws(TableSyntaxError) -> [String:
+        String]
+    {
         let folder = (part as NSString).deletingLastPathComponent
         let name = (part as NSString).lastPathComponent
         let relsPart = folder.isEmpty ? "_rels/\(name).rels" : "\(folder)/_rels/\(name).rels"
@@ -223,7 +249,9 @@ private struct RelationshipsHandler: XMLHandler {
     var targets: [String: String] = [:]
 
     mutating func start(_ name: XMLBytes, attributes: XMLBytes, selfClosing: Bool) throws(TableSyntaxError) {
-        guard name.equals("Relationship"), let id = attributes.attribute("Id"), let target = attributes.attribute("Target") else { return }
+        guard name.equals("Relationship"), let id = attributes.attribute("Id"),
+            let target = attributes.attribute("Target")
+        else { return }
         targets[try XMLCharacters.decode(id)] = try XMLCharacters.decode(target)
     }
 
@@ -248,7 +276,9 @@ private struct SharedStringsHandler: XMLHandler {
             inText = inItem && !inPhonetic
         } else if name.equals("rPh") {
             inPhonetic = true
-        } else if name.equals("sst"), let count = attributes.attribute("uniqueCount").flatMap({ Int(String(decoding: $0, as: UTF8.self)) }) {
+        } else if name.equals("sst"),
+            let count = attributes.attribute("uniqueCount").flatMap({ Int(String(decoding: $0, as: UTF8.self)) })
+        {
             strings.reserveCapacity(min(count, 1 << 24))
         }
     }
@@ -256,7 +286,9 @@ private struct SharedStringsHandler: XMLHandler {
     mutating func end(_ name: XMLBytes) throws(TableSyntaxError) {
         if name.equals("si") {
             inItem = false
-            strings.append(try current.withUnsafeBufferPointer { bytes throws(TableSyntaxError) in try XMLCharacters.decode(bytes) })
+            strings.append(
+                try current.withUnsafeBufferPointer { bytes throws(TableSyntaxError) in try XMLCharacters.decode(bytes)
+                })
         } else if name.equals("t") {
             inText = false
         } else if name.equals("rPh") {
@@ -285,7 +317,9 @@ private struct StylesHandler: XMLHandler {
     private var inCellFormats = false
 
     mutating func start(_ name: XMLBytes, attributes: XMLBytes, selfClosing: Bool) throws(TableSyntaxError) {
-        if name.equals("numFmt"), let id = attributes.attribute("numFmtId").flatMap(Self.int), let code = attributes.attribute("formatCode") {
+        if name.equals("numFmt"), let id = attributes.attribute("numFmtId").flatMap(Self.int),
+            let code = attributes.attribute("formatCode")
+        {
             custom[id] = Self.style(code: try XMLCharacters.decode(code))
         } else if name.equals("cellXfs") {
             inCellFormats = true
@@ -323,7 +357,10 @@ private struct StylesHandler: XMLHandler {
         var inBrackets = false
         var escaped = false
         for character in section.lowercased() {
-            if escaped { escaped = false; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
             switch character {
             case "\\": escaped = true
             case "\"": inQuotes.toggle()
@@ -334,7 +371,9 @@ private struct StylesHandler: XMLHandler {
             }
         }
         if plain.contains(where: { $0 == "d" || $0 == "m" || $0 == "y" }) { return CellStyle(isDate: true) }
-        if plain.contains("%") || plain.contains("e") || plain == "general" || plain.contains("general") { return CellStyle() }
+        if plain.contains("%") || plain.contains("e") || plain == "general" || plain.contains("general") {
+            return CellStyle()
+        }
         guard plain.contains(where: { $0 == "0" || $0 == "#" }) else { return CellStyle() }
         guard let point = plain.firstIndex(of: ".") else { return CellStyle(decimals: 0) }
         return CellStyle(decimals: plain[plain.index(after: point)...].prefix { $0 == "0" || $0 == "#" }.count)

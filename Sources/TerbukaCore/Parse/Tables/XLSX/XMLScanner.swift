@@ -48,7 +48,9 @@ extension UnsafeBufferPointer where Element == UInt8 {
             let value = UnsafeBufferPointer(rebasing: self[valueStart..<Swift.min(i, endIndex)])
             i += 1
             // Compared by local name: `r:id` answers to `id`.
-            if nameEnd - local == key.count, key.count > 0, let base = baseAddress, memcmp(base + local, key.baseAddress!, key.count) == 0 {
+            if nameEnd - local == key.count, key.count > 0, let base = baseAddress,
+                memcmp(base + local, key.baseAddress!, key.count) == 0
+            {
                 return value
             }
         }
@@ -76,7 +78,9 @@ struct XMLScanner<Handler: XMLHandler> {
     /// Scans the next chunk of the document.
     mutating func feed(_ chunk: UnsafeRawBufferPointer) throws(TableSyntaxError) {
         if carry.count > Self.tokenLimit {
-            throw TableSyntaxError(message: "the workbook is damaged: an XML part holds a tag or text longer than \(Self.tokenLimit >> 20) MB")
+            throw TableSyntaxError(
+                message:
+                    "the workbook is damaged: an XML part holds a tag or text longer than \(Self.tokenLimit >> 20) MB")
         }
         if carry.isEmpty {
             let consumed = try chunk.withMemoryRebound(to: UInt8.self) { bytes throws(TableSyntaxError) in
@@ -110,8 +114,11 @@ struct XMLScanner<Handler: XMLHandler> {
     }
 
     /// Scans every complete token in `bytes` and returns how many bytes were consumed.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool, handler: inout Handler) throws(TableSyntaxError) -> Int {
-        let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">")
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool, handler: inout Handler) throws(TableSyntaxError)
+        -> Int
+    {
+        let lt = UInt8(ascii: "<")
+        let gt = UInt8(ascii: ">")
         let count = bytes.count
         var i = 0
         while i < count {
@@ -168,7 +175,8 @@ struct XMLScanner<Handler: XMLHandler> {
                 var nameEnd = i + 1
                 while nameEnd < tagEnd, !XMLByte.isSpace(bytes[nameEnd]) { nameEnd += 1 }
                 let name = localName(bytes, from: i + 1, to: nameEnd)
-                try handler.start(name, attributes: UnsafeBufferPointer(rebasing: bytes[nameEnd..<tagEnd]), selfClosing: selfClosing)
+                try handler.start(
+                    name, attributes: UnsafeBufferPointer(rebasing: bytes[nameEnd..<tagEnd]), selfClosing: selfClosing)
                 if selfClosing { try handler.end(name) }
             }
             i = j + 1
@@ -239,9 +247,11 @@ enum XMLCharacters {
                     out.append(contentsOf: bytes[i...j])
                 }
                 i = j + 1
-            } else if byte == UInt8(ascii: "_"), i + 6 < bytes.endIndex, bytes[i + 1] == UInt8(ascii: "x"), bytes[i + 6] == UInt8(ascii: "_"),
-                      let code = UInt32(String(decoding: bytes[(i + 2)..<(i + 6)], as: UTF8.self), radix: 16),
-                      let scalar = Unicode.Scalar(code) {
+            } else if byte == UInt8(ascii: "_"), i + 6 < bytes.endIndex, bytes[i + 1] == UInt8(ascii: "x"),
+                bytes[i + 6] == UInt8(ascii: "_"),
+                let code = UInt32(String(decoding: bytes[(i + 2)..<(i + 6)], as: UTF8.self), radix: 16),
+                let scalar = Unicode.Scalar(code)
+            {
                 out.append(contentsOf: Array(String(Character(scalar)).utf8))
                 i += 7
             } else {
@@ -269,7 +279,8 @@ enum XMLCharacters {
         default:
             guard entity.hasPrefix("#") else { return nil }
             let digits = entity.dropFirst()
-            let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            let value =
+                digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
             return value.flatMap(Unicode.Scalar.init)
         }
     }

@@ -45,7 +45,9 @@ final class ZipReader {
         // The end record is in the last 22 + 65,535 bytes (its comment is at most that long).
         let tailLength = min(size, 22 + 65_535)
         let tail = try source.read(at: size - tailLength, count: Int(tailLength))
-        guard tail.count >= 22, let end = (0...(tail.count - 22)).reversed().first(where: { Self.u32(tail, $0) == 0x0605_4B50 }) else {
+        guard tail.count >= 22,
+            let end = (0...(tail.count - 22)).reversed().first(where: { Self.u32(tail, $0) == 0x0605_4B50 })
+        else {
             throw Damaged()
         }
         var count = UInt64(Self.u16(tail, end + 10))
@@ -66,7 +68,8 @@ final class ZipReader {
             directoryOffset = Self.u64(record, 48)
         }
         guard directoryOffset <= size, directorySize <= size - directoryOffset, count <= directorySize / 46 + 1,
-              directorySize <= 256 << 20 else { throw Damaged() }
+            directorySize <= 256 << 20
+        else { throw Damaged() }
         let directory = try source.read(at: directoryOffset, count: Int(directorySize))
         var at = 0
         for _ in 0..<count {
@@ -91,14 +94,21 @@ final class ZipReader {
                 var field = extra + 4
                 guard field + length <= extraEnd else { break }
                 if id == 0x0001 {
-                    if uncompressed == 0xFFFF_FFFF, field + 8 <= extra + 4 + length { uncompressed = Self.u64(directory, field); field += 8 }
-                    if compressed == 0xFFFF_FFFF, field + 8 <= extra + 4 + length { compressed = Self.u64(directory, field); field += 8 }
+                    if uncompressed == 0xFFFF_FFFF, field + 8 <= extra + 4 + length {
+                        uncompressed = Self.u64(directory, field)
+                        field += 8
+                    }
+                    if compressed == 0xFFFF_FFFF, field + 8 <= extra + 4 + length {
+                        compressed = Self.u64(directory, field)
+                        field += 8
+                    }
                     if offset == 0xFFFF_FFFF, field + 8 <= extra + 4 + length { offset = Self.u64(directory, field) }
                 }
                 extra += 4 + length
             }
-            entries[name] = Entry(name: name, method: method, compressedSize: compressed, uncompressedSize: uncompressed,
-                                  localHeaderOffset: offset, encrypted: flags & 1 != 0)
+            entries[name] = Entry(
+                name: name, method: method, compressedSize: compressed, uncompressedSize: uncompressed,
+                localHeaderOffset: offset, encrypted: flags & 1 != 0)
             at = extraEnd + commentLength
         }
     }
@@ -113,11 +123,14 @@ final class ZipReader {
 
     /// Calls `body` with the entry's content, chunk by chunk, until it returns false; true
     /// when the entry was read to its end.
-    func stream(_ entry: Entry, chunkSize: Int = 1 << 18,
-                _ body: (UnsafeRawBufferPointer) throws(TableSyntaxError) -> Bool) throws(StreamError) -> Bool {
+    func stream(
+        _ entry: Entry, chunkSize: Int = 1 << 18,
+        _ body: (UnsafeRawBufferPointer) throws(TableSyntaxError) -> Bool
+    ) throws(StreamError) -> Bool {
         guard !entry.encrypted else { throw .encrypted }
         guard entry.localHeaderOffset <= size, size - entry.localHeaderOffset >= 30,
-              let header = try? source.read(at: entry.localHeaderOffset, count: 30), Self.u32(header, 0) == 0x0403_4B50 else {
+            let header = try? source.read(at: entry.localHeaderOffset, count: 30), Self.u32(header, 0) == 0x0403_4B50
+        else {
             throw .damaged
         }
         let dataStart = entry.localHeaderOffset + 30 + UInt64(Self.u16(header, 26)) + UInt64(Self.u16(header, 28))
@@ -144,7 +157,9 @@ final class ZipReader {
                 let chunk = try nextInput()
                 if try !chunk.withUnsafeBufferPointer({ (buffer: UnsafeBufferPointer<UInt8>) throws(StreamError) in
                     try deliver(UnsafeRawBufferPointer(buffer))
-                }) { return false }
+                }) {
+                    return false
+                }
             }
             return true
         case 8:
@@ -154,10 +169,14 @@ final class ZipReader {
         }
     }
 
-    private func inflate(chunkSize: Int, nextInput: () throws(StreamError) -> [UInt8],
-                         deliver: (UnsafeRawBufferPointer) throws(StreamError) -> Bool) throws(StreamError) -> Bool {
+    private func inflate(
+        chunkSize: Int, nextInput: () throws(StreamError) -> [UInt8],
+        deliver: (UnsafeRawBufferPointer) throws(StreamError) -> Bool
+    ) throws(StreamError) -> Bool {
         var stream = z_stream()
-        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw .damaged }
+        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw .damaged
+        }
         defer { inflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: chunkSize)
         while true {
@@ -167,7 +186,8 @@ final class ZipReader {
             guard !input.isEmpty else { throw .damaged }
             var finished = false
             var goOn = true
-            try input.withUnsafeMutableBufferPointer { (inBuffer: inout UnsafeMutableBufferPointer<UInt8>) throws(StreamError) in
+            try input.withUnsafeMutableBufferPointer {
+                (inBuffer: inout UnsafeMutableBufferPointer<UInt8>) throws(StreamError) in
                 stream.next_in = inBuffer.baseAddress
                 stream.avail_in = UInt32(inBuffer.count)
                 repeat {
@@ -177,9 +197,12 @@ final class ZipReader {
                         let status = TerbukaZlib.inflate(&stream, Z_NO_FLUSH)
                         return (status, outBuffer.count - Int(stream.avail_out))
                     }
-                    guard status == Z_OK || status == Z_STREAM_END || (status == Z_BUF_ERROR && produced == 0) else { throw .damaged }
+                    guard status == Z_OK || status == Z_STREAM_END || (status == Z_BUF_ERROR && produced == 0) else {
+                        throw .damaged
+                    }
                     if produced > 0 {
-                        goOn = try output.withUnsafeBufferPointer { (buffer: UnsafeBufferPointer<UInt8>) throws(StreamError) in
+                        goOn = try output.withUnsafeBufferPointer {
+                            (buffer: UnsafeBufferPointer<UInt8>) throws(StreamError) in
                             try deliver(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<produced])))
                         }
                         if !goOn { return }
@@ -197,8 +220,12 @@ final class ZipReader {
     }
 
     private static func u16(_ bytes: [UInt8], _ at: Int) -> UInt16 { UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 }
-    private static func u32(_ bytes: [UInt8], _ at: Int) -> UInt32 { UInt32(u16(bytes, at)) | UInt32(u16(bytes, at + 2)) << 16 }
-    private static func u64(_ bytes: [UInt8], _ at: Int) -> UInt64 { UInt64(u32(bytes, at)) | UInt64(u32(bytes, at + 4)) << 32 }
+    private static func u32(_ bytes: [UInt8], _ at: Int) -> UInt32 {
+        UInt32(u16(bytes, at)) | UInt32(u16(bytes, at + 2)) << 16
+    }
+    private static func u64(_ bytes: [UInt8], _ at: Int) -> UInt64 {
+        UInt64(u32(bytes, at)) | UInt64(u32(bytes, at + 4)) << 32
+    }
 }
 
 /// Random reads from a file or from bytes in memory.
@@ -229,7 +256,9 @@ private final class FileBytes: ByteSource {
         var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {
-            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset) + off_t(done)) }
+            let got = bytes.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset) + off_t(done))
+            }
             if got <= 0 { break }
             done += got
         }
