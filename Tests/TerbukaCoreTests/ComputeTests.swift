@@ -1,0 +1,230 @@
+import Foundation
+import Testing
+
+@testable import TerbukaCore
+
+/// The compute stage on models built in memory: no files, no rendering. The end-to-end
+/// tests check the same rules through whole sites; these pin the computation itself.
+@Suite struct ComputeTests {
+    static let published = ContentDate(instant: 1_730_000_000, offset: 8 * 3600)
+
+    static func formation(_ code: String, kind: String = "umum", quota: Int) -> Formation {
+        Formation(
+            code: code, position: "Jabatan \(code)", unit: "Unit \(code)", education: nil, kind: kind, quota: quota,
+            salaryMin: nil, salaryMax: nil, line: 2)
+    }
+
+    static func entry(_ stage: ResultStage) -> ResultEntry {
+        ResultEntry(
+            stage: stage, file: "results/\(stage.rawValue).csv", sheet: nil, published: published, number: nil,
+            objectionUntil: nil, location: SourceLocation(path: "content/vacancies/v/index.md"))
+    }
+
+    static func identity(
+        _ participant: String, row: Int32, formation: Int32 = 0, code: String = "F1",
+        birthDay: Int32? = nil
+    ) -> RowIdentity {
+        RowIdentity(
+            participant: participant, name: "NAMA \(participant)", formation: code, formationIndex: formation, row: row,
+            line: row, tieBreaks: PrivateTieBreaks(birthDay: birthDay))
+    }
+
+    static func vacancy(
+        _ kind: RecruitmentKind = .cpns, formations: [Formation], tables: VacancyResultTables,
+        schedule: [ScheduleEntry] = []
+    ) -> Vacancy {
+        Vacancy(
+            id: "v", title: "Seleksi", kind: kind, published: published, number: nil, summary: nil, schedule: schedule,
+            results: [], tables: tables, scoring: ScoringRules.preset(for: kind), draft: false,
+            body: MarkdownSource(text: "", firstLine: 1, path: "content/vacancies/v/index.md"), formations: formations,
+            sourcePath: "content/vacancies/v/index.md", formationsPath: "content/vacancies/v/formations.csv")
+    }
+
+    static let skdPlace = TablePlace(path: "content/vacancies/v/results/skd.csv")
+
+    static func skdRow(
+        _ participant: String, _ twk: Int, _ tiu: Int, _ tkp: Int, row: Int32,
+        status: ResultStatus? = nil
+    ) -> SKDRow {
+        let supplied = status.map {
+            SuppliedColumns(
+                total: nil, rank: nil, status: Located($0, at: skdPlace.location(line: Int(row), column: 7)),
+                final: nil)
+        }
+        return SKDRow(
+            identity: identity(participant, row: row), scores: SKDScores(twk: twk, tiu: tiu, tkp: tkp),
+            absence: nil, supplied: supplied)
+    }
+
+    /// One general formation with one seat (shortlist 3): A and E pass clearly, C and D
+    /// tie at rank 2, E is fourth, B has the highest total but misses the TWK mark.
+    static func skdTables(statusOfE: ResultStatus? = nil) -> VacancyResultTables {
+        var tables = VacancyResultTables()
+        tables.skd = (
+            entry(.skd), skdPlace,
+            [
+                skdRow("A", 100, 100, 200, row: 2), skdRow("B", 60, 150, 225, row: 3), skdRow("C", 70, 85, 170, row: 4),
+                skdRow("D", 70, 85, 170, row: 5), skdRow("E", 65, 80, 166, row: 6, status: statusOfE),
+            ]
+        )
+        return tables
+    }
+
+    @Test func skdRanksThoseWhoReachedThePassingMarksFirstAndShortlistsEveryoneTiedAtTheCutoff() throws {
+        var diagnostics = Diagnostics()
+        let results = VacancyResults(
+            Self.vacancy(formations: [Self.formation("F1", quota: 1)], tables: Self.skdTables()), into: &diagnostics)
+        #expect(diagnostics.all.isEmpty)
+        let skd = try #require(results.table(.skd))
+        let rows = (0..<skd.count).map { "\(skd.participant($0)) \(skd.status($0)?.code ?? "-")" }
+        #expect(rows == ["A P/L", "C P/L", "D P/L", "E P", "B TL"])
+        #expect((0..<skd.count).map { skd.cells($0)[4] } == [1, 2, 2, 4, 5].map(CellValue.integer))
+    }
+
+    @Test func aSuppliedStatusThatDiffersIsAnErrorThatStatesTheRule() {
+        var diagnostics = Diagnostics()
+        _ = VacancyResults(
+            Self.vacancy(formations: [Self.formation("F1", quota: 1)], tables: Self.skdTables(statusOfE: .shortlisted)),
+            into: &diagnostics)
+        #expect(
+            diagnostics.all.map(\.formatted) == [
+                "content/vacancies/v/results/skd.csv:6:7: error: row 6: status P/L supplied, computed P: the passing marks are reached but rank 4 is beyond the shortlist of 3 (3 × 1 seat)"
+            ])
+    }
+
+    @Test func statisticsCountEachStageAndMarkTheLowestPassingTotal() {
+        var diagnostics = Diagnostics()
+        let results = VacancyResults(
+            Self.vacancy(formations: [Self.formation("F1", quota: 1)], tables: Self.skdTables()), into: &diagnostics)
+        let statistics = results.statistics
+        #expect(statistics.series.map(\.measure) == [.participants, .passedSKD, .shortlisted])
+        #expect(statistics.series.map { $0.counts["F1"] } == [5, 4, 3])
+        let histogram = try? #require(statistics.skdHistogram)
+        #expect(histogram?.scored == 5)
+        #expect(histogram?.counts[40] == 1) // A: 400
+        #expect(histogram?.counts[43] == 1) // B: 435
+        #expect(histogram?.counts[32] == 2) // C, D: 325
+        #expect(histogram?.counts[31] == 1) // E: 311
+        // General formations: 65 + 80 + 166.
+        #expect(histogram?.marks.map(\.total) == [311])
+        #expect(histogram?.marks.map(\.kinds) == [["umum"]])
+    }
+
+    @Test func theFinalScoreIsExactOverOneDenominatorAndPublishedRoundedHalfUp() {
+        let weights = ScoringRules.Weights(skd: 40, skb: 60)
+        // 40 % × 400 / 550 × 100 + 60 % × 85.25 = 29.0909… + 51.15 = 80.2409…
+        let numerator = FinalScore.numerator(skd: 400, skbHundredths: 8525, weights: weights)
+        #expect(numerator == 441_325_000)
+        #expect(FinalScore.thousandths(numerator) == 80_241)
+        // 40 % × 1 / 550 × 100 = 0.072727… → 0.073
+        #expect(FinalScore.thousandths(FinalScore.numerator(skd: 1, skbHundredths: 0, weights: weights)) == 73)
+        #expect(
+            FinalScore.thousandths(FinalScore.numerator(skd: 550, skbHundredths: 10_000, weights: weights)) == 100_000)
+    }
+
+    @Test func aFullTieAcrossTheLastSeatIsAnErrorNamingTheTiedParticipants() {
+        var tables = VacancyResultTables()
+        let place = TablePlace(path: "content/vacancies/v/results/akhir.csv")
+        tables.akhir = (
+            Self.entry(.akhir), place,
+            ["A", "B"].enumerated().map { index, who in
+                FinalRow(identity: Self.identity(who, row: Int32(index + 2)), skd: 400, skb: 8000, supplied: nil)
+            }
+        )
+        var diagnostics = Diagnostics()
+        _ = VacancyResults(
+            Self.vacancy(formations: [Self.formation("F1", quota: 1)], tables: tables), into: &diagnostics)
+        #expect(
+            diagnostics.all.map(\.formatted) == [
+                "content/vacancies/v/results/akhir.csv:1:1: error: formation F1 (1 seat): A (NAMA A), B (NAMA B) tie on every ranking key (final, SKD total, TKP, TIU, TWK, IPK, the older applicant) across the last seat; the rules cannot decide who passes"
+            ])
+    }
+
+    @Test func theOlderApplicantBreaksATieOnEveryScore() throws {
+        var tables = VacancyResultTables()
+        tables.akhir = (
+            Self.entry(.akhir), TablePlace(path: "content/vacancies/v/results/akhir.csv"),
+            [
+                FinalRow(identity: Self.identity("A", row: 2, birthDay: 10_000), skd: 400, skb: 8000, supplied: nil),
+                FinalRow(identity: Self.identity("B", row: 3, birthDay: 9_000), skd: 400, skb: 8000, supplied: nil),
+            ]
+        )
+        var diagnostics = Diagnostics()
+        let results = VacancyResults(
+            Self.vacancy(formations: [Self.formation("F1", quota: 1)], tables: tables), into: &diagnostics)
+        #expect(diagnostics.all.isEmpty)
+        let final = try #require(results.table(.akhir))
+        #expect(
+            (0..<final.count).map { "\(final.participant($0)) \(final.status($0)?.code ?? "-")" } == ["B L", "A TL"])
+    }
+
+    @Test func statusCodesAreReadInAnySpacingAndOnlyWhereTheStageHasThem() {
+        #expect(ResultStatus(code: "p / l") == .shortlisted)
+        #expect(ResultStatus(code: "aps") == .absent(.withdrew))
+        #expect(ResultStatus(code: "P/L-E2") == .optimised(.e2))
+        #expect(ResultStatus(code: "LULUS") == nil)
+        #expect(!ResultStatus.accepted(at: .skb).contains(.passed))
+        #expect(ResultStatus.accepted(at: .akhir).contains(.optimised(.l1)))
+        #expect(Set(ResultStatus.all.map(\.code)).count == ResultStatus.all.count)
+        #expect(ResultStatus.stringKeys.filter { $0 == "status_optimisation" }.count == 1)
+    }
+
+    @Test func passingMarksReportEachShortfallAndTheLowestPassingTotal() {
+        let general = ScoringRules.cpns2024.passing["umum"]!
+        let shortfalls = general.shortfalls(SKDScores(twk: 60, tiu: 80, tkp: 150))
+        #expect(shortfalls.map(\.mark) == [.twk, .tkp])
+        #expect(shortfalls.map(\.minimum) == [65, 166])
+        #expect(general.lowestPassingTotal == 311)
+        #expect(ScoringRules.cpns2024.passing["disabilitas"]!.lowestPassingTotal == 286)
+    }
+
+    @Test func theRegistrationDeadlineOfADateAloneIsTheLastSecondOfThatDay() throws {
+        let start = ContentDate(
+            date: CivilDate(year: 2024, month: 8, day: 20)!, minuteOfDay: nil, utcOffsetSeconds: 8 * 3600)
+        let end = ContentDate(
+            date: CivilDate(year: 2024, month: 9, day: 10)!, minuteOfDay: nil, utcOffsetSeconds: 8 * 3600)
+        let vacancy = Self.vacancy(
+            formations: [], tables: VacancyResultTables(),
+            schedule: [
+                ScheduleEntry(stage: "pendaftaran", title: nil, start: start, end: end, location: nil, note: nil)
+            ])
+        #expect(try #require(Timeline.registrationDeadline(for: vacancy)).iso8601Seconds == "2024-09-10T23:59:59+08:00")
+    }
+
+    @Test func theHomePageListsPinnedAnnouncementsFirstAndOpenVacanciesApart() {
+        func announcement(_ slug: String, day: Int, pinned: Bool) -> Announcement {
+            Announcement(
+                slug: slug, title: slug, date: ContentDate(instant: 1_700_000_000 + day * 86_400, offset: 7 * 3600),
+                vacancyID: nil, category: .pengumuman, number: nil, attachments: [], pinned: pinned, expires: nil,
+                draft: false, body: MarkdownSource(text: "", firstLine: 1, path: ""), sourcePath: "")
+        }
+        let now = 1_700_000_000 + 30 * 86_400
+        var past = Self.vacancy(formations: [], tables: VacancyResultTables())
+        past.id = "lama"
+        past.schedule = [
+            ScheduleEntry(
+                stage: "pendaftaran", title: nil, start: ContentDate(instant: now - 900_000, offset: 0),
+                end: ContentDate(instant: now - 800_000, offset: 0), location: nil, note: nil)
+        ]
+        var open = Self.vacancy(formations: [], tables: VacancyResultTables())
+        open.id = "baru"
+        open.schedule = [
+            ScheduleEntry(
+                stage: "pendaftaran", title: nil, start: ContentDate(instant: now - 100, offset: 0),
+                end: ContentDate(instant: now + 100, offset: 0), location: nil, note: nil)
+        ]
+        let config = SiteConfig(
+            title: "T", agency: "A", region: nil, timeZone: .jakarta, languages: [.id], baseURL: nil,
+            contact: nil, theme: "default", sampleData: false)
+        let announcements = (1...7).map { announcement("a\($0)", day: $0, pinned: $0 == 1) }
+        let index = SiteIndex(
+            content: SiteContent(
+                config: config, vacancies: [past, open], announcements: announcements,
+                pages: [], files: []), now: now)
+        #expect(index.home.openVacancies.map(\.id) == ["baru"])
+        #expect(index.home.pastVacancies.map(\.id) == ["lama"])
+        #expect(index.home.announcements.map(\.slug) == ["a1", "a7", "a6", "a5", "a4", "a3"])
+        #expect(index.home.running.map { $0.current.map(\.id) } == [["pendaftaran"]])
+        #expect(index.home.running.first?.nextDeadline?.id == "pendaftaran")
+    }
+}
