@@ -1,3 +1,7 @@
+// TerbukaServe: `terbuka serve`, a preview on 127.0.0.1 only. It owns the HTTP server,
+// file watching and live reload, and must not change how a site is built or published:
+// it calls TerbukaCore's build and serves what that wrote.
+
 import Foundation
 import TerbukaCore
 

@@ -1,3 +1,7 @@
+// terbuka: the command-line tool. It owns arguments, the terminal (progress, messages,
+// colours) and exit codes, and must not hold a rule of its own: every check and every
+// decision is TerbukaCore's, so that `build`, `check`, `serve` and the tests agree.
+
 import ArgumentParser
 import Foundation
 import TerbukaCore
