@@ -15,9 +15,11 @@ public enum Route {
     public static let searchData = "data/search.js"
     /// Page `index` (0-based) of a result table.
     public static func resultPage(_ vacancy: String, _ stage: ResultStage, page index: Int = 0) -> String {
-        index == 0
-            ? "lowongan/\(vacancy)/hasil/\(stage.rawValue)/index.html"
-            : "lowongan/\(vacancy)/hasil/\(stage.rawValue)/\(index + 1)/index.html"
+        resultFolder(vacancy, stage) + (index == 0 ? "index.html" : "\(index + 1)/index.html")
+    }
+    /// The folder of a result table's pages: `lowongan/<id>/hasil/<stage>/`.
+    public static func resultFolder(_ vacancy: String, _ stage: ResultStage) -> String {
+        vacancyFolder(vacancy) + "hasil/\(stage.rawValue)/"
     }
     public static func statistics(_ vacancy: String) -> String { "lowongan/\(vacancy)/statistik/index.html" }
     /// `csv` or `json` of a published result table.
@@ -26,13 +28,24 @@ public enum Route {
     }
     /// The participant lookup's scripts.
     public static func lookupFolder(_ vacancy: String) -> String { "data/\(vacancy)/cari" }
+    /// One script of the lookup: `manifest` or a shard.
+    public static func lookupScript(_ vacancy: String, _ name: String) -> String {
+        "\(lookupFolder(vacancy))/\(name).js"
+    }
     /// The folder of a vacancy's pages, for links that add a path of their own.
     public static func vacancyFolder(_ id: String) -> String { "lowongan/\(id)/" }
+
+    /// Where a language's pages are: "" for the primary language, `en/` for English when it
+    /// is a further one.
+    public static func languageFolder(_ language: Language, primary: Language) -> String {
+        language == primary ? "" : "\(language.rawValue)/"
+    }
 
     /// A file of the theme's `assets/` folder.
     public static func asset(_ path: String) -> String { "assets/" + path }
     public static let scheduleScript = asset("schedule.js")
     public static let lookupScript = asset("lookup.js")
+    public static let searchScript = asset("search.js")
 
     public static let feed = "feed.xml"
     public static let sitemap = "sitemap.xml"

@@ -21,7 +21,7 @@ public struct SiteRenderer: Sendable {
         self.language = language
         self.strings = theme.strings[language] ?? [:]
         self.format = Formatters.formatter(for: language)
-        self.prefix = language == index.content.config.primaryLanguage ? "" : "\(language.rawValue)/"
+        self.prefix = Route.languageFolder(language, primary: index.content.config.primaryLanguage)
     }
 
     /// A link to a page in this language's tree.
@@ -197,7 +197,7 @@ public struct SiteRenderer: Sendable {
         let alternates = config.languages.filter { $0 != language }.map { other in
             AlternateLink(
                 lang: other.rawValue, label: Self.languageNames[other] ?? other.rawValue,
-                href: Links.href(to: (other == config.primaryLanguage ? "" : "\(other.rawValue)/") + path, root: root))
+                href: Links.href(to: Route.languageFolder(other, primary: config.primaryLanguage) + path, root: root))
         }
         let view = PageView(
             lang: language.rawValue, root: root, t: strings, site: site, nav: nav, alternates: alternates,

@@ -242,7 +242,6 @@ enum LookupData {
             for await piece in group { pieces.append(piece) }
             return pieces.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        let folder = Route.lookupFolder(vacancy)
         let shards =
             prepared.numberShards.enumerated().map { ("n\($0.offset)", $0.element) }
             + prepared.nameShards.enumerated().map { ("a\($0.offset)", $0.element) }
@@ -251,7 +250,7 @@ enum LookupData {
                 group.addTask {
                     for (name, members) in stride(from: part, to: shards.count, by: parts).map({ shards[$0] }) {
                         try writeShard(
-                            name, members: members, pieces: pieces, chunk: chunk, folder: folder, staging: staging)
+                            name, members: members, pieces: pieces, chunk: chunk, vacancy: vacancy, staging: staging)
                     }
                 }
             }
@@ -260,13 +259,13 @@ enum LookupData {
         let manifest =
             "TerbukaLookup.manifest({\"vacancy\":\(JSONText.quote(vacancy)),\"numberShards\":\(prepared.numberShards.count),"
             + "\"stages\":[\(stageLabels.map(JSONText.quote).joined(separator: ","))],"
-            + "\"pages\":[\(tables.map { JSONText.quote("hasil/\($0.stage.rawValue)/") }.joined(separator: ","))],"
+            + "\"pages\":[\(tables.map { JSONText.quote(String(Route.resultFolder(vacancy, $0.stage).dropFirst(Route.vacancyFolder(vacancy).count))) }.joined(separator: ","))],"
             + "\"names\":[\(prepared.nameKeys.joined(separator: ","))]});\n"
-        try staging.write(.text("\(folder)/manifest.js", manifest))
+        try staging.write(.text(Route.lookupScript(vacancy, "manifest"), manifest))
     }
 
     private static func writeShard(
-        _ name: String, members: [Int], pieces: [Serialized], chunk: Int, folder: String,
+        _ name: String, members: [Int], pieces: [Serialized], chunk: Int, vacancy: String,
         staging: StagingFolder
     ) throws {
         var out = ByteWriter(capacity: shardBudget + shardBudget / 2)
@@ -280,6 +279,6 @@ enum LookupData {
             out.bytes.append(contentsOf: piece.bytes[piece.offsets[local]..<piece.offsets[local + 1]])
         }
         out.raw("\n]);\n")
-        try staging.write(OutputFile(path: "\(folder)/\(name).js", contents: .bytes(Data(out.bytes))))
+        try staging.write(OutputFile(path: Route.lookupScript(vacancy, name), contents: .bytes(Data(out.bytes))))
     }
 }

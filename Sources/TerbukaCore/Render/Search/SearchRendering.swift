@@ -34,7 +34,7 @@ extension SiteRenderer {
         }
         return SearchPageView(
             dataHref: Links.href(to: Route.searchData, root: root),
-            scriptHref: Links.href(to: "assets/search.js", root: root),
+            scriptHref: Links.href(to: Route.searchScript, root: root),
             prefix: prefix, entries: entries)
     }
 
