@@ -128,7 +128,9 @@ import Testing
         tables.akhir = (
             Self.entry(.akhir), place,
             ["A", "B"].enumerated().map { index, who in
-                FinalRow(identity: Self.identity(who, row: Int32(index + 2)), skd: 400, skb: 8000, supplied: nil)
+                FinalRow(
+                    identity: Self.identity(who, row: Int32(index + 2), birthDay: 7_000), skd: 400, skb: 8000,
+                    supplied: nil)
             }
         )
         var diagnostics = Diagnostics()
@@ -163,6 +165,8 @@ import Testing
         #expect(ResultStatus(code: "aps") == .absent(.withdrew))
         #expect(ResultStatus(code: "P/L-E2") == .optimised(.e2))
         #expect(ResultStatus(code: "LULUS") == nil)
+        #expect(ResultStatus(code: "r2 / l") == .groupPassed(.r2))
+        #expect(ResultStatus(code: "R4") == .groupWaiting(.r4))
         #expect(!ResultStatus.accepted(at: .skb).contains(.passed))
         #expect(ResultStatus.accepted(at: .akhir).contains(.optimised(.l1)))
         #expect(Set(ResultStatus.all.map(\.code)).count == ResultStatus.all.count)

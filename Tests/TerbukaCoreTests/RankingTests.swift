@@ -221,9 +221,9 @@ import Testing
             (
                 "akhir",
                 """
-                participant,name,formation,skd,skb
-                A,ANI,U1,400,80
-                B,BUDI,U1,400,80
+                participant,name,formation,skd,skb,tanggal_lahir
+                A,ANI,U1,400,80,1990-02-03
+                B,BUDI,U1,400,80,1990-02-03
                 """
             )
         ])
@@ -231,6 +231,26 @@ import Testing
         #expect(
             await site.errors() == [
                 "content/vacancies/cpns-2024/results/akhir.csv:1:1: error: formation U1 (1 seat): A (ANI), B (BUDI) tie on every ranking key (final, SKD total, TKP, TIU, TWK, IPK, the older applicant) across the last seat; the rules cannot decide who passes"
+            ])
+    }
+
+    /// When age must decide, every tied participant needs a birth date (PermenPANRB 6/2024 art. 45(4)).
+    @Test func aTieOnEveryScoreWithoutBirthDatesIsAnErrorNamingWhoLacksOne() async throws {
+        let site = try ResultsSite(tables: [
+            (
+                "akhir",
+                """
+                participant,name,formation,skd,skb,tanggal_lahir
+                A,ANI,U1,400,80,
+                B,BUDI,U1,400,80,1990-02-03
+                C,CICI,U1,300,80,
+                """
+            )
+        ])
+        defer { site.cleanUp() }
+        #expect(
+            await site.errors() == [
+                "content/vacancies/cpns-2024/results/akhir.csv:1:1: error: formation U1 (1 seat): B (BUDI), A (ANI) tie on every score across the last seat, so the older applicant passes, but A (ANI) has no birth date (give each a birth date in a column 'birth_date' (tanggal_lahir); it decides the tie and is never published)"
             ])
     }
 

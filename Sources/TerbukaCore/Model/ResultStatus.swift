@@ -17,6 +17,10 @@ public enum ResultStatus: Sendable, Hashable {
     case absent(Absence)
     /// Placed by national optimisation (BKN), accepted as given in the final table.
     case optimised(Optimisation)
+    /// `R2/L`: a priority group member within the seats (PPPK 2024).
+    case groupPassed(PriorityGroup)
+    /// `R2`: a priority group member without a seat, who may be proposed as PPPK paruh waktu.
+    case groupWaiting(PriorityGroup)
 
     public var code: String {
         switch self {
@@ -28,6 +32,8 @@ public enum ResultStatus: Sendable, Hashable {
         case .notPassed: "TL"
         case .absent(let absence): absence.rawValue
         case .optimised(let code): code.rawValue
+        case .groupPassed(let group): "\(group.code)/L"
+        case .groupWaiting(let group): group.code
         }
     }
 
@@ -46,7 +52,9 @@ public enum ResultStatus: Sendable, Hashable {
     /// Every status, in the order a legend lists them.
     public static let all: [ResultStatus] =
         [.meets, .doesNotMeet, .shortlisted, .passedNotShortlisted, .passed]
-        + Optimisation.allCases.map(ResultStatus.optimised) + [.notPassed] + Absence.allCases.map(ResultStatus.absent)
+        + PriorityGroup.allCases.map(ResultStatus.groupPassed) + Optimisation.allCases.map(ResultStatus.optimised)
+        + [.notPassed] + PriorityGroup.allCases.map(ResultStatus.groupWaiting)
+        + Absence.allCases.map(ResultStatus.absent)
 
     private static let byCode = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })
 
@@ -58,15 +66,36 @@ public enum ResultStatus: Sendable, Hashable {
         case .skd: [.shortlisted, .passedNotShortlisted, .notPassed] + absences
         case .skb: absences
         case .akhir: [.passed, .notPassed] + absences + Optimisation.allCases.map(ResultStatus.optimised)
-        case .kompetensi: [.passed, .notPassed] + absences
+        case .kompetensi:
+            [.passed, .notPassed] + PriorityGroup.allCases.flatMap { [.groupPassed($0), .groupWaiting($0)] } + absences
         }
     }
 
     /// The key of its meaning in the theme's interface strings: one key for every
     /// optimisation code.
     public var stringKey: String {
-        if case .optimised = self { return "status_optimisation" }
-        return "status_\(code)"
+        switch self {
+        case .optimised: "status_optimisation"
+        case .groupPassed: "status_group_passed"
+        case .groupWaiting: "status_group_waiting"
+        default: "status_\(code)"
+        }
+    }
+
+    /// The priority group a status names.
+    public var group: PriorityGroup? {
+        switch self {
+        case .groupPassed(let group), .groupWaiting(let group): group
+        default: nil
+        }
+    }
+
+    /// Whether the status holds a seat (L, R2/L, an optimisation placement).
+    public var isSeated: Bool {
+        switch self {
+        case .passed, .groupPassed, .optimised: true
+        default: false
+        }
     }
 
     /// The interface strings the statuses need.

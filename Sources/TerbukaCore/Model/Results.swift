@@ -137,6 +137,8 @@ public struct CompetencyRow: Sendable {
     public var identity: RowIdentity
     /// One score per component of the rules, in their order; nil when absent.
     public var scores: [Int]?
+    /// The PPPK priority group, when the table has one for the row.
+    public var group: PriorityGroup?
     public var absence: Absence?
     public var supplied: SuppliedColumns?
 }

@@ -10,6 +10,9 @@ public struct ScoringRules: Sendable, Equatable {
     public var weights: Weights
     /// PPPK competency components, in tie-break order.
     public var components: [ScoreComponent]
+    /// PPPK priority groups, in ranking order: a member of an earlier group ranks above a
+    /// later one and above applicants without a group, whatever the scores.
+    public var priorityGroups: [PriorityGroup]
     /// Tie-break keys after the main score: for CPNS final ranking (after the final
     /// score), for PPPK (after the total).
     public var tieBreak: [RankingKey]
@@ -35,11 +38,14 @@ public struct ScoringRules: Sendable, Equatable {
         shortlistMultiplier: 3,
         weights: Weights(skd: 40, skb: 60),
         components: [],
+        priorityGroups: [],
         tieBreak: [.skdTotal, .tkp, .tiu, .twk, .ipk, .birthDate],
         basis: "KepmenPANRB 321/2024, PermenPANRB 6/2024"
     )
 
-    /// PPPK 2024: no passing marks; per formation the best `quota` by total pass.
+    /// PPPK 2024: no passing marks; per formation, by priority group, then total, then
+    /// teknis, manajerial, wawancara and the older applicant (PermenPANRB 6/2024 art.
+    /// 47(3)); the best `quota` pass.
     public static let pppk2024 = ScoringRules(
         passing: [:],
         shortlistMultiplier: 1,
@@ -49,8 +55,9 @@ public struct ScoringRules: Sendable, Equatable {
             ScoreComponent(id: "manajerial", label: "Manajerial dan sosial kultural", max: 180),
             ScoreComponent(id: "wawancara", label: "Wawancara", max: 40),
         ],
-        tieBreak: [.component("teknis"), .component("manajerial"), .component("wawancara")],
-        basis: "KepmenPANRB 2024 (PPPK)"
+        priorityGroups: PriorityGroup.allCases,
+        tieBreak: [.component("teknis"), .component("manajerial"), .component("wawancara"), .birthDate],
+        basis: "KepmenPANRB 347/2024, PermenPANRB 6/2024 (PPPK)"
     )
 
     public static func preset(for kind: RecruitmentKind) -> ScoringRules {

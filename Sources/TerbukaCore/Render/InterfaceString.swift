@@ -4,7 +4,9 @@ enum InterfaceString: String, CaseIterable {
     case announcementsTitle = "announcements_title"
     case basisCompetency = "basis_competency"
     case basisFinal = "basis_final"
+    case basisGroups = "basis_groups"
     case basisMinimum = "basis_minimum"
+    case basisTieBreak = "basis_tie_break"
     case basisShortlist = "basis_shortlist"
     case chartFormationsDesc = "chart_formations_desc"
     case chartFormationsLimited = "chart_formations_limited"
@@ -41,4 +43,6 @@ enum InterfaceString: String, CaseIterable {
     case statisticsTitle = "statistics_title"
     case until = "until"
     case vacanciesTitle = "vacancies_title"
+    case tieBirthDate = "tie_birth_date"
+    case tieIpk = "tie_ipk"
 }

@@ -32,6 +32,7 @@ public struct Theme: Sendable {
             + ResultColumn.standardIDs.map { "col_\($0)" }
             + ResultStatistics.Measure.allCases.map { "chart_\($0.rawValue)" }
             + TimelineItem.State.allCases.map { "state_\($0.rawValue)" }
+            + PriorityGroup.allCases.map { "group_\($0.code)" }
     }
 
     /// The interface strings a template names: `{{t.key}}`, `{{{t.key}}}`, `{{#t.key}}`, `{{^t.key}}`.

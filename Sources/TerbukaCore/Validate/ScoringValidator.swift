@@ -1,6 +1,6 @@
 /// A vacancy's `scoring` overrides applied to its preset.
 enum ScoringValidator {
-    static let keys = ["passing", "shortlist_multiplier", "weights", "components", "tie_break"]
+    static let keys = ["passing", "shortlist_multiplier", "weights", "components", "tie_break", "priority_groups"]
     static let componentKeys = ["id", "label", "max", "min", "multiple_of"]
 
     static func rules(_ map: YAMLMapping?, kind: RecruitmentKind, into diagnostics: inout Diagnostics) -> ScoringRules {
@@ -101,7 +101,36 @@ enum ScoringValidator {
             }
             if !components.isEmpty {
                 rules.components = components
-                if kind == .pppk, map["tie_break"] == nil { rules.tieBreak = components.map { .component($0.id) } }
+                if kind == .pppk, map["tie_break"] == nil {
+                    rules.tieBreak = components.map { .component($0.id) } + [.birthDate]
+                }
+            }
+        }
+        if let list = map.list("priority_groups", into: &diagnostics) {
+            var groups: [PriorityGroup] = []
+            let before = diagnostics.errorCount
+            for item in list {
+                guard let written = item.text(key: "priority_groups", into: &diagnostics) else { continue }
+                guard let group = PriorityGroup(written: written.value) else {
+                    diagnostics.error(
+                        "unknown priority group '\(written.value)'", at: written.location,
+                        hint: "known groups: \(PriorityGroup.listed(PriorityGroup.allCases))")
+                    continue
+                }
+                if groups.contains(group) {
+                    diagnostics.error("priority group \(group.code) is listed twice", at: written.location)
+                    continue
+                }
+                groups.append(group)
+            }
+            if diagnostics.errorCount > before {
+                // The preset's groups stay, so that the table is not checked against half a list.
+            } else if kind == .cpns, !groups.isEmpty {
+                diagnostics.error(
+                    "priority_groups apply to PPPK rankings; a CPNS vacancy ranks by SKD and SKB scores",
+                    at: list.first?.location ?? map.location)
+            } else {
+                rules.priorityGroups = groups
             }
         }
         if let list = map.list("tie_break", into: &diagnostics) {

@@ -19,7 +19,8 @@ public struct ResultColumn: Sendable, Equatable {
     public var numeric: Bool
 
     /// The ids of the columns every table of a stage may have; PPPK components add their own.
-    static let standardIDs = SKDMark.allCases.map(\.rawValue) + ["rank", "status", "reason", "skb", "skd", "final"]
+    static let standardIDs =
+        SKDMark.allCases.map(\.rawValue) + ["rank", "status", "reason", "skb", "skd", "final", "group"]
 }
 
 /// The rows of one formation in a published table, and what the statistics count.

@@ -10,6 +10,14 @@ struct Entrant {
     /// Final score in thousandths, rounded half up (final table only).
     var finalThousandths: Int?
     var meetsMinimums: Bool
+    /// PPPK priority group: a member's status carries it (`R2/L`, `R2`).
+    var group: PriorityGroup? = nil
+
+    /// L or TL, with the group for a member.
+    func status(seated: Bool) -> ResultStatus {
+        if let group { return seated ? .groupPassed(group) : .groupWaiting(group) }
+        return seated ? .passed : .notPassed
+    }
 }
 
 /// Ranks entrants per formation and decides L (rank ≤ quota) or TL; shared by the CPNS
@@ -26,10 +34,12 @@ struct SeatRanking: PublishedResultTable {
 
     var count: Int { order.count }
 
-    /// `keyNames` name the keys for messages ("final", "SKD", …).
+    /// `keyNames` name the keys for messages ("final", "SKD", …); `birthDateKey` is the
+    /// index of the older-applicant key, which needs every tied participant's birth date.
     init(
         stage: ResultStage, entry: ResultEntry, place: TablePlace, columns: [ResultColumn], entrants: [Entrant],
-        formations: [Formation], keyNames: [String], explain: (Entrant) -> String?, into diagnostics: inout Diagnostics
+        formations: [Formation], keyNames: [String], birthDateKey: Int?, explain: (Entrant) -> String?,
+        into diagnostics: inout Diagnostics
     ) {
         self.stage = stage
         self.entry = entry
@@ -53,18 +63,43 @@ struct SeatRanking: PublishedResultTable {
                 entrants[Int(order[ranked[$0]])].keys == entrants[Int(order[ranked[$1]])].keys
             }
             var passed = 0
+            let seats = "\(formation.quota) seat\(formation.quota == 1 ? "" : "s")"
+            // Those tied on every score across the last seat: the older applicant passes, so
+            // each needs a birth date; one missing is the cause to report, not the tie.
+            var missingBirthDate = false
+            if let birthDateKey {
+                var start = 0
+                while start < ranked.count {
+                    let keys = entrants[Int(order[ranked[start]])].keys
+                    var end = start + 1
+                    while end < ranked.count,
+                        entrants[Int(order[ranked[end]])].keys.prefix(birthDateKey) == keys.prefix(birthDateKey)
+                    {
+                        end += 1
+                    }
+                    let tied = ranked[start..<end].map { entrants[Int(order[$0])] }
+                    let without = tied.filter { $0.keys[birthDateKey] == Int.min }
+                    if start < formation.quota, end > formation.quota, tied.count > 1, !without.isEmpty {
+                        missingBirthDate = true
+                        diagnostics.error(
+                            "formation \(formation.code) (\(seats)): \(Self.names(tied)) tie on every score across the last seat, so the older applicant passes, but \(Self.names(without)) \(without.count == 1 ? "has" : "have") no birth date",
+                            at: place.file,
+                            hint:
+                                "give each a birth date in a column 'birth_date' (tanggal_lahir); it decides the tie and is never published"
+                        )
+                    }
+                    start = end
+                }
+            }
             var start = 0
             while start < ranked.count {
                 var end = start + 1
                 while end < ranked.count, local[end] == local[start] { end += 1 }
                 let rank = local[start]
-                if rank <= formation.quota, rank + (end - start) - 1 > formation.quota {
-                    let names = ranked[start..<end].map {
-                        let who = entrants[Int(order[$0])].identity
-                        return "\(who.participant) (\(who.name))"
-                    }
+                if !missingBirthDate, rank <= formation.quota, rank + (end - start) - 1 > formation.quota {
+                    let tied = ranked[start..<end].map { entrants[Int(order[$0])] }
                     diagnostics.error(
-                        "formation \(formation.code) (\(formation.quota) seat\(formation.quota == 1 ? "" : "s")): \(names.joined(separator: ", ")) tie on every ranking key (\(keyNames.joined(separator: ", "))) across the last seat; the rules cannot decide who passes",
+                        "formation \(formation.code) (\(seats)): \(Self.names(tied)) tie on every ranking key (\(keyNames.joined(separator: ", "))) across the last seat; the rules cannot decide who passes",
                         at: place.file)
                 }
                 start = end
@@ -72,19 +107,21 @@ struct SeatRanking: PublishedResultTable {
             for (offset, position) in ranked.enumerated() {
                 let entrant = entrants[Int(order[position])]
                 ranks[position] = Int32(local[offset])
-                let status: ResultStatus =
-                    entrant.meetsMinimums && local[offset] <= formation.quota ? .passed : .notPassed
+                let status = entrant.status(seated: entrant.meetsMinimums && local[offset] <= formation.quota)
                 statuses[position] = status
-                if status == .passed { passed += 1 }
+                if status.isSeated { passed += 1 }
                 if let written = entrant.supplied?.status {
                     if case .optimised = written.value {
                         statuses[position] = written.value
                     } else if written.value != status {
                         let reason = explain(entrant).map { "\($0); " } ?? ""
+                        let member =
+                            entrant.group.map { " and the participant is in priority group \($0.code) (\($0.name))" }
+                            ?? ""
                         let rule =
-                            status == .passed
-                            ? "rank \(local[offset]) is within the \(formation.quota) seat\(formation.quota == 1 ? "" : "s") of formation \(formation.code)"
-                            : "\(reason)rank \(local[offset]) is beyond the \(formation.quota) seat\(formation.quota == 1 ? "" : "s") of formation \(formation.code)"
+                            status.isSeated
+                            ? "rank \(local[offset]) is within the \(seats) of formation \(formation.code)\(member)"
+                            : "\(reason)rank \(local[offset]) is beyond the \(seats) of formation \(formation.code)\(member)"
                         report.add(
                             "row \(entrant.identity.row): status \(written.value.code) supplied, computed \(status.code): \(rule)",
                             at: written.location)
@@ -107,6 +144,11 @@ struct SeatRanking: PublishedResultTable {
         self.ranks = ranks
         self.statuses = statuses
         self.groups = groups
+    }
+
+    /// "A (ANI), B (BUDI)", for messages.
+    static func names(_ entrants: [Entrant]) -> String {
+        entrants.map { "\($0.identity.participant) (\($0.identity.name))" }.joined(separator: ", ")
     }
 
     func participant(_ position: Int) -> String { entrants[Int(order[position])].identity.participant }

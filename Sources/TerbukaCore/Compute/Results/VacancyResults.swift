@@ -152,7 +152,9 @@ struct StageComputation {
             SeatRanking(
                 stage: .akhir, entry: final.entry, place: place, columns: columns, entrants: entrants,
                 formations: formations,
-                keyNames: ["final"] + rules.tieBreak.map(\.label), explain: { _ in nil }, into: &diagnostics))
+                keyNames: ["final"] + rules.tieBreak.map(\.label),
+                birthDateKey: rules.tieBreak.firstIndex(of: .birthDate).map { $0 + 1 }, explain: { _ in nil },
+                into: &diagnostics))
     }
 
     /// One participant of the final ranking, with the scores the earlier tables hold and
@@ -265,23 +267,34 @@ struct StageComputation {
         return entrant
     }
 
-    /// The PPPK ranking by competency components (DOMAIN.md, "PPPK").
+    /// The PPPK ranking (DOMAIN.md, "PPPK" and "2024–2025 rules"): per formation, those who
+    /// met the component minimums, by priority group (members of an earlier group first,
+    /// applicants without one after every group), then total, then the tie-break keys.
     mutating func competency(into diagnostics: inout Diagnostics) {
         guard let table = input.kompetensi else { return }
         let components = rules.components
+        let groupOrder = rules.priorityGroups
+        let showsGroups = table.rows.contains { $0.group != nil }
+        /// Before the total: whether the minimums were met, then the group when there are groups.
+        let leadingKeys = ["minimums met"] + (groupOrder.isEmpty ? [] : ["priority group"]) + ["total"]
         var entrants: [Entrant] = []
         var differences = DifferenceReport(place: table.place)
         for row in table.rows {
             requireMS(row.identity, place: table.place, stage: "competency test", into: &diagnostics)
+            let groupCell: [CellValue] = showsGroups ? [row.group.map { .text($0.code) } ?? .empty] : []
             var entrant = Entrant(
                 identity: row.identity, absence: row.absence, keys: [], supplied: row.supplied,
-                values: components.map { _ in .empty } + [.empty], finalThousandths: nil, meetsMinimums: true)
+                values: components.map { _ in .empty } + [.empty] + groupCell, finalThousandths: nil,
+                meetsMinimums: true,
+                group: row.group)
             if let scores = row.scores {
                 let total = scores.reduce(0, +)
                 entrant.meetsMinimums = zip(components, scores).allSatisfy { $1 >= ($0.min ?? 0) }
-                entrant.values = scores.map(CellValue.integer) + [.integer(total)]
+                entrant.values = scores.map(CellValue.integer) + [.integer(total)] + groupCell
+                // A member of the first group ranks highest; no group ranks 0.
+                let groupRank = row.group.flatMap { groupOrder.firstIndex(of: $0) }.map { groupOrder.count - $0 } ?? 0
                 entrant.keys =
-                    [entrant.meetsMinimums ? 1 : 0, total]
+                    [entrant.meetsMinimums ? 1 : 0] + (groupOrder.isEmpty ? [] : [groupRank]) + [total]
                     + rules.tieBreak.map { key in
                         components.firstIndex { RankingKey.component($0.id) == key }.map { scores[$0] }
                             ?? PrivateKeys.value(key, row.identity.tieBreaks) ?? -1
@@ -298,13 +311,15 @@ struct StageComputation {
         let columns =
             components.map { ResultColumn(id: $0.id, numeric: true) }
             + [
-                ResultColumn(id: "total", numeric: true), ResultColumn(id: "rank", numeric: true),
-                ResultColumn(id: "status", numeric: false),
+                ResultColumn(id: "total", numeric: true)
+            ] + (showsGroups ? [ResultColumn(id: "group", numeric: false)] : []) + [
+                ResultColumn(id: "rank", numeric: true), ResultColumn(id: "status", numeric: false),
             ]
         tables.append(
             SeatRanking(
                 stage: .kompetensi, entry: table.entry, place: table.place, columns: columns, entrants: entrants,
-                formations: formations, keyNames: ["minimums met", "total"] + rules.tieBreak.map(\.label),
+                formations: formations, keyNames: leadingKeys + rules.tieBreak.map(\.label),
+                birthDateKey: rules.tieBreak.firstIndex(of: .birthDate).map { $0 + leadingKeys.count },
                 explain: { entrant in
                     guard !entrant.meetsMinimums else { return nil }
                     let below = zip(components, entrant.values).compactMap { component, value -> String? in

@@ -90,7 +90,7 @@ extension SiteRenderer {
                     }
                     let used = Set(table.statusesUsed)
                     legend = ResultStatus.all.filter(used.contains).map {
-                        LegendItem(code: $0.code, meaning: strings[$0.stringKey] ?? "")
+                        LegendItem(code: $0.code, meaning: statusMeaning($0))
                     }
                 }
                 let basis = index == 0 ? basisLines(table.stage, vacancy: vacancy, rules: rules) : []
@@ -134,6 +134,13 @@ extension SiteRenderer {
             scriptHref: Links.href(to: Route.lookupScript, root: root))
     }
 
+    /// What a status code means, for the legend; a group's statuses name the group.
+    func statusMeaning(_ status: ResultStatus) -> String {
+        let meaning = strings[status.stringKey] ?? ""
+        guard let group = status.group else { return meaning }
+        return meaning.replacingOccurrences(of: "{group}", with: "\(group.code) (\(label("group", group.code)))")
+    }
+
     /// The rules that decided the table, in plain words, for the page's readers.
     private func basisLines(_ stage: ResultStage, vacancy: Vacancy, rules: ScoringRules) -> [String] {
         switch stage {
@@ -155,10 +162,27 @@ extension SiteRenderer {
                     ])
             ]
         case .kompetensi:
-            return rules.components.map { component in
+            var lines = rules.components.map { component in
                 "\(component.label): 0–\(component.max)"
                     + (component.min.map { text(.basisMinimum, ["n": String($0)]) } ?? "")
-            } + [text(.basisCompetency)]
+            }
+            lines.append(text(.basisCompetency))
+            if !rules.priorityGroups.isEmpty {
+                lines.append(text(.basisGroups, ["groups": rules.priorityGroups.map(\.code).joined(separator: ", ")]))
+                lines += rules.priorityGroups.map { "\($0.code): \(label("group", $0.code))" }
+            }
+            if !rules.tieBreak.isEmpty {
+                let keys = rules.tieBreak.map { key -> String in
+                    switch key {
+                    case .component(let id): rules.components.first { $0.id == id }?.label ?? id
+                    case .birthDate: text(.tieBirthDate)
+                    case .ipk: text(.tieIpk)
+                    default: key.label
+                    }
+                }
+                lines.append(text(.basisTieBreak, ["keys": keys.joined(separator: ", ")]))
+            }
+            return lines
         case .administrasi, .skb:
             return []
         }

@@ -24,6 +24,10 @@ enum ResultColumns {
     static let birthDate = TableColumn("birth_date", aliases: ["tanggal_lahir", "tgl_lahir"])
     static let total = TableColumn("total", aliases: ["jumlah", "nilai_total", "total_nilai", "jumlah_nilai"])
     static let rank = TableColumn("rank", aliases: ["peringkat", "ranking", "rangking"])
+    /// PPPK 2024 priority group (R1–R4, or the group's name).
+    static let group = TableColumn(
+        "group",
+        aliases: ["kategori", "prioritas", "kelompok", "kelompok_prioritas", "kategori_pelamar", "kategori_prioritas"])
     static let status = TableColumn(
         "status", aliases: ["status_kelulusan", "kelulusan"], tentative: ["keterangan", "ket", "hasil"])
 
@@ -61,7 +65,7 @@ enum ResultColumns {
             ]
         case .kompetensi:
             return common + rules.components.map { TableColumn($0.id, aliases: ["nilai_\($0.id)"], required: true) } + [
-                total, rank, status,
+                total, group, rank, status,
             ]
         }
     }

@@ -134,8 +134,22 @@ enum ResultRowParsers {
                 }
                 scores = values
             }
+            var group: PriorityGroup?
+            if let raw = fields.text("group"), !raw.isEmpty {
+                guard let written = PriorityGroup(written: raw), rules.priorityGroups.contains(written) else {
+                    let known =
+                        rules.priorityGroups.isEmpty
+                        ? "this vacancy ranks without priority groups (scoring.priority_groups is empty)"
+                        : "the groups are \(PriorityGroup.listed(rules.priorityGroups))"
+                    d.error(
+                        "row \(identity.row): priority group '\(raw)' is unknown; \(known)",
+                        at: fields.location("group"))
+                    return nil
+                }
+                group = written
+            }
             let absence = outcome.absence
-            return CompetencyRow(identity: identity, scores: scores, absence: absence, supplied: supplied)
+            return CompetencyRow(identity: identity, scores: scores, group: group, absence: absence, supplied: supplied)
         }
     }
 

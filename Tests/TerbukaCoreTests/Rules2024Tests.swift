@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+@testable import TerbukaCore
+
+/// PPPK 2024 priority groups (KepmenPANRB 347/2024; PermenPANRB 6/2024 art. 47(3)), on
+/// hand-worked tables. U2 has 2 seats, U1 one.
+@Suite struct PriorityGroupTests {
+    static func site(_ csv: String, extra: String = "") throws -> ResultsSite {
+        try ResultsSite(kind: "pppk", tables: [("kompetensi", csv)], extra: extra)
+    }
+
+    @Test func aGroupMemberWithALowerTotalIsPlacedAboveANonMember() async throws {
+        // B (R2, 500) and C (R3, 560) are above A (no group, 620); D (R2, 540) above B.
+        let site = try Self.site(
+            """
+            participant,name,formation,teknis,manajerial,wawancara,kategori
+            A,ANI,U2,420,160,40,
+            B,BUDI,U2,320,150,30,eks THK-II
+            C,CICI,U2,380,150,30,R3
+            D,DEDI,U2,360,150,30,R2
+            """)
+        defer { site.cleanUp() }
+        let rows = try await site.published("kompetensi")
+        #expect(rows.mapValues { $0["rank"]! } == ["D": "1", "B": "2", "C": "3", "A": "4"])
+        #expect(rows.mapValues { $0["status"]! } == ["D": "R2/L", "B": "R2/L", "C": "R3", "A": "TL"])
+        #expect(rows.mapValues { $0["group"]! } == ["D": "R2", "B": "R2", "C": "R3", "A": ""])
+    }
+
+    @Test func tiesAreBrokenByTeknisThenManajerialThenWawancaraThenAge() async throws {
+        // Every total is 580 and every row is in R3. A/B differ in teknis; C/D tie on
+        // teknis and differ in manajerial; E/F tie on teknis and manajerial and differ in
+        // wawancara; G/H tie on every score and G is older.
+        let site = try Self.site(
+            """
+            participant,name,formation,teknis,manajerial,wawancara,kelompok,tanggal_lahir
+            A,ANI,U1,410,140,30,R3,1990-01-01
+            B,BUDI,U1,400,150,30,R3,1990-01-01
+            C,CICI,U1,390,160,30,R3,1990-01-01
+            D,DEDI,U1,390,155,35,R3,1990-01-01
+            E,EKO,U1,380,165,35,R3,1990-01-01
+            F,FANI,U1,380,165,35,R3,1990-01-02
+            G,GITA,U1,370,175,35,R3,1985-05-05
+            H,HADI,U1,370,175,35,R3,1988-08-08
+            """)
+        defer { site.cleanUp() }
+        let ranks = try await site.ranks("kompetensi")
+        #expect(ranks == ["A": "1", "B": "2", "C": "3", "D": "4", "E": "5", "F": "6", "G": "7", "H": "8"])
+        #expect(try await site.statuses("kompetensi")["A"] == "R3/L")
+    }
+
+    @Test func theOlderApplicantTakesTheLastSeat() async throws {
+        let site = try Self.site(
+            """
+            participant,name,formation,teknis,manajerial,wawancara,prioritas,tanggal_lahir
+            A,ANI,U1,400,150,30,R2,1991-03-04
+            B,BUDI,U1,400,150,30,R2,04-03-1989
+            """)
+        defer { site.cleanUp() }
+        #expect(try await site.statuses("kompetensi") == ["B": "R2/L", "A": "R2"])
+    }
+
+    @Test func aFullTieAtTheLastSeatWithEqualBirthDatesStopsTheBuild() async throws {
+        let site = try Self.site(
+            """
+            participant,name,formation,teknis,manajerial,wawancara,kategori,tanggal_lahir
+            A,ANI,U1,400,150,30,R2,1990-01-01
+            B,BUDI,U1,400,150,30,R2,1990-01-01
+            """)
+        defer { site.cleanUp() }
+        #expect(
+            await site.errors() == [
+                "content/vacancies/cpns-2024/results/kompetensi.csv:1:1: error: formation U1 (1 seat): A (ANI), B (BUDI) tie on every ranking key (minimums met, priority group, total, teknis, manajerial, wawancara, the older applicant) across the last seat; the rules cannot decide who passes"
+            ])
+    }
+
+    @Test func aMissingBirthDateWhenAgeMustDecideNamesTheTiedParticipants() async throws {
+        let site = try Self.site(
+            """
+            participant,name,formation,teknis,manajerial,wawancara,kategori,tanggal_lahir
+            A,ANI,U1,400,150,30,R2,1990-01-01
+            B,BUDI,U1,400,150,30,R2,
+            C,CICI,U1,300,150,30,R2,
+            """)
+        defer { site.cleanUp() }
+        #expect(
+            await site.errors() == [
+                "content/vacancies/cpns-2024/results/kompetensi.csv:1:1: error: formation U1 (1 seat): A (ANI), B (BUDI) tie on every score across the last seat, so the older applicant passes, but B (BUDI) has no birth date (give each a birth date in a column 'birth_date' (tanggal_lahir); it decides the tie and is never published)"
+            ])
+    }
+
+    @Test func aSuppliedStatusWithoutTheGroupIsCheckedLikeAnyOther() async throws {
+        let site = try Self.site(
+            """
+            participant,name,formation,teknis,manajerial,wawancara,kategori,status
+            A,ANI,U1,400,150,30,R2,L
+            B,BUDI,U1,300,150,30,,TL
+            """)
+        defer { site.cleanUp() }
+        #expect(
+            await site.errors() == [
+                "content/vacancies/cpns-2024/results/kompetensi.csv:2:24: error: row 2: status L supplied, computed R2/L: rank 1 is within the 1 seat of formation U1 and the participant is in priority group R2 (eks THK-II)"
+            ])
+    }
+
+    @Test func anUnknownGroupIsAnErrorListingTheKnownOnes() async throws {
+        let site = try Self.site(
+            """
+            participant,name,formation,teknis,manajerial,wawancara,kategori
+            A,ANI,U1,400,150,30,R7
+            """)
+        defer { site.cleanUp() }
+        #expect(
+            await site.errors() == [
+                "content/vacancies/cpns-2024/results/kompetensi.csv:2:21: error: row 2: priority group 'R7' is unknown; the groups are R1 (prioritas), R2 (eks THK-II), R3 (non-ASN terdata), R4 (non-ASN tidak terdata)"
+            ])
+    }
+
+    @Test func scoringCanReorderOrEmptyTheGroups() async throws {
+        let csv = """
+            participant,name,formation,teknis,manajerial,wawancara,kategori
+            A,ANI,U1,300,150,30,R2
+            B,BUDI,U1,400,150,30,R3
+            """
+        let reordered = try Self.site(csv, extra: "scoring:\n  priority_groups: [R3, R2]")
+        defer { reordered.cleanUp() }
+        #expect(try await reordered.statuses("kompetensi") == ["B": "R3/L", "A": "R2"])
+        let none = try Self.site(
+            """
+            participant,name,formation,teknis,manajerial,wawancara
+            A,ANI,U1,300,150,30
+            B,BUDI,U1,400,150,30
+            """, extra: "scoring:\n  priority_groups: []")
+        defer { none.cleanUp() }
+        #expect(try await none.statuses("kompetensi") == ["B": "L", "A": "TL"])
+        let unknown = try Self.site(csv, extra: "scoring:\n  priority_groups: [R2, honorer]")
+        defer { unknown.cleanUp() }
+        #expect(
+            await unknown.errors() == [
+                "content/vacancies/cpns-2024/index.md:11:25: error: unknown priority group 'honorer' (known groups: R1 (prioritas), R2 (eks THK-II), R3 (non-ASN terdata), R4 (non-ASN tidak terdata))"
+            ])
+    }
+
+    @Test func theLegendExplainsEachGroupStatus() async throws {
+        let site = try Self.site(
+            """
+            participant,name,formation,teknis,manajerial,wawancara,kategori
+            A,ANI,U1,400,150,30,R2
+            B,BUDI,U1,300,150,30,R2
+            """)
+        defer { site.cleanUp() }
+        #expect(await site.site.build().succeeded)
+        let html = try String(
+            contentsOf: site.site.output.appendingPathComponent("lowongan/cpns-2024/hasil/kompetensi/index.html"),
+            encoding: .utf8)
+        #expect(
+            html.contains(
+                "Lulus, dari kelompok prioritas R2 (eks tenaga honorer kategori II (THK-II) yang terdata di database BKN)"
+            ))
+        #expect(html.contains("Belum mendapat formasi; anggota kelompok prioritas R2"))
+        #expect(html.contains("R4: non-ASN yang aktif bekerja dan belum terdata di database BKN"))
+    }
+}
