@@ -7,7 +7,7 @@ struct AdministrationResults: PublishedResultTable {
 
     var stage: ResultStage { .administrasi }
     var columns: [ResultColumn] {
-        [ResultColumn(id: "status", numeric: false), ResultColumn(id: "reason", numeric: false)]
+        [ResultColumn(id: "status", type: .text), ResultColumn(id: "reason", type: .text)]
     }
     var count: Int { order.count }
 

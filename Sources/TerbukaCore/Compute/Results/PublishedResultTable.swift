@@ -16,7 +16,22 @@ public enum CellValue: Sendable, Equatable {
 public struct ResultColumn: Sendable, Equatable {
     /// The column id of the published data (CONTENT-FORMAT.md, "Output").
     public var id: String
-    public var numeric: Bool
+    public var type: ValueType
+
+    /// What a column holds, as a Table Schema names it.
+    public enum ValueType: String, Sendable {
+        case text = "string"
+        case integer
+        /// A decimal number.
+        case number
+    }
+
+    public init(id: String, type: ValueType) {
+        self.id = id
+        self.type = type
+    }
+
+    public var numeric: Bool { type != .text }
 
     /// The ids of the columns every table of a stage may have; PPPK components add their own.
     static let standardIDs =

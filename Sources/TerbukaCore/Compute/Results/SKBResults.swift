@@ -7,7 +7,7 @@ struct SKBResults: PublishedResultTable {
 
     var stage: ResultStage { .skb }
     var columns: [ResultColumn] {
-        [ResultColumn(id: "skb", numeric: true), ResultColumn(id: "status", numeric: false)]
+        [ResultColumn(id: "skb", type: .number), ResultColumn(id: "status", type: .text)]
     }
     var count: Int { order.count }
 

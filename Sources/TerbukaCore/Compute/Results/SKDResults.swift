@@ -17,8 +17,8 @@ struct SKDResults: PublishedResultTable {
     var stage: ResultStage { .skd }
     var count: Int { order.count }
     var columns: [ResultColumn] {
-        (SKDMark.allCases.map(\.rawValue) + ["rank"]).map { ResultColumn(id: $0, numeric: true) } + [
-            ResultColumn(id: "status", numeric: false)
+        (SKDMark.allCases.map(\.rawValue) + ["rank"]).map { ResultColumn(id: $0, type: .integer) } + [
+            ResultColumn(id: "status", type: .text)
         ]
     }
 

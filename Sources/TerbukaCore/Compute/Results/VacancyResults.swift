@@ -145,8 +145,11 @@ struct StageComputation {
         }
         differences.finish(into: &diagnostics)
         let columns =
-            ["skd", "skb", "final", "rank"].map { ResultColumn(id: $0, numeric: true) } + [
-                ResultColumn(id: "status", numeric: false)
+            [
+                ResultColumn(id: "skd", type: .integer), ResultColumn(id: "skb", type: .number),
+                ResultColumn(id: "final", type: .number), ResultColumn(id: "rank", type: .integer),
+            ] + [
+                ResultColumn(id: "status", type: .text)
             ]
         tables.append(
             SeatRanking(
@@ -309,11 +312,11 @@ struct StageComputation {
         }
         differences.finish(into: &diagnostics)
         let columns =
-            components.map { ResultColumn(id: $0.id, numeric: true) }
+            components.map { ResultColumn(id: $0.id, type: .integer) }
             + [
-                ResultColumn(id: "total", numeric: true)
-            ] + (showsGroups ? [ResultColumn(id: "group", numeric: false)] : []) + [
-                ResultColumn(id: "rank", numeric: true), ResultColumn(id: "status", numeric: false),
+                ResultColumn(id: "total", type: .integer)
+            ] + (showsGroups ? [ResultColumn(id: "group", type: .text)] : []) + [
+                ResultColumn(id: "rank", type: .integer), ResultColumn(id: "status", type: .text),
             ]
         tables.append(
             SeatRanking(

@@ -3,30 +3,24 @@ import Foundation
 /// `data/datapackage.json`: a Frictionless Data Package describing every published CSV
 /// with a Table Schema, its size and its SHA-256.
 enum DataPackage {
-    static func fieldType(_ column: String) -> String {
-        switch column {
-        case "quota", "salary_min", "salary_max", "twk", "tiu", "tkp", "total", "rank", "skd": "integer"
-        case "skb", "final": "number"
-        default: "string"
-        }
+    /// The Table Schema type of a column of formasi.csv.
+    static func formationFieldType(_ column: String) -> ResultColumn.ValueType {
+        ["quota", "salary_min", "salary_max"].contains(column) ? .integer : .text
     }
 
     static func file(index: SiteIndex, ledger: Ledger) -> OutputFile {
-        var resources: [(name: String, path: String, columns: [String], key: String, title: String)] = []
-        // Competency components are whole numbers too.
-        var componentColumns: Set<String> = []
+        var resources: [(name: String, path: String, columns: [ResultColumn], key: String, title: String)] = []
         for vacancy in index.vacancies {
             resources.append(
                 (
-                    "\(vacancy.id)-formasi", Route.formationData(vacancy.id, "csv"), DataExport.formationColumns,
+                    "\(vacancy.id)-formasi", Route.formationData(vacancy.id, "csv"),
+                    DataExport.formationColumns.map { ResultColumn(id: $0, type: formationFieldType($0)) },
                     "code",
                     "\(vacancy.title): formasi"
                 ))
             for table in index.results[vacancy.id]?.tables ?? [] {
-                let columns = ["participant", "name", "formation"] + table.columns.map(\.id)
-                for column in table.columns where column.numeric && fieldType(column.id) == "string" {
-                    componentColumns.insert(column.id)
-                }
+                let columns =
+                    ["participant", "name", "formation"].map { ResultColumn(id: $0, type: .text) } + table.columns
                 resources.append(
                     (
                         "\(vacancy.id)-\(table.stage.rawValue)", Route.resultData(vacancy.id, table.stage, "csv"),
@@ -63,9 +57,9 @@ enum DataPackage {
             for (index, column) in resource.columns.enumerated() {
                 out.raw(index == 0 ? "" : ", ")
                 out.raw("{\"name\": ")
-                out.json(column)
+                out.json(column.id)
                 out.raw(", \"type\": ")
-                out.json(componentColumns.contains(column) ? "integer" : fieldType(column))
+                out.json(column.type.rawValue)
                 out.raw("}")
             }
             out.raw("], \"primaryKey\": [")
