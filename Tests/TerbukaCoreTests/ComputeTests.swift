@@ -113,13 +113,17 @@ import Testing
     @Test func theFinalScoreIsExactOverOneDenominatorAndPublishedRoundedHalfUp() {
         let weights = ScoringRules.Weights(skd: 40, skb: 60)
         // 40 % × 400 / 550 × 100 + 60 % × 85.25 = 29.0909… + 51.15 = 80.2409…
-        let numerator = FinalScore.numerator(skd: 400, skbHundredths: 8525, weights: weights)
-        #expect(numerator == 441_325_000)
+        let numerator = FinalScore.numerator(skd: 400, skb: SKBScore(hundredths: 8525), weights: weights)
+        // Over 100 × 550 × 10,000: 40 × 400 × 1,000,000 + 60 × 852,500 × 550.
+        #expect(numerator == 44_132_500_000)
         #expect(FinalScore.thousandths(numerator) == 80_241)
         // 40 % × 1 / 550 × 100 = 0.072727… → 0.073
-        #expect(FinalScore.thousandths(FinalScore.numerator(skd: 1, skbHundredths: 0, weights: weights)) == 73)
         #expect(
-            FinalScore.thousandths(FinalScore.numerator(skd: 550, skbHundredths: 10_000, weights: weights)) == 100_000)
+            FinalScore.thousandths(FinalScore.numerator(skd: 1, skb: SKBScore(tenThousandths: 0), weights: weights))
+                == 73)
+        #expect(
+            FinalScore.thousandths(FinalScore.numerator(skd: 550, skb: SKBScore(hundredths: 10_000), weights: weights))
+                == 100_000)
     }
 
     @Test func aFullTieAcrossTheLastSeatIsAnErrorNamingTheTiedParticipants() {

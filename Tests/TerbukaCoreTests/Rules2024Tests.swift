@@ -161,3 +161,101 @@ import Testing
         #expect(html.contains("R4: non-ASN yang aktif bekerja dan belum terdata di database BKN"))
     }
 }
+
+/// An SKB made of several tests with weights the notice declares (PermenPANRB 6/2024 art. 22).
+@Suite struct SKBPartsTests {
+    static let scoring = """
+        scoring:
+          passing:
+            putra-putri-kalimantan: {total: 300, tiu: 70}
+          skb:
+            - {id: cat, weight: 50, label: CAT BKN}
+            - {id: wawancara, weight: 35}
+            - {id: praktik, weight: 15}
+        """
+    static let skd = "participant,name,formation,twk,tiu,tkp\nA,ANI,U2,100,120,180\nB,BUDI,U2,90,100,170\n"
+
+    @Test func theSKBScoreIsTheExactWeightedSumOfItsParts() async throws {
+        let site = try ResultsSite(
+            tables: [
+                ("skd", Self.skd),
+                (
+                    "skb",
+                    "participant,name,formation,cat,wawancara,praktik\nA,ANI,U2,80,75.5,90\nB,BUDI,U2,72.35,70.15,90.05\n"
+                ),
+            ], akhirWithoutFile: true, extra: Self.scoring)
+        defer { site.cleanUp() }
+        let skb = try await site.published("skb")
+        // A: 0.5 × 80 + 0.35 × 75.5 + 0.15 × 90 = 40 + 26.425 + 13.5 = 79.925
+        // B: 0.5 × 72.35 + 0.35 × 70.15 + 0.15 × 90.05 = 36.175 + 24.5525 + 13.5075 = 74.235
+        #expect(skb["A"]?["skb"] == "79.925")
+        #expect(skb["B"]?["skb"] == "74.235")
+        #expect(skb["B"]?["cat"] == "72.35")
+        #expect(skb["A"]?["wawancara"] == "75.50")
+        // The final score takes the exact SKB: B 0.4 × 360 / 550 × 100 + 0.6 × 74.235 = 26.1818… + 44.541 = 70.723
+        let final = try await site.published("akhir")
+        #expect(final["B"]?["skb"] == "74.235")
+        #expect(final["B"]?["final"] == "70.723")
+    }
+
+    @Test func aWeightedSumWithTwoDecimalsIsPublishedWithTwo() async throws {
+        let site = try ResultsSite(
+            tables: [
+                ("skd", Self.skd),
+                ("skb", "participant,name,formation,cat,wawancara,praktik\nA,ANI,U2,80,76,90\nB,BUDI,U2,70,70,70\n"),
+            ], extra: Self.scoring)
+        defer { site.cleanUp() }
+        // A: 40 + 26.6 + 13.5 = 80.10
+        #expect(try await site.published("skb")["A"]?["skb"] == "80.10")
+    }
+
+    @Test func aTypedSKBScoreIsCheckedAgainstItsParts() async throws {
+        let site = try ResultsSite(
+            tables: [
+                ("skd", Self.skd),
+                (
+                    "skb",
+                    "participant,name,formation,cat,wawancara,praktik,nilai_skb\nA,ANI,U2,80,75.5,90,79.93\nB,BUDI,U2,72.35,70.15,90.05,74.5\n"
+                ),
+            ], extra: Self.scoring)
+        defer { site.cleanUp() }
+        // 79.93 is 79.925 rounded half up: accepted. 74.5 is not 74.235.
+        #expect(
+            await site.errors() == [
+                "content/vacancies/cpns-2024/results/skb.csv:3:29: error: row 3: SKB 74,5 supplied, computed 74,235: 50 % × CAT BKN 72,35 + 35 % × Wawancara 70,15 + 15 % × Praktik 90,05"
+            ])
+    }
+
+    @Test func weightsThatDoNotAddUpTo100AreAnErrorAtTheNotice() async throws {
+        let site = try ResultsSite(
+            tables: [("skd", Self.skd)],
+            extra:
+                "scoring:\n  passing:\n    putra-putri-kalimantan: {total: 300, tiu: 70}\n  skb: [{id: cat, weight: 60}, {id: wawancara, weight: 30}]"
+        )
+        defer { site.cleanUp() }
+        #expect(
+            await site.errors() == [
+                "content/vacancies/cpns-2024/index.md:13:8: error: the SKB part weights add up to 90, not 100: cat 60 + wawancara 30"
+            ])
+    }
+
+    @Test func aMissingPartOrAPartOutOfRangeIsAnErrorAtItsCell() async throws {
+        let missing = try ResultsSite(
+            tables: [("skd", Self.skd), ("skb", "participant,name,formation,cat,wawancara\nA,ANI,U2,80,75\n")],
+            extra: Self.scoring)
+        defer { missing.cleanUp() }
+        #expect(
+            (await missing.errors()).first?.hasPrefix(
+                "content/vacancies/cpns-2024/results/skb.csv:1:1: error: missing required column 'praktik'") == true)
+        let outOfRange = try ResultsSite(
+            tables: [
+                ("skd", Self.skd),
+                ("skb", "participant,name,formation,cat,wawancara,praktik\nA,ANI,U2,80,105,90\nB,BUDI,U2,70,70,70\n"),
+            ], extra: Self.scoring)
+        defer { outOfRange.cleanUp() }
+        #expect(
+            await outOfRange.errors() == [
+                "content/vacancies/cpns-2024/results/skb.csv:2:13: error: row 2: SKB part Wawancara '105' is not a score from 0 to 100 with at most two decimals"
+            ])
+    }
+}

@@ -77,8 +77,12 @@ public struct SKDRow: Sendable {
 
 public struct SKBRow: Sendable {
     public var identity: RowIdentity
-    /// Hundredths (85,25 → 8525); nil when absent.
-    public var score: Int?
+    /// The score, or the weighted sum of the parts; nil when absent.
+    public var score: SKBScore?
+    /// The parts' scores in hundredths, in the order of the rules' SKB parts; nil without parts.
+    public var parts: [Int]?
+    /// The SKB score the agency typed beside its parts, checked against their sum.
+    public var suppliedScore: Located<WrittenDecimal>?
     public var absence: Absence?
     public var supplied: SuppliedColumns?
 }

@@ -10,6 +10,9 @@ public struct ScoringRules: Sendable, Equatable {
     public var weights: Weights
     /// PPPK competency components, in tie-break order.
     public var components: [ScoreComponent]
+    /// The parts of the SKB and their weights (PermenPANRB 6/2024 art. 22: the notice states
+    /// them), each part 0–100; empty when the SKB is one score.
+    public var skbParts: [ScoreComponent] = []
     /// PPPK priority groups, in ranking order: a member of an earlier group ranks above a
     /// later one and above applicants without a group, whatever the scores.
     public var priorityGroups: [PriorityGroup]
@@ -77,13 +80,16 @@ public struct ScoreComponent: Sendable, Equatable {
     public var min: Int?
     /// Extension of the contract: scores must be multiples of this (5 for teknis).
     public var multipleOf: Int?
+    /// Percent of the score this part makes (SKB parts); nil where the parts are summed.
+    public var weight: Int?
 
-    public init(id: String, label: String, max: Int, min: Int? = nil, multipleOf: Int? = nil) {
+    public init(id: String, label: String, max: Int, min: Int? = nil, multipleOf: Int? = nil, weight: Int? = nil) {
         self.id = id
         self.label = label
         self.max = max
         self.min = min
         self.multipleOf = multipleOf
+        self.weight = weight
     }
 }
 
@@ -128,7 +134,7 @@ public enum SKDMark: String, CaseIterable, Sendable, Hashable {
 
 /// The ranges of the scores after SKD, in the units they are kept in.
 public enum ScoreRange {
-    /// SKB scores are 0–100 with two decimals, kept in hundredths.
+    /// SKB scores (and SKB parts) are written 0–100 with two decimals: read in hundredths.
     public static let skbHundredths = 10_000
     /// Final scores are 0–100 with three decimals, kept in thousandths.
     public static let finalThousandths = 100_000
@@ -207,4 +213,50 @@ public enum RankingKey: Sendable, Hashable {
         case .component(let id): id.uppercased().count <= 3 ? id.uppercased() : id
         }
     }
+}
+
+/// An SKB score, exact: a weighted sum of parts may have up to four decimals (60 % ×
+/// 72,35 = 43,41; 15 % × 72,35 = 10,8525), so it is kept in ten-thousandths and published
+/// with as many decimals as it needs, at least two.
+public struct SKBScore: Sendable, Hashable, Comparable {
+    public var tenThousandths: Int
+
+    public init(tenThousandths: Int) {
+        self.tenThousandths = tenThousandths
+    }
+
+    public init(hundredths: Int) {
+        tenThousandths = hundredths * 100
+    }
+
+    /// Σ weight × part, for parts in hundredths and weights in percent.
+    public init(parts: [Int], weights: [Int]) {
+        tenThousandths = zip(parts, weights).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+
+    /// 2, 3 or 4: the fewest decimals that write the score exactly.
+    public var decimals: Int {
+        if tenThousandths % 100 == 0 { return 2 }
+        return tenThousandths % 10 == 0 ? 3 : 4
+    }
+
+    /// The score as published: `.fixed` at its decimals.
+    public var cell: CellValue {
+        var value = tenThousandths
+        for _ in decimals..<4 { value /= 10 }
+        return .fixed(value, scale: decimals)
+    }
+
+    /// "85,25", for messages.
+    public func text(mark: String) -> String {
+        guard case .fixed(let value, let scale) = cell else { return "" }
+        return FixedPoint.text(value, scale: scale, mark: mark)
+    }
+
+    /// Whether a score typed with two decimals is this one, rounded half up or cut.
+    public func agrees(hundredths: Int) -> Bool {
+        hundredths == tenThousandths / 100 || hundredths == (tenThousandths + 50) / 100
+    }
+
+    public static func < (a: SKBScore, b: SKBScore) -> Bool { a.tenThousandths < b.tenThousandths }
 }

@@ -1,6 +1,11 @@
 /// A vacancy's `scoring` overrides applied to its preset.
 enum ScoringValidator {
-    static let keys = ["passing", "shortlist_multiplier", "weights", "components", "tie_break", "priority_groups"]
+    static let keys = [
+        "passing", "shortlist_multiplier", "weights", "components", "tie_break", "priority_groups", "skb",
+    ]
+    static let skbPartKeys = ["id", "weight", "label"]
+    /// Columns an SKB table already has: a part cannot be named after one.
+    static let reservedColumns = ["participant", "name", "formation", "total", "rank", "status", "skb", "group"]
     static let componentKeys = ["id", "label", "max", "min", "multiple_of"]
 
     static func rules(_ map: YAMLMapping?, kind: RecruitmentKind, into diagnostics: inout Diagnostics) -> ScoringRules {
@@ -106,6 +111,9 @@ enum ScoringValidator {
                 }
             }
         }
+        if let list = map.list("skb", into: &diagnostics) {
+            rules.skbParts = skbParts(list, kind: kind, at: map["skb"]?.location ?? map.location, into: &diagnostics)
+        }
         if let list = map.list("priority_groups", into: &diagnostics) {
             var groups: [PriorityGroup] = []
             let before = diagnostics.errorCount
@@ -150,5 +158,55 @@ enum ScoringValidator {
             rules.tieBreak = keys
         }
         return rules
+    }
+
+    /// `skb: [{id: cat, weight: 60}, …]`: the SKB's parts, each scored 0–100, and their
+    /// weights in whole percent adding up to 100 (PermenPANRB 6/2024 art. 22).
+    static func skbParts(
+        _ list: [YAMLValue], kind: RecruitmentKind, at location: SourceLocation,
+        into diagnostics: inout Diagnostics
+    ) -> [ScoreComponent] {
+        let before = diagnostics.errorCount
+        if kind == .pppk, !list.isEmpty {
+            diagnostics.error("scoring.skb declares the parts of the CPNS SKB; a PPPK vacancy has none", at: location)
+            return []
+        }
+        var parts: [ScoreComponent] = []
+        for item in list {
+            guard let part = item.mapping(what: "SKB part", into: &diagnostics) else { continue }
+            part.checkKeys(known: skbPartKeys, required: ["id", "weight"], in: "an SKB part", into: &diagnostics)
+            guard let id = part.text("id", into: &diagnostics), let weight = part.integer("weight", into: &diagnostics)
+            else { continue }
+            let label = part.text("label", into: &diagnostics)?.value
+            if !Slug.isValid(id.value) || reservedColumns.contains(id.value) {
+                diagnostics.error(
+                    "SKB part id '\(id.value)' must be a slug other than a column the table already has",
+                    at: id.location)
+                continue
+            }
+            if parts.contains(where: { $0.id == id.value }) {
+                diagnostics.error("SKB part '\(id.value)' is listed twice", at: id.location)
+                continue
+            }
+            guard (1...100).contains(weight.value) else {
+                diagnostics.error(
+                    "SKB part '\(id.value)' has weight \(weight.value); a weight is a whole percent from 1 to 100",
+                    at: weight.location)
+                continue
+            }
+            parts.append(
+                ScoreComponent(
+                    id: id.value, label: label ?? (id.value.count <= 3 ? id.value.uppercased() : id.value.capitalized),
+                    max: 100, weight: weight.value))
+        }
+        guard diagnostics.errorCount == before else { return [] }
+        let sum = parts.reduce(0) { $0 + ($1.weight ?? 0) }
+        if !parts.isEmpty, sum != 100 {
+            diagnostics.error(
+                "the SKB part weights add up to \(sum), not 100: \(parts.map { "\($0.id) \($0.weight ?? 0)" }.joined(separator: " + "))",
+                at: location)
+            return []
+        }
+        return parts
     }
 }

@@ -1,13 +1,14 @@
 /// Final score arithmetic (DOMAIN.md, "Final integration"), exact: every score is an
-/// integer over the common denominator 100 (percent) × 550 (SKD) × 100 (SKB hundredths).
+/// integer over the common denominator 100 (percent) × 550 (SKD) × 10,000 (SKB kept in
+/// ten-thousandths).
 enum FinalScore {
-    static let denominator = 100 * SKDMark.total.maximum * 100
+    static let denominator = 100 * SKDMark.total.maximum * 10_000
 
-    /// final × denominator, for SKD total `skd` (0–550) and SKB `skbHundredths` (0–10000):
+    /// final × denominator, for SKD total `skd` (0–550) and the SKB score (0–100):
     /// weight × SKD / 550 + weight × SKB / 100, in percent.
-    static func numerator(skd: Int, skbHundredths: Int, weights: ScoringRules.Weights) -> Int {
-        weights.skd * skd * (denominator / SKDMark.total.maximum) + weights.skb * skbHundredths
-            * (denominator / ScoreRange.skbHundredths)
+    static func numerator(skd: Int, skb: SKBScore, weights: ScoringRules.Weights) -> Int {
+        weights.skd * skd * (denominator / SKDMark.total.maximum) + weights.skb * skb.tenThousandths
+            * (denominator / 1_000_000)
     }
 
     /// Thousandths, rounded half up, as published.

@@ -1,19 +1,23 @@
-/// The SKB table: scores as supplied, by participant number; absentees with their code.
+/// The SKB table: scores as supplied (or the weighted sum of the declared parts, each part
+/// beside it), by participant number; absentees with their code.
 struct SKBResults: PublishedResultTable {
     let entry: ResultEntry
     let rows: [SKBRow]
     let order: [Int32]
     let groups: [FormationGroup]
+    let parts: [ScoreComponent]
 
     var stage: ResultStage { .skb }
     var columns: [ResultColumn] {
-        [ResultColumn(id: "skb", type: .number), ResultColumn(id: "status", type: .text)]
+        parts.map { ResultColumn(id: $0.id, type: .number) }
+            + [ResultColumn(id: "skb", type: .number), ResultColumn(id: "status", type: .text)]
     }
     var count: Int { order.count }
 
-    init(entry: ResultEntry, rows: [SKBRow], formations: [Formation]) {
+    init(entry: ResultEntry, rows: [SKBRow], parts: [ScoreComponent], formations: [Formation]) {
         self.entry = entry
         self.rows = rows
+        self.parts = parts
         let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formationIndex) {
             a, b in
             rows[a].identity.participant < rows[b].identity.participant
@@ -35,6 +39,9 @@ struct SKBResults: PublishedResultTable {
     func status(_ position: Int) -> ResultStatus? { row(position).absence.map(ResultStatus.absent) }
     func cells(_ position: Int) -> [CellValue] {
         let row = row(position)
-        return [row.score.map { .fixed($0, scale: 2) } ?? .empty, row.absence.map { .status(.absent($0)) } ?? .empty]
+        let partCells: [CellValue] = parts.indices.map { index in
+            row.parts.map { .fixed($0[index], scale: 2) } ?? .empty
+        }
+        return partCells + [row.score?.cell ?? .empty, row.absence.map { .status(.absent($0)) } ?? .empty]
     }
 }

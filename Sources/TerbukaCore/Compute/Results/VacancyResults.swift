@@ -113,7 +113,28 @@ struct StageComputation {
                     at: row.identity.location(in: table.place))
             }
         }
-        tables.append(SKBResults(entry: table.entry, rows: table.rows, formations: formations))
+        checkSuppliedSKB(table.rows, place: table.place, into: &diagnostics)
+        tables.append(SKBResults(entry: table.entry, rows: table.rows, parts: rules.skbParts, formations: formations))
+    }
+
+    /// An SKB score typed beside its parts must be their weighted sum, rounded or cut to
+    /// the decimals written.
+    private func checkSuppliedSKB(_ rows: [SKBRow], place: TablePlace, into diagnostics: inout Diagnostics) {
+        let parts = rules.skbParts
+        guard !parts.isEmpty else { return }
+        var differences = DifferenceReport(place: place)
+        for row in rows {
+            guard let written = row.suppliedScore, let score = row.score, let scores = row.parts,
+                !written.value.agrees(numerator: score.tenThousandths, denominator: 10_000)
+            else { continue }
+            let sum = zip(parts, scores).map { part, value in
+                "\(part.weight ?? 0) % × \(part.label) \(FixedPoint.text(value, scale: 2, mark: ","))"
+            }
+            differences.add(
+                "row \(row.identity.row): SKB \(written.value.text(mark: ",")) supplied, computed \(score.text(mark: ",")): \(sum.joined(separator: " + "))",
+                at: written.location)
+        }
+        differences.finish(into: &diagnostics)
     }
 
     /// The CPNS final ranking from the SKD and SKB scores (DOMAIN.md, "Final integration").
@@ -193,7 +214,7 @@ struct StageComputation {
                 "row \(identity.row): participant \(identity.participant) is not in the SKD table", at: location)
             return nil
         }
-        var skbScore = row?.skb
+        var skbScore = row?.skb.map(SKBScore.init(hundredths:))
         var absence = row?.supplied?.status?.value.absence
         if input.skb != nil {
             guard let skbRow = skbRows[identity.participant] else {
@@ -201,9 +222,9 @@ struct StageComputation {
                     "row \(identity.row): participant \(identity.participant) is not in the SKB table", at: location)
                 return nil
             }
-            if let written = row?.skb, let score = skbRow.score, written != score {
+            if let written = row?.skb, let score = skbRow.score, !score.agrees(hundredths: written) {
                 differences.add(
-                    "row \(identity.row): skb \(FixedPoint.text(written, scale: 2, mark: ",")) supplied, but the SKB table has \(FixedPoint.text(score, scale: 2, mark: ","))",
+                    "row \(identity.row): skb \(FixedPoint.text(written, scale: 2, mark: ",")) supplied, but the SKB table has \(score.text(mark: ","))",
                     at: location)
             }
             if skbRow.identity.formation != identity.formation {
@@ -227,12 +248,12 @@ struct StageComputation {
         var entrant = Entrant(
             identity: identity, absence: absence, keys: [], supplied: row?.supplied,
             values: [
-                skdTotal.map(CellValue.integer) ?? .empty, skbScore.map { .fixed($0, scale: 2) } ?? .empty, .empty,
+                skdTotal.map(CellValue.integer) ?? .empty, skbScore?.cell ?? .empty, .empty,
             ],
             finalThousandths: nil, meetsMinimums: true)
         guard absence == nil, let skdTotal, let skbScore else { return entrant }
         let weights = rules.weights
-        let numerator = FinalScore.numerator(skd: skdTotal, skbHundredths: skbScore, weights: weights)
+        let numerator = FinalScore.numerator(skd: skdTotal, skb: skbScore, weights: weights)
         let thousandths = FinalScore.thousandths(numerator)
         entrant.finalThousandths = thousandths
         entrant.values[2] = .fixed(thousandths, scale: 3)
@@ -244,14 +265,14 @@ struct StageComputation {
                 case .tkp: scores?.tkp ?? -1
                 case .tiu: scores?.tiu ?? -1
                 case .twk: scores?.twk ?? -1
-                case .skb: skbScore
+                case .skb: skbScore.tenThousandths
                 case .ipk, .birthDate, .component: PrivateKeys.value(key, tieBreaks) ?? -1
                 }
             }
-        let skdPart = FinalScore.numerator(skd: skdTotal, skbHundredths: 0, weights: weights)
-        let skbPart = FinalScore.numerator(skd: 0, skbHundredths: skbScore, weights: weights)
+        let skdPart = FinalScore.numerator(skd: skdTotal, skb: SKBScore(tenThousandths: 0), weights: weights)
+        let skbPart = FinalScore.numerator(skd: 0, skb: skbScore, weights: weights)
         let skdText = "\(weights.skd) % × (SKD \(skdTotal) / \(SKDMark.total.maximum) × 100)"
-        let skbText = "\(weights.skb) % × SKB \(FixedPoint.text(skbScore, scale: 2, mark: ","))"
+        let skbText = "\(weights.skb) % × SKB \(skbScore.text(mark: ","))"
         if let part = row?.skdPart, !part.value.agrees(numerator: skdPart, denominator: FinalScore.denominator) {
             differences.add(
                 "row \(identity.row): weighted SKD part \(part.value.text(mark: ",")) supplied, computed \(FixedPoint.text(FinalScore.thousandths(skdPart), scale: 3, mark: ",")): \(skdText)",

@@ -56,7 +56,7 @@ extension SiteRenderer {
     ) throws {
         var columns: [String: String] = [:]
         for column in table.columns { columns[column.id] = strings["col_\(column.id)"] ?? column.id }
-        for component in rules.components { columns[component.id] = component.label }
+        for component in rules.components + rules.skbParts { columns[component.id] = component.label }
         let labels = ResultSections.Labels(
             columns: columns, participant: text(.colParticipant), name: text(.colName),
             unit: text(.colUnit), kind: { self.label("kind", $0) }, seats: text(.colQuota),
@@ -183,7 +183,11 @@ extension SiteRenderer {
                 lines.append(text(.basisTieBreak, ["keys": keys.joined(separator: ", ")]))
             }
             return lines
-        case .administrasi, .skb:
+        case .skb:
+            guard !rules.skbParts.isEmpty else { return [] }
+            let parts = rules.skbParts.map { "\($0.weight ?? 0)% × \($0.label)" }.joined(separator: " + ")
+            return [text(.basisSkbParts, ["parts": parts])]
+        case .administrasi:
             return []
         }
     }

@@ -51,7 +51,11 @@ enum ResultColumns {
                 + SKDMark.tests.map { TableColumn($0.rawValue, aliases: ["nilai_\($0.rawValue)"], required: true) }
                 + [TableColumn("total", aliases: total.aliases + ["nilai_skd", "total_skd", "skd"]), rank, status]
         case .skb:
-            return common + [TableColumn("skb", aliases: ["nilai_skb"], required: true), status]
+            // With declared parts, one column per part; the SKB score beside them is checked.
+            let parts = rules.skbParts.map { TableColumn($0.id, aliases: ["nilai_\($0.id)"], required: true) }
+            return common + parts + [
+                TableColumn("skb", aliases: ["nilai_skb", "total_skb", "jumlah"], required: parts.isEmpty), status,
+            ]
         case .akhir:
             // A header like `SKD (40%)` may hold the SKD total or its weighted part: the values decide.
             return common + [

@@ -41,25 +41,56 @@ enum ResultRowParsers {
         return SKDRow(identity: identity, scores: scores, absence: absence, supplied: supplied)
     }
 
-    static func skb(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> SKBRow? {
-        guard let supplied = supplied(fields, identity, allowed: ResultStatus.accepted(at: .skb), &d) else {
-            return nil
-        }
-        let written = fields.text(.skb) ?? ""
-        guard let outcome = outcome(noScores: written.isEmpty, supplied: supplied, identity, place: fields.place, &d)
-        else { return nil }
-        var score: Int?
-        if case .scored = outcome {
-            guard let value = fields.scaled(.skb, scale: 2), value <= ScoreRange.skbHundredths else {
-                d.error(
-                    "row \(identity.row): SKB '\(written)' is not a score from 0 to 100 with at most two decimals",
-                    at: fields.location(.skb))
+    /// The SKB score, or, when the notice declares the SKB's parts, each part and their
+    /// weighted sum (with the typed SKB score kept to be checked against it).
+    static func skb(rules: ScoringRules) -> (ResultTableReader.Fields, RowIdentity, inout Diagnostics) -> SKBRow? {
+        { fields, identity, d in
+            guard let supplied = supplied(fields, identity, allowed: ResultStatus.accepted(at: .skb), &d) else {
                 return nil
             }
-            score = value
+            let parts = rules.skbParts
+            let written = parts.isEmpty ? [fields.text(.skb) ?? ""] : parts.map { fields.text($0.id) ?? "" }
+            guard
+                let outcome = outcome(
+                    noScores: written.allSatisfy(\.isEmpty), supplied: supplied, identity, place: fields.place, &d)
+            else { return nil }
+            var row = SKBRow(identity: identity, score: nil, absence: outcome.absence, supplied: supplied)
+            guard case .scored = outcome else { return row }
+            if parts.isEmpty {
+                guard let value = fields.scaled(.skb, scale: 2), value <= ScoreRange.skbHundredths else {
+                    d.error(
+                        "row \(identity.row): SKB '\(written[0])' is not a score from 0 to 100 with at most two decimals",
+                        at: fields.location(.skb))
+                    return nil
+                }
+                row.score = SKBScore(hundredths: value)
+                return row
+            }
+            var scores: [Int] = []
+            for (part, raw) in zip(parts, written) {
+                guard let value = fields.scaled(part.id, scale: 2), value <= ScoreRange.skbHundredths else {
+                    d.error(
+                        "row \(identity.row): SKB part \(part.label) '\(raw)' is not a score from 0 to 100 with at most two decimals",
+                        at: fields.location(part.id))
+                    return nil
+                }
+                scores.append(value)
+            }
+            row.parts = scores
+            row.score = SKBScore(parts: scores, weights: parts.map { $0.weight ?? 0 })
+            if let raw = fields.text(.skb), !raw.isEmpty {
+                guard let value = WrittenDecimal(raw, decimalComma: fields.decimalComma),
+                    value.thousandths <= ScoreRange.finalThousandths
+                else {
+                    d.error(
+                        "row \(identity.row): SKB '\(raw)' is not a score from 0 to 100 with at most three decimals",
+                        at: fields.location(.skb))
+                    return nil
+                }
+                row.suppliedScore = Located(value, at: fields.location(.skb))
+            }
+            return row
         }
-        let absence = outcome.absence
-        return SKBRow(identity: identity, score: score, absence: absence, supplied: supplied)
     }
 
     static func final(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> FinalRow?

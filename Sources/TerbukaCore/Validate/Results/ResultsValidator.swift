@@ -50,7 +50,7 @@ enum ResultsValidator {
                     read = true
                 }
             case .skb:
-                if let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.skb) {
+                if let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.skb(rules: rules)) {
                     tables.skb = (entry, place, rows)
                     read = true
                 }
