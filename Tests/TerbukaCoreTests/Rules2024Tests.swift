@@ -259,3 +259,35 @@ import Testing
             ])
     }
 }
+
+/// SKD scores of 2023 reused in 2024 (KepmenPANRB 344/2024) are marked where they stand.
+@Suite struct SKDSourceTests {
+    @Test func aCarriedOverScoreShowsItsYearBesideTheTotal() async throws {
+        let site = try ResultsSite(tables: [
+            (
+                "skd",
+                "participant,name,formation,twk,tiu,tkp,sumber_skd\nA,ANI,U2,100,120,180,SKD 2023\nB,BUDI,U2,90,100,170,\n"
+            )
+        ])
+        defer { site.cleanUp() }
+        let rows = try await site.published("skd")
+        #expect(rows["A"]?["skd_source"] == "2023")
+        #expect(rows["B"]?["skd_source"] == "")
+        let html = try String(
+            contentsOf: site.site.output.appendingPathComponent("lowongan/cpns-2024/hasil/skd/index.html"),
+            encoding: .utf8)
+        #expect(html.contains("KepmenPANRB 344/2024"))
+        #expect(html.contains("<th scope=\"col\" class=\"num\">Sumber SKD</th>"))
+    }
+
+    @Test func aSourceThatIsNotAYearIsAnError() async throws {
+        let site = try ResultsSite(tables: [
+            ("skd", "participant,name,formation,twk,tiu,tkp,sumber_skd\nA,ANI,U2,100,120,180,tahun lalu\n")
+        ])
+        defer { site.cleanUp() }
+        #expect(
+            await site.errors() == [
+                "content/vacancies/cpns-2024/results/skd.csv:2:22: error: row 2: SKD source 'tahun lalu' is not the year of an earlier SKD score (write the year the score was obtained, e.g. 2023)"
+            ])
+    }
+}

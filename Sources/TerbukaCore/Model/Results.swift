@@ -73,6 +73,8 @@ public struct SKDRow: Sendable {
     public var scores: SKDScores?
     public var absence: Absence?
     public var supplied: SuppliedColumns?
+    /// The year of an SKD score carried over from an earlier round (KepmenPANRB 344/2024).
+    public var source: Int16? = nil
 }
 
 public struct SKBRow: Sendable {

@@ -7,6 +7,7 @@ enum InterfaceString: String, CaseIterable {
     case basisGroups = "basis_groups"
     case basisMinimum = "basis_minimum"
     case basisTieBreak = "basis_tie_break"
+    case basisSkdSource = "basis_skd_source"
     case basisSkbParts = "basis_skb_parts"
     case basisShortlist = "basis_shortlist"
     case chartFormationsDesc = "chart_formations_desc"

@@ -20,7 +20,7 @@ public struct ResultColumn: Sendable, Equatable {
 
     /// The ids of the columns every table of a stage may have; PPPK components add their own.
     static let standardIDs =
-        SKDMark.allCases.map(\.rawValue) + ["rank", "status", "reason", "skb", "skd", "final", "group"]
+        SKDMark.allCases.map(\.rawValue) + ["rank", "status", "reason", "skb", "skd", "final", "group", "skd_source"]
 }
 
 /// The rows of one formation in a published table, and what the statistics count.

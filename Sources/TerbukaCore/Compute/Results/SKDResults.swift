@@ -16,10 +16,14 @@ struct SKDResults: PublishedResultTable {
 
     var stage: ResultStage { .skd }
     var count: Int { order.count }
+    /// Whether some score was carried over from an earlier round: the table then shows
+    /// the year beside the total.
+    let hasSources: Bool
+
     var columns: [ResultColumn] {
-        (SKDMark.allCases.map(\.rawValue) + ["rank"]).map { ResultColumn(id: $0, type: .integer) } + [
-            ResultColumn(id: "status", type: .text)
-        ]
+        SKDMark.allCases.map { ResultColumn(id: $0.rawValue, type: .integer) }
+            + (hasSources ? [ResultColumn(id: "skd_source", type: .integer)] : [])
+            + [ResultColumn(id: "rank", type: .integer), ResultColumn(id: "status", type: .text)]
     }
 
     /// What a row failed, for messages.
@@ -53,6 +57,7 @@ struct SKDResults: PublishedResultTable {
     ) {
         self.entry = entry
         self.rows = rows
+        hasSources = rows.contains { $0.source != nil }
         let marksOf = formations.map { rules.passing[$0.kind] }
         var keys = [Int](repeating: -1, count: rows.count)
         for (index, row) in rows.enumerated() {
@@ -146,9 +151,13 @@ struct SKDResults: PublishedResultTable {
     func status(_ position: Int) -> ResultStatus? { statuses[position] }
     func cells(_ position: Int) -> [CellValue] {
         let status = CellValue.status(statuses[position])
-        guard let scores = rows[Int(order[position])].scores else {
-            return [.empty, .empty, .empty, .empty, .empty, status]
+        let row = rows[Int(order[position])]
+        let source: [CellValue] = hasSources ? [row.source.map { .integer(Int($0)) } ?? .empty] : []
+        guard let scores = row.scores else {
+            return [.empty, .empty, .empty, .empty] + source + [.empty, status]
         }
-        return SKDMark.allCases.map { .integer($0.score(in: scores)) } + [.integer(Int(ranks[position])), status]
+        return SKDMark.allCases.map { .integer($0.score(in: scores)) } + source + [
+            .integer(Int(ranks[position])), status,
+        ]
     }
 }

@@ -93,7 +93,7 @@ extension SiteRenderer {
                         LegendItem(code: $0.code, meaning: statusMeaning($0))
                     }
                 }
-                let basis = index == 0 ? basisLines(table.stage, vacancy: vacancy, rules: rules) : []
+                let basis = index == 0 ? basisLines(table, vacancy: vacancy, rules: rules) : []
                 return ResultPageView(
                     vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root),
                     stageLabel: stageLabel,
@@ -142,8 +142,8 @@ extension SiteRenderer {
     }
 
     /// The rules that decided the table, in plain words, for the page's readers.
-    private func basisLines(_ stage: ResultStage, vacancy: Vacancy, rules: ScoringRules) -> [String] {
-        switch stage {
+    private func basisLines(_ table: any PublishedResultTable, vacancy: Vacancy, rules: ScoringRules) -> [String] {
+        switch table.stage {
         case .skd:
             let kinds = Set(vacancy.formations.map(\.kind))
             return rules.passing.keys.sorted().filter(kinds.contains).map { kind in
@@ -152,6 +152,7 @@ extension SiteRenderer {
                 }
                 return "\(label("kind", kind)): \(parts.joined(separator: ", "))"
             } + [text(.basisShortlist, ["n": String(rules.shortlistMultiplier)])]
+                + (table.columns.contains { $0.id == "skd_source" } ? [text(.basisSkdSource)] : [])
         case .akhir:
             return [
                 text(

@@ -49,7 +49,11 @@ enum ResultColumns {
         case .skd:
             return common
                 + SKDMark.tests.map { TableColumn($0.rawValue, aliases: ["nilai_\($0.rawValue)"], required: true) }
-                + [TableColumn("total", aliases: total.aliases + ["nilai_skd", "total_skd", "skd"]), rank, status]
+                + [
+                    TableColumn("total", aliases: total.aliases + ["nilai_skd", "total_skd", "skd"]), rank, status,
+                    TableColumn(
+                        "skd_source", aliases: ["sumber_skd", "sumber_nilai_skd", "tahun_skd", "asal_nilai_skd"]),
+                ]
         case .skb:
             // With declared parts, one column per part; the SKB score beside them is checked.
             let parts = rules.skbParts.map { TableColumn($0.id, aliases: ["nilai_\($0.id)"], required: true) }

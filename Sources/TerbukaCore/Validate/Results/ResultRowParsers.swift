@@ -37,8 +37,20 @@ enum ResultRowParsers {
             guard let twk = values[0], let tiu = values[1], let tkp = values[2] else { return nil }
             scores = SKDScores(twk: twk, tiu: tiu, tkp: tkp)
         }
-        let absence = outcome.absence
-        return SKDRow(identity: identity, scores: scores, absence: absence, supplied: supplied)
+        var row = SKDRow(identity: identity, scores: scores, absence: outcome.absence, supplied: supplied)
+        if let raw = fields.text("skd_source"), !raw.isEmpty {
+            // "2023", "SKD 2023", "Tahun 2023": the year the score was obtained.
+            let digits = raw.split(whereSeparator: { !$0.isASCIIDigit }).map { String($0) }.filter { $0.count == 4 }
+            guard digits.count == 1, let year = Int16(digits[0]), (2000...2099).contains(year), scores != nil else {
+                d.error(
+                    "row \(identity.row): SKD source '\(raw)' is not the year of an earlier SKD score"
+                        + (scores == nil ? " (the row has no scores)" : ""),
+                    at: fields.location("skd_source"), hint: "write the year the score was obtained, e.g. 2023")
+                return nil
+            }
+            row.source = year
+        }
+        return row
     }
 
     /// The SKB score, or, when the notice declares the SKB's parts, each part and their
