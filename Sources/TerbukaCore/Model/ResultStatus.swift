@@ -31,7 +31,7 @@ public enum ResultStatus: Sendable, Hashable {
         case .passed: "L"
         case .notPassed: "TL"
         case .absent(let absence): absence.rawValue
-        case .optimised(let code): code.rawValue
+        case .optimised(let optimisation): optimisation.code
         case .groupPassed(let group): "\(group.code)/L"
         case .groupWaiting(let group): group.code
         }
@@ -40,8 +40,13 @@ public enum ResultStatus: Sendable, Hashable {
     /// The status a code stands for, written in any case and spacing ("p / l").
     public init?(code: String) {
         let normalized = Self.normalize(code)
-        guard let status = Self.byCode[normalized] else { return nil }
-        self = status
+        if let status = Self.byCode[normalized] {
+            self = status
+        } else if let optimisation = Optimisation(code: normalized) {
+            self = .optimised(optimisation)
+        } else {
+            return nil
+        }
     }
 
     /// "p / l" → "P/L".
@@ -49,26 +54,56 @@ public enum ResultStatus: Sendable, Hashable {
         text.uppercased().filter { $0 != " " }
     }
 
-    /// Every status, in the order a legend lists them.
+    /// Every status with a fixed code, in the order a legend lists them; optimisation
+    /// codes, which vary by announcement, stand after the passes.
     public static let all: [ResultStatus] =
         [.meets, .doesNotMeet, .shortlisted, .passedNotShortlisted, .passed]
-        + PriorityGroup.allCases.map(ResultStatus.groupPassed) + Optimisation.allCases.map(ResultStatus.optimised)
+        + PriorityGroup.allCases.map(ResultStatus.groupPassed)
         + [.notPassed] + PriorityGroup.allCases.map(ResultStatus.groupWaiting)
         + Absence.allCases.map(ResultStatus.absent)
 
     private static let byCode = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })
 
-    /// The statuses a stage's table may carry.
+    /// The statuses a stage's table may carry, with fixed codes; the final tables also take
+    /// optimisation codes (`acceptsOptimisation`).
     public static func accepted(at stage: ResultStage) -> [ResultStatus] {
         let absences = Absence.allCases.map(ResultStatus.absent)
         return switch stage {
         case .administrasi: [.meets, .doesNotMeet]
         case .skd: [.shortlisted, .passedNotShortlisted, .notPassed] + absences
         case .skb: absences
-        case .akhir: [.passed, .notPassed] + absences + Optimisation.allCases.map(ResultStatus.optimised)
+        case .akhir: [.passed, .notPassed] + absences
         case .kompetensi:
             [.passed, .notPassed] + PriorityGroup.allCases.flatMap { [.groupPassed($0), .groupWaiting($0)] } + absences
         }
+    }
+
+    /// Whether a stage's table takes optimisation codes: the tables that place people.
+    public static func acceptsOptimisation(at stage: ResultStage) -> Bool {
+        stage == .akhir || stage == .kompetensi
+    }
+
+    /// Whether a stage's table may carry this status.
+    public func isAccepted(at stage: ResultStage) -> Bool {
+        if case .optimised = self { return Self.acceptsOptimisation(at: stage) }
+        return Self.accepted(at: stage).contains(self)
+    }
+
+    /// The codes a stage's table takes, for messages.
+    public static func acceptedCodes(at stage: ResultStage) -> String {
+        accepted(at: stage).map(\.code).joined(separator: ", ")
+            + (acceptsOptimisation(at: stage) ? ", or an optimisation code (\(Optimisation.examples))" : "")
+    }
+
+    /// `used` in legend order: fixed codes as `all` orders them, optimisation codes after
+    /// the passes, by code.
+    public static func legendOrder(_ used: [ResultStatus]) -> [ResultStatus] {
+        let present = Set(used)
+        let optimised = used.filter { if case .optimised = $0 { return true } else { return false } }
+            .sorted { $0.code < $1.code }
+        let fixed = all.filter(present.contains)
+        guard let afterPasses = fixed.firstIndex(where: { !$0.isSeated }) else { return fixed + optimised }
+        return Array(fixed[..<afterPasses]) + optimised + Array(fixed[afterPasses...])
     }
 
     /// The key of its meaning in the theme's interface strings: one key for every
@@ -101,7 +136,7 @@ public enum ResultStatus: Sendable, Hashable {
     /// The interface strings the statuses need.
     static var stringKeys: [String] {
         var seen: Set<String> = []
-        return all.map(\.stringKey).filter { seen.insert($0).inserted }
+        return (all + [.optimised(Optimisation(code: "L-1")!)]).map(\.stringKey).filter { seen.insert($0).inserted }
     }
 
     public var absence: Absence? {
@@ -117,15 +152,29 @@ public enum Absence: String, CaseIterable, Sendable {
     case withdrew = "APS"
 }
 
-/// National optimisation codes (DOMAIN.md): a participant placed by BKN in another
-/// formation kind (E) or location (U), or passed by it (L-1, L-2).
-public enum Optimisation: String, CaseIterable, Sendable {
-    case l1 = "L-1"
-    case l2 = "L-2"
-    case e1 = "P/L-E1"
-    case e2 = "P/L-E2"
-    case e3 = "P/L-E3"
-    case u1 = "P/L-U1"
-    case u2 = "P/L-U2"
-    case u3 = "P/L-U3"
+/// A national optimisation code (DOMAIN.md, "2024–2025 rules"): a participant placed by
+/// BKN in another formation kind (E) or location (U), or passed by it (L-1, L-2). The codes
+/// vary by announcement, so they are recognised by their shape, `L-` or `P/L-` and a short
+/// suffix with a digit (`L-2`, `P/L-2`, `P/L-E1`, `P/L-U3`), and kept as written.
+public struct Optimisation: Sendable, Hashable {
+    public let code: String
+
+    static let examples = "L-1, L-2, P/L-2, P/L-E1…E3, P/L-U1…U3"
+
+    /// A code written in any case and spacing.
+    public init?(code: String) {
+        let normalized = ResultStatus.normalize(code)
+        let suffix: Substring
+        if normalized.hasPrefix("P/L-") {
+            suffix = normalized.dropFirst(4)
+        } else if normalized.hasPrefix("L-") {
+            suffix = normalized.dropFirst(2)
+        } else {
+            return nil
+        }
+        guard (1...3).contains(suffix.count), suffix.allSatisfy({ $0.isASCIIDigit || ("A"..."Z").contains($0) }),
+            suffix.contains(where: \.isASCIIDigit)
+        else { return nil }
+        self.code = normalized
+    }
 }

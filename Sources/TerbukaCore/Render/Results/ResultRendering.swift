@@ -88,8 +88,7 @@ extension SiteRenderer {
                                 positions: slices.count == 1 ? first.position : nil)
                         }
                     }
-                    let used = Set(table.statusesUsed)
-                    legend = ResultStatus.all.filter(used.contains).map {
+                    legend = ResultStatus.legendOrder(table.statusesUsed).map {
                         LegendItem(code: $0.code, meaning: statusMeaning($0))
                     }
                 }

@@ -80,13 +80,13 @@ enum ResultColumns {
 
     /// Status codes a stage's table may carry: what a generic column must hold to be read
     /// as the status.
-    static func statusCodes(for stage: ResultStage) -> Set<String> {
-        Set(ResultStatus.accepted(at: stage).map(\.code))
+    static func statusCodes(for stage: ResultStage) -> (String) -> Bool {
+        { ResultStatus(code: $0)?.isAccepted(at: stage) ?? false }
     }
 
     /// Whether sample values fit a column that a generic header may be.
     static func fits(
-        _ column: String, values: [String], header: String, statusCodes: Set<String>, formations: FormationIndex,
+        _ column: String, values: [String], header: String, statusCodes: (String) -> Bool, formations: FormationIndex,
         decimalComma: Bool
     ) -> Bool {
         func numbers(scale: Int, max: Int) -> Bool {
@@ -100,7 +100,7 @@ enum ResultColumns {
             weightedByHeader = numbers(scale: 3, max: percent * 1000)
         }
         switch column {
-        case "status": return values.allSatisfy { statusCodes.contains(ResultStatus.normalize($0)) }
+        case "status": return values.allSatisfy(statusCodes)
         case "formation": return formations.areCodes(values)
         case "position": return formations.arePositions(values)
         case "skd": return !weightedByHeader && numbers(scale: 0, max: SKDMark.total.maximum)

@@ -21,7 +21,7 @@ enum ResultRowParsers {
     }
 
     static func skd(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> SKDRow? {
-        guard let supplied = supplied(fields, identity, allowed: ResultStatus.accepted(at: .skd), &d) else {
+        guard let supplied = supplied(fields, identity, stage: .skd, &d) else {
             return nil
         }
         let written = SKDMark.tests.map { fields.text($0.rawValue) ?? "" }
@@ -57,7 +57,7 @@ enum ResultRowParsers {
     /// weighted sum (with the typed SKB score kept to be checked against it).
     static func skb(rules: ScoringRules) -> (ResultTableReader.Fields, RowIdentity, inout Diagnostics) -> SKBRow? {
         { fields, identity, d in
-            guard let supplied = supplied(fields, identity, allowed: ResultStatus.accepted(at: .skb), &d) else {
+            guard let supplied = supplied(fields, identity, stage: .skb, &d) else {
                 return nil
             }
             let parts = rules.skbParts
@@ -107,7 +107,7 @@ enum ResultRowParsers {
 
     static func final(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> FinalRow?
     {
-        guard let supplied = supplied(fields, identity, allowed: ResultStatus.accepted(at: .akhir), &d) else {
+        guard let supplied = supplied(fields, identity, stage: .akhir, &d) else {
             return nil
         }
         var ok = true
@@ -158,7 +158,7 @@ enum ResultRowParsers {
         CompetencyRow?
     {
         { fields, identity, d in
-            guard let supplied = supplied(fields, identity, allowed: ResultStatus.accepted(at: .kompetensi), &d) else {
+            guard let supplied = supplied(fields, identity, stage: .kompetensi, &d) else {
                 return nil
             }
             let allEmpty = rules.components.allSatisfy { (fields.text($0.id) ?? "").isEmpty }
@@ -253,7 +253,7 @@ enum ResultRowParsers {
     }
 
     private static func supplied(
-        _ fields: ResultTableReader.Fields, _ identity: RowIdentity, allowed: [ResultStatus],
+        _ fields: ResultTableReader.Fields, _ identity: RowIdentity, stage: ResultStage,
         _ d: inout Diagnostics
     ) -> SuppliedColumns?? {
         var total: Located<Int>?
@@ -278,11 +278,11 @@ enum ResultRowParsers {
             }
         }
         if let raw = fields.text(.status), !raw.isEmpty {
-            if let value = ResultStatus(code: raw), allowed.contains(value) {
+            if let value = ResultStatus(code: raw), value.isAccepted(at: stage) {
                 status = Located(value, at: fields.location(.status))
             } else {
                 d.error(
-                    "row \(identity.row): status '\(raw)' is not one of \(allowed.map(\.code).joined(separator: ", "))\(fields.reading(.status))",
+                    "row \(identity.row): status '\(raw)' is not one of \(ResultStatus.acceptedCodes(at: stage))\(fields.reading(.status))",
                     at: fields.location(.status))
                 ok = false
             }
