@@ -291,3 +291,82 @@ import Testing
             ])
     }
 }
+
+/// National optimisation (PermenPANRB 6/2024 art. 47(4)–(6)): placements fill the seats of
+/// the formation they were placed in.
+@Suite struct OptimisationTests {
+    static let header = "participant,name,formation,skd,skb,status,from_formation,to_formation"
+
+    @Test func movesAreListedAndCountedInTheSeatsOfTheFormationPlacedIn() async throws {
+        // U1 (1 seat): D passes, C is second and BKN moves C to U2, which has 2 seats and one
+        // applicant. C1 (1 seat) had no applicant; F comes from another agency.
+        let site = try ResultsSite(tables: [
+            (
+                "akhir",
+                """
+                \(Self.header)
+                D,DEDI,U1,450,90,,,
+                C,CICI,U1,400,85,P/L-E1,,U2
+                A,ANI,U2,380,80,,,
+                F,FANI,C1,390,82,L-2,Pemkab Sleman formasi Analis,
+                """
+            )
+        ])
+        defer { site.cleanUp() }
+        let rows = try await site.published("akhir")
+        #expect(rows.mapValues { $0["status"]! } == ["D": "L", "C": "P/L-E1", "A": "L", "F": "L-2"])
+        #expect(rows["C"]?["to_formation"] == "U2")
+        #expect(rows["F"]?["from_formation"] == "Pemkab Sleman formasi Analis")
+        let html = try String(
+            contentsOf: site.site.output.appendingPathComponent("lowongan/cpns-2024/hasil/akhir/index.html"),
+            encoding: .utf8)
+        #expect(html.contains("<li>CICI (C), P/L-E1, ke formasi U2</li>"))
+        #expect(html.contains("<li>CICI (C), P/L-E1, dari formasi U1</li>"))
+        #expect(html.contains("<li>FANI (F), L-2, dari Pemkab Sleman formasi Analis</li>"))
+        let index = try #require(await site.site.check().site)
+        let filled = try #require(index.results["cpns-2024"]?.table(.akhir)?.seatFilling?.filled)
+        #expect(filled == ["U1": 1, "U2": 2, "C1": 1])
+    }
+
+    @Test func moreParticipantsPlacedThanSeatsIsAnError() async throws {
+        let site = try ResultsSite(tables: [
+            (
+                "akhir",
+                """
+                \(Self.header)
+                D,DEDI,U1,450,90,,,
+                C,CICI,U2,400,85,P/L-U1,,U1
+                """
+            )
+        ])
+        defer { site.cleanUp() }
+        #expect(
+            await site.errors() == [
+                "content/vacancies/cpns-2024/results/akhir.csv:1:1: error: formation U1 (1 seat) has 2 participants placed: D (DEDI); C (CICI), moved in from U2; a formation cannot place more than its seats"
+            ])
+    }
+
+    @Test func aToFormationThatDoesNotExistIsAnErrorWithTheNearestCode() async throws {
+        let site = try ResultsSite(tables: [
+            ("akhir", "\(Self.header)\nD,DEDI,U1,450,90,,,\nC,CICI,U1,400,85,P/L-E1,,U3\n")
+        ])
+        defer { site.cleanUp() }
+        let errors = await site.errors()
+        #expect(errors.count == 1)
+        #expect(
+            errors.first?.hasPrefix(
+                "content/vacancies/cpns-2024/results/akhir.csv:3:26: error: unknown formation code 'U3'") == true)
+        #expect(errors.first?.contains("U1") == true)
+    }
+
+    @Test func aMoveOnARowNotPlacedByOptimisationIsAnError() async throws {
+        let site = try ResultsSite(tables: [
+            ("akhir", "\(Self.header)\nD,DEDI,U1,450,90,,,U2\n")
+        ])
+        defer { site.cleanUp() }
+        #expect(
+            await site.errors() == [
+                "content/vacancies/cpns-2024/results/akhir.csv:2:20: error: row 2: from_formation and to_formation are for participants placed by optimisation; the status is L, not an optimisation code"
+            ])
+    }
+}

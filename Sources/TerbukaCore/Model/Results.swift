@@ -99,6 +99,14 @@ public struct FinalRow: Sendable {
     public var skdPart: Located<WrittenDecimal>?
     public var skbPart: Located<WrittenDecimal>?
     public var supplied: SuppliedColumns?
+    public var move: MoveColumns? = nil
+}
+
+/// Where a row placed by national optimisation says the participant came from or went to,
+/// as written (a formation code, or words naming another agency); Compute checks them.
+public struct MoveColumns: Sendable {
+    public var from: Located<String>?
+    public var to: Located<String>?
 }
 
 /// A number as the agency wrote it, in thousandths, with how many decimals it had: a
@@ -147,6 +155,7 @@ public struct CompetencyRow: Sendable {
     public var group: PriorityGroup?
     public var absence: Absence?
     public var supplied: SuppliedColumns?
+    public var move: MoveColumns? = nil
 }
 
 /// Where a table's rows are: its file, and in a workbook the sheet.

@@ -20,7 +20,9 @@ public struct ResultColumn: Sendable, Equatable {
 
     /// The ids of the columns every table of a stage may have; PPPK components add their own.
     static let standardIDs =
-        SKDMark.allCases.map(\.rawValue) + ["rank", "status", "reason", "skb", "skd", "final", "group", "skd_source"]
+        SKDMark.allCases.map(\.rawValue) + [
+            "rank", "status", "reason", "skb", "skd", "final", "group", "skd_source", "from_formation", "to_formation",
+        ]
 }
 
 /// The rows of one formation in a published table, and what the statistics count.
@@ -50,9 +52,13 @@ public protocol PublishedResultTable: Sendable {
     func formation(_ position: Int) -> String
     func cells(_ position: Int) -> [CellValue]
     func status(_ position: Int) -> ResultStatus?
+    /// The seats a final ranking filled; nil for the other stages.
+    var seatFilling: SeatFilling? { get }
 }
 
 extension PublishedResultTable {
+    public var seatFilling: SeatFilling? { nil }
+
     /// The status codes this table uses, for its legend.
     public var statusesUsed: [ResultStatus] {
         var seen: Set<ResultStatus> = []

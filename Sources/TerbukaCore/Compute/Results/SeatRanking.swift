@@ -12,6 +12,8 @@ struct Entrant {
     var meetsMinimums: Bool
     /// PPPK priority group: a member's status carries it (`R2/L`, `R2`).
     var group: PriorityGroup? = nil
+    /// Where an optimisation placement came from or went to, as written.
+    var move: MoveColumns? = nil
 
     /// L or TL, with the group for a member.
     func status(seated: Bool) -> ResultStatus {
@@ -25,12 +27,15 @@ struct Entrant {
 struct SeatRanking: PublishedResultTable {
     let stage: ResultStage
     let entry: ResultEntry
-    let columns: [ResultColumn]
+    /// The columns of the entrants' values, then rank and status.
+    let rankedColumns: [ResultColumn]
     let entrants: [Entrant]
     let order: [Int32]
     let ranks: [Int32]
     let statuses: [ResultStatus?]
     let groups: [FormationGroup]
+    /// Seats filled per formation, optimisation moves included.
+    let seats: SeatFilling
 
     var count: Int { order.count }
 
@@ -43,7 +48,7 @@ struct SeatRanking: PublishedResultTable {
     ) {
         self.stage = stage
         self.entry = entry
-        self.columns = columns
+        rankedColumns = columns
         self.entrants = entrants
         let (order, ranges) = Grouping.order(entrants, formations: formations, formation: \.identity.formationIndex) {
             a, b in
@@ -141,6 +146,13 @@ struct SeatRanking: PublishedResultTable {
                     formation: formation, range: range, present: ranked.count, passed: passed, shortlisted: nil))
         }
         report.finish(into: &diagnostics)
+        let seats = SeatFilling(
+            placed: order.indices.map { (entrants[Int(order[$0])], statuses[$0]) }, formations: formations,
+            place: place,
+            into: &diagnostics)
+        // A seat counts where the participant was placed.
+        for index in groups.indices { groups[index].passed = seats.filled[groups[index].formation.code] ?? 0 }
+        self.seats = seats
         self.ranks = ranks
         self.statuses = statuses
         self.groups = groups
@@ -155,9 +167,20 @@ struct SeatRanking: PublishedResultTable {
     func name(_ position: Int) -> String { entrants[Int(order[position])].identity.name }
     func formation(_ position: Int) -> String { entrants[Int(order[position])].identity.formation }
     func status(_ position: Int) -> ResultStatus? { statuses[position] }
+    var seatFilling: SeatFilling? { seats }
+
+    var columns: [ResultColumn] {
+        rankedColumns
+            + (seats.hasMoveColumns
+                ? [ResultColumn(id: "from_formation", type: .text), ResultColumn(id: "to_formation", type: .text)] : [])
+    }
+
     func cells(_ position: Int) -> [CellValue] {
         let rank: CellValue = ranks[position] > 0 ? .integer(Int(ranks[position])) : .empty
-        return entrants[Int(order[position])].values + [rank, .status(statuses[position])]
+        let entrant = entrants[Int(order[position])]
+        let cells = entrant.values + [rank, .status(statuses[position])]
+        guard seats.hasMoveColumns else { return cells }
+        return cells + [entrant.move?.from, entrant.move?.to].map { $0.map { .text($0.value) } ?? .empty }
     }
 }
 

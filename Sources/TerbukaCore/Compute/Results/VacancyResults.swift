@@ -251,6 +251,7 @@ struct StageComputation {
                 skdTotal.map(CellValue.integer) ?? .empty, skbScore?.cell ?? .empty, .empty,
             ],
             finalThousandths: nil, meetsMinimums: true)
+        entrant.move = row?.move
         guard absence == nil, let skdTotal, let skbScore else { return entrant }
         let weights = rules.weights
         let numerator = FinalScore.numerator(skd: skdTotal, skb: skbScore, weights: weights)
@@ -309,8 +310,7 @@ struct StageComputation {
             var entrant = Entrant(
                 identity: row.identity, absence: row.absence, keys: [], supplied: row.supplied,
                 values: components.map { _ in .empty } + [.empty] + groupCell, finalThousandths: nil,
-                meetsMinimums: true,
-                group: row.group)
+                meetsMinimums: true, group: row.group, move: row.move)
             if let scores = row.scores {
                 let total = scores.reduce(0, +)
                 entrant.meetsMinimums = zip(components, scores).allSatisfy { $1 >= ($0.min ?? 0) }

@@ -93,6 +93,7 @@ extension SiteRenderer {
                     }
                 }
                 let basis = index == 0 ? basisLines(table, vacancy: vacancy, rules: rules) : []
+                let moves = index == 0 ? movesView(table.seatFilling?.moves ?? []) : []
                 return ResultPageView(
                     vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root),
                     stageLabel: stageLabel,
@@ -120,7 +121,8 @@ extension SiteRenderer {
                             "JSON", Route.resultData(vacancy.id, table.stage, "json"), root: root,
                             ledger: staging.ledger),
                     ],
-                    statisticsHref: pageHref(Route.statistics(vacancy.id), root: root))
+                    statisticsHref: pageHref(Route.statistics(vacancy.id), root: root),
+                    moves: moves, hasMoves: !moves.isEmpty)
             }
             try staging.write(file)
         }
@@ -131,6 +133,26 @@ extension SiteRenderer {
             dataHref: Links.href(to: Route.lookupFolder(vacancy) + "/", root: root),
             vacancyRoot: pageHref(Route.vacancyFolder(vacancy), root: root),
             scriptHref: Links.href(to: Route.lookupScript, root: root))
+    }
+
+    /// Who moved in and out of each formation by optimisation, in words.
+    private func movesView(_ moves: [FormationMoves]) -> [FormationMovesView] {
+        func place(_ place: OptimisationMove.Place) -> String {
+            switch place {
+            case .formation(let code): text(.movesFormation, ["code": code])
+            case .elsewhere(let words): words
+            case .unnamed: text(.movesUnnamed)
+            }
+        }
+        func line(_ move: OptimisationMove, _ key: InterfaceString, _ other: OptimisationMove.Place) -> String {
+            "\(move.name) (\(move.participant)), \(move.status.code), " + text(key, ["place": place(other)])
+        }
+        return moves.map { moves in
+            FormationMovesView(
+                code: moves.formation.code, position: moves.formation.position,
+                movedIn: moves.movedIn.map { line($0, .movesFrom, $0.from) },
+                movedOut: moves.movedOut.map { line($0, .movesTo, $0.to) })
+        }
     }
 
     /// What a status code means, for the legend; a group's statuses name the group.

@@ -71,6 +71,8 @@ extension ResultPageView: MustacheParent {
         case "nextHref": nextHref as Any?
         case "downloads": downloads
         case "statisticsHref": statisticsHref
+        case "moves": moves
+        case "hasMoves": hasMoves
         default: nil
         }
     }

@@ -21,6 +21,17 @@ struct ResultPageView: Sendable {
     var nextHref: String?
     var downloads: [DownloadView]
     var statisticsHref: String
+    /// Participants moved in and out of each formation by optimisation (first page).
+    /// Listed in MustacheParent+Views.swift, like every field the template reads.
+    var moves: [FormationMovesView] = []
+    var hasMoves = false
+}
+
+struct FormationMovesView: Sendable {
+    var code: String
+    var position: String
+    var movedIn: [String]
+    var movedOut: [String]
 }
 
 struct ObjectionView: Sendable {

@@ -28,6 +28,11 @@ enum ResultColumns {
     static let group = TableColumn(
         "group",
         aliases: ["kategori", "prioritas", "kelompok", "kelompok_prioritas", "kategori_pelamar", "kategori_prioritas"])
+    /// Where a participant placed by national optimisation came from, or went to.
+    static let fromFormation = TableColumn(
+        "from_formation", aliases: ["formasi_asal", "asal_formasi", "dari_formasi", "kode_formasi_asal"])
+    static let toFormation = TableColumn(
+        "to_formation", aliases: ["formasi_tujuan", "tujuan_formasi", "ke_formasi", "kode_formasi_tujuan"])
     static let status = TableColumn(
         "status", aliases: ["status_kelulusan", "kelulusan"], tentative: ["keterangan", "ket", "hasil"])
 
@@ -69,11 +74,11 @@ enum ResultColumns {
                 TableColumn("skb_weighted", tentative: ["skb", "nilai_skb"]),
                 TableColumn(
                     "final", aliases: ["nilai_akhir", "akhir", "nilai_integrasi", "integrasi", "total_nilai_akhir"]),
-                rank, status,
+                rank, status, fromFormation, toFormation,
             ]
         case .kompetensi:
             return common + rules.components.map { TableColumn($0.id, aliases: ["nilai_\($0.id)"], required: true) } + [
-                total, group, rank, status,
+                total, group, rank, status, fromFormation, toFormation,
             ]
         }
     }

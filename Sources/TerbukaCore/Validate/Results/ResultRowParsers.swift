@@ -151,7 +151,18 @@ enum ResultRowParsers {
         guard ok else { return nil }
         let given = parts.map { $0.value.thousandths >= 0 ? $0 : nil }
         return FinalRow(
-            identity: identity, skd: skd, skb: skb, skdPart: given[0], skbPart: given[1], supplied: supplied)
+            identity: identity, skd: skd, skb: skb, skdPart: given[0], skbPart: given[1], supplied: supplied,
+            move: move(fields))
+    }
+
+    /// `from_formation` and `to_formation`, when written.
+    static func move(_ fields: ResultTableReader.Fields) -> MoveColumns? {
+        func cell(_ column: String) -> Located<String>? {
+            guard let text = fields.text(column), !text.isEmpty else { return nil }
+            return Located(text, at: fields.location(column))
+        }
+        let move = MoveColumns(from: cell("from_formation"), to: cell("to_formation"))
+        return move.from == nil && move.to == nil ? nil : move
     }
 
     static func competency(rules: ScoringRules) -> (ResultTableReader.Fields, RowIdentity, inout Diagnostics) ->
@@ -192,7 +203,9 @@ enum ResultRowParsers {
                 group = written
             }
             let absence = outcome.absence
-            return CompetencyRow(identity: identity, scores: scores, group: group, absence: absence, supplied: supplied)
+            return CompetencyRow(
+                identity: identity, scores: scores, group: group, absence: absence, supplied: supplied,
+                move: move(fields))
         }
     }
 
