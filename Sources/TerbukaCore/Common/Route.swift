@@ -26,6 +26,10 @@ public enum Route {
     public static func resultData(_ vacancy: String, _ stage: ResultStage, _ format: String) -> String {
         "data/\(vacancy)/\(stage.rawValue).\(format)"
     }
+    /// `csv` or `json` of the formations the final stage left with empty seats.
+    public static func unfilledData(_ vacancy: String, _ format: String) -> String {
+        "data/\(vacancy)/formasi-kosong.\(format)"
+    }
     /// The participant lookup's scripts.
     public static func lookupFolder(_ vacancy: String) -> String { "data/\(vacancy)/cari" }
     /// One script of the lookup: `manifest` or a shard.

@@ -58,6 +58,11 @@ public struct SiteRenderer: Sendable {
         // primary language; a further language adds its pages under its prefix.
         if isPrimary {
             var files = DataExport.formations(index.vacancies)
+            for vacancy in index.vacancies {
+                if let unfilled = index.results[vacancy.id]?.unfilled {
+                    files += DataExport.unfilled(vacancy, unfilled)
+                }
+            }
             files += theme.assets.map { OutputFile(path: Route.asset($0.path), contents: .copy($0.url)) }
             files += theme.rootFiles.map { OutputFile(path: $0.path, contents: .copy($0.url)) }
             files += index.content.files.map { OutputFile(path: $0.outputPath, contents: .copy($0.source)) }
@@ -290,8 +295,30 @@ public struct SiteRenderer: Sendable {
             jsonLD: JobPostings.jsonLD(vacancy, index: index, label: { self.label("kind", $0) }),
             results: resultLinks, hasResults: !resultLinks.isEmpty,
             statisticsHref: resultLinks.isEmpty ? nil : pageHref(Route.statistics(vacancy.id), root: root),
-            lookup: resultLinks.isEmpty ? nil : lookupForm(vacancy.id, root: root)
+            lookup: resultLinks.isEmpty ? nil : lookupForm(vacancy.id, root: root),
+            unfilled: index.results[vacancy.id]?.unfilled.map { unfilledView(vacancy, $0, root: root, ledger: ledger) }
         )
+    }
+
+    /// The formations the final stage left with empty seats, with why.
+    private func unfilledView(_ vacancy: Vacancy, _ formations: [UnfilledFormation], root: String, ledger: Ledger)
+        -> UnfilledSectionView
+    {
+        let rows = formations.map { item in
+            UnfilledRowView(
+                code: item.formation.code, position: item.formation.position, unit: item.formation.unit,
+                quota: format.integer(item.formation.quota), filled: format.integer(item.filled),
+                reason: strings["unfilled_\(item.reason.rawValue)"].map {
+                    $0.replacingOccurrences(of: "{applicants}", with: format.integer(item.applicants))
+                        .replacingOccurrences(of: "{withdrew}", with: format.integer(item.withdrew))
+                } ?? item.reason.rawValue)
+        }
+        return UnfilledSectionView(
+            rows: rows, hasRows: !rows.isEmpty,
+            downloads: [
+                download("CSV", Route.unfilledData(vacancy.id, "csv"), root: root, ledger: ledger),
+                download("JSON", Route.unfilledData(vacancy.id, "json"), root: root, ledger: ledger),
+            ])
     }
 
     static func webAddress(_ text: String) -> String? {

@@ -5,6 +5,9 @@ public struct VacancyResults: Sendable {
     public var tables: [any PublishedResultTable]
     public var rules: ScoringRules
     public var statistics: ResultStatistics
+    /// After the final stage: the formations with fewer passed than seats, and why; nil
+    /// before the final stage is published.
+    public var unfilled: [UnfilledFormation]?
 
     public func table(_ stage: ResultStage) -> (any PublishedResultTable)? {
         tables.first { $0.stage == stage }
@@ -19,6 +22,9 @@ public struct VacancyResults: Sendable {
         stages.competency(into: &diagnostics)
         tables = stages.tables
         rules = vacancy.scoring
+        let computed = stages.tables
+        let final = computed.last { $0.stage == .akhir || $0.stage == .kompetensi }
+        unfilled = final.map { UnfilledFormation.list(final: $0, first: computed[0], formations: vacancy.formations) }
         statistics = ResultStatistics(
             tables: tables, skd: stages.skdResults, formations: vacancy.formations, rules: rules)
     }

@@ -1,56 +1,92 @@
 import Foundation
 
-/// Open data downloads: `data/<id>/formasi.csv` and `.json` (CONTENT-FORMAT.md, "Output"),
-/// written with the same escaping as the result data (ByteWriter).
+/// Open data downloads about formations: `data/<id>/formasi.csv` and `.json`
+/// (CONTENT-FORMAT.md, "Output"), and, after the final stage, `data/<id>/formasi-kosong.csv`
+/// and `.json`; written with the same escaping as the result data (ByteWriter).
 enum DataExport {
     static let formationColumns = [
         "code", "position", "unit", "education", "kind", "quota", "salary_min", "salary_max",
     ]
 
+    static let unfilledColumns = [
+        "code", "position", "unit", "kind", "quota", "filled", "unfilled", "applicants", "withdrew", "reason",
+    ]
+
     static func formations(_ vacancies: [Vacancy]) -> [OutputFile] {
         vacancies.flatMap { vacancy -> [OutputFile] in
-            var csv = ByteWriter()
-            var json = ByteWriter()
-            json.raw("{\"vacancy\":")
-            json.json(vacancy.id)
-            json.raw(",\"published\":")
-            json.json(vacancy.published.iso8601)
-            json.raw(",\"rows\":[")
-            csv.raw(formationColumns.joined(separator: ",") + "\r\n")
-            for (index, formation) in vacancy.formations.enumerated() {
-                let values: [CellValue] = [
-                    .text(formation.code), .text(formation.position), .text(formation.unit),
-                    formation.education.map(CellValue.text) ?? .empty, .text(formation.kind), .integer(formation.quota),
-                    formation.salaryMin.map(CellValue.integer) ?? .empty,
-                    formation.salaryMax.map(CellValue.integer) ?? .empty,
-                ]
-                json.raw(index == 0 ? "\n{" : ",\n{")
-                for (column, value) in zip(formationColumns, values) {
-                    if column != formationColumns[0] {
-                        csv.raw(",")
-                        json.raw(",")
-                    }
-                    json.json(column)
-                    json.raw(":")
-                    switch value {
-                    case .text(let text):
-                        csv.csv(text)
-                        json.json(text)
-                    case .integer(let number):
-                        csv.integer(number)
-                        json.integer(number)
-                    case .fixed, .empty:
-                        json.raw("null")
-                    }
-                }
-                csv.raw("\r\n")
-                json.raw("}")
-            }
-            json.raw("\n]}\n")
-            return [
-                OutputFile(path: Route.formationData(vacancy.id, "csv"), contents: .bytes(Data(csv.bytes))),
-                OutputFile(path: Route.formationData(vacancy.id, "json"), contents: .bytes(Data(json.bytes))),
-            ]
+            table(
+                csv: Route.formationData(vacancy.id, "csv"), json: Route.formationData(vacancy.id, "json"),
+                vacancy: vacancy, columns: formationColumns,
+                rows: vacancy.formations.map { formation in
+                    [
+                        .text(formation.code), .text(formation.position), .text(formation.unit),
+                        formation.education.map(CellValue.text) ?? .empty, .text(formation.kind),
+                        .integer(formation.quota), formation.salaryMin.map(CellValue.integer) ?? .empty,
+                        formation.salaryMax.map(CellValue.integer) ?? .empty,
+                    ]
+                })
         }
+    }
+
+    /// The formations the final stage left with empty seats, and why.
+    static func unfilled(_ vacancy: Vacancy, _ formations: [UnfilledFormation]) -> [OutputFile] {
+        table(
+            csv: Route.unfilledData(vacancy.id, "csv"), json: Route.unfilledData(vacancy.id, "json"), vacancy: vacancy,
+            columns: unfilledColumns,
+            rows: formations.map { item in
+                let formation = item.formation
+                return [
+                    .text(formation.code), .text(formation.position), .text(formation.unit), .text(formation.kind),
+                    .integer(formation.quota), .integer(item.filled), .integer(item.unfilled),
+                    .integer(item.applicants),
+                    .integer(item.withdrew), .text(item.reason.rawValue),
+                ]
+            })
+    }
+
+    /// One table as CSV (header, CRLF) and as JSON (`{"vacancy", "published", "rows"}`).
+    private static func table(
+        csv csvPath: String, json jsonPath: String, vacancy: Vacancy, columns: [String],
+        rows: [[CellValue]]
+    ) -> [OutputFile] {
+        var csv = ByteWriter()
+        var json = ByteWriter()
+        json.raw("{\"vacancy\":")
+        json.json(vacancy.id)
+        json.raw(",\"published\":")
+        json.json(vacancy.published.iso8601)
+        json.raw(",\"rows\":[")
+        csv.raw(columns.joined(separator: ",") + "\r\n")
+        for (index, values) in rows.enumerated() {
+            json.raw(index == 0 ? "\n{" : ",\n{")
+            for (column, value) in zip(columns, values) {
+                if column != columns[0] {
+                    csv.raw(",")
+                    json.raw(",")
+                }
+                json.json(column)
+                json.raw(":")
+                switch value {
+                case .text(let text):
+                    csv.csv(text)
+                    json.json(text)
+                case .integer(let number):
+                    csv.integer(number)
+                    json.integer(number)
+                case .fixed(let number, let scale):
+                    csv.fixed(number, scale: scale, mark: UInt8(ascii: "."))
+                    json.fixed(number, scale: scale, mark: UInt8(ascii: "."))
+                case .empty:
+                    json.raw("null")
+                }
+            }
+            csv.raw("\r\n")
+            json.raw("}")
+        }
+        json.raw("\n]}\n")
+        return [
+            OutputFile(path: csvPath, contents: .bytes(Data(csv.bytes))),
+            OutputFile(path: jsonPath, contents: .bytes(Data(json.bytes))),
+        ]
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 enum DataPackage {
     /// The Table Schema type of a column of formasi.csv.
     static func formationFieldType(_ column: String) -> ResultColumn.ValueType {
-        ["quota", "salary_min", "salary_max"].contains(column) ? .integer : .text
+        ["quota", "salary_min", "salary_max", "filled", "unfilled", "applicants", "withdrew"].contains(column)
+            ? .integer : .text
     }
 
     static func file(index: SiteIndex, ledger: Ledger) -> OutputFile {
@@ -26,6 +27,14 @@ enum DataPackage {
                         "\(vacancy.id)-\(table.stage.rawValue)", Route.resultData(vacancy.id, table.stage, "csv"),
                         columns, "participant",
                         "\(vacancy.title): \(table.stage.rawValue)"
+                    ))
+            }
+            if index.results[vacancy.id]?.unfilled != nil {
+                resources.append(
+                    (
+                        "\(vacancy.id)-formasi-kosong", Route.unfilledData(vacancy.id, "csv"),
+                        DataExport.unfilledColumns.map { ResultColumn(id: $0, type: formationFieldType($0)) }, "code",
+                        "\(vacancy.title): formasi kosong"
                     ))
             }
         }

@@ -60,6 +60,23 @@ struct VacancyView: Sendable {
     var hasResults: Bool
     var statisticsHref: String?
     var lookup: LookupFormView?
+    /// After the final stage.
+    var unfilled: UnfilledSectionView?
+}
+
+struct UnfilledSectionView: Sendable {
+    var rows: [UnfilledRowView]
+    var hasRows: Bool
+    var downloads: [DownloadView]
+}
+
+struct UnfilledRowView: Sendable {
+    var code: String
+    var position: String
+    var unit: String
+    var quota: String
+    var filled: String
+    var reason: String
 }
 
 struct FormationRowView: Sendable {
