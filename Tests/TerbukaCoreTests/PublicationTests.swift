@@ -256,6 +256,9 @@ import Testing
                 with: Data(contentsOf: site.site.output.appendingPathComponent("data/datapackage.json")))
             as? [String: Any]
         let names = (package?["resources"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
-        #expect(names == ["cpns-2024-formasi", "cpns-2024-skd", "cpns-2024-skb", "cpns-2024-akhir"])
+        #expect(
+            names == [
+                "cpns-2024-formasi", "cpns-2024-skd", "cpns-2024-skb", "cpns-2024-akhir", "cpns-2024-formasi-kosong",
+            ])
     }
 }
