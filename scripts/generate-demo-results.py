@@ -4,7 +4,10 @@
 Deterministic (fixed seed): run it again and the files are byte-identical. The tables
 include what real rounds have: TMS with reasons, absentees (TH), a disqualification
 (DIS), a withdrawal (APS), a tie at the SKD shortlist cut-off, and a final tie on every
-score broken by IPK. Files are written as Excel set to Indonesian writes them: `;` as
+score broken by IPK, an SKB of three weighted parts (CAT, interview, practical test),
+and a PPPK 2024 table with the four priority groups, a tie on every score at the last
+seat broken by age, two national optimisation moves and a formation nobody applied for.
+Files are written as Excel set to Indonesian writes them: `;` as
 separator, decimal comma, byte-order mark and CRLF. The CPNS SKD table is an Excel
 workbook shaped as agencies receive them: a title row, then a header of two rows with
 NILAI SKD merged over TWK, TIU and TKP, and a row-number column (NO). The PPPK
@@ -222,36 +225,88 @@ def cpns(folder):
         ipk = comma(rng.uniform(2.9, 3.95), 2)
         birth = f"{rng.randint(1, 28):02d}-{rng.randint(1, 12):02d}-{rng.randint(1991, 2003)}"
         if p is skb_absent:
-            rows.append([p["number"], p["name"], p["formation"], "", "TH", ipk, birth])
+            rows.append([p["number"], p["name"], p["formation"], "", "", "", "TH", ipk, birth])
             continue
-        score = rng.randint(5000, 9500) / 100
+        # The notice's SKB: CAT 50 %, interview 30 %, practical test 20 % (scoring.skb).
+        parts = (rng.randint(50, 95), rng.randint(60, 95), rng.randint(55, 98))
         if twins and p is twins[1]:
-            score = twins[0]["skb"]
+            parts = twins[0]["skb"]
             ipk = "3,81"
         if twins and p is twins[0]:
             ipk = "3,64"
-        p["skb"] = score
-        rows.append([p["number"], p["name"], p["formation"], comma(score, 2), "", ipk, birth])
+        p["skb"] = parts
+        rows.append([p["number"], p["name"], p["formation"], *parts, "", ipk, birth])
     write(os.path.join(folder, "results", "skb.csv"),
-          ["Nomor Peserta", "Nama", "Kode Formasi", "Nilai SKB", "Keterangan", "IPK", "Tanggal Lahir"], rows)
+          ["Nomor Peserta", "Nama", "Kode Formasi", "CAT", "Wawancara", "Praktik", "Keterangan", "IPK", "Tanggal Lahir"],
+          rows)
+
+
+GROUPS = ["R1", "R2", "R3", "R4"]
+GROUP_NAMES = {"R1": "Prioritas", "R2": "Eks THK-II", "R3": "Non-ASN terdata", "R4": "Non-ASN tidak terdata"}
 
 
 def pppk(folder):
+    """PPPK 2024 rules (KepmenPANRB 347/2024; PermenPANRB 6/2024 art. 47): priority group
+    first, then total, teknis, manajerial, wawancara, then the older applicant."""
     formations = read_formations(os.path.join(folder, "formations.csv"))
-    applicants = people("2653002", formations, (2, 4))
+    quota = {code: q for code, q, _ in formations}
+    # Nobody applied for NK26-P004: its seats stay empty (formasi kosong).
+    applicants = [p for p in people("2653002", formations, (2, 4)) if p["formation"] != "NK26-P004"]
+    admin = administration(applicants)
+    # Nobody in NK26-P005 meets the requirements: BKN's optimisation fills its seat.
+    for p, row in zip(applicants, admin):
+        if p["formation"] == "NK26-P005":
+            p["ms"] = False
+            row[3] = "TMS"
+            row[4] = row[4] or REASONS[0]
     write(os.path.join(folder, "results", "administrasi.csv"), ["NO", "NO PESERTA", "NAMA", "KODE FORMASI", "KETERANGAN", "ALASAN TMS"],
-          [[number] + row for number, row in enumerate(administration(applicants), start=1)])
+          [[number] + row for number, row in enumerate(admin, start=1)])
     sitting = [p for p in applicants if p["ms"]]
+    for index, p in enumerate(sitting):
+        # Every group appears: the first four participants take one each.
+        p["group"] = GROUPS[index] if index < 4 else rng.choice(GROUPS + GROUPS[1:] + [""])
+        p["scores"] = (5 * rng.randint(40, 84), rng.randint(95, 170), rng.randint(20, 40))
+        p["birth"] = (rng.randint(1975, 2001), rng.randint(1, 12), rng.randint(1, 28))
+        p["status"] = ""
+        p["to"] = ""
     th = rng.choice(sitting)
     aps = rng.choice([p for p in sitting if p is not th])
+    th["status"], aps["status"] = "TH", "APS"
+
+    def key(p):
+        group = 4 - GROUPS.index(p["group"]) if p["group"] else 0
+        teknis, manajerial, wawancara = p["scores"]
+        year, month, day = p["birth"]
+        return (group, teknis + manajerial + wawancara, teknis, manajerial, wawancara, -(year * 372 + month * 31 + day))
+
+    def ranked(code):
+        return sorted([p for p in sitting if p["formation"] == code and not p["status"]], key=key, reverse=True)
+
+    # NK26-P006 (6 seats): the 6th and 7th tie on every score in the same group; the
+    # older one takes the last seat.
+    p006 = ranked("NK26-P006")
+    sixth, seventh = p006[5], p006[6]
+    seventh["group"], seventh["scores"] = sixth["group"], sixth["scores"]
+    sixth["birth"], seventh["birth"] = (1990, 5, 1), (1987, 2, 14)
+    # NK26-P001 (5 seats): the first two beyond the seats are placed by optimisation, one
+    # in NK26-P005 (the same position for applicants with disabilities), one elsewhere.
+    p001 = ranked("NK26-P001")
+    p001[quota["NK26-P001"]]["status"], p001[quota["NK26-P001"]]["to"] = "P/L-E1", "NK26-P005"
+    p001[quota["NK26-P001"] + 1]["status"] = "L-2"
+    p001[quota["NK26-P001"] + 1]["to"] = "Pemerintah Kabupaten Sumba Nusa, Guru Kelas"
+
     rows = []
     for p in sitting:
-        if p is th or p is aps:
-            rows.append([p["number"], p["name"], p["formation"], "", "", "", "TH" if p is th else "APS"])
+        group = GROUP_NAMES[p["group"]] if p["group"] and rng.random() < 0.3 else p["group"]
+        year, month, day = p["birth"]
+        birth = f"{day:02d}-{month:02d}-{year}"
+        if p["status"] in ("TH", "APS"):
+            rows.append([p["number"], p["name"], p["formation"], "", "", "", group, birth, p["status"], ""])
             continue
-        rows.append([p["number"], p["name"], p["formation"], 5 * rng.randint(40, 84), rng.randint(95, 170), rng.randint(20, 40), ""])
+        rows.append([p["number"], p["name"], p["formation"], *p["scores"], group, birth, p["status"], p["to"]])
     write(os.path.join(folder, "results", "kompetensi.csv"),
-          ["No Peserta", "Nama", "Kode Formasi", "Teknis", "Manajerial", "Wawancara", "Keterangan"], rows)
+          ["No Peserta", "Nama", "Kode Formasi", "Teknis", "Manajerial", "Wawancara", "Kategori", "Tanggal Lahir",
+           "Keterangan", "Formasi Tujuan"], rows)
 
 
 cpns(os.path.join(CONTENT, "vacancies", "cpns-2026"))

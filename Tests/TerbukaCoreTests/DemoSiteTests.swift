@@ -81,8 +81,27 @@ import Testing
         #expect(c009.filter { $0[7] == "9" }.count == 2)
         let statuses = Set(skd.map { $0[8] })
         #expect(statuses.isSuperset(of: ["P/L", "TL", "TH", "DIS"]))
-        let kompetensi = try rows("data/pppk-2026/kompetensi.csv")
-        #expect(Set(kompetensi.map { $0.last! }).isSuperset(of: ["L", "TL", "TH", "APS"]))
+        // PPPK 2024: statuses with the priority group, an absentee, a withdrawal, two
+        // optimisation placements (one into NK26-P005, one to another agency).
+        var reader = try CSVReader(contentsOf: output.appendingPathComponent("data/pppk-2026/kompetensi.csv"))
+        let header = try #require(try reader.next()).fields
+        var kompetensi: [[String: String]] = []
+        while let record = try reader.next() {
+            kompetensi.append(Dictionary(uniqueKeysWithValues: zip(header, record.fields)))
+        }
+        let statuses2024 = Set(kompetensi.map { $0["status"]! })
+        #expect(statuses2024.isSuperset(of: ["R1/L", "R2/L", "R2", "TH", "APS", "P/L-E1", "L-2"]))
+        #expect(Set(kompetensi.compactMap { $0["group"] }).isSuperset(of: ["R1", "R2", "R3", "R4"]))
+        #expect(kompetensi.filter { !$0["to_formation"]!.isEmpty }.count == 2)
+        // NK26-P006 (6 seats): ranks 6 and 7 tie on every score; the older one has the seat.
+        let p006 = kompetensi.filter { $0["formation"] == "NK26-P006" && ["6", "7"].contains($0["rank"]!) }
+        #expect(p006.count == 2)
+        #expect(
+            Set(p006.map { "\($0["teknis"]!)|\($0["manajerial"]!)|\($0["wawancara"]!)|\($0["group"]!)" }).count == 1)
+        // NK26-P004: nobody applied.
+        let unfilled = try String(
+            contentsOf: output.appendingPathComponent("data/pppk-2026/formasi-kosong.csv"), encoding: .utf8)
+        #expect(unfilled.contains("NK26-P004,") && unfilled.contains(",no_applicant"))
         // NK26-C004: two participants tie on every score (SKD, SKB, final); IPK decides,
         // so they have consecutive ranks rather than one shared rank.
         let final = try rows("data/cpns-2026/akhir.csv").filter { $0[2] == "NK26-C004" && !$0[5].isEmpty }
