@@ -72,7 +72,9 @@ import Testing
         #expect(html.contains("<dt>TH</dt><dd>Tidak hadir</dd>"))
         #expect(html.contains("<section class=\"formation\" id=\"f-U1\">"))
         #expect(
-            html.contains("<tr><td class=\"num\">1</td><td>A</td><th scope=\"row\">ANI</th><td class=\"num\">100</td>"))
+            html.contains(
+                "<tr><td class=\"num\">1</td><th scope=\"row\">ANI</th><td class=\"num\">380</td><td>P/L</td><td>A</td><td class=\"num\">100</td>"
+            ))
     }
 
     /// 30,000 rows in one formation: pages stay under 250 KB and the lookup under 200 KB.

@@ -29,8 +29,10 @@ PAGES = {
     "home": "index.html",
     "vacancy list": "lowongan/index.html",
     "vacancy": "lowongan/cpns-2026/index.html",
+    "vacancy with an unfilled formation": "lowongan/pppk-2026/index.html",
     "result": "lowongan/cpns-2026/hasil/skd/index.html",
     "final result": "lowongan/cpns-2026/hasil/akhir/index.html",
+    "competency result": "lowongan/pppk-2026/hasil/kompetensi/index.html",
     "statistics": "lowongan/cpns-2026/statistik/index.html",
     "schedule": "jadwal/index.html",
     "announcement list": "pengumuman/index.html",
@@ -75,6 +77,22 @@ def driver(site):
 
 def url(path):
     return (SITE / path).as_uri()
+
+
+class phone:
+    """A 360 px phone, by mobile emulation (a headless window is never narrower than 500 px)."""
+
+    def __init__(self, driver, width=360):
+        self.driver = driver
+        self.width = width
+
+    def __enter__(self):
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": self.width, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+        return self.driver
+
+    def __exit__(self, *error):
+        self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def severe_console_messages(driver):
@@ -202,16 +220,64 @@ def test_page_weights_stay_within_budget(site):
         print(f"heaviest {kind}: {relative} {weight} bytes")
 
 
-@pytest.mark.parametrize("width", [360, 1280])
-@pytest.mark.parametrize("kind", PAGES)
-def test_no_horizontal_overflow(driver, kind, width):
-    driver.set_window_size(width, 900)
+def no_overflow(driver, kind, width):
     driver.get(url(PAGES[kind]))
     SHOTS.mkdir(parents=True, exist_ok=True)
-    driver.save_screenshot(str(SHOTS / f"{kind.replace(' ', '-')}-{width}.png"))
+    driver.save_screenshot(str(SHOTS / f"{kind.replace(' ', '-')}-{width or 'desktop'}.png"))
     scroll, client = driver.execute_script(
         "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];")
+    if width:
+        assert client == width
     assert scroll <= client, f"{PAGES[kind]} is {scroll} px wide in a {client} px window"
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_no_horizontal_overflow_on_a_phone(driver, kind):
+    with phone(driver):
+        no_overflow(driver, kind, 360)
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_no_horizontal_overflow_on_a_desktop(driver, kind):
+    driver.set_window_size(1280, 900)
+    no_overflow(driver, kind, None)
+
+
+@pytest.mark.parametrize("kind, score", [("result", "Total"), ("final result", "Nilai akhir"),
+                                         ("competency result", "Total")])
+def test_a_result_rows_status_and_score_are_in_view_on_a_phone(driver, kind, score):
+    """At 360 px the first row's status and main score need no sideways scrolling."""
+    with phone(driver):
+        driver.get(url(PAGES[kind]))
+        right, width, missing = driver.execute_script("""
+            const table = document.querySelector('section.formation table');
+            const heads = [...table.querySelectorAll('thead th')].map(h => h.textContent);
+            const row = table.querySelector('tbody tr');
+            const cells = [...row.children];
+            const wanted = [arguments[0], 'Status'].map(name => heads.indexOf(name));
+            return [Math.max(...wanted.map(i => cells[i].getBoundingClientRect().right)),
+                    document.documentElement.clientWidth, wanted.filter(i => i < 0).length];""", score)
+    assert missing == 0
+    assert right <= width, f"{PAGES[kind]}: the first row's {score} and status end at {right} px of {width}"
+
+
+def test_a_lookup_in_the_address_answers_in_view_with_the_position(driver, site):
+    number, name = first_participant(site)
+    with phone(driver):
+        driver.get(url(PAGES["result"]) + "?cari=" + number)
+        results = wait_for_results(driver)
+        assert len(results) == 1
+        assert name in results[0].text
+        position = json.loads(re.search(r'"positions":(\{[^}]*\})', (site / "data/cpns-2026/cari/manifest.js")
+                                        .read_text(encoding="utf-8")).group(1))
+        code = next(line.split(",")[2] for line in open(site / "data/cpns-2026/skd.csv", encoding="utf-8")
+                    if line.startswith(number + ","))
+        assert position[code] in results[0].text
+        time.sleep(0.2)
+        top, bottom, height = driver.execute_script("""
+            const r = document.querySelector('.lookup-results > li').getBoundingClientRect();
+            return [r.top, r.bottom, window.innerHeight];""")
+    assert 0 <= top < height, f"the answer starts at {top} px of a {height} px screen"
 
 
 def test_the_home_page_offers_the_whole_site_as_a_zip(driver, site):

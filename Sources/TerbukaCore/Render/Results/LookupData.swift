@@ -260,8 +260,21 @@ enum LookupData {
             "TerbukaLookup.manifest({\"vacancy\":\(JSONText.quote(vacancy)),\"numberShards\":\(prepared.numberShards.count),"
             + "\"stages\":[\(stageLabels.map(JSONText.quote).joined(separator: ","))],"
             + "\"pages\":[\(tables.map { JSONText.quote(String(Route.resultFolder(vacancy, $0.stage).dropFirst(Route.vacancyFolder(vacancy).count))) }.joined(separator: ","))],"
-            + "\"names\":[\(prepared.nameKeys.joined(separator: ","))]});\n"
+            + "\"names\":[\(prepared.nameKeys.joined(separator: ","))],"
+            + "\"positions\":{\(positions(tables))}});\n"
         try staging.write(.text(Route.lookupScript(vacancy, "manifest"), manifest))
+    }
+
+    /// `"code":"position"` for every formation with rows: the answer names the position.
+    static func positions(_ tables: [any PublishedResultTable]) -> String {
+        var seen: Set<String> = []
+        var pairs: [String] = []
+        for table in tables {
+            for group in table.groups where seen.insert(group.formation.code).inserted {
+                pairs.append(JSONText.quote(group.formation.code) + ":" + JSONText.quote(group.formation.position))
+            }
+        }
+        return pairs.joined(separator: ",")
     }
 
     private static func writeShard(

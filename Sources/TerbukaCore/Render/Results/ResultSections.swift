@@ -111,20 +111,34 @@ struct ResultSections {
             * text.utf8.reduce(0) { $0 + ($1 == 0x26 || $1 == 0x3C || $1 == 0x3E || $1 == 0x22 || $1 == 0x27 ? 0 : 1) }
     }
 
-    /// The HTML of one planned page: its formation sections.
+    /// The columns a reader looks for first, right after the name, so that on a phone they
+    /// are in view without scrolling sideways: the stage's main score and the status.
+    static func leadingColumns(_ stage: ResultStage) -> [String] {
+        switch stage {
+        case .administrasi: ["status"]
+        case .skd, .kompetensi: ["total", "status"]
+        case .skb: ["skb", "status"]
+        case .akhir: ["final", "status"]
+        }
+    }
+
+    /// The HTML of one planned page: its formation sections. Columns: rank, name, the main
+    /// score and the status, the participant number, then the rest in the data's order.
     static func render(_ slices: [Slice], of table: any PublishedResultTable, labels: Labels) -> String {
         let columns = table.columns
         let rankIndex = columns.firstIndex { $0.id == "rank" }
-        let order = (rankIndex.map { [$0] } ?? []) + columns.indices.filter { $0 != rankIndex }
-        let headerCells = order.map { index -> String in
+        let leading = leadingColumns(table.stage).compactMap { id in columns.firstIndex { $0.id == id } }
+        let rest = columns.indices.filter { $0 != rankIndex && !leading.contains($0) }
+        func header(_ index: Int) -> String {
             let column = columns[index]
             let label = HTMLText.escape(labels.columns[column.id] ?? column.id)
             return column.numeric ? "<th scope=\"col\" class=\"num\">\(label)</th>" : "<th scope=\"col\">\(label)</th>"
         }
         let thead =
-            "<thead><tr>" + (rankIndex != nil ? headerCells[0] : "")
-            + "<th scope=\"col\">\(HTMLText.escape(labels.participant))</th><th scope=\"col\">\(HTMLText.escape(labels.name))</th>"
-            + headerCells.dropFirst(rankIndex != nil ? 1 : 0).joined() + "</tr></thead>\n"
+            "<thead><tr>" + (rankIndex.map(header) ?? "")
+            + "<th scope=\"col\">\(HTMLText.escape(labels.name))</th>" + leading.map(header).joined()
+            + "<th scope=\"col\">\(HTMLText.escape(labels.participant))</th>" + rest.map(header).joined()
+            + "</tr></thead>\n"
         var html = ByteWriter(capacity: budget + budget / 4)
         let grouping = labels.format.groupingMark
         let mark = labels.format.decimalMark
@@ -151,12 +165,16 @@ struct ResultSections {
                 let cells = table.cells(position)
                 html.raw("<tr>")
                 if let rankIndex { cell(cells[rankIndex], numeric: true, grouping: grouping, mark: mark, into: &html) }
-                html.raw("<td>")
-                html.html(table.participant(position))
-                html.raw("</td><th scope=\"row\">")
+                html.raw("<th scope=\"row\">")
                 html.html(table.name(position))
                 html.raw("</th>")
-                for index in order where index != rankIndex {
+                for index in leading {
+                    cell(cells[index], numeric: columns[index].numeric, grouping: grouping, mark: mark, into: &html)
+                }
+                html.raw("<td>")
+                html.html(table.participant(position))
+                html.raw("</td>")
+                for index in rest {
                     cell(cells[index], numeric: columns[index].numeric, grouping: grouping, mark: mark, into: &html)
                 }
                 html.raw("</tr>\n")

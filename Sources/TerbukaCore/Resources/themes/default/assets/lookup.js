@@ -66,12 +66,21 @@
     function show(rows, message) {
       list.textContent = "";
       status.textContent = message;
+      // An answer asked for in the address (?cari=) is brought into view: the form may be
+      // far down a phone's screen, under the site's header.
+      if (form.hasAttribute("data-from-address")) {
+        form.removeAttribute("data-from-address");
+        setTimeout(function () { form.scrollIntoView({ block: "start" }); }, 0);
+      }
       rows.slice(0, 50).forEach(function (row) {
         var li = document.createElement("li");
         var head = document.createElement("strong");
         head.textContent = row[0] + " — " + row[1];
         li.appendChild(head);
-        li.appendChild(document.createTextNode(" (" + t("formation") + " " + row[2] + ")"));
+        // The position first, as a person reads it; the code after it.
+        var position = (manifest.positions || {})[row[2]];
+        li.appendChild(document.createTextNode(
+          (position ? ", " + position : "") + " (" + t("formation") + " " + row[2] + ")"));
         var stages = document.createElement("ul");
         row[3].forEach(function (code, i) {
           if (!code) return;
@@ -148,6 +157,7 @@
     var query = new URLSearchParams(window.location.search).get("cari");
     if (query) {
       form.querySelector("input").value = query;
+      form.setAttribute("data-from-address", "");
       form.requestSubmit();
     }
   });
