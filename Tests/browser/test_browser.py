@@ -323,3 +323,38 @@ def test_result_pages_print_as_a_clean_notice(driver):
         assert "(" in after
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+@pytest.mark.parametrize("kind", ["announcement", "result", "final result", "competency result", "vacancy",
+                                  "vacancy with an unfilled formation"])
+def test_table_headers_keep_whole_words_on_a_phone(driver, kind):
+    with phone(driver):
+        driver.get(url(PAGES[kind]))
+        split = driver.execute_script("""
+            const split = [];
+            for (const th of document.querySelectorAll('th')) {
+              const text = th.firstChild && th.firstChild.nodeType === 3 ? th.firstChild : null;
+              if (!text) continue;
+              let at = 0;
+              for (const word of text.data.split(' ')) {
+                const range = document.createRange();
+                range.setStart(text, at); range.setEnd(text, at + word.length);
+                at += word.length + 1;
+                const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                if (word.length > 1 && !word.includes('-') && tops.size > 1) split.push(word);
+              }
+            }
+            return split;""")
+    assert split == [], f"{PAGES[kind]}: header words broken across lines: {split}"
+
+
+def test_chart_labels_are_at_least_12_px_on_a_phone(driver):
+    with phone(driver):
+        driver.get(url(PAGES["statistics"]))
+        sizes = driver.execute_script("""
+            return [...document.querySelectorAll('svg.chart')].flatMap(svg => {
+              const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+              return [...svg.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')) * scale);
+            });""")
+    assert sizes, "the statistics page has charts"
+    assert min(sizes) >= 12, f"the smallest chart label is {min(sizes):.1f} px"
