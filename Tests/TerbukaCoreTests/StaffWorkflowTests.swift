@@ -149,7 +149,8 @@ import Testing
                 || line.contains(
                     "Diploma III/Sarjana Muda D-III ILMU TRANSPORTASI DARAT / Diploma III/Sarjana Muda D-III MANAJEMEN TRANSPORTASI"
                 ))
-        #expect(line.hasSuffix(",umum,1,3600000,7200000"))
+        // SSCASN's `disable` 1: open to applicants with disabilities, kept.
+        #expect(line.hasSuffix(",umum,1,3600000,7200000,ya"))
     }
 
     @Test(needsConformance) func salariesInMillionsAreWrittenInRupiah() throws {
@@ -295,6 +296,39 @@ import Testing
         #expect(
             await site.errors() == [
                 "(built-in theme default)/i18n/id.yml:1:1: error: missing interface string 'not_found_extra'"
+            ])
+    }
+}
+
+/// SSCASN's `disable`: whether a formation is open to applicants with disabilities.
+@Suite struct FormationDisabilityTests {
+    @Test func theAttributeIsShownAndPublished() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write(
+            "content/vacancies/cpns-2024/formations.csv",
+            "code,position,unit,kind,quota,disable\nA1,ANALIS,SETDA,umum,2,1\nA2,PRANATA,KOMINFO,cumlaude,1,0\n")
+        #expect(await site.build().succeeded)
+        let csv = try String(
+            contentsOf: site.output.appendingPathComponent("data/cpns-2024/formasi.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("code,position,unit,education,kind,quota,salary_min,salary_max,disability\r\n"))
+        #expect(csv.contains("A1,ANALIS,SETDA,,umum,2,,,true\r\n"))
+        #expect(csv.contains("A2,PRANATA,KOMINFO,,cumlaude,1,,,false\r\n"))
+        let page = try String(
+            contentsOf: site.output.appendingPathComponent("lowongan/cpns-2024/index.html"), encoding: .utf8)
+        #expect(page.contains("<th scope=\"col\">Terbuka bagi penyandang disabilitas</th>"))
+        #expect(page.contains("<td>Ya</td>"))
+    }
+
+    @Test func aValueThatIsNeitherYesNorNoIsAnError() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write(
+            "content/vacancies/cpns-2024/formations.csv",
+            "code,position,unit,kind,quota,terbuka_disabilitas\nA1,ANALIS,SETDA,umum,2,mungkin\n")
+        #expect(
+            await site.errors() == [
+                "content/vacancies/cpns-2024/formations.csv:2:24: error: disability 'mungkin' is neither yes nor no (write ya or tidak (1 or 0, as SSCASN exports it))"
             ])
     }
 }

@@ -51,6 +51,8 @@ public enum SSCASNImporter {
         var salaryMax: Int?
         var education: [String] = []
         var firstLine: Int
+        /// SSCASN's `disable`: open to applicants with disabilities.
+        var disability: Bool?
     }
 
     /// Reads `source` and returns the formations.csv text and the report.
@@ -88,6 +90,7 @@ public enum SSCASNImporter {
         let millions = column("penghasilan_min") != nil
         let levelColumn = column("jenjang_studi", "pendidikan_nm")
         let programmeColumn = column("program_studi")
+        let disableColumn = column("disable")
 
         var report = Report()
         var groups: [Group] = []
@@ -159,7 +162,8 @@ public enum SSCASNImporter {
                     code: code, position: position, unit: unit, kind: kind, quota: quota,
                     salaryMin: minColumn.flatMap { money(record.fields[$0], line: line) },
                     salaryMax: maxColumn.flatMap { money(record.fields[$0], line: line) },
-                    education: education.isEmpty ? [] : [education], firstLine: line))
+                    education: education.isEmpty ? [] : [education], firstLine: line,
+                    disability: disableColumn.flatMap { FormationsValidator.yesOrNo(field($0)) }))
         }
         report.formations = groups.count
         report.kindsWithoutPassingMarks = Set(groups.map(\.kind)).filter { ScoringRules.cpns2024.passing[$0] == nil }
@@ -170,13 +174,18 @@ public enum SSCASNImporter {
         }
 
         var out = ByteWriter()
-        out.raw(DataExport.formationColumns.joined(separator: ",") + "\r\n")
+        let columns = DataExport.formationColumns + (disableColumn != nil ? ["disability"] : [])
+        out.raw(columns.joined(separator: ",") + "\r\n")
         for group in groups {
-            let values = [
+            var values: [String] = [
                 group.code, group.position, group.unit, group.education.joined(separator: " / "), group.kind,
                 group.quota.map(String.init) ?? "", group.salaryMin.map(String.init) ?? "",
                 group.salaryMax.map(String.init) ?? "",
             ]
+            if disableColumn != nil {
+                let disability: String = group.disability.map { $0 ? "ya" : "tidak" } ?? ""
+                values.append(disability)
+            }
             for (index, value) in values.enumerated() {
                 if index > 0 { out.raw(",") }
                 out.csv(value)

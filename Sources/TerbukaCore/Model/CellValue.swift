@@ -5,6 +5,8 @@ public enum CellValue: Sendable, Equatable {
     case integer(Int)
     /// `value` in units of 10^-scale: fixed(80125, scale: 3) is 80.125.
     case fixed(Int, scale: Int)
+    /// Yes or no: `true`/`false` in data files.
+    case boolean(Bool)
     case empty
 
     /// A status cell; a row without one has an empty text.

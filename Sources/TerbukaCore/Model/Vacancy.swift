@@ -97,6 +97,8 @@ public struct Formation: Sendable {
     public var salaryMin: Int?
     public var salaryMax: Int?
     public var line: Int
+    /// Open to applicants with disabilities (SSCASN's `disable`); nil when not stated.
+    public var openToDisability: Bool? = nil
 }
 
 /// Markdown text and the line of the file on which it starts.

@@ -34,6 +34,8 @@ enum InterfaceString: String, CaseIterable {
     case movesTo = "moves_to"
     case movesUnnamed = "moves_unnamed"
     case nextDeadline = "next_deadline"
+    case no = "no"
+    case yes = "yes"
     case notFoundTitle = "not_found_title"
     case numberLabel = "number_label"
     case objectionPeriodFor = "objection_period_for"

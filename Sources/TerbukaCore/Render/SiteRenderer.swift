@@ -262,7 +262,8 @@ public struct SiteRenderer: Sendable {
                 code: formation.code, position: formation.position, unit: formation.unit,
                 education: formation.education,
                 kindLabel: label("kind", formation.kind), quota: format.integer(formation.quota),
-                salary: salaryText(formation))
+                salary: salaryText(formation),
+                disability: formation.openToDisability.map { text($0 ? .yes : .no) })
         }
         let schedule = timelineRows(vacancy)
         let announcements = (index.announcementsByVacancy[vacancy.id] ?? []).map { announcementSummary($0, root: root) }
@@ -275,6 +276,7 @@ public struct SiteRenderer: Sendable {
         }
         let hasSalary = vacancy.formations.contains { $0.salaryMin != nil || $0.salaryMax != nil }
         let hasEducation = vacancy.formations.contains { $0.education != nil }
+        let hasDisability = vacancy.formations.contains { $0.openToDisability != nil }
         return VacancyView(
             title: vacancy.title, kindLabel: label("recruitment", vacancy.kind.rawValue), number: vacancy.number,
             published: format.longDate(format.localDay(vacancy.published, siteZone: zone)),
@@ -282,7 +284,8 @@ public struct SiteRenderer: Sendable {
             bodyHTML: markdown(vacancy.body, root: root), formations: formations,
             formationCount: format.integer(formations.count), totalSeats: format.integer(vacancy.totalSeats),
             hasSalary: hasSalary, hasEducation: hasEducation,
-            totalColspan: 4 + (hasSalary ? 1 : 0) + (hasEducation ? 1 : 0),
+            hasDisability: hasDisability,
+            totalColspan: 4 + (hasSalary ? 1 : 0) + (hasEducation ? 1 : 0) + (hasDisability ? 1 : 0),
             schedule: schedule, hasSchedule: !schedule.isEmpty,
             icsHref: Links.href(to: Route.vacancyCalendar(vacancy.id), root: root),
             scheduleScriptHref: Links.href(to: Route.scheduleScript, root: root),

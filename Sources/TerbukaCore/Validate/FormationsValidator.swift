@@ -14,6 +14,7 @@ enum FormationsValidator {
             "quota", aliases: ["kebutuhan", "jumlah_kebutuhan", "formasi", "jumlah_formasi", "alokasi"], required: true),
         TableColumn("salary_min", aliases: ["gaji_min"]),
         TableColumn("salary_max", aliases: ["gaji_max"]),
+        TableColumn("disability", aliases: ["disable", "terbuka_disabilitas", "penyandang_disabilitas"]),
     ]
 
     static func validate(
@@ -107,10 +108,20 @@ enum FormationsValidator {
                     let quota, let kindSlug
                 else { return }
                 let education = field("education").map(\.0).flatMap { $0.isEmpty ? nil : $0 }
+                var openToDisability: Bool?
+                if let (raw, at) = field("disability"), !raw.isEmpty {
+                    openToDisability = Self.yesOrNo(raw)
+                    if openToDisability == nil {
+                        diagnostics.error(
+                            "disability '\(raw)' is neither yes nor no", at: at,
+                            hint: "write ya or tidak (1 or 0, as SSCASN exports it)")
+                    }
+                }
                 formations.append(
                     Formation(
                         code: code, position: position, unit: unit, education: education, kind: kindSlug,
-                        quota: quota, salaryMin: salaryMin, salaryMax: salaryMax, line: record.line))
+                        quota: quota, salaryMin: salaryMin, salaryMax: salaryMax, line: record.line,
+                        openToDisability: openToDisability))
             })
         guard let layout else { return nil }
         if formations.isEmpty, diagnostics.errorCount == before {
@@ -122,6 +133,15 @@ enum FormationsValidator {
     }
 
     /// Whole Rupiah; thousands separators ('.' or ',') and "Rp" are accepted.
+    /// 1/0, ya/tidak, y/t, yes/no, true/false; nil for anything else.
+    static func yesOrNo(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "1", "ya", "y", "yes", "true", "benar": true
+        case "0", "tidak", "t", "no", "n", "false", "salah": false
+        default: nil
+        }
+    }
+
     private static func rupiah(_ field: (String, SourceLocation)?, into diagnostics: inout Diagnostics) -> Int? {
         guard let (raw, at) = field, !raw.isEmpty else { return nil }
         var text = raw

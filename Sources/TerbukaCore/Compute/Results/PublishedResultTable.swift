@@ -9,6 +9,7 @@ public struct ResultColumn: Sendable, Equatable {
         case integer
         /// A decimal number.
         case number
+        case boolean
     }
 
     public init(id: String, type: ValueType) {

@@ -12,18 +12,27 @@ enum DataExport {
         "code", "position", "unit", "kind", "quota", "filled", "unfilled", "applicants", "withdrew", "reason",
     ]
 
+    /// The columns of a vacancy's formasi.csv: `disability` only when its list states it.
+    static func formationColumns(_ vacancy: Vacancy) -> [String] {
+        formationColumns + (vacancy.formations.contains { $0.openToDisability != nil } ? ["disability"] : [])
+    }
+
     static func formations(_ vacancies: [Vacancy]) -> [OutputFile] {
         vacancies.flatMap { vacancy -> [OutputFile] in
-            table(
+            let columns = formationColumns(vacancy)
+            return table(
                 csv: Route.formationData(vacancy.id, "csv"), json: Route.formationData(vacancy.id, "json"),
-                vacancy: vacancy, columns: formationColumns,
+                vacancy: vacancy, columns: columns,
                 rows: vacancy.formations.map { formation in
-                    [
+                    let values: [CellValue] = [
                         .text(formation.code), .text(formation.position), .text(formation.unit),
                         formation.education.map(CellValue.text) ?? .empty, .text(formation.kind),
                         .integer(formation.quota), formation.salaryMin.map(CellValue.integer) ?? .empty,
                         formation.salaryMax.map(CellValue.integer) ?? .empty,
                     ]
+                    return values.prefix(formationColumns.count)
+                        + (columns.count > formationColumns.count
+                            ? [formation.openToDisability.map { .boolean($0) } ?? .empty] : [])
                 })
         }
     }
@@ -76,6 +85,9 @@ enum DataExport {
                 case .fixed(let number, let scale):
                     csv.fixed(number, scale: scale, mark: UInt8(ascii: "."))
                     json.fixed(number, scale: scale, mark: UInt8(ascii: "."))
+                case .boolean(let value):
+                    csv.raw(value ? "true" : "false")
+                    json.raw(value ? "true" : "false")
                 case .empty:
                     json.raw("null")
                 }

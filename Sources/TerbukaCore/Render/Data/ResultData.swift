@@ -22,6 +22,7 @@ enum ResultData {
                 case .text(let text): out.csv(text)
                 case .integer(let number): out.integer(number)
                 case .fixed(let number, let scale): out.fixed(number, scale: scale, mark: UInt8(ascii: "."))
+                case .boolean(let value): out.raw(value ? "true" : "false")
                 case .empty: break
                 }
             }
@@ -60,6 +61,7 @@ enum ResultData {
                 case .text(let text): out.json(text)
                 case .integer(let number): out.integer(number)
                 case .fixed(let number, let scale): out.fixed(number, scale: scale, mark: UInt8(ascii: "."))
+                case .boolean(let value): out.raw(value ? "true" : "false")
                 case .empty: out.raw("null")
                 }
             }

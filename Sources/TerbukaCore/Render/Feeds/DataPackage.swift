@@ -5,7 +5,8 @@ import Foundation
 enum DataPackage {
     /// The Table Schema type of a column of formasi.csv.
     static func formationFieldType(_ column: String) -> ResultColumn.ValueType {
-        ["quota", "salary_min", "salary_max", "filled", "unfilled", "applicants", "withdrew"].contains(column)
+        if column == "disability" { return .boolean }
+        return ["quota", "salary_min", "salary_max", "filled", "unfilled", "applicants", "withdrew"].contains(column)
             ? .integer : .text
     }
 
@@ -15,7 +16,7 @@ enum DataPackage {
             resources.append(
                 (
                     "\(vacancy.id)-formasi", Route.formationData(vacancy.id, "csv"),
-                    DataExport.formationColumns.map { ResultColumn(id: $0, type: formationFieldType($0)) },
+                    DataExport.formationColumns(vacancy).map { ResultColumn(id: $0, type: formationFieldType($0)) },
                     "code",
                     "\(vacancy.title): formasi"
                 ))

@@ -88,6 +88,7 @@ struct ResultSections {
             case .text(let text): bytes += escapedBound(text)
             case .integer(let number): bytes += digits(number)
             case .fixed(let number, _): bytes += digits(number) + 1
+            case .boolean: bytes += 5
             case .empty: break
             }
         }
@@ -192,6 +193,7 @@ struct ResultSections {
         case .text(let text): html.html(text)
         case .integer(let number): html.integer(number, grouping: grouping)
         case .fixed(let number, let scale): html.fixed(number, scale: scale, mark: mark, grouping: grouping)
+        case .boolean(let value): html.raw(value ? "✓" : "–")
         case .empty: break
         }
         html.raw("</td>")

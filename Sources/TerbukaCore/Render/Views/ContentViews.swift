@@ -44,6 +44,7 @@ struct VacancyView: Sendable {
     var totalSeats: String
     var hasSalary: Bool
     var hasEducation: Bool
+    var hasDisability: Bool
     /// Columns before the seats column, for the total row.
     var totalColspan: Int
     var schedule: [TimelineRowView]
@@ -87,6 +88,9 @@ struct FormationRowView: Sendable {
     var kindLabel: String
     var quota: String
     var salary: String?
+    /// "Ya" or "Tidak" when the formation list says whether it is open to applicants with
+    /// disabilities.
+    var disability: String?
 }
 
 struct AnnouncementSummaryView: Sendable {
