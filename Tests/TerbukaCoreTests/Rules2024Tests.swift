@@ -413,3 +413,52 @@ import Testing
         #expect(csv == "code,position,unit,kind,quota,filled,unfilled,applicants,withdrew,reason\r\n")
     }
 }
+
+/// PPPK tables as BKN writes them: MANAJERIAL and SOSIAL KULTURAL apart (max 100 and 80),
+/// summed into the preset's component "manajerial dan sosial kultural" (max 180).
+@Suite struct ManagerialAndSocioculturalTests {
+    @Test func twoColumnsAreReadAsWrittenAndSummed() async throws {
+        let site = try ResultsSite(
+            kind: "pppk",
+            tables: [
+                (
+                    "kompetensi",
+                    "NO PESERTA,NAMA,KODE FORMASI,TEKNIS,MANAJERIAL,SOSIAL KULTURAL,WAWANCARA\nA,ANI,U2,400,90,70,30\nB,BUDI,U2,380,100,80,40\n"
+                )
+            ])
+        defer { site.cleanUp() }
+        let rows = try await site.published("kompetensi")
+        #expect(rows["A"]?["manajerial"] == "160")
+        #expect(rows["A"]?["total"] == "590")
+        #expect(rows["B"]?["total"] == "600")
+        #expect(await site.site.check().diagnostics.all.filter { $0.message.contains("not used") }.isEmpty)
+    }
+
+    @Test func theCombinedHeaderIsAccepted() async throws {
+        let site = try ResultsSite(
+            kind: "pppk",
+            tables: [
+                (
+                    "kompetensi",
+                    "NO PESERTA,NAMA,KODE FORMASI,TEKNIS,MANAJERIAL DAN SOSIAL KULTURAL,WAWANCARA\nA,ANI,U2,400,160,30\n"
+                )
+            ])
+        defer { site.cleanUp() }
+        #expect(try await site.published("kompetensi")["A"]?["total"] == "590")
+    }
+
+    @Test func eachPartIsHeldToItsOwnMaximum() async throws {
+        let site = try ResultsSite(
+            kind: "pppk",
+            tables: [
+                (
+                    "kompetensi",
+                    "participant,name,formation,teknis,manajerial,sosial_kultural,wawancara\nA,ANI,U2,400,110,70,30\n"
+                )
+            ])
+        defer { site.cleanUp() }
+        let errors = await site.errors()
+        #expect(errors.count == 1)
+        #expect(errors.first?.contains("row 2: Manajerial 110 is outside 0–100") == true)
+    }
+}

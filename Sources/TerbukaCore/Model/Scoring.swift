@@ -55,7 +55,15 @@ public struct ScoringRules: Sendable, Equatable {
         weights: Weights(skd: 40, skb: 60),
         components: [
             ScoreComponent(id: "teknis", label: "Kompetensi teknis", max: 450, multipleOf: 5),
-            ScoreComponent(id: "manajerial", label: "Manajerial dan sosial kultural", max: 180),
+            ScoreComponent(
+                id: "manajerial", label: "Manajerial dan sosial kultural", max: 180,
+                aliases: ["manajerial_dan_sosial_kultural", "manajerial_sosial_kultural", "mansoskul"],
+                parts: [
+                    ScoreComponent(id: "manajerial", label: "Manajerial", max: 100),
+                    ScoreComponent(
+                        id: "sosial_kultural", label: "Sosial kultural", max: 80,
+                        aliases: ["sosiokultural", "sosio_kultural", "nilai_sosial_kultural"]),
+                ]),
             ScoreComponent(id: "wawancara", label: "Wawancara", max: 40),
         ],
         priorityGroups: PriorityGroup.allCases,
@@ -82,15 +90,29 @@ public struct ScoreComponent: Sendable, Equatable {
     public var multipleOf: Int?
     /// Percent of the score this part makes (SKB parts); nil where the parts are summed.
     public var weight: Int?
+    /// Other names of its column, beside `id` and `nilai_<id>`.
+    public var aliases: [String]
+    /// Columns that make the component when a table has them apart, summed (BKN writes
+    /// MANAJERIAL and SOSIAL KULTURAL, which the PPPK preset combines); a part may share
+    /// the component's id, whose column then holds that part alone.
+    public var parts: [ScoreComponent]
 
-    public init(id: String, label: String, max: Int, min: Int? = nil, multipleOf: Int? = nil, weight: Int? = nil) {
+    public init(
+        id: String, label: String, max: Int, min: Int? = nil, multipleOf: Int? = nil, weight: Int? = nil,
+        aliases: [String] = [], parts: [ScoreComponent] = []
+    ) {
         self.id = id
         self.label = label
         self.max = max
         self.min = min
         self.multipleOf = multipleOf
         self.weight = weight
+        self.aliases = aliases
+        self.parts = parts
     }
+
+    /// The parts in their own columns, those not sharing the component's id.
+    public var separateParts: [ScoreComponent] { parts.filter { $0.id != id } }
 }
 
 /// The SKD's three tests and their total: the scores a passing mark may be set on

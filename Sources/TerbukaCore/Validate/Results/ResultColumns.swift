@@ -77,7 +77,11 @@ enum ResultColumns {
                 rank, status, fromFormation, toFormation,
             ]
         case .kompetensi:
-            return common + rules.components.map { TableColumn($0.id, aliases: ["nilai_\($0.id)"], required: true) } + [
+            let components = rules.components.flatMap { component in
+                [TableColumn(component.id, aliases: ["nilai_\(component.id)"] + component.aliases, required: true)]
+                    + component.separateParts.map { TableColumn($0.id, aliases: ["nilai_\($0.id)"] + $0.aliases) }
+            }
+            return common + components + [
                 total, group, rank, status, fromFormation, toFormation,
             ]
         }

@@ -179,12 +179,20 @@ enum ResultRowParsers {
             if case .scored = outcome {
                 var values: [Int] = []
                 for component in rules.components {
-                    guard
-                        let value = score(
-                            fields, component.label, component.id, max: component.max, multipleOf: component.multipleOf,
-                            identity, &d)
-                    else { return nil }
-                    values.append(value)
+                    // A component written as its parts, in columns of their own, is their sum.
+                    let parts =
+                        !component.separateParts.isEmpty
+                            && component.separateParts.allSatisfy { fields.index($0.id) != nil }
+                        ? component.parts : [component]
+                    var sum = 0
+                    for part in parts {
+                        guard
+                            let value = score(
+                                fields, part.label, part.id, max: part.max, multipleOf: part.multipleOf, identity, &d)
+                        else { return nil }
+                        sum += value
+                    }
+                    values.append(sum)
                 }
                 scores = values
             }
