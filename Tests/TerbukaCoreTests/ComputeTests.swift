@@ -22,11 +22,11 @@ import Testing
 
     static func identity(
         _ participant: String, row: Int32, formation: Int32 = 0, code: String = "F1",
-        birthDay: Int32? = nil
+        birthDay: Int32? = nil, ipk: Int16? = 300
     ) -> RowIdentity {
         RowIdentity(
             participant: participant, name: "NAMA \(participant)", formation: code, formationIndex: formation, row: row,
-            line: row, tieBreaks: PrivateTieBreaks(birthDay: birthDay))
+            line: row, tieBreaks: PrivateTieBreaks(ipk: ipk, birthDay: birthDay))
     }
 
     static func vacancy(

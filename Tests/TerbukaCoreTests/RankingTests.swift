@@ -221,9 +221,9 @@ import Testing
             (
                 "akhir",
                 """
-                participant,name,formation,skd,skb,tanggal_lahir
-                A,ANI,U1,400,80,1990-02-03
-                B,BUDI,U1,400,80,1990-02-03
+                participant,name,formation,skd,skb,ipk,tanggal_lahir
+                A,ANI,U1,400,80,"3,50",1990-02-03
+                B,BUDI,U1,400,80,"3,50",1990-02-03
                 """
             )
         ])
@@ -240,17 +240,28 @@ import Testing
             (
                 "akhir",
                 """
-                participant,name,formation,skd,skb,tanggal_lahir
-                A,ANI,U1,400,80,
-                B,BUDI,U1,400,80,1990-02-03
-                C,CICI,U1,300,80,
+                participant,name,formation,skd,skb,ipk,tanggal_lahir
+                A,ANI,U1,400,80,"3,50",
+                B,BUDI,U1,400,80,"3,50",1990-02-03
+                C,CICI,U1,300,80,"3,50",
                 """
             )
         ])
         defer { site.cleanUp() }
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/results/akhir.csv:1:1: error: formation U1 (1 seat): B (BUDI), A (ANI) tie on every score across the last seat, so the older applicant passes, but A (ANI) has no birth date (give each a birth date in a column 'birth_date' (tanggal_lahir); it decides the tie and is never published)"
+                "content/vacancies/cpns-2024/results/akhir.csv:2:1: error: formation U1 (1 seat): B (BUDI), A (ANI) tie on every score across the last seat, so the older applicant passes, but A (ANI) has no birth date (give each tied participant a value in a column 'birth_date' (tanggal_lahir); it decides the tie and is never published)"
+            ])
+    }
+
+    @Test func aTieThatIPKMustDecideWithoutIPKIsAnError() async throws {
+        let site = try ResultsSite(tables: [
+            ("akhir", "participant,name,formation,skd,skb,ipk\nA,ANI,U1,400,80,\nB,BUDI,U1,400,80,\"3,10\"\n")
+        ])
+        defer { site.cleanUp() }
+        #expect(
+            await site.errors() == [
+                "content/vacancies/cpns-2024/results/akhir.csv:2:1: error: formation U1 (1 seat): B (BUDI), A (ANI) tie on every score across the last seat, so the higher IPK passes, but A (ANI) has no IPK (give each tied participant a value in a column 'ipk' (IPK); it decides the tie and is never published)"
             ])
     }
 

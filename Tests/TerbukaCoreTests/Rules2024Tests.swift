@@ -85,7 +85,7 @@ import Testing
         defer { site.cleanUp() }
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/results/kompetensi.csv:1:1: error: formation U1 (1 seat): A (ANI), B (BUDI) tie on every score across the last seat, so the older applicant passes, but B (BUDI) has no birth date (give each a birth date in a column 'birth_date' (tanggal_lahir); it decides the tie and is never published)"
+                "content/vacancies/cpns-2024/results/kompetensi.csv:3:1: error: formation U1 (1 seat): A (ANI), B (BUDI) tie on every score across the last seat, so the older applicant passes, but B (BUDI) has no birth date (give each tied participant a value in a column 'birth_date' (tanggal_lahir); it decides the tie and is never published)"
             ])
     }
 
@@ -326,6 +326,28 @@ import Testing
         let index = try #require(await site.site.check().site)
         let filled = try #require(index.results["cpns-2024"]?.table(.akhir)?.seatFilling?.filled)
         #expect(filled == ["U1": 1, "U2": 2, "C1": 1])
+    }
+
+    @Test func aPlacementIsNotRankedAndTakesNoSeatFromTheFormationsApplicants() async throws {
+        // U2 (2 seats): A applied; F, with a higher score, was placed there from another agency.
+        let site = try ResultsSite(tables: [
+            ("akhir", "\(Self.header)\nA,ANI,U2,380,70,,,\nF,FANI,U2,450,95,L-2,Pemkab Sleman formasi Pranata,\n")
+        ])
+        defer { site.cleanUp() }
+        let rows = try await site.published("akhir")
+        #expect(rows.mapValues { $0["rank"]! } == ["A": "1", "F": ""])
+        #expect(rows.mapValues { $0["status"]! } == ["A": "L", "F": "L-2"])
+    }
+
+    @Test func aMoveToTheListedFormationIsAnError() async throws {
+        let site = try ResultsSite(tables: [
+            ("akhir", "\(Self.header)\nA,ANI,U2,380,70,,,\nF,FANI,U2,450,95,L-2,,U2\n")
+        ])
+        defer { site.cleanUp() }
+        #expect(
+            await site.errors() == [
+                "content/vacancies/cpns-2024/results/akhir.csv:3:23: error: 'U2' is the formation the row is listed under; name where the participant came from or went"
+            ])
     }
 
     @Test func moreParticipantsPlacedThanSeatsIsAnError() async throws {

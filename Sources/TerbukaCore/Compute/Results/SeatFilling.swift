@@ -54,9 +54,15 @@ public struct SeatFilling: Sendable {
         var optimised: Set<String> = []
         /// A written place: a known code, or words (with a space) for another agency; a
         /// single word that is no code is a mistyped code.
-        func resolve(_ written: Located<String>?) -> OptimisationMove.Place?? {
+        func resolve(_ written: Located<String>?, listed: String) -> OptimisationMove.Place?? {
             guard let written else { return .some(nil) }
             let text = written.value
+            if text == listed {
+                diagnostics.error(
+                    "'\(text)' is the formation the row is listed under; name where the participant came from or went",
+                    at: written.location)
+                return nil
+            }
             if codes.contains(text) { return .formation(text) }
             if text.contains(" ") { return .elsewhere(text) }
             diagnostics.error(
@@ -94,7 +100,9 @@ public struct SeatFilling: Sendable {
                 seated[listed, default: []].append(who)
                 continue
             }
-            guard let from = resolve(move.from), let to = resolve(move.to) else { continue }
+            guard let from = resolve(move.from, listed: listed), let to = resolve(move.to, listed: listed) else {
+                continue
+            }
             hasMoveColumns = true
             let record = OptimisationMove(
                 participant: entrant.identity.participant, name: entrant.identity.name, status: status,

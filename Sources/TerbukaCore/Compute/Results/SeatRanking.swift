@@ -14,6 +14,11 @@ struct Entrant {
     var group: PriorityGroup? = nil
     /// Where an optimisation placement came from or went to, as written.
     var move: MoveColumns? = nil
+    /// The optimisation code BKN placed this participant with: not ranked, seated as given.
+    var placement: ResultStatus? = nil
+
+    /// Ranked among the formation's applicants: scored, and not placed by optimisation.
+    var isRanked: Bool { !keys.isEmpty && placement == nil }
 
     /// L or TL, with the group for a member.
     func status(seated: Bool) -> ResultStatus {
@@ -39,11 +44,41 @@ struct SeatRanking: PublishedResultTable {
 
     var count: Int { order.count }
 
-    /// `keyNames` name the keys for messages ("final", "SKD", …); `birthDateKey` is the
-    /// index of the older-applicant key, which needs every tied participant's birth date.
+    /// A ranking key from private data (IPK, birth date): when it must decide a tie across
+    /// the last seat, every tied participant needs it.
+    struct PrivateKey {
+        /// Index in the entrants' keys.
+        var index: Int
+        /// The key's value when the participant has none.
+        var missing: Int
+        /// "IPK", "birth date", for messages.
+        var what: String
+        /// "the higher IPK", "the older applicant".
+        var decides: String
+        var column: String
+    }
+
+    /// The private keys among `keys` (after `offset` leading keys), in ranking order.
+    static func privateKeys(_ keys: [RankingKey], offset: Int) -> [PrivateKey] {
+        keys.enumerated().compactMap { index, key in
+            switch key {
+            case .ipk:
+                PrivateKey(
+                    index: index + offset, missing: -1, what: "IPK", decides: "the higher IPK", column: "'ipk' (IPK)")
+            case .birthDate:
+                PrivateKey(
+                    index: index + offset, missing: Int.min, what: "birth date", decides: "the older applicant",
+                    column: "'birth_date' (tanggal_lahir)")
+            default: nil
+            }
+        }
+    }
+
+    /// `keyNames` name the keys for messages ("final", "SKD", …). Entrants placed by
+    /// optimisation (`placement`) are not ranked: their seat is BKN's decision.
     init(
         stage: ResultStage, entry: ResultEntry, place: TablePlace, columns: [ResultColumn], entrants: [Entrant],
-        formations: [Formation], keyNames: [String], birthDateKey: Int?, explain: (Entrant) -> String?,
+        formations: [Formation], keyNames: [String], privateKeys: [PrivateKey], explain: (Entrant) -> String?,
         into diagnostics: inout Diagnostics
     ) {
         self.stage = stage
@@ -53,61 +88,69 @@ struct SeatRanking: PublishedResultTable {
         let (order, ranges) = Grouping.order(entrants, formations: formations, formation: \.identity.formationIndex) {
             a, b in
             let (x, y) = (entrants[a], entrants[b])
-            if x.keys.isEmpty != y.keys.isEmpty { return !x.keys.isEmpty }
+            if x.isRanked != y.isRanked { return x.isRanked }
             if x.keys != y.keys { return x.keys.lexicographicallyPrecedes(y.keys, by: >) }
             return x.identity.participant < y.identity.participant
         }
         self.order = order
+        let keyCount = entrants.lazy.map(\.keys.count).max() ?? 0
         var ranks = [Int32](repeating: 0, count: order.count)
         var statuses = [ResultStatus?](repeating: nil, count: order.count)
         var groups: [FormationGroup] = []
         var report = DifferenceReport(place: place)
         for (formation, range) in ranges {
-            let ranked = range.filter { !entrants[Int(order[$0])].keys.isEmpty }
+            let ranked = range.filter { entrants[Int(order[$0])].isRanked }
             let local = Grouping.competitionRanks(count: ranked.count) {
                 entrants[Int(order[ranked[$0]])].keys == entrants[Int(order[ranked[$1]])].keys
             }
             var passed = 0
             let seats = "\(formation.quota) seat\(formation.quota == 1 ? "" : "s")"
-            // Those tied on every score across the last seat: the older applicant passes, so
-            // each needs a birth date; one missing is the cause to report, not the tie.
-            var missingBirthDate = false
-            if let birthDateKey {
+            /// Tied blocks across the last seat, as positions in `ranked`, among those who can
+            /// pass (met the minimums): `length` keys compared.
+            func blocksAcrossTheLastSeat(comparing length: Int) -> [Range<Int>] {
+                var blocks: [Range<Int>] = []
                 var start = 0
                 while start < ranked.count {
-                    let keys = entrants[Int(order[ranked[start]])].keys
+                    let keys = entrants[Int(order[ranked[start]])].keys.prefix(length)
                     var end = start + 1
-                    while end < ranked.count,
-                        entrants[Int(order[ranked[end]])].keys.prefix(birthDateKey) == keys.prefix(birthDateKey)
+                    while end < ranked.count, entrants[Int(order[ranked[end]])].keys.prefix(length) == keys { end += 1 }
+                    if start < formation.quota, end > formation.quota, end - start > 1,
+                        entrants[Int(order[ranked[start]])].meetsMinimums
                     {
-                        end += 1
-                    }
-                    let tied = ranked[start..<end].map { entrants[Int(order[$0])] }
-                    let without = tied.filter { $0.keys[birthDateKey] == Int.min }
-                    if start < formation.quota, end > formation.quota, tied.count > 1, !without.isEmpty {
-                        missingBirthDate = true
-                        diagnostics.error(
-                            "formation \(formation.code) (\(seats)): \(Self.names(tied)) tie on every score across the last seat, so the older applicant passes, but \(Self.names(without)) \(without.count == 1 ? "has" : "have") no birth date",
-                            at: place.file,
-                            hint:
-                                "give each a birth date in a column 'birth_date' (tanggal_lahir); it decides the tie and is never published"
-                        )
+                        blocks.append(start..<end)
                     }
                     start = end
                 }
+                return blocks
             }
-            var start = 0
-            while start < ranked.count {
-                var end = start + 1
-                while end < ranked.count, local[end] == local[start] { end += 1 }
-                let rank = local[start]
-                if !missingBirthDate, rank <= formation.quota, rank + (end - start) - 1 > formation.quota {
-                    let tied = ranked[start..<end].map { entrants[Int(order[$0])] }
+            // Tied on every score across the last seat: a private key decides, so each tied
+            // participant needs it. One missing is the cause to report, once, at its row; the
+            // supplied rank and status of that block are not compared with a guess.
+            var undecided = Set<Int>()
+            for key in privateKeys {
+                for block in blocksAcrossTheLastSeat(comparing: key.index)
+                where block.allSatisfy({ !undecided.contains($0) }) {
+                    let tied = block.map { entrants[Int(order[ranked[$0]])] }
+                    let without = tied.filter { $0.keys[key.index] == key.missing }
+                    guard let first = without.first else { continue }
+                    undecided.formUnion(block)
+                    diagnostics.error(
+                        "formation \(formation.code) (\(seats)): \(Self.names(tied)) tie on every score across the last seat, so \(key.decides) passes, but \(Self.names(without)) \(without.count == 1 ? "has" : "have") no \(key.what)",
+                        at: first.identity.location(in: place),
+                        hint:
+                            "give each tied participant a value in a column \(key.column); it decides the tie and is never published"
+                    )
+                }
+            }
+            if keyCount > 0 {
+                for block in blocksAcrossTheLastSeat(comparing: keyCount)
+                where block.allSatisfy({ !undecided.contains($0) }) {
+                    let tied = block.map { entrants[Int(order[ranked[$0]])] }
+                    undecided.formUnion(block)
                     diagnostics.error(
                         "formation \(formation.code) (\(seats)): \(Self.names(tied)) tie on every ranking key (\(keyNames.joined(separator: ", "))) across the last seat; the rules cannot decide who passes",
                         at: place.file)
                 }
-                start = end
             }
             for (offset, position) in ranked.enumerated() {
                 let entrant = entrants[Int(order[position])]
@@ -115,22 +158,18 @@ struct SeatRanking: PublishedResultTable {
                 let status = entrant.status(seated: entrant.meetsMinimums && local[offset] <= formation.quota)
                 statuses[position] = status
                 if status.isSeated { passed += 1 }
-                if let written = entrant.supplied?.status {
-                    if case .optimised = written.value {
-                        statuses[position] = written.value
-                    } else if written.value != status {
-                        let reason = explain(entrant).map { "\($0); " } ?? ""
-                        let member =
-                            entrant.group.map { " and the participant is in priority group \($0.code) (\($0.name))" }
-                            ?? ""
-                        let rule =
-                            status.isSeated
-                            ? "rank \(local[offset]) is within the \(seats) of formation \(formation.code)\(member)"
-                            : "\(reason)rank \(local[offset]) is beyond the \(seats) of formation \(formation.code)\(member)"
-                        report.add(
-                            "row \(entrant.identity.row): status \(written.value.code) supplied, computed \(status.code): \(rule)",
-                            at: written.location)
-                    }
+                guard !undecided.contains(offset) else { continue }
+                if let written = entrant.supplied?.status, written.value != status {
+                    let reason = explain(entrant).map { "\($0); " } ?? ""
+                    let member =
+                        entrant.group.map { " and the participant is in priority group \($0.code) (\($0.name))" } ?? ""
+                    let rule =
+                        status.isSeated
+                        ? "rank \(local[offset]) is within the \(seats) of formation \(formation.code)\(member)"
+                        : "\(reason)rank \(local[offset]) is beyond the \(seats) of formation \(formation.code)\(member)"
+                    report.add(
+                        "row \(entrant.identity.row): status \(written.value.code) supplied, computed \(status.code): \(rule)",
+                        at: written.location)
                 }
                 if let written = entrant.supplied?.rank, written.value != local[offset] {
                     report.add(
@@ -138,8 +177,9 @@ struct SeatRanking: PublishedResultTable {
                         at: written.location)
                 }
             }
-            for position in range where entrants[Int(order[position])].keys.isEmpty {
-                statuses[position] = entrants[Int(order[position])].absence.map(ResultStatus.absent)
+            for position in range where !entrants[Int(order[position])].isRanked {
+                let entrant = entrants[Int(order[position])]
+                statuses[position] = entrant.placement ?? entrant.absence.map(ResultStatus.absent)
             }
             groups.append(
                 FormationGroup(

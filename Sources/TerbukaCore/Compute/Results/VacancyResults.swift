@@ -183,7 +183,7 @@ struct StageComputation {
                 stage: .akhir, entry: final.entry, place: place, columns: columns, entrants: entrants,
                 formations: formations,
                 keyNames: ["final"] + rules.tieBreak.map(\.label),
-                birthDateKey: rules.tieBreak.firstIndex(of: .birthDate).map { $0 + 1 }, explain: { _ in nil },
+                privateKeys: SeatRanking.privateKeys(rules.tieBreak, offset: 1), explain: { _ in nil },
                 into: &diagnostics))
     }
 
@@ -258,6 +258,7 @@ struct StageComputation {
             ],
             finalThousandths: nil, meetsMinimums: true)
         entrant.move = row?.move
+        if case .optimised = row?.supplied?.status?.value { entrant.placement = row?.supplied?.status?.value }
         guard absence == nil, let skdTotal, let skbScore else { return entrant }
         let weights = rules.weights
         let numerator = FinalScore.numerator(skd: skdTotal, skb: skbScore, weights: weights)
@@ -317,6 +318,7 @@ struct StageComputation {
                 identity: row.identity, absence: row.absence, keys: [], supplied: row.supplied,
                 values: components.map { _ in .empty } + [.empty] + groupCell, finalThousandths: nil,
                 meetsMinimums: true, group: row.group, move: row.move)
+            if case .optimised = row.supplied?.status?.value { entrant.placement = row.supplied?.status?.value }
             if let scores = row.scores {
                 let total = scores.reduce(0, +)
                 entrant.meetsMinimums = zip(components, scores).allSatisfy { $1 >= ($0.min ?? 0) }
@@ -349,7 +351,7 @@ struct StageComputation {
             SeatRanking(
                 stage: .kompetensi, entry: table.entry, place: table.place, columns: columns, entrants: entrants,
                 formations: formations, keyNames: leadingKeys + rules.tieBreak.map(\.label),
-                birthDateKey: rules.tieBreak.firstIndex(of: .birthDate).map { $0 + leadingKeys.count },
+                privateKeys: SeatRanking.privateKeys(rules.tieBreak, offset: leadingKeys.count),
                 explain: { entrant in
                     guard !entrant.meetsMinimums else { return nil }
                     let below = zip(components, entrant.values).compactMap { component, value -> String? in
