@@ -133,7 +133,8 @@ import Testing
             Self.entry(.akhir), place,
             ["A", "B"].enumerated().map { index, who in
                 FinalRow(
-                    identity: Self.identity(who, row: Int32(index + 2), birthDay: 7_000), skd: 400, skb: 8000,
+                    identity: Self.identity(who, row: Int32(index + 2), birthDay: 7_000), skd: 400,
+                    skb: SKBScore.Written("80", decimalComma: false),
                     supplied: nil)
             }
         )
@@ -151,8 +152,12 @@ import Testing
         tables.akhir = (
             Self.entry(.akhir), TablePlace(path: "content/vacancies/v/results/akhir.csv"),
             [
-                FinalRow(identity: Self.identity("A", row: 2, birthDay: 10_000), skd: 400, skb: 8000, supplied: nil),
-                FinalRow(identity: Self.identity("B", row: 3, birthDay: 9_000), skd: 400, skb: 8000, supplied: nil),
+                FinalRow(
+                    identity: Self.identity("A", row: 2, birthDay: 10_000), skd: 400,
+                    skb: SKBScore.Written("80", decimalComma: false), supplied: nil),
+                FinalRow(
+                    identity: Self.identity("B", row: 3, birthDay: 9_000), skd: 400,
+                    skb: SKBScore.Written("80", decimalComma: false), supplied: nil),
             ]
         )
         var diagnostics = Diagnostics()

@@ -226,6 +226,24 @@ import Testing
             ])
     }
 
+    @Test func anExactSumWithFourDecimalsTypedBackIsAccepted() async throws {
+        // 55 % × 72,35 + 30 % × 80 + 15 % × 75 = 39,7925 + 24 + 11,25 = 75,0425
+        let site = try ResultsSite(
+            tables: [
+                ("skd", Self.skd),
+                (
+                    "skb",
+                    "participant;name;formation;cat;wawancara;praktik;nilai_skb\nA;ANI;U2;72,35;80;75;75,0425\nB;BUDI;U2;70;70;70;70\n"
+                ),
+            ], akhirWithoutFile: true,
+            extra:
+                "scoring:\n  passing:\n    putra-putri-kalimantan: {total: 300, tiu: 70}\n  skb: [{id: cat, weight: 55}, {id: wawancara, weight: 30}, {id: praktik, weight: 15}]"
+        )
+        defer { site.cleanUp() }
+        #expect(try await site.published("skb")["A"]?["skb"] == "75.0425")
+        #expect(try await site.published("akhir")["A"]?["skb"] == "75.0425")
+    }
+
     @Test func weightsThatDoNotAddUpTo100AreAnErrorAtTheNotice() async throws {
         let site = try ResultsSite(
             tables: [("skd", Self.skd)],
@@ -237,6 +255,21 @@ import Testing
             await site.errors() == [
                 "content/vacancies/cpns-2024/index.md:13:8: error: the SKB part weights add up to 90, not 100: cat 60 + wawancara 30"
             ])
+    }
+
+    @Test func aPartNamedAfterAColumnTheTableHasIsAnErrorAtTheNotice() async throws {
+        let site = try ResultsSite(
+            tables: [("skd", Self.skd), ("skb", "participant,name,formation,ipk,wawancara\nA,ANI,U2,70,80\n")],
+            extra:
+                "scoring:\n  passing:\n    putra-putri-kalimantan: {total: 300, tiu: 70}\n  skb: [{id: ipk, weight: 50}, {id: wawancara, weight: 50}]"
+        )
+        defer { site.cleanUp() }
+        let errors = await site.errors()
+        #expect(
+            errors.first
+                == "content/vacancies/cpns-2024/index.md:17:14: error: SKB part id 'ipk' must be a slug other than a column the table already has"
+        )
+        #expect(errors.count == 1)
     }
 
     @Test func aMissingPartOrAPartOutOfRangeIsAnErrorAtItsCell() async throws {

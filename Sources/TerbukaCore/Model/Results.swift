@@ -84,16 +84,16 @@ public struct SKBRow: Sendable {
     /// The parts' scores in hundredths, in the order of the rules' SKB parts; nil without parts.
     public var parts: [Int]?
     /// The SKB score the agency typed beside its parts, checked against their sum.
-    public var suppliedScore: Located<WrittenDecimal>?
+    public var suppliedScore: Located<SKBScore.Written>?
     public var absence: Absence?
     public var supplied: SuppliedColumns?
 }
 
 public struct FinalRow: Sendable {
     public var identity: RowIdentity
-    /// SKD total and SKB score (hundredths) when the agency typed them.
+    /// SKD total and SKB score when the agency typed them.
     public var skd: Int?
-    public var skb: Int?
+    public var skb: SKBScore.Written?
     /// The weighted parts (`SKD (40%)`, `SKB (60%)`) when the agency typed them: checked,
     /// not published, since the final score carries them.
     public var skdPart: Located<WrittenDecimal>?

@@ -13,6 +13,9 @@ public struct ScoringRules: Sendable, Equatable {
     /// The parts of the SKB and their weights (PermenPANRB 6/2024 art. 22: the notice states
     /// them), each part 0–100; empty when the SKB is one score.
     public var skbParts: [ScoreComponent] = []
+    /// `scoring.skb` was written but could not be read: the SKB table is not checked
+    /// against a guess (its problems are reported at the notice).
+    public var skbPartsUnreadable = false
     /// PPPK priority groups, in ranking order: a member of an earlier group ranks above a
     /// later one and above applicants without a group, whatever the scores.
     public var priorityGroups: [PriorityGroup]
@@ -243,6 +246,11 @@ public enum RankingKey: Sendable, Hashable {
 public struct SKBScore: Sendable, Hashable, Comparable {
     public var tenThousandths: Int
 
+    /// Units per point: the score is kept in ten-thousandths.
+    public static let unit = 10_000
+    /// 100 points.
+    public static let maximum = SKBScore(tenThousandths: 100 * unit)
+
     public init(tenThousandths: Int) {
         self.tenThousandths = tenThousandths
     }
@@ -275,9 +283,37 @@ public struct SKBScore: Sendable, Hashable, Comparable {
         return FixedPoint.text(value, scale: scale, mark: mark)
     }
 
-    /// Whether a score typed with two decimals is this one, rounded half up or cut.
-    public func agrees(hundredths: Int) -> Bool {
-        hundredths == tenThousandths / 100 || hundredths == (tenThousandths + 50) / 100
+    /// Whether a typed score is this one, rounded half up or cut to the decimals it has.
+    public func agrees(with written: Written) -> Bool {
+        var step = 1
+        for _ in written.decimals..<4 { step *= 10 }
+        let typed = written.score.tenThousandths
+        return typed == tenThousandths / step * step || typed == (tenThousandths + step / 2) / step * step
+    }
+
+    /// An SKB score as typed: up to four decimals, and how many were written.
+    public struct Written: Sendable, Hashable {
+        public var score: SKBScore
+        public var decimals: Int
+
+        /// "85,25" or "74.235": nil unless a number from 0 to 100 with at most four decimals.
+        public init?(_ text: String, decimalComma: Bool) {
+            guard let value = CellText.parse(text, scale: 4, decimalComma: decimalComma),
+                value <= SKBScore.maximum.tenThousandths
+            else { return nil }
+            score = SKBScore(tenThousandths: value)
+            let marks: Set<Character> = decimalComma ? [".", ","] : ["."]
+            decimals =
+                text.firstIndex(where: { marks.contains($0) }).map { text.distance(from: $0, to: text.endIndex) - 1 }
+                ?? 0
+        }
+
+        /// As typed: "74,5".
+        public func text(mark: String) -> String {
+            var value = score.tenThousandths
+            for _ in decimals..<4 { value /= 10 }
+            return FixedPoint.text(value, scale: decimals, mark: mark)
+        }
     }
 
     public static func < (a: SKBScore, b: SKBScore) -> Bool { a.tenThousandths < b.tenThousandths }

@@ -4,8 +4,14 @@ enum ScoringValidator {
         "passing", "shortlist_multiplier", "weights", "components", "tie_break", "priority_groups", "skb",
     ]
     static let skbPartKeys = ["id", "weight", "label"]
-    /// Columns an SKB table already has: a part cannot be named after one.
-    static let reservedColumns = ["participant", "name", "formation", "total", "rank", "status", "skb", "group"]
+    /// Names a component or SKB part cannot take: every column a result table already reads
+    /// (with its other names), compared as headers are.
+    static let reservedColumns: Set<String> = Set(
+        (ResultColumns.common + [ResultColumns.total, ResultColumns.rank, ResultColumns.status, ResultColumns.group])
+            .flatMap(\.acceptedNames).map(TableColumn.normalize)
+            + ["skb", "skd", "final", "reason", "skdsource", "fromformation", "toformation"])
+
+    static func isReserved(_ id: String) -> Bool { reservedColumns.contains(TableColumn.normalize(id)) }
     static let componentKeys = ["id", "label", "max", "min", "multiple_of"]
 
     static func rules(_ map: YAMLMapping?, kind: RecruitmentKind, into diagnostics: inout Diagnostics) -> ScoringRules {
@@ -81,7 +87,7 @@ enum ScoringValidator {
                 let min = component.integer("min", into: &diagnostics)
                 let step = component.integer("multiple_of", into: &diagnostics)
                 if !Slug.isValid(id.value)
-                    || ["participant", "name", "formation", "total", "rank", "status"].contains(id.value)
+                    || isReserved(id.value)
                 {
                     diagnostics.error(
                         "component id '\(id.value)' must be a slug other than a column the table already has",
@@ -112,7 +118,9 @@ enum ScoringValidator {
             }
         }
         if let list = map.list("skb", into: &diagnostics) {
+            let before = diagnostics.errorCount
             rules.skbParts = skbParts(list, kind: kind, at: map["skb"]?.location ?? map.location, into: &diagnostics)
+            rules.skbPartsUnreadable = rules.skbParts.isEmpty && diagnostics.errorCount > before
         }
         if let list = map.list("priority_groups", into: &diagnostics) {
             var groups: [PriorityGroup] = []
@@ -178,7 +186,7 @@ enum ScoringValidator {
             guard let id = part.text("id", into: &diagnostics), let weight = part.integer("weight", into: &diagnostics)
             else { continue }
             let label = part.text("label", into: &diagnostics)?.value
-            if !Slug.isValid(id.value) || reservedColumns.contains(id.value) {
+            if !Slug.isValid(id.value) || isReserved(id.value) {
                 diagnostics.error(
                     "SKB part id '\(id.value)' must be a slug other than a column the table already has",
                     at: id.location)
@@ -202,10 +210,11 @@ enum ScoringValidator {
         guard diagnostics.errorCount == before else { return [] }
         let sum = parts.reduce(0) { $0 + ($1.weight ?? 0) }
         if !parts.isEmpty, sum != 100 {
+            // The parts stay, so that the SKB table is read as the notice means it; the build
+            // stops on this one error.
             diagnostics.error(
                 "the SKB part weights add up to \(sum), not 100: \(parts.map { "\($0.id) \($0.weight ?? 0)" }.joined(separator: " + "))",
                 at: location)
-            return []
         }
         return parts
     }

@@ -2,13 +2,13 @@
 /// integer over the common denominator 100 (percent) × 550 (SKD) × 10,000 (SKB kept in
 /// ten-thousandths).
 enum FinalScore {
-    static let denominator = 100 * SKDMark.total.maximum * 10_000
+    static let denominator = 100 * SKDMark.total.maximum * SKBScore.unit
 
     /// final × denominator, for SKD total `skd` (0–550) and the SKB score (0–100):
     /// weight × SKD / 550 + weight × SKB / 100, in percent.
     static func numerator(skd: Int, skb: SKBScore, weights: ScoringRules.Weights) -> Int {
         weights.skd * skd * (denominator / SKDMark.total.maximum) + weights.skb * skb.tenThousandths
-            * (denominator / 1_000_000)
+            * (denominator / (100 * SKBScore.unit))
     }
 
     /// Thousandths, rounded half up, as published.

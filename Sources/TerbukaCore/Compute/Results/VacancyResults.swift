@@ -131,7 +131,7 @@ struct StageComputation {
         var differences = DifferenceReport(place: place)
         for row in rows {
             guard let written = row.suppliedScore, let score = row.score, let scores = row.parts,
-                !written.value.agrees(numerator: score.tenThousandths, denominator: 10_000)
+                !score.agrees(with: written.value)
             else { continue }
             let sum = zip(parts, scores).map { part, value in
                 "\(part.weight ?? 0) % × \(part.label) \(FixedPoint.text(value, scale: 2, mark: ","))"
@@ -220,7 +220,7 @@ struct StageComputation {
                 "row \(identity.row): participant \(identity.participant) is not in the SKD table", at: location)
             return nil
         }
-        var skbScore = row?.skb.map(SKBScore.init(hundredths:))
+        var skbScore = row?.skb?.score
         var absence = row?.supplied?.status?.value.absence
         if input.skb != nil {
             guard let skbRow = skbRows[identity.participant] else {
@@ -228,9 +228,9 @@ struct StageComputation {
                     "row \(identity.row): participant \(identity.participant) is not in the SKB table", at: location)
                 return nil
             }
-            if let written = row?.skb, let score = skbRow.score, !score.agrees(hundredths: written) {
+            if let written = row?.skb, let score = skbRow.score, !score.agrees(with: written) {
                 differences.add(
-                    "row \(identity.row): skb \(FixedPoint.text(written, scale: 2, mark: ",")) supplied, but the SKB table has \(score.text(mark: ","))",
+                    "row \(identity.row): skb \(written.text(mark: ",")) supplied, but the SKB table has \(score.text(mark: ","))",
                     at: location)
             }
             if skbRow.identity.formation != identity.formation {

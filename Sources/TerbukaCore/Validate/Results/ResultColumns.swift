@@ -113,7 +113,7 @@ enum ResultColumns {
         case "formation": return formations.areCodes(values)
         case "position": return formations.arePositions(values)
         case "skd": return !weightedByHeader && numbers(scale: 0, max: SKDMark.total.maximum)
-        case "skb": return !weightedByHeader && numbers(scale: 2, max: ScoreRange.skbHundredths)
+        case "skb": return !weightedByHeader && numbers(scale: 4, max: SKBScore.maximum.tenThousandths)
         case "skd_weighted", "skb_weighted": return numbers(scale: 3, max: ScoreRange.finalThousandths)
         default: return true
         }

@@ -91,11 +91,9 @@ enum ResultRowParsers {
             row.parts = scores
             row.score = SKBScore(parts: scores, weights: parts.map { $0.weight ?? 0 })
             if let raw = fields.text(.skb), !raw.isEmpty {
-                guard let value = WrittenDecimal(raw, decimalComma: fields.decimalComma),
-                    value.thousandths <= ScoreRange.finalThousandths
-                else {
+                guard let value = SKBScore.Written(raw, decimalComma: fields.decimalComma) else {
                     d.error(
-                        "row \(identity.row): SKB '\(raw)' is not a score from 0 to 100 with at most three decimals",
+                        "row \(identity.row): SKB '\(raw)' is not a score from 0 to 100 with at most four decimals",
                         at: fields.location(.skb))
                     return nil
                 }
@@ -121,12 +119,12 @@ enum ResultRowParsers {
                 ok = false
             }
         }
-        var skb: Int?
+        var skb: SKBScore.Written?
         if let raw = fields.text(.skb), !raw.isEmpty {
-            skb = fields.scaled(.skb, scale: 2)
-            if skb == nil || skb! > ScoreRange.skbHundredths {
+            skb = SKBScore.Written(raw, decimalComma: fields.decimalComma)
+            if skb == nil {
                 d.error(
-                    "row \(identity.row): SKB '\(raw)' is not a score from 0 to 100 with at most two decimals",
+                    "row \(identity.row): SKB '\(raw)' is not a score from 0 to 100 with at most four decimals",
                     at: fields.location(.skb))
                 ok = false
             }

@@ -15,6 +15,10 @@ enum ResultsValidator {
                 continue
             }
             seen[entry.stage] = entry.location
+            if entry.stage == .skb, rules.skbPartsUnreadable {
+                tables.unreadable.insert(entry.stage)
+                continue
+            }
             if kind == .pppk, entry.stage == .kompetensi, rules.components.isEmpty {
                 diagnostics.error("a kompetensi table needs scoring components", at: entry.location)
                 tables.unreadable.insert(entry.stage)
