@@ -9,8 +9,8 @@ struct SKBResults: PublishedResultTable {
 
     var stage: ResultStage { .skb }
     var columns: [ResultColumn] {
-        parts.map { ResultColumn(id: $0.id, type: .number) }
-            + [ResultColumn(id: "skb", type: .number), ResultColumn(id: "status", type: .text)]
+        [ResultColumn(id: "skb", type: .number), ResultColumn(id: "status", type: .text)]
+            + parts.map { ResultColumn(id: $0.id, type: .number) }
     }
     var count: Int { order.count }
 
@@ -42,6 +42,6 @@ struct SKBResults: PublishedResultTable {
         let partCells: [CellValue] = parts.indices.map { index in
             row.parts.map { .fixed($0[index], scale: 2) } ?? .empty
         }
-        return partCells + [row.score?.cell ?? .empty, row.absence.map { .status(.absent($0)) } ?? .empty]
+        return [row.score?.cell ?? .empty, row.absence.map { .status(.absent($0)) } ?? .empty] + partCells
     }
 }

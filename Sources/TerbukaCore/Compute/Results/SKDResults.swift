@@ -22,8 +22,8 @@ struct SKDResults: PublishedResultTable {
 
     var columns: [ResultColumn] {
         SKDMark.allCases.map { ResultColumn(id: $0.rawValue, type: .integer) }
-            + (hasSources ? [ResultColumn(id: "skd_source", type: .integer)] : [])
             + [ResultColumn(id: "rank", type: .integer), ResultColumn(id: "status", type: .text)]
+            + (hasSources ? [ResultColumn(id: "skd_source", type: .integer)] : [])
     }
 
     /// What a row failed, for messages.
@@ -154,10 +154,9 @@ struct SKDResults: PublishedResultTable {
         let row = rows[Int(order[position])]
         let source: [CellValue] = hasSources ? [row.source.map { .integer(Int($0)) } ?? .empty] : []
         guard let scores = row.scores else {
-            return [.empty, .empty, .empty, .empty] + source + [.empty, status]
+            return [.empty, .empty, .empty, .empty, .empty, status] + source
         }
-        return SKDMark.allCases.map { .integer($0.score(in: scores)) } + source + [
-            .integer(Int(ranks[position])), status,
-        ]
+        return SKDMark.allCases.map { .integer($0.score(in: scores)) } + [.integer(Int(ranks[position])), status]
+            + source
     }
 }

@@ -16,6 +16,8 @@ struct Entrant {
     var move: MoveColumns? = nil
     /// The optimisation code BKN placed this participant with: not ranked, seated as given.
     var placement: ResultStatus? = nil
+    /// Values shown after rank and status (the priority group), in `trailingColumns` order.
+    var trailing: [CellValue] = []
 
     /// Ranked among the formation's applicants: scored, and not placed by optimisation.
     var isRanked: Bool { !keys.isEmpty && placement == nil }
@@ -32,8 +34,9 @@ struct Entrant {
 struct SeatRanking: PublishedResultTable {
     let stage: ResultStage
     let entry: ResultEntry
-    /// The columns of the entrants' values, then rank and status.
+    /// The columns of the entrants' values, then rank and status, then the trailing values.
     let rankedColumns: [ResultColumn]
+    let trailingColumns: [ResultColumn]
     let entrants: [Entrant]
     let order: [Int32]
     let ranks: [Int32]
@@ -77,13 +80,15 @@ struct SeatRanking: PublishedResultTable {
     /// `keyNames` name the keys for messages ("final", "SKD", …). Entrants placed by
     /// optimisation (`placement`) are not ranked: their seat is BKN's decision.
     init(
-        stage: ResultStage, entry: ResultEntry, place: TablePlace, columns: [ResultColumn], entrants: [Entrant],
+        stage: ResultStage, entry: ResultEntry, place: TablePlace, columns: [ResultColumn],
+        trailingColumns: [ResultColumn] = [], entrants: [Entrant],
         formations: [Formation], keyNames: [String], privateKeys: [PrivateKey], explain: (Entrant) -> String?,
         into diagnostics: inout Diagnostics
     ) {
         self.stage = stage
         self.entry = entry
         rankedColumns = columns
+        self.trailingColumns = trailingColumns
         self.entrants = entrants
         let (order, ranges) = Grouping.order(entrants, formations: formations, formation: \.identity.formationIndex) {
             a, b in
@@ -210,7 +215,7 @@ struct SeatRanking: PublishedResultTable {
     var seatFilling: SeatFilling? { seats }
 
     var columns: [ResultColumn] {
-        rankedColumns
+        rankedColumns + trailingColumns
             + (seats.hasMoveColumns
                 ? [ResultColumn(id: "from_formation", type: .text), ResultColumn(id: "to_formation", type: .text)] : [])
     }
@@ -218,7 +223,7 @@ struct SeatRanking: PublishedResultTable {
     func cells(_ position: Int) -> [CellValue] {
         let rank: CellValue = ranks[position] > 0 ? .integer(Int(ranks[position])) : .empty
         let entrant = entrants[Int(order[position])]
-        let cells = entrant.values + [rank, .status(statuses[position])]
+        let cells = entrant.values + [rank, .status(statuses[position])] + entrant.trailing
         guard seats.hasMoveColumns else { return cells }
         return cells + [entrant.move?.from, entrant.move?.to].map { $0.map { .text($0.value) } ?? .empty }
     }

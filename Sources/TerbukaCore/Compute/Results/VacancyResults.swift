@@ -316,13 +316,14 @@ struct StageComputation {
             let groupCell: [CellValue] = showsGroups ? [row.group.map { .text($0.code) } ?? .empty] : []
             var entrant = Entrant(
                 identity: row.identity, absence: row.absence, keys: [], supplied: row.supplied,
-                values: components.map { _ in .empty } + [.empty] + groupCell, finalThousandths: nil,
+                values: components.map { _ in .empty } + [.empty], finalThousandths: nil,
                 meetsMinimums: true, group: row.group, move: row.move)
             if case .optimised = row.supplied?.status?.value { entrant.placement = row.supplied?.status?.value }
+            entrant.trailing = groupCell
             if let scores = row.scores {
                 let total = scores.reduce(0, +)
                 entrant.meetsMinimums = zip(components, scores).allSatisfy { $1 >= ($0.min ?? 0) }
-                entrant.values = scores.map(CellValue.integer) + [.integer(total)] + groupCell
+                entrant.values = scores.map(CellValue.integer) + [.integer(total)]
                 // A member of the first group ranks highest; no group ranks 0.
                 let groupRank = row.group.flatMap { groupOrder.firstIndex(of: $0) }.map { groupOrder.count - $0 } ?? 0
                 entrant.keys =
@@ -343,13 +344,13 @@ struct StageComputation {
         let columns =
             components.map { ResultColumn(id: $0.id, type: .integer) }
             + [
-                ResultColumn(id: "total", type: .integer)
-            ] + (showsGroups ? [ResultColumn(id: "group", type: .text)] : []) + [
-                ResultColumn(id: "rank", type: .integer), ResultColumn(id: "status", type: .text),
+                ResultColumn(id: "total", type: .integer), ResultColumn(id: "rank", type: .integer),
+                ResultColumn(id: "status", type: .text),
             ]
         tables.append(
             SeatRanking(
-                stage: .kompetensi, entry: table.entry, place: table.place, columns: columns, entrants: entrants,
+                stage: .kompetensi, entry: table.entry, place: table.place, columns: columns,
+                trailingColumns: showsGroups ? [ResultColumn(id: "group", type: .text)] : [], entrants: entrants,
                 formations: formations, keyNames: leadingKeys + rules.tieBreak.map(\.label),
                 privateKeys: SeatRanking.privateKeys(rules.tieBreak, offset: leadingKeys.count),
                 explain: { entrant in
