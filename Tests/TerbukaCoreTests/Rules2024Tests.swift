@@ -429,20 +429,21 @@ import Testing
 /// Formations the final stage leaves with empty seats (formasi kosong), each with its reason.
 @Suite struct UnfilledFormationTests {
     @Test func eachReasonForAnUnfilledFormationIsGiven() async throws {
-        // U1 (1 seat): its only passer withdrew. U2 (2 seats): one applicant. The other six
-        // formations had no applicant.
+        // U1 (1 seat): its only passer withdrew. U2 (2 seats): one applicant. D1 (1 seat): its
+        // only participant was absent. The other five formations had no applicant.
         let site = try ResultsSite(tables: [
-            ("akhir", "participant,name,formation,skd,skb,status\nA,ANI,U1,,,APS\nB,BUDI,U2,400,80,\n")
+            ("akhir", "participant,name,formation,skd,skb,status\nA,ANI,U1,,,APS\nB,BUDI,U2,400,80,\nD,DEDI,D1,,,TH\n")
         ])
         defer { site.cleanUp() }
         #expect(await site.site.build().succeeded)
         let csv = try String(
             contentsOf: site.site.output.appendingPathComponent("data/cpns-2024/formasi-kosong.csv"), encoding: .utf8)
         let lines = csv.components(separatedBy: "\r\n")
-        #expect(lines[0] == "code,position,unit,kind,quota,filled,unfilled,applicants,withdrew,reason")
-        #expect(lines[1] == "U1,ANALIS,SETDA,umum,1,0,1,1,1,withdrew_after_passing")
-        #expect(lines[2] == "U2,PRANATA,KOMINFO,umum,2,1,1,1,0,below_passing_marks")
-        #expect(lines[3] == "C1,DOKTER,RSUD,cumlaude,1,0,1,0,0,no_applicant")
+        #expect(lines[0] == "code,position,unit,kind,quota,filled,unfilled,applicants,withdrew,absent,reason")
+        #expect(lines[1] == "U1,ANALIS,SETDA,umum,1,0,1,1,1,0,withdrew_after_passing")
+        #expect(lines[2] == "U2,PRANATA,KOMINFO,umum,2,1,1,1,0,0,below_passing_marks")
+        #expect(lines[3] == "C1,DOKTER,RSUD,cumlaude,1,0,1,0,0,0,no_applicant")
+        #expect(lines[4] == "D1,ARSIPARIS,ARSIP,disabilitas,1,0,1,1,0,1,absent")
         #expect(lines.count == 2 + 8) // header, eight formations, the empty string after the last CRLF
         let page = try String(
             contentsOf: site.site.output.appendingPathComponent("lowongan/cpns-2024/index.html"), encoding: .utf8)
@@ -465,7 +466,7 @@ import Testing
         #expect(await site.site.build().succeeded)
         let csv = try String(
             contentsOf: site.site.output.appendingPathComponent("data/cpns-2024/formasi-kosong.csv"), encoding: .utf8)
-        #expect(csv == "code,position,unit,kind,quota,filled,unfilled,applicants,withdrew,reason\r\n")
+        #expect(csv == "code,position,unit,kind,quota,filled,unfilled,applicants,withdrew,absent,reason\r\n")
     }
 }
 

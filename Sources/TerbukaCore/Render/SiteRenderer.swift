@@ -314,6 +314,7 @@ public struct SiteRenderer: Sendable {
                 reason: strings["unfilled_\(item.reason.rawValue)"].map {
                     $0.replacingOccurrences(of: "{applicants}", with: format.integer(item.applicants))
                         .replacingOccurrences(of: "{withdrew}", with: format.integer(item.withdrew))
+                        .replacingOccurrences(of: "{absent}", with: format.integer(item.absent))
                 } ?? item.reason.rawValue)
         }
         return UnfilledSectionView(

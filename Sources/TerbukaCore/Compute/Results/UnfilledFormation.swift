@@ -8,6 +8,8 @@ public struct UnfilledFormation: Sendable {
         case belowPassingMarks = "below_passing_marks"
         /// The seats would be filled but for participants who withdrew (APS) after passing.
         case withdrewAfterPassing = "withdrew_after_passing"
+        /// The seats would be filled but for participants absent (TH) or disqualified (DIS).
+        case absent
     }
 
     public var formation: Formation
@@ -17,6 +19,8 @@ public struct UnfilledFormation: Sendable {
     public var applicants: Int
     /// APS in the final table.
     public var withdrew: Int
+    /// TH and DIS in the final table.
+    public var absent: Int
     public var reason: Reason
 
     public var unfilled: Int { formation.quota - filled }
@@ -29,22 +33,32 @@ public struct UnfilledFormation: Sendable {
         guard let filled = final.seatFilling?.filled else { return [] }
         let applicants = Dictionary(first.groups.map { ($0.formation.code, $0.range.count) }, uniquingKeysWith: +)
         var withdrew: [String: Int] = [:]
-        for position in 0..<final.count where final.status(position) == .absent(.withdrew) {
-            withdrew[final.formation(position), default: 0] += 1
+        var absent: [String: Int] = [:]
+        for position in 0..<final.count {
+            switch final.status(position) {
+            case .absent(.withdrew): withdrew[final.formation(position), default: 0] += 1
+            case .absent: absent[final.formation(position), default: 0] += 1
+            default: break
+            }
         }
         return formations.compactMap { formation in
             let seats = filled[formation.code] ?? 0
             guard seats < formation.quota else { return nil }
             let applied = applicants[formation.code] ?? 0
             let left = withdrew[formation.code] ?? 0
+            let away = absent[formation.code] ?? 0
             let reason: Reason =
-                applied == 0
-                ? .noApplicant
-                : left > 0 && seats + left >= formation.quota
-                    ? .withdrewAfterPassing
-                    : .belowPassingMarks
+                if applied == 0 {
+                    .noApplicant
+                } else if left > 0, seats + left >= formation.quota {
+                    .withdrewAfterPassing
+                } else if away > 0, seats + left + away >= formation.quota {
+                    .absent
+                } else {
+                    .belowPassingMarks
+                }
             return UnfilledFormation(
-                formation: formation, filled: seats, applicants: applied, withdrew: left, reason: reason)
+                formation: formation, filled: seats, applicants: applied, withdrew: left, absent: away, reason: reason)
         }
     }
 }

@@ -9,7 +9,7 @@ enum DataExport {
     ]
 
     static let unfilledColumns = [
-        "code", "position", "unit", "kind", "quota", "filled", "unfilled", "applicants", "withdrew", "reason",
+        "code", "position", "unit", "kind", "quota", "filled", "unfilled", "applicants", "withdrew", "absent", "reason",
     ]
 
     /// The columns of a vacancy's formasi.csv: `disability` only when its list states it.
@@ -48,7 +48,7 @@ enum DataExport {
                     .text(formation.code), .text(formation.position), .text(formation.unit), .text(formation.kind),
                     .integer(formation.quota), .integer(item.filled), .integer(item.unfilled),
                     .integer(item.applicants),
-                    .integer(item.withdrew), .text(item.reason.rawValue),
+                    .integer(item.withdrew), .integer(item.absent), .text(item.reason.rawValue),
                 ]
             })
     }

@@ -6,7 +6,8 @@ enum DataPackage {
     /// The Table Schema type of a column of formasi.csv.
     static func formationFieldType(_ column: String) -> ResultColumn.ValueType {
         if column == "disability" { return .boolean }
-        return ["quota", "salary_min", "salary_max", "filled", "unfilled", "applicants", "withdrew"].contains(column)
+        return ["quota", "salary_min", "salary_max", "filled", "unfilled", "applicants", "withdrew", "absent"].contains(
+            column)
             ? .integer : .text
     }
 
