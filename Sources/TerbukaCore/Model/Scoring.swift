@@ -159,10 +159,10 @@ public enum SKDMark: String, CaseIterable, Sendable, Hashable {
 
 /// The ranges of the scores after SKD, in the units they are kept in.
 public enum ScoreRange {
-    /// SKB scores (and SKB parts) are written 0–100 with two decimals: read in hundredths.
-    public static let skbHundredths = 10_000
-    /// Final scores are 0–100 with three decimals, kept in thousandths.
-    public static let finalThousandths = 100_000
+    /// The highest SKB score or SKB part typed with two decimals: 100, in hundredths.
+    public static let maximumHundredths = 100 * 100
+    /// The highest final score (and weighted part): 100, in thousandths.
+    public static let maximumThousandths = 100 * 1000
 }
 
 /// SKD minimums for one formation kind; each is checked on its own.

@@ -12,6 +12,16 @@ enum DataExport {
         "code", "position", "unit", "kind", "quota", "filled", "unfilled", "applicants", "withdrew", "absent", "reason",
     ]
 
+    /// Table Schema types of the columns of both files: text unless named here.
+    static let columnTypes: [String: ResultColumn.ValueType] = [
+        "quota": .integer, "salary_min": .integer, "salary_max": .integer, "disability": .boolean,
+        "filled": .integer, "unfilled": .integer, "applicants": .integer, "withdrew": .integer, "absent": .integer,
+    ]
+
+    static func typed(_ columns: [String]) -> [ResultColumn] {
+        columns.map { ResultColumn(id: $0, type: columnTypes[$0] ?? .text) }
+    }
+
     /// The columns of a vacancy's formasi.csv: `disability` only when its list states it.
     static func formationColumns(_ vacancy: Vacancy) -> [String] {
         formationColumns + (vacancy.formations.contains { $0.openToDisability != nil } ? ["disability"] : [])

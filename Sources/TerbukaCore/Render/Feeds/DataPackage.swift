@@ -3,21 +3,13 @@ import Foundation
 /// `data/datapackage.json`: a Frictionless Data Package describing every published CSV
 /// with a Table Schema, its size and its SHA-256.
 enum DataPackage {
-    /// The Table Schema type of a column of formasi.csv.
-    static func formationFieldType(_ column: String) -> ResultColumn.ValueType {
-        if column == "disability" { return .boolean }
-        return ["quota", "salary_min", "salary_max", "filled", "unfilled", "applicants", "withdrew", "absent"].contains(
-            column)
-            ? .integer : .text
-    }
-
     static func file(index: SiteIndex, ledger: Ledger) -> OutputFile {
         var resources: [(name: String, path: String, columns: [ResultColumn], key: String, title: String)] = []
         for vacancy in index.vacancies {
             resources.append(
                 (
                     "\(vacancy.id)-formasi", Route.formationData(vacancy.id, "csv"),
-                    DataExport.formationColumns(vacancy).map { ResultColumn(id: $0, type: formationFieldType($0)) },
+                    DataExport.typed(DataExport.formationColumns(vacancy)),
                     "code",
                     "\(vacancy.title): formasi"
                 ))
@@ -35,7 +27,7 @@ enum DataPackage {
                 resources.append(
                     (
                         "\(vacancy.id)-formasi-kosong", Route.unfilledData(vacancy.id, "csv"),
-                        DataExport.unfilledColumns.map { ResultColumn(id: $0, type: formationFieldType($0)) }, "code",
+                        DataExport.typed(DataExport.unfilledColumns), "code",
                         "\(vacancy.title): formasi kosong"
                     ))
             }

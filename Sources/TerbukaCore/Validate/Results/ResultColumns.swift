@@ -114,7 +114,7 @@ enum ResultColumns {
         case "position": return formations.arePositions(values)
         case "skd": return !weightedByHeader && numbers(scale: 0, max: SKDMark.total.maximum)
         case "skb": return !weightedByHeader && numbers(scale: 4, max: SKBScore.maximum.tenThousandths)
-        case "skd_weighted", "skb_weighted": return numbers(scale: 3, max: ScoreRange.finalThousandths)
+        case "skd_weighted", "skb_weighted": return numbers(scale: 3, max: ScoreRange.maximumThousandths)
         default: return true
         }
     }

@@ -69,7 +69,7 @@ enum ResultRowParsers {
             var row = SKBRow(identity: identity, score: nil, absence: outcome.absence, supplied: supplied)
             guard case .scored = outcome else { return row }
             if parts.isEmpty {
-                guard let value = fields.scaled(.skb, scale: 2), value <= ScoreRange.skbHundredths else {
+                guard let value = fields.scaled(.skb, scale: 2), value <= ScoreRange.maximumHundredths else {
                     d.error(
                         "row \(identity.row): SKB '\(written[0])' is not a score from 0 to 100 with at most two decimals",
                         at: fields.location(.skb))
@@ -80,7 +80,7 @@ enum ResultRowParsers {
             }
             var scores: [Int] = []
             for (part, raw) in zip(parts, written) {
-                guard let value = fields.scaled(part.id, scale: 2), value <= ScoreRange.skbHundredths else {
+                guard let value = fields.scaled(part.id, scale: 2), value <= ScoreRange.maximumHundredths else {
                     d.error(
                         "row \(identity.row): SKB part \(part.label) '\(raw)' is not a score from 0 to 100 with at most two decimals",
                         at: fields.location(part.id))
@@ -136,7 +136,7 @@ enum ResultRowParsers {
                 continue
             }
             guard let value = WrittenDecimal(raw, decimalComma: fields.decimalComma),
-                value.thousandths <= ScoreRange.finalThousandths
+                value.thousandths <= ScoreRange.maximumThousandths
             else {
                 d.error(
                     "row \(identity.row): weighted \(label) part '\(raw)' is not a number from 0 to 100 with at most three decimals\(fields.reading(column))",
@@ -307,7 +307,7 @@ enum ResultRowParsers {
             }
         }
         if let raw = fields.text(.final), !raw.isEmpty {
-            if let value = fields.scaled(.final, scale: 3), value <= ScoreRange.finalThousandths {
+            if let value = fields.scaled(.final, scale: 3), value <= ScoreRange.maximumThousandths {
                 final = Located(value, at: fields.location(.final))
             } else {
                 d.error(
