@@ -103,6 +103,20 @@ import Testing
             ])
     }
 
+    @Test func aTMSRowWithoutScoresIsPublishedUnranked() async throws {
+        // PPPK 2024 result tables list TMS among their statuses (DOMAIN.md).
+        let site = try Self.site(
+            """
+            participant,name,formation,teknis,manajerial,wawancara,kategori,keterangan
+            A,ANI,U1,400,150,30,R2,
+            B,BUDI,U1,,,,R3,TMS
+            """)
+        defer { site.cleanUp() }
+        let rows = try await site.published("kompetensi")
+        #expect(rows.mapValues { $0["status"]! } == ["A": "R2/L", "B": "TMS"])
+        #expect(rows["B"]?["rank"] == "")
+    }
+
     @Test func anUnknownGroupIsAnErrorListingTheKnownOnes() async throws {
         let site = try Self.site(
             """

@@ -74,7 +74,9 @@ public enum ResultStatus: Sendable, Hashable {
         case .skb: absences
         case .akhir: [.passed, .notPassed] + absences
         case .kompetensi:
-            [.passed, .notPassed] + PriorityGroup.allCases.flatMap { [.groupPassed($0), .groupWaiting($0)] } + absences
+            [.passed, .notPassed, .doesNotMeet]
+                + PriorityGroup.allCases.flatMap { [.groupPassed($0), .groupWaiting($0)] }
+                + absences
         }
     }
 

@@ -14,7 +14,8 @@ struct Entrant {
     var group: PriorityGroup? = nil
     /// Where an optimisation placement came from or went to, as written.
     var move: MoveColumns? = nil
-    /// The optimisation code BKN placed this participant with: not ranked, seated as given.
+    /// A status taken as given, not ranked: the optimisation code BKN placed this
+    /// participant with (seated), or TMS in a competency table.
     var placement: ResultStatus? = nil
     /// Values shown after rank and status (the priority group), in `trailingColumns` order.
     var trailing: [CellValue] = []

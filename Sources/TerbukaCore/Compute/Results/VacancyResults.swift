@@ -318,7 +318,12 @@ struct StageComputation {
                 identity: row.identity, absence: row.absence, keys: [], supplied: row.supplied,
                 values: components.map { _ in .empty } + [.empty], finalThousandths: nil,
                 meetsMinimums: true, group: row.group, move: row.move)
-            if case .optimised = row.supplied?.status?.value { entrant.placement = row.supplied?.status?.value }
+            // An optimisation placement, or TMS: taken as given, not ranked.
+            switch row.supplied?.status?.value {
+            case .optimised?: entrant.placement = row.supplied?.status?.value
+            case .doesNotMeet? where row.scores == nil: entrant.placement = .doesNotMeet
+            default: break
+            }
             entrant.trailing = groupCell
             if let scores = row.scores {
                 let total = scores.reduce(0, +)

@@ -171,7 +171,9 @@ enum ResultRowParsers {
                 return nil
             }
             let allEmpty = rules.components.allSatisfy { (fields.text($0.id) ?? "").isEmpty }
-            guard let outcome = outcome(noScores: allEmpty, supplied: supplied, identity, place: fields.place, &d)
+            guard
+                let outcome = outcome(
+                    noScores: allEmpty, supplied: supplied, identity, place: fields.place, allowsTMS: true, &d)
             else { return nil }
             var scores: [Int]?
             if case .scored = outcome {
@@ -218,6 +220,8 @@ enum ResultRowParsers {
     enum Outcome {
         case scored
         case absent(Absence)
+        /// TMS in a competency table: found not to meet the requirements, so no scores.
+        case doesNotMeet
 
         var absence: Absence? {
             if case .absent(let absence) = self { return absence }
@@ -225,12 +229,22 @@ enum ResultRowParsers {
         }
     }
 
-    /// Scores, or an absence status with no scores; anything else is an error.
+    /// Scores, or an absence status with no scores (or TMS where `allowsTMS`); anything
+    /// else is an error.
     private static func outcome(
         noScores: Bool, supplied: SuppliedColumns?, _ identity: RowIdentity, place: TablePlace,
-        _ d: inout Diagnostics
+        allowsTMS: Bool = false, _ d: inout Diagnostics
     ) -> Outcome? {
         let absence = supplied?.status?.value.absence
+        if allowsTMS, let status = supplied?.status, status.value == .doesNotMeet {
+            guard noScores else {
+                d.error(
+                    "row \(identity.row): status TMS but scores are given; a participant who does not meet the requirements has no scores",
+                    at: status.location)
+                return nil
+            }
+            return .doesNotMeet
+        }
         if noScores {
             guard let absence else {
                 d.error(
