@@ -141,16 +141,39 @@ import Testing
         #expect(report.rowsRead == 51)
         #expect(report.formations == 33)
         #expect(report.kinds["UMUM"] == "umum")
+        // SSCASN's 32- and 36-character formasi_id are no codes a person reads: each formation
+        // gets a short code (F0001 …), and the id is kept in sscasn_id, the last column.
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(lines[0].hasSuffix(",disability,sscasn_id"))
+        #expect(lines.dropFirst().filter { !$0.isEmpty }.allSatisfy { $0.hasPrefix("F0") })
         // 4a4b1a5a… (Petugas Transportasi Darat, Semarang) is accepted from two study programmes.
-        let line = try #require(
-            csv.components(separatedBy: "\r\n").first { $0.hasPrefix("4a4b1a5a-5d7b-4fb1-a1b8-744fb454a6e2,") })
+        let line = try #require(lines.first { $0.hasSuffix(",4a4b1a5a-5d7b-4fb1-a1b8-744fb454a6e2") })
         #expect(
             line.contains("D-III ILMU TRANSPORTASI DARAT / Diploma III/Sarjana Muda D-III MANAJEMEN TRANSPORTASI")
                 || line.contains(
                     "Diploma III/Sarjana Muda D-III ILMU TRANSPORTASI DARAT / Diploma III/Sarjana Muda D-III MANAJEMEN TRANSPORTASI"
                 ))
         // SSCASN's `disable` 1: open to applicants with disabilities, kept.
-        #expect(line.hasSuffix(",umum,1,3600000,7200000,ya"))
+        #expect(line.hasSuffix(",umum,1,3600000,7200000,ya,4a4b1a5a-5d7b-4fb1-a1b8-744fb454a6e2"))
+    }
+
+    /// A result table that names formations by SSCASN's formasi_id finds the formations
+    /// imported with short codes, and publishes the short codes.
+    @Test func resultsNamingTheSSCASNIDFindTheShortCode() async throws {
+        let site = try ResultsSite(
+            tables: [
+                (
+                    "administrasi",
+                    "participant,name,formasi_id,status\nA,ANI,8a01849d91446dd80191449b21110bc7,MS\n"
+                )
+            ],
+            formations:
+                "code,position,unit,kind,quota,sscasn_id\nF0001,ANALIS,SETDA,umum,1,8a01849d91446dd80191449b21110bc7\n")
+        defer { site.cleanUp() }
+        #expect(try await site.published("administrasi")["A"]?["formation"] == "F0001")
+        let formations = try String(
+            contentsOf: site.site.output.appendingPathComponent("data/cpns-2024/formasi.csv"), encoding: .utf8)
+        #expect(formations.contains("F0001,ANALIS,SETDA,,umum,1,,,8a01849d91446dd80191449b21110bc7\r\n"))
     }
 
     @Test(needsConformance) func salariesInMillionsAreWrittenInRupiah() throws {

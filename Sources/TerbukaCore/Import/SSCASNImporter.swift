@@ -43,6 +43,8 @@ public enum SSCASNImporter {
 
     private struct Group {
         var code: String
+        /// SSCASN's formasi_id when the code is a short one made for people to read.
+        var sscasnID: String?
         var position: String
         var unit: String
         var kind: String
@@ -155,11 +157,16 @@ public enum SSCASNImporter {
             if quota == nil || quota! < 1 {
                 report.unclear.append("line \(line): seats '\(field(quotaColumn))' is not a whole number of at least 1")
             }
-            let code = idColumn != nil ? key : "F\(String(format: "%04d", groups.count + 1))"
+            // SSCASN's formasi_id (32 or 36 characters) is no code a person reads: the formation
+            // gets a short code, and the id is kept beside it for result tables that use it.
+            let short = "F\(String(format: "%04d", groups.count + 1))"
+            let readable = idColumn != nil && key.count <= Self.longestReadableCode
+            let code = readable ? key : short
+            let sscasnID = idColumn != nil && !readable ? key : nil
             indexOf[key] = groups.count
             groups.append(
                 Group(
-                    code: code, position: position, unit: unit, kind: kind, quota: quota,
+                    code: code, sscasnID: sscasnID, position: position, unit: unit, kind: kind, quota: quota,
                     salaryMin: minColumn.flatMap { money(record.fields[$0], line: line) },
                     salaryMax: maxColumn.flatMap { money(record.fields[$0], line: line) },
                     education: education.isEmpty ? [] : [education], firstLine: line,
@@ -174,7 +181,9 @@ public enum SSCASNImporter {
         }
 
         var out = ByteWriter()
-        let columns = DataExport.formationColumns + (disableColumn != nil ? ["disability"] : [])
+        let hasIDs = groups.contains { $0.sscasnID != nil }
+        let columns =
+            DataExport.formationColumns + (disableColumn != nil ? ["disability"] : []) + (hasIDs ? ["sscasn_id"] : [])
         out.raw(columns.joined(separator: ",") + "\r\n")
         for group in groups {
             var values: [String] = [
@@ -186,6 +195,7 @@ public enum SSCASNImporter {
                 let disability: String = group.disability.map { $0 ? "ya" : "tidak" } ?? ""
                 values.append(disability)
             }
+            if hasIDs { values.append(group.sscasnID ?? "") }
             for (index, value) in values.enumerated() {
                 if index > 0 { out.raw(",") }
                 out.csv(value)
@@ -194,6 +204,9 @@ public enum SSCASNImporter {
         }
         return (out.string, report)
     }
+
+    /// Codes longer than this (SSCASN's formasi_id) are replaced by short codes.
+    static let longestReadableCode = 16
 
     /// Trimmed, with no-break spaces made plain: exports carry both.
     static func clean(_ text: String) -> String {

@@ -99,6 +99,9 @@ public struct Formation: Sendable {
     public var line: Int
     /// Open to applicants with disabilities (SSCASN's `disable`); nil when not stated.
     public var openToDisability: Bool? = nil
+    /// SSCASN's `formasi_id`, kept when the import gave the formation a short code: result
+    /// tables may name the formation by either.
+    public var sscasnID: String? = nil
 }
 
 /// Markdown text and the line of the file on which it starts.

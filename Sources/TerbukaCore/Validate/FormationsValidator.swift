@@ -15,6 +15,7 @@ enum FormationsValidator {
         TableColumn("salary_min", aliases: ["gaji_min"]),
         TableColumn("salary_max", aliases: ["gaji_max"]),
         TableColumn("disability", aliases: ["disable", "terbuka_disabilitas", "penyandang_disabilitas"]),
+        TableColumn("sscasn_id", aliases: ["id_sscasn"]),
     ]
 
     static func validate(
@@ -121,7 +122,8 @@ enum FormationsValidator {
                     Formation(
                         code: code, position: position, unit: unit, education: education, kind: kindSlug,
                         quota: quota, salaryMin: salaryMin, salaryMax: salaryMax, line: record.line,
-                        openToDisability: openToDisability))
+                        openToDisability: openToDisability,
+                        sscasnID: field("sscasn_id").map(\.0).flatMap { $0.isEmpty ? nil : $0 }))
             })
         guard let layout else { return nil }
         if formations.isEmpty, diagnostics.errorCount == before {

@@ -22,9 +22,11 @@ enum DataExport {
         columns.map { ResultColumn(id: $0, type: columnTypes[$0] ?? .text) }
     }
 
-    /// The columns of a vacancy's formasi.csv: `disability` only when its list states it.
+    /// The columns of a vacancy's formasi.csv: `disability` and `sscasn_id` only when its
+    /// list has them.
     static func formationColumns(_ vacancy: Vacancy) -> [String] {
         formationColumns + (vacancy.formations.contains { $0.openToDisability != nil } ? ["disability"] : [])
+            + (vacancy.formations.contains { $0.sscasnID != nil } ? ["sscasn_id"] : [])
     }
 
     static func formations(_ vacancies: [Vacancy]) -> [OutputFile] {
@@ -40,9 +42,12 @@ enum DataExport {
                         .integer(formation.quota), formation.salaryMin.map(CellValue.integer) ?? .empty,
                         formation.salaryMax.map(CellValue.integer) ?? .empty,
                     ]
-                    return values.prefix(formationColumns.count)
-                        + (columns.count > formationColumns.count
-                            ? [formation.openToDisability.map { .boolean($0) } ?? .empty] : [])
+                    var extra: [CellValue] = []
+                    if columns.contains("disability") {
+                        extra.append(formation.openToDisability.map { .boolean($0) } ?? .empty)
+                    }
+                    if columns.contains("sscasn_id") { extra.append(formation.sscasnID.map { .text($0) } ?? .empty) }
+                    return values + extra
                 })
         }
     }

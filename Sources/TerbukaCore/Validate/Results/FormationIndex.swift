@@ -6,11 +6,16 @@ import Foundation
 struct FormationIndex {
     let all: [Formation]
     let byCode: [String: Int]
+    /// SSCASN's formasi_id of formations imported with a short code.
+    let bySSCASNID: [String: Int]
     private let byName: [String: [Int]]
 
     init(_ formations: [Formation]) {
         all = formations
         byCode = Dictionary(formations.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        bySSCASNID = Dictionary(
+            formations.enumerated().compactMap { index, formation in formation.sscasnID.map { ($0, index) } },
+            uniquingKeysWith: { first, _ in first })
         var byName: [String: [Int]] = [:]
         for (index, formation) in formations.enumerated() {
             byName[Self.key(formation.position, formation.unit), default: []].append(index)
@@ -27,7 +32,9 @@ struct FormationIndex {
     }
 
     /// True when every value is a formation code: a generic `FORMASI` column holds codes.
-    func areCodes(_ values: [String]) -> Bool { !values.isEmpty && values.allSatisfy { byCode[$0] != nil } }
+    func areCodes(_ values: [String]) -> Bool {
+        !values.isEmpty && values.allSatisfy { byCode[$0] != nil || bySSCASNID[$0] != nil }
+    }
 
     /// True when every value is a position of some formation.
     func arePositions(_ values: [String]) -> Bool {

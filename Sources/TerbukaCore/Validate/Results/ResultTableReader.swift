@@ -122,7 +122,7 @@ struct ResultTableReader {
         let fileSize = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         firstRowOf.reserveCapacity(max(1024, fileSize / 40))
         var personalColumnsReported: Set<Int> = []
-        var lastFormation = (code: "\u{0}", index: Int32(0))
+        var lastFormation = (written: "\u{0}", index: Int32(0))
         var prepared: (columns: [(name: String, index: Int)], known: [Int])?
         var skipped: (count: Int, first: SourceLocation?) = (0, nil)
         var cellProblems: Set<Int> = []
@@ -218,7 +218,7 @@ struct ResultTableReader {
     }
 
     private func identity(
-        _ fields: Fields, firstRowOf: inout [String: Int], lastFormation: inout (code: String, index: Int32),
+        _ fields: Fields, firstRowOf: inout [String: Int], lastFormation: inout (written: String, index: Int32),
         into diagnostics: inout Diagnostics
     ) -> RowIdentity? {
         var ok = true
@@ -252,19 +252,21 @@ struct ResultTableReader {
         let formation: String
         var formationIndex = lastFormation.index
         if fields.known[Column.formation.rawValue] >= 0 {
-            formation = fields.text(.formation) ?? ""
-            if formation != lastFormation.code {
-                guard let index = formations.byCode[formation] else {
+            let written = fields.text(.formation) ?? ""
+            if written != lastFormation.written {
+                // A code, or SSCASN's formasi_id of a formation imported with a short code.
+                guard let index = formations.byCode[written] ?? formations.bySSCASNID[written] else {
                     diagnostics.error(
-                        "row \(row): unknown formation code '\(formation)'\(fields.reading(.formation))",
+                        "row \(row): unknown formation code '\(written)'\(fields.reading(.formation))",
                         at: fields.location(.formation),
-                        hint: Suggestion.hint(for: formation, in: formations.byCode.keys.sorted())
+                        hint: Suggestion.hint(for: written, in: formations.byCode.keys.sorted())
                             ?? "codes are listed in formations.csv")
                     return nil
                 }
                 formationIndex = Int32(index)
-                lastFormation = (formation, formationIndex)
+                lastFormation = (written, formationIndex)
             }
+            formation = formations.all[Int(formationIndex)].code
         } else {
             guard
                 let index = formations.match(
