@@ -126,3 +126,48 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// The Excel download: participant numbers stay text, scores are numbers.
+@Suite struct ResultWorkbookTests {
+    @Test func theWorkbookKeepsSixteenDigitNumbersAsTextAndScoresAsNumbers() async throws {
+        let site = try ResultsSite(tables: [
+            (
+                "skd",
+                "participant,name,formation,twk,tiu,tkp\n2653001000000017,ANI,U1,100,100,180\n2653001000000018,BUDI,U1,90,90,170\n"
+            )
+        ])
+        defer { site.cleanUp() }
+        #expect(await site.site.build().succeeded)
+        let url = site.site.output.appendingPathComponent("data/cpns-2024/skd.xlsx")
+        // Read back by Terbuka's own reader: the cells' kinds as Excel stores them.
+        var source = try TableFormat.open(url, sheet: nil)
+        var records: [TableRecord] = []
+        try source.forEachRecord { record in
+            records.append(record)
+            return true
+        }
+        #expect(
+            records[0].fields == ["participant", "name", "formation", "twk", "tiu", "tkp", "total", "rank", "status"])
+        #expect(records[1].fields[0] == "2653001000000017")
+        #expect(records[1].kinds[0] == .text)
+        #expect(records[1].kinds[6] == .number)
+        #expect(records[1].fields[6] == "380")
+        // And by openpyxl, as a spreadsheet program reads it.
+        let (status, output) = try runProcess(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "python3", "-W", "error", "-c",
+                "import openpyxl, sys; ws = openpyxl.load_workbook(sys.argv[1]).active; "
+                    + "print([type(v).__name__ for v in next(ws.iter_rows(min_row=2, values_only=True))])",
+                url.path,
+            ])
+        #expect(status == 0, "\(output)")
+        #expect(
+            output.trimmingCharacters(in: .whitespacesAndNewlines)
+                == "['str', 'str', 'str', 'int', 'int', 'int', 'int', 'int', 'str']")
+        let html = try String(
+            contentsOf: site.site.output.appendingPathComponent("lowongan/cpns-2024/hasil/skd/index.html"),
+            encoding: .utf8)
+        #expect(html.contains("data/cpns-2024/skd.xlsx\">Excel (.xlsx; nomor peserta sebagai teks)</a>"))
+    }
+}

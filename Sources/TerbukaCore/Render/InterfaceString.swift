@@ -21,6 +21,7 @@ enum InterfaceString: String, CaseIterable {
     case colQuota = "col_quota"
     case colTotal = "col_total"
     case colUnit = "col_unit"
+    case downloadExcel = "download_excel"
     case endOfDay = "end_of_day"
     case homeDescription = "home_description"
     case homeTitle = "home_title"

@@ -1,8 +1,10 @@
 import Foundation
+import TerbukaZlib
 
-/// The whole site as one ZIP for readers to keep and pass on offline. Entries are stored
-/// (not compressed): ZIP 2.0 with CRC-32, readable by every unzip tool, and ZIP64 past
-/// 65,535 entries or 4 GB. Timestamps are the build time, so the archive is reproducible.
+/// ZIP archives: the whole site for readers to keep and pass on offline (entries stored,
+/// not compressed), and the Excel downloads (deflated). ZIP 2.0 with CRC-32, readable by
+/// every unzip tool, and ZIP64 past 65,535 entries or 4 GB. Timestamps are the build time,
+/// so archives are reproducible.
 enum ZipArchive {
     static func write(files: [(path: String, url: URL)], to target: URL, buildTime: Int) throws {
         try write(names: files.map(\.path), to: target, buildTime: buildTime) { try Data(contentsOf: files[$0].url) }
@@ -11,42 +13,46 @@ enum ZipArchive {
     /// Writes entries `names`, the contents of entry `i` given by `contents(i)`. ZIP64
     /// records (APPNOTE 4.5.3) are added only where a count, size or offset needs them, so
     /// an ordinary site's archive stays plain ZIP 2.0.
-    static func write(names: [String], to target: URL, buildTime: Int, contents: (Int) throws -> Data) throws {
+    static func write(
+        names: [String], to target: URL, buildTime: Int, deflated: Bool = false, contents: (Int) throws -> Data
+    ) throws {
         let handle = try FileHandle(forWritingTo: target)
         defer { try? handle.close() }
         let (dosTime, dosDate) = dos(buildTime)
         var central = Data()
         var offset = 0
         for (index, path) in names.enumerated() {
-            let data = try contents(index)
+            let original = try contents(index)
             let name = Data(path.utf8)
-            let crc = crc32(data)
-            let bigSize = data.count >= 0xFFFF_FFFF
+            let crc = crc32(original)
+            let data = deflated ? deflate(original) : original
+            let method: UInt16 = deflated ? 8 : 0
+            let bigSize = original.count >= 0xFFFF_FFFF || data.count >= 0xFFFF_FFFF
             let bigOffset = offset >= 0xFFFF_FFFF
             var header = Data()
             header.append(le32(0x0403_4B50))
             header.append(le16(bigSize ? 45 : 20))
             header.append(le16(0x0800))
-            header.append(le16(0))
+            header.append(le16(method))
             header.append(le16(dosTime))
             header.append(le16(dosDate))
             header.append(le32(crc))
             header.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(data.count)))
-            header.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(data.count)))
+            header.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(original.count)))
             header.append(le16(UInt16(name.count)))
             header.append(le16(bigSize ? 20 : 0))
             header.append(name)
             if bigSize {
                 header.append(le16(0x0001))
                 header.append(le16(16))
-                header.append(le64(data.count))
+                header.append(le64(original.count))
                 header.append(le64(data.count))
             }
             try handle.write(contentsOf: header)
             try handle.write(contentsOf: data)
             var extra = Data()
             if bigSize {
-                extra.append(le64(data.count))
+                extra.append(le64(original.count))
                 extra.append(le64(data.count))
             }
             if bigOffset { extra.append(le64(offset)) }
@@ -56,12 +62,12 @@ enum ZipArchive {
             entry.append(le16(version))
             entry.append(le16(version))
             entry.append(le16(0x0800))
-            entry.append(le16(0))
+            entry.append(le16(method))
             entry.append(le16(dosTime))
             entry.append(le16(dosDate))
             entry.append(le32(crc))
             entry.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(data.count)))
-            entry.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(data.count)))
+            entry.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(original.count)))
             entry.append(le16(UInt16(name.count)))
             entry.append(le16(extra.isEmpty ? 0 : UInt16(extra.count + 4)))
             entry.append(le16(0))
@@ -133,6 +139,30 @@ enum ZipArchive {
         var value = UInt32(index)
         for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
         return value
+    }
+
+    /// Raw deflate (no zlib header), as ZIP method 8 stores it, by the system zlib.
+    static func deflate(_ data: Data) -> Data {
+        var stream = z_stream()
+        guard
+            deflateInit2_(
+                &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else { return data }
+        defer { deflateEnd(&stream) }
+        var input = [UInt8](data)
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 64)
+        let produced = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer -> Int in
+                stream.next_in = inBuffer.baseAddress
+                stream.avail_in = uInt(inBuffer.count)
+                stream.next_out = outBuffer.baseAddress
+                stream.avail_out = uInt(outBuffer.count)
+                _ = TerbukaZlib.deflate(&stream, Z_FINISH)
+                return outBuffer.count - Int(stream.avail_out)
+            }
+        }
+        return Data(output[..<produced])
     }
 
     static func crc32(_ data: Data) -> UInt32 {

@@ -31,6 +31,12 @@ extension SiteRenderer {
                     for table in results.tables {
                         data.addTask { try ResultData.writeCSV(table, vacancy: vacancy.id, to: staging) }
                         data.addTask { try ResultData.writeJSON(table, vacancy: vacancy.id, to: staging) }
+                        if table.count <= ResultWorkbook.rowLimit {
+                            data.addTask {
+                                try ResultWorkbook.write(
+                                    table, vacancy: vacancy.id, buildTime: self.index.now, to: staging)
+                            }
+                        }
                     }
                     try await data.waitForAll()
                 }
@@ -120,7 +126,13 @@ extension SiteRenderer {
                         download(
                             "JSON", Route.resultData(vacancy.id, table.stage, "json"), root: root,
                             ledger: staging.ledger),
-                    ],
+                    ]
+                        + (table.count <= ResultWorkbook.rowLimit
+                            ? [
+                                download(
+                                    text(.downloadExcel), Route.resultData(vacancy.id, table.stage, "xlsx"), root: root,
+                                    ledger: staging.ledger)
+                            ] : []),
                     statisticsHref: pageHref(Route.statistics(vacancy.id), root: root),
                     moves: moves, hasMoves: !moves.isEmpty)
             }
