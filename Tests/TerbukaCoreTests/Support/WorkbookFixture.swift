@@ -1,6 +1,8 @@
 import Foundation
 import TerbukaZlib
 
+@testable import TerbukaCore
+
 /// Small Excel workbooks made in the test, part by part as Excel writes them (shared
 /// strings, inline strings, numbers, booleans, formulas, date styles, merged cells), so
 /// that every fixture's origin is readable here.
@@ -181,26 +183,8 @@ struct DeflatedZip {
             + Self.le32(UInt32(central.count)) + Self.le32(UInt32(body.count)) + Self.le16(0)
     }
 
-    static func deflate(_ data: Data) -> Data {
-        var stream = z_stream()
-        deflateInit2_(
-            &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-            Int32(MemoryLayout<z_stream>.size))
-        defer { deflateEnd(&stream) }
-        var input = [UInt8](data)
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 64)
-        let produced = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer -> Int in
-                stream.next_in = inBuffer.baseAddress
-                stream.avail_in = uInt(inBuffer.count)
-                stream.next_out = outBuffer.baseAddress
-                stream.avail_out = uInt(outBuffer.count)
-                _ = TerbukaZlib.deflate(&stream, Z_FINISH)
-                return outBuffer.count - Int(stream.avail_out)
-            }
-        }
-        return Data(output[..<produced])
-    }
+    /// Raw deflate by the system zlib, as the generator's Excel downloads use it.
+    static func deflate(_ data: Data) -> Data { ZipArchive.deflate(data) }
 
     static func le16(_ value: UInt16) -> Data { Data([UInt8(value & 0xFF), UInt8(value >> 8)]) }
     static func le32(_ value: UInt32) -> Data { Data((0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) }) }
