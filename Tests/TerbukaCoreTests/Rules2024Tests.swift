@@ -99,7 +99,7 @@ import Testing
         defer { site.cleanUp() }
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/results/kompetensi.csv:2:24: error: row 2: status L supplied, computed R2/L: rank 1 is within the 1 seat of formation U1 and the participant is in priority group R2 (eks THK-II)"
+                "content/vacancies/cpns-2024/results/kompetensi.csv:2:24: error: column H (status): row 2: status L supplied, computed R2/L: rank 1 is within the 1 seat of formation U1 and the participant is in priority group R2 (eks THK-II)"
             ])
     }
 
@@ -126,7 +126,7 @@ import Testing
         defer { site.cleanUp() }
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/results/kompetensi.csv:2:21: error: row 2: priority group 'R7' is unknown; the groups are R1 (prioritas), R2 (eks THK-II), R3 (non-ASN terdata), R4 (non-ASN tidak terdata)"
+                "content/vacancies/cpns-2024/results/kompetensi.csv:2:21: error: column G (kategori): row 2: priority group 'R7' is unknown; the groups are R1 (prioritas), R2 (eks THK-II), R3 (non-ASN terdata), R4 (non-ASN tidak terdata)"
             ])
     }
 
@@ -236,7 +236,7 @@ import Testing
         // 79.93 is 79.925 rounded half up: accepted. 74.5 is not 74.235.
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/results/skb.csv:3:29: error: row 3: SKB 74,5 supplied, computed 74,235: 50 % × CAT BKN 72,35 + 35 % × Wawancara 70,15 + 15 % × Praktik 90,05"
+                "content/vacancies/cpns-2024/results/skb.csv:3:29: error: column G (nilai_skb): row 3: SKB 74,5 supplied, computed 74,235: 50 % × CAT BKN 72,35 + 35 % × Wawancara 70,15 + 15 % × Praktik 90,05"
             ])
     }
 
@@ -302,7 +302,7 @@ import Testing
         defer { outOfRange.cleanUp() }
         #expect(
             await outOfRange.errors() == [
-                "content/vacancies/cpns-2024/results/skb.csv:2:13: error: row 2: SKB part Wawancara '105' is not a score from 0 to 100 with at most two decimals"
+                "content/vacancies/cpns-2024/results/skb.csv:2:13: error: column E (wawancara): row 2: SKB part Wawancara '105' is not a score from 0 to 100 with at most two decimals"
             ])
     }
 }
@@ -334,7 +334,7 @@ import Testing
         defer { site.cleanUp() }
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/results/skd.csv:2:22: error: row 2: SKD source 'tahun lalu' is not the year of an earlier SKD score (write the year the score was obtained, e.g. 2023)"
+                "content/vacancies/cpns-2024/results/skd.csv:2:22: error: column G (sumber_skd): row 2: SKD source 'tahun lalu' is not the year of an earlier SKD score (write the year the score was obtained, e.g. 2023)"
             ])
     }
 }
@@ -393,7 +393,7 @@ import Testing
         defer { site.cleanUp() }
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/results/akhir.csv:3:23: error: 'U2' is the formation the row is listed under; name where the participant came from or went"
+                "content/vacancies/cpns-2024/results/akhir.csv:3:23: error: column H (to_formation): 'U2' is the formation the row is listed under; name where the participant came from or went"
             ])
     }
 
@@ -424,7 +424,8 @@ import Testing
         #expect(errors.count == 1)
         #expect(
             errors.first?.hasPrefix(
-                "content/vacancies/cpns-2024/results/akhir.csv:3:26: error: unknown formation code 'U3'") == true)
+                "content/vacancies/cpns-2024/results/akhir.csv:3:26: error: column H (to_formation): unknown formation code 'U3'"
+            ) == true)
         #expect(errors.first?.contains("U1") == true)
     }
 
@@ -435,7 +436,7 @@ import Testing
         defer { site.cleanUp() }
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/results/akhir.csv:2:20: error: row 2: from_formation and to_formation are for participants placed by optimisation; the status is L, not an optimisation code"
+                "content/vacancies/cpns-2024/results/akhir.csv:2:20: error: column H (to_formation): row 2: from_formation and to_formation are for participants placed by optimisation; the status is L, not an optimisation code"
             ])
     }
 }

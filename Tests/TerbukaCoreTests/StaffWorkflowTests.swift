@@ -243,6 +243,32 @@ import Testing
         #expect(first?["column"] as? Int == 4)
     }
 
+    @Test func aCSVCellIsNamedByItsColumnLetterAndHeaderWhileJSONKeepsTheCharacterOffset() throws {
+        let site = try ResultsSite(tables: [
+            ("skd", "NO,NO PESERTA,NAMA,KODE FORMASI,TWK,TKP,TIU\n1,2024000000001,ANI,U1,100,230,100\n")
+        ])
+        defer { site.cleanUp() }
+        let (_, text) = try CommandLineTests.run(["check", "--site", site.site.root.path])
+        #expect(
+            text.contains(
+                "content/vacancies/cpns-2024/results/skd.csv:2:28: error: column F (TKP): row 2: TKP 230 is outside 0–225"
+            ))
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["check", "--format", "json", "--site", site.site.root.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let first = (object["diagnostics"] as? [[String: Any]])?.first
+        #expect(first?["column"] as? Int == 28)
+        #expect(first?["field"] as? String == "F")
+        #expect(first?["header"] as? String == "TKP")
+        #expect(first?["message"] as? String == "row 2: TKP 230 is outside 0–225")
+    }
+
     @Test func quietBuildsPrintNothingWhenAllIsWell() throws {
         let site = try TestSite()
         defer { site.cleanUp() }
@@ -351,7 +377,7 @@ import Testing
             "code,position,unit,kind,quota,terbuka_disabilitas\nA1,ANALIS,SETDA,umum,2,mungkin\n")
         #expect(
             await site.errors() == [
-                "content/vacancies/cpns-2024/formations.csv:2:24: error: disability 'mungkin' is neither yes nor no (write ya or tidak (1 or 0, as SSCASN exports it))"
+                "content/vacancies/cpns-2024/formations.csv:2:24: error: column F (terbuka_disabilitas): disability 'mungkin' is neither yes nor no (write ya or tidak (1 or 0, as SSCASN exports it))"
             ])
     }
 }

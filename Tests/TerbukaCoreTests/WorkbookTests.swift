@@ -226,7 +226,9 @@ import Testing
         let site = try ResultsSite(tables: [("skd", csv)])
         defer { site.cleanUp() }
         let errors = await site.errors()
-        #expect(errors.contains("content/vacancies/cpns-2024/results/skd.csv:3:15: error: row 3: empty name"))
+        #expect(
+            errors.contains(
+                "content/vacancies/cpns-2024/results/skd.csv:3:15: error: column B (name): row 3: empty name"))
     }
 
     @Test func keteranganHoldingMSAndTMSIsTheStatusAndAlasanTheReason() async throws {
@@ -299,8 +301,8 @@ import Testing
         let errors = await site.errors()
         #expect(
             errors == [
-                "content/vacancies/cpns-2024/results/skd.csv:2:19: error: row 2: the position 'ANALIS' at 'SETDA' fits 2 formations: U1 (umum), U3 (cumlaude) (add a column with the formation code (kode formasi), or the formation kind (jenis formasi))",
-                "content/vacancies/cpns-2024/results/skd.csv:3:20: error: row 3: no formation in formations.csv has the position 'PRANATA' and the unit 'DINKES' (formations with that position: U2 (KOMINFO))",
+                "content/vacancies/cpns-2024/results/skd.csv:2:19: error: column C (JABATAN): row 2: the position 'ANALIS' at 'SETDA' fits 2 formations: U1 (umum), U3 (cumlaude) (add a column with the formation code (kode formasi), or the formation kind (jenis formasi))",
+                "content/vacancies/cpns-2024/results/skd.csv:3:20: error: column C (JABATAN): row 3: no formation in formations.csv has the position 'PRANATA' and the unit 'DINKES' (formations with that position: U2 (KOMINFO))",
             ])
     }
 
@@ -455,7 +457,7 @@ import Testing
         let errors = await site.errors()
         #expect(
             errors == [
-                "content/vacancies/cpns-2024/results/akhir.csv:2:29: error: row 2: weighted SKB part 48,1 supplied, computed 48,000: 60 % × SKB 80,00"
+                "content/vacancies/cpns-2024/results/akhir.csv:2:29: error: column E (SKB (60%)): row 2: weighted SKB part 48,1 supplied, computed 48,000: 60 % × SKB 80,00"
             ])
     }
 }

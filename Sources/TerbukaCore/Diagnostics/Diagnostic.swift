@@ -8,12 +8,15 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
     public var line: Int
     public var column: Int
     public var sheet: String?
+    /// The table column a cell stands in, when the place is a cell of a table.
+    public var field: TableField?
 
-    public init(path: String, line: Int = 1, column: Int = 1, sheet: String? = nil) {
+    public init(path: String, line: Int = 1, column: Int = 1, sheet: String? = nil, field: TableField? = nil) {
         self.path = path
         self.line = max(1, line)
         self.column = max(1, column)
         self.sheet = sheet
+        self.field = field
     }
 
     /// `Hasil SKD!F27` in a worksheet, nil in a text file.
@@ -27,8 +30,39 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
         return "\(path):\(line):\(column)"
     }
 
+    /// `column F (TKP): ` before the message of a cell in a text table, whose `column`
+    /// counts characters: a spreadsheet shows the column by its letter and its header.
+    /// A worksheet's cell already names its column (`Hasil SKD!F27`).
+    var fieldPrefix: String {
+        guard sheet == nil, let field else { return "" }
+        return "column \(field.label): "
+    }
+
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.path, a.sheet ?? "", a.line, a.column) < (b.path, b.sheet ?? "", b.line, b.column)
+    }
+}
+
+/// A column of a table as a spreadsheet shows it: its letter (the first field is A) and
+/// the header written above it.
+public struct TableField: Hashable, Sendable {
+    /// Index of the field in its row, from 0.
+    public var index: Int
+    /// The header as written, when there is one ("TKP", "NILAI SKD TWK").
+    public var header: String?
+
+    public init(index: Int, header: String? = nil) {
+        self.index = index
+        self.header = header
+    }
+
+    /// `F`, as Excel names the column.
+    public var letter: String { CellReference.columnName(index + 1) }
+
+    /// `F (TKP)`, or `F` without a header.
+    public var label: String {
+        guard let header, !header.isEmpty else { return letter }
+        return "\(letter) (\(header))"
     }
 }
 
@@ -53,7 +87,7 @@ public struct Diagnostic: Hashable, Sendable {
     }
 
     public var formatted: String {
-        var text = "\(location.formatted): \(severity.rawValue): \(message)"
+        var text = "\(location.formatted): \(severity.rawValue): \(location.fieldPrefix)\(message)"
         if let hint { text += " (\(hint))" }
         return text
     }

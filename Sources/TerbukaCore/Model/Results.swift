@@ -172,6 +172,13 @@ public struct TablePlace: Sendable, Hashable {
         SourceLocation(path: path, line: line, column: column, sheet: sheet)
     }
 
+    /// The place of field `index` of a row, named by its column's letter and header.
+    public func location(_ position: TablePosition, field index: Int, header: String?) -> SourceLocation {
+        SourceLocation(
+            path: path, line: Int(position.line), column: Int(position.column), sheet: sheet,
+            field: TableField(index: index, header: header))
+    }
+
     /// The file as a whole, for a problem of the table rather than of a row.
     public var file: SourceLocation { SourceLocation(path: path) }
 }

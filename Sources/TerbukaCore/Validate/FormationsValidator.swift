@@ -59,10 +59,9 @@ enum FormationsValidator {
                 }
                 func field(_ name: String) -> (String, SourceLocation)? {
                     guard let index = layout.indexOf[name] else { return nil }
-                    let position = record.positions[index]
                     return (
                         record.fields[index].trimmingSpaces,
-                        place.location(line: Int(position.line), column: Int(position.column))
+                        place.location(record.positions[index], field: index, header: layout.headerNames[index])
                     )
                 }
                 func required(_ name: String) -> (String, SourceLocation)? {

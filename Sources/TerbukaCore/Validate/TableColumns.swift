@@ -95,6 +95,12 @@ struct TableReader {
         var controlled: Set<Int> = []
 
         func location(_ position: TablePosition) -> SourceLocation { style.location(path, position) }
+        func cell(_ record: TableRecord, _ index: Int, _ layout: TableLayout) -> SourceLocation {
+            style.location(
+                path, record.positions[index],
+                field: TableField(
+                    index: index, header: index < layout.headerNames.count ? layout.headerNames[index] : nil))
+        }
 
         func emit(_ record: inout TableRecord, _ layout: TableLayout, _ diagnostics: inout Diagnostics) {
             if let hint = style.fieldCountHint {
@@ -114,14 +120,14 @@ struct TableReader {
                     if overlong.insert(index).inserted {
                         diagnostics.error(
                             "this cell holds \(field.count) characters; a table cell may hold at most \(Self.fieldLimit)",
-                            at: location(record.positions[index]))
+                            at: cell(record, index, layout))
                     }
                 } else if ControlCharacters.mayHold(field), let found = ControlCharacters.first(in: field) {
                     refused = true
                     if controlled.insert(index).inserted {
                         diagnostics.error(
                             "this cell holds the control character \(ControlCharacters.name(found.scalar)), which no page may show",
-                            at: location(record.positions[index]), hint: ControlCharacters.hint)
+                            at: cell(record, index, layout), hint: ControlCharacters.hint)
                     }
                 }
             }
@@ -219,8 +225,7 @@ struct TableReader {
             ok = false
             guard !reported.contains(index) else { continue }
             reported.insert(index)
-            let position = record.positions[index]
-            let location = place.location(line: Int(position.line), column: Int(position.column))
+            let location = place.location(record.positions[index], field: index, header: nil)
             switch kind {
             case .formulaWithoutValue:
                 diagnostics.error(
@@ -329,7 +334,7 @@ struct TableReader {
                     index < $0.positions.count && !$0.fields[index].trimmingSpaces.isEmpty ? $0.positions[index] : nil
                 }
                 ?? positions[index]
-            return style.location(path, position)
+            return style.location(path, position, field: TableField(index: index))
         }
         func values(_ index: Int) -> [String] {
             sample.compactMap { index < $0.fields.count ? $0.fields[index].trimmingSpaces : nil }.filter { !$0.isEmpty }

@@ -82,8 +82,8 @@ public struct TableStyle: Sendable {
     /// shorter or longer (worksheets omit empty cells).
     public var fieldCountHint: String?
 
-    public func location(_ path: String, _ position: TablePosition) -> SourceLocation {
-        SourceLocation(path: path, line: Int(position.line), column: Int(position.column), sheet: sheet)
+    public func location(_ path: String, _ position: TablePosition, field: TableField? = nil) -> SourceLocation {
+        SourceLocation(path: path, line: Int(position.line), column: Int(position.column), sheet: sheet, field: field)
     }
 }
 

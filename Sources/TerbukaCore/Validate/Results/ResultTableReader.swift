@@ -46,9 +46,18 @@ struct ResultTableReader {
         }
 
         func location(_ column: Column) -> SourceLocation {
-            let index = known[column.rawValue]
-            let position = index < 0 ? record.positions[0] : record.positions[index]
-            return place.location(line: Int(position.line), column: Int(position.column))
+            location(field: known[column.rawValue])
+        }
+
+        /// The place of field `index`, named by its column; the row's start when the
+        /// table has no such column.
+        func location(field index: Int?) -> SourceLocation {
+            guard let index, index >= 0, index < record.positions.count else {
+                return place.location(line: Int(record.positions[0].line), column: Int(record.positions[0].column))
+            }
+            return place.location(
+                record.positions[index], field: index,
+                header: index < layout.headerNames.count ? layout.headerNames[index] : nil)
         }
 
         func scaled(_ column: Column, scale: Int) -> Int? {
@@ -72,8 +81,7 @@ struct ResultTableReader {
         }
 
         func location(_ column: String) -> SourceLocation {
-            let position = index(column).map { record.positions[$0] } ?? record.positions[0]
-            return place.location(line: Int(position.line), column: Int(position.column))
+            location(field: index(column))
         }
 
         /// A number with up to `scale` decimals, as an integer in units of 10^-scale.
@@ -172,10 +180,9 @@ struct ResultTableReader {
                 for index in layout.unknown where !personalColumnsReported.contains(index) {
                     if let kind = PersonalData.kind(of: record.fields[index]) {
                         personalColumnsReported.insert(index)
-                        let position = record.positions[index]
                         diagnostics.error(
                             "column '\(layout.headerNames[index])' holds \(kind), which is personal data; remove the column",
-                            at: place.location(line: Int(position.line), column: Int(position.column)))
+                            at: place.location(record.positions[index], field: index, header: nil))
                     }
                 }
                 guard
