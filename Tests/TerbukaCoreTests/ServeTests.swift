@@ -15,6 +15,10 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// How long a rebuild may take to be served. Generous: the wait ends as soon as the page
+    /// changes, and while the whole suite runs on two cores a rebuild waits its turn.
+    static let patience: Double = 120
+
     /// Fetches `url` until `condition` holds or `seconds` pass; returns the elapsed time.
     static func waitFor(_ url: URL, seconds: Double, _ condition: (String) -> Bool) async throws -> Double? {
         let start = Date()
@@ -40,20 +44,21 @@ import Testing
         defer { running.cancel() }
         // The first build happens before the routes exist; wait for the page.
         #expect(
-            try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 20) {
+            try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: Self.patience) {
                 $0.contains("Tentang kami.")
             } != nil)
         #expect(try await Self.fetch(base).contains("Seleksi ASN Kota Contoh"))
 
         try site.write("content/pages/tentang.md", "---\ntitle: Tentang\n---\nVersi kedua halaman.\n")
-        let changed = try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 15) {
+        let changed = try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: Self.patience)
+        {
             $0.contains("Versi kedua halaman.")
         }
         // Time is not what this proves (other tests load the machine meanwhile): the change is served.
         #expect(changed != nil, "the new content was not served")
 
         try site.write("content/pages/tentang.md", "---\ntitle: Tentang\nordr: 1\n---\nVersi rusak.\n")
-        let broken = try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 15) {
+        let broken = try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: Self.patience) {
             $0.contains("terbuka-errors")
         }
         #expect(broken != nil)
@@ -99,7 +104,7 @@ import Testing
         let (server, running, port, base) = try await Self.start(site)
         defer { running.cancel() }
         #expect(
-            try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: 20) {
+            try await Self.waitFor(base.appendingPathComponent("tentang/index.html"), seconds: Self.patience) {
                 $0.contains("Tentang kami.")
             } != nil)
         try FileManager.default.createSymbolicLink(
