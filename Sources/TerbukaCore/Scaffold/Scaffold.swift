@@ -1,4 +1,5 @@
 import Foundation
+import TerbukaGuide
 
 /// `terbuka init` and `terbuka new`: files staff start from, valid as they are, with
 /// comments saying what each key is for.
@@ -12,9 +13,13 @@ public enum Scaffold {
     }
 
     /// A new site in `folder`: site.yml and one example of everything.
-    public static func initSite(at folder: URL, title: String, agency: String, timezone: SiteTimeZone, today: CivilDate)
-        throws -> [String]
-    {
+    /// Returns what was done, a line per file ("created content/site.yml").
+    /// `releaseURL`: where the pipelines download Terbuka's release archive; nil leaves it to
+    /// the CI variable TERBUKA_RELEASE_URL.
+    public static func initSite(
+        at folder: URL, title: String, agency: String, timezone: SiteTimeZone, today: CivilDate,
+        releaseURL: String? = nil
+    ) throws -> [String] {
         let content = folder.appendingPathComponent("content")
         if FileManager.default.fileExists(atPath: content.path) {
             throw Failure(
@@ -23,15 +28,20 @@ public enum Scaffold {
         var written: [String] = []
         func write(_ path: String, _ text: String) throws {
             let url = folder.appendingPathComponent(path)
+            // The folder may already be a repository with its own files: keep them.
+            if FileManager.default.fileExists(atPath: url.path) {
+                written.append("kept \(path): it already exists")
+                return
+            }
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
-            written.append(path)
+            written.append("created \(path)")
         }
         try write(
             "content/site.yml",
             """
-            # Situs seleksi ASN. Lihat docs/panduan.md untuk arti setiap kunci.
+            # Situs seleksi ASN. Panduan staf: docs/panduan.md; setiap kunci, tahap dan kolom: docs/format.md.
             title: \(yamlText(title))
             agency: \(yamlText(agency))
             # region: Kota Contoh, Provinsi Contoh
@@ -63,6 +73,18 @@ public enum Scaffold {
         try write(
             "content/files/.BACA-SAYA.txt",
             "Letakkan lampiran (PDF, gambar) di folder ini; sebut namanya di 'attachments' sebuah pengumuman.\n")
+        // The guide site.yml points to, as this version of Terbuka has it: outside content/,
+        // so never published.
+        for name in Guide.files {
+            guard let text = Guide.text(name) else {
+                throw Failure(description: "the guide \(name) is missing from this copy of Terbuka; reinstall it")
+            }
+            try write("docs/\(name)", text)
+        }
+        for (path, text) in Pipelines.files(version: TerbukaVersion.current, releaseURL: releaseURL) {
+            try write(path, text)
+        }
+        try write(".gitignore", "# What Terbuka writes: the built site, never committed.\n/output/\n/public/\n")
         return written
     }
 

@@ -1,0 +1,176 @@
+/// The pipelines `terbuka init` writes for the two hosts agencies use: GitHub Actions
+/// and GitLab CI. On every push and merge request they install Terbuka from its release
+/// archive (made by `scripts/package.sh`), run `terbuka check --format json` and turn the
+/// report into the host's own annotations; on the default branch they build the site and
+/// publish it to the host's Pages.
+enum Pipelines {
+    /// Where a pipeline finds the release archive: the address given to `init`, else the CI
+    /// variable `TERBUKA_RELEASE_URL` the agency sets (Settings → Variables).
+    static func releaseAddress(_ given: String?, github: Bool) -> String {
+        if let given { return given }
+        return github ? "${{ vars.TERBUKA_RELEASE_URL }}" : ""
+    }
+
+    /// The shell lines that download the archive, check its SHA-256 when one is set, unpack
+    /// it into /tmp/terbuka and print the version.
+    static let installScript = """
+        : "${TERBUKA_RELEASE_URL:?set the CI variable TERBUKA_RELEASE_URL to the address of the Terbuka release archive (terbuka-VERSION-linux-x86_64.tar.gz, made by scripts/package.sh); see docs/panduan.md}"
+        curl -fsSL "$TERBUKA_RELEASE_URL" -o /tmp/terbuka.tar.gz
+        if [ -n "${TERBUKA_SHA256:-}" ]; then echo "$TERBUKA_SHA256  /tmp/terbuka.tar.gz" | sha256sum -c -; fi
+        mkdir -p /tmp/terbuka
+        tar -xzf /tmp/terbuka.tar.gz -C /tmp/terbuka --strip-components=1
+        installed=$(/tmp/terbuka/terbuka --version)
+        echo "Terbuka $installed"
+        if [ "$installed" != "$TERBUKA_VERSION" ]; then echo "warning: the site was set up with Terbuka $TERBUKA_VERSION; change TERBUKA_VERSION when you have checked the site with $installed"; fi
+        """
+
+    /// jq: each diagnostic of `check --format json` as a GitHub workflow command
+    /// (`::error file=…,line=…,col=…::message`), escaped as the runner requires.
+    static let githubAnnotations = #"""
+        def data: gsub("%"; "%25") | gsub("\r"; "%0D") | gsub("\n"; "%0A");
+        def property: data | gsub(":"; "%3A") | gsub(","; "%2C");
+        .diagnostics[] | "::\(.severity) file=\(.path | property),line=\(.line),col=\(.column),title=Terbuka::\(((if .field then "column \(.field)\(if .header then " (\(.header))" else "" end): " else "" end) + .message + (if .hint then " (\(.hint))" else "" end)) | data)"
+        """#
+
+    /// jq: the report as a GitLab Code Quality report, shown on the merge request.
+    static let gitlabCodeQuality = #"""
+        [.diagnostics[] | {
+          description: ((if .field then "column \(.field)\(if .header then " (\(.header))" else "" end): " else "" end) + .message + (if .hint then " (\(.hint))" else "" end)),
+          check_name: "terbuka",
+          fingerprint: ("\(.path):\(.line):\(.column):\(.message)" | @base64),
+          severity: (if .severity == "error" then "major" else "minor" end),
+          location: {path: .path, lines: {begin: .line}}
+        }]
+        """#
+
+    static func indent(_ text: String, _ spaces: Int) -> String {
+        let pad = String(repeating: " ", count: spaces)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : pad + $0 }
+            .joined(separator: "\n")
+    }
+
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    static func github(version: String, releaseURL: String?) -> String {
+        """
+        # Terbuka: checks the content on every push and pull request, and on the default branch
+        # builds the site and publishes it to GitHub Pages (Settings → Pages → Source: GitHub
+        # Actions). Terbuka is installed from its release archive: set the repository variable
+        # TERBUKA_RELEASE_URL (Settings → Secrets and variables → Actions → Variables) to its
+        # address, and TERBUKA_SHA256 to its SHA-256 to have it checked. See docs/panduan.md.
+        name: terbuka
+        on:
+          push:
+          pull_request:
+          # Every day at 00:05 WIB, so that schedules move from "open" to "closed" on time.
+          schedule:
+            - cron: "5 17 * * *"
+          workflow_dispatch:
+        permissions:
+          contents: read
+        env:
+          TERBUKA_VERSION: \(quoted(version))
+          TERBUKA_RELEASE_URL: \(quoted(releaseAddress(releaseURL, github: true)))
+          TERBUKA_SHA256: ${{ vars.TERBUKA_SHA256 }}
+        jobs:
+          check:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/checkout@v4
+              - name: Install Terbuka
+                run: |
+        \(indent(installScript, 10))
+              - name: Check the content
+                run: |
+                  status=0
+                  /tmp/terbuka/terbuka check --format json > terbuka-report.json || status=$?
+                  jq -r -f .github/terbuka-annotations.jq terbuka-report.json
+                  exit $status
+          publish:
+            needs: check
+            if: github.event_name != 'pull_request' && github.ref_name == github.event.repository.default_branch
+            runs-on: ubuntu-latest
+            permissions:
+              contents: read
+              pages: write
+              id-token: write
+            environment:
+              name: github-pages
+              url: ${{ steps.deploy.outputs.page_url }}
+            concurrency:
+              group: pages
+              cancel-in-progress: false
+            steps:
+              - uses: actions/checkout@v4
+              - name: Install Terbuka
+                run: |
+        \(indent(installScript, 10))
+              - name: Build the site
+                run: SOURCE_DATE_EPOCH=$(date +%s) /tmp/terbuka/terbuka build --quiet --output public
+              - uses: actions/upload-pages-artifact@v3
+                with:
+                  path: public
+              - id: deploy
+                uses: actions/deploy-pages@v4
+
+        """
+    }
+
+    static func gitlab(version: String, releaseURL: String?) -> String {
+        let url = releaseURL.map { "  TERBUKA_RELEASE_URL: \(quoted($0))\n" } ?? ""
+        return """
+            # Terbuka: checks the content on every push and merge request (problems appear in the
+            # merge request's Code Quality report), and on the default branch builds the site and
+            # publishes it to GitLab Pages. Terbuka is installed from its release archive: set the
+            # CI/CD variable TERBUKA_RELEASE_URL (Settings → CI/CD → Variables) to its address, and
+            # TERBUKA_SHA256 to its SHA-256 to have it checked. A pipeline schedule (Build →
+            # Pipeline schedules, every day at 00:05 WIB) keeps schedules on time. See docs/panduan.md.
+            variables:
+              TERBUKA_VERSION: \(quoted(version))
+            \(url)default:
+              image: debian:bookworm-slim
+              before_script:
+                - apt-get update -qq && apt-get install -y -qq --no-install-recommends ca-certificates curl jq >/dev/null
+                - |
+            \(indent(installScript, 6))
+            stages:
+              - test
+              - deploy
+            check:
+              stage: test
+              rules:
+                - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+                - if: $CI_COMMIT_BRANCH
+              script:
+                - status=0; /tmp/terbuka/terbuka check --format json > terbuka-report.json || status=$?
+                - jq -f .gitlab/terbuka-code-quality.jq terbuka-report.json > gl-code-quality-report.json
+                - exit $status
+              artifacts:
+                when: always
+                reports:
+                  codequality: gl-code-quality-report.json
+            pages:
+              stage: deploy
+              rules:
+                - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+              script:
+                - SOURCE_DATE_EPOCH=$(date +%s) /tmp/terbuka/terbuka build --quiet --output public
+              artifacts:
+                paths:
+                  - public
+
+            """
+    }
+
+    /// Path → text of every file of the pipelines.
+    static func files(version: String, releaseURL: String?) -> [(String, String)] {
+        [
+            (".github/workflows/terbuka.yml", github(version: version, releaseURL: releaseURL)),
+            (".github/terbuka-annotations.jq", githubAnnotations + "\n"),
+            (".gitlab-ci.yml", gitlab(version: version, releaseURL: releaseURL)),
+            (".gitlab/terbuka-code-quality.jq", gitlabCodeQuality + "\n"),
+        ]
+    }
+}
