@@ -9,7 +9,7 @@ import PackageDescription
 
 let repository = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent()
 let core: Target.Dependency = .product(name: "TerbukaCore", package: repository.lastPathComponent.lowercased())
-let targets = ["fuzz-csv", "fuzz-xlsx", "fuzz-frontmatter", "fuzz-dates", "fuzz-markdown"]
+let targets = ["fuzz-csv", "fuzz-xlsx", "fuzz-frontmatter", "fuzz-dates", "fuzz-markdown", "fuzz-ssh"]
 
 let package = Package(
     name: "terbuka-fuzz",

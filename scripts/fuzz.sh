@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: scripts/fuzz.sh TARGET|all SECONDS}
 seconds=${2:?usage: scripts/fuzz.sh TARGET|all SECONDS}
-all=(csv xlsx frontmatter dates markdown)
+all=(csv xlsx frontmatter dates markdown ssh)
 [ "$target" = all ] && targets=("${all[@]}") || targets=("$target")
 
 scripts/install-deps.sh >/dev/null
@@ -47,6 +47,18 @@ PY
       for d in "2024-08-19" "2024-08-20 08:00" "2024-10-16 08:00 WITA" "2024-10-16T08:00+09:00" "2024-02-29" \
                "2024-02-30" "2126-06-24" "2024-12-31 23:59 WIT" "2024-01-01T00:00Z" "2024-08-20 24:00"; do
         printf '%s' "$d" > "$corpus/$(echo "$d" | tr ' :+' '___')"; done ;;
+    ssh)
+      # Keys and signatures as ssh-keygen makes them, and the same signature cut short.
+      local keys
+      keys=$(mktemp -d)
+      ssh-keygen -q -t ed25519 -N '' -C fuzz -f "$keys/key"
+      printf 'fuzz\n' > "$keys/message"
+      ssh-keygen -q -Y sign -f "$keys/key" -n file "$keys/message"
+      cp "$keys/key" "$corpus/private-key"
+      cp "$keys/key.pub" "$corpus/public-key"
+      cp "$keys/message.sig" "$corpus/signature"
+      head -c 200 "$keys/message.sig" > "$corpus/signature-cut"
+      rm -rf "$keys" ;;
     markdown)
       find content -name '*.md' | while read -r f; do cp "$f" "$corpus/$(echo "$f" | tr / _)"; done
       if [ -d "$shared" ]; then

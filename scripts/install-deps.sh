@@ -24,6 +24,8 @@ if [ "${1:-}" = "--test" ]; then
   # jq runs the pipelines' report converters that `terbuka init` writes; curl their download.
   command -v jq >/dev/null 2>&1 || missing+=(jq)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
+  # ssh-keygen signs and verifies against Terbuka's own SSHSIG signatures.
+  command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

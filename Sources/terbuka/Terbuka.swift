@@ -48,10 +48,30 @@ struct Build: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "The output folder; replaced as a whole only when the build succeeds.")
     var output: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Sign SHA256SUMS with this unencrypted OpenSSH Ed25519 private key: writes SHA256SUMS.sig.",
+            discussion:
+                "Check it with: ssh-keygen -Y verify -f allowed_signers -I IDENTITY -n file -s SHA256SUMS.sig < SHA256SUMS",
+            valueName: "KEY"))
+    var sign: String?
+
     func run() async throws {
         var options = BuildOptions(
             siteRoot: siteOptions.siteURL, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
             includeDrafts: siteOptions.drafts)
+        if let sign {
+            // Read before anything is built: a key that cannot sign writes nothing.
+            do {
+                options.signingKey = try SSHPrivateKey(text: try String(contentsOfFile: sign, encoding: .utf8))
+            } catch let problem as SSHPublicKey.Problem {
+                Console.error("error: \(sign): \(problem); nothing was written")
+                throw ExitCode(1)
+            } catch {
+                Console.error("error: \(sign): \(FileProblem.describe(error)); nothing was written")
+                throw ExitCode(1)
+            }
+        }
         options.progress = Console.progress(quiet: siteOptions.quiet)
         let report = await SiteBuilder(options: options).build()
         Console.endProgress()
@@ -274,13 +294,49 @@ struct Verify: ParsableCommand {
     )
     var strict = false
 
+    @Option(
+        help: ArgumentHelp(
+            "The publisher's OpenSSH Ed25519 public key (a .pub file): also check SHA256SUMS.sig.",
+            valueName: "KEY.pub"))
+    var key: String?
+
     func run() throws {
-        let report = SiteVerifier.verify(URL(fileURLWithPath: folder, isDirectory: true))
+        var publicKey: SSHPublicKey?
+        if let key {
+            do {
+                publicKey = try SSHPublicKey(line: try String(contentsOfFile: key, encoding: .utf8))
+            } catch let problem as SSHPublicKey.Problem {
+                Console.error("error: \(key): \(problem)")
+                throw ExitCode(1)
+            } catch {
+                Console.error("error: \(key): \(FileProblem.describe(error))")
+                throw ExitCode(1)
+            }
+        }
+        let report = SiteVerifier.verify(URL(fileURLWithPath: folder, isDirectory: true), key: publicKey)
         for problem in report.problems { Console.error("error: \(problem)") }
         for path in report.changed { Console.error("changed: \(path)") }
         for path in report.missing { Console.error("missing: \(path)") }
         for path in report.extra {
             Console.error("\(strict ? "extra" : "warning: extra") (not in SHA256SUMS): \(path)")
+        }
+        switch report.signature {
+        case .valid?:
+            Console.error("signature: SHA256SUMS.sig is valid, made by \(publicKey!.fingerprint)")
+        case .missing?:
+            Console.error("error: signature: the site has no SHA256SUMS.sig to check against the key")
+        case .invalid(.otherKey(let fingerprint))?:
+            Console.error(
+                "error: signature: SHA256SUMS.sig was made by another key (\(fingerprint)), not by \(publicKey!.fingerprint)"
+            )
+        case .invalid(.otherBytes)?:
+            Console.error(
+                "error: signature: SHA256SUMS.sig was made by the key but over other bytes: SHA256SUMS was changed after it was signed"
+            )
+        case .invalid(.unreadable(let why))?:
+            Console.error("error: signature: SHA256SUMS.sig cannot be read: \(why)")
+        case .invalid(.valid)?, nil:
+            break
         }
         guard report.passed(strict: strict) else {
             Console.error(

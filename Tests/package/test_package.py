@@ -141,6 +141,25 @@ def test_the_github_steps_install_the_archive_annotate_problems_and_build(unpack
     assert built.returncode == 0, built.stderr
     assert (site / "public/index.html").exists()
     assert (site / "public/SHA256SUMS").exists()
+    assert not (site / "public/SHA256SUMS.sig").exists()
+
+    # With the secret set, the published site is signed and the key file is gone afterwards.
+    key = tmp_path / "kunci"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+    runner = tmp_path / "runner"
+    runner.mkdir()
+    signed = run_step(
+        publish["Build the site"]["run"], site, archive,
+        TERBUKA_SIGNING_KEY=key.read_text(), RUNNER_TEMP=str(runner),
+    )
+    assert signed.returncode == 0, signed.stderr
+    assert list(runner.iterdir()) == []
+    checked = subprocess.run(
+        [str(PIPELINE_INSTALL / "terbuka"), "verify", str(site / "public"), "--key", f"{key}.pub"],
+        env=plain_environment(), capture_output=True, text=True,
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert "SHA256SUMS.sig is valid" in checked.stderr
 
 
 def test_a_damaged_archive_is_refused_by_its_checksum(archive, tmp_path):

@@ -12,6 +12,8 @@ public enum Route {
     public static let calendar = "jadwal.ics"
     public static func vacancyCalendar(_ id: String) -> String { "lowongan/\(id)/jadwal.ics" }
     public static let search = "cari/index.html"
+    /// How to check the site's hashes and signature, when site.yml names a signing key.
+    public static let authenticity = "keaslian/index.html"
     public static let searchData = "data/search.js"
     /// Page `index` (0-based) of a result table.
     public static func resultPage(_ vacancy: String, _ stage: ResultStage, page index: Int = 0) -> String {
@@ -60,6 +62,8 @@ public enum Route {
     public static let dataFolder = "data/"
     public static let manifest = "manifest.json"
     public static let sums = "SHA256SUMS"
+    /// OpenSSH signature (SSHSIG, namespace `file`) over the exact bytes of SHA256SUMS.
+    public static let signature = "SHA256SUMS.sig"
     /// The whole site in one file, for reading offline.
     public static let zip = "situs.zip"
 }

@@ -34,6 +34,7 @@ public enum RouteChecker {
         claim(Route.schedule, by: "the schedule page", at: nil)
         claim(Route.calendar, by: "the calendar", at: nil)
         claim(Route.search, by: "the search page", at: nil)
+        if index.content.config.signing != nil { claim(Route.authenticity, by: "the page 'Periksa keaslian'", at: nil) }
         for vacancy in index.vacancies {
             claim(Route.vacancy(vacancy.id), by: vacancy.sourcePath, at: SourceLocation(path: vacancy.sourcePath))
         }

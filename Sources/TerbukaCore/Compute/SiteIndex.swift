@@ -18,6 +18,8 @@ public struct SiteIndex: Sendable {
     public var results: [String: VacancyResults]
     /// What the home page shows.
     public var home: HomeDigest = HomeDigest()
+    /// Whether this build signs SHA256SUMS (SHA256SUMS.sig is published).
+    public var signed = false
 
     public init(content: SiteContent, now: Int, results: [String: VacancyResults] = [:]) {
         self.content = content

@@ -10,8 +10,19 @@ public struct SiteConfig: Sendable {
     public var theme: String
     /// Extension of this project: marks every page as sample data (the demo site).
     public var sampleData: Bool
+    /// The key that signs the site's SHA256SUMS, published with the commands to check it.
+    public var signing: Signing?
 
     public var primaryLanguage: Language { languages.first ?? .id }
+}
+
+/// `signing_key` and `signer` of site.yml.
+public struct Signing: Sendable {
+    public var key: SSHPublicKey
+    /// The identity in `ssh-keygen -Y verify -I …` and in the allowed_signers line.
+    public var signer: String
+    /// Where signing_key is written, for messages.
+    public var location: SourceLocation
 }
 
 public enum Language: String, CaseIterable, Sendable {

@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var now: Int?
     /// Told what the build is doing, stage by stage (for a terminal).
     public var progress: (@Sendable (String) -> Void)?
+    /// The key that signs SHA256SUMS (`build --sign`); nil: the site is not signed.
+    public var signingKey: SSHPrivateKey?
 
     public init(siteRoot: URL, output: URL? = nil, includeDrafts: Bool = false, now: Int? = nil) {
         self.siteRoot = siteRoot
@@ -102,10 +104,23 @@ public struct SiteBuilder: Sendable {
         let rows = content.vacancies.reduce(0) { $0 + $1.tables.rowCount }
         options.progress?("ranking \(rows) result rows…")
         let results = await Self.computeResults(content.vacancies, into: &diagnostics)
-        let index = SiteIndex(
+        var index = SiteIndex(
             content: content, now: options.now ?? BuildOptions.newestPublication(content), results: results)
+        index.signed = write && options.signingKey != nil
         site = index
         RouteChecker.check(index, into: &diagnostics)
+        if write, let signing = content.config.signing {
+            if let key = options.signingKey, key.publicKey != signing.key {
+                diagnostics.error(
+                    "the key given to --sign (\(key.publicKey.fingerprint)) is not the site's signing_key (\(signing.key.fingerprint)): readers would check the signature against the wrong key",
+                    at: signing.location,
+                    hint: "sign with the key whose .pub line is signing_key, or change signing_key")
+            } else if options.signingKey == nil {
+                diagnostics.warning(
+                    "signing_key is set but this build is not signed, so no SHA256SUMS.sig is published",
+                    at: signing.location, hint: "build with --sign KEY to publish a signed site")
+            }
+        }
         lap("compute")
         // `check` stops here: everything that can be wrong in the content is known.
         guard write, let theme, !diagnostics.hasErrors else { return report() }
@@ -134,7 +149,9 @@ public struct SiteBuilder: Sendable {
                     let (sha256, size) = try Digest.sha256(fileAt: target)
                     staging.ledger.record(Route.zip, size: size, sha256: sha256)
                 }
-                try staging.write(Integrity.sums(staging.ledger))
+                let sums = Integrity.sums(staging.ledger)
+                try staging.write(sums)
+                if let key = options.signingKey { try staging.write(Integrity.signature(of: sums, with: key)) }
             } catch {
                 writer.abandon(staging)
                 throw OutputWriter.WriteError(description: "cannot write the site: \(error.localizedDescription)")

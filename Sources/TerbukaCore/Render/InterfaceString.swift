@@ -2,6 +2,7 @@
 /// one in every language (Theme.requiredStrings), so none falls back to nothing.
 enum InterfaceString: String, CaseIterable {
     case announcementsTitle = "announcements_title"
+    case authenticityTitle = "authenticity_title"
     case basisCompetency = "basis_competency"
     case basisFinal = "basis_final"
     case basisGroups = "basis_groups"

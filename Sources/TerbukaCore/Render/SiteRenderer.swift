@@ -32,7 +32,7 @@ public struct SiteRenderer: Sendable {
     static let languageNames: [Language: String] = [.id: "Bahasa Indonesia", .en: "English"]
 
     enum Job: Sendable {
-        case home, vacancyList, announcementList, notFound, schedule, calendar, search, searchData
+        case home, vacancyList, announcementList, notFound, schedule, calendar, search, searchData, authenticity
         case vacancyCalendar(Vacancy)
         case vacancy(Vacancy)
         case announcement(Announcement)
@@ -47,6 +47,7 @@ public struct SiteRenderer: Sendable {
             + (isPrimary ? index.vacancies.map(Job.vacancyCalendar) : [])
             + index.announcements.map(Job.announcement)
             + index.pages.map(Job.page)
+            + (index.content.config.signing == nil ? [] : [.authenticity])
     }
 
     /// Renders every page and file into `staging` as it goes: data files, assets and
@@ -130,6 +131,11 @@ public struct SiteRenderer: Sendable {
             }
         case .searchData:
             return searchData()
+        case .authenticity:
+            return page(
+                Route.authenticity, template: "authenticity", title: text(.authenticityTitle), description: "",
+                current: Route.authenticity
+            ) { root in authenticityView(root: root) }
         case .calendar:
             return OutputFile(
                 path: Route.calendar, contents: calendar(for: index.vacancies, name: index.content.config.title))
@@ -229,6 +235,25 @@ public struct SiteRenderer: Sendable {
         strings["\(prefix)_\(id)"] ?? id
     }
 
+    /// The key, its fingerprint and the exact commands that check the site, for each system.
+    private func authenticityView(root: String) -> AuthenticityView {
+        let signing = index.content.config.signing!
+        let allowed = "\(signing.signer) \(signing.key.line)"
+        let verify =
+            "ssh-keygen -Y verify -f allowed_signers -I \(signing.signer) -n file -s \(Route.signature) < \(Route.sums)"
+        return AuthenticityView(
+            keyLine: signing.key.line, fingerprint: signing.key.fingerprint, signer: signing.signer,
+            signed: index.signed, sumsHref: Links.href(to: Route.sums, root: root),
+            signatureHref: Links.href(to: Route.signature, root: root),
+            zipHref: index.offersZip ? Links.href(to: Route.zip, root: root) : nil,
+            unixSignature: "printf '%s\\n' '\(allowed)' > allowed_signers\n\(verify)",
+            windowsSignature: "cmd /c \"echo \(allowed)> allowed_signers\"\ncmd /c \"\(verify)\"",
+            linuxSums: "sha256sum -c \(Route.sums)", macSums: "shasum -a 256 -c \(Route.sums)",
+            windowsSums:
+                "Get-Content \(Route.sums) | ForEach-Object { $h, $p = $_ -split '  ', 2; if ((Get-FileHash -Algorithm SHA256 -LiteralPath $p).Hash -ne $h.ToUpper()) { \"FAILED: $p\" } }"
+        )
+    }
+
     private func homeView(root: String) -> HomeView {
         let home = index.home
         let open = home.openVacancies.map { vacancySummary($0, root: root) }
@@ -239,6 +264,7 @@ public struct SiteRenderer: Sendable {
             stages: stages, hasStages: !stages.isEmpty, scheduleHref: pageHref(Route.schedule, root: root),
             zipHref: index.offersZip ? Links.href(to: Route.zip, root: root) : nil,
             sumsHref: Links.href(to: Route.sums, root: root),
+            authenticityHref: index.content.config.signing == nil ? nil : pageHref(Route.authenticity, root: root),
             openVacancies: open, hasOpenVacancies: !open.isEmpty, pastVacancies: past, hasPastVacancies: !past.isEmpty,
             announcements: latest, hasAnnouncements: !latest.isEmpty,
             vacancyListHref: pageHref(Route.vacancyList, root: root),

@@ -24,6 +24,19 @@ enum Pipelines {
         if [ "$installed" != "$TERBUKA_VERSION" ]; then echo "warning: the site was set up with Terbuka $TERBUKA_VERSION; change TERBUKA_VERSION when you have checked the site with $installed"; fi
         """
 
+    /// Builds into public/, signing SHA256SUMS when the secret TERBUKA_SIGNING_KEY holds a
+    /// private key (written to a file only readable by the job, for the build only).
+    static let buildScript = """
+        sign=""
+        if [ -n "${TERBUKA_SIGNING_KEY:-}" ]; then
+          key="${RUNNER_TEMP:-/tmp}/terbuka-signing-key"
+          trap 'rm -f "$key"' EXIT
+          (umask 077 && printf '%s\\n' "$TERBUKA_SIGNING_KEY" > "$key")
+          sign="--sign $key"
+        fi
+        SOURCE_DATE_EPOCH=$(date +%s) /tmp/terbuka/terbuka build --quiet --output public $sign
+        """
+
     /// jq: each diagnostic of `check --format json` as a GitHub workflow command
     /// (`::error file=…,line=…,col=…::message`), escaped as the runner requires.
     static let githubAnnotations = #"""
@@ -59,7 +72,8 @@ enum Pipelines {
         # builds the site and publishes it to GitHub Pages (Settings → Pages → Source: GitHub
         # Actions). Terbuka is installed from its release archive: set the repository variable
         # TERBUKA_RELEASE_URL (Settings → Secrets and variables → Actions → Variables) to its
-        # address, and TERBUKA_SHA256 to its SHA-256 to have it checked. See docs/panduan.md.
+        # address, and TERBUKA_SHA256 to its SHA-256 to have it checked. To sign what is published,
+        # put the private key in the secret TERBUKA_SIGNING_KEY. See docs/panduan.md.
         name: terbuka
         on:
           push:
@@ -108,7 +122,10 @@ enum Pipelines {
                 run: |
         \(indent(installScript, 10))
               - name: Build the site
-                run: SOURCE_DATE_EPOCH=$(date +%s) /tmp/terbuka/terbuka build --quiet --output public
+                env:
+                  TERBUKA_SIGNING_KEY: ${{ secrets.TERBUKA_SIGNING_KEY }}
+                run: |
+        \(indent(buildScript, 10))
               - uses: actions/upload-pages-artifact@v3
                 with:
                   path: public
@@ -125,7 +142,8 @@ enum Pipelines {
             # merge request's Code Quality report), and on the default branch builds the site and
             # publishes it to GitLab Pages. Terbuka is installed from its release archive: set the
             # CI/CD variable TERBUKA_RELEASE_URL (Settings → CI/CD → Variables) to its address, and
-            # TERBUKA_SHA256 to its SHA-256 to have it checked. A pipeline schedule (Build →
+            # TERBUKA_SHA256 to its SHA-256 to have it checked; to sign what is published, the private
+            # key in a masked, protected variable TERBUKA_SIGNING_KEY. A pipeline schedule (Build →
             # Pipeline schedules, every day at 00:05 WIB) keeps schedules on time. See docs/panduan.md.
             variables:
               TERBUKA_VERSION: \(quoted(version))
@@ -156,7 +174,8 @@ enum Pipelines {
               rules:
                 - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
               script:
-                - SOURCE_DATE_EPOCH=$(date +%s) /tmp/terbuka/terbuka build --quiet --output public
+                - |
+            \(indent(buildScript, 6))
               artifacts:
                 paths:
                   - public

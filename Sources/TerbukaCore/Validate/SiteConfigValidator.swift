@@ -4,6 +4,7 @@ import Foundation
 public enum SiteConfigValidator {
     static let keys = [
         "title", "agency", "region", "timezone", "language", "languages", "base_url", "contact", "theme", "sample_data",
+        "signing_key", "signer",
     ]
     static let contactKeys = ["address", "phone", "email", "hours"]
 
@@ -121,11 +122,49 @@ public enum SiteConfigValidator {
             }
         }
         let sampleData = map.bool("sample_data", into: &diagnostics) ?? false
+        let signing = signing(map, into: &diagnostics)
 
         guard let title, let agency, let timeZone else { return nil }
         return SiteConfig(
             title: title.value, agency: agency.value, region: region?.value, timeZone: timeZone,
-            languages: languages, baseURL: baseURL, contact: contact, theme: theme, sampleData: sampleData)
+            languages: languages, baseURL: baseURL, contact: contact, theme: theme, sampleData: sampleData,
+            signing: signing)
+    }
+
+    /// `signing_key` (the public key line of the key that signs SHA256SUMS) and `signer` (the
+    /// identity people put in their allowed_signers file; default: the key's comment).
+    private static func signing(_ map: YAMLMapping, into diagnostics: inout Diagnostics) -> Signing? {
+        let signer = map.text("signer", into: &diagnostics)
+        guard let line = map.text("signing_key", into: &diagnostics) else {
+            if let signer {
+                diagnostics.error(
+                    "'signer' is set but 'signing_key' is not", at: signer.location,
+                    hint: "add signing_key: the line of the .pub file of the key that signs the site")
+            }
+            return nil
+        }
+        let key: SSHPublicKey
+        do {
+            key = try SSHPublicKey(line: line.value)
+        } catch {
+            diagnostics.error("signing_key: \(error.description)", at: line.location)
+            return nil
+        }
+        let comment = line.value.split(whereSeparator: \.isWhitespace).dropFirst(2).joined(separator: " ")
+        let identity = signer?.value ?? comment
+        // The identity goes into commands people paste into a shell: only characters no
+        // shell gives a meaning to.
+        guard !identity.isEmpty,
+            identity.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "@._+-".contains($0)) })
+        else {
+            diagnostics.error(
+                identity.isEmpty
+                    ? "the signing key has no comment to name its signer; set 'signer'"
+                    : "signer '\(ControlCharacters.printable(identity))' may hold only letters, digits and @ . _ + -",
+                at: (signer ?? line).location, hint: "for example signer: bkpsdm@kotacontoh.go.id")
+            return nil
+        }
+        return Signing(key: key, signer: identity, location: line.location)
     }
 
     private static func parseLanguage(_ text: Located<String>, into diagnostics: inout Diagnostics) -> Language? {

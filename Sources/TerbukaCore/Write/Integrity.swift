@@ -37,10 +37,16 @@ enum Integrity {
         return OutputFile(path: Route.manifest, contents: .bytes(Data(out.bytes)))
     }
 
+    /// SSHSIG over the bytes of SHA256SUMS, as `ssh-keygen -Y sign -n file` makes it.
+    static func signature(of sums: OutputFile, with key: SSHPrivateKey) -> OutputFile {
+        guard case .bytes(let data) = sums.contents else { preconditionFailure("SHA256SUMS is written from memory") }
+        return .text(Route.signature, SSHSignature.sign(Array(data), with: key, namespace: SSHSignature.fileNamespace))
+    }
+
     /// `<sha256>  <path>` per file, sorted by path.
     static func sums(_ ledger: Ledger) -> OutputFile {
         var text = ""
-        for (path, entry) in ledger.all where path != Route.sums {
+        for (path, entry) in ledger.all where path != Route.sums && path != Route.signature {
             text += "\(entry.sha256)  \(path)\n"
         }
         return .text(Route.sums, text)

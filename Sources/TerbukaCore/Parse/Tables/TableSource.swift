@@ -156,8 +156,8 @@ public enum TableFormat: Sendable {
 }
 
 /// Why a file could not be read, in words a person can act on.
-enum FileProblem {
-    static func describe(_ error: Error) -> String {
+public enum FileProblem {
+    public static func describe(_ error: Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
         {

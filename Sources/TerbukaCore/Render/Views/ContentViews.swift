@@ -4,6 +4,7 @@ struct HomeView: Sendable {
     var scheduleHref: String
     var zipHref: String?
     var sumsHref: String
+    var authenticityHref: String?
     var openVacancies: [VacancySummaryView]
     var hasOpenVacancies: Bool
     var pastVacancies: [VacancySummaryView]
@@ -143,6 +144,23 @@ struct DownloadView: Sendable {
 struct StandingPageView: Sendable {
     var title: String
     var bodyHTML: String
+}
+
+/// The page "Periksa keaslian": the publisher's key and how to check the site with it.
+struct AuthenticityView: Sendable {
+    var keyLine: String
+    var fingerprint: String
+    var signer: String
+    /// Whether this build wrote SHA256SUMS.sig; without it the page explains the hashes only.
+    var signed: Bool
+    var sumsHref: String
+    var signatureHref: String
+    var zipHref: String?
+    var unixSignature: String
+    var windowsSignature: String
+    var linuxSums: String
+    var macSums: String
+    var windowsSums: String
 }
 
 struct NotFoundView: Sendable {
