@@ -219,6 +219,35 @@ def cpns(folder):
                ["A1:H1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:G2", "H2:H3"])
 
     shortlisted = shortlist()
+
+    # The SKD table as first published, before the objection period (history in the
+    # notice): one TKP mis-typed as 150 (the participant failed TKP there, and the next in
+    # line was shortlisted), one participant left out. Chosen without the random source,
+    # so the rest of the demo stays as it was.
+    # The corrected one is the last shortlisted of a general formation where someone else
+    # met the marks without being shortlisted: that one moves up in the first version.
+    kinds = {code: kind for code, _, kind in formations}
+
+    def waiting(code):
+        return [p for p in sitting if p["formation"] == code and not p["absent"] and p not in shortlisted
+                and key(p)[0]]
+    corrected = next(
+        [p for p in shortlisted if p["formation"] == code][-1]
+        for code in sorted(quota)
+        if kinds[code] == "umum" and code not in ("NK26-C009", "NK26-C004") and waiting(code))
+    omitted = next(p for p in sitting
+                   if not p["absent"] and p not in shortlisted and p["formation"] != corrected["formation"])
+    rows = []
+    for p in sitting:
+        if p is omitted:
+            continue
+        if p["absent"]:
+            rows.append([p["number"], p["name"], p["formation"], "", "", "", p["absent"]])
+        else:
+            twk, tiu, tkp = p["skd"]
+            rows.append([p["number"], p["name"], p["formation"], twk, tiu, 150 if p is corrected else tkp, ""])
+    write(os.path.join(folder, "results", "skd-2026-09-25.csv"),
+          ["No Peserta", "Nama", "Kode Formasi", "TWK", "TIU", "TKP", "Keterangan"], rows)
     rows = []
     skb_absent = rng.choice([p for p in shortlisted if p not in (twins or ())])
     for p in shortlisted:

@@ -34,6 +34,7 @@ PAGES = {
     "final result": "lowongan/cpns-2026/hasil/akhir/index.html",
     "competency result": "lowongan/pppk-2026/hasil/kompetensi/index.html",
     "statistics": "lowongan/cpns-2026/statistik/index.html",
+    "result changes": "lowongan/cpns-2026/hasil/skd/perubahan/index.html",
     "schedule": "jadwal/index.html",
     "announcement list": "pengumuman/index.html",
     "announcement": "pengumuman/ralat-formasi-cpns-2026/index.html",
@@ -130,6 +131,18 @@ def test_lookup_by_participant_number(driver, site):
     assert len(results) == 1
     assert name in results[0].text
     assert severe_console_messages(driver) == []
+
+
+def test_the_lookup_flags_a_status_a_correction_changed(driver, site):
+    import csv as csvmodule
+    with open(site / "data/cpns-2026/skd-perubahan.csv", encoding="utf-8") as handle:
+        change = next(row for row in csvmodule.DictReader(handle) if row["field"] == "status")
+    driver.get(url(PAGES["result"]) + "?cari=" + change["participant"])
+    results = wait_for_results(driver)
+    assert len(results) == 1
+    flag = results[0].find_element(By.CSS_SELECTOR, "strong.changed").text
+    assert flag == f"(berubah dari {change['before']} setelah ralat)"
+    assert f": {change['after']} (berubah" in results[0].text
 
 
 def test_lookup_by_name(driver, site):

@@ -49,6 +49,8 @@ def make_site(folder):
         f"region: {yaml_text(PAYLOAD)}",
         "timezone: Asia/Makassar",
         "base_url: https://seleksi.contoh.go.id/",
+        # The page "Periksa keaslian" is built too (the site is not signed: a warning).
+        "signing_key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEpVAOO03uQiM4c9Ml0xNRG/f6dsPccwgp7W556WVUeZ hostile",
         "languages: [id, en]",
         "contact:",
         f"  address: {yaml_text(PAYLOAD)}",
@@ -75,7 +77,11 @@ def make_site(folder):
         f"  - {{stage: tes-tambahan, title: {yaml_text(PAYLOAD)}, start: 2024-09-20, end: 2024-09-21}}",
         "results:",
         f"  - {{stage: administrasi, file: results/administrasi.csv, published: 2024-09-01, number: {yaml_text(PAYLOAD)}, objection_until: 2024-09-04}}",
-        "  - {stage: skd, file: results/skd.csv, published: 2024-10-01}",
+        "  - stage: skd",
+        "    file: results/skd.csv",
+        "    published: 2024-10-01",
+        "    history:",
+        f"      - {{file: results/skd-lama.csv, published: 2024-09-20, number: {yaml_text(PAYLOAD)}, reason: {yaml_text(FORMULA + ' ' + PAYLOAD)}}}",
         "---",
         links,
     ]) + "\n")
@@ -92,7 +98,12 @@ def make_site(folder):
     skd = [["participant", "name", "formation", "twk", "tiu", "tkp"],
            ["2024000000001", "ANI " + PAYLOAD, "A1", "100", "100", "200"],
            ["2024000000003", "-2+3", "A2", "90", "90", "180"]]
-    for name, table in [("administrasi", admin), ("skd", skd)]:
+    # The version replaced: another name (a formula) and another score, so that the page
+    # and the data of changes carry payloads as before and after.
+    earlier = [["participant", "name", "formation", "twk", "tiu", "tkp"],
+               ["2024000000001", FORMULA, "A1", "100", "100", "190"],
+               ["2024000000003", "-2+3", "A2", "90", "90", "180"]]
+    for name, table in [("administrasi", admin), ("skd", skd), ("skd-lama", earlier)]:
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerows(table)
         write(content / "vacancies" / "cpns-2024" / "results" / f"{name}.csv", out.getvalue())

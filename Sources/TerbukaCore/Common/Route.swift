@@ -28,6 +28,20 @@ public enum Route {
     public static func resultData(_ vacancy: String, _ stage: ResultStage, _ format: String) -> String {
         "data/\(vacancy)/\(stage.rawValue).\(format)"
     }
+    /// An earlier version of a result table, as it was published on `date` (YYYY-MM-DD).
+    public static func versionData(_ vacancy: String, _ date: String, _ stage: ResultStage, _ format: String)
+        -> String
+    {
+        "data/\(vacancy)/versi/\(date)/\(stage.rawValue).\(format)"
+    }
+    /// What changed between the versions of a result table.
+    public static func changesData(_ vacancy: String, _ stage: ResultStage, _ format: String) -> String {
+        "data/\(vacancy)/\(stage.rawValue)-perubahan.\(format)"
+    }
+    /// The page listing what changed between the versions of a result table.
+    public static func changes(_ vacancy: String, _ stage: ResultStage) -> String {
+        "lowongan/\(vacancy)/hasil/\(stage.rawValue)/perubahan/index.html"
+    }
     /// `csv` or `json` of the formations the final stage left with empty seats.
     public static func unfilledData(_ vacancy: String, _ format: String) -> String {
         "data/\(vacancy)/formasi-kosong.\(format)"

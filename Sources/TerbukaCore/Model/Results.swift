@@ -194,6 +194,9 @@ public struct VacancyResultTables: Sendable {
     /// Stages whose table is listed but could not be read: what depends on them is not
     /// checked, so that one missing table is one error, not one per row of the next.
     public var unreadable: Set<ResultStage> = []
+    /// Earlier versions of a stage's table, oldest first, each read into tables of its own
+    /// (only that stage filled).
+    public var versions: [ResultStage: [(version: ResultVersion, tables: VacancyResultTables)]] = [:]
 
     public init() {}
 

@@ -83,6 +83,22 @@ public struct ResultEntry: Sendable {
     public var objectionUntil: ContentDate?
     /// Where the entry is written in the notice.
     public var location: SourceLocation
+    /// Earlier versions this table replaces, oldest first (`history`).
+    public var history: [ResultVersion] = []
+}
+
+/// An earlier published version of a result table: a correction (ralat) or the table
+/// before the objection period replaces it, and it stays published.
+public struct ResultVersion: Sendable {
+    /// Path under the vacancy folder.
+    public var file: String
+    public var sheet: String?
+    public var published: ContentDate
+    public var number: String?
+    /// Why the next version replaced it ("Ralat setelah masa sanggah").
+    public var reason: String?
+    /// Where the version is written in the notice.
+    public var location: SourceLocation
 }
 
 /// One row of `formations.csv`.

@@ -3,6 +3,12 @@
 enum InterfaceString: String, CaseIterable {
     case announcementsTitle = "announcements_title"
     case authenticityTitle = "authenticity_title"
+    case changesAdded = "changes_added"
+    case changesRemoved = "changes_removed"
+    case changesReplacedBecause = "changes_replaced_because"
+    case changesStep = "changes_step"
+    case changesTitle = "changes_title"
+    case replacesText = "replaces_text"
     case basisCompetency = "basis_competency"
     case basisFinal = "basis_final"
     case basisGroups = "basis_groups"

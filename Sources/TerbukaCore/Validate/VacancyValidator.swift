@@ -4,7 +4,8 @@ import Foundation
 enum VacancyValidator {
     static let keys = ["title", "kind", "published", "number", "summary", "schedule", "results", "scoring", "draft"]
     static let scheduleKeys = ["stage", "title", "start", "end", "location", "note"]
-    static let resultKeys = ["stage", "file", "sheet", "published", "number", "objection_until"]
+    static let resultKeys = ["stage", "file", "sheet", "published", "number", "objection_until", "history"]
+    static let versionKeys = ["file", "sheet", "published", "number", "reason"]
 
     static func validate(_ loaded: LoadedVacancy, zone: SiteTimeZone, into diagnostics: inout Diagnostics) -> Vacancy? {
         guard let file = loaded.index, let (map, body) = MarkdownDocumentReader.read(file, into: &diagnostics) else {
@@ -111,43 +112,14 @@ enum VacancyValidator {
         var file: String?
         var fileMissing = false
         if let written = map.text("file", into: &diagnostics) {
-            if vacancy.resultFiles.contains(written.value) || isFile(written.value, in: vacancy) {
-                file = written.value
-                if TableFormat(path: written.value) == nil {
-                    diagnostics.error(
-                        "'\(written.value)' is not a table: a result table is a .csv file or an Excel workbook (.xlsx)",
-                        at: written.location)
-                    file = nil
-                    fileMissing = true
-                }
-            } else {
-                fileMissing = true
-                var info = stat()
-                let url = vacancy.folderURL.appendingPathComponent(written.value)
-                if lstat(url.path, &info) == 0 {
-                    // There, but refused (a link out of content/, a FIFO): a table under
-                    // results/ was named at the file already; another, here.
-                    let contentRoot = vacancy.folderURL.deletingLastPathComponent().deletingLastPathComponent()
-                    if !written.value.hasPrefix("results/"),
-                        let refusal = ContentLoader.refusal(url, contentRoot: contentRoot)
-                    {
-                        diagnostics.error("result table '\(written.value)' \(refusal)", at: written.location)
-                    }
-                } else {
-                    diagnostics.error(
-                        "result table '\(written.value)' does not exist in \(vacancy.folderPath)", at: written.location,
-                        hint: Suggestion.hint(for: written.value, in: vacancy.resultFiles)
-                            ?? "result tables go in \(vacancy.folderPath)/results/")
-                }
-            }
+            file = tableFile(written, vacancy: vacancy, into: &diagnostics)
+            fileMissing = file == nil
         } else if let stage, stage != .akhir {
             diagnostics.error(
                 "missing required key 'file' in a results entry for stage '\(stage.rawValue)'", at: map.location)
         }
         var sheet = map.text("sheet", into: &diagnostics)
-        if let named = sheet, let file,
-            TableFormat(path: file).map({ if case .xlsx = $0 { false } else { true } }) ?? true
-        {
+        if let named = sheet, let file, !isWorkbook(file) {
             diagnostics.error(
                 "'sheet' names a worksheet, but '\(file)' is not a workbook", at: named.location,
                 hint: "remove 'sheet', or give an .xlsx file")
@@ -155,11 +127,113 @@ enum VacancyValidator {
         }
         let published = map.date("published", zone: zone, into: &diagnostics)
         let objection = map.date("objection_until", zone: zone, into: &diagnostics)
+        let history = map.list("history", into: &diagnostics).map {
+            versions($0, current: published?.value, vacancy: vacancy, zone: zone, into: &diagnostics)
+        }
         guard let stage, let published else { return nil }
         return ResultEntry(
             stage: stage, file: file, sheet: sheet?.value, fileMissing: fileMissing, published: published.value,
             number: map.text("number", into: &diagnostics)?.value, objectionUntil: objection?.value,
-            location: map.location)
+            location: map.location, history: history ?? [])
+    }
+
+    private static func isWorkbook(_ file: String) -> Bool {
+        if case .xlsx? = TableFormat(path: file) { return true }
+        return false
+    }
+
+    /// The earlier versions of a table, oldest first, each published on a day of its own
+    /// before the next.
+    private static func versions(
+        _ items: [YAMLValue], current: ContentDate?, vacancy: LoadedVacancy, zone: SiteTimeZone,
+        into diagnostics: inout Diagnostics
+    ) -> [ResultVersion] {
+        var versions: [ResultVersion] = []
+        var days: [String: SourceLocation] = [:]
+        for item in items {
+            guard let map = item.mapping(what: "history entry", into: &diagnostics) else { continue }
+            map.checkKeys(
+                known: versionKeys, required: ["file", "published"], in: "a history entry", into: &diagnostics)
+            let written = map.text("file", into: &diagnostics)
+            let file = written.flatMap { tableFile($0, vacancy: vacancy, into: &diagnostics) }
+            var sheet = map.text("sheet", into: &diagnostics)
+            if let named = sheet, let file, !isWorkbook(file) {
+                diagnostics.error("'sheet' names a worksheet, but '\(file)' is not a workbook", at: named.location)
+                sheet = nil
+            }
+            guard let published = map.date("published", zone: zone, into: &diagnostics) else { continue }
+            let day = published.value.date.description
+            if let first = days[day] {
+                diagnostics.error(
+                    "two versions are published on \(day) (first on line \(first.line)); each version needs a date of its own",
+                    at: published.location)
+                continue
+            }
+            days[day] = published.location
+            if let previous = versions.last, published.value.instant <= previous.published.instant {
+                diagnostics.error(
+                    "history lists versions oldest first, but \(day) is not after \(previous.published.date)",
+                    at: published.location)
+                continue
+            }
+            if let current {
+                if current.date.description == day {
+                    diagnostics.error(
+                        "this version and the current table are both published on \(day); each version needs a date of its own",
+                        at: published.location)
+                    continue
+                }
+                if published.value.instant >= current.instant {
+                    diagnostics.error(
+                        "an earlier version is published on \(day), after the current table (\(current.date))",
+                        at: published.location, hint: "history lists the versions the current table replaces")
+                    continue
+                }
+            }
+            guard let file else { continue }
+            versions.append(
+                ResultVersion(
+                    file: file, sheet: sheet?.value, published: published.value,
+                    number: map.text("number", into: &diagnostics)?.value,
+                    reason: map.text("reason", into: &diagnostics)?.value, location: map.location))
+        }
+        return versions
+    }
+
+    /// The table a results or history entry names, when it is one that can be read;
+    /// reported at the name otherwise.
+    private static func tableFile(
+        _ written: Located<String>, vacancy: LoadedVacancy, into diagnostics: inout Diagnostics
+    ) -> String? {
+        var file: String?
+        if vacancy.resultFiles.contains(written.value) || isFile(written.value, in: vacancy) {
+            file = written.value
+            if TableFormat(path: written.value) == nil {
+                diagnostics.error(
+                    "'\(written.value)' is not a table: a result table is a .csv file or an Excel workbook (.xlsx)",
+                    at: written.location)
+                file = nil
+            }
+        } else {
+            var info = stat()
+            let url = vacancy.folderURL.appendingPathComponent(written.value)
+            if lstat(url.path, &info) == 0 {
+                // There, but refused (a link out of content/, a FIFO): a table under
+                // results/ was named at the file already; another, here.
+                let contentRoot = vacancy.folderURL.deletingLastPathComponent().deletingLastPathComponent()
+                if !written.value.hasPrefix("results/"),
+                    let refusal = ContentLoader.refusal(url, contentRoot: contentRoot)
+                {
+                    diagnostics.error("result table '\(written.value)' \(refusal)", at: written.location)
+                }
+            } else {
+                diagnostics.error(
+                    "result table '\(written.value)' does not exist in \(vacancy.folderPath)", at: written.location,
+                    hint: Suggestion.hint(for: written.value, in: vacancy.resultFiles)
+                        ?? "result tables go in \(vacancy.folderPath)/results/")
+            }
+        }
+        return file
     }
 
     /// A file under the vacancy folder (not only under results/), never outside it.
@@ -174,7 +248,7 @@ enum VacancyValidator {
         _ vacancy: LoadedVacancy, listed: [ResultEntry], location: SourceLocation,
         into diagnostics: inout Diagnostics
     ) {
-        let named = Set(listed.compactMap(\.file))
+        let named = Set(listed.compactMap(\.file) + listed.flatMap { $0.history.map(\.file) })
         for file in vacancy.resultFiles where !named.contains(file) {
             diagnostics.warning(
                 "result table '\(file)' is not named in the notice's 'results' and is not published",

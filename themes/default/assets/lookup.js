@@ -92,6 +92,13 @@
           link.textContent = manifest.stages[i];
           item.appendChild(link);
           item.appendChild(document.createTextNode(": " + code));
+          // A correction changed this status: say what it was.
+          if (row[5] && row[5][i]) {
+            var was = document.createElement("strong");
+            was.className = "changed";
+            was.textContent = " " + t("changed").replace("{code}", row[5][i]);
+            item.appendChild(was);
+          }
           stages.appendChild(item);
         });
         li.appendChild(stages);

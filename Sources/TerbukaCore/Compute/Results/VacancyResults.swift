@@ -8,6 +8,8 @@ public struct VacancyResults: Sendable {
     /// After the final stage: the formations with fewer passed than seats, and why; nil
     /// before the final stage is published.
     public var unfilled: [UnfilledFormation]?
+    /// Earlier versions of a stage's table and what changed, by stage.
+    public var versions: [ResultStage: ResultVersions] = [:]
 
     public func table(_ stage: ResultStage) -> (any PublishedResultTable)? {
         tables.first { $0.stage == stage }
@@ -27,6 +29,11 @@ public struct VacancyResults: Sendable {
         unfilled = final.map { UnfilledFormation.list(final: $0, first: computed[0], formations: vacancy.formations) }
         statistics = ResultStatistics(
             tables: tables, skd: stages.skdResults, formations: vacancy.formations, rules: rules)
+        for table in tables {
+            if let versions = ResultVersions(stage: table.stage, vacancy: vacancy, current: table, into: &diagnostics) {
+                self.versions[table.stage] = versions
+            }
+        }
     }
 }
 
@@ -52,6 +59,23 @@ struct StageComputation {
         rules = vacancy.scoring
         input = vacancy.tables
         formations = vacancy.formations
+    }
+
+    /// The stages up to `last`: the earlier ones quietly (their problems are reported with
+    /// the current tables), `last` with its problems reported.
+    mutating func run(through last: ResultStage, reporting diagnostics: inout Diagnostics) {
+        var quiet = Diagnostics()
+        administration()
+        if last == .administrasi { return }
+        if last == .skd { return skd(into: &diagnostics) }
+        skd(into: &quiet)
+        if last == .skb { return skb(into: &diagnostics) }
+        skb(into: &quiet)
+        if last == .akhir {
+            final(into: &diagnostics)
+        } else {
+            competency(into: &diagnostics)
+        }
     }
 
     mutating func administration() {

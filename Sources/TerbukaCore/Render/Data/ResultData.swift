@@ -1,9 +1,13 @@
+import Foundation
+
 /// `data/<id>/<stage>.csv` and `.json`: one result table as published, computed columns
 /// included, in the contract's column order (CONTENT-FORMAT.md, "Output").
 enum ResultData {
 
-    static func writeCSV(_ table: any PublishedResultTable, vacancy: String, to staging: StagingFolder) throws {
-        let file = try staging.open(Route.resultData(vacancy, table.stage, "csv"))
+    static func writeCSV(
+        _ table: any PublishedResultTable, vacancy: String, to staging: StagingFolder, path: String? = nil
+    ) throws {
+        let file = try staging.open(path ?? Route.resultData(vacancy, table.stage, "csv"))
         var out = ByteWriter(capacity: 1 << 16)
         for (index, id) in (["participant", "name", "formation"] + table.columns.map(\.id)).enumerated() {
             if index > 0 { out.raw(",") }
@@ -33,8 +37,10 @@ enum ResultData {
         try file.close()
     }
 
-    static func writeJSON(_ table: any PublishedResultTable, vacancy: String, to staging: StagingFolder) throws {
-        let file = try staging.open(Route.resultData(vacancy, table.stage, "json"))
+    static func writeJSON(
+        _ table: any PublishedResultTable, vacancy: String, to staging: StagingFolder, path: String? = nil
+    ) throws {
+        let file = try staging.open(path ?? Route.resultData(vacancy, table.stage, "json"))
         var out = ByteWriter(capacity: 1 << 16)
         out.raw("{\"vacancy\":")
         out.json(vacancy)
@@ -71,5 +77,53 @@ enum ResultData {
         out.raw("\n]}\n")
         try file.append(&out)
         try file.close()
+    }
+
+    static let changeColumns = ["participant", "name", "formation", "field", "before", "after", "version"]
+
+    /// `data/<id>/<stage>-perubahan.csv` and `.json`: every change between the versions of
+    /// a table, a row per participant and field; `version` is the date of the version that
+    /// made the change.
+    static func changeFiles(_ versions: ResultVersions, vacancy: String) -> [OutputFile] {
+        var csv = ByteWriter()
+        for (index, id) in changeColumns.enumerated() {
+            if index > 0 { csv.raw(",") }
+            csv.csv(id)
+        }
+        csv.raw("\r\n")
+        var json = ByteWriter()
+        json.raw("{\"vacancy\":")
+        json.json(vacancy)
+        json.raw(",\"stage\":")
+        json.json(versions.stage.rawValue)
+        json.raw(",\"changes\":[")
+        var first = true
+        for step in versions.steps {
+            for change in step.changes {
+                let values = [
+                    change.participant, change.name, change.formation, change.field, change.before, change.after,
+                    step.to.date.description,
+                ]
+                for (index, value) in values.enumerated() {
+                    if index > 0 { csv.raw(",") }
+                    csv.csv(value)
+                }
+                csv.raw("\r\n")
+                json.raw(first ? "\n{" : ",\n{")
+                first = false
+                for (index, value) in values.enumerated() {
+                    if index > 0 { json.raw(",") }
+                    json.json(changeColumns[index])
+                    json.raw(":")
+                    json.json(value)
+                }
+                json.raw("}")
+            }
+        }
+        json.raw("\n]}\n")
+        return [
+            OutputFile(path: Route.changesData(vacancy, versions.stage, "csv"), contents: .bytes(Data(csv.bytes))),
+            OutputFile(path: Route.changesData(vacancy, versions.stage, "json"), contents: .bytes(Data(json.bytes))),
+        ]
     }
 }

@@ -4,13 +4,13 @@ import Foundation
 /// with a Table Schema, its size and its SHA-256.
 enum DataPackage {
     static func file(index: SiteIndex, ledger: Ledger) -> OutputFile {
-        var resources: [(name: String, path: String, columns: [ResultColumn], key: String, title: String)] = []
+        var resources: [(name: String, path: String, columns: [ResultColumn], key: [String], title: String)] = []
         for vacancy in index.vacancies {
             resources.append(
                 (
                     "\(vacancy.id)-formasi", Route.formationData(vacancy.id, "csv"),
                     DataExport.typed(DataExport.formationColumns(vacancy)),
-                    "code",
+                    ["code"],
                     "\(vacancy.title): formasi"
                 ))
             for table in index.results[vacancy.id]?.tables ?? [] {
@@ -19,15 +19,35 @@ enum DataPackage {
                 resources.append(
                     (
                         "\(vacancy.id)-\(table.stage.rawValue)", Route.resultData(vacancy.id, table.stage, "csv"),
-                        columns, "participant",
+                        columns, ["participant"],
                         "\(vacancy.title): \(table.stage.rawValue)"
+                    ))
+                guard let versions = index.results[vacancy.id]?.versions[table.stage] else { continue }
+                for earlier in versions.earlier {
+                    let date = earlier.version.published.date.description
+                    resources.append(
+                        (
+                            "\(vacancy.id)-\(table.stage.rawValue)-\(date)",
+                            Route.versionData(vacancy.id, date, table.stage, "csv"),
+                            ["participant", "name", "formation"].map { ResultColumn(id: $0, type: .text) }
+                                + earlier.table.columns, ["participant"],
+                            "\(vacancy.title): \(table.stage.rawValue), versi \(date)"
+                        ))
+                }
+                resources.append(
+                    (
+                        "\(vacancy.id)-\(table.stage.rawValue)-perubahan",
+                        Route.changesData(vacancy.id, table.stage, "csv"),
+                        ResultData.changeColumns.map { ResultColumn(id: $0, type: .text) },
+                        ["version", "participant", "field"],
+                        "\(vacancy.title): \(table.stage.rawValue), perubahan antarversi"
                     ))
             }
             if index.results[vacancy.id]?.unfilled != nil {
                 resources.append(
                     (
                         "\(vacancy.id)-formasi-kosong", Route.unfilledData(vacancy.id, "csv"),
-                        DataExport.typed(DataExport.unfilledColumns), "code",
+                        DataExport.typed(DataExport.unfilledColumns), ["code"],
                         "\(vacancy.title): formasi kosong"
                     ))
             }
@@ -66,7 +86,10 @@ enum DataPackage {
                 out.raw("}")
             }
             out.raw("], \"primaryKey\": [")
-            out.json(resource.key)
+            for (index, key) in resource.key.enumerated() {
+                if index > 0 { out.raw(", ") }
+                out.json(key)
+            }
             out.raw("]}}")
         }
         out.raw("\n  ]\n}\n")

@@ -58,6 +58,22 @@ extension SiteRenderer {
                         summary: [vacancy.title, table.entry.number.map { "\(text(.numberLabel)) \($0)" }].compactMap {
                             $0
                         }.joined(separator: " · ")))
+                // Each earlier version stays an entry of its own, pointing at what changed.
+                for earlier in index.results[vacancy.id]?.versions[table.stage]?.earlier ?? [] {
+                    let version = earlier.version
+                    entries.append(
+                        Entry(
+                            id:
+                                "tag:\(tagAuthority),\(version.published.date):lowongan/\(vacancy.id)/hasil/\(table.stage.rawValue)",
+                            title: "\(label("result", table.stage.rawValue)) — \(vacancy.title)",
+                            updated: version.published,
+                            path: Route.changes(vacancy.id, table.stage),
+                            category: ("hasil", label("category", "hasil")),
+                            summary: [
+                                vacancy.title, version.number.map { "\(text(.numberLabel)) \($0)" },
+                                version.reason.map { "\(text(.changesReplacedBecause)) \($0)" },
+                            ].compactMap { $0 }.joined(separator: " · ")))
+                }
             }
         }
         entries.sort { ($0.updated.instant, $0.id) > ($1.updated.instant, $1.id) }

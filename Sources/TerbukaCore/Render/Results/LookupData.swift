@@ -16,7 +16,12 @@ enum LookupData {
         /// Position of this participant in each table, -1 where absent.
         var positions: [Int32]
 
-        func write(into out: inout ByteWriter, tables: [any PublishedResultTable], pages: [[Int32]]) {
+        /// `previous`: per table, participant → the status an earlier version gave, for those
+        /// whose status a newer version changed.
+        func write(
+            into out: inout ByteWriter, tables: [any PublishedResultTable], pages: [[Int32]],
+            previous: [[String: String]]
+        ) {
             out.raw("[")
             out.json(number)
             out.raw(",")
@@ -37,7 +42,18 @@ enum LookupData {
                 if index > 0 { out.raw(",") }
                 out.integer(position < 0 || Int(position) >= pages[index].count ? -1 : Int(pages[index][Int(position)]))
             }
-            out.raw("]]")
+            out.raw("]")
+            // A fifth list only for a participant whose status a correction changed.
+            let changed = previous.map { $0[number] ?? "" }
+            if changed.contains(where: { !$0.isEmpty }) {
+                out.raw(",[")
+                for (index, code) in changed.enumerated() {
+                    if index > 0 { out.raw(",") }
+                    out.json(code)
+                }
+                out.raw("]")
+            }
+            out.raw("]")
         }
     }
 
@@ -204,15 +220,16 @@ enum LookupData {
         var offsets: [Int]
     }
 
-    static func serialize(_ prepared: Prepared, range: Range<Int>, tables: [any PublishedResultTable], pages: [[Int32]])
-        -> Serialized
-    {
+    static func serialize(
+        _ prepared: Prepared, range: Range<Int>, tables: [any PublishedResultTable], pages: [[Int32]],
+        previous: [[String: String]]
+    ) -> Serialized {
         var out = ByteWriter(capacity: range.count * 72)
         var offsets = [Int]()
         offsets.reserveCapacity(range.count + 1)
         for index in range {
             offsets.append(out.bytes.count)
-            prepared.entries[index].write(into: &out, tables: tables, pages: pages)
+            prepared.entries[index].write(into: &out, tables: tables, pages: pages, previous: previous)
         }
         offsets.append(out.bytes.count)
         return Serialized(bytes: out.bytes, offsets: offsets)
@@ -222,9 +239,13 @@ enum LookupData {
     /// work is split into `parts` tasks.
     static func write(
         _ prepared: Prepared, vacancy: String, tables: [any PublishedResultTable], pageOf: [ResultStage: [Int32]],
-        stageLabels: [String], to staging: StagingFolder, parts: Int = 2
+        stageLabels: [String], versions: [ResultStage: ResultVersions] = [:], to staging: StagingFolder,
+        parts: Int = 2
     ) async throws {
         let pages = tables.map { pageOf[$0.stage] ?? [] }
+        let previous = tables.map { table in
+            (versions[table.stage]?.statusChanges ?? [:]).mapValues(\.before)
+        }
         let count = prepared.entries.count
         let chunk = max(1, (count + parts - 1) / parts)
         let pieces = await withTaskGroup(of: (Int, Serialized).self) { group in
@@ -233,8 +254,9 @@ enum LookupData {
                     (
                         part,
                         serialize(
-                            prepared, range: part * chunk..<min(count, (part + 1) * chunk), tables: tables, pages: pages
-                        )
+                            prepared, range: part * chunk..<min(count, (part + 1) * chunk), tables: tables,
+                            pages: pages,
+                            previous: previous)
                     )
                 }
             }

@@ -21,13 +21,31 @@ extension SiteRenderer {
                 group.addTask {
                     try await LookupData.write(
                         prepared!, vacancy: vacancy.id, tables: results.tables, pageOf: pageOf,
-                        stageLabels: results.tables.map { self.label("result", $0.stage.rawValue) }, to: staging)
+                        stageLabels: results.tables.map { self.label("result", $0.stage.rawValue) },
+                        versions: results.versions, to: staging)
                 }
             }
             group.addTask { try staging.write(self.statisticsPage(vacancy, results)) }
             // Data files before the pages, which show their sizes and SHA-256.
             if isPrimary {
                 try await withThrowingTaskGroup(of: Void.self) { data in
+                    for versions in results.versions.values {
+                        data.addTask {
+                            for file in ResultData.changeFiles(versions, vacancy: vacancy.id) {
+                                try staging.write(file)
+                            }
+                            // Earlier versions stay published, as they were ranked.
+                            for earlier in versions.earlier {
+                                let date = earlier.version.published.date.description
+                                try ResultData.writeCSV(
+                                    earlier.table, vacancy: vacancy.id, to: staging,
+                                    path: Route.versionData(vacancy.id, date, versions.stage, "csv"))
+                                try ResultData.writeJSON(
+                                    earlier.table, vacancy: vacancy.id, to: staging,
+                                    path: Route.versionData(vacancy.id, date, versions.stage, "json"))
+                            }
+                        }
+                    }
                     for table in results.tables {
                         data.addTask { try ResultData.writeCSV(table, vacancy: vacancy.id, to: staging) }
                         data.addTask { try ResultData.writeJSON(table, vacancy: vacancy.id, to: staging) }
@@ -41,6 +59,9 @@ extension SiteRenderer {
                     try await data.waitForAll()
                 }
             }
+            for versions in results.versions.values {
+                group.addTask { try staging.write(self.changesPage(vacancy, versions, ledger: staging.ledger)) }
+            }
             for (table, plan) in zip(results.tables, plans) {
                 // Pages in a few interleaved batches, one task each.
                 let batches = max(1, min(8, plan.pages.count / 4))
@@ -48,7 +69,8 @@ extension SiteRenderer {
                     let pages = Array(stride(from: batch, to: plan.pages.count, by: batches))
                     group.addTask {
                         try self.writeResultPages(
-                            vacancy, table, plan: plan, pages: pages, rules: results.rules, to: staging)
+                            vacancy, table, plan: plan, pages: pages, rules: results.rules,
+                            versions: results.versions[table.stage], to: staging)
                     }
                 }
             }
@@ -58,11 +80,10 @@ extension SiteRenderer {
 
     private func writeResultPages(
         _ vacancy: Vacancy, _ table: any PublishedResultTable, plan: ResultSections.Plan, pages: [Int],
-        rules: ScoringRules, to staging: StagingFolder
+        rules: ScoringRules, versions: ResultVersions?, to staging: StagingFolder
     ) throws {
         var columns: [String: String] = [:]
-        for column in table.columns { columns[column.id] = strings["col_\(column.id)"] ?? column.id }
-        for component in rules.components + rules.skbParts { columns[component.id] = component.label }
+        for column in table.columns { columns[column.id] = columnLabel(column.id, rules: rules) }
         let labels = ResultSections.Labels(
             columns: columns, participant: text(.colParticipant), name: text(.colName),
             unit: text(.colUnit), kind: { self.label("kind", $0) }, seats: text(.colQuota),
@@ -99,6 +120,7 @@ extension SiteRenderer {
                     }
                 }
                 let basis = index == 0 ? basisLines(table, vacancy: vacancy, rules: rules) : []
+                let replaced = index == 0 ? versions?.earlier.last : nil
                 let moves = index == 0 ? movesView(table.seatFilling?.moves ?? []) : []
                 return ResultPageView(
                     vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root),
@@ -134,10 +156,72 @@ extension SiteRenderer {
                                     ledger: staging.ledger)
                             ] : []),
                     statisticsHref: pageHref(Route.statistics(vacancy.id), root: root),
-                    moves: moves, hasMoves: !moves.isEmpty)
+                    moves: moves, hasMoves: !moves.isEmpty,
+                    replaces: replaced.map {
+                        ReplacesView(
+                            text: text(
+                                .replacesText,
+                                ["date": format.dateTime($0.version.published, siteZone: zone)]),
+                            reason: $0.version.reason,
+                            href: pageHref(Route.changes(vacancy.id, table.stage), root: root))
+                    })
             }
             try staging.write(file)
         }
+    }
+
+    /// `lowongan/<id>/hasil/<stage>/perubahan/`: per version step, every participant added,
+    /// removed or changed, with before and after, and the earlier tables to download.
+    func changesPage(_ vacancy: Vacancy, _ versions: ResultVersions, ledger: Ledger) -> OutputFile {
+        let stageLabel = label("result", versions.stage.rawValue)
+        let zone = index.content.config.timeZone
+        return page(
+            Route.changes(vacancy.id, versions.stage), template: "changes",
+            title: "\(text(.changesTitle)): \(stageLabel) — \(vacancy.title)", description: "",
+            current: Route.vacancyList
+        ) { root in
+            let steps = zip(versions.steps, versions.earlier).map { step, earlier in
+                let date = earlier.version.published.date.description
+                let rows = step.changes.map { change in
+                    ChangeRowView(
+                        participant: change.participant, name: change.name, formation: change.formation,
+                        field: change.field == "participant"
+                            ? text(change.before.isEmpty ? .changesAdded : .changesRemoved)
+                            : columnLabel(change.field, rules: vacancy.scoring),
+                        before: change.field == "participant" ? "" : change.before,
+                        after: change.field == "participant" ? "" : change.after)
+                }
+                return ChangeStepView(
+                    heading: text(
+                        .changesStep,
+                        [
+                            "from": format.dateTime(step.from, siteZone: zone),
+                            "to": format.dateTime(step.to, siteZone: zone),
+                        ]),
+                    number: earlier.version.number, reason: earlier.version.reason, changes: rows,
+                    hasChanges: !rows.isEmpty,
+                    downloads: ["csv", "json"].map {
+                        download(
+                            "\($0.uppercased()) \(date)", Route.versionData(vacancy.id, date, versions.stage, $0),
+                            root: root, ledger: ledger)
+                    })
+            }
+            return ChangesPageView(
+                vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root),
+                stageLabel: stageLabel,
+                stageHref: pageHref(Route.resultPage(vacancy.id, versions.stage, page: 0), root: root),
+                steps: steps,
+                downloads: ["csv", "json"].map {
+                    download(
+                        $0.uppercased(), Route.changesData(vacancy.id, versions.stage, $0), root: root, ledger: ledger)
+                })
+        }
+    }
+
+    /// A published column's header: PPPK components and SKB parts by their own labels.
+    func columnLabel(_ id: String, rules: ScoringRules) -> String {
+        if let part = (rules.components + rules.skbParts).first(where: { $0.id == id }) { return part.label }
+        return strings["col_\(id)"] ?? id
     }
 
     func lookupForm(_ vacancy: String, root: String) -> LookupFormView {

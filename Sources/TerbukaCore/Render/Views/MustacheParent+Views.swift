@@ -73,6 +73,7 @@ extension ResultPageView: MustacheParent {
         case "statisticsHref": statisticsHref
         case "moves": moves
         case "hasMoves": hasMoves
+        case "replaces": replaces as Any?
         default: nil
         }
     }

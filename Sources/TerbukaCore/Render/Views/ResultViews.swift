@@ -25,6 +25,44 @@ struct ResultPageView: Sendable {
     /// Listed in MustacheParent+Views.swift, like every field the template reads.
     var moves: [FormationMovesView] = []
     var hasMoves = false
+    /// The version this table replaces (first page), when it has a history.
+    var replaces: ReplacesView? = nil
+}
+
+struct ReplacesView: Sendable {
+    /// "Menggantikan versi 18 November 2024 10.00 WITA".
+    var text: String
+    var reason: String?
+    /// The page of changes.
+    var href: String
+}
+
+struct ChangesPageView: Sendable {
+    var vacancyTitle: String
+    var vacancyHref: String
+    var stageLabel: String
+    var stageHref: String
+    var steps: [ChangeStepView]
+    var downloads: [DownloadView]
+}
+
+struct ChangeStepView: Sendable {
+    var heading: String
+    var number: String?
+    var reason: String?
+    var changes: [ChangeRowView]
+    var hasChanges: Bool
+    /// The earlier table, as it was published.
+    var downloads: [DownloadView]
+}
+
+struct ChangeRowView: Sendable {
+    var participant: String
+    var name: String
+    var formation: String
+    var field: String
+    var before: String
+    var after: String
 }
 
 struct FormationMovesView: Sendable {

@@ -33,40 +33,23 @@ enum ResultsValidator {
                 }
                 continue
             }
-            let path = "\(vacancy.folderPath)/\(file)"
-            let url = vacancy.folderURL.appendingPathComponent(file)
-            guard var source = ResultTableReader.open(url, path: path, sheet: entry.sheet, into: &diagnostics) else {
-                tables.unreadable.insert(entry.stage)
-                continue
-            }
-            let place = TablePlace(path: path, sheet: source.style.sheet)
-            let reader = ResultTableReader(place: place, url: url, stage: entry.stage, rules: rules, formations: index)
-            var read = false
-            switch entry.stage {
-            case .administrasi:
-                if let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.administration) {
-                    tables.administrasi = (entry, place, rows)
-                    read = true
-                }
-            case .skd:
-                if let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.skd) {
-                    tables.skd = (entry, place, rows)
-                    read = true
-                }
-            case .skb:
-                if let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.skb(rules: rules)) {
-                    tables.skb = (entry, place, rows)
-                    read = true
-                }
-            case .akhir:
-                if let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.final) {
-                    tables.akhir = (entry, place, rows)
-                    read = true
-                }
-            case .kompetensi:
-                if let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.competency(rules: rules)) {
-                    tables.kompetensi = (entry, place, rows)
-                    read = true
+            let read = readTable(
+                entry, file: file, sheet: entry.sheet, vacancy: vacancy, rules: rules, index: index, into: &tables,
+                diagnostics: &diagnostics)
+            // Each earlier version read by the same rules, into tables of its own.
+            for version in entry.history {
+                var versionEntry = entry
+                versionEntry.file = version.file
+                versionEntry.sheet = version.sheet
+                versionEntry.published = version.published
+                versionEntry.number = version.number
+                versionEntry.history = []
+                var versionTables = VacancyResultTables()
+                if readTable(
+                    versionEntry, file: version.file, sheet: version.sheet, vacancy: vacancy, rules: rules,
+                    index: index, into: &versionTables, diagnostics: &diagnostics)
+                {
+                    tables.versions[entry.stage, default: []].append((version, versionTables))
                 }
             }
             if !read { tables.unreadable.insert(entry.stage) }
@@ -81,5 +64,42 @@ enum ResultsValidator {
             tables.unreadable.insert(.akhir)
         }
         return tables
+    }
+
+    /// Reads the table of `entry`'s stage from `file` into `tables`; false when it could not be read.
+    private static func readTable(
+        _ entry: ResultEntry, file: String, sheet: String?, vacancy: LoadedVacancy, rules: ScoringRules,
+        index: FormationIndex, into tables: inout VacancyResultTables, diagnostics: inout Diagnostics
+    ) -> Bool {
+        let path = "\(vacancy.folderPath)/\(file)"
+        let url = vacancy.folderURL.appendingPathComponent(file)
+        guard var source = ResultTableReader.open(url, path: path, sheet: sheet, into: &diagnostics) else {
+            return false
+        }
+        let place = TablePlace(path: path, sheet: source.style.sheet)
+        let reader = ResultTableReader(place: place, url: url, stage: entry.stage, rules: rules, formations: index)
+        switch entry.stage {
+        case .administrasi:
+            guard let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.administration) else {
+                return false
+            }
+            tables.administrasi = (entry, place, rows)
+        case .skd:
+            guard let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.skd) else { return false }
+            tables.skd = (entry, place, rows)
+        case .skb:
+            guard let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.skb(rules: rules)) else {
+                return false
+            }
+            tables.skb = (entry, place, rows)
+        case .akhir:
+            guard let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.final) else { return false }
+            tables.akhir = (entry, place, rows)
+        case .kompetensi:
+            guard let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.competency(rules: rules))
+            else { return false }
+            tables.kompetensi = (entry, place, rows)
+        }
+        return true
     }
 }

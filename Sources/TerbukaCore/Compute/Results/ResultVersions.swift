@@ -1,0 +1,169 @@
+/// Earlier versions of a result table, each ranked by the same rules as the current one,
+/// and what changed from each version to the next: who was added, who was removed, and
+/// every published cell (score, rank, status …) that differs. Only published columns are
+/// compared, so private tie-break data never reaches a change.
+public struct ResultVersions: Sendable {
+    public struct Version: Sendable {
+        public var version: ResultVersion
+        public var table: any PublishedResultTable
+    }
+
+    /// One change of one participant between two versions.
+    public struct Change: Sendable, Equatable {
+        public var participant: String
+        public var name: String
+        public var formation: String
+        /// A published column id, or `participant` when the row was added (before empty)
+        /// or removed (after empty).
+        public var field: String
+        public var before: String
+        public var after: String
+    }
+
+    /// From one version to the next: the date and reason of the replacement.
+    public struct Step: Sendable {
+        /// When the version replaced was published.
+        public var from: ContentDate
+        /// When the version that replaced it was published.
+        public var to: ContentDate
+        /// The reason given with the version replaced ("Ralat setelah masa sanggah").
+        public var reason: String?
+        public var changes: [Change]
+    }
+
+    public var stage: ResultStage
+    /// Oldest first.
+    public var earlier: [Version]
+    /// One step per earlier version, oldest first, ending with the current table.
+    public var steps: [Step]
+
+    /// Ranks each earlier version of `stage` as the current table was ranked (with the
+    /// stages before it as they are now), and compares each with the next.
+    init?(
+        stage: ResultStage, vacancy: Vacancy, current: any PublishedResultTable, into diagnostics: inout Diagnostics
+    ) {
+        guard let versions = vacancy.tables.versions[stage], !versions.isEmpty else { return nil }
+        self.stage = stage
+        earlier = []
+        for (version, tables) in versions {
+            var input = vacancy.tables
+            input.versions = [:]
+            Self.replace(stage, in: &input, with: tables)
+            var copy = vacancy
+            copy.tables = input
+            var computation = StageComputation(vacancy: copy)
+            computation.run(through: stage, reporting: &diagnostics)
+            guard let table = computation.tables.last(where: { $0.stage == stage }) else { continue }
+            let formations = Set((0..<table.count).map(table.formation))
+            let currentFormations = Set((0..<current.count).map(current.formation))
+            if formations != currentFormations {
+                let missing = currentFormations.subtracting(formations).sorted()
+                let extra = formations.subtracting(currentFormations).sorted()
+                diagnostics.error(
+                    "the version of \(version.published.date) has other formations than the current table"
+                        + (extra.isEmpty ? "" : ": \(extra.joined(separator: ", ")) only in that version")
+                        + (missing.isEmpty
+                            ? ""
+                            : (extra.isEmpty ? ": " : "; ")
+                                + "\(missing.joined(separator: ", ")) only in the current table"),
+                    at: version.location, hint: "a version replaces the same table: the same formations, corrected")
+                continue
+            }
+            earlier.append(Version(version: version, table: table))
+        }
+        var steps: [Step] = []
+        for (index, old) in earlier.enumerated() {
+            let next = index + 1 < earlier.count ? earlier[index + 1].table : current
+            steps.append(
+                Step(
+                    from: old.version.published, to: next.entry.published,
+                    reason: old.version.reason, changes: Self.changes(from: old.table, to: next)))
+        }
+        self.steps = steps
+    }
+
+    /// Takes the stage's table from `tables` and drops the stages after it, which were
+    /// published after the current version and would be checked against the wrong one.
+    static func replace(_ stage: ResultStage, in input: inout VacancyResultTables, with tables: VacancyResultTables) {
+        switch stage {
+        case .administrasi:
+            input.administrasi = tables.administrasi
+            input.skd = nil
+            input.skb = nil
+            input.akhir = nil
+            input.kompetensi = nil
+        case .skd:
+            input.skd = tables.skd
+            input.skb = nil
+            input.akhir = nil
+        case .skb:
+            input.skb = tables.skb
+            input.akhir = nil
+        case .akhir: input.akhir = tables.akhir
+        case .kompetensi: input.kompetensi = tables.kompetensi
+        }
+    }
+
+    /// Every difference from `old` to `new`, in the new table's order, then removed rows.
+    static func changes(from old: any PublishedResultTable, to new: any PublishedResultTable) -> [Change] {
+        var oldPositions: [String: Int] = [:]
+        for position in 0..<old.count { oldPositions[old.participant(position)] = position }
+        let oldColumns = old.columns.map(\.id)
+        var changes: [Change] = []
+        var seen: Set<String> = []
+        for position in 0..<new.count {
+            let participant = new.participant(position)
+            seen.insert(participant)
+            let name = new.name(position)
+            let formation = new.formation(position)
+            func change(_ field: String, _ before: String, _ after: String) {
+                changes.append(
+                    Change(
+                        participant: participant, name: name, formation: formation, field: field, before: before,
+                        after: after))
+            }
+            guard let was = oldPositions[participant] else {
+                change("participant", "", participant)
+                continue
+            }
+            if old.name(was) != name { change("name", old.name(was), name) }
+            if old.formation(was) != formation { change("formation", old.formation(was), formation) }
+            let oldCells = old.cells(was)
+            for (index, column) in new.columns.enumerated() {
+                let before = oldColumns.firstIndex(of: column.id).map { oldCells[$0].publishedText } ?? ""
+                let after = new.cells(position)[index].publishedText
+                if before != after { change(column.id, before, after) }
+            }
+        }
+        for position in 0..<old.count where !seen.contains(old.participant(position)) {
+            changes.append(
+                Change(
+                    participant: old.participant(position), name: old.name(position),
+                    formation: old.formation(position), field: "participant", before: old.participant(position),
+                    after: ""))
+        }
+        return changes
+    }
+
+    /// Participants whose status changed in any step, with the last change (for the lookup).
+    public var statusChanges: [String: Change] {
+        var result: [String: Change] = [:]
+        for step in steps {
+            for change in step.changes where change.field == "status" { result[change.participant] = change }
+        }
+        return result
+    }
+}
+
+extension CellValue {
+    /// As the published CSV writes it (decimal point, `true`/`false`, empty for none).
+    var publishedText: String {
+        switch self {
+        case .text(let text): text
+        case .integer(let number): String(number)
+        case .fixed(let number, let scale): FixedPoint.text(number, scale: scale, mark: ".")
+        case .boolean(let value): value ? "true" : "false"
+        case .empty: ""
+        }
+    }
+}
