@@ -62,6 +62,13 @@ import Testing
         #expect(
             stage.contains("Menggantikan versi Senin, 28 Oktober 2024 pukul 10.00 WITA: Ralat setelah masa sanggah."))
         #expect(stage.contains("cpns-2024/hasil/skd/perubahan/index.html\">Lihat setiap perubahan</a>"))
+        // Both are described in the data package, which stays valid.
+        let (status, said) = try PublicationTests.run(
+            ["frictionless", "validate", "--json", "data/datapackage.json"], in: output)
+        #expect(status == 0, "\(said.prefix(2000))")
+        let package = try String(contentsOf: output.appendingPathComponent("data/datapackage.json"), encoding: .utf8)
+        #expect(package.contains("\"path\": \"cpns-2024/versi/2024-10-28/skd.csv\""))
+        #expect(package.contains("\"path\": \"cpns-2024/skd-perubahan.csv\""))
         // Each version is an entry of the feed.
         let feed = try String(contentsOf: output.appendingPathComponent("feed.xml"), encoding: .utf8)
         #expect(feed.contains("<id>tag:seleksi.contoh.go.id,2024-10-28:lowongan/cpns-2024/hasil/skd</id>"))
