@@ -97,6 +97,42 @@ import Testing
     }
 }
 
+@Suite struct SiteArchiveTests {
+    @Test func theSiteArchiveIsDeflatedOpensInUnzipToolsAndHoldsEveryFileAsWritten() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        #expect(await site.build().succeeded)
+        let archive = site.output.appendingPathComponent("situs.zip")
+        let check = try runProcess(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "python3", "-c",
+                """
+                import os, sys, zipfile
+                root, archive = sys.argv[1], sys.argv[2]
+                z = zipfile.ZipFile(archive)
+                assert z.testzip() is None
+                infos = {i.filename: i for i in z.infolist()}
+                # Text is deflated; what deflate cannot shrink (the tiny PDF) is stored.
+                assert infos["index.html"].compress_type == zipfile.ZIP_DEFLATED
+                assert infos["index.html"].compress_size < infos["index.html"].file_size / 2
+                assert infos["files/ralat.pdf"].compress_type == zipfile.ZIP_STORED
+                for name in infos:
+                    assert z.read(name) == open(os.path.join(root, name), "rb").read(), name
+                print("ok", len(infos))
+                """, site.output.path, archive.path,
+            ])
+        #expect(check.status == 0, "\(check.output)")
+        #expect(check.output.hasPrefix("ok"))
+        let unzip = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["unzip", "-tq", archive.path])
+        #expect(unzip.status == 0, "\(unzip.output)")
+        // Reproducible: the same content gives the same bytes, whatever the threads did.
+        let first = try Data(contentsOf: archive)
+        #expect(await site.build().succeeded)
+        #expect(try Data(contentsOf: archive) == first)
+    }
+}
+
 @Suite struct ZipLimitTests {
     @Test func moreThan65535EntriesAreWrittenAsZIP64AndReadBack() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-zip64-\(UUID().uuidString)")

@@ -1,33 +1,71 @@
 import Foundation
 import TerbukaZlib
 
-/// ZIP archives: the whole site for readers to keep and pass on offline (entries stored,
-/// not compressed), and the Excel downloads (deflated). ZIP 2.0 with CRC-32, readable by
-/// every unzip tool, and ZIP64 past 65,535 entries or 4 GB. Timestamps are the build time,
-/// so archives are reproducible.
+/// ZIP archives: the whole site for readers to keep and pass on offline, and the Excel
+/// downloads, deflated by the system zlib (an entry that deflate does not make smaller,
+/// such as a PDF or an image, is stored). ZIP 2.0 with CRC-32, readable by every unzip
+/// tool, and ZIP64 past 65,535 entries or 4 GB. Timestamps are the build time, and zlib's
+/// output depends only on its input and level, so archives are reproducible.
 enum ZipArchive {
-    static func write(files: [(path: String, url: URL)], to target: URL, buildTime: Int) throws {
-        try write(names: files.map(\.path), to: target, buildTime: buildTime) { try Data(contentsOf: files[$0].url) }
+    /// One entry as it goes into the archive.
+    struct Entry: Sendable {
+        var crc: UInt32
+        var size: Int
+        var data: Data
+        /// 0 stored, 8 deflated.
+        var method: UInt16
+
+        init(_ original: Data, deflate wanted: Bool) {
+            crc = ZipArchive.crc32(original)
+            size = original.count
+            if wanted, let packed = ZipArchive.deflate(original), packed.count < original.count {
+                data = packed
+                method = 8
+            } else {
+                data = original
+                method = 0
+            }
+        }
     }
 
-    /// Writes entries `names`, the contents of entry `i` given by `contents(i)`. ZIP64
-    /// records (APPNOTE 4.5.3) are added only where a count, size or offset needs them, so
-    /// an ordinary site's archive stays plain ZIP 2.0.
-    static func write(
-        names: [String], to target: URL, buildTime: Int, deflated: Bool = false, contents: (Int) throws -> Data
-    ) throws {
+    /// The whole site: files read and deflated on every core, written in the given order.
+    static func write(files: [(path: String, url: URL)], to target: URL, buildTime: Int) throws {
+        let entries = UnsafeMutableBufferPointer<Result<Entry, Error>>.allocate(capacity: files.count)
+        defer {
+            entries.baseAddress?.deinitialize(count: files.count)
+            entries.deallocate()
+        }
+        nonisolated(unsafe) let slots = entries
+        // Each index writes its own slot: no two threads touch the same one.
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            (slots.baseAddress! + index).initialize(
+                to: Result { Entry(try Data(contentsOf: files[index].url), deflate: true) })
+        }
+        try write(names: files.map(\.path), to: target, buildTime: buildTime) { try entries[$0].get() }
+    }
+
+    /// Writes entries `names`, deflated, the contents of entry `i` given by `contents(i)`.
+    static func write(names: [String], to target: URL, buildTime: Int, contents: (Int) throws -> Data) throws {
+        try write(names: names, to: target, buildTime: buildTime) { Entry(try contents($0), deflate: true) }
+    }
+
+    /// Writes entries `names`, entry `i` given by `entry(i)`. ZIP64 records (APPNOTE 4.5.3)
+    /// are added only where a count, size or offset needs them, so an ordinary site's
+    /// archive stays plain ZIP 2.0.
+    static func write(names: [String], to target: URL, buildTime: Int, entry: (Int) throws -> Entry) throws {
         let handle = try FileHandle(forWritingTo: target)
         defer { try? handle.close() }
         let (dosTime, dosDate) = dos(buildTime)
         var central = Data()
         var offset = 0
         for (index, path) in names.enumerated() {
-            let original = try contents(index)
+            let item = try entry(index)
             let name = Data(path.utf8)
-            let crc = crc32(original)
-            let data = deflated ? deflate(original) : original
-            let method: UInt16 = deflated ? 8 : 0
-            let bigSize = original.count >= 0xFFFF_FFFF || data.count >= 0xFFFF_FFFF
+            let crc = item.crc
+            let data = item.data
+            let method = item.method
+            let size = item.size
+            let bigSize = size >= 0xFFFF_FFFF || data.count >= 0xFFFF_FFFF
             let bigOffset = offset >= 0xFFFF_FFFF
             var header = Data()
             header.append(le32(0x0403_4B50))
@@ -38,21 +76,21 @@ enum ZipArchive {
             header.append(le16(dosDate))
             header.append(le32(crc))
             header.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(data.count)))
-            header.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(original.count)))
+            header.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(size)))
             header.append(le16(UInt16(name.count)))
             header.append(le16(bigSize ? 20 : 0))
             header.append(name)
             if bigSize {
                 header.append(le16(0x0001))
                 header.append(le16(16))
-                header.append(le64(original.count))
+                header.append(le64(size))
                 header.append(le64(data.count))
             }
             try handle.write(contentsOf: header)
             try handle.write(contentsOf: data)
             var extra = Data()
             if bigSize {
-                extra.append(le64(original.count))
+                extra.append(le64(size))
                 extra.append(le64(data.count))
             }
             if bigOffset { extra.append(le64(offset)) }
@@ -67,7 +105,7 @@ enum ZipArchive {
             entry.append(le16(dosDate))
             entry.append(le32(crc))
             entry.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(data.count)))
-            entry.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(original.count)))
+            entry.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(size)))
             entry.append(le16(UInt16(name.count)))
             entry.append(le16(extra.isEmpty ? 0 : UInt16(extra.count + 4)))
             entry.append(le16(0))
@@ -135,39 +173,46 @@ enum ZipArchive {
         return (time, day)
     }
 
-    private static let table: [UInt32] = (0..<256).map { index in
-        var value = UInt32(index)
-        for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
-        return value
-    }
-
-    /// Raw deflate (no zlib header), as ZIP method 8 stores it, by the system zlib.
-    static func deflate(_ data: Data) -> Data {
+    /// Raw deflate (no zlib header), as ZIP method 8 stores it, by the system zlib; nil
+    /// when zlib cannot (out of memory), and the entry is stored instead.
+    static func deflate(_ data: Data) -> Data? {
         var stream = z_stream()
         guard
             deflateInit2_(
                 &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
                 Int32(MemoryLayout<z_stream>.size)) == Z_OK
-        else { return data }
+        else { return nil }
         defer { deflateEnd(&stream) }
         var input = [UInt8](data)
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 64)
-        let produced = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer -> Int in
+        let (status, produced) = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer -> (Int32, Int) in
                 stream.next_in = inBuffer.baseAddress
                 stream.avail_in = uInt(inBuffer.count)
                 stream.next_out = outBuffer.baseAddress
                 stream.avail_out = uInt(outBuffer.count)
-                _ = TerbukaZlib.deflate(&stream, Z_FINISH)
-                return outBuffer.count - Int(stream.avail_out)
+                let status = TerbukaZlib.deflate(&stream, Z_FINISH)
+                return (status, outBuffer.count - Int(stream.avail_out))
             }
         }
+        // deflateBound leaves room for everything in one call.
+        guard status == Z_STREAM_END else { return nil }
         return Data(output[..<produced])
     }
 
+    /// CRC-32 of ZIP, by zlib (vectorised where the machine has it).
     static func crc32(_ data: Data) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-        return crc ^ 0xFFFF_FFFF
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> UInt32 in
+            var crc = TerbukaZlib.crc32(0, nil, 0)
+            // zlib counts in uInt: fed in pieces below 4 GB.
+            var start = 0
+            while start < bytes.count {
+                let count = min(bytes.count - start, 1 << 30)
+                let base = bytes.baseAddress!.advanced(by: start).assumingMemoryBound(to: Bytef.self)
+                crc = TerbukaZlib.crc32(crc, base, uInt(count))
+                start += count
+            }
+            return UInt32(crc)
+        }
     }
 }

@@ -184,7 +184,7 @@ struct DeflatedZip {
     }
 
     /// Raw deflate by the system zlib, as the generator's Excel downloads use it.
-    static func deflate(_ data: Data) -> Data { ZipArchive.deflate(data) }
+    static func deflate(_ data: Data) -> Data { ZipArchive.deflate(data)! }
 
     static func le16(_ value: UInt16) -> Data { Data([UInt8(value & 0xFF), UInt8(value >> 8)]) }
     static func le32(_ value: UInt32) -> Data { Data((0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) }) }

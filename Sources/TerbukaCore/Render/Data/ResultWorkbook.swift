@@ -16,7 +16,7 @@ enum ResultWorkbook {
         let path = Route.resultData(vacancy, table.stage, "xlsx")
         let target = try staging.prepareFile(path)
         let parts = workbookParts(sheet: sheet(table), name: table.stage.rawValue)
-        try ZipArchive.write(names: parts.map(\.0), to: target, buildTime: buildTime, deflated: true) { parts[$0].1 }
+        try ZipArchive.write(names: parts.map(\.0), to: target, buildTime: buildTime) { parts[$0].1 }
         let (sha256, size) = try Digest.sha256(fileAt: target)
         staging.ledger.record(path, size: size, sha256: sha256)
     }
