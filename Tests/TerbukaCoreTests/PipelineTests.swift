@@ -96,11 +96,28 @@ import Yams
         #expect(runs("check").contains { $0.contains("curl -fsSL \"$TERBUKA_RELEASE_URL\"") })
         let publish = try #require(jobs["publish"])
         #expect(publish["needs"] as? String == "check")
-        #expect((publish["if"] as? String)?.contains("github.event.repository.default_branch") == true)
+        // Scheduled runs carry no repository in their event: they are let through by name.
+        #expect(
+            (publish["if"] as? String)?.hasPrefix(
+                "github.event_name == 'schedule' || (github.event_name != 'pull_request' && github.ref_name == github.event.repository.default_branch)"
+            ) == true, "\(publish["if"] ?? "")")
         #expect(runs("publish").contains { $0.contains("terbuka build --quiet --output public") })
         let uses = (publish["steps"] as? [[String: Any]] ?? []).compactMap { $0["uses"] as? String }
         #expect(uses.contains("actions/upload-pages-artifact@v3") && uses.contains("actions/deploy-pages@v4"))
         #expect((publish["permissions"] as? [String: String])?["pages"] == "write")
+    }
+
+    @Test func theDailyRebuildRunsJustAfterMidnightInTheSitesZone() throws {
+        for (zone, cron) in [
+            ("Asia/Jakarta", "5 17 * * *"), ("Asia/Makassar", "5 16 * * *"), ("Asia/Jayapura", "5 15 * * *"),
+        ] {
+            let folder = try Self.initSite(["--timezone", zone])
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let workflow = try Self.yaml(folder, ".github/workflows/terbuka.yml")
+            let triggers = (workflow["on"] ?? workflow[true.description]) as? [String: Any]
+            let schedule = triggers?["schedule"] as? [[String: String]]
+            #expect(schedule?.first?["cron"] == cron, "\(zone)")
+        }
     }
 
     @Test func withoutAnAddressTheWorkflowsReadTheCIVariable() throws {

@@ -143,9 +143,10 @@ import Testing
     @Test func twoVersionsOnTheSameDateAreAnError() async throws {
         let site = try Self.site(
             history:
-                "{file: results/skd-2024-10-28.csv, published: 2024-10-28 08:00}, {file: results/skd-2024-10-28.csv, published: 2024-10-28 15:00}"
+                "{file: results/skd-2024-10-28.csv, published: 2024-10-28 08:00}, {file: results/skd-sore.csv, published: 2024-10-28 15:00}"
         )
         defer { site.cleanUp() }
+        try site.site.write("content/vacancies/cpns-2024/results/skd-sore.csv", Self.earlier)
         let errors = await site.errors()
         #expect(errors.count == 1)
         #expect(errors.first?.contains("error: two versions are published on 2024-10-28 (first on line 7)") == true)
@@ -172,5 +173,56 @@ import Testing
             await site.errors() == [
                 "content/vacancies/cpns-2024/results/skd-2024-10-28.csv:2:18: error: column F (tkp): row 2: TKP 230 is outside 0–225"
             ])
+    }
+
+    @Test func theCurrentFileNamedAsAnEarlierVersionIsAnError() async throws {
+        let site = try Self.site(history: "{file: results/skd.csv, published: 2024-10-28}")
+        defer { site.cleanUp() }
+        let errors = await site.errors()
+        #expect(errors.count == 1)
+        #expect(
+            errors.first?.contains(
+                "error: 'results/skd.csv' is the current table; an earlier version keeps its own file")
+                == true, "\(errors)")
+    }
+
+    @Test func aVersionRefusedForItsDateIsNotAlsoAnUnnamedTable() async throws {
+        let site = try Self.site(history: "{file: results/skd-2024-10-28.csv, published: 2024-11-05}")
+        defer { site.cleanUp() }
+        let diagnostics = await site.site.check().diagnostics.all
+        #expect(
+            diagnostics.map(\.message) == [
+                "an earlier version is published on 2024-11-05, after the current table (2024-11-01)"
+            ])
+    }
+
+    @Test func aComputedFinalTableKeepsItsHistory() async throws {
+        let skb = "participant,name,formation,skb\nA,ANI,U2,80\nB,BUDI,U2,70\nD,DEDI,U2,90\n"
+        let site = try ResultsSite(tables: [("skd", Self.current), ("skb", skb)])
+        defer { site.cleanUp() }
+        try site.site.write(
+            "content/vacancies/cpns-2024/results/akhir-2024-11-10.csv",
+            "participant,name,formation\nA,ANI,U2\nB,BUDI,U2\nD,DEDI,U2\n")
+        try site.site.write(
+            "content/vacancies/cpns-2024/results/skb-2024-11-10.csv",
+            "participant,name,formation,skb\nA,ANI,U2,80\nB,BUDI,U2,95\nD,DEDI,U2,90\n")
+        try site.writeNotice(results: [
+            "{stage: skd, file: results/skd.csv, published: 2024-11-01 10:00}",
+            "{stage: skb, file: results/skb.csv, published: 2024-11-20, history: [{file: results/skb-2024-11-10.csv, published: 2024-11-10}]}",
+            "{stage: akhir, published: 2024-11-20, history: [{file: results/akhir-2024-11-10.csv, published: 2024-11-10}]}",
+        ])
+        let report = await site.site.build()
+        #expect(report.succeeded, "\(report.diagnostics.all.map(\.formatted))")
+        // The earlier final ranking was made from the SKB table in force on 2024-11-10, where
+        // B led; the correction of B's SKB score moved B down.
+        let old = try String(
+            contentsOf: site.site.output.appendingPathComponent("data/cpns-2024/versi/2024-11-10/akhir.csv"),
+            encoding: .utf8)
+        #expect(old.split(separator: "\r\n").dropFirst().first?.hasPrefix("B,BUDI,U2,") == true, "\(old)")
+        let changes = try String(
+            contentsOf: site.site.output.appendingPathComponent("data/cpns-2024/akhir-perubahan.csv"), encoding: .utf8)
+        #expect(
+            changes.contains("B,BUDI,U2,skb,95.00,70.00,2024-11-20")
+                || changes.contains("B,BUDI,U2,skb,95,70,2024-11-20"), "\(changes)")
     }
 }

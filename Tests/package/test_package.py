@@ -24,6 +24,21 @@ PLAIN_PATH = "/usr/local/bin:/usr/bin:/bin"
 BUILD_TIME = "1795000000"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def build_tree_resources_hidden():
+    """SwiftPM's resource accessor falls back to the bundles in the build folder it was built
+    in; hidden while these tests run, the packaged binary must find its own beside it."""
+    bundles = sorted((REPOSITORY / ".build").glob("package/*/release/terbuka_*.resources"))
+    hidden = [bundle.with_name(bundle.name + ".hidden") for bundle in bundles]
+    for bundle, away in zip(bundles, hidden):
+        bundle.rename(away)
+    try:
+        yield
+    finally:
+        for bundle, away in zip(bundles, hidden):
+            away.rename(bundle)
+
+
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
     given = os.environ.get("TERBUKA_ARCHIVE")
@@ -71,6 +86,20 @@ def test_the_archive_holds_the_binary_its_resources_libraries_and_a_readme(archi
     assert all(member.uid == 0 and member.gid == 0 for member in members)
     checksum = archive.with_name(archive.name + ".sha256").read_text().split()
     assert checksum == [hashlib.sha256(archive.read_bytes()).hexdigest(), archive.name]
+
+
+def test_the_packaged_binary_needs_the_resources_beside_it(unpacked, tmp_path):
+    # A copy of the binary without its bundles cannot find the theme: proof that the
+    # bundles beside it, not the build folder, are what the package uses.
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    shutil.copy(unpacked, alone / "terbuka")
+    for library in unpacked.parent.glob("libcmark-gfm*"):
+        shutil.copy(library, alone)
+    site = demo_copy(tmp_path / "site")
+    built = subprocess.run([str(alone / "terbuka"), "build", "--quiet", "--site", str(site)],
+                           env=plain_environment(), capture_output=True, text=True)
+    assert built.returncode != 0
 
 
 def test_the_packaged_binary_links_no_swift_library_and_finds_cmark_beside_itself(unpacked):

@@ -85,6 +85,8 @@ public struct ResultEntry: Sendable {
     public var location: SourceLocation
     /// Earlier versions this table replaces, oldest first (`history`).
     public var history: [ResultVersion] = []
+    /// Every file `history` names, including versions refused for their dates.
+    public var historyFiles: [String] = []
 }
 
 /// An earlier published version of a result table: a correction (ralat) or the table
@@ -97,6 +99,8 @@ public struct ResultVersion: Sendable {
     public var number: String?
     /// Why the next version replaced it ("Ralat setelah masa sanggah").
     public var reason: String?
+    /// The end of the objection period this version announced.
+    public var objectionUntil: ContentDate?
     /// Where the version is written in the notice.
     public var location: SourceLocation
 }

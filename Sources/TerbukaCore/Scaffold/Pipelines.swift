@@ -28,7 +28,10 @@ enum Pipelines {
     /// private key (written to a file only readable by the job, for the build only).
     static let buildScript = """
         sign=""
-        if [ -n "${TERBUKA_SIGNING_KEY:-}" ]; then
+        if [ -f "${TERBUKA_SIGNING_KEY:-}" ]; then
+          # A GitLab variable of type File: its value is the path of the key.
+          sign="--sign $TERBUKA_SIGNING_KEY"
+        elif [ -n "${TERBUKA_SIGNING_KEY:-}" ]; then
           key="${RUNNER_TEMP:-/tmp}/terbuka-signing-key"
           trap 'rm -f "$key"' EXIT
           (umask 077 && printf '%s\\n' "$TERBUKA_SIGNING_KEY" > "$key")
@@ -66,7 +69,13 @@ enum Pipelines {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    static func github(version: String, releaseURL: String?) -> String {
+    /// `M H * * *` in UTC for 00:05 in the site's zone, when the daily rebuild runs.
+    static func dailyCron(_ zone: SiteTimeZone) -> String {
+        let minutes = ((5 - zone.utcOffsetSeconds / 60) % 1440 + 1440) % 1440
+        return "\(minutes % 60) \(minutes / 60) * * *"
+    }
+
+    static func github(version: String, releaseURL: String?, zone: SiteTimeZone) -> String {
         """
         # Terbuka: checks the content on every push and pull request, and on the default branch
         # builds the site and publishes it to GitHub Pages (Settings → Pages → Source: GitHub
@@ -78,9 +87,9 @@ enum Pipelines {
         on:
           push:
           pull_request:
-          # Every day at 00:05 WIB, so that schedules move from "open" to "closed" on time.
+          # Every day at 00:05 \(zone.abbreviation), so that schedules move from "open" to "closed" on time.
           schedule:
-            - cron: "5 17 * * *"
+            - cron: "\(dailyCron(zone))"
           workflow_dispatch:
         permissions:
           contents: read
@@ -104,7 +113,10 @@ enum Pipelines {
                   exit $status
           publish:
             needs: check
-            if: github.event_name != 'pull_request' && github.ref_name == github.event.repository.default_branch
+            # A scheduled run carries no repository in its event, and runs on the default branch.
+            if: >-
+              github.event_name == 'schedule' || (github.event_name != 'pull_request'
+              && github.ref_name == github.event.repository.default_branch)
             runs-on: ubuntu-latest
             permissions:
               contents: read
@@ -135,7 +147,7 @@ enum Pipelines {
         """
     }
 
-    static func gitlab(version: String, releaseURL: String?) -> String {
+    static func gitlab(version: String, releaseURL: String?, zone: SiteTimeZone) -> String {
         let url = releaseURL.map { "  TERBUKA_RELEASE_URL: \(quoted($0))\n" } ?? ""
         return """
             # Terbuka: checks the content on every push and merge request (problems appear in the
@@ -143,8 +155,9 @@ enum Pipelines {
             # publishes it to GitLab Pages. Terbuka is installed from its release archive: set the
             # CI/CD variable TERBUKA_RELEASE_URL (Settings → CI/CD → Variables) to its address, and
             # TERBUKA_SHA256 to its SHA-256 to have it checked; to sign what is published, the private
-            # key in a masked, protected variable TERBUKA_SIGNING_KEY. A pipeline schedule (Build →
-            # Pipeline schedules, every day at 00:05 WIB) keeps schedules on time. See docs/panduan.md.
+            # key in a protected variable TERBUKA_SIGNING_KEY (of type File, or its text). A pipeline schedule (Build →
+            # Pipeline schedules, cron "\(dailyCron(zone))" in UTC: every day at 00:05 \(zone.abbreviation)) keeps
+            # schedules on time. See docs/panduan.md.
             variables:
               TERBUKA_VERSION: \(quoted(version))
             \(url)default:
@@ -184,11 +197,11 @@ enum Pipelines {
     }
 
     /// Path → text of every file of the pipelines.
-    static func files(version: String, releaseURL: String?) -> [(String, String)] {
+    static func files(version: String, releaseURL: String?, zone: SiteTimeZone) -> [(String, String)] {
         [
-            (".github/workflows/terbuka.yml", github(version: version, releaseURL: releaseURL)),
+            (".github/workflows/terbuka.yml", github(version: version, releaseURL: releaseURL, zone: zone)),
             (".github/terbuka-annotations.jq", githubAnnotations + "\n"),
-            (".gitlab-ci.yml", gitlab(version: version, releaseURL: releaseURL)),
+            (".gitlab-ci.yml", gitlab(version: version, releaseURL: releaseURL, zone: zone)),
             (".gitlab/terbuka-code-quality.jq", gitlabCodeQuality + "\n"),
         ]
     }

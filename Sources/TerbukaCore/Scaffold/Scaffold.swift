@@ -81,7 +81,7 @@ public enum Scaffold {
             }
             try write("docs/\(name)", text)
         }
-        for (path, text) in Pipelines.files(version: TerbukaVersion.current, releaseURL: releaseURL) {
+        for (path, text) in Pipelines.files(version: TerbukaVersion.current, releaseURL: releaseURL, zone: timezone) {
             try write(path, text)
         }
         try write(".gitignore", "# What Terbuka writes: the built site, never committed.\n/output/\n/public/\n")

@@ -5,7 +5,7 @@ enum VacancyValidator {
     static let keys = ["title", "kind", "published", "number", "summary", "schedule", "results", "scoring", "draft"]
     static let scheduleKeys = ["stage", "title", "start", "end", "location", "note"]
     static let resultKeys = ["stage", "file", "sheet", "published", "number", "objection_until", "history"]
-    static let versionKeys = ["file", "sheet", "published", "number", "reason"]
+    static let versionKeys = ["file", "sheet", "published", "number", "reason", "objection_until"]
 
     static func validate(_ loaded: LoadedVacancy, zone: SiteTimeZone, into diagnostics: inout Diagnostics) -> Vacancy? {
         guard let file = loaded.index, let (map, body) = MarkdownDocumentReader.read(file, into: &diagnostics) else {
@@ -127,14 +127,17 @@ enum VacancyValidator {
         }
         let published = map.date("published", zone: zone, into: &diagnostics)
         let objection = map.date("objection_until", zone: zone, into: &diagnostics)
+        var named: [String] = []
         let history = map.list("history", into: &diagnostics).map {
-            versions($0, current: published?.value, vacancy: vacancy, zone: zone, into: &diagnostics)
+            versions(
+                $0, current: published?.value, currentFile: file, vacancy: vacancy, zone: zone, named: &named,
+                into: &diagnostics)
         }
         guard let stage, let published else { return nil }
         return ResultEntry(
             stage: stage, file: file, sheet: sheet?.value, fileMissing: fileMissing, published: published.value,
             number: map.text("number", into: &diagnostics)?.value, objectionUntil: objection?.value,
-            location: map.location, history: history ?? [])
+            location: map.location, history: history ?? [], historyFiles: named)
     }
 
     private static func isWorkbook(_ file: String) -> Bool {
@@ -144,18 +147,38 @@ enum VacancyValidator {
 
     /// The earlier versions of a table, oldest first, each published on a day of its own
     /// before the next.
+    /// `named`: every file the history names, read or not, so that none is also reported
+    /// as a table no entry names.
     private static func versions(
-        _ items: [YAMLValue], current: ContentDate?, vacancy: LoadedVacancy, zone: SiteTimeZone,
-        into diagnostics: inout Diagnostics
+        _ items: [YAMLValue], current: ContentDate?, currentFile: String?, vacancy: LoadedVacancy,
+        zone: SiteTimeZone, named: inout [String], into diagnostics: inout Diagnostics
     ) -> [ResultVersion] {
         var versions: [ResultVersion] = []
         var days: [String: SourceLocation] = [:]
+        var files: [String: SourceLocation] = [:]
         for item in items {
             guard let map = item.mapping(what: "history entry", into: &diagnostics) else { continue }
             map.checkKeys(
                 known: versionKeys, required: ["file", "published"], in: "a history entry", into: &diagnostics)
             let written = map.text("file", into: &diagnostics)
-            let file = written.flatMap { tableFile($0, vacancy: vacancy, into: &diagnostics) }
+            if let written { named.append(written.value) }
+            var file = written.flatMap { tableFile($0, vacancy: vacancy, into: &diagnostics) }
+            if let name = file, let written {
+                // An earlier version is a file of its own: the current table overwritten
+                // and listed again would publish the same table as a version.
+                if name == currentFile {
+                    diagnostics.error(
+                        "'\(name)' is the current table; an earlier version keeps its own file", at: written.location,
+                        hint: "save the new table under another name and name it in 'file'")
+                    file = nil
+                } else if let first = files[name] {
+                    diagnostics.error(
+                        "'\(name)' is named twice in history (first on line \(first.line))", at: written.location)
+                    file = nil
+                } else {
+                    files[name] = written.location
+                }
+            }
             var sheet = map.text("sheet", into: &diagnostics)
             if let named = sheet, let file, !isWorkbook(file) {
                 diagnostics.error("'sheet' names a worksheet, but '\(file)' is not a workbook", at: named.location)
@@ -195,7 +218,9 @@ enum VacancyValidator {
                 ResultVersion(
                     file: file, sheet: sheet?.value, published: published.value,
                     number: map.text("number", into: &diagnostics)?.value,
-                    reason: map.text("reason", into: &diagnostics)?.value, location: map.location))
+                    reason: map.text("reason", into: &diagnostics)?.value,
+                    objectionUntil: map.date("objection_until", zone: zone, into: &diagnostics)?.value,
+                    location: map.location))
         }
         return versions
     }
@@ -248,7 +273,7 @@ enum VacancyValidator {
         _ vacancy: LoadedVacancy, listed: [ResultEntry], location: SourceLocation,
         into diagnostics: inout Diagnostics
     ) {
-        let named = Set(listed.compactMap(\.file) + listed.flatMap { $0.history.map(\.file) })
+        let named = Set(listed.compactMap(\.file) + listed.flatMap(\.historyFiles))
         for file in vacancy.resultFiles where !named.contains(file) {
             diagnostics.warning(
                 "result table '\(file)' is not named in the notice's 'results' and is not published",

@@ -37,8 +37,9 @@ public struct ResultVersions: Sendable {
     /// One step per earlier version, oldest first, ending with the current table.
     public var steps: [Step]
 
-    /// Ranks each earlier version of `stage` as the current table was ranked (with the
-    /// stages before it as they are now), and compares each with the next.
+    /// Ranks each earlier version of `stage` as the current table was ranked, with each
+    /// stage before it as it stood when that version was published, and compares each
+    /// version with the next.
     init?(
         stage: ResultStage, vacancy: Vacancy, current: any PublishedResultTable, into diagnostics: inout Diagnostics
     ) {
@@ -48,7 +49,13 @@ public struct ResultVersions: Sendable {
         for (version, tables) in versions {
             var input = vacancy.tables
             input.versions = [:]
-            Self.replace(stage, in: &input, with: tables)
+            for earlier in Self.before(stage) {
+                if let inForce = Self.table(earlier, inForceAt: version.published, in: vacancy.tables) {
+                    Self.set(earlier, in: &input, from: inForce)
+                }
+            }
+            Self.set(stage, in: &input, from: tables)
+            Self.dropStages(after: stage, in: &input)
             var copy = vacancy
             copy.tables = input
             var computation = StageComputation(vacancy: copy)
@@ -82,25 +89,62 @@ public struct ResultVersions: Sendable {
         self.steps = steps
     }
 
-    /// Takes the stage's table from `tables` and drops the stages after it, which were
-    /// published after the current version and would be checked against the wrong one.
-    static func replace(_ stage: ResultStage, in input: inout VacancyResultTables, with tables: VacancyResultTables) {
+    /// The stages whose tables a stage is checked against.
+    static func before(_ stage: ResultStage) -> [ResultStage] {
+        switch stage {
+        case .administrasi: []
+        case .skd: [.administrasi]
+        case .skb: [.administrasi, .skd]
+        case .akhir: [.administrasi, .skd, .skb]
+        case .kompetensi: [.administrasi]
+        }
+    }
+
+    static func published(_ stage: ResultStage, in tables: VacancyResultTables) -> ContentDate? {
+        switch stage {
+        case .administrasi: tables.administrasi?.entry.published
+        case .skd: tables.skd?.entry.published
+        case .skb: tables.skb?.entry.published
+        case .akhir: tables.akhir?.entry.published
+        case .kompetensi: tables.kompetensi?.entry.published
+        }
+    }
+
+    /// The table of `stage` that was in force at `date`: the newest version published by
+    /// then (the current one included); nil when the stage has no versions to choose from.
+    static func table(_ stage: ResultStage, inForceAt date: ContentDate, in tables: VacancyResultTables)
+        -> VacancyResultTables?
+    {
+        guard let versions = tables.versions[stage], !versions.isEmpty else { return nil }
+        if let current = published(stage, in: tables), current.instant <= date.instant { return nil }
+        return versions.last { $0.version.published.instant <= date.instant }?.tables ?? versions.first?.tables
+    }
+
+    /// Puts the table of `stage` from `tables` into `input`.
+    static func set(_ stage: ResultStage, in input: inout VacancyResultTables, from tables: VacancyResultTables) {
+        switch stage {
+        case .administrasi: input.administrasi = tables.administrasi
+        case .skd: input.skd = tables.skd
+        case .skb: input.skb = tables.skb
+        case .akhir: input.akhir = tables.akhir
+        case .kompetensi: input.kompetensi = tables.kompetensi
+        }
+    }
+
+    /// Drops the stages after `stage`: published after the version, they would check it
+    /// against tables that did not exist yet.
+    static func dropStages(after stage: ResultStage, in input: inout VacancyResultTables) {
         switch stage {
         case .administrasi:
-            input.administrasi = tables.administrasi
             input.skd = nil
             input.skb = nil
             input.akhir = nil
             input.kompetensi = nil
         case .skd:
-            input.skd = tables.skd
             input.skb = nil
             input.akhir = nil
-        case .skb:
-            input.skb = tables.skb
-            input.akhir = nil
-        case .akhir: input.akhir = tables.akhir
-        case .kompetensi: input.kompetensi = tables.kompetensi
+        case .skb: input.akhir = nil
+        case .akhir, .kompetensi: break
         }
     }
 

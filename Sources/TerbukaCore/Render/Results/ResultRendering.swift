@@ -198,7 +198,11 @@ extension SiteRenderer {
                             "from": format.dateTime(step.from, siteZone: zone),
                             "to": format.dateTime(step.to, siteZone: zone),
                         ]),
-                    number: earlier.version.number, reason: earlier.version.reason, changes: rows,
+                    number: earlier.version.number,
+                    objection: earlier.version.objectionUntil.map {
+                        format.dateTime($0, siteZone: zone) + ($0.hasTime ? "" : " \(text(.endOfDay))")
+                    },
+                    reason: earlier.version.reason, changes: rows,
                     hasChanges: !rows.isEmpty,
                     downloads: ["csv", "json"].map {
                         download(

@@ -49,6 +49,8 @@ struct ChangesPageView: Sendable {
 struct ChangeStepView: Sendable {
     var heading: String
     var number: String?
+    /// The objection period that version announced.
+    var objection: String?
     var reason: String?
     var changes: [ChangeRowView]
     var hasChanges: Bool

@@ -24,18 +24,6 @@ enum ResultsValidator {
                 tables.unreadable.insert(entry.stage)
                 continue
             }
-            guard let file = entry.file else {
-                if entry.stage == .akhir, !entry.fileMissing {
-                    tables.akhir = (entry, nil, nil)
-                } else {
-                    // Named but not there: reported where it is named.
-                    tables.unreadable.insert(entry.stage)
-                }
-                continue
-            }
-            let read = readTable(
-                entry, file: file, sheet: entry.sheet, vacancy: vacancy, rules: rules, index: index, into: &tables,
-                diagnostics: &diagnostics)
             // Each earlier version read by the same rules, into tables of its own.
             for version in entry.history {
                 var versionEntry = entry
@@ -52,6 +40,18 @@ enum ResultsValidator {
                     tables.versions[entry.stage, default: []].append((version, versionTables))
                 }
             }
+            guard let file = entry.file else {
+                if entry.stage == .akhir, !entry.fileMissing {
+                    tables.akhir = (entry, nil, nil)
+                } else {
+                    // Named but not there: reported where it is named.
+                    tables.unreadable.insert(entry.stage)
+                }
+                continue
+            }
+            let read = readTable(
+                entry, file: file, sheet: entry.sheet, vacancy: vacancy, rules: rules, index: index, into: &tables,
+                diagnostics: &diagnostics)
             if !read { tables.unreadable.insert(entry.stage) }
         }
         if let akhir = entries.first(where: { $0.stage == .akhir }), akhir.file == nil, !akhir.fileMissing,
