@@ -62,14 +62,8 @@ struct Build: AsyncParsableCommand {
             includeDrafts: siteOptions.drafts)
         if let sign {
             // Read before anything is built: a key that cannot sign writes nothing.
-            do {
-                options.signingKey = try SSHPrivateKey(text: try String(contentsOfFile: sign, encoding: .utf8))
-            } catch let problem as SSHPublicKey.Problem {
-                Console.error("error: \(sign): \(problem); nothing was written")
-                throw ExitCode(1)
-            } catch {
-                Console.error("error: \(sign): \(FileProblem.describe(error)); nothing was written")
-                throw ExitCode(1)
+            options.signingKey = try Console.readKey(sign, after: "; nothing was written") {
+                try SSHPrivateKey(text: $0)
             }
         }
         options.progress = Console.progress(quiet: siteOptions.quiet)
@@ -303,15 +297,7 @@ struct Verify: ParsableCommand {
     func run() throws {
         var publicKey: SSHPublicKey?
         if let key {
-            do {
-                publicKey = try SSHPublicKey(line: try String(contentsOfFile: key, encoding: .utf8))
-            } catch let problem as SSHPublicKey.Problem {
-                Console.error("error: \(key): \(problem)")
-                throw ExitCode(1)
-            } catch {
-                Console.error("error: \(key): \(FileProblem.describe(error))")
-                throw ExitCode(1)
-            }
+            publicKey = try Console.readKey(key) { try SSHPublicKey(line: $0) }
         }
         let report = SiteVerifier.verify(URL(fileURLWithPath: folder, isDirectory: true), key: publicKey)
         for problem in report.problems { Console.error("error: \(problem)") }
@@ -416,6 +402,19 @@ enum Console {
         }
         out.raw("\n]}")
         return out.string
+    }
+
+    /// Reads a key file with `read`; a file that cannot be read or used is one error line
+    /// (ending with `after`) and exit status 1.
+    static func readKey<Key>(_ path: String, after: String = "", _ read: (String) throws -> Key) throws -> Key {
+        do {
+            return try read(try String(contentsOfFile: path, encoding: .utf8))
+        } catch let problem as SSHPublicKey.Problem {
+            error("error: \(path): \(problem)\(after)")
+        } catch {
+            self.error("error: \(path): \(FileProblem.describe(error))\(after)")
+        }
+        throw ExitCode(1)
     }
 
     static func print(_ diagnostics: Diagnostics) {

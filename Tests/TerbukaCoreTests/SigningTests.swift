@@ -41,20 +41,12 @@ import Testing
     static func sshVerify(_ output: URL, key: URL) throws -> (Int32, String) {
         let allowed = output.deletingLastPathComponent().appendingPathComponent("allowed_signers")
         try "\(signer) \(try publicLine(key))\n".write(to: allowed, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = sshKeygen
-        process.arguments = [
-            "-Y", "verify", "-f", allowed.path, "-I", signer, "-n", "file", "-s",
-            output.appendingPathComponent("SHA256SUMS.sig").path,
-        ]
-        process.standardInput = try FileHandle(forReadingFrom: output.appendingPathComponent("SHA256SUMS"))
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try runProcess(
+            sshKeygen,
+            [
+                "-Y", "verify", "-f", allowed.path, "-I", signer, "-n", "file", "-s",
+                output.appendingPathComponent("SHA256SUMS.sig").path,
+            ], input: output.appendingPathComponent("SHA256SUMS"))
     }
 
     static func unescape(_ html: String) -> String {

@@ -5,6 +5,14 @@ import Testing
 
 /// init, new, import sscasn and check --format json, as staff use them.
 @Suite struct StaffWorkflowTests {
+    /// `check --format json` of a site: the report and its diagnostics.
+    static func checkJSON(_ root: URL) throws -> (report: [String: Any], diagnostics: [[String: Any]]) {
+        let (_, output) = try runProcess(
+            CommandLineTests.executable, ["check", "--format", "json", "--site", root.path], errors: false)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        return (report, report["diagnostics"] as? [[String: Any]] ?? [])
+    }
+
     static func temporaryFolder() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-staff-\(UUID().uuidString)")
     }
@@ -226,16 +234,7 @@ import Testing
                 )
             ])
         defer { site.cleanUp() }
-        let process = Process()
-        process.executableURL = CommandLineTests.executable
-        process.arguments = ["check", "--format", "json", "--site", site.site.root.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let first = (object["diagnostics"] as? [[String: Any]])?.first
+        let first = try Self.checkJSON(site.site.root).diagnostics.first
         #expect(first?["path"] as? String == "content/vacancies/cpns-2024/results/skd.xlsx")
         #expect(first?["sheet"] as? String == "Hasil SKD")
         #expect(first?["cell"] as? String == "Hasil SKD!D2")
@@ -253,16 +252,7 @@ import Testing
             text.contains(
                 "content/vacancies/cpns-2024/results/skd.csv:2:28: error: column F (TKP): row 2: TKP 230 is outside 0–225"
             ))
-        let process = Process()
-        process.executableURL = CommandLineTests.executable
-        process.arguments = ["check", "--format", "json", "--site", site.site.root.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let first = (object["diagnostics"] as? [[String: Any]])?.first
+        let first = try Self.checkJSON(site.site.root).diagnostics.first
         #expect(first?["column"] as? Int == 28)
         #expect(first?["field"] as? String == "F")
         #expect(first?["header"] as? String == "TKP")
