@@ -10,6 +10,8 @@ public struct VacancyResults: Sendable {
     public var unfilled: [UnfilledFormation]?
     /// Earlier versions of a stage's table and what changed, by stage.
     public var versions: [ResultStage: ResultVersions] = [:]
+    /// Each formation's cut-off per stage that decides by score, by group index.
+    public var cutoffs: [ResultStage: [Int: CellValue]] = [:]
 
     public func table(_ stage: ResultStage) -> (any PublishedResultTable)? {
         tables.first { $0.stage == stage }
@@ -30,6 +32,8 @@ public struct VacancyResults: Sendable {
         statistics = ResultStatistics(
             tables: tables, skd: stages.skdResults, formations: vacancy.formations, rules: rules)
         for table in tables {
+            let cutoffs = Cutoff.perGroup(table)
+            if !cutoffs.isEmpty { self.cutoffs[table.stage] = cutoffs }
             if let versions = ResultVersions(stage: table.stage, vacancy: vacancy, current: table, into: &diagnostics) {
                 self.versions[table.stage] = versions
             }

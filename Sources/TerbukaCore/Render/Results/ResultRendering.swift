@@ -70,7 +70,8 @@ extension SiteRenderer {
                     group.addTask {
                         try self.writeResultPages(
                             vacancy, table, plan: plan, pages: pages, rules: results.rules,
-                            versions: results.versions[table.stage], to: staging)
+                            versions: results.versions[table.stage], cutoffs: results.cutoffs[table.stage] ?? [:],
+                            to: staging)
                     }
                 }
             }
@@ -80,7 +81,7 @@ extension SiteRenderer {
 
     private func writeResultPages(
         _ vacancy: Vacancy, _ table: any PublishedResultTable, plan: ResultSections.Plan, pages: [Int],
-        rules: ScoringRules, versions: ResultVersions?, to staging: StagingFolder
+        rules: ScoringRules, versions: ResultVersions?, cutoffs: [Int: CellValue], to staging: StagingFolder
     ) throws {
         var columns: [String: String] = [:]
         for column in table.columns { columns[column.id] = columnLabel(column.id, rules: rules) }
@@ -89,12 +90,13 @@ extension SiteRenderer {
             unit: text(.colUnit), kind: { self.label("kind", $0) }, seats: text(.colQuota),
             participants: text(.resultsParticipants), passed: strings["results_passed_\(table.stage.rawValue)"] ?? "",
             shortlisted: text(.resultsShortlisted), continued: text(.resultsContinued),
-            caption: text(.resultsCaption), format: format)
+            caption: text(.resultsCaption), cutoff: strings["results_cutoff_\(table.stage.rawValue)"] ?? "",
+            format: format)
         let stageLabel = label("result", table.stage.rawValue)
         let pageCount = plan.pages.count
         for index in pages {
             let path = Route.resultPage(vacancy.id, table.stage, page: index)
-            let html = ResultSections.render(plan.pages[index], of: table, labels: labels)
+            let html = ResultSections.render(plan.pages[index], of: table, cutoffs: cutoffs, labels: labels)
             let file = self.page(
                 path, template: "results", title: "\(stageLabel) — \(vacancy.title)", description: "",
                 current: Route.vacancyList
@@ -220,6 +222,26 @@ extension SiteRenderer {
                         $0.uppercased(), Route.changesData(vacancy.id, versions.stage, $0), root: root, ledger: ledger)
                 })
         }
+    }
+
+    /// Each formation's cut-offs, one column per stage that decides by score; nil when none has.
+    private func cutoffTable(_ vacancy: Vacancy, _ results: VacancyResults) -> CutoffTableView? {
+        let tables = results.tables.filter { results.cutoffs[$0.stage] != nil }
+        guard !tables.isEmpty else { return nil }
+        var byCode: [String: [String]] = [:]
+        for (column, table) in tables.enumerated() {
+            for (group, value) in results.cutoffs[table.stage] ?? [:] {
+                var text = ByteWriter()
+                ResultSections.number(value, grouping: format.groupingMark, mark: format.decimalMark, into: &text)
+                byCode[table.groups[group].formation.code, default: Array(repeating: "–", count: tables.count)][
+                    column] = text.string
+            }
+        }
+        let rows = vacancy.formations.compactMap { formation in
+            byCode[formation.code].map { CutoffRowView(code: formation.code, position: formation.position, values: $0) }
+        }
+        return CutoffTableView(
+            headers: tables.map { strings["results_cutoff_\($0.stage.rawValue)"] ?? $0.stage.rawValue }, rows: rows)
     }
 
     /// A published column's header: PPPK components and SKB parts by their own labels.
@@ -353,6 +375,7 @@ extension SiteRenderer {
                 view.histogramNote = text(.chartHistogramNote)
             }
             view.hasCharts = view.formationsChart != nil || view.histogram != nil
+            view.cutoffs = cutoffTable(vacancy, results)
             return view
         }
     }

@@ -20,6 +20,8 @@ struct ResultSections {
         var shortlisted: String
         var continued: String
         var caption: String
+        /// "Nilai terendah yang lolos" for a stage with a cut-off.
+        var cutoff: String
         var format: any InterfaceFormatter
     }
 
@@ -125,7 +127,9 @@ struct ResultSections {
 
     /// The HTML of one planned page: its formation sections. Columns: rank, name, the main
     /// score and the status, the participant number, then the rest in the data's order.
-    static func render(_ slices: [Slice], of table: any PublishedResultTable, labels: Labels) -> String {
+    static func render(
+        _ slices: [Slice], of table: any PublishedResultTable, cutoffs: [Int: CellValue], labels: Labels
+    ) -> String {
         let columns = table.columns
         let rankIndex = columns.firstIndex { $0.id == "rank" }
         let leading = leadingColumns(table.stage).compactMap { id in columns.firstIndex { $0.id == id } }
@@ -154,6 +158,11 @@ struct ResultSections {
                 + " · \(HTMLText.escape(labels.passed)): \(labels.format.integer(group.passed))"
             if let shortlisted = group.shortlisted {
                 facts += " · \(HTMLText.escape(labels.shortlisted)): \(labels.format.integer(shortlisted))"
+            }
+            if let cutoff = cutoffs[slice.group] {
+                var value = ByteWriter()
+                number(cutoff, grouping: grouping, mark: mark, into: &value)
+                facts += " · <strong class=\"cutoff\">\(HTMLText.escape(labels.cutoff)): \(value.string)</strong>"
             }
             let title =
                 HTMLText.escape(formation.position) + (slice.continued ? " (\(HTMLText.escape(labels.continued)))" : "")
@@ -189,6 +198,12 @@ struct ResultSections {
         _ value: CellValue, numeric: Bool, grouping: UInt8, mark: UInt8, into html: inout ByteWriter
     ) {
         html.raw(numeric ? "<td class=\"num\">" : "<td>")
+        number(value, grouping: grouping, mark: mark, into: &html)
+        html.raw("</td>")
+    }
+
+    /// A cell's value as the page writes it (HTML-escaped text, numbers with the language's marks).
+    static func number(_ value: CellValue, grouping: UInt8, mark: UInt8, into html: inout ByteWriter) {
         switch value {
         case .text(let text): html.html(text)
         case .integer(let number): html.integer(number, grouping: grouping)
@@ -196,7 +211,6 @@ struct ResultSections {
         case .boolean(let value): html.raw(value ? "✓" : "–")
         case .empty: break
         }
-        html.raw("</td>")
     }
 
     /// The id of a formation's section: its code with spaces as `_`, so that codes that

@@ -118,4 +118,17 @@ struct StatisticsView: Sendable {
     var histogram: String?
     var histogramNote: String?
     var hasCharts: Bool
+    /// Each formation's cut-offs.
+    var cutoffs: CutoffTableView? = nil
+}
+
+struct CutoffTableView: Sendable {
+    var headers: [String]
+    var rows: [CutoffRowView]
+}
+
+struct CutoffRowView: Sendable {
+    var code: String
+    var position: String
+    var values: [String]
 }
