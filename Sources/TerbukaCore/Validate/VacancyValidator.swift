@@ -118,13 +118,7 @@ enum VacancyValidator {
             diagnostics.error(
                 "missing required key 'file' in a results entry for stage '\(stage.rawValue)'", at: map.location)
         }
-        var sheet = map.text("sheet", into: &diagnostics)
-        if let named = sheet, let file, !isWorkbook(file) {
-            diagnostics.error(
-                "'sheet' names a worksheet, but '\(file)' is not a workbook", at: named.location,
-                hint: "remove 'sheet', or give an .xlsx file")
-            sheet = nil
-        }
+        let sheet = sheet(map, file: file, into: &diagnostics)
         let published = map.date("published", zone: zone, into: &diagnostics)
         let objection = map.date("objection_until", zone: zone, into: &diagnostics)
         var named: [String] = []
@@ -140,9 +134,18 @@ enum VacancyValidator {
             location: map.location, history: history ?? [], historyFiles: named)
     }
 
-    private static func isWorkbook(_ file: String) -> Bool {
-        if case .xlsx? = TableFormat(path: file) { return true }
-        return false
+    /// `sheet` of a results or history entry, refused where `file` is not a workbook.
+    private static func sheet(_ map: YAMLMapping, file: String?, into diagnostics: inout Diagnostics)
+        -> Located<String>?
+    {
+        guard let named = map.text("sheet", into: &diagnostics) else { return nil }
+        if let file, TableFormat(path: file).map({ if case .xlsx = $0 { false } else { true } }) ?? true {
+            diagnostics.error(
+                "'sheet' names a worksheet, but '\(file)' is not a workbook", at: named.location,
+                hint: "remove 'sheet', or give an .xlsx file")
+            return nil
+        }
+        return named
     }
 
     /// The earlier versions of a table, oldest first, each published on a day of its own
@@ -179,11 +182,7 @@ enum VacancyValidator {
                     files[name] = written.location
                 }
             }
-            var sheet = map.text("sheet", into: &diagnostics)
-            if let named = sheet, let file, !isWorkbook(file) {
-                diagnostics.error("'sheet' names a worksheet, but '\(file)' is not a workbook", at: named.location)
-                sheet = nil
-            }
+            let sheet = sheet(map, file: file, into: &diagnostics)
             guard let published = map.date("published", zone: zone, into: &diagnostics) else { continue }
             let day = published.value.date.description
             if let first = days[day] {

@@ -152,12 +152,11 @@ public struct ResultVersions: Sendable {
     static func changes(from old: any PublishedResultTable, to new: any PublishedResultTable) -> [Change] {
         var oldPositions: [String: Int] = [:]
         for position in 0..<old.count { oldPositions[old.participant(position)] = position }
-        let oldColumns = old.columns.map(\.id)
+        // Where each of the new table's columns is in the old one, found once.
+        let oldColumn = new.columns.map { column in old.columns.firstIndex { $0.id == column.id } }
         var changes: [Change] = []
-        var seen: Set<String> = []
         for position in 0..<new.count {
             let participant = new.participant(position)
-            seen.insert(participant)
             let name = new.name(position)
             let formation = new.formation(position)
             func change(_ field: String, _ before: String, _ after: String) {
@@ -166,20 +165,22 @@ public struct ResultVersions: Sendable {
                         participant: participant, name: name, formation: formation, field: field, before: before,
                         after: after))
             }
-            guard let was = oldPositions[participant] else {
+            // What stays in oldPositions at the end was removed.
+            guard let was = oldPositions.removeValue(forKey: participant) else {
                 change("participant", "", participant)
                 continue
             }
             if old.name(was) != name { change("name", old.name(was), name) }
             if old.formation(was) != formation { change("formation", old.formation(was), formation) }
             let oldCells = old.cells(was)
+            let newCells = new.cells(position)
             for (index, column) in new.columns.enumerated() {
-                let before = oldColumns.firstIndex(of: column.id).map { oldCells[$0].publishedText } ?? ""
-                let after = new.cells(position)[index].publishedText
+                let before = oldColumn[index].map { oldCells[$0].publishedText } ?? ""
+                let after = newCells[index].publishedText
                 if before != after { change(column.id, before, after) }
             }
         }
-        for position in 0..<old.count where !seen.contains(old.participant(position)) {
+        for position in 0..<old.count where oldPositions[old.participant(position)] != nil {
             changes.append(
                 Change(
                     participant: old.participant(position), name: old.name(position),

@@ -43,9 +43,10 @@ enum LookupData {
                 out.integer(position < 0 || Int(position) >= pages[index].count ? -1 : Int(pages[index][Int(position)]))
             }
             out.raw("]")
-            // A fifth list only for a participant whose status a correction changed.
+            // A fifth list only for a participant whose status a correction changed; `previous`
+            // is empty when no table has versions, so the million-row case looks nothing up.
             let changed = previous.map { $0[number] ?? "" }
-            if changed.contains(where: { !$0.isEmpty }) {
+            if !previous.isEmpty, changed.contains(where: { !$0.isEmpty }) {
                 out.raw(",[")
                 for (index, code) in changed.enumerated() {
                     if index > 0 { out.raw(",") }
@@ -243,9 +244,8 @@ enum LookupData {
         parts: Int = 2
     ) async throws {
         let pages = tables.map { pageOf[$0.stage] ?? [] }
-        let previous = tables.map { table in
-            (versions[table.stage]?.statusChanges ?? [:]).mapValues(\.before)
-        }
+        let changes = tables.map { table in (versions[table.stage]?.statusChanges ?? [:]).mapValues(\.before) }
+        let previous = changes.contains { !$0.isEmpty } ? changes : []
         let count = prepared.entries.count
         let chunk = max(1, (count + parts - 1) / parts)
         let pieces = await withTaskGroup(of: (Int, Serialized).self) { group in

@@ -131,7 +131,7 @@ extension SiteRenderer {
                     publishedISO: table.entry.published.iso8601,
                     objection: table.entry.objectionUntil.map {
                         ObjectionView(
-                            until: format.dateTime($0, siteZone: zone) + ($0.hasTime ? "" : " \(text(.endOfDay))"),
+                            until: objectionText($0),
                             untilISO: $0.iso8601)
                     },
                     legend: legend, basis: basis, hasBasis: !basis.isEmpty, lookup: lookupForm(vacancy.id, root: root),
@@ -201,9 +201,7 @@ extension SiteRenderer {
                             "to": format.dateTime(step.to, siteZone: zone),
                         ]),
                     number: earlier.version.number,
-                    objection: earlier.version.objectionUntil.map {
-                        format.dateTime($0, siteZone: zone) + ($0.hasTime ? "" : " \(text(.endOfDay))")
-                    },
+                    objection: earlier.version.objectionUntil.map(objectionText),
                     reason: earlier.version.reason, changes: rows,
                     hasChanges: !rows.isEmpty,
                     downloads: ["csv", "json"].map {
@@ -242,6 +240,11 @@ extension SiteRenderer {
         }
         return CutoffTableView(
             headers: tables.map { strings["results_cutoff_\($0.stage.rawValue)"] ?? $0.stage.rawValue }, rows: rows)
+    }
+
+    /// The end of an objection period as announced: a date alone means the end of that day.
+    func objectionText(_ until: ContentDate) -> String {
+        format.dateTime(until, siteZone: index.content.config.timeZone) + (until.hasTime ? "" : " \(text(.endOfDay))")
     }
 
     /// A published column's header: PPPK components and SKB parts by their own labels.
