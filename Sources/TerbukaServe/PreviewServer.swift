@@ -14,6 +14,8 @@ public final class PreviewServer: Sendable {
     let state = State()
     let server: LoopbackHTTPServer
     let log: @Sendable (String) -> Void
+    /// The language of the messages it logs and shows over a failed build.
+    public let language: Language
 
     /// The outcome of the latest build, shared by the watcher and the connection threads.
     final class State: @unchecked Sendable {
@@ -37,7 +39,10 @@ public final class PreviewServer: Sendable {
         }
     }
 
-    public init(options: BuildOptions, port: UInt16, log: @escaping @Sendable (String) -> Void) throws {
+    public init(
+        options: BuildOptions, port: UInt16, language: Language = .id, log: @escaping @Sendable (String) -> Void
+    ) throws {
+        self.language = language
         self.options = options
         self.log = log
         server = try LoopbackHTTPServer(port: port)
@@ -64,10 +69,8 @@ public final class PreviewServer: Sendable {
     func rebuild() async {
         let report = await SiteBuilder(options: options).build()
         state.record(report)
-        for diagnostic in report.diagnostics.sorted { log(diagnostic.formatted) }
-        log(
-            report.succeeded ? "built \(report.pagesWritten) pages" : "build failed: the previous build is still served"
-        )
+        for diagnostic in report.diagnostics.sorted { log(diagnostic.line(in: language)) }
+        log((report.succeeded ? Bilingual.previewBuilt(pages: report.pagesWritten) : .previewFailed)[language])
     }
 
     /// Polls the content and theme folders twice a second; a change starts a rebuild.
@@ -185,8 +188,9 @@ public final class PreviewServer: Sendable {
         if snapshot.failed {
             injected +=
                 "<div id=\"terbuka-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;background:#fff4f4;color:#700;border-top:3px solid #b00;padding:1rem;font:14px/1.4 monospace;z-index:1000\">"
-                + "<strong>Build failed; this page is from the last good build.</strong><ul>"
-                + snapshot.problems.map { "<li>\(HTMLText.escape($0.formatted))</li>" }.joined() + "</ul></div>"
+                + "<strong>\(Bilingual.previewBanner[language])</strong><ul>"
+            let items = snapshot.problems.map { "<li>\(HTMLText.escape($0.line(in: language)))</li>" }
+            injected += items.joined() + "</ul></div>"
         }
         injected +=
             "<script>(function(){var g=\(snapshot.generation);setInterval(function(){fetch('/_terbuka/status',{cache:'no-store'}).then(function(r){return r.json()}).then(function(s){if(s.generation!==g)location.reload()}).catch(function(){})},700)})();</script>"

@@ -19,7 +19,9 @@ struct Terbuka: AsyncParsableCommand {
             written; 64 wrong command-line usage.
             """,
         version: TerbukaVersion.current,
-        subcommands: [Build.self, Check.self, Serve.self, Verify.self, Init.self, New.self, Import.self]
+        subcommands: [
+            Build.self, Check.self, Serve.self, Verify.self, Init.self, New.self, Import.self, Explain.self,
+        ]
     )
 }
 
@@ -36,8 +38,25 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only problems; no progress and no summary.")
     var quiet = false
 
+    @Option(
+        help: ArgumentHelp(
+            "The language of messages: id (Indonesian) or en (English).",
+            discussion:
+                "Without it: LC_ALL, LC_MESSAGES or LANG when they name Indonesian or English, else the site's first language, else Indonesian. The words error and warning stay English, for tools.",
+            valueName: "id|en"))
+    var lang: Language?
+
     var siteURL: URL { URL(fileURLWithPath: site, isDirectory: true) }
+
+    /// Chooses the language of messages for this run (see `lang`) and hands it to Console.
+    func chooseLanguage() {
+        Console.language = Language.forMessages(
+            flag: lang, environment: ProcessInfo.processInfo.environment,
+            site: SiteConfigValidator.declaredLanguage(siteRoot: siteURL))
+    }
 }
+
+extension Language: ExpressibleByArgument {}
 
 struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -57,6 +76,7 @@ struct Build: AsyncParsableCommand {
     var sign: String?
 
     func run() async throws {
+        siteOptions.chooseLanguage()
         var options = BuildOptions(
             siteRoot: siteOptions.siteURL, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
             includeDrafts: siteOptions.drafts)
@@ -72,15 +92,15 @@ struct Build: AsyncParsableCommand {
         Console.print(report.diagnostics)
         if siteOptions.timings { Console.print(timings: report.timings) }
         guard report.succeeded else {
-            Console.error(
-                "build failed: \(Console.counts(report.diagnostics)); \(options.output.path) was left as it was")
+            Console.say(.buildFailed(Console.counts(report.diagnostics), output: options.output.path))
             throw ExitCode(1)
         }
         let total = report.timings.map(\.seconds).reduce(0, +)
         if siteOptions.quiet { Console.finish() }
-        Console.error(
-            "built \(report.pagesWritten) pages, \(report.filesWritten) files into \(options.output.path) in \(String(format: "%.2f", total)) s"
-                + (report.diagnostics.warningCount > 0 ? " (\(Console.counts(report.diagnostics)))" : ""))
+        let built = Bilingual.built(
+            pages: report.pagesWritten, files: report.filesWritten, output: options.output.path,
+            seconds: String(format: "%.2f", total))
+        Console.say(built, Console.summaryOfWarnings(report.diagnostics))
         Console.finish()
     }
 }
@@ -89,7 +109,7 @@ struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate the content and report every problem, writing nothing.",
         discussion:
-            "With --format json the report goes to standard output as {\"errors\", \"warnings\", \"diagnostics\": [{path, line, column, severity, message, hint} (and field, header for a table's cell; sheet, cell in a workbook)]}, for an agency's own CI."
+            "With --format json the report goes to standard output as {\"errors\", \"warnings\", \"diagnostics\": [{path, line, column, severity, code, message, hint, text} (and field, header for a table's cell; sheet, cell in a workbook)]}, for an agency's own CI. Codes such as T0203 are explained in docs/panduan.md and by 'terbuka explain CODE'."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -102,6 +122,7 @@ struct Check: AsyncParsableCommand {
     var format: Format = .text
 
     func run() async throws {
+        siteOptions.chooseLanguage()
         var options = BuildOptions(siteRoot: siteOptions.siteURL, includeDrafts: siteOptions.drafts)
         options.progress = format == .json ? nil : Console.progress(quiet: siteOptions.quiet)
         let report = await SiteBuilder(options: options).check()
@@ -114,14 +135,33 @@ struct Check: AsyncParsableCommand {
         Console.print(report.diagnostics)
         if siteOptions.timings { Console.print(timings: report.timings) }
         guard report.succeeded else {
-            Console.error("check failed: \(Console.counts(report.diagnostics))")
+            Console.say(.checkFailed(Console.counts(report.diagnostics)))
             throw ExitCode(1)
         }
         if siteOptions.quiet { Console.finish() }
-        Console.error(
-            "content is valid" + (report.diagnostics.warningCount > 0 ? " (\(Console.counts(report.diagnostics)))" : "")
-        )
+        Console.say(.contentValid, Console.summaryOfWarnings(report.diagnostics))
         Console.finish()
+    }
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain a message code such as T0203: what it means, an example, what to do.",
+        discussion: "The same explanations are in docs/panduan.md, section 6.")
+
+    @Argument(help: "The code, e.g. T0203. Without it: every code, as the guide lists them.")
+    var code: String?
+
+    func run() throws {
+        guard let code else {
+            print(CodeGuide.markdown, terminator: "")
+            return
+        }
+        guard let explanation = CodeGuide.explanation(code) else {
+            Console.error("error: unknown code '\(code)'; codes run from T0101 to T0899 (terbuka explain lists them)")
+            throw ExitCode(64)
+        }
+        print(CodeGuide.section(explanation), terminator: "")
     }
 }
 
@@ -136,12 +176,13 @@ struct Serve: AsyncParsableCommand {
     var port: UInt16 = 8000
 
     func run() async throws {
+        siteOptions.chooseLanguage()
         let options = BuildOptions(siteRoot: siteOptions.siteURL, includeDrafts: siteOptions.drafts)
-        let server = try PreviewServer(options: options, port: port) { Console.error($0) }
+        let server = try PreviewServer(options: options, port: port, language: Console.language) { Console.error($0) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             if let port = try await server.port() {
-                Console.error("serving http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
+                Console.say(.serving("http://127.0.0.1:\(port)/"))
             }
             try await group.next()
         }
@@ -342,6 +383,8 @@ extension Scaffold.Kind: ExpressibleByArgument {}
 
 enum Console {
     nonisolated(unsafe) static var progressShown = false
+    /// The language of messages, chosen once at the start of a command.
+    nonisolated(unsafe) static var language = Language.id
 
     /// Stage progress on a terminal, rewritten in place; nothing when not a terminal or quiet.
     static func progress(quiet: Bool) -> (@Sendable (String) -> Void)? {
@@ -394,10 +437,16 @@ enum Console {
             }
             out.raw(",\"severity\":")
             out.json(diagnostic.severity.rawValue)
+            out.raw(",\"code\":")
+            out.json(diagnostic.code)
+            // In the language of messages; the cell's column is in "field" and "header".
             out.raw(",\"message\":")
-            out.json(diagnostic.message)
+            out.json(diagnostic.message.text[language])
             out.raw(",\"hint\":")
-            if let hint = diagnostic.hint { out.json(hint) } else { out.raw("null") }
+            if let hint = diagnostic.message.hint { out.json(hint[language]) } else { out.raw("null") }
+            // All of it as the printed line says it after "error: ", for tools that show one text.
+            out.raw(",\"text\":")
+            out.json(diagnostic.text(in: language))
             out.raw("}")
         }
         out.raw("\n]}")
@@ -410,24 +459,33 @@ enum Console {
         do {
             return try read(try String(contentsOfFile: path, encoding: .utf8))
         } catch let problem as SSHPublicKey.Problem {
-            error("error: \(path): \(problem)\(after)")
+            error("error: \(path): \(problem.words[language])\(after)")
         } catch {
-            self.error("error: \(path): \(FileProblem.describe(error))\(after)")
+            self.error("error: \(path): \(FileProblem.describe(error)[language])\(after)")
         }
         throw ExitCode(1)
     }
 
     static func print(_ diagnostics: Diagnostics) {
-        for diagnostic in diagnostics.sorted { error(diagnostic.formatted) }
+        for diagnostic in diagnostics.sorted { error(diagnostic.line(in: language)) }
     }
 
     static func print(timings: [(stage: String, seconds: Double)]) {
         for (stage, seconds) in timings { error(String(format: "%@: %.3f s", stage, seconds)) }
     }
 
-    static func counts(_ diagnostics: Diagnostics) -> String {
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return "\(plural(diagnostics.errorCount, "error")), \(plural(diagnostics.warningCount, "warning"))"
+    static func counts(_ diagnostics: Diagnostics) -> Bilingual {
+        .counts(errors: diagnostics.errorCount, warnings: diagnostics.warningCount)
+    }
+
+    /// ` (0 errors, 2 warnings)` after a summary when there were warnings.
+    static func summaryOfWarnings(_ diagnostics: Diagnostics) -> Bilingual {
+        .withWarnings(counts(diagnostics), diagnostics.warningCount)
+    }
+
+    /// A summary line in the language of messages, its parts joined.
+    static func say(_ parts: Bilingual...) {
+        error(parts.map { $0[language] }.joined())
     }
 
     /// Ends the process at once: freeing a million-row model piece by piece takes longer

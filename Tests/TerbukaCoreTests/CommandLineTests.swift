@@ -18,11 +18,11 @@ import Testing
         let site = try TestSite()
         defer { site.cleanUp() }
         try site.write("content/announcements/ralat.md", "---\ntitle: Ralat\ndate: 2024-02-30\n---\nIsi.\n")
-        let (status, output) = try Self.run(["check", "--site", site.root.path])
+        let (status, output) = try Self.run(["check", "--lang", "en", "--site", site.root.path])
         #expect(status == 1)
         #expect(
             output.contains(
-                "content/announcements/ralat.md:3:7: error: 'date': the date '2024-02-30' does not exist: February 2024 has 29 days\n"
+                "content/announcements/ralat.md:3:7: error: 'date': the date '2024-02-30' does not exist: February 2024 has 29 days [T0212]\n"
             ))
         #expect(output.contains("check failed: 1 error, 0 warnings"))
     }

@@ -18,7 +18,7 @@ import Testing
         let before = FileListing.files(under: site.root, includingHidden: true)
         let report = await build(site, output: site.root.appendingPathComponent(relative))
         #expect(!report.succeeded)
-        #expect(report.diagnostics.all.contains { $0.message.hasPrefix("refusing to write the site into") })
+        #expect(report.diagnostics.all.contains { $0.english.hasPrefix("refusing to write the site into") })
         #expect(FileListing.files(under: site.root, includingHidden: true) == before)
     }
 
@@ -29,7 +29,7 @@ import Testing
         try site.write("documents/surat.docx", "penting")
         let refused = await build(site, output: foreign)
         #expect(
-            refused.diagnostics.all.map(\.message).contains {
+            refused.diagnostics.all.map(\.english).contains {
                 $0.contains("it holds other files and is not a site Terbuka wrote")
             })
         #expect(FileManager.default.fileExists(atPath: foreign.appendingPathComponent("surat.docx").path))

@@ -41,7 +41,8 @@ import Yams
         try "---\ntitle: Tentang\nordr: 1\n---\nIsi, dengan: tanda baca.\n".write(
             to: folder.appendingPathComponent("content/pages/tentang.md"), atomically: true, encoding: .utf8)
         let (status, output) = try runProcess(
-            CommandLineTests.executable, ["check", "--format", "json", "--site", folder.path], errors: false)
+            CommandLineTests.executable, ["check", "--format", "json", "--lang", "en", "--site", folder.path],
+            errors: false)
         #expect(status == 1)
         return Data(output.utf8)
     }
@@ -171,7 +172,7 @@ import Yams
         let lines = output.split(separator: "\n").map(String.init)
         #expect(
             lines.contains(
-                "::error file=content/pages/tentang.md,line=3,col=1,title=Terbuka::unknown key 'ordr' in a page (did you mean 'order'?)"
+                "::error file=content/pages/tentang.md,line=3,col=1,title=Terbuka T0203::unknown key 'ordr' in a page (did you mean 'order'?)"
             ), "\(lines)")
         #expect(
             lines.contains { $0.hasPrefix("::error file=content/vacancies/") && $0.contains("::column F (quota): ") })
@@ -179,9 +180,9 @@ import Yams
         let escaped = try Self.jq(
             ["-r", "-f", program],
             input: Data(
-                #"{"diagnostics":[{"path":"a,b:c.md","line":1,"column":2,"severity":"warning","message":"50% \n::error::forged","hint":null}]}"#
+                #"{"diagnostics":[{"path":"a,b:c.md","line":1,"column":2,"severity":"warning","code":"T0101","message":"50% \n::error::forged","hint":null,"text":"50% \n::error::forged"}]}"#
                     .utf8))
-        #expect(escaped.1 == "::warning file=a%2Cb%3Ac.md,line=1,col=2,title=Terbuka::50%25 %0A::error::forged\n")
+        #expect(escaped.1 == "::warning file=a%2Cb%3Ac.md,line=1,col=2,title=Terbuka T0101::50%25 %0A::error::forged\n")
     }
 
     @Test func theGitLabConverterWritesACodeQualityReport() throws {
@@ -199,7 +200,7 @@ import Yams
             issues.first { ($0["location"] as? [String: Any])?["path"] as? String != "content/site.yml" })
         #expect(issue["description"] as? String == "unknown key 'ordr' in a page (did you mean 'order'?)")
         #expect(issue["severity"] as? String == "major")
-        #expect(issue["check_name"] as? String == "terbuka")
+        #expect(issue["check_name"] as? String == "T0203")
         #expect((issue["fingerprint"] as? String)?.isEmpty == false)
         let location = try #require(issue["location"] as? [String: Any])
         #expect(location["path"] as? String == "content/pages/tentang.md")

@@ -191,7 +191,7 @@ import Testing
         defer { site.cleanUp() }
         let diagnostics = await site.site.check().diagnostics.all
         #expect(
-            diagnostics.map(\.message) == [
+            diagnostics.map(\.english) == [
                 "an earlier version is published on 2024-11-05, after the current table (2024-11-01)"
             ])
     }

@@ -502,7 +502,7 @@ import Testing
         #expect(rows["A"]?["manajerial"] == "160")
         #expect(rows["A"]?["total"] == "590")
         #expect(rows["B"]?["total"] == "600")
-        #expect(await site.site.check().diagnostics.all.filter { $0.message.contains("not used") }.isEmpty)
+        #expect(await site.site.check().diagnostics.all.filter { $0.english.contains("not used") }.isEmpty)
     }
 
     @Test func theCombinedHeaderIsAccepted() async throws {

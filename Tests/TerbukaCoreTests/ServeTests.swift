@@ -31,7 +31,9 @@ import Testing
 
     /// A preview of `site` on a free loopback port, running until the returned task is cancelled.
     static func start(_ site: TestSite) async throws -> (PreviewServer, Task<Void, Error>, Int, URL) {
-        let server = try PreviewServer(options: BuildOptions(siteRoot: site.root, now: TestSite.now), port: 0) { _ in }
+        let server = try PreviewServer(
+            options: BuildOptions(siteRoot: site.root, now: TestSite.now), port: 0, language: .en
+        ) { _ in }
         let running = Task { try await server.run() }
         let port = try #require(try await server.port())
         return (server, running, port, try #require(URL(string: "http://127.0.0.1:\(port)/")))
@@ -72,7 +74,9 @@ import Testing
     @Test func requestsCannotLeaveTheOutputFolder() throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        let server = try PreviewServer(options: BuildOptions(siteRoot: site.root, now: TestSite.now), port: 0) { _ in }
+        let server = try PreviewServer(
+            options: BuildOptions(siteRoot: site.root, now: TestSite.now), port: 0, language: .en
+        ) { _ in }
         #expect(server.resolve("/../content/site.yml") == nil)
         #expect(server.resolve("/%2e%2e/content/site.yml") == nil)
     }

@@ -34,7 +34,9 @@ import Testing
     }
 
     static func build(_ site: TestSite, output: URL, sign key: URL) throws -> (Int32, String) {
-        try CommandLineTests.run(["build", "--quiet", "--site", site.root.path, "-o", output.path, "--sign", key.path])
+        try CommandLineTests.run([
+            "build", "--quiet", "--lang", "en", "--site", site.root.path, "-o", output.path, "--sign", key.path,
+        ])
     }
 
     /// `ssh-keygen -Y verify` as the page tells readers to run it.
@@ -210,7 +212,7 @@ import Testing
         let unsigned = await site.build()
         #expect(unsigned.succeeded)
         #expect(
-            unsigned.diagnostics.all.map(\.message) == [
+            unsigned.diagnostics.all.map(\.english) == [
                 "signing_key is set but this build is not signed, so no SHA256SUMS.sig is published"
             ])
         let page = try String(

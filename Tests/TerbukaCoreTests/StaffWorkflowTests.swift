@@ -8,7 +8,8 @@ import Testing
     /// `check --format json` of a site: the report and its diagnostics.
     static func checkJSON(_ root: URL) throws -> (report: [String: Any], diagnostics: [[String: Any]]) {
         let (_, output) = try runProcess(
-            CommandLineTests.executable, ["check", "--format", "json", "--site", root.path], errors: false)
+            CommandLineTests.executable, ["check", "--format", "json", "--lang", "en", "--site", root.path],
+            errors: false)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         return (report, report["diagnostics"] as? [[String: Any]] ?? [])
     }
@@ -201,7 +202,7 @@ import Testing
         try site.write("content/pages/tentang.md", "---\ntitle: Tentang\nordr: 2\n---\nIsi.\n")
         let process = Process()
         process.executableURL = CommandLineTests.executable
-        process.arguments = ["check", "--format", "json", "--site", site.root.path]
+        process.arguments = ["check", "--format", "json", "--lang", "en", "--site", site.root.path]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
@@ -247,7 +248,7 @@ import Testing
             ("skd", "NO,NO PESERTA,NAMA,KODE FORMASI,TWK,TKP,TIU\n1,2024000000001,ANI,U1,100,230,100\n")
         ])
         defer { site.cleanUp() }
-        let (_, text) = try CommandLineTests.run(["check", "--site", site.site.root.path])
+        let (_, text) = try CommandLineTests.run(["check", "--lang", "en", "--site", site.site.root.path])
         #expect(
             text.contains(
                 "content/vacancies/cpns-2024/results/skd.csv:2:28: error: column F (TKP): row 2: TKP 230 is outside 0–225"

@@ -32,9 +32,9 @@ import Testing
             Issue.record("expected a failure")
             return
         }
-        #expect(error.message == "unknown time zone 'WITE'")
+        #expect(error.problem.text.en == "unknown time zone 'WITE'")
         #expect(error.offset == 17)
-        #expect(error.hint == "did you mean 'WITA'?")
+        #expect(error.problem.hint?.en == "did you mean 'WITA'?")
     }
 
     @Test func weekdaysAreRight() throws {
@@ -119,7 +119,7 @@ import Testing
             _ = try reader.next()
             Issue.record("expected a stray quote error")
         } catch {
-            #expect(error.message == "stray quote: text follows the closing quote of a field")
+            #expect(error.message.text.en == "stray quote: text follows the closing quote of a field")
             #expect(error.line == 2)
             #expect(error.column == 6)
         }
@@ -132,7 +132,7 @@ import Testing
             _ = try reader.next()
             Issue.record("expected a stray quote error")
         } catch {
-            #expect(error.message == "stray quote: the quoted field that starts here is never closed")
+            #expect(error.message.text.en == "stray quote: the quoted field that starts here is never closed")
             #expect((error.line, error.column) == (2, 3))
         }
     }
@@ -162,7 +162,7 @@ import Testing
             _ = try reader.next()
             Issue.record("expected an encoding error")
         } catch {
-            #expect(error.message == "the file is not valid UTF-8")
+            #expect(error.message.text.en == "the file is not valid UTF-8")
             #expect((error.line, error.column) == (2, 3))
         }
     }

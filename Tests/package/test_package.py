@@ -160,8 +160,8 @@ def test_the_github_steps_install_the_archive_annotate_problems_and_build(unpack
     checked = run_step(steps["Check the content"]["run"], site, archive)
     assert checked.returncode == 1
     assert (
-        "::error file=content/pages/tentang.md,line=3,col=1,title=Terbuka::unknown key 'ordr' in a page"
-        " (did you mean 'order'?)" in checked.stdout.splitlines()
+        "::error file=content/pages/tentang.md,line=3,col=1,title=Terbuka T0203::kunci 'ordr' tidak dikenal di halaman"
+        " (maksudnya 'order'?)" in checked.stdout.splitlines()
     )
 
     (site / "content/pages/tentang.md").write_text("---\ntitle: Tentang\norder: 1\n---\nIsi.\n")

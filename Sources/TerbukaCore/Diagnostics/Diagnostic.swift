@@ -33,9 +33,9 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
     /// `column F (TKP): ` before the message of a cell in a text table, whose `column`
     /// counts characters: a spreadsheet shows the column by its letter and its header.
     /// A worksheet's cell already names its column (`Hasil SKD!F27`).
-    var fieldPrefix: String {
+    public func fieldPrefix(in language: Language) -> String {
         guard sheet == nil, let field else { return "" }
-        return "column \(field.label): "
+        return Bilingual.columnPrefix(field.label)[language]
     }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
@@ -71,25 +71,35 @@ public enum Severity: String, Sendable {
     case warning
 }
 
-/// One problem in the content, printed as `path:line:column: error|warning: message`.
+/// One problem in the content, printed as `path:line:column: error|warning: message [T0203]`.
 public struct Diagnostic: Hashable, Sendable {
     public var location: SourceLocation
     public var severity: Severity
-    public var message: String
-    /// A suggestion such as the nearest known key; printed after the message.
-    public var hint: String?
+    /// The message with its code and hint, in both languages (see Catalogue/).
+    public var message: Message
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation, hint: String? = nil) {
+    public init(_ severity: Severity, _ message: Message, at location: SourceLocation) {
         self.severity = severity
         self.message = message
         self.location = location
-        self.hint = hint
     }
 
-    public var formatted: String {
-        var text = "\(location.formatted): \(severity.rawValue): \(location.fieldPrefix)\(message)"
-        if let hint { text += " (\(hint))" }
-        return text
+    /// The stable code, e.g. `T0203`, that docs/panduan.md explains.
+    public var code: String { message.code }
+
+    /// The line as printed: the gcc-style place and severity (the words `error` and
+    /// `warning` stay English, for tools), the message and its hint in `language`, and the
+    /// code in brackets at the end, e.g.
+    /// `content/pages/tentang.md:3:1: error: kunci 'ordr' tidak dikenal … [T0203]`.
+    public func line(in language: Language, code showCode: Bool = true) -> String {
+        "\(location.formatted): \(severity.rawValue): \(text(in: language))" + (showCode ? " [\(code)]" : "")
+    }
+
+    /// What the line says after `error: `: the cell's column in a text table, the message
+    /// and its hint, in `language`.
+    public func text(in language: Language) -> String {
+        location.fieldPrefix(in: language) + message.text[language]
+            + (message.hint.map { " (\($0[language]))" } ?? "")
     }
 }
 
@@ -99,12 +109,14 @@ public struct Diagnostics: Sendable {
 
     public init() {}
 
-    public mutating func error(_ message: String, at location: SourceLocation, hint: String? = nil) {
-        all.append(Diagnostic(.error, message, at: location, hint: hint))
+    /// Records an error; a `hint` given here replaces the message's own.
+    public mutating func error(_ message: Message, at location: SourceLocation, hint: Bilingual? = nil) {
+        all.append(Diagnostic(.error, message.hint(hint), at: location))
     }
 
-    public mutating func warning(_ message: String, at location: SourceLocation, hint: String? = nil) {
-        all.append(Diagnostic(.warning, message, at: location, hint: hint))
+    /// Records a warning; a `hint` given here replaces the message's own.
+    public mutating func warning(_ message: Message, at location: SourceLocation, hint: Bilingual? = nil) {
+        all.append(Diagnostic(.warning, message.hint(hint), at: location))
     }
 
     public mutating func append(contentsOf other: Diagnostics) {

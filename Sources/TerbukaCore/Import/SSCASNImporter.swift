@@ -69,7 +69,9 @@ public enum SSCASNImporter {
             }
         } catch {
             let place = error.line > 1 ? ":\(error.line):\(error.column)" : ""
-            throw Failure(description: "\(displayPath)\(place): \(error.message)\(error.hint.map { " (\($0))" } ?? "")")
+            throw Failure(
+                description:
+                    "\(displayPath)\(place): \(error.message.text.en)\(error.message.hint.map { " (\($0.en))" } ?? "")")
         }
         guard let header = records.first else { throw Failure(description: "\(displayPath): the file is empty") }
         let names = header.fields.map { TableColumn.normalize($0) }

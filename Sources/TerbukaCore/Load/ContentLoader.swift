@@ -59,24 +59,18 @@ public struct ContentLoader: Sendable {
             siteRoot: siteRoot, siteConfig: nil, vacancies: [], announcements: [], pages: [], attachments: [])
         let fm = FileManager.default
         guard isDirectory(contentRoot) else {
-            diagnostics.error(
-                "no content folder: expected 'content/' with site.yml inside \(siteRoot.path)",
-                at: SourceLocation(path: "content"))
+            diagnostics.error(.noContentFolder(site: siteRoot.path), at: SourceLocation(path: "content"))
             return loaded
         }
         let known = ["site.yml", "vacancies", "announcements", "pages", "files"]
         for name in sortedChildren(contentRoot) where !known.contains(name) && !name.hasPrefix(".") {
-            diagnostics.warning(
-                "'content/\(name)' is not part of a site and is ignored", at: SourceLocation(path: "content/\(name)"),
-                hint: Suggestion.hint(for: name, in: known))
+            diagnostics.warning(.notPartOfASite(name, known: known), at: SourceLocation(path: "content/\(name)"))
         }
         let siteFile = contentRoot.appendingPathComponent("site.yml")
         if fm.fileExists(atPath: siteFile.path) {
             loaded.siteConfig = read(siteFile, path: "content/site.yml", into: &diagnostics)
         } else {
-            diagnostics.error(
-                "missing content/site.yml: every site needs its title, agency and timezone",
-                at: SourceLocation(path: "content/site.yml"))
+            diagnostics.error(.missingSiteFile, at: SourceLocation(path: "content/site.yml"))
         }
         loaded.vacancies = loadVacancies(into: &diagnostics)
         loaded.announcements = markdownFiles(in: "announcements", into: &diagnostics)
@@ -86,10 +80,7 @@ public struct ContentLoader: Sendable {
             1 + loaded.announcements.count + loaded.pages.count + loaded.attachments.count
             + loaded.vacancies.reduce(0) { $0 + 2 + $1.resultFiles.count }
         if count > fileLimit {
-            diagnostics.error(
-                "content/ holds \(count) files; a site may have at most \(fileLimit)",
-                at: SourceLocation(path: "content"),
-                hint: "move old rounds into a site of their own")
+            diagnostics.error(.tooManyFiles(count, limit: fileLimit), at: SourceLocation(path: "content"))
         }
         return loaded
     }
@@ -101,16 +92,11 @@ public struct ContentLoader: Sendable {
             let url = folder.appendingPathComponent(name)
             let displayPath = "content/vacancies/\(name)"
             guard isDirectory(url) else {
-                diagnostics.warning(
-                    "'\(displayPath)' is not a folder: each vacancy is a folder with index.md and formations.csv",
-                    at: SourceLocation(path: displayPath))
+                diagnostics.warning(.vacancyIsNotAFolder(displayPath), at: SourceLocation(path: displayPath))
                 continue
             }
             guard Slug.isValid(name) else {
-                diagnostics.error(
-                    "vacancy folder name '\(name)' is not a slug (lower-case a-z, 0-9 and '-')",
-                    at: SourceLocation(path: displayPath),
-                    hint: "rename it to '\(Slug.make(from: name))'")
+                diagnostics.error(.folderNameIsNotASlug(name), at: SourceLocation(path: displayPath))
                 continue
             }
             var vacancy = LoadedVacancy(
@@ -119,32 +105,26 @@ public struct ContentLoader: Sendable {
             if FileManager.default.fileExists(atPath: index.path) {
                 vacancy.index = read(index, path: displayPath + "/index.md", into: &diagnostics)
             } else {
-                diagnostics.error(
-                    "vacancy folder has no index.md (the notice with its front matter)",
-                    at: SourceLocation(path: displayPath))
+                diagnostics.error(.vacancyWithoutNotice, at: SourceLocation(path: displayPath))
             }
             // The formation list: formations.csv, or a workbook formations.xlsx.
             let candidates = ["formations.csv", "formations.xlsx"].filter {
                 FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path)
             }
             if candidates.count > 1 {
-                diagnostics.error(
-                    "the vacancy has both formations.csv and formations.xlsx; keep one",
-                    at: SourceLocation(path: displayPath + "/formations.xlsx"))
+                diagnostics.error(.twoFormationLists, at: SourceLocation(path: displayPath + "/formations.xlsx"))
             } else if let name = candidates.first {
                 vacancy.formations = read(
                     url.appendingPathComponent(name), path: displayPath + "/" + name, into: &diagnostics)
             } else {
-                diagnostics.error(
-                    "vacancy folder has no formations.csv (its formation list; formations.xlsx is read as well)",
-                    at: SourceLocation(path: displayPath))
+                diagnostics.error(.vacancyWithoutFormations, at: SourceLocation(path: displayPath))
             }
             var resultFiles: [String] = []
             for name in sortedChildren(url.appendingPathComponent("results"))
             where !name.hasPrefix(".") && !name.hasPrefix("~$") && TableFormat(path: name) != nil {
                 if let refusal = Self.refusal(url.appendingPathComponent("results/\(name)"), contentRoot: contentRoot) {
                     diagnostics.error(
-                        "'\(displayPath)/results/\(name)' \(refusal)",
+                        .fileRefused("\(displayPath)/results/\(name)", refusal),
                         at: SourceLocation(path: "\(displayPath)/results/\(name)"))
                 } else {
                     resultFiles.append("results/" + name)
@@ -162,17 +142,12 @@ public struct ContentLoader: Sendable {
         for name in sortedChildren(folder) where !name.hasPrefix(".") {
             let displayPath = "content/\(section)/\(name)"
             guard name.hasSuffix(".md") else {
-                diagnostics.warning(
-                    "'\(displayPath)' is not a Markdown file (.md) and is ignored",
-                    at: SourceLocation(path: displayPath))
+                diagnostics.warning(.notMarkdown(displayPath), at: SourceLocation(path: displayPath))
                 continue
             }
             let stem = String(name.dropLast(3))
             guard Slug.isValid(stem) else {
-                diagnostics.error(
-                    "file name '\(stem)' is not a slug (lower-case a-z, 0-9 and '-')",
-                    at: SourceLocation(path: displayPath),
-                    hint: "rename it to '\(Slug.make(from: stem)).md'")
+                diagnostics.error(.fileNameIsNotASlug(stem), at: SourceLocation(path: displayPath))
                 continue
             }
             if let file = read(folder.appendingPathComponent(name), path: displayPath, into: &diagnostics) {
@@ -196,13 +171,13 @@ public struct ContentLoader: Sendable {
                 let leadsOutside = isLink && !url.resolvingSymlinksInPath().path.hasPrefix(realContent)
                 if leadsOutside {
                     diagnostics.error(
-                        "'content/files/\(relative)' is a symbolic link to a place outside content/; it is not published",
+                        .linkLeadsOutside("content/files/\(relative)"),
                         at: SourceLocation(path: "content/files/\(relative)"))
                 } else if isDirectory(url) {
                     if isLink {
                         // Following links to folders could loop; the folder is published only where it really is.
                         diagnostics.warning(
-                            "'content/files/\(relative)' is a symbolic link to a folder and is not followed",
+                            .linkToFolder("content/files/\(relative)"),
                             at: SourceLocation(path: "content/files/\(relative)"))
                     } else {
                         pending.append((url, relative + "/"))
@@ -211,7 +186,8 @@ public struct ContentLoader: Sendable {
                 }
                 if !leadsOutside, let refusal = Self.refusal(url, contentRoot: contentRoot) {
                     diagnostics.error(
-                        "'content/files/\(relative)' \(refusal)", at: SourceLocation(path: "content/files/\(relative)"))
+                        .fileRefused("content/files/\(relative)", refusal),
+                        at: SourceLocation(path: "content/files/\(relative)"))
                     continue
                 }
                 let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
@@ -223,13 +199,13 @@ public struct ContentLoader: Sendable {
 
     private func read(_ url: URL, path: String, into diagnostics: inout Diagnostics) -> SourceFile? {
         if let refusal = Self.refusal(url, contentRoot: contentRoot) {
-            diagnostics.error("'\(path)' \(refusal)", at: SourceLocation(path: path))
+            diagnostics.error(.fileRefused(path, refusal), at: SourceLocation(path: path))
             return nil
         }
         do {
             return SourceFile(path: path, url: url, data: try Data(contentsOf: url))
         } catch {
-            diagnostics.error("cannot read the file: \(FileProblem.describe(error))", at: SourceLocation(path: path))
+            diagnostics.error(.cannotRead(FileProblem.describe(error)), at: SourceLocation(path: path))
             return nil
         }
     }
@@ -237,26 +213,22 @@ public struct ContentLoader: Sendable {
     /// Why the file at `url` must not be read, or nil: content is regular files inside
     /// content/. A symbolic link is followed only when it leads to one; a FIFO would hang
     /// the build, a device or socket is no content, and a dangling link is named as such.
-    public static func refusal(_ url: URL, contentRoot: URL) -> String? {
+    public static func refusal(_ url: URL, contentRoot: URL) -> Bilingual? {
         var info = stat()
-        guard lstat(url.path, &info) == 0 else { return "cannot be read: \(String(cString: strerror(errno)))" }
+        guard lstat(url.path, &info) == 0 else { return .systemError(String(cString: strerror(errno))) }
         if info.st_mode & S_IFMT == S_IFLNK {
-            guard let real = realpath(url.path, nil) else {
-                return "is a symbolic link to nothing (its target does not exist)"
-            }
+            guard let real = realpath(url.path, nil) else { return .danglingLink }
             let target = String(cString: real)
             free(real)
             let root = contentRoot.resolvingSymlinksInPath().path
-            guard target.hasPrefix(root + "/") else {
-                return "is a symbolic link to a place outside content/; copy the file itself into content/"
-            }
-            guard stat(url.path, &info) == 0 else { return "cannot be read: \(String(cString: strerror(errno)))" }
+            guard target.hasPrefix(root + "/") else { return .linkOutside }
+            guard stat(url.path, &info) == 0 else { return .systemError(String(cString: strerror(errno))) }
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return nil
-        case S_IFDIR: return "is a folder, where a file is expected"
-        case S_IFIFO: return "is a named pipe (FIFO), not a file"
-        default: return "is not a regular file"
+        case S_IFDIR: return .isAFolder
+        case S_IFIFO: return .isAPipe
+        default: return .notARegularFile
         }
     }
 

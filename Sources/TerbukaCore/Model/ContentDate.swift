@@ -109,10 +109,9 @@ public struct ContentDate: Hashable, Sendable {
     }
 
     public struct ParseError: Error, Equatable, Sendable {
-        public var message: String
+        public var problem: DateProblem
         /// Characters into the written value where the problem starts.
         public var offset: Int
-        public var hint: String?
     }
 
     public static func parse(_ raw: String, siteZone: SiteTimeZone) -> Result<ContentDate, ParseError> {
@@ -130,43 +129,32 @@ public struct ContentDate: Hashable, Sendable {
             index += 1
             return true
         }
-        let format = "write dates as YYYY-MM-DD, optionally followed by HH:MM and a zone (WIB, WITA, WIT or +08:00)"
+        func failure(_ problem: DateProblem, at offset: Int = 0) -> Result<ContentDate, ParseError> {
+            .failure(ParseError(problem: problem, offset: offset))
+        }
         guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2) else {
-            return .failure(ParseError(message: "'\(raw)' is not a date", offset: 0, hint: format))
+            return failure(.notADate(raw))
         }
         guard let date = CivilDate(year: year, month: month, day: day) else {
-            let reason =
+            let written = String(raw.prefix(10))
+            return failure(
                 (1...12).contains(month)
-                ? "\(monthNamesEnglish[month - 1]) \(year) has \(CivilDate.daysIn(month: month, year: year)) days"
-                : "there is no month \(month)"
-            return .failure(ParseError(message: "the date '\(raw.prefix(10))' does not exist: \(reason)", offset: 0))
+                    ? .noSuchDay(written, year: year, month: month) : .noSuchMonth(written, month: month))
         }
         // Every output format holds these years (ZIP's to 2107); later ones are typos.
-        guard (1970...2099).contains(year) else {
-            return .failure(
-                ParseError(
-                    message: "the year \(year) in '\(raw.prefix(10))' is outside 1970–2099", offset: 0,
-                    hint: "a typing error? recruitment dates are written as YYYY-MM-DD"))
-        }
+        guard (1970...2099).contains(year) else { return failure(.yearOutOfRange(String(raw.prefix(10)), year: year)) }
         var result = ContentDate(date: date, minuteOfDay: nil, utcOffsetSeconds: siteZone.utcOffsetSeconds)
         if index == text.count { return .success(result) }
-        guard expect(" ") || expect("T") else {
-            return .failure(
-                ParseError(message: "unexpected '\(text[index])' after the date", offset: index, hint: format))
-        }
+        guard expect(" ") || expect("T") else { return failure(.unexpected(text[index]), at: index) }
         let timeStart = index
         guard let hour = number(2), expect(":"), let minute = number(2) else {
-            return .failure(
-                ParseError(message: "expected a time HH:MM after the date", offset: timeStart, hint: format))
+            return failure(.expectedTime, at: timeStart)
         }
         if expect(":") {
-            guard let second = number(2), second == 0 else {
-                return .failure(ParseError(message: "seconds are not supported; write HH:MM", offset: timeStart))
-            }
+            guard let second = number(2), second == 0 else { return failure(.seconds, at: timeStart) }
         }
         guard hour < 24, minute < 60 else {
-            return .failure(
-                ParseError(message: "the time '\(String(text[timeStart..<index]))' does not exist", offset: timeStart))
+            return failure(.noSuchTime(String(text[timeStart..<index])), at: timeStart)
         }
         result.minuteOfDay = hour * 60 + minute
         _ = expect(" ")
@@ -181,21 +169,10 @@ public struct ContentDate: Hashable, Sendable {
             index += 1
             guard let hours = number(2), expect(":"), let minutes = number(2), index == text.count, hours <= 14,
                 minutes < 60
-            else {
-                return .failure(
-                    ParseError(
-                        message: "'\(zone)' is not a UTC offset", offset: zoneStart,
-                        hint: "write it as +07:00, +08:00 or +09:00"))
-            }
+            else { return failure(.notAnOffset(zone), at: zoneStart) }
             result.utcOffsetSeconds = (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
         } else {
-            return .failure(
-                ParseError(
-                    message: "unknown time zone '\(zone)'",
-                    offset: zoneStart,
-                    hint: Suggestion.hint(for: zone, in: ["WIB", "WITA", "WIT"])
-                        ?? "use WIB, WITA, WIT or an offset such as +08:00"
-                ))
+            return failure(.unknownZone(zone), at: zoneStart)
         }
         return .success(result)
     }

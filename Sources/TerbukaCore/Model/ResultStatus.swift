@@ -91,12 +91,6 @@ public enum ResultStatus: Sendable, Hashable {
         return Self.accepted(at: stage).contains(self)
     }
 
-    /// The codes a stage's table takes, for messages.
-    public static func acceptedCodes(at stage: ResultStage) -> String {
-        accepted(at: stage).map(\.code).joined(separator: ", ")
-            + (acceptsOptimisation(at: stage) ? ", or an optimisation code (\(Optimisation.examples))" : "")
-    }
-
     /// `used` in legend order: fixed codes as `all` orders them, optimisation codes after
     /// the passes, by code.
     public static func legendOrder(_ used: [ResultStatus]) -> [ResultStatus] {

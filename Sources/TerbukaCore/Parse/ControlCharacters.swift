@@ -71,6 +71,4 @@ public enum ControlCharacters {
         for scalar in text.unicodeScalars { result.append(isForbidden(scalar) ? "\u{FFFD}" : scalar) }
         return String(result)
     }
-
-    static let hint = "delete it: such characters come in when text is copied from a PDF, a terminal or another program"
 }

@@ -16,10 +16,7 @@ public enum FrontMatter {
         }
         if lines.last == "" { lines.removeLast() }
         guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
-            diagnostics.error(
-                "expected front matter: the file must start with a line '---', then YAML keys, then a closing '---' line",
-                at: SourceLocation(path: path, line: 1, column: 1)
-            )
+            diagnostics.error(.noFrontMatter, at: SourceLocation(path: path, line: 1, column: 1))
             return nil
         }
         guard
@@ -28,11 +25,7 @@ public enum FrontMatter {
                 return line == "---" || line == "..."
             })
         else {
-            diagnostics.error(
-                "front matter opened with '---' on line 1 is never closed",
-                at: SourceLocation(path: path, line: 1, column: 1),
-                hint: "add a line '---' after the last key"
-            )
+            diagnostics.error(.frontMatterNotClosed, at: SourceLocation(path: path, line: 1, column: 1))
             return nil
         }
         let yaml = lines[1..<closing].joined(separator: "\n")

@@ -8,19 +8,14 @@ public enum SourceText {
         if let text = String(validating: bytes, as: UTF8.self) {
             if let found = ControlCharacters.first(in: text) {
                 diagnostics.error(
-                    "the file holds the control character \(ControlCharacters.name(found.scalar)), which no page may show",
-                    at: SourceLocation(path: path, line: found.line, column: found.column), hint: ControlCharacters.hint
-                )
+                    .controlCharacter(ControlCharacters.name(found.scalar)),
+                    at: SourceLocation(path: path, line: found.line, column: found.column))
                 return nil
             }
             return text
         }
         let (line, column) = firstInvalidPosition(bytes)
-        diagnostics.error(
-            "file is not valid UTF-8",
-            at: SourceLocation(path: path, line: line, column: column),
-            hint: "open it in a text editor or spreadsheet and save it again with the encoding 'UTF-8'"
-        )
+        diagnostics.error(.notUTF8, at: SourceLocation(path: path, line: line, column: column))
         return nil
     }
 

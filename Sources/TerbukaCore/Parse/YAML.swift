@@ -15,16 +15,6 @@ public indirect enum YAMLValue: Sendable {
         case .mapping(let mapping): mapping.location
         }
     }
-
-    /// What the value is, for messages such as "expected text, found a list".
-    public var kindDescription: String {
-        switch self {
-        case .null: "nothing"
-        case .scalar: "a single value"
-        case .sequence: "a list"
-        case .mapping: "a set of keys"
-        }
-    }
 }
 
 public struct YAMLEntry: Sendable {
@@ -63,9 +53,7 @@ public enum YAMLParser {
             var budget = Limits(nodesLeft: maxNodes)
             let value = convert(node, location: location, depth: 0, budget: &budget, diagnostics: &diagnostics)
             if let exceeded = budget.exceeded {
-                diagnostics.error(
-                    exceeded, at: SourceLocation(path: path, line: firstLine),
-                    hint: "content files need no anchors or aliases (&name, *name): write the values out")
+                diagnostics.error(exceeded, at: SourceLocation(path: path, line: firstLine))
                 return nil
             }
             return value
@@ -74,22 +62,19 @@ public enum YAMLParser {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
                 // libyaml names its own C functions in some messages; say what they mean.
-                let words =
-                    problem.contains("nesting level")
-                    ? "the YAML is nested more deeply than \(maxDepth) levels" : problem
-                diagnostics.error("invalid YAML: \(words)", at: location(mark))
-            case .duplicatedKeysInMapping(let duplicates, let context):
                 diagnostics.error(
-                    "the key '\(duplicates.joined(separator: "', '"))' is written more than once",
-                    at: location(context.mark))
+                    problem.contains("nesting level") ? .yamlTooDeep(maxDepth) : .invalidYAML(problem),
+                    at: location(mark))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                diagnostics.error(.duplicateKey(duplicates), at: location(context.mark))
             case .reader(let problem, _, _, _):
-                diagnostics.error("invalid YAML: \(problem)", at: SourceLocation(path: path, line: firstLine))
+                diagnostics.error(.invalidYAML(problem), at: SourceLocation(path: path, line: firstLine))
             default:
-                diagnostics.error("invalid YAML: \(error)", at: SourceLocation(path: path, line: firstLine))
+                diagnostics.error(.invalidYAML("\(error)"), at: SourceLocation(path: path, line: firstLine))
             }
             return nil
         } catch {
-            diagnostics.error("invalid YAML: \(error)", at: SourceLocation(path: path, line: firstLine))
+            diagnostics.error(.invalidYAML("\(error)"), at: SourceLocation(path: path, line: firstLine))
             return nil
         }
     }
@@ -101,7 +86,7 @@ public enum YAMLParser {
 
     struct Limits {
         var nodesLeft: Int
-        var exceeded: String?
+        var exceeded: Message?
     }
 
     private static func convert(
@@ -110,10 +95,10 @@ public enum YAMLParser {
     ) -> YAMLValue {
         budget.nodesLeft -= 1
         if budget.exceeded == nil, budget.nodesLeft < 0 {
-            budget.exceeded = "the YAML holds more than \(maxNodes) values once its aliases are expanded"
+            budget.exceeded = .yamlTooLarge(maxNodes)
         }
         if budget.exceeded == nil, depth > maxDepth {
-            budget.exceeded = "the YAML is nested more deeply than \(maxDepth) levels"
+            budget.exceeded = .yamlTooDeep(maxDepth)
         }
         if budget.exceeded != nil { return .null(location(nil)) }
         switch node {
@@ -138,7 +123,7 @@ public enum YAMLParser {
             for (key, value) in mapping {
                 let keyText = key.scalar?.string ?? ""
                 if key.scalar == nil {
-                    diagnostics.error("a key must be a single word such as 'title'", at: location(key.mark))
+                    diagnostics.error(.keyNotAWord, at: location(key.mark))
                     continue
                 }
                 entries.append(
@@ -150,8 +135,7 @@ public enum YAMLParser {
             }
             return .mapping(YAMLMapping(entries: entries, location: location(mapping.mark)))
         case .alias(let alias):
-            diagnostics.error(
-                "YAML aliases (*name) are not supported in content; write the value out", at: location(alias.mark))
+            diagnostics.error(.yamlAlias, at: location(alias.mark))
             return .null(location(alias.mark))
         }
     }

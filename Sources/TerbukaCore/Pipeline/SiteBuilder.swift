@@ -112,13 +112,10 @@ public struct SiteBuilder: Sendable {
         if write, let signing = content.config.signing {
             if let key = options.signingKey, key.publicKey != signing.key {
                 diagnostics.error(
-                    "the key given to --sign (\(key.publicKey.fingerprint)) is not the site's signing_key (\(signing.key.fingerprint)): readers would check the signature against the wrong key",
-                    at: signing.location,
-                    hint: "sign with the key whose .pub line is signing_key, or change signing_key")
+                    .signingKeyMismatch(given: key.publicKey.fingerprint, site: signing.key.fingerprint),
+                    at: signing.location)
             } else if options.signingKey == nil {
-                diagnostics.warning(
-                    "signing_key is set but this build is not signed, so no SHA256SUMS.sig is published",
-                    at: signing.location, hint: "build with --sign KEY to publish a signed site")
+                diagnostics.warning(.unsignedBuild, at: signing.location)
             }
         }
         lap("compute")
@@ -126,9 +123,8 @@ public struct SiteBuilder: Sendable {
         guard write, let theme, !diagnostics.hasErrors else { return report() }
         if let refusal = OutputWriter.refusal(options.output, siteRoot: options.siteRoot) {
             diagnostics.error(
-                "refusing to write the site into \(options.output.path): \(refusal)",
-                at: SourceLocation(path: options.output.lastPathComponent),
-                hint: "give --output a new folder, or the folder of an earlier build")
+                .outputRefused(options.output.path, refusal), at: SourceLocation(path: options.output.lastPathComponent)
+            )
             return report()
         }
         options.progress?("writing the site…")
@@ -154,7 +150,7 @@ public struct SiteBuilder: Sendable {
                 if let key = options.signingKey { try staging.write(Integrity.signature(of: sums, with: key)) }
             } catch {
                 writer.abandon(staging)
-                throw OutputWriter.WriteError(description: "cannot write the site: \(error.localizedDescription)")
+                throw OutputWriter.WriteError(words: .cannotWriteSite(.same(error.localizedDescription)))
             }
             lap("render+write")
             let counts = staging.ledger.counts
@@ -162,7 +158,9 @@ public struct SiteBuilder: Sendable {
             lap("swap")
             return report(counts.files, pages: counts.pages)
         } catch {
-            diagnostics.error("\(error)", at: SourceLocation(path: options.output.lastPathComponent))
+            diagnostics.error(
+                .cannotWrite((error as? OutputWriter.WriteError)?.words ?? .same("\(error)")),
+                at: SourceLocation(path: options.output.lastPathComponent))
             return report()
         }
     }

@@ -85,9 +85,7 @@ public struct Theme: Sendable {
         let builtIn =
             builtInFolder.map { FileManager.default.fileExists(atPath: $0.appendingPathComponent(name).path) } ?? false
         guard builtIn || FileManager.default.fileExists(atPath: siteFolder.path) else {
-            diagnostics.error(
-                "theme '\(name)' not found: expected the folder \(displayFolder)",
-                at: SourceLocation(path: "content/site.yml"))
+            diagnostics.error(.themeNotFound(name, folder: displayFolder), at: SourceLocation(path: "content/site.yml"))
             return nil
         }
         var templates: [String: MustacheTemplate] = [:]
@@ -105,17 +103,16 @@ public struct Theme: Sendable {
                 templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.error(
-                    "template error: \(describe(error.error))",
+                    .templateError(.templateProblem(error.error)),
                     at: SourceLocation(
                         path: path, line: error.context.lineNumber,
                         column: error.context.columnNumber + 1))
             } catch {
-                diagnostics.error("template error: \(error)", at: SourceLocation(path: path))
+                diagnostics.error(.templateError(.templateProblem(error)), at: SourceLocation(path: path))
             }
         }
         for required in requiredTemplates where !templateFiles.contains(required) {
-            diagnostics.error(
-                "theme has no template '\(required).mustache'", at: SourceLocation(path: "\(displayFolder)/templates"))
+            diagnostics.error(.missingTemplate(required), at: SourceLocation(path: "\(displayFolder)/templates"))
         }
 
         var strings: [Language: [String: String]] = [:]
@@ -125,7 +122,7 @@ public struct Theme: Sendable {
                 let data = FileManager.default.contents(atPath: source.url.path)
             else {
                 diagnostics.error(
-                    "theme has no interface strings for language '\(language.rawValue)'",
+                    .noInterfaceStrings(language.rawValue),
                     at: SourceLocation(path: "\(displayFolder)/i18n/\(language.rawValue).yml"))
                 continue
             }
@@ -134,7 +131,7 @@ public struct Theme: Sendable {
                 let root = YAMLParser.parse(text, path: path, into: &diagnostics)
             else { continue }
             guard case .mapping(let map) = root else {
-                diagnostics.error("interface strings must be 'key: text' lines", at: root.location)
+                diagnostics.error(.interfaceStringsNotAMapping, at: root.location)
                 continue
             }
             var table: [String: String] = [:]
@@ -143,7 +140,7 @@ public struct Theme: Sendable {
             }
             let required = requiredStrings + templateStrings.sorted().filter { !requiredStrings.contains($0) }
             for key in required where table[key] == nil {
-                diagnostics.error("missing interface string '\(key)'", at: SourceLocation(path: path))
+                diagnostics.error(.missingInterfaceString(key), at: SourceLocation(path: path))
             }
             strings[language] = table
         }
@@ -154,7 +151,7 @@ public struct Theme: Sendable {
                 guard let table = strings[language] else { continue }
                 for key in reference.keys.sorted() where table[key] == nil && !required.contains(key) {
                     diagnostics.error(
-                        "missing interface string '\(key)' (it is in \(primary.rawValue).yml)",
+                        .missingInterfaceString(key, presentIn: primary.rawValue),
                         at: SourceLocation(path: stringFiles["\(language.rawValue).yml"]?.display ?? displayFolder))
                 }
             }
@@ -169,20 +166,5 @@ public struct Theme: Sendable {
         return Theme(
             name: name, library: MustacheLibrary(templates: templates), strings: strings, assets: assets,
             rootFiles: rootFiles)
-    }
-
-    static func describe(_ error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "this closing tag does not match the section it closes"
-        case .unfinishedName: return "a tag is not closed with '}}'"
-        case .expectedSectionEnd: return "a section is never closed"
-        case .invalidSetDelimiter: return "the set-delimiter tag is malformed"
-        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inherited section"
-        case .illegalTokenInsideInheritSection: return "only blocks ({{$name}}) may stand inside an inheriting section"
-        case .textInsideInheritSection: return "text outside a block inside an inheriting section"
-        case .invalidConfigVariableSyntax: return "the pragma is malformed"
-        case .unrecognisedConfigVariable: return "unknown pragma"
-        }
     }
 }

@@ -41,18 +41,19 @@ enum Pipelines {
         """
 
     /// jq: each diagnostic of `check --format json` as a GitHub workflow command
-    /// (`::error file=…,line=…,col=…::message`), escaped as the runner requires.
+    /// (`::error file=…,line=…,col=…,title=Terbuka T0203::message`), escaped as the runner
+    /// requires; `text` is the message as the printed line has it, in the site's language.
     static let githubAnnotations = #"""
         def data: gsub("%"; "%25") | gsub("\r"; "%0D") | gsub("\n"; "%0A");
         def property: data | gsub(":"; "%3A") | gsub(","; "%2C");
-        .diagnostics[] | "::\(.severity) file=\(.path | property),line=\(.line),col=\(.column),title=Terbuka::\(((if .field then "column \(.field)\(if .header then " (\(.header))" else "" end): " else "" end) + .message + (if .hint then " (\(.hint))" else "" end)) | data)"
+        .diagnostics[] | "::\(.severity) file=\(.path | property),line=\(.line),col=\(.column),title=\("Terbuka \(.code)" | property)::\(.text | data)"
         """#
 
     /// jq: the report as a GitLab Code Quality report, shown on the merge request.
     static let gitlabCodeQuality = #"""
         [.diagnostics[] | {
-          description: ((if .field then "column \(.field)\(if .header then " (\(.header))" else "" end): " else "" end) + .message + (if .hint then " (\(.hint))" else "" end)),
-          check_name: "terbuka",
+          description: .text,
+          check_name: .code,
           fingerprint: ("\(.path):\(.line):\(.column):\(.message)" | @base64),
           severity: (if .severity == "error" then "major" else "minor" end),
           location: {path: .path, lines: {begin: .line}}

@@ -7,7 +7,7 @@ enum AnnouncementValidator {
         into diagnostics: inout Diagnostics
     ) -> Announcement? {
         guard let (map, body) = MarkdownDocumentReader.read(file, into: &diagnostics) else { return nil }
-        map.checkKeys(known: keys, required: ["title", "date"], in: "an announcement", into: &diagnostics)
+        map.checkKeys(known: keys, required: ["title", "date"], in: .announcement, into: &diagnostics)
         let title = map.text("title", into: &diagnostics)
         let date = map.date("date", zone: zone, into: &diagnostics)
         var vacancyID: String?
@@ -15,10 +15,7 @@ enum AnnouncementValidator {
             if vacancyIDs.contains(written.value) {
                 vacancyID = written.value
             } else {
-                diagnostics.error(
-                    "unknown vacancy '\(written.value)'", at: written.location,
-                    hint: Suggestion.hint(for: written.value, in: vacancyIDs)
-                        ?? "vacancies: \(vacancyIDs.joined(separator: ", "))")
+                diagnostics.error(.unknownVacancy(written.value, known: vacancyIDs), at: written.location)
             }
         }
         var category = AnnouncementCategory.pengumuman
@@ -27,10 +24,7 @@ enum AnnouncementValidator {
                 category = parsed
             } else {
                 let names = AnnouncementCategory.allCases.map(\.rawValue)
-                diagnostics.error(
-                    "unknown category '\(written.value)'", at: written.location,
-                    hint: Suggestion.hint(for: written.value, in: names)
-                        ?? "use one of \(names.joined(separator: ", "))")
+                diagnostics.error(.unknownCategory(written.value, known: names), at: written.location)
             }
         }
         var resolved: [Attachment] = []
@@ -43,8 +37,7 @@ enum AnnouncementValidator {
         }
         let expires = map.date("expires", zone: zone, into: &diagnostics)
         if let expires, let date, expires.value.endInstant <= date.value.instant {
-            diagnostics.warning(
-                "'expires' is not after 'date': the announcement goes straight to the archive", at: expires.location)
+            diagnostics.warning(.expiresBeforeDate, at: expires.location)
         }
         let pinned = map.bool("pinned", into: &diagnostics) ?? false
         let draft = map.bool("draft", into: &diagnostics) ?? false

@@ -23,8 +23,7 @@ public enum ContentValidator {
             for announcement in announcements {
                 if let id = announcement.vacancyID, draftVacancies.contains(id) {
                     diagnostics.warning(
-                        "announcement belongs to vacancy '\(id)', which is a draft",
-                        at: SourceLocation(path: announcement.sourcePath))
+                        .announcementOfDraftVacancy(id), at: SourceLocation(path: announcement.sourcePath))
                 }
             }
         }

@@ -4,16 +4,12 @@ import Foundation
 /// where it stands, and returns nil so that validation can go on to the next key.
 extension YAMLMapping {
     /// Reports unknown keys (with the nearest known one as a hint) and missing required keys.
-    func checkKeys(known: [String], required: [String], in what: String, into diagnostics: inout Diagnostics) {
+    func checkKeys(known: [String], required: [String], in place: KeyPlace, into diagnostics: inout Diagnostics) {
         for entry in entries where !known.contains(entry.key) {
-            diagnostics.error(
-                "unknown key '\(entry.key)' in \(what)",
-                at: entry.keyLocation,
-                hint: Suggestion.hint(for: entry.key, in: known) ?? "known keys: \(known.joined(separator: ", "))"
-            )
+            diagnostics.error(.unknownKey(entry.key, in: place, known: known), at: entry.keyLocation)
         }
         for key in required where self[key] == nil || self[key]!.isNull {
-            diagnostics.error("missing required key '\(key)' in \(what)", at: location)
+            diagnostics.error(.missingKey(key, in: place), at: location)
         }
     }
 
@@ -27,7 +23,7 @@ extension YAMLMapping {
         guard case .scalar(let raw, false, _) = value,
             let result = ["true": true, "false": false, "ya": true, "tidak": false][raw.lowercased()]
         else {
-            diagnostics.error("'\(key)' must be true or false", at: value.location)
+            diagnostics.error(.notABool(key), at: value.location)
             return nil
         }
         return result
@@ -36,7 +32,7 @@ extension YAMLMapping {
     func integer(_ key: String, into diagnostics: inout Diagnostics) -> Located<Int>? {
         guard let value = self[key], !value.isNull else { return nil }
         guard case .scalar(let raw, _, let location) = value, let number = Int(raw.trimmingSpaces) else {
-            diagnostics.error("'\(key)' must be a whole number", at: value.location)
+            diagnostics.error(.notAWholeNumber(key), at: value.location)
             return nil
         }
         return Located(number, at: location)
@@ -45,7 +41,7 @@ extension YAMLMapping {
     func list(_ key: String, into diagnostics: inout Diagnostics) -> [YAMLValue]? {
         guard let value = self[key], !value.isNull else { return nil }
         guard case .sequence(let items, _) = value else {
-            diagnostics.error("'\(key)' must be a list (lines starting with '- ')", at: value.location)
+            diagnostics.error(.notAList(key), at: value.location)
             return nil
         }
         return items
@@ -54,7 +50,7 @@ extension YAMLMapping {
     func mapping(_ key: String, into diagnostics: inout Diagnostics) -> YAMLMapping? {
         guard let value = self[key], !value.isNull else { return nil }
         guard case .mapping(let mapping) = value else {
-            diagnostics.error("'\(key)' must be a set of keys, found \(value.kindDescription)", at: value.location)
+            diagnostics.error(.notAMapping(key, found: value), at: value.location)
             return nil
         }
         return mapping
@@ -68,7 +64,7 @@ extension YAMLMapping {
         case .failure(let error):
             var location = text.location
             location.column += error.offset
-            diagnostics.error("'\(key)': \(error.message)", at: location, hint: error.hint)
+            diagnostics.error(.badDate(key, error.problem), at: location)
             return nil
         }
     }
@@ -82,15 +78,15 @@ extension YAMLValue {
 
     func text(key: String, into diagnostics: inout Diagnostics) -> Located<String>? {
         guard case .scalar(let raw, _, let location) = self else {
-            diagnostics.error("'\(key)' must be text, found \(kindDescription)", at: self.location)
+            diagnostics.error(.notText(key, found: self), at: self.location)
             return nil
         }
         return Located(raw, at: location)
     }
 
-    func mapping(what: String, into diagnostics: inout Diagnostics) -> YAMLMapping? {
+    func mapping(what: KeyPlace, into diagnostics: inout Diagnostics) -> YAMLMapping? {
         guard case .mapping(let mapping) = self else {
-            diagnostics.error("each \(what) must be a set of keys, found \(kindDescription)", at: location)
+            diagnostics.error(.entryNotAMapping(what, found: self), at: location)
             return nil
         }
         return mapping

@@ -28,7 +28,7 @@ enum FormationsValidator {
             do {
                 source = try TableFormat.open(file.url, sheet: nil)
             } catch {
-                diagnostics.error(error.message, at: SourceLocation(path: file.path), hint: error.hint)
+                diagnostics.error(error.message, at: SourceLocation(path: file.path))
                 return nil
             }
         } else {
@@ -45,14 +45,13 @@ enum FormationsValidator {
             &source, into: &diagnostics,
             unknownHeader: { _, name, location, diagnostics in
                 diagnostics.warning(
-                    "column '\(name)' is not used", at: location,
-                    hint: Suggestion.hint(for: name, in: columns.flatMap(\.acceptedNames)))
+                    .unusedColumn(name, known: columns.flatMap(\.acceptedNames), unpublished: false), at: location)
                 return true
             },
             row: { record, layout, diagnostics in
                 if !record.kinds.isEmpty,
                     !TableReader.checkCells(
-                        record, longNumberColumn: layout.indexOf["code"], what: "formation code", place: place,
+                        record, longNumberColumn: layout.indexOf["code"], what: .formationCode, place: place,
                         reported: &cellProblems, into: &diagnostics)
                 {
                     return
@@ -67,7 +66,7 @@ enum FormationsValidator {
                 func required(_ name: String) -> (String, SourceLocation)? {
                     guard let (value, at) = field(name) else { return nil }
                     if value.isEmpty {
-                        diagnostics.error("empty '\(name)'", at: at)
+                        diagnostics.error(.emptyFormationField(name), at: at)
                         return nil
                     }
                     return (value, at)
@@ -76,15 +75,14 @@ enum FormationsValidator {
                 if let (code, at) = code {
                     if let first = firstLineOfCode[code] {
                         diagnostics.error(
-                            "duplicate formation code '\(code)' (first on \(style.sheet == nil ? "line" : "row") \(first))",
-                            at: at)
+                            .duplicateFormationCode(code, first: first, inSheet: style.sheet != nil), at: at)
                     } else {
                         firstLineOfCode[code] = record.line
                     }
                 }
                 let quota = required("quota").flatMap { value, at -> Int? in
                     guard let number = Int(value), number >= 1 else {
-                        diagnostics.error("quota must be a whole number of at least 1, found '\(value)'", at: at)
+                        diagnostics.error(.badQuota(value), at: at)
                         return nil
                     }
                     return number
@@ -93,8 +91,7 @@ enum FormationsValidator {
                     let slug = FormationKind.normalize(value)
                     if kind == .cpns, !passingKinds.contains(slug) {
                         diagnostics.error(
-                            "formation kind '\(value)' has no passing marks: define them under scoring.passing.\(slug) in index.md",
-                            at: at, hint: Suggestion.hint(for: slug, in: passingKinds.sorted()))
+                            .kindWithoutPassingMarks(value, slug: slug, known: passingKinds.sorted()), at: at)
                         return nil
                     }
                     return slug
@@ -102,7 +99,7 @@ enum FormationsValidator {
                 let salaryMin = rupiah(field("salary_min"), into: &diagnostics)
                 let salaryMax = rupiah(field("salary_max"), into: &diagnostics)
                 if let salaryMin, let salaryMax, salaryMax < salaryMin, let (_, at) = field("salary_max") {
-                    diagnostics.error("salary_max \(salaryMax) is below salary_min \(salaryMin)", at: at)
+                    diagnostics.error(.salaryRange(max: salaryMax, min: salaryMin), at: at)
                 }
                 guard let (code, _) = code, let (position, _) = required("position"), let (unit, _) = required("unit"),
                     let quota, let kindSlug
@@ -112,9 +109,7 @@ enum FormationsValidator {
                 if let (raw, at) = field("disability"), !raw.isEmpty {
                     openToDisability = Self.yesOrNo(raw)
                     if openToDisability == nil {
-                        diagnostics.error(
-                            "disability '\(raw)' is neither yes nor no", at: at,
-                            hint: "write ya or tidak (1 or 0, as SSCASN exports it)")
+                        diagnostics.error(.disabilityValue(raw), at: at)
                     }
                 }
                 formations.append(
@@ -127,7 +122,7 @@ enum FormationsValidator {
         guard let layout else { return nil }
         if formations.isEmpty, diagnostics.errorCount == before {
             diagnostics.error(
-                "\((file.path as NSString).lastPathComponent) lists no formation",
+                .noFormations((file.path as NSString).lastPathComponent),
                 at: place.location(line: layout.headerLine + 1))
         }
         return diagnostics.errorCount == before ? formations : nil
@@ -149,8 +144,7 @@ enum FormationsValidator {
         if text.lowercased().hasPrefix("rp") { text = String(text.dropFirst(2)).trimmingSpaces }
         let digits = text.filter { $0 != "." && $0 != "," && $0 != " " }
         guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), let value = Int(digits) else {
-            diagnostics.error(
-                "'\(raw)' is not an amount in whole Rupiah", at: at, hint: "write it as 2500000 or 2.500.000")
+            diagnostics.error(.notRupiah(raw), at: at)
             return nil
         }
         return value

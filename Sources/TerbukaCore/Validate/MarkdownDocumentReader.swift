@@ -7,9 +7,7 @@ enum MarkdownDocumentReader {
                 document.yaml, path: file.path, firstLine: document.yamlFirstLine, into: &diagnostics)
         else { return nil }
         guard case .mapping(let map) = root else {
-            diagnostics.error(
-                "front matter must be a set of keys such as 'title: …', found \(root.kindDescription)",
-                at: root.location)
+            diagnostics.error(.frontMatterNotAMapping(found: root), at: root.location)
             return nil
         }
         return (map, MarkdownSource(text: document.body, firstLine: document.bodyFirstLine, path: file.path))

@@ -4,7 +4,7 @@ enum PageValidator {
 
     static func validate(_ file: SourceFile, into diagnostics: inout Diagnostics) -> StandingPage? {
         guard let (map, body) = MarkdownDocumentReader.read(file, into: &diagnostics) else { return nil }
-        map.checkKeys(known: keys, required: ["title"], in: "a page", into: &diagnostics)
+        map.checkKeys(known: keys, required: ["title"], in: .page, into: &diagnostics)
         let title = map.text("title", into: &diagnostics)
         let order = map.integer("order", into: &diagnostics)
         let menu = map.bool("menu", into: &diagnostics) ?? true

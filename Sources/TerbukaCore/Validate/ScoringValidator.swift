@@ -17,18 +17,16 @@ enum ScoringValidator {
     static func rules(_ map: YAMLMapping?, kind: RecruitmentKind, into diagnostics: inout Diagnostics) -> ScoringRules {
         var rules = ScoringRules.preset(for: kind)
         guard let map else { return rules }
-        map.checkKeys(known: keys, required: [], in: "scoring", into: &diagnostics)
+        map.checkKeys(known: keys, required: [], in: .scoring, into: &diagnostics)
         if let passing = map.mapping("passing", into: &diagnostics) {
             for entry in passing.entries {
                 guard Slug.isValid(entry.key) else {
-                    diagnostics.error(
-                        "formation kind '\(entry.key)' is not a slug", at: entry.keyLocation,
-                        hint: "write it as '\(FormationKind.normalize(entry.key))'")
+                    diagnostics.error(.formationKindNotASlug(entry.key), at: entry.keyLocation)
                     continue
                 }
-                guard let marks = entry.value.mapping(what: "passing entry", into: &diagnostics) else { continue }
+                guard let marks = entry.value.mapping(what: .passing(entry.key), into: &diagnostics) else { continue }
                 marks.checkKeys(
-                    known: SKDMark.allCases.map(\.rawValue), required: [], in: "scoring.passing.\(entry.key)",
+                    known: SKDMark.allCases.map(\.rawValue), required: [], in: .passing(entry.key),
                     into: &diagnostics)
                 // Figures given replace the preset's one by one; 0 removes a minimum.
                 var merged = rules.passing[entry.key] ?? PassingMarks()
@@ -36,16 +34,14 @@ enum ScoringValidator {
                     guard let value = marks.integer(mark.rawValue, into: &diagnostics) else { continue }
                     guard (0...mark.maximum).contains(value.value) else {
                         diagnostics.error(
-                            "passing mark \(mark.rawValue) \(value.value) is outside 0–\(mark.maximum)",
+                            .passingMarkOutOfRange(mark.rawValue, value.value, maximum: mark.maximum),
                             at: value.location)
                         continue
                     }
                     merged[mark] = value.value == 0 ? nil : value.value
                 }
                 if merged == PassingMarks(), marks.entries.isEmpty {
-                    diagnostics.error(
-                        "scoring.passing.\(entry.key) names no minimum", at: entry.keyLocation,
-                        hint: "give twk, tiu, tkp or total")
+                    diagnostics.error(.passingNamesNoMinimum(entry.key), at: entry.keyLocation)
                     continue
                 }
                 rules.passing[entry.key] = merged
@@ -55,19 +51,17 @@ enum ScoringValidator {
             if multiplier.value >= 1 {
                 rules.shortlistMultiplier = multiplier.value
             } else {
-                diagnostics.error("shortlist_multiplier must be at least 1", at: multiplier.location)
+                diagnostics.error(.shortlistMultiplierBelowOne, at: multiplier.location)
             }
         }
         if let weights = map.mapping("weights", into: &diagnostics) {
             weights.checkKeys(
-                known: ["skd", "skb"], required: ["skd", "skb"], in: "scoring.weights", into: &diagnostics)
+                known: ["skd", "skb"], required: ["skd", "skb"], in: .weights, into: &diagnostics)
             if let skd = weights.integer("skd", into: &diagnostics),
                 let skb = weights.integer("skb", into: &diagnostics)
             {
                 if skd.value < 0 || skb.value < 0 || skd.value + skb.value != 100 {
-                    diagnostics.error(
-                        "weights skd \(skd.value) and skb \(skb.value) must be whole percentages adding up to 100",
-                        at: weights.location)
+                    diagnostics.error(.weightsDoNotAddUp(skd: skd.value, skb: skb.value), at: weights.location)
                 } else {
                     rules.weights = ScoringRules.Weights(skd: skd.value, skb: skb.value)
                 }
@@ -76,9 +70,9 @@ enum ScoringValidator {
         if let list = map.list("components", into: &diagnostics) {
             var components: [ScoreComponent] = []
             for item in list {
-                guard let component = item.mapping(what: "component", into: &diagnostics) else { continue }
+                guard let component = item.mapping(what: .component, into: &diagnostics) else { continue }
                 component.checkKeys(
-                    known: componentKeys, required: ["id", "label", "max"], in: "a scoring component",
+                    known: componentKeys, required: ["id", "label", "max"], in: .component,
                     into: &diagnostics)
                 guard let id = component.text("id", into: &diagnostics),
                     let label = component.text("label", into: &diagnostics),
@@ -89,21 +83,17 @@ enum ScoringValidator {
                 if !Slug.isValid(id.value)
                     || isReserved(id.value)
                 {
-                    diagnostics.error(
-                        "component id '\(id.value)' must be a slug other than a column the table already has",
-                        at: id.location)
+                    diagnostics.error(.componentIDTaken(id.value), at: id.location)
                     continue
                 }
                 if components.contains(where: { $0.id == id.value }) {
-                    diagnostics.error("component '\(id.value)' is listed twice", at: id.location)
+                    diagnostics.error(.componentListedTwice(id.value), at: id.location)
                     continue
                 }
                 if max.value < 1 || (min.map { $0.value < 0 || $0.value > max.value } ?? false)
                     || (step.map { $0.value < 1 } ?? false)
                 {
-                    diagnostics.error(
-                        "component '\(id.value)' needs max ≥ 1, 0 ≤ min ≤ max and multiple_of ≥ 1",
-                        at: component.location)
+                    diagnostics.error(.componentBounds(id.value), at: component.location)
                     continue
                 }
                 components.append(
@@ -128,13 +118,11 @@ enum ScoringValidator {
             for item in list {
                 guard let written = item.text(key: "priority_groups", into: &diagnostics) else { continue }
                 guard let group = PriorityGroup(written: written.value) else {
-                    diagnostics.error(
-                        "unknown priority group '\(written.value)'", at: written.location,
-                        hint: "known groups: \(PriorityGroup.listed(PriorityGroup.allCases))")
+                    diagnostics.error(.unknownPriorityGroup(written.value), at: written.location)
                     continue
                 }
                 if groups.contains(group) {
-                    diagnostics.error("priority group \(group.code) is listed twice", at: written.location)
+                    diagnostics.error(.priorityGroupListedTwice(group.code), at: written.location)
                     continue
                 }
                 groups.append(group)
@@ -142,9 +130,7 @@ enum ScoringValidator {
             if diagnostics.errorCount > before {
                 // The preset's groups stay, so that the table is not checked against half a list.
             } else if kind == .cpns, !groups.isEmpty {
-                diagnostics.error(
-                    "priority_groups apply to PPPK rankings; a CPNS vacancy ranks by SKD and SKB scores",
-                    at: list.first?.location ?? map.location)
+                diagnostics.error(.priorityGroupsForCPNS, at: list.first?.location ?? map.location)
             } else {
                 rules.priorityGroups = groups
             }
@@ -158,9 +144,7 @@ enum ScoringValidator {
                     keys.append(key)
                 } else {
                     let ids = allowed.map(\.id)
-                    diagnostics.error(
-                        "tie_break key '\(written.value)' is unknown or repeated", at: written.location,
-                        hint: Suggestion.hint(for: written.value, in: ids) ?? "use: \(ids.joined(separator: ", "))")
+                    diagnostics.error(.unknownTieBreak(written.value, known: ids), at: written.location)
                 }
             }
             rules.tieBreak = keys
@@ -176,30 +160,26 @@ enum ScoringValidator {
     ) -> [ScoreComponent] {
         let before = diagnostics.errorCount
         if kind == .pppk, !list.isEmpty {
-            diagnostics.error("scoring.skb declares the parts of the CPNS SKB; a PPPK vacancy has none", at: location)
+            diagnostics.error(.skbPartsForPPPK, at: location)
             return []
         }
         var parts: [ScoreComponent] = []
         for item in list {
-            guard let part = item.mapping(what: "SKB part", into: &diagnostics) else { continue }
-            part.checkKeys(known: skbPartKeys, required: ["id", "weight"], in: "an SKB part", into: &diagnostics)
+            guard let part = item.mapping(what: .skbPart, into: &diagnostics) else { continue }
+            part.checkKeys(known: skbPartKeys, required: ["id", "weight"], in: .skbPart, into: &diagnostics)
             guard let id = part.text("id", into: &diagnostics), let weight = part.integer("weight", into: &diagnostics)
             else { continue }
             let label = part.text("label", into: &diagnostics)?.value
             if !Slug.isValid(id.value) || isReserved(id.value) {
-                diagnostics.error(
-                    "SKB part id '\(id.value)' must be a slug other than a column the table already has",
-                    at: id.location)
+                diagnostics.error(.skbPartIDTaken(id.value), at: id.location)
                 continue
             }
             if parts.contains(where: { $0.id == id.value }) {
-                diagnostics.error("SKB part '\(id.value)' is listed twice", at: id.location)
+                diagnostics.error(.skbPartListedTwice(id.value), at: id.location)
                 continue
             }
             guard (1...100).contains(weight.value) else {
-                diagnostics.error(
-                    "SKB part '\(id.value)' has weight \(weight.value); a weight is a whole percent from 1 to 100",
-                    at: weight.location)
+                diagnostics.error(.skbPartWeight(id.value, weight.value), at: weight.location)
                 continue
             }
             parts.append(
@@ -213,7 +193,7 @@ enum ScoringValidator {
             // The parts stay, so that the SKB table is read as the notice means it; the build
             // stops on this one error.
             diagnostics.error(
-                "the SKB part weights add up to \(sum), not 100: \(parts.map { "\($0.id) \($0.weight ?? 0)" }.joined(separator: " + "))",
+                .skbPartWeightsSum(sum, parts: parts.map { "\($0.id) \($0.weight ?? 0)" }.joined(separator: " + ")),
                 at: location)
         }
         return parts

@@ -13,10 +13,10 @@ public enum SiteConfigValidator {
             let root = YAMLParser.parse(text, path: file.path, into: &diagnostics)
         else { return nil }
         guard case .mapping(let map) = root else {
-            diagnostics.error("site.yml must be a set of keys (title, agency, timezone, …)", at: root.location)
+            diagnostics.error(.siteFileNotAMapping, at: root.location)
             return nil
         }
-        map.checkKeys(known: keys, required: ["title", "agency", "timezone"], in: "site.yml", into: &diagnostics)
+        map.checkKeys(known: keys, required: ["title", "agency", "timezone"], in: .siteFile, into: &diagnostics)
         let title = map.text("title", into: &diagnostics)
         let agency = map.text("agency", into: &diagnostics)
         let region = map.text("region", into: &diagnostics)
@@ -25,15 +25,7 @@ public enum SiteConfigValidator {
         if let zone = map.text("timezone", into: &diagnostics) {
             timeZone = SiteTimeZone(rawValue: zone.value)
             if timeZone == nil {
-                let names = SiteTimeZone.allCases.map(\.identifier)
-                let byAbbreviation = SiteTimeZone.allCases.first { $0.abbreviation == zone.value.uppercased() }
-                diagnostics.error(
-                    "unknown time zone '\(zone.value)'",
-                    at: zone.location,
-                    hint: byAbbreviation.map { "write the zone's name, e.g. '\($0.identifier)' for \($0.abbreviation)" }
-                        ?? Suggestion.hint(for: zone.value, in: names)
-                        ?? "use one of \(names.joined(separator: ", "))"
-                )
+                diagnostics.error(.unknownSiteZone(zone.value), at: zone.location)
             }
         }
 
@@ -48,7 +40,7 @@ public enum SiteConfigValidator {
                     let language = parseLanguage(text, into: &diagnostics)
                 {
                     if parsed.contains(language) {
-                        diagnostics.warning("language '\(language.rawValue)' is listed twice", at: text.location)
+                        diagnostics.warning(.languageListedTwice(language.rawValue), at: text.location)
                     } else {
                         parsed.append(language)
                     }
@@ -56,7 +48,7 @@ public enum SiteConfigValidator {
             }
             if let primary = languages.first, let first = parsed.first, primary != first {
                 diagnostics.error(
-                    "'language' is '\(primary.rawValue)' but 'languages' starts with '\(first.rawValue)'; the first of 'languages' is the primary one",
+                    .primaryLanguageDiffers(language: primary.rawValue, languages: first.rawValue),
                     at: map.entry("languages")!.keyLocation)
             }
             if !parsed.isEmpty { languages = parsed }
@@ -76,20 +68,15 @@ public enum SiteConfigValidator {
             {
                 baseURL = url.value.hasSuffix("/") ? url.value : url.value + "/"
             } else {
-                diagnostics.error(
-                    "base_url '\(ControlCharacters.printable(url.value))' is not the absolute http(s) address of a folder",
-                    at: url.location,
-                    hint: "for example https://seleksi.kupangkota.go.id/ (no spaces, quotes, '<', '>', '?' or '#')")
+                diagnostics.error(.badBaseURL(ControlCharacters.printable(url.value)), at: url.location)
             }
         } else {
-            diagnostics.warning(
-                "base_url is not set, so sitemap.xml is not written and feed.xml has relative links; set base_url to the address the site will have",
-                at: SourceLocation(path: "content/site.yml"))
+            diagnostics.warning(.noBaseURL, at: SourceLocation(path: "content/site.yml"))
         }
 
         var contact: Contact?
         if let contactMap = map.mapping("contact", into: &diagnostics) {
-            contactMap.checkKeys(known: contactKeys, required: [], in: "contact", into: &diagnostics)
+            contactMap.checkKeys(known: contactKeys, required: [], in: .contact, into: &diagnostics)
             contact = Contact(
                 address: contactMap.text("address", into: &diagnostics)?.value,
                 phone: contactMap.text("phone", into: &diagnostics)?.value,
@@ -101,9 +88,7 @@ public enum SiteConfigValidator {
                     guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
                         email.value.unicodeScalars.allSatisfy({ $0 == "@" || allowed.contains($0) })
                     else {
-                        diagnostics.error(
-                            "contact email '\(email.value)' is not an e-mail address", at: email.location,
-                            hint: "one address, for example bkpsdm@kupangkota.go.id")
+                        diagnostics.error(.badEmail(email.value), at: email.location)
                         return nil
                     }
                     return email.value
@@ -117,8 +102,7 @@ public enum SiteConfigValidator {
             if Slug.isValid(written.value) {
                 theme = written.value
             } else {
-                diagnostics.error(
-                    "theme '\(written.value)' is not a slug (a folder name under themes/)", at: written.location)
+                diagnostics.error(.themeNameNotASlug(written.value), at: written.location)
             }
         }
         let sampleData = map.bool("sample_data", into: &diagnostics) ?? false
@@ -137,9 +121,7 @@ public enum SiteConfigValidator {
         let signer = map.text("signer", into: &diagnostics)
         guard let line = map.text("signing_key", into: &diagnostics) else {
             if let signer {
-                diagnostics.error(
-                    "'signer' is set but 'signing_key' is not", at: signer.location,
-                    hint: "add signing_key: the line of the .pub file of the key that signs the site")
+                diagnostics.error(.signerWithoutKey, at: signer.location)
             }
             return nil
         }
@@ -147,7 +129,7 @@ public enum SiteConfigValidator {
         do {
             key = try SSHPublicKey(line: line.value)
         } catch {
-            diagnostics.error("signing_key: \(error.description)", at: line.location)
+            diagnostics.error(.badSigningKey(error.words), at: line.location)
             return nil
         }
         let comment = line.value.split(whereSeparator: \.isWhitespace).dropFirst(2).joined(separator: " ")
@@ -157,11 +139,7 @@ public enum SiteConfigValidator {
         guard !identity.isEmpty,
             identity.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "@._+-".contains($0)) })
         else {
-            diagnostics.error(
-                identity.isEmpty
-                    ? "the signing key has no comment to name its signer; set 'signer'"
-                    : "signer '\(ControlCharacters.printable(identity))' may hold only letters, digits and @ . _ + -",
-                at: (signer ?? line).location, hint: "for example signer: bkpsdm@kotacontoh.go.id")
+            diagnostics.error(.badSigner(ControlCharacters.printable(identity)), at: (signer ?? line).location)
             return nil
         }
         return Signing(key: key, signer: identity, location: line.location)
@@ -169,7 +147,26 @@ public enum SiteConfigValidator {
 
     private static func parseLanguage(_ text: Located<String>, into diagnostics: inout Diagnostics) -> Language? {
         if let language = Language(rawValue: text.value) { return language }
-        diagnostics.error("unknown language '\(text.value)'", at: text.location, hint: "use 'id' or 'en'")
+        diagnostics.error(.unknownLanguage(text.value), at: text.location)
+        return nil
+    }
+}
+
+extension SiteConfigValidator {
+    /// The first language content/site.yml names (`languages`, else `language`), read
+    /// without reporting anything: it chooses the language of the messages about the very
+    /// content that may be broken. Nil when the file or the key cannot be read.
+    public static func declaredLanguage(siteRoot: URL) -> Language? {
+        let url = siteRoot.appendingPathComponent("content/site.yml")
+        guard let data = try? Data(contentsOf: url), data.count < 1 << 20 else { return nil }
+        var ignored = Diagnostics()
+        guard let text = SourceText.decode(data, path: "content/site.yml", into: &ignored),
+            case .mapping(let map)? = YAMLParser.parse(text, path: "content/site.yml", into: &ignored)
+        else { return nil }
+        if case .sequence(let items, _)? = map["languages"], case .scalar(let first, _, _)? = items.first {
+            return Language(rawValue: first)
+        }
+        if case .scalar(let language, _, _)? = map["language"] { return Language(rawValue: language) }
         return nil
     }
 }

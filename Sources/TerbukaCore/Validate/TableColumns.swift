@@ -50,7 +50,7 @@ public struct TableLayout: Sendable {
     /// Line or row of the last header row: data follows it.
     public var headerLine: Int
     /// Why a field was read the way it was, when the values decided (column name → words).
-    public var readings: [String: String]
+    public var readings: [String: Bilingual]
 
 }
 
@@ -65,7 +65,7 @@ struct TableReader {
     /// Whether sample values fit a column that was named by a tentative name.
     var fits: (_ column: String, _ values: [String], _ header: String) -> Bool = { _, _, _ in true }
     /// What to say about a missing required column beyond its accepted names.
-    var missingHint: (_ column: String) -> String? = { _ in nil }
+    var missingHint: (_ column: String) -> Bilingual? = { _ in nil }
     /// Columns that may be missing although marked required, because another way of
     /// giving them is there (a formation matched by position and unit).
     var optionalWhen: (_ column: String, _ found: Set<String>) -> Bool = { _, _ in false }
@@ -103,11 +103,13 @@ struct TableReader {
         }
 
         func emit(_ record: inout TableRecord, _ layout: TableLayout, _ diagnostics: inout Diagnostics) {
-            if let hint = style.fieldCountHint {
+            if let separator = style.fieldCountSeparator {
                 guard record.fields.count == layout.width else {
                     diagnostics.error(
-                        "row \(record.line) has \(record.fields.count) fields but the header has \(layout.width)",
-                        at: location(record.positions[0]), hint: hint)
+                        .fieldCount(
+                            row: Int(record.line), fields: record.fields.count, header: layout.width,
+                            separator: separator),
+                        at: location(record.positions[0]))
                     return
                 }
             } else {
@@ -119,15 +121,14 @@ struct TableReader {
                     refused = true
                     if overlong.insert(index).inserted {
                         diagnostics.error(
-                            "this cell holds \(field.count) characters; a table cell may hold at most \(Self.fieldLimit)",
-                            at: cell(record, index, layout))
+                            .cellTooLong(field.count, limit: Self.fieldLimit), at: cell(record, index, layout))
                     }
                 } else if ControlCharacters.mayHold(field), let found = ControlCharacters.first(in: field) {
                     refused = true
                     if controlled.insert(index).inserted {
                         diagnostics.error(
-                            "this cell holds the control character \(ControlCharacters.name(found.scalar)), which no page may show",
-                            at: cell(record, index, layout), hint: ControlCharacters.hint)
+                            .cellControlCharacter(ControlCharacters.name(found.scalar)), at: cell(record, index, layout)
+                        )
                     }
                 }
             }
@@ -191,8 +192,7 @@ struct TableReader {
             diagnostics.error(
                 error.message,
                 at: SourceLocation(
-                    path: path, line: error.line, column: error.column, sheet: error.isCell ? style.sheet : nil),
-                hint: error.hint)
+                    path: path, line: error.line, column: error.column, sheet: error.isCell ? style.sheet : nil))
             return nil
         }
         if header == nil, !failed { fallBack(&diagnostics) }
@@ -202,10 +202,9 @@ struct TableReader {
                 .map { "'\($0.name)' (\($0.aliases.prefix(3).joined(separator: ", ")))" }
             diagnostics.error(
                 seen.isEmpty
-                    ? "the table is empty: it needs a header row and one row per \(anchors == ["participant"] ? "participant" : "formation")"
-                    : "no header row: none of the first \(seen.count) rows names the column \(what.joined(separator: " or "))",
-                at: SourceLocation(path: path, line: 1, column: 1, sheet: style.sheet),
-                hint: "the header row names each column; title rows above it are skipped")
+                    ? .emptyTable(ofParticipants: anchors == ["participant"])
+                    : .noHeader(rows: seen.count, columns: what),
+                at: SourceLocation(path: path, line: 1, column: 1, sheet: style.sheet))
             return nil
         }
         return failed ? nil : layout
@@ -215,7 +214,7 @@ struct TableReader {
     /// Excel error value, a number in `longNumberColumn` (a participant number, a code)
     /// that lost its last digits. Reported once per column; false when the row has one.
     static func checkCells(
-        _ record: TableRecord, longNumberColumn: Int?, what: String, place: TablePlace,
+        _ record: TableRecord, longNumberColumn: Int?, what: NumberColumn, place: TablePlace,
         reported: inout Set<Int>, into diagnostics: inout Diagnostics
     ) -> Bool {
         var ok = true
@@ -228,17 +227,11 @@ struct TableReader {
             let location = place.location(record.positions[index], field: index, header: nil)
             switch kind {
             case .formulaWithoutValue:
-                diagnostics.error(
-                    "this cell has a formula whose result was never saved", at: location,
-                    hint: "open the workbook in Excel or LibreOffice, let it calculate, and save it again")
+                diagnostics.error(.formulaWithoutValue, at: location)
             case .error:
-                diagnostics.error(
-                    "this cell holds the Excel error \(record.fields[index])", at: location,
-                    hint: "correct the formula or the value in the workbook")
+                diagnostics.error(.excelError(record.fields[index]), at: location)
             case .longNumber:
-                diagnostics.error(
-                    "\(what) \(record.fields[index]) is stored as a number, and Excel keeps only 15 digits of a number: the last digits are lost",
-                    at: location, hint: "format the column as Text and type the numbers again")
+                diagnostics.error(.longNumber(what, record.fields[index]), at: location)
             default: break
             }
         }
@@ -319,7 +312,7 @@ struct TableReader {
         var names = combinedNames(header, subheader)
         // A worksheet's header row stores no empty cells at its end: cells further right in
         // the rows below are columns without a name, to be warned about, not dropped unseen.
-        if style.fieldCountHint == nil, let widest = sample.map(\.fields.count).max(), widest > names.count {
+        if style.fieldCountSeparator == nil, let widest = sample.map(\.fields.count).max(), widest > names.count {
             names += Array(repeating: "", count: widest - names.count)
         }
         let last = subheader ?? header
@@ -340,16 +333,14 @@ struct TableReader {
             sample.compactMap { index < $0.fields.count ? $0.fields[index].trimmingSpaces : nil }.filter { !$0.isEmpty }
         }
         var indexOf: [String: Int] = [:]
-        var readings: [String: String] = [:]
+        var readings: [String: Bilingual] = [:]
         var unknown: [Int] = []
         var ok = true
         var tentativeFields: [(index: Int, choices: [TableColumn])] = []
         for (index, name) in names.enumerated() {
             if name.isEmpty {
                 if !values(index).isEmpty {
-                    diagnostics.warning(
-                        "column \(CellReference.columnName(index + 1)) has no name in the header; its values are not read and not published",
-                        at: location(index))
+                    diagnostics.warning(.unnamedColumn(CellReference.columnName(index + 1)), at: location(index))
                 }
                 continue
             }
@@ -365,7 +356,7 @@ struct TableReader {
                 continue
             }
             if let first = indexOf[column.name] {
-                diagnostics.error("column '\(name)' is the same column as '\(names[first])'", at: location(index))
+                diagnostics.error(.sameColumnTwice(name, first: names[first]), at: location(index))
                 ok = false
                 continue
             }
@@ -379,12 +370,12 @@ struct TableReader {
             let example =
                 sampleValues.first { !fits(free.first?.name ?? "", [$0], names[index]) }.map { " ('\($0)')" } ?? ""
             for skipped in free.prefix(while: { $0.name != chosen?.name }) {
-                readings[skipped.name] =
-                    "column '\(names[index])' was read as \(chosen.map { "the \($0.name)" } ?? "nothing"), not as the \(skipped.name): its values do not fit\(example)"
+                readings[skipped.name] = .readInstead(
+                    names[index], as: chosen?.name, not: skipped.name, example: example)
             }
             if let chosen {
                 indexOf[chosen.name] = index
-                readings[chosen.name] = "column '\(names[index])' read as the \(chosen.name)"
+                readings[chosen.name] = .readAs(names[index], chosen.name)
             } else {
                 unknown.append(index)
             }
@@ -395,14 +386,11 @@ struct TableReader {
         let found = Set(indexOf.keys)
         for column in columns where column.required && indexOf[column.name] == nil && !optionalWhen(column.name, found)
         {
-            var hint =
-                "accepted names: \((column.aliases.isEmpty ? [column.name] : [column.name] + column.aliases).joined(separator: ", "))"
-            if let more = missingHint(column.name) { hint += "; \(more)" }
-            if let reading = readings[column.name] { hint = reading + "; " + hint }
             diagnostics.error(
-                "missing required column '\(column.name)'",
-                at: style.location(path, last.positions.first ?? TablePosition(line: 1, column: 1)),
-                hint: hint)
+                .missingColumn(
+                    column.name, accepted: column.aliases.isEmpty ? [column.name] : [column.name] + column.aliases,
+                    reading: readings[column.name], more: missingHint(column.name)),
+                at: style.location(path, last.positions.first ?? TablePosition(line: 1, column: 1)))
             ok = false
         }
         guard ok else { return nil }

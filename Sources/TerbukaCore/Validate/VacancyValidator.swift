@@ -12,14 +12,13 @@ enum VacancyValidator {
             return nil
         }
         map.checkKeys(
-            known: keys, required: ["title", "kind", "published"], in: "a vacancy notice", into: &diagnostics)
+            known: keys, required: ["title", "kind", "published"], in: .notice, into: &diagnostics)
         let title = map.text("title", into: &diagnostics)
         var kind: RecruitmentKind?
         if let written = map.text("kind", into: &diagnostics) {
             kind = RecruitmentKind(rawValue: written.value.lowercased())
             if kind == nil {
-                diagnostics.error(
-                    "unknown vacancy kind '\(written.value)'", at: written.location, hint: "use 'cpns' or 'pppk'")
+                diagnostics.error(.unknownVacancyKind(written.value), at: written.location)
             }
         }
         let published = map.date("published", zone: zone, into: &diagnostics)
@@ -51,26 +50,20 @@ enum VacancyValidator {
     private static func scheduleEntry(_ value: YAMLValue, zone: SiteTimeZone, into diagnostics: inout Diagnostics)
         -> ScheduleEntry?
     {
-        guard let map = value.mapping(what: "schedule entry", into: &diagnostics) else { return nil }
+        guard let map = value.mapping(what: .scheduleEntry, into: &diagnostics) else { return nil }
         map.checkKeys(
-            known: scheduleKeys, required: ["stage", "start", "end"], in: "a schedule entry", into: &diagnostics)
+            known: scheduleKeys, required: ["stage", "start", "end"], in: .scheduleEntry, into: &diagnostics)
         let title = map.text("title", into: &diagnostics)
         var stage: String?
         if let written = map.text("stage", into: &diagnostics) {
-            let known = "known stages: \(ScheduleEntry.knownStages.joined(separator: ", "))"
             if ScheduleEntry.knownStages.contains(written.value) {
                 stage = written.value
             } else if let alias = ScheduleEntry.resultStageAliases[written.value] {
                 stage = alias
             } else if !Slug.isValid(written.value) {
-                diagnostics.error(
-                    "stage '\(written.value)' is not a slug", at: written.location,
-                    hint: Suggestion.hint(for: written.value, in: ScheduleEntry.knownStages) ?? known)
+                diagnostics.error(.stageNotASlug(written.value), at: written.location)
             } else if title == nil {
-                diagnostics.error(
-                    "unknown stage '\(written.value)': a custom stage needs a 'title'", at: written.location,
-                    hint: Suggestion.hint(for: written.value, in: ScheduleEntry.knownStages).map { "\($0); \(known)" }
-                        ?? known)
+                diagnostics.error(.customStageWithoutTitle(written.value), at: written.location)
             } else {
                 stage = written.value
             }
@@ -79,7 +72,7 @@ enum VacancyValidator {
         let end = map.date("end", zone: zone, into: &diagnostics)
         if let start, let end, end.value.endInstant < start.value.instant {
             diagnostics.error(
-                "'end' (\(end.value.plainText)) is before 'start' (\(start.value.plainText))", at: end.location)
+                .endBeforeStart(end: end.value.plainText, start: start.value.plainText), at: end.location)
             return nil
         }
         guard let stage, let start, let end else { return nil }
@@ -93,8 +86,8 @@ enum VacancyValidator {
         _ value: YAMLValue, vacancy: LoadedVacancy, kind: RecruitmentKind?, zone: SiteTimeZone,
         into diagnostics: inout Diagnostics
     ) -> ResultEntry? {
-        guard let map = value.mapping(what: "results entry", into: &diagnostics) else { return nil }
-        map.checkKeys(known: resultKeys, required: ["stage", "published"], in: "a results entry", into: &diagnostics)
+        guard let map = value.mapping(what: .resultsEntry, into: &diagnostics) else { return nil }
+        map.checkKeys(known: resultKeys, required: ["stage", "published"], in: .resultsEntry, into: &diagnostics)
         var stage: ResultStage?
         if let written = map.text("stage", into: &diagnostics) {
             let allowed = kind.map(ResultStage.stages(for:)) ?? ResultStage.allCases
@@ -102,11 +95,7 @@ enum VacancyValidator {
                 stage = parsed
             } else {
                 let names = allowed.map(\.rawValue)
-                diagnostics.error(
-                    "unknown result stage '\(written.value)'\(kind.map { " for a \($0.rawValue.uppercased()) vacancy" } ?? "")",
-                    at: written.location,
-                    hint: Suggestion.hint(for: written.value, in: names)
-                        ?? "use one of \(names.joined(separator: ", "))")
+                diagnostics.error(.unknownResultStage(written.value, kind: kind, known: names), at: written.location)
             }
         }
         var file: String?
@@ -115,8 +104,7 @@ enum VacancyValidator {
             file = tableFile(written, vacancy: vacancy, into: &diagnostics)
             fileMissing = file == nil
         } else if let stage, stage != .akhir {
-            diagnostics.error(
-                "missing required key 'file' in a results entry for stage '\(stage.rawValue)'", at: map.location)
+            diagnostics.error(.resultsEntryWithoutFile(stage: stage.rawValue), at: map.location)
         }
         let sheet = sheet(map, file: file, into: &diagnostics)
         let published = map.date("published", zone: zone, into: &diagnostics)
@@ -140,9 +128,7 @@ enum VacancyValidator {
     {
         guard let named = map.text("sheet", into: &diagnostics) else { return nil }
         if let file, TableFormat(path: file).map({ if case .xlsx = $0 { false } else { true } }) ?? true {
-            diagnostics.error(
-                "'sheet' names a worksheet, but '\(file)' is not a workbook", at: named.location,
-                hint: "remove 'sheet', or give an .xlsx file")
+            diagnostics.error(.sheetOfNonWorkbook(file), at: named.location)
             return nil
         }
         return named
@@ -160,9 +146,9 @@ enum VacancyValidator {
         var days: [String: SourceLocation] = [:]
         var files: [String: SourceLocation] = [:]
         for item in items {
-            guard let map = item.mapping(what: "history entry", into: &diagnostics) else { continue }
+            guard let map = item.mapping(what: .historyEntry, into: &diagnostics) else { continue }
             map.checkKeys(
-                known: versionKeys, required: ["file", "published"], in: "a history entry", into: &diagnostics)
+                known: versionKeys, required: ["file", "published"], in: .historyEntry, into: &diagnostics)
             let written = map.text("file", into: &diagnostics)
             if let written { named.append(written.value) }
             var file = written.flatMap { tableFile($0, vacancy: vacancy, into: &diagnostics) }
@@ -170,13 +156,10 @@ enum VacancyValidator {
                 // An earlier version is a file of its own: the current table overwritten
                 // and listed again would publish the same table as a version.
                 if name == currentFile {
-                    diagnostics.error(
-                        "'\(name)' is the current table; an earlier version keeps its own file", at: written.location,
-                        hint: "save the new table under another name and name it in 'file'")
+                    diagnostics.error(.historyNamesCurrentTable(name), at: written.location)
                     file = nil
                 } else if let first = files[name] {
-                    diagnostics.error(
-                        "'\(name)' is named twice in history (first on line \(first.line))", at: written.location)
+                    diagnostics.error(.historyNamesFileTwice(name, firstLine: first.line), at: written.location)
                     file = nil
                 } else {
                     files[name] = written.location
@@ -186,29 +169,23 @@ enum VacancyValidator {
             guard let published = map.date("published", zone: zone, into: &diagnostics) else { continue }
             let day = published.value.date.description
             if let first = days[day] {
-                diagnostics.error(
-                    "two versions are published on \(day) (first on line \(first.line)); each version needs a date of its own",
-                    at: published.location)
+                diagnostics.error(.twoVersionsOnOneDay(day, firstLine: first.line), at: published.location)
                 continue
             }
             days[day] = published.location
             if let previous = versions.last, published.value.instant <= previous.published.instant {
                 diagnostics.error(
-                    "history lists versions oldest first, but \(day) is not after \(previous.published.date)",
-                    at: published.location)
+                    .versionsOutOfOrder(day, previous: previous.published.date.description), at: published.location)
                 continue
             }
             if let current {
                 if current.date.description == day {
-                    diagnostics.error(
-                        "this version and the current table are both published on \(day); each version needs a date of its own",
-                        at: published.location)
+                    diagnostics.error(.versionOnCurrentDay(day), at: published.location)
                     continue
                 }
                 if published.value.instant >= current.instant {
                     diagnostics.error(
-                        "an earlier version is published on \(day), after the current table (\(current.date))",
-                        at: published.location, hint: "history lists the versions the current table replaces")
+                        .versionAfterCurrent(day, current: current.date.description), at: published.location)
                     continue
                 }
             }
@@ -233,9 +210,7 @@ enum VacancyValidator {
         if vacancy.resultFiles.contains(written.value) || isFile(written.value, in: vacancy) {
             file = written.value
             if TableFormat(path: written.value) == nil {
-                diagnostics.error(
-                    "'\(written.value)' is not a table: a result table is a .csv file or an Excel workbook (.xlsx)",
-                    at: written.location)
+                diagnostics.error(.notATable(written.value), at: written.location)
                 file = nil
             }
         } else {
@@ -248,13 +223,12 @@ enum VacancyValidator {
                 if !written.value.hasPrefix("results/"),
                     let refusal = ContentLoader.refusal(url, contentRoot: contentRoot)
                 {
-                    diagnostics.error("result table '\(written.value)' \(refusal)", at: written.location)
+                    diagnostics.error(.resultTableRefused(written.value, refusal), at: written.location)
                 }
             } else {
                 diagnostics.error(
-                    "result table '\(written.value)' does not exist in \(vacancy.folderPath)", at: written.location,
-                    hint: Suggestion.hint(for: written.value, in: vacancy.resultFiles)
-                        ?? "result tables go in \(vacancy.folderPath)/results/")
+                    .resultTableMissing(written.value, folder: vacancy.folderPath, known: vacancy.resultFiles),
+                    at: written.location)
             }
         }
         return file
@@ -274,9 +248,7 @@ enum VacancyValidator {
     ) {
         let named = Set(listed.compactMap(\.file) + listed.flatMap(\.historyFiles))
         for file in vacancy.resultFiles where !named.contains(file) {
-            diagnostics.warning(
-                "result table '\(file)' is not named in the notice's 'results' and is not published",
-                at: SourceLocation(path: "\(vacancy.folderPath)/\(file)"))
+            diagnostics.warning(.resultTableNotNamed(file), at: SourceLocation(path: "\(vacancy.folderPath)/\(file)"))
         }
     }
 }

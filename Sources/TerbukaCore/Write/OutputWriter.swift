@@ -12,30 +12,30 @@ public struct OutputWriter: Sendable {
     }
 
     public struct WriteError: Error, CustomStringConvertible {
-        public var description: String
+        public var words: Bilingual
+        public var description: String { words.en }
     }
 
     /// Why `destination` must not be written for the site at `siteRoot`, or nil. The swap
     /// replaces the folder whole, so it must never be the site, its sources, a folder
     /// above them, or a folder of other things.
-    public static func refusal(_ destination: URL, siteRoot: URL) -> String? {
+    public static func refusal(_ destination: URL, siteRoot: URL) -> Bilingual? {
         let target = destination.resolvingSymlinksInPath().standardizedFileURL.path
         let site = siteRoot.resolvingSymlinksInPath().standardizedFileURL.path
         func inside(_ path: String, _ folder: String) -> Bool {
             path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
         }
-        if target == site { return "it is the site folder itself" }
-        if inside(site, target) { return "it holds the site folder" }
+        if target == site { return .outputIsSite }
+        if inside(site, target) { return .outputHoldsSite }
         for sources in ["content", "themes"] where inside(target, site + "/" + sources) {
-            return "it is inside the site's \(sources)/ folder"
+            return .outputInsideSources(sources)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else { return nil }
-        guard isDirectory.boolValue else { return "it is a file, not a folder" }
+        guard isDirectory.boolValue else { return .outputIsFile }
         let children = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
         if children.isEmpty || isPreviousOutput(URL(fileURLWithPath: target)) { return nil }
-        return
-            "it holds other files and is not a site Terbuka wrote (it has no manifest.json from Terbuka); choose a new or empty folder"
+        return .outputHoldsOtherFiles
     }
 
     /// A previous output carries the manifest.json every build writes, naming Terbuka.
@@ -58,7 +58,7 @@ public struct OutputWriter: Sendable {
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(description: "cannot create \(staging.path): \(FileProblem.describe(error))")
+            throw WriteError(words: .cannotCreate(staging.path, FileProblem.describe(error)))
         }
         return StagingFolder(root: staging)
     }
@@ -94,7 +94,7 @@ public struct OutputWriter: Sendable {
             guard rename(staging.root.path, destination.path) == 0 else {
                 let problem = String(cString: strerror(errno))
                 abandon(staging)
-                throw WriteError(description: "cannot move the new site into \(destination.path): \(problem)")
+                throw WriteError(words: .cannotMoveInto(destination.path, .same(problem)))
             }
             return
         }
@@ -110,15 +110,14 @@ public struct OutputWriter: Sendable {
             try fm.moveItem(at: destination, to: previous)
         } catch {
             abandon(staging)
-            throw WriteError(description: "cannot replace \(destination.path): \(FileProblem.describe(error))")
+            throw WriteError(words: .cannotReplace(destination.path, FileProblem.describe(error)))
         }
         do {
             try fm.moveItem(at: staging.root, to: destination)
         } catch {
             try? fm.moveItem(at: previous, to: destination)
             abandon(staging)
-            throw WriteError(
-                description: "cannot move the new site into \(destination.path): \(FileProblem.describe(error))")
+            throw WriteError(words: .cannotMoveInto(destination.path, FileProblem.describe(error)))
         }
         try? fm.removeItem(at: previous)
     }
@@ -168,7 +167,7 @@ public struct StagingFolder: Sendable {
     public func open(_ path: String) throws -> StreamedFile {
         let target = try prepare(path)
         guard FileManager.default.createFile(atPath: target.path, contents: nil) else {
-            throw OutputWriter.WriteError(description: "cannot create \(target.path)")
+            throw OutputWriter.WriteError(words: .cannotCreate(target.path, .same("")))
         }
         return StreamedFile(handle: try FileHandle(forWritingTo: target), path: path, ledger: ledger)
     }
@@ -177,7 +176,7 @@ public struct StagingFolder: Sendable {
     func prepareFile(_ path: String) throws -> URL {
         let url = try prepare(path)
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw OutputWriter.WriteError(description: "cannot create \(url.path)")
+            throw OutputWriter.WriteError(words: .cannotCreate(url.path, .same("")))
         }
         return url
     }

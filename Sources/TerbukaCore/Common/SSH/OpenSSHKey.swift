@@ -36,25 +36,24 @@ public struct SSHPublicKey: Sendable, Equatable {
     /// `ssh-ed25519 AAAA…` without a comment.
     public var line: String { "\(Self.type) \(Data(blob).base64EncodedString())" }
 
+    /// Why a key cannot be used, in both languages (the texts are in Diagnostics/Catalogue/KeysMessages.swift).
     public struct Problem: Error, CustomStringConvertible {
-        public var description: String
+        public var words: Bilingual
+        public var description: String { words.en }
     }
 
     /// Reads the first key of an `.pub` file or an `allowed_signers`-style line.
     public init(line text: String) throws(Problem) {
         let fields = text.split(whereSeparator: \.isWhitespace).map(String.init)
         guard let index = fields.firstIndex(where: { $0.hasPrefix("ssh-") || $0.hasPrefix("ecdsa-") }) else {
-            throw Problem(description: "no OpenSSH public key ('ssh-ed25519 AAAA…') found")
+            throw .noPublicKey
         }
         guard fields[index] == Self.type else {
-            throw Problem(
-                description:
-                    "the key is \(fields[index]); Terbuka signs and verifies with Ed25519 keys (ssh-keygen -t ed25519)"
-            )
+            throw SSHPublicKey.Problem.notEd25519(fields[index])
         }
         guard index + 1 < fields.count, let data = Data(base64Encoded: fields[index + 1]),
             let key = SSHPublicKey(blob: Array(data))
-        else { throw Problem(description: "the ssh-ed25519 key is damaged: its base64 part does not decode to a key") }
+        else { throw SSHPublicKey.Problem.damagedPublicKey }
         self = key
     }
 }
@@ -70,62 +69,57 @@ public struct SSHPrivateKey: Sendable {
     /// Reads the text of a key file, refusing everything Terbuka cannot sign with in words a
     /// person can act on.
     public init(text: String) throws(SSHPublicKey.Problem) {
-        func fail(_ words: String) -> SSHPublicKey.Problem { SSHPublicKey.Problem(description: words) }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("ssh-") || trimmed.hasPrefix("ecdsa-") {
-            throw fail("this is a public key; --sign takes the private key (the file without .pub)")
+            throw .publicKeyGiven
         }
-        for (label, what) in [
-            ("RSA PRIVATE KEY", "an RSA key"), ("EC PRIVATE KEY", "an ECDSA key"), ("DSA PRIVATE KEY", "a DSA key"),
-            ("PRIVATE KEY", "a PKCS#8 key"), ("ENCRYPTED PRIVATE KEY", "an encrypted PKCS#8 key"),
-        ] where trimmed.contains("-----BEGIN \(label)-----") {
-            throw fail("this is \(what); Terbuka signs with an OpenSSH Ed25519 key: ssh-keygen -t ed25519 -f KEY")
+        for label in ["RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY", "PRIVATE KEY", "ENCRYPTED PRIVATE KEY"]
+        where trimmed.contains("-----BEGIN \(label)-----") {
+            throw .otherKeyFormat(label)
         }
         guard let bytes = SSHArmor.unwrap(text, label: Self.label) else {
-            throw fail("not an OpenSSH private key (no '-----BEGIN OPENSSH PRIVATE KEY-----' block)")
+            throw .notAPrivateKey
         }
         var reader = SSHReader(bytes)
         do {
             guard Array(try reader.raw(Self.magic.count)) == Self.magic else {
-                throw fail("not an OpenSSH private key: the block does not start with 'openssh-key-v1'")
+                throw SSHPublicKey.Problem.notOpenSSHKeyV1
             }
             let cipher = try reader.text()
             let kdf = try reader.text()
             _ = try reader.string()
             guard cipher == "none", kdf == "none" else {
-                throw fail(
-                    "the key is protected by a passphrase (\(cipher)); Terbuka signs unattended with an unencrypted key kept safe: see 'Signing' in docs/panduan.md"
-                )
+                throw SSHPublicKey.Problem.passphrase(cipher)
             }
-            guard try reader.uint32() == 1 else { throw fail("the key file holds several keys; give a file with one") }
+            guard try reader.uint32() == 1 else { throw SSHPublicKey.Problem.severalKeys }
             let publicBlob = try reader.string()
             guard let publicKey = SSHPublicKey(blob: publicBlob) else {
                 var inner = SSHReader(publicBlob)
                 let type = (try? inner.text()) ?? "unknown"
-                throw fail("the key is \(type); Terbuka signs with Ed25519 keys: ssh-keygen -t ed25519 -f KEY")
+                throw SSHPublicKey.Problem.notEd25519(type)
             }
             var section = SSHReader(try reader.string())
             guard try section.uint32() == section.uint32() else {
-                throw fail("the key file is damaged (check bytes differ)")
+                throw SSHPublicKey.Problem.damaged(.checkBytes)
             }
             guard try section.text() == SSHPublicKey.type, try section.string() == publicKey.raw else {
-                throw fail("the key file is damaged: its private part is not the key its public part names")
+                throw SSHPublicKey.Problem.damaged(.otherKey)
             }
             let secret = try section.string()
             guard secret.count == 64, Array(secret[32...]) == publicKey.raw else {
-                throw fail("the key file is damaged: the Ed25519 secret is not 64 bytes ending in the public key")
+                throw SSHPublicKey.Problem.damaged(.secretShape)
             }
             let seed = Array(secret[..<32])
             // The seed must give the public key the file names, or signatures would not verify.
             guard let derived = try? Curve25519.Signing.PrivateKey(rawRepresentation: seed),
                 Array(derived.publicKey.rawRepresentation) == publicKey.raw
-            else { throw fail("the key file is damaged: its secret does not give its public key") }
+            else { throw SSHPublicKey.Problem.damaged(.secretDiffers) }
             self.seed = seed
             self.publicKey = publicKey
         } catch let problem as SSHPublicKey.Problem {
             throw problem
         } catch {
-            throw fail("the key file is damaged: it ends too early")
+            throw SSHPublicKey.Problem.damaged(.tooShort)
         }
     }
 

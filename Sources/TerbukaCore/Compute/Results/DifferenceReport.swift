@@ -4,20 +4,19 @@
 struct DifferenceReport {
     let place: TablePlace
     static let limit = 50
-    private var listed: [(String, SourceLocation)] = []
+    private var listed: [(Message, SourceLocation)] = []
     private var more = 0
 
     init(place: TablePlace) { self.place = place }
 
-    mutating func add(_ message: String, at location: SourceLocation) {
+    mutating func add(_ message: Message, at location: SourceLocation) {
         if listed.count < Self.limit { listed.append((message, location)) } else { more += 1 }
     }
 
     func finish(into diagnostics: inout Diagnostics) {
         for (message, location) in listed { diagnostics.error(message, at: location) }
         if more > 0 {
-            diagnostics.error(
-                "… and \(more) more rows whose supplied values differ from the computed ones", at: place.file)
+            diagnostics.error(.moreDifferences(more), at: place.file)
         }
     }
 }

@@ -67,13 +67,9 @@ public struct ResultVersions: Sendable {
                 let missing = currentFormations.subtracting(formations).sorted()
                 let extra = formations.subtracting(currentFormations).sorted()
                 diagnostics.error(
-                    "the version of \(version.published.date) has other formations than the current table"
-                        + (extra.isEmpty ? "" : ": \(extra.joined(separator: ", ")) only in that version")
-                        + (missing.isEmpty
-                            ? ""
-                            : (extra.isEmpty ? ": " : "; ")
-                                + "\(missing.joined(separator: ", ")) only in the current table"),
-                    at: version.location, hint: "a version replaces the same table: the same formations, corrected")
+                    .versionOfOtherFormations(
+                        version.published.date.description, onlyThere: extra, onlyHere: missing),
+                    at: version.location)
                 continue
             }
             earlier.append(Version(version: version, table: table))

@@ -27,9 +27,9 @@ struct SKDResults: PublishedResultTable {
     }
 
     /// What a row failed, for messages.
-    static func failures(_ scores: SKDScores, _ marks: PassingMarks) -> [String] {
+    static func failures(_ scores: SKDScores, _ marks: PassingMarks) -> [Bilingual] {
         marks.shortfalls(scores).map { mark, score, minimum in
-            "\(mark == .total ? "the total" : mark.label) \(score) is below the passing mark \(minimum)"
+            .belowPassingMark(mark == .total ? nil : mark.label, score, minimum: minimum)
         }
     }
 
@@ -109,29 +109,55 @@ struct SKDResults: PublishedResultTable {
                 let rank = Int(ranks[position])
                 if let total = supplied.total, total.value != scores.total {
                     report.add(
-                        "row \(row.identity.row): total \(total.value) supplied, computed \(scores.total): TWK \(scores.twk) + TIU \(scores.tiu) + TKP \(scores.tkp)",
+                        .suppliedDiffers(
+                            row: Int(row.identity.row), "total", supplied: "\(total.value)",
+                            computed: "\(scores.total)",
+                            rule: .same("TWK \(scores.twk) + TIU \(scores.tiu) + TKP \(scores.tkp)")),
                         at: total.location)
                 }
                 if let written = supplied.rank, written.value != rank {
                     let order = Self.rankingKeys.map(\.label)
+                    let keys = order.dropLast().joined(separator: ", ")
                     report.add(
-                        "row \(row.identity.row): rank \(written.value) supplied, computed \(rank): per formation, those who reached the passing marks first, then by \(order.dropLast().joined(separator: ", ")) and \(order.last!), equal scores sharing a rank",
+                        .suppliedDiffers(
+                            row: Int(row.identity.row), "rank", supplied: "\(written.value)", computed: "\(rank)",
+                            rule: Bilingual(
+                                id:
+                                    "per formasi, yang memenuhi nilai ambang batas lebih dulu, lalu menurut \(keys) dan \(order.last!), nilai sama berbagi peringkat",
+                                en:
+                                    "per formation, those who reached the passing marks first, then by \(keys) and \(order.last!), equal scores sharing a rank"
+                            )),
                         at: written.location)
                 }
                 if let written = supplied.status, written.value != status {
                     let failed = Self.failures(scores, marks)
-                    let seats =
-                        "\(rules.shortlistMultiplier) × \(formation.quota) seat\(formation.quota == 1 ? "" : "s")"
-                    let rule =
+                    let seats = Bilingual.seats(formation.quota)
+                    let times = "\(rules.shortlistMultiplier) × "
+                    let rule: Bilingual =
                         switch status {
-                        case .notPassed: "\(failed.joined(separator: "; ")) for formation kind \(formation.kind)"
+                        case .notPassed:
+                            Bilingual(
+                                id: "\(Bilingual.joined(failed).id) untuk jenis formasi \(formation.kind)",
+                                en: "\(Bilingual.joined(failed).en) for formation kind \(formation.kind)")
                         case .shortlisted:
-                            "the passing marks for formation kind \(formation.kind) are reached and rank \(rank) is within the shortlist of \(cutoff) (\(seats))"
+                            Bilingual(
+                                id:
+                                    "nilai ambang batas jenis formasi \(formation.kind) terpenuhi dan peringkat \(rank) masuk \(cutoff) besar (\(times)\(seats.id))",
+                                en:
+                                    "the passing marks for formation kind \(formation.kind) are reached and rank \(rank) is within the shortlist of \(cutoff) (\(times)\(seats.en))"
+                            )
                         default:
-                            "the passing marks are reached but rank \(rank) is beyond the shortlist of \(cutoff) (\(seats))"
+                            Bilingual(
+                                id:
+                                    "nilai ambang batas terpenuhi tetapi peringkat \(rank) di luar \(cutoff) besar (\(times)\(seats.id))",
+                                en:
+                                    "the passing marks are reached but rank \(rank) is beyond the shortlist of \(cutoff) (\(times)\(seats.en))"
+                            )
                         }
                     report.add(
-                        "row \(row.identity.row): status \(written.value.code) supplied, computed \(status.code): \(rule)",
+                        .suppliedDiffers(
+                            row: Int(row.identity.row), "status", supplied: written.value.code, computed: status.code,
+                            rule: rule),
                         at: written.location)
                 }
             }

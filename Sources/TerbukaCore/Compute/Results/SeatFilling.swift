@@ -48,7 +48,7 @@ public struct SeatFilling: Sendable {
         let codes = Set(formations.map(\.code))
         var movedIn: [String: [OptimisationMove]] = [:]
         var movedOut: [String: [OptimisationMove]] = [:]
-        var seated: [String: [String]] = [:]
+        var seated: [String: [Bilingual]] = [:]
         /// Formations that optimisation placed someone in: only there can more be placed
         /// than there are seats (a tie across the last seat is reported by the ranking).
         var optimised: Set<String> = []
@@ -58,26 +58,21 @@ public struct SeatFilling: Sendable {
             guard let written else { return .some(nil) }
             let text = written.value
             if text == listed {
-                diagnostics.error(
-                    "'\(text)' is the formation the row is listed under; name where the participant came from or went",
-                    at: written.location)
+                diagnostics.error(.moveNamesOwnFormation(text), at: written.location)
                 return nil
             }
             if codes.contains(text) { return .formation(text) }
             if text.contains(" ") { return .elsewhere(text) }
-            diagnostics.error(
-                "unknown formation code '\(text)'", at: written.location,
-                hint: Suggestion.hint(for: text, in: codes.sorted())
-                    ?? "write a code of formations.csv, or the name of the other agency in words")
+            diagnostics.error(.unknownMoveFormation(text, known: codes.sorted()), at: written.location)
             return nil
         }
         for (entrant, status) in placed {
             let listed = entrant.identity.formation
-            let who = "\(entrant.identity.participant) (\(entrant.identity.name))"
+            let who = Bilingual.same("\(entrant.identity.participant) (\(entrant.identity.name))")
             guard let status, status.isSeated else {
                 if let written = entrant.move?.from ?? entrant.move?.to {
                     diagnostics.error(
-                        "row \(entrant.identity.row): from_formation and to_formation are for participants placed by optimisation; the status is \(status?.code ?? "empty")",
+                        .moveWithoutOptimisation(row: Int(entrant.identity.row), status: status?.code),
                         at: written.location)
                 }
                 continue
@@ -95,7 +90,7 @@ public struct SeatFilling: Sendable {
             }
             guard case .optimised = status else {
                 diagnostics.error(
-                    "row \(entrant.identity.row): from_formation and to_formation are for participants placed by optimisation; the status is \(status.code), not an optimisation code",
+                    .moveWithoutOptimisation(row: Int(entrant.identity.row), status: status.code),
                     at: (move.from ?? move.to)!.location)
                 seated[listed, default: []].append(who)
                 continue
@@ -110,7 +105,7 @@ public struct SeatFilling: Sendable {
             switch record.to {
             case .formation(let target) where target != listed:
                 // Listed under the formation applied for, placed in another.
-                seated[target, default: []].append("\(who), moved in from \(listed)")
+                seated[target, default: []].append(.movedIn(who.en, from: listed))
                 optimised.insert(target)
                 movedOut[listed, default: []].append(record)
                 movedIn[target, default: []].append(record)
@@ -130,9 +125,7 @@ public struct SeatFilling: Sendable {
             let names = seated[formation.code] ?? []
             if !names.isEmpty { filled[formation.code] = names.count }
             if names.count > formation.quota, optimised.contains(formation.code) {
-                diagnostics.error(
-                    "formation \(formation.code) (\(formation.quota) seat\(formation.quota == 1 ? "" : "s")) has \(names.count) participants placed: \(names.joined(separator: "; ")); a formation cannot place more than its seats",
-                    at: place.file)
+                diagnostics.error(.overfilled(formation.code, seats: formation.quota, placed: names), at: place.file)
             }
             let into = movedIn[formation.code] ?? []
             let out = movedOut[formation.code] ?? []

@@ -55,11 +55,8 @@ struct SeatRanking: PublishedResultTable {
         var index: Int
         /// The key's value when the participant has none.
         var missing: Int
-        /// "IPK", "birth date", for messages.
-        var what: String
-        /// "the higher IPK", "the older applicant".
-        var decides: String
-        var column: String
+        /// What it is and what it decides, for messages.
+        var kind: PrivateKeyKind
     }
 
     /// The private keys among `keys` (after `offset` leading keys), in ranking order.
@@ -67,12 +64,9 @@ struct SeatRanking: PublishedResultTable {
         keys.enumerated().compactMap { index, key in
             switch key {
             case .ipk:
-                PrivateKey(
-                    index: index + offset, missing: -1, what: "IPK", decides: "the higher IPK", column: "'ipk' (IPK)")
+                PrivateKey(index: index + offset, missing: -1, kind: .ipk)
             case .birthDate:
-                PrivateKey(
-                    index: index + offset, missing: Int.min, what: "birth date", decides: "the older applicant",
-                    column: "'birth_date' (tanggal_lahir)")
+                PrivateKey(index: index + offset, missing: Int.min, kind: .birthDate)
             default: nil
             }
         }
@@ -83,7 +77,7 @@ struct SeatRanking: PublishedResultTable {
     init(
         stage: ResultStage, entry: ResultEntry, place: TablePlace, columns: [ResultColumn],
         trailingColumns: [ResultColumn] = [], entrants: [Entrant],
-        formations: [Formation], keyNames: [String], privateKeys: [PrivateKey], explain: (Entrant) -> String?,
+        formations: [Formation], keyNames: [String], privateKeys: [PrivateKey], explain: (Entrant) -> Bilingual?,
         into diagnostics: inout Diagnostics
     ) {
         self.stage = stage
@@ -110,7 +104,7 @@ struct SeatRanking: PublishedResultTable {
                 entrants[Int(order[ranked[$0]])].keys == entrants[Int(order[ranked[$1]])].keys
             }
             var passed = 0
-            let seats = "\(formation.quota) seat\(formation.quota == 1 ? "" : "s")"
+            let seats = Bilingual.seats(formation.quota)
             /// Tied blocks across the last seat, as positions in `ranked`, among those who can
             /// pass (met the minimums): `length` keys compared.
             func blocksAcrossTheLastSeat(comparing length: Int) -> [Range<Int>] {
@@ -141,11 +135,11 @@ struct SeatRanking: PublishedResultTable {
                     guard let first = without.first else { continue }
                     undecided.formUnion(block)
                     diagnostics.error(
-                        "formation \(formation.code) (\(seats)): \(Self.names(tied)) tie on every score across the last seat, so \(key.decides) passes, but \(Self.names(without)) \(without.count == 1 ? "has" : "have") no \(key.what)",
-                        at: first.identity.location(in: place),
-                        hint:
-                            "give each tied participant a value in a column \(key.column); it decides the tie and is never published"
-                    )
+                        .tieNeedsPrivateKey(
+                            formation: formation.code, seats: formation.quota, tied: Self.names(tied),
+                            decides: key.kind,
+                            without: Self.names(without), count: without.count),
+                        at: first.identity.location(in: place))
                 }
             }
             if keyCount > 0 {
@@ -154,7 +148,8 @@ struct SeatRanking: PublishedResultTable {
                     let tied = block.map { entrants[Int(order[ranked[$0]])] }
                     undecided.formUnion(block)
                     diagnostics.error(
-                        "formation \(formation.code) (\(seats)): \(Self.names(tied)) tie on every ranking key (\(keyNames.joined(separator: ", "))) across the last seat; the rules cannot decide who passes",
+                        .undecidedTie(
+                            formation: formation.code, seats: formation.quota, tied: Self.names(tied), keys: keyNames),
                         at: place.file)
                 }
             }
@@ -166,20 +161,45 @@ struct SeatRanking: PublishedResultTable {
                 if status.isSeated { passed += 1 }
                 guard !undecided.contains(offset) else { continue }
                 if let written = entrant.supplied?.status, written.value != status {
-                    let reason = explain(entrant).map { "\($0); " } ?? ""
-                    let member =
-                        entrant.group.map { " and the participant is in priority group \($0.code) (\($0.name))" } ?? ""
+                    let reason = explain(entrant)
+                    let member = entrant.group.map {
+                        Bilingual(
+                            id: " dan peserta termasuk kelompok prioritas \($0.code) (\($0.name))",
+                            en: " and the participant is in priority group \($0.code) (\($0.name))")
+                    }
+                    let rank = local[offset]
                     let rule =
                         status.isSeated
-                        ? "rank \(local[offset]) is within the \(seats) of formation \(formation.code)\(member)"
-                        : "\(reason)rank \(local[offset]) is beyond the \(seats) of formation \(formation.code)\(member)"
+                        ? Bilingual(
+                            id: "peringkat \(rank) masuk \(seats.id) formasi \(formation.code)\(member?.id ?? "")",
+                            en:
+                                "rank \(rank) is within the \(seats.en) of formation \(formation.code)\(member?.en ?? "")"
+                        )
+                        : Bilingual(
+                            id:
+                                "\(reason.map { "\($0.id); " } ?? "")peringkat \(rank) di luar \(seats.id) formasi \(formation.code)\(member?.id ?? "")",
+                            en:
+                                "\(reason.map { "\($0.en); " } ?? "")rank \(rank) is beyond the \(seats.en) of formation \(formation.code)\(member?.en ?? "")"
+                        )
                     report.add(
-                        "row \(entrant.identity.row): status \(written.value.code) supplied, computed \(status.code): \(rule)",
+                        .suppliedDiffers(
+                            row: Int(entrant.identity.row), "status", supplied: written.value.code,
+                            computed: status.code,
+                            rule: rule),
                         at: written.location)
                 }
                 if let written = entrant.supplied?.rank, written.value != local[offset] {
+                    let names = keyNames.map(Bilingual.rankingKey)
                     report.add(
-                        "row \(entrant.identity.row): rank \(written.value) supplied, computed \(local[offset]): per formation by \(keyNames.joined(separator: ", then ")), equal keys sharing a rank",
+                        .suppliedDiffers(
+                            row: Int(entrant.identity.row), "rank", supplied: "\(written.value)",
+                            computed: "\(local[offset])",
+                            rule: Bilingual(
+                                id:
+                                    "per formasi menurut \(names.map(\.id).joined(separator: ", lalu ")), penentu sama berbagi peringkat",
+                                en:
+                                    "per formation by \(names.map(\.en).joined(separator: ", then ")), equal keys sharing a rank"
+                            )),
                         at: written.location)
                 }
             }

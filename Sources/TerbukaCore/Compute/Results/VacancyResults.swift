@@ -90,29 +90,30 @@ struct StageComputation {
 
     /// Only MS participants sit a test: checked when there is an administration table.
     private func requireMS(
-        _ identity: RowIdentity, place: TablePlace, stage: String, into diagnostics: inout Diagnostics
+        _ identity: RowIdentity, place: TablePlace, stage: Bilingual, into diagnostics: inout Diagnostics
     ) {
         guard input.administrasi != nil else { return }
         guard let (status, formation) = adminStatuses[identity.participant] else {
             diagnostics.error(
-                "row \(identity.row): participant \(identity.participant) is not in the administration table; only MS participants sit the \(stage)",
+                .notInEarlierTable(row: Int(identity.row), identity.participant, .administration, sits: stage),
                 at: identity.location(in: place))
             return
         }
         if status != .meets {
             diagnostics.error(
-                "row \(identity.row): participant \(identity.participant) is \(status.code) in the administration table; only MS participants sit the \(stage)",
+                .notThroughEarlierTable(
+                    row: Int(identity.row), identity.participant, status: status.code, .administration, sits: stage),
                 at: identity.location(in: place))
         } else if formation != identity.formation {
             diagnostics.error(
-                "row \(identity.row): formation \(identity.formation) differs from \(formation) in the administration table",
+                .formationDiffers(row: Int(identity.row), identity.formation, earlier: formation, in: .administration),
                 at: identity.location(in: place))
         }
     }
 
     mutating func skd(into diagnostics: inout Diagnostics) {
         guard let table = input.skd else { return }
-        for row in table.rows { requireMS(row.identity, place: table.place, stage: "SKD", into: &diagnostics) }
+        for row in table.rows { requireMS(row.identity, place: table.place, stage: .same("SKD"), into: &diagnostics) }
         let computed = SKDResults(
             entry: table.entry, place: table.place, rows: table.rows, formations: formations, rules: rules,
             into: &diagnostics)
@@ -132,18 +133,21 @@ struct StageComputation {
             guard let skd else { continue }
             guard let position = skdPositions[row.identity.participant] else {
                 diagnostics.error(
-                    "row \(row.identity.row): participant \(row.identity.participant) is not in the SKD table; only P/L participants sit the SKB",
+                    .notInEarlierTable(row: Int(row.identity.row), row.identity.participant, .skd, sits: .same("SKB")),
                     at: row.identity.location(in: table.place))
                 continue
             }
             let status = skd.status(position)
             if status != .shortlisted {
                 diagnostics.error(
-                    "row \(row.identity.row): participant \(row.identity.participant) is \(status?.code ?? "") in the SKD table; only P/L participants sit the SKB",
+                    .notThroughEarlierTable(
+                        row: Int(row.identity.row), row.identity.participant, status: status?.code ?? "", .skd,
+                        sits: .same("SKB")),
                     at: row.identity.location(in: table.place))
             } else if skd.formation(position) != row.identity.formation {
                 diagnostics.error(
-                    "row \(row.identity.row): formation \(row.identity.formation) differs from \(skd.formation(position)) in the SKD table",
+                    .formationDiffers(
+                        row: Int(row.identity.row), row.identity.formation, earlier: skd.formation(position), in: .skd),
                     at: row.identity.location(in: table.place))
             }
         }
@@ -165,7 +169,9 @@ struct StageComputation {
                 "\(part.weight ?? 0) % × \(part.label) \(FixedPoint.text(value, scale: 2, mark: ","))"
             }
             differences.add(
-                "row \(row.identity.row): SKB \(written.value.text(mark: ",")) supplied, computed \(score.text(mark: ",")): \(sum.joined(separator: " + "))",
+                .suppliedDiffers(
+                    row: Int(row.identity.row), "SKB", supplied: written.value.text(mark: ","),
+                    computed: score.text(mark: ","), rule: .same(sum.joined(separator: " + "))),
                 at: written.location)
         }
         differences.finish(into: &diagnostics)
@@ -193,9 +199,7 @@ struct StageComputation {
         if final.rows != nil, let skb = input.skb {
             let listed = Set(entrants.map(\.identity.participant))
             for row in skb.rows where !listed.contains(row.identity.participant) {
-                diagnostics.error(
-                    "participant \(row.identity.participant) (\(row.identity.name)) sat the SKB but is not in the final table",
-                    at: place.file)
+                diagnostics.error(.missingFromFinal(row.identity.participant, name: row.identity.name), at: place.file)
             }
         }
         differences.finish(into: &diagnostics)
@@ -228,24 +232,29 @@ struct StageComputation {
             scores = skd.row(position).scores
             if let written = row?.skd, let total = scores?.total, written != total {
                 differences.add(
-                    "row \(identity.row): skd \(written) supplied, but the SKD table has \(total)", at: location)
+                    .differsFromEarlierTable(
+                        row: Int(identity.row), "skd", supplied: "\(written)", .skd, has: "\(total)"),
+                    at: location)
             }
             if input.skb == nil, skd.status(position) != .shortlisted {
                 diagnostics.error(
-                    "row \(identity.row): participant \(identity.participant) is \(skd.status(position)?.code ?? "") in the SKD table; only P/L participants reach the final ranking",
+                    .notThroughEarlierTable(
+                        row: Int(identity.row), identity.participant, status: skd.status(position)?.code ?? "", .skd,
+                        sits: nil),
                     at: location)
                 return nil
             }
             if skd.formation(position) != identity.formation {
                 diagnostics.error(
-                    "row \(identity.row): formation \(identity.formation) differs from \(skd.formation(position)) in the SKD table",
+                    .formationDiffers(
+                        row: Int(identity.row), identity.formation, earlier: skd.formation(position), in: .skd),
                     at: location)
                 return nil
             }
             skdTotal = scores?.total
         } else if skd != nil {
             diagnostics.error(
-                "row \(identity.row): participant \(identity.participant) is not in the SKD table", at: location)
+                .notInEarlierTable(row: Int(identity.row), identity.participant, .skd, sits: nil), at: location)
             return nil
         }
         var skbScore = row?.skb?.score
@@ -253,17 +262,20 @@ struct StageComputation {
         if input.skb != nil {
             guard let skbRow = skbRows[identity.participant] else {
                 diagnostics.error(
-                    "row \(identity.row): participant \(identity.participant) is not in the SKB table", at: location)
+                    .notInEarlierTable(row: Int(identity.row), identity.participant, .skb, sits: nil), at: location)
                 return nil
             }
             if let written = row?.skb, let score = skbRow.score, !score.agrees(with: written) {
                 differences.add(
-                    "row \(identity.row): skb \(written.text(mark: ",")) supplied, but the SKB table has \(score.text(mark: ","))",
+                    .differsFromEarlierTable(
+                        row: Int(identity.row), "skb", supplied: written.text(mark: ","), .skb,
+                        has: score.text(mark: ",")),
                     at: location)
             }
             if skbRow.identity.formation != identity.formation {
                 diagnostics.error(
-                    "row \(identity.row): formation \(identity.formation) differs from \(skbRow.identity.formation) in the SKB table",
+                    .formationDiffers(
+                        row: Int(identity.row), identity.formation, earlier: skbRow.identity.formation, in: .skb),
                     at: location)
                 return nil
             }
@@ -271,9 +283,7 @@ struct StageComputation {
             absence = skbRow.absence ?? absence
         }
         if absence == nil, skdTotal == nil || skbScore == nil {
-            diagnostics.error(
-                "row \(identity.row): the final score needs the SKD total and the SKB score (columns skd and skb, or the SKD and SKB tables)",
-                at: location)
+            diagnostics.error(.finalWithoutScores(row: Int(identity.row)), at: location)
             return nil
         }
         let tieBreaks = PrivateKeys.merged(
@@ -311,17 +321,25 @@ struct StageComputation {
         let skbText = "\(weights.skb) % × SKB \(skbScore.text(mark: ","))"
         if let part = row?.skdPart, !part.value.agrees(numerator: skdPart, denominator: FinalScore.denominator) {
             differences.add(
-                "row \(identity.row): weighted SKD part \(part.value.text(mark: ",")) supplied, computed \(FixedPoint.text(FinalScore.thousandths(skdPart), scale: 3, mark: ",")): \(skdText)",
+                .suppliedDiffers(
+                    row: Int(identity.row), "weighted SKD part", supplied: part.value.text(mark: ","),
+                    computed: FixedPoint.text(FinalScore.thousandths(skdPart), scale: 3, mark: ","),
+                    rule: .same(skdText)),
                 at: part.location)
         }
         if let part = row?.skbPart, !part.value.agrees(numerator: skbPart, denominator: FinalScore.denominator) {
             differences.add(
-                "row \(identity.row): weighted SKB part \(part.value.text(mark: ",")) supplied, computed \(FixedPoint.text(FinalScore.thousandths(skbPart), scale: 3, mark: ",")): \(skbText)",
+                .suppliedDiffers(
+                    row: Int(identity.row), "weighted SKB part", supplied: part.value.text(mark: ","),
+                    computed: FixedPoint.text(FinalScore.thousandths(skbPart), scale: 3, mark: ","),
+                    rule: .same(skbText)),
                 at: part.location)
         }
         if let written = row?.supplied?.final, written.value != thousandths {
             differences.add(
-                "row \(identity.row): final \(FixedPoint.text(written.value, scale: 3, mark: ",")) supplied, computed \(FixedPoint.text(thousandths, scale: 3, mark: ",")): \(skdText) + \(skbText)",
+                .suppliedDiffers(
+                    row: Int(identity.row), "final", supplied: FixedPoint.text(written.value, scale: 3, mark: ","),
+                    computed: FixedPoint.text(thousandths, scale: 3, mark: ","), rule: .same("\(skdText) + \(skbText)")),
                 at: written.location)
         }
         return entrant
@@ -340,7 +358,9 @@ struct StageComputation {
         var entrants: [Entrant] = []
         var differences = DifferenceReport(place: table.place)
         for row in table.rows {
-            requireMS(row.identity, place: table.place, stage: "competency test", into: &diagnostics)
+            requireMS(
+                row.identity, place: table.place,
+                stage: Bilingual(id: "seleksi kompetensi", en: "competency test"), into: &diagnostics)
             let groupCell: [CellValue] = showsGroups ? [row.group.map { .text($0.code) } ?? .empty] : []
             var entrant = Entrant(
                 identity: row.identity, absence: row.absence, keys: [], supplied: row.supplied,
@@ -367,7 +387,9 @@ struct StageComputation {
                     }
                 if let written = row.supplied?.total, written.value != total {
                     differences.add(
-                        "row \(row.identity.row): total \(written.value) supplied, computed \(total): \(zip(components, scores).map { "\($0.id) \($1)" }.joined(separator: " + "))",
+                        .suppliedDiffers(
+                            row: Int(row.identity.row), "total", supplied: "\(written.value)", computed: "\(total)",
+                            rule: .same(zip(components, scores).map { "\($0.id) \($1)" }.joined(separator: " + "))),
                         at: written.location)
                 }
             }
@@ -388,11 +410,11 @@ struct StageComputation {
                 privateKeys: SeatRanking.privateKeys(rules.tieBreak, offset: leadingKeys.count),
                 explain: { entrant in
                     guard !entrant.meetsMinimums else { return nil }
-                    let below = zip(components, entrant.values).compactMap { component, value -> String? in
+                    let below = zip(components, entrant.values).compactMap { component, value -> Bilingual? in
                         guard case .integer(let score) = value, let min = component.min, score < min else { return nil }
-                        return "\(component.label) \(score) is below the minimum \(min)"
+                        return .belowMinimum(component.label, score, minimum: min)
                     }
-                    return below.joined(separator: "; ")
+                    return .joined(below)
                 }, into: &diagnostics))
     }
 }

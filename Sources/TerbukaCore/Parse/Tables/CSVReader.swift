@@ -100,8 +100,6 @@ public struct CSVReader {
         return best.separator
     }
 
-    static let resaveHint =
-        "in Excel choose File › Save As › 'CSV UTF-8 (Comma delimited)'; in LibreOffice tick 'Edit filter settings' and choose 'Unicode (UTF-8)'"
     static let quote = UInt8(ascii: "\"")
     static let lf = UInt8(ascii: "\n")
     static let cr = UInt8(ascii: "\r")
@@ -178,10 +176,7 @@ public struct CSVReader {
             advance(Self.quote)
             while true {
                 guard let byte = peek() else {
-                    throw TableSyntaxError(
-                        message: "stray quote: the quoted field that starts here is never closed",
-                        line: Int(start.line), column: Int(start.column),
-                        hint: "a quote inside a quoted field must be doubled (\"\")")
+                    throw TableSyntaxError(.quoteNeverClosed, line: Int(start.line), column: Int(start.column))
                 }
                 advance(byte)
                 if byte == Self.quote {
@@ -191,10 +186,7 @@ public struct CSVReader {
                         continue
                     }
                     if let after = peek(), after != separator, after != Self.lf, after != Self.cr {
-                        throw TableSyntaxError(
-                            message: "stray quote: text follows the closing quote of a field",
-                            line: line, column: column - 1,
-                            hint: "a quote inside a quoted field must be doubled (\"\")")
+                        throw TableSyntaxError(.textAfterQuote, line: line, column: column - 1)
                     }
                     break
                 }
@@ -216,9 +208,7 @@ public struct CSVReader {
                 position = end
                 column += characters
                 guard let text = String(validating: slice, as: UTF8.self) else {
-                    throw TableSyntaxError(
-                        message: "the file is not valid UTF-8", line: Int(start.line), column: Int(start.column),
-                        hint: Self.resaveHint)
+                    throw TableSyntaxError(.tableNotUTF8, line: Int(start.line), column: Int(start.column))
                 }
                 return text
             }
@@ -228,9 +218,7 @@ public struct CSVReader {
             }
         }
         guard let text = String(validating: field, as: UTF8.self) else {
-            throw TableSyntaxError(
-                message: "the file is not valid UTF-8", line: Int(start.line), column: Int(start.column),
-                hint: Self.resaveHint)
+            throw TableSyntaxError(.tableNotUTF8, line: Int(start.line), column: Int(start.column))
         }
         return text
     }

@@ -56,18 +56,16 @@ public struct TableRecord: Sendable {
 /// A problem that stops a table from being read at all (a broken quote, a corrupt
 /// workbook), at the place it was found.
 public struct TableSyntaxError: Error, Sendable {
-    public var message: String
+    public var message: Message
     public var line: Int
     public var column: Int
-    public var hint: String?
     /// `line` and `column` are a worksheet cell's row and column (shown as `Sheet!F27`).
     public var isCell: Bool
 
-    public init(message: String, line: Int = 1, column: Int = 1, hint: String? = nil, isCell: Bool = false) {
+    public init(_ message: Message, line: Int = 1, column: Int = 1, isCell: Bool = false) {
         self.message = message
         self.line = line
         self.column = column
-        self.hint = hint
         self.isCell = isCell
     }
 }
@@ -78,9 +76,9 @@ public struct TableStyle: Sendable {
     public var sheet: String?
     /// True when a decimal comma is accepted in scores (`;`-separated CSV, workbooks).
     public var decimalComma: Bool
-    /// What to say when a row has more fields than the header; nil when rows may be
-    /// shorter or longer (worksheets omit empty cells).
-    public var fieldCountHint: String?
+    /// The separator to name when a row has more fields than the header; nil when rows
+    /// may be shorter or longer (worksheets omit empty cells).
+    public var fieldCountSeparator: String?
 
     public func location(_ path: String, _ position: TablePosition, field: TableField? = nil) -> SourceLocation {
         SourceLocation(path: path, line: Int(position.line), column: Int(position.column), sheet: sheet, field: field)
@@ -98,7 +96,7 @@ extension CSVReader: TableSource {
     public var style: TableStyle {
         TableStyle(
             sheet: nil, decimalComma: separator == UInt8(ascii: ";"),
-            fieldCountHint: "a field containing the separator '\(separatorName)' must be in quotes")
+            fieldCountSeparator: separatorName)
     }
 
     public mutating func forEachRecord(_ body: (inout TableRecord) -> Bool) throws(TableSyntaxError) {
@@ -114,22 +112,19 @@ public enum TableFormat: Sendable {
     case csv
     case xlsx
     /// Formats that are recognized only to say how to convert them.
-    case unsupported(String)
+    case unsupported(SpreadsheetFormat)
 
     public init?(path: String) {
         switch (path as NSString).pathExtension.lowercased() {
         case "csv": self = .csv
         case "xlsx", "xlsm": self = .xlsx
-        case "xls": self = .unsupported("an Excel 97–2003 workbook (.xls)")
-        case "xlsb": self = .unsupported("an Excel binary workbook (.xlsb)")
-        case "ods": self = .unsupported("an OpenDocument spreadsheet (.ods)")
-        case "numbers": self = .unsupported("a Numbers spreadsheet")
+        case "xls": self = .unsupported(.xls)
+        case "xlsb": self = .unsupported(.xlsb)
+        case "ods": self = .unsupported(.ods)
+        case "numbers": self = .unsupported(.numbers)
         default: return nil
         }
     }
-
-    static let convertHint =
-        "open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx) or as 'CSV UTF-8'"
 
     /// Opens a table file: a CSV reader, or a worksheet of a workbook (the first, or the
     /// one named by `sheet`).
@@ -139,17 +134,15 @@ public enum TableFormat: Sendable {
             let workbook = try XLSXWorkbook(url: url)
             return try workbook.sheet(named: sheet)
         case .unsupported(let what)?:
-            throw TableSyntaxError(message: "this file is \(what), which Terbuka does not read", hint: convertHint)
+            throw TableSyntaxError(.unsupportedFormat(what))
         case .csv?, nil:
             if sheet != nil {
-                throw TableSyntaxError(
-                    message: "'sheet' names a worksheet, but a CSV file has none",
-                    hint: "remove 'sheet', or give an .xlsx file")
+                throw TableSyntaxError(.sheetOfCSV)
             }
             do {
                 return try CSVReader(contentsOf: url)
             } catch {
-                throw TableSyntaxError(message: "cannot read the file: \(FileProblem.describe(error))")
+                throw TableSyntaxError(.cannotRead(FileProblem.describe(error)))
             }
         }
     }
@@ -157,18 +150,29 @@ public enum TableFormat: Sendable {
 
 /// Why a file could not be read, in words a person can act on.
 public enum FileProblem {
-    public static func describe(_ error: Error) -> String {
+    /// The common reasons in both languages; others in the words of the system, which
+    /// speaks only English here.
+    public static func describe(_ error: Error) -> Bilingual {
         let nsError = error as NSError
+        var posix: Int32?
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
         {
-            return String(cString: strerror(Int32(underlying.code)))
+            posix = Int32(underlying.code)
+        } else if nsError.domain == NSPOSIXErrorDomain {
+            posix = Int32(nsError.code)
         }
-        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        if let posix {
+            switch posix {
+            case EACCES, EPERM: return .permissionDenied
+            case ENOENT: return .fileDoesNotExist
+            default: return .same(String(cString: strerror(posix)))
+            }
+        }
         switch nsError.code {
-        case NSFileReadNoPermissionError: return "permission denied"
-        case NSFileReadNoSuchFileError: return "the file does not exist"
-        case NSFileReadCorruptFileError: return "the file is damaged"
-        default: return nsError.localizedDescription
+        case NSFileReadNoPermissionError: return .permissionDenied
+        case NSFileReadNoSuchFileError: return .fileDoesNotExist
+        case NSFileReadCorruptFileError: return .fileDamaged
+        default: return .same(nsError.localizedDescription)
         }
     }
 }

@@ -55,8 +55,8 @@ struct FormationIndex {
             if sameKind.isEmpty {
                 let names = found.prefix(6).map { "\(all[$0].code) (\(all[$0].kind))" }
                 diagnostics.error(
-                    "row \(row): the position '\(position)' at '\(unit)' has no formation of the kind '\(kind)'",
-                    at: location, hint: "formations there: \(names.joined(separator: ", "))")
+                    .noFormationOfKind(row: row, position: position, unit: unit, kind: kind, there: Array(names)),
+                    at: location)
                 return nil
             }
             found = sameKind
@@ -66,18 +66,16 @@ struct FormationIndex {
             let samePosition = all.filter { Self.simplify($0.position) == Self.simplify(position) }
             let candidates = samePosition.isEmpty ? [] : samePosition.prefix(5).map { "\($0.code) (\($0.unit))" }
             diagnostics.error(
-                "row \(row): no formation in formations.csv has the position '\(position)' and the unit '\(unit)'",
-                at: location,
-                hint: candidates.isEmpty
-                    ? Suggestion.hint(for: position, in: Array(Set(all.map(\.position))).sorted())
-                    : "formations with that position: \(candidates.joined(separator: ", "))")
+                .noFormationForRow(
+                    row: row, position: position, unit: unit, candidates: Array(candidates),
+                    positions: Array(Set(all.map(\.position))).sorted()),
+                at: location)
             return nil
         }
         let names = found.prefix(6).map { "\(all[$0].code) (\(all[$0].kind))" }
         diagnostics.error(
-            "row \(row): the position '\(position)' at '\(unit)' fits \(found.count) formations: \(names.joined(separator: ", "))",
-            at: location,
-            hint: "add a column with the formation code (kode formasi), or the formation kind (jenis formasi)")
+            .ambiguousFormation(row: row, position: position, unit: unit, count: found.count, names: Array(names)),
+            at: location)
         return nil
     }
 }

@@ -7,14 +7,15 @@ enum ResultRowParsers {
         let accepted = ResultStatus.accepted(at: .administrasi)
         guard let status = ResultStatus(code: raw), accepted.contains(status) else {
             d.error(
-                "row \(identity.row): status '\(raw)' is not \(accepted.map(\.code).joined(separator: " or "))\(fields.reading(.status))",
+                .badStatus(
+                    row: Int(identity.row), raw, accepted: accepted.map(\.code), optimisation: false,
+                    reading: fields.reading(.status)),
                 at: fields.location(.status))
             return nil
         }
         let reason = fields.text(.reason).flatMap { $0.isEmpty ? nil : $0 }
         if let reason, let kind = PersonalData.kindInside(reason) {
-            d.error(
-                "row \(identity.row): the reason holds \(kind), which is personal data", at: fields.location(.reason))
+            d.error(.personalDataInRow(row: Int(identity.row), .reason, kind: kind), at: fields.location(.reason))
             return nil
         }
         return AdministrationRow(identity: identity, status: status, reason: reason)
@@ -43,9 +44,8 @@ enum ResultRowParsers {
             let digits = raw.split(whereSeparator: { !$0.isASCIIDigit }).map { String($0) }.filter { $0.count == 4 }
             guard digits.count == 1, let year = Int16(digits[0]), (2000...2099).contains(year), scores != nil else {
                 d.error(
-                    "row \(identity.row): SKD source '\(raw)' is not the year of an earlier SKD score"
-                        + (scores == nil ? " (the row has no scores)" : ""),
-                    at: fields.location("skd_source"), hint: "write the year the score was obtained, e.g. 2023")
+                    .skdSourceNotAYear(row: Int(identity.row), raw, noScores: scores == nil),
+                    at: fields.location("skd_source"))
                 return nil
             }
             row.source = year
@@ -71,8 +71,7 @@ enum ResultRowParsers {
             if parts.isEmpty {
                 guard let value = fields.scaled(.skb, scale: 2), value <= ScoreRange.maximumHundredths else {
                     d.error(
-                        "row \(identity.row): SKB '\(written[0])' is not a score from 0 to 100 with at most two decimals",
-                        at: fields.location(.skb))
+                        .notAScore(row: Int(identity.row), "SKB", written[0], decimals: 2), at: fields.location(.skb))
                     return nil
                 }
                 row.score = SKBScore(hundredths: value)
@@ -82,7 +81,7 @@ enum ResultRowParsers {
             for (part, raw) in zip(parts, written) {
                 guard let value = fields.scaled(part.id, scale: 2), value <= ScoreRange.maximumHundredths else {
                     d.error(
-                        "row \(identity.row): SKB part \(part.label) '\(raw)' is not a score from 0 to 100 with at most two decimals",
+                        .notAScore(row: Int(identity.row), "SKB part \(part.label)", raw, decimals: 2),
                         at: fields.location(part.id))
                     return nil
                 }
@@ -92,9 +91,7 @@ enum ResultRowParsers {
             row.score = SKBScore(parts: scores, weights: parts.map { $0.weight ?? 0 })
             if let raw = fields.text(.skb), !raw.isEmpty {
                 guard let value = SKBScore.Written(raw, decimalComma: fields.decimalComma) else {
-                    d.error(
-                        "row \(identity.row): SKB '\(raw)' is not a score from 0 to 100 with at most four decimals",
-                        at: fields.location(.skb))
+                    d.error(.notAScore(row: Int(identity.row), "SKB", raw, decimals: 4), at: fields.location(.skb))
                     return nil
                 }
                 row.suppliedScore = Located(value, at: fields.location(.skb))
@@ -114,7 +111,7 @@ enum ResultRowParsers {
             skd = CellText.parse(raw, scale: 0, decimalComma: fields.decimalComma)
             if skd == nil || skd! > SKDMark.total.maximum {
                 d.error(
-                    "row \(identity.row): SKD total '\(raw)' is not a whole number from 0 to \(SKDMark.total.maximum)",
+                    .skdTotalNotWhole(row: Int(identity.row), raw, maximum: SKDMark.total.maximum),
                     at: fields.location(.skd))
                 ok = false
             }
@@ -123,9 +120,7 @@ enum ResultRowParsers {
         if let raw = fields.text(.skb), !raw.isEmpty {
             skb = SKBScore.Written(raw, decimalComma: fields.decimalComma)
             if skb == nil {
-                d.error(
-                    "row \(identity.row): SKB '\(raw)' is not a score from 0 to 100 with at most four decimals",
-                    at: fields.location(.skb))
+                d.error(.notAScore(row: Int(identity.row), "SKB", raw, decimals: 4), at: fields.location(.skb))
                 ok = false
             }
         }
@@ -139,7 +134,9 @@ enum ResultRowParsers {
                 value.thousandths <= ScoreRange.maximumThousandths
             else {
                 d.error(
-                    "row \(identity.row): weighted \(label) part '\(raw)' is not a number from 0 to 100 with at most three decimals\(fields.reading(column))",
+                    .notAScore(
+                        row: Int(identity.row), "weighted \(label) part", raw, decimals: 3,
+                        reading: fields.reading(column)),
                     at: fields.location(column))
                 ok = false
                 continue
@@ -199,12 +196,8 @@ enum ResultRowParsers {
             var group: PriorityGroup?
             if let raw = fields.text("group"), !raw.isEmpty {
                 guard let written = PriorityGroup(written: raw), rules.priorityGroups.contains(written) else {
-                    let known =
-                        rules.priorityGroups.isEmpty
-                        ? "this vacancy ranks without priority groups (scoring.priority_groups is empty)"
-                        : "the groups are \(PriorityGroup.listed(rules.priorityGroups))"
                     d.error(
-                        "row \(identity.row): priority group '\(raw)' is unknown; \(known)",
+                        .unknownGroupInRow(row: Int(identity.row), raw, groups: rules.priorityGroups),
                         at: fields.location("group"))
                     return nil
                 }
@@ -238,26 +231,20 @@ enum ResultRowParsers {
         let absence = supplied?.status?.value.absence
         if allowsTMS, let status = supplied?.status, status.value == .doesNotMeet {
             guard noScores else {
-                d.error(
-                    "row \(identity.row): status TMS but scores are given; a participant who does not meet the requirements has no scores",
-                    at: status.location)
+                d.error(.tmsWithScores(row: Int(identity.row)), at: status.location)
                 return nil
             }
             return .doesNotMeet
         }
         if noScores {
             guard let absence else {
-                d.error(
-                    "row \(identity.row): no scores; write the scores, or the status TH (absent), DIS (disqualified) or APS (withdrew)",
-                    at: identity.location(in: place))
+                d.error(.noScores(row: Int(identity.row)), at: identity.location(in: place))
                 return nil
             }
             return .absent(absence)
         }
         if let absence, let status = supplied?.status {
-            d.error(
-                "row \(identity.row): status \(absence.rawValue) but scores are given; an absent participant has no scores",
-                at: status.location)
+            d.error(.absentWithScores(row: Int(identity.row), absence.rawValue), at: status.location)
             return nil
         }
         return .scored
@@ -269,17 +256,15 @@ enum ResultRowParsers {
     ) -> Int? {
         let raw = fields.text(column) ?? ""
         guard let value = CellText.parse(raw, scale: 0, decimalComma: fields.decimalComma) else {
-            d.error("row \(identity.row): \(label) '\(raw)' is not a whole number", at: fields.location(column))
+            d.error(.notAWholeScore(row: Int(identity.row), label, raw), at: fields.location(column))
             return nil
         }
         guard value <= max else {
-            d.error("row \(identity.row): \(label) \(value) is outside 0–\(max)", at: fields.location(column))
+            d.error(.scoreOutOfRange(row: Int(identity.row), label, value, maximum: max), at: fields.location(column))
             return nil
         }
         if let step = multipleOf, value % step != 0 {
-            d.error(
-                "row \(identity.row): \(label) \(value) is not a multiple of \(step) (\(step) points per correct answer)",
-                at: fields.location(column))
+            d.error(.notAMultiple(row: Int(identity.row), label, value, step: step), at: fields.location(column))
             return nil
         }
         return value
@@ -298,7 +283,7 @@ enum ResultRowParsers {
             if let value = CellText.parse(raw, scale: 0, decimalComma: fields.decimalComma) {
                 total = Located(value, at: fields.location(.total))
             } else {
-                d.error("row \(identity.row): total '\(raw)' is not a whole number", at: fields.location(.total))
+                d.error(.notAWholeScore(row: Int(identity.row), "total", raw), at: fields.location(.total))
                 ok = false
             }
         }
@@ -306,7 +291,7 @@ enum ResultRowParsers {
             if let value = Int(raw), value >= 1 {
                 rank = Located(value, at: fields.location(.rank))
             } else {
-                d.error("row \(identity.row): rank '\(raw)' is not a whole number from 1", at: fields.location(.rank))
+                d.error(.badRank(row: Int(identity.row), raw), at: fields.location(.rank))
                 ok = false
             }
         }
@@ -315,7 +300,9 @@ enum ResultRowParsers {
                 status = Located(value, at: fields.location(.status))
             } else {
                 d.error(
-                    "row \(identity.row): status '\(raw)' is not one of \(ResultStatus.acceptedCodes(at: stage))\(fields.reading(.status))",
+                    .badStatus(
+                        row: Int(identity.row), raw, accepted: ResultStatus.accepted(at: stage).map(\.code),
+                        optimisation: ResultStatus.acceptsOptimisation(at: stage), reading: fields.reading(.status)),
                     at: fields.location(.status))
                 ok = false
             }
@@ -324,9 +311,7 @@ enum ResultRowParsers {
             if let value = fields.scaled(.final, scale: 3), value <= ScoreRange.maximumThousandths {
                 final = Located(value, at: fields.location(.final))
             } else {
-                d.error(
-                    "row \(identity.row): final '\(raw)' is not a score from 0 to 100 with at most three decimals",
-                    at: fields.location(.final))
+                d.error(.notAScore(row: Int(identity.row), "final", raw, decimals: 3), at: fields.location(.final))
                 ok = false
             }
         }

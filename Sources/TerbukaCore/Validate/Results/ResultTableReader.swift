@@ -66,8 +66,8 @@ struct ResultTableReader {
 
         /// " (column 'KETERANGAN' read as the status)" when the values decided how a
         /// generic header was read, so that a message about it says so.
-        func reading(_ column: Column) -> String {
-            layout.readings[column.id].map { " (\($0))" } ?? ""
+        func reading(_ column: Column) -> Bilingual {
+            .aside(layout.readings[column.id])
         }
 
         func index(_ column: String) -> Int? {
@@ -97,7 +97,7 @@ struct ResultTableReader {
         do {
             return try TableFormat.open(url, sheet: sheet)
         } catch {
-            diagnostics.error(error.message, at: SourceLocation(path: path), hint: error.hint)
+            diagnostics.error(error.message, at: SourceLocation(path: path))
             return nil
         }
     }
@@ -119,11 +119,7 @@ struct ResultTableReader {
         reader.optionalWhen = { column, found in
             column == "formation" && found.contains("position") && found.contains("unit")
         }
-        reader.missingHint = { column in
-            column == "formation"
-                ? "or give the position (jabatan) and the unit (lokasi formasi) of each row, to be found in formations.csv"
-                : nil
-        }
+        reader.missingHint = { column in column == "formation" ? .formationByPositionAndUnit : nil }
         var rows: [Row] = []
         var firstRowOf: [String: Int] = [:]
         // About one row per 40 bytes: growing a dictionary of a million keys rehashes them all.
@@ -138,17 +134,11 @@ struct ResultTableReader {
             &source, into: &diagnostics,
             unknownHeader: { index, name, location, diagnostics in
                 if let kind = ResultColumns.personalHeader(name) {
-                    diagnostics.error(
-                        "column '\(name)' is personal data (\(kind)) and must not be published; remove it from the table",
-                        at: location,
-                        hint: kind == "birth date"
-                            ? "a birth date for tie-breaks goes in a column named 'birth_date' or 'tanggal_lahir', which is never published"
-                            : nil)
+                    diagnostics.error(.personalColumn(name, kind: kind), at: location)
                     return false
                 }
                 diagnostics.warning(
-                    "column '\(name)' is not used and is not published", at: location,
-                    hint: Suggestion.hint(for: name, in: specs.flatMap(\.acceptedNames)))
+                    .unusedColumn(name, known: specs.flatMap(\.acceptedNames), unpublished: true), at: location)
                 return true
             },
             row: { record, layout, diagnostics in
@@ -181,7 +171,7 @@ struct ResultTableReader {
                     if let kind = PersonalData.kind(of: record.fields[index]) {
                         personalColumnsReported.insert(index)
                         diagnostics.error(
-                            "column '\(layout.headerNames[index])' holds \(kind), which is personal data; remove the column",
+                            .columnHoldsPersonalData(layout.headerNames[index], kind: kind),
                             at: place.location(record.positions[index], field: index, header: nil))
                     }
                 }
@@ -194,14 +184,10 @@ struct ResultTableReader {
             })
         guard let layout else { return nil }
         if rows.isEmpty, diagnostics.errorCount == before {
-            diagnostics.error(
-                "the table has a header but no participant rows", at: place.location(line: layout.headerLine + 1),
-                hint: "a published result lists every participant of the stage; was the file cut short?")
+            diagnostics.error(.headerWithoutRows, at: place.location(line: layout.headerLine + 1))
         }
         if skipped.count > 0, let first = skipped.first {
-            diagnostics.warning(
-                "\(skipped.count) row\(skipped.count == 1 ? "" : "s") without a participant number or a name \(skipped.count == 1 ? "was" : "were") skipped (notes under or inside the table)",
-                at: first)
+            diagnostics.warning(.notesSkipped(skipped.count), at: first)
         }
         return diagnostics.errorCount == before ? rows : nil
     }
@@ -220,7 +206,7 @@ struct ResultTableReader {
         _ record: TableRecord, layout: TableLayout, reported: inout Set<Int>, into diagnostics: inout Diagnostics
     ) -> Bool {
         TableReader.checkCells(
-            record, longNumberColumn: layout.indexOf["participant"], what: "participant number", place: place,
+            record, longNumberColumn: layout.indexOf["participant"], what: .participant, place: place,
             reported: &reported, into: &diagnostics)
     }
 
@@ -232,28 +218,24 @@ struct ResultTableReader {
         let row = fields.record.line
         let participant = fields.text(.participant) ?? ""
         if participant.isEmpty {
-            diagnostics.error("row \(row): empty participant number", at: fields.location(.participant))
+            diagnostics.error(.emptyParticipant(row: Int(row)), at: fields.location(.participant))
             ok = false
         } else if CellText.isScientificNotation(participant) {
-            diagnostics.error(
-                "row \(row): participant number '\(participant)' is in scientific notation, so Excel has already rounded it",
-                at: fields.location(.participant),
-                hint: "format the column as Text in the spreadsheet, type the numbers again and export")
+            diagnostics.error(.scientificNotation(row: Int(row), participant), at: fields.location(.participant))
             ok = false
         } else if let first = firstRowOf[participant] {
             diagnostics.error(
-                "row \(row): participant '\(participant)' appears twice (first in row \(first))",
-                at: fields.location(.participant))
+                .participantTwice(row: Int(row), participant, first: Int(first)), at: fields.location(.participant))
             ok = false
         } else {
             firstRowOf[participant] = row
         }
         let name = fields.text(.name) ?? ""
         if name.isEmpty {
-            diagnostics.error("row \(row): empty name", at: fields.location(.name))
+            diagnostics.error(.emptyName(row: Int(row)), at: fields.location(.name))
             ok = false
         } else if let kind = PersonalData.kindInside(name) {
-            diagnostics.error("row \(row): the name holds \(kind), which is personal data", at: fields.location(.name))
+            diagnostics.error(.personalDataInRow(row: Int(row), .name, kind: kind), at: fields.location(.name))
             ok = false
         }
         let formation: String
@@ -264,10 +246,10 @@ struct ResultTableReader {
                 // A code, or SSCASN's formasi_id of a formation imported with a short code.
                 guard let index = formations.byCode[written] ?? formations.bySSCASNID[written] else {
                     diagnostics.error(
-                        "row \(row): unknown formation code '\(written)'\(fields.reading(.formation))",
-                        at: fields.location(.formation),
-                        hint: Suggestion.hint(for: written, in: formations.byCode.keys.sorted())
-                            ?? "codes are listed in formations.csv")
+                        .unknownFormationInRow(
+                            row: Int(row), written, reading: fields.reading(.formation),
+                            known: formations.byCode.keys.sorted()),
+                        at: fields.location(.formation))
                     return nil
                 }
                 formationIndex = Int32(index)
@@ -288,8 +270,7 @@ struct ResultTableReader {
             if let ipk = CellText.parse(raw, scale: 2, decimalComma: true), ipk <= 400 {
                 tieBreaks.ipk = Int16(ipk)
             } else {
-                diagnostics.error(
-                    "row \(row): IPK '\(raw)' is not a grade point average between 0 and 4", at: fields.location(.ipk))
+                diagnostics.error(.badIPK(row: Int(row), raw), at: fields.location(.ipk))
                 ok = false
             }
         }
@@ -297,10 +278,7 @@ struct ResultTableReader {
             if let date = CellText.birthDate(raw) {
                 tieBreaks.birthDay = Int32(date.daysSinceEpoch)
             } else {
-                diagnostics.error(
-                    "row \(row): birth date '\(raw)' is not a date with a four-digit year",
-                    at: fields.location(.birthDate),
-                    hint: "write YYYY-MM-DD or DD-MM-YYYY")
+                diagnostics.error(.badBirthDate(row: Int(row), raw), at: fields.location(.birthDate))
                 ok = false
             }
         }

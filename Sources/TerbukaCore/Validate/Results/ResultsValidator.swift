@@ -9,9 +9,7 @@ enum ResultsValidator {
         let index = FormationIndex(formations)
         for entry in entries {
             if let first = seen[entry.stage] {
-                diagnostics.error(
-                    "stage '\(entry.stage.rawValue)' is listed twice in 'results' (first on line \(first.line))",
-                    at: entry.location)
+                diagnostics.error(.stageListedTwice(entry.stage.rawValue, firstLine: first.line), at: entry.location)
                 continue
             }
             seen[entry.stage] = entry.location
@@ -20,7 +18,7 @@ enum ResultsValidator {
                 continue
             }
             if kind == .pppk, entry.stage == .kompetensi, rules.components.isEmpty {
-                diagnostics.error("a kompetensi table needs scoring components", at: entry.location)
+                diagnostics.error(.competencyWithoutComponents, at: entry.location)
                 tables.unreadable.insert(entry.stage)
                 continue
             }
@@ -57,8 +55,7 @@ enum ResultsValidator {
         if let akhir = entries.first(where: { $0.stage == .akhir }), akhir.file == nil, !akhir.fileMissing,
             seen[.skd] == nil || seen[.skb] == nil
         {
-            diagnostics.error(
-                "the final results need a 'file', or 'skd' and 'skb' tables to compute them from", at: akhir.location)
+            diagnostics.error(.finalWithoutSources, at: akhir.location)
             // Nothing to rank: not row by row again.
             tables.akhir = nil
             tables.unreadable.insert(.akhir)

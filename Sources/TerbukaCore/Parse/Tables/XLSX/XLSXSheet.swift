@@ -12,7 +12,7 @@ struct XLSXSheet: TableSource {
     let workbook: XLSXWorkbook
     let sheet: XLSXWorkbook.Sheet
 
-    var style: TableStyle { TableStyle(sheet: sheet.name, decimalComma: true, fieldCountHint: nil) }
+    var style: TableStyle { TableStyle(sheet: sheet.name, decimalComma: true, fieldCountSeparator: nil) }
 
     mutating func forEachRecord(_ body: (inout TableRecord) -> Bool) throws(TableSyntaxError) {
         let merges = try mergedRanges()
@@ -46,12 +46,7 @@ struct XLSXSheet: TableSource {
             MergeSearch.find(in: bytes, into: &ranges)
             previousTail = Array(bytes.suffix(MergeSearch.overlap))
             if ranges.count > MergeSearch.limit {
-                throw TableSyntaxError(
-                    message:
-                        "the workbook's sheet has more than \(MergeSearch.limit) merged ranges, more than a table needs",
-                    hint:
-                        "unmerge the cells (Home › Merge & Center › Unmerge Cells) and save again, or save as 'CSV UTF-8'"
-                )
+                throw TableSyntaxError(.tooManyMergedRanges)
             }
             return true
         }

@@ -59,7 +59,7 @@ struct SheetHandler: XMLHandler {
         case UInt8(ascii: "c") where name.count == 1 && inRow:
             column = attributes.attribute("r").flatMap { CellReference.parse($0)?.column } ?? column + 1
             guard column <= 16_384 else {
-                throw TableSyntaxError(message: "the workbook is damaged: a cell lies beyond column XFD")
+                throw TableSyntaxError(.workbookDamaged(.beyondXFD))
             }
             cellType = .number
             if let type = attributes.attribute("t") {
@@ -92,7 +92,7 @@ struct SheetHandler: XMLHandler {
                 // Compared as Int: a row number past Int32 would trap in the conversion.
                 let number = attributes.attribute("r").flatMap { Self.integer($0) } ?? Int(row) + 1
                 guard number > Int(row), number <= 1_048_576 else {
-                    throw TableSyntaxError(message: "the workbook is damaged: row \(number) comes after row \(row)")
+                    throw TableSyntaxError(.workbookDamaged(.rowOrder(Int(number), after: Int(row))))
                 }
                 row = Int32(number)
                 column = 0
@@ -144,8 +144,7 @@ struct SheetHandler: XMLHandler {
         case .shared:
             guard let index = value.withUnsafeBufferPointer({ Self.integer($0) }), index < sharedStrings.count else {
                 throw TableSyntaxError(
-                    message: "the workbook is damaged: this cell refers to a text that is not in the workbook",
-                    line: Int(row), column: Int(column), isCell: true)
+                    .workbookDamaged(.missingSharedText), line: Int(row), column: Int(column), isCell: true)
             }
             text = sharedStrings[index]
         case .inline, .formulaText:
@@ -174,8 +173,7 @@ struct SheetHandler: XMLHandler {
                 let decimals = cellStyle < styles.count ? styles[cellStyle].decimals : nil
                 guard let number = NumberText.format(value, decimals: decimals) else {
                     throw TableSyntaxError(
-                        message:
-                            "the workbook is damaged: this cell holds '\(String(decoding: value.prefix(40), as: UTF8.self))' as a number",
+                        .workbookDamaged(.notANumber(String(decoding: value.prefix(40), as: UTF8.self))),
                         line: Int(row), column: Int(column), isCell: true)
                 }
                 kind = number.long ? .longNumber : .number
@@ -212,7 +210,7 @@ struct SheetHandler: XMLHandler {
         if !activeFills.isEmpty { activeFills.removeAll { $0.range.lastRow < row } }
         fillWork += activeFills.count
         if fillWork > Self.fillWorkLimit {
-            throw TableSyntaxError(message: "the workbook's merged ranges cover more cells than a table has")
+            throw TableSyntaxError(.mergedRangesTooLarge())
         }
         for fill in activeFills {
             let index = Int(fill.range.firstColumn) - 1

@@ -33,7 +33,7 @@ final class XLSXWorkbook {
             defer { try? handle.close() }
             head = try handle.read(upToCount: 8) ?? Data()
         } catch {
-            throw TableSyntaxError(message: "cannot read the file: \(FileProblem.describe(error))")
+            throw TableSyntaxError(.cannotRead(FileProblem.describe(error)))
         }
         try Self.checkSignature(head) { (try? Data(contentsOf: url, options: .mappedIfSafe)) ?? Data() }
         let archive: ZipReader
@@ -56,9 +56,7 @@ final class XLSXWorkbook {
         try self.init(archive: archive)
     }
 
-    static let damaged = TableSyntaxError(
-        message: "the workbook is damaged and cannot be opened",
-        hint: "open it in Excel or LibreOffice and save it again as .xlsx, or save it as 'CSV UTF-8'")
+    static let damaged = TableSyntaxError(.workbookDamaged(.cannotOpen))
 
     /// A workbook is a ZIP archive. An older binary file (an OLE compound document) is
     /// either a password-protected workbook or an .xls under another name.
@@ -69,33 +67,21 @@ final class XLSXWorkbook {
             // Encrypted Office files keep the real workbook in a stream named EncryptedPackage.
             let marker = Data("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
             if whole().range(of: marker) != nil {
-                throw TableSyntaxError(
-                    message: "the workbook is protected with a password, so it cannot be read",
-                    hint:
-                        "open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, empty) and save it again"
-                )
+                throw TableSyntaxError(.workbookPassword(detailed: true))
             }
-            throw TableSyntaxError(
-                message: "this file is an Excel 97–2003 workbook (.xls) with the name of an .xlsx",
-                hint: TableFormat.convertHint)
+            throw TableSyntaxError(.otherFormatUnderXLSXName(.xls))
         }
-        throw TableSyntaxError(
-            message: "this file is not an Excel workbook (.xlsx): it is not a ZIP archive",
-            hint: "if it is a CSV or another spreadsheet, give it its own extension, or save it from Excel as .xlsx")
+        throw TableSyntaxError(.notAZip)
     }
 
     private init(archive: ZipReader) throws(TableSyntaxError) {
         self.archive = archive
         if archive["mimetype"] != nil, archive["content.xml"] != nil {
-            throw TableSyntaxError(
-                message: "this file is an OpenDocument spreadsheet (.ods) with the name of an .xlsx",
-                hint: TableFormat.convertHint)
+            throw TableSyntaxError(.otherFormatUnderXLSXName(.ods))
         }
         let workbookPart = Self.officeDocument(in: archive) ?? "xl/workbook.xml"
         guard archive[workbookPart] != nil else {
-            throw TableSyntaxError(
-                message: "this ZIP archive is not an Excel workbook: it has no \(workbookPart)",
-                hint: TableFormat.convertHint)
+            throw TableSyntaxError(.zipWithoutWorkbook(workbookPart))
         }
         let folder = (workbookPart as NSString).deletingLastPathComponent
         let relationships = try Self.relationships(of: workbookPart, in: archive)
@@ -133,14 +119,12 @@ final class XLSXWorkbook {
         if let name {
             let wanted = name.trimmingSpaces.lowercased()
             guard let sheet = sheets.first(where: { $0.name.trimmingSpaces.lowercased() == wanted }) else {
-                throw TableSyntaxError(
-                    message: "the workbook has no sheet named '\(name)'",
-                    hint: "its sheets are: \(sheets.map { "'\($0.name)'" }.joined(separator: ", "))")
+                throw TableSyntaxError(.noSuchSheet(name, sheets: sheets.map(\.name)))
             }
             return XLSXSheet(workbook: self, sheet: sheet)
         }
         guard let sheet = sheets.first(where: { !$0.hidden }) ?? sheets.first else {
-            throw TableSyntaxError(message: "the workbook has no worksheet")
+            throw TableSyntaxError(.noWorksheet)
         }
         return XLSXSheet(workbook: self, sheet: sheet)
     }
@@ -166,17 +150,14 @@ final class XLSXWorkbook {
         _ body: (UnsafeRawBufferPointer) throws(TableSyntaxError) -> Bool
     ) throws(TableSyntaxError) -> Bool {
         guard let entry = archive[part] else {
-            throw TableSyntaxError(message: "the workbook is damaged: \(part) is missing")
+            throw TableSyntaxError(.workbookDamaged(.missingPart(part)))
         }
         var total = 0
         do {
             return try archive.stream(entry, chunkSize: chunkSize) { chunk throws(TableSyntaxError) -> Bool in
                 total += chunk.count
                 if total > limit {
-                    throw TableSyntaxError(
-                        message:
-                            "the workbook's \(part) is larger than \(limit >> 20) MB once unpacked, more than a table needs",
-                        hint: "save the sheet as 'CSV UTF-8' instead")
+                    throw TableSyntaxError(.partTooLarge(part, megabytes: limit >> 20))
                 }
                 return try body(chunk)
             }
@@ -184,13 +165,9 @@ final class XLSXWorkbook {
             switch error {
             case .body(let failure): throw failure
             case .encrypted:
-                throw TableSyntaxError(
-                    message: "the workbook is protected with a password, so it cannot be read",
-                    hint: "open it in Excel, remove the password and save it again")
+                throw TableSyntaxError(.workbookPassword(detailed: false))
             case .unsupportedMethod(let method):
-                throw TableSyntaxError(
-                    message: "the workbook's \(part) is compressed in a way Excel does not use (method \(method))",
-                    hint: "open it in Excel or LibreOffice and save it again as .xlsx")
+                throw TableSyntaxError(.unusualCompression(part, method: Int(method)))
             case .damaged: throw damaged
             }
         }

@@ -78,9 +78,7 @@ struct XMLScanner<Handler: XMLHandler> {
     /// Scans the next chunk of the document.
     mutating func feed(_ chunk: UnsafeRawBufferPointer) throws(TableSyntaxError) {
         if carry.count > Self.tokenLimit {
-            throw TableSyntaxError(
-                message:
-                    "the workbook is damaged: an XML part holds a tag or text longer than \(Self.tokenLimit >> 20) MB")
+            throw TableSyntaxError(.workbookDamaged(.tokenTooLong(megabytes: Self.tokenLimit >> 20)))
         }
         if carry.isEmpty {
             let consumed = try chunk.withMemoryRebound(to: UInt8.self) { bytes throws(TableSyntaxError) in
@@ -97,7 +95,7 @@ struct XMLScanner<Handler: XMLHandler> {
     mutating func finish() throws(TableSyntaxError) {
         try scanCarry(final: true)
         if !carry.isEmpty {
-            throw TableSyntaxError(message: "the workbook is damaged: an XML part ends in the middle of a tag")
+            throw TableSyntaxError(.workbookDamaged(.endsInTag))
         }
     }
 
@@ -185,7 +183,7 @@ struct XMLScanner<Handler: XMLHandler> {
     }
 
     private static func throwDamaged() throws(TableSyntaxError) -> Int {
-        throw TableSyntaxError(message: "the workbook is damaged: an XML part ends in the middle of a tag")
+        throw TableSyntaxError(.workbookDamaged(.endsInTag))
     }
 
     private static func localName(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> XMLBytes {
@@ -264,7 +262,7 @@ enum XMLCharacters {
 
     private static func utf8(_ bytes: UnsafeBufferPointer<UInt8>) throws(TableSyntaxError) -> String {
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw TableSyntaxError(message: "the workbook is damaged: its text is not valid UTF-8")
+            throw TableSyntaxError(.workbookDamaged(.textNotUTF8))
         }
         return text
     }

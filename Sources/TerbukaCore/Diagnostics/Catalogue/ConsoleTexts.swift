@@ -1,0 +1,52 @@
+// What the command line and the preview server say around the diagnostics: summaries,
+// in the language of messages. (Counts keep the words `error` and `warning` English in
+// the gcc-style lines only; here they are words for people.)
+
+extension Bilingual {
+    /// `2 errors, 1 warning`.
+    public static func counts(errors: Int, warnings: Int) -> Bilingual {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return Bilingual(
+            id: "\(errors) kesalahan, \(warnings) peringatan",
+            en: "\(plural(errors, "error")), \(plural(warnings, "warning"))")
+    }
+
+    public static func buildFailed(_ counts: Bilingual, output: String) -> Bilingual {
+        Bilingual(
+            id: "build gagal: \(counts.id); \(output) dibiarkan seperti semula",
+            en: "build failed: \(counts.en); \(output) was left as it was")
+    }
+
+    public static func built(pages: Int, files: Int, output: String, seconds: String) -> Bilingual {
+        Bilingual(
+            id: "\(pages) halaman, \(files) berkas ditulis ke \(output) dalam \(seconds) s",
+            en: "built \(pages) pages, \(files) files into \(output) in \(seconds) s")
+    }
+
+    public static func checkFailed(_ counts: Bilingual) -> Bilingual {
+        Bilingual(id: "pemeriksaan gagal: \(counts.id)", en: "check failed: \(counts.en)")
+    }
+
+    public static let contentValid = Bilingual(id: "konten sah", en: "content is valid")
+
+    /// ` (0 errors, 2 warnings)` after a success line, or nothing.
+    public static func withWarnings(_ counts: Bilingual, _ warnings: Int) -> Bilingual {
+        warnings > 0 ? Bilingual(id: " (\(counts.id))", en: " (\(counts.en))") : .same("")
+    }
+
+    public static func previewBuilt(pages: Int) -> Bilingual {
+        Bilingual(id: "\(pages) halaman dibuat", en: "built \(pages) pages")
+    }
+
+    public static let previewFailed = Bilingual(
+        id: "build gagal: yang ditampilkan masih hasil build sebelumnya",
+        en: "build failed: the previous build is still served")
+
+    public static let previewBanner = Bilingual(
+        id: "Build gagal; halaman ini dari build terakhir yang berhasil.",
+        en: "Build failed; this page is from the last good build.")
+
+    public static func serving(_ url: String) -> Bilingual {
+        Bilingual(id: "melayani \(url) (Ctrl-C untuk berhenti)", en: "serving \(url) (Ctrl-C to stop)")
+    }
+}
