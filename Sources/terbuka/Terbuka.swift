@@ -58,6 +58,23 @@ struct SiteOptions: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 
+/// `--lang` for commands without a site to take the language from.
+struct LanguageOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The language of messages: id (Indonesian) or en (English).",
+            discussion:
+                "Without it: LC_ALL, LC_MESSAGES or LANG when they name Indonesian or English, else Indonesian.",
+            valueName: "id|en"))
+    var lang: Language?
+
+    func choose(site: URL? = nil) {
+        Console.language = Language.forMessages(
+            flag: lang, environment: ProcessInfo.processInfo.environment,
+            site: site.flatMap(SiteConfigValidator.declaredLanguage))
+    }
+}
+
 struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate the content and write the site (default: <site>/output).")
@@ -152,13 +169,16 @@ struct Explain: ParsableCommand {
     @Argument(help: "The code, e.g. T0203. Without it: every code, as the guide lists them.")
     var code: String?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
+        language.choose()
         guard let code else {
             print(CodeGuide.markdown, terminator: "")
             return
         }
         guard let explanation = CodeGuide.explanation(code) else {
-            Console.error("error: unknown code '\(code)'; codes run from T0101 to T0899 (terbuka explain lists them)")
+            Console.say(.same("error: "), .unknownCode(code))
             throw ExitCode(64)
         }
         print(CodeGuide.section(explanation), terminator: "")
@@ -211,11 +231,12 @@ struct Init: ParsableCommand {
             discussion: "Without it, the pipelines read the CI variable TERBUKA_RELEASE_URL."))
     var releaseURL: String?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
+        language.choose()
         guard let zone = SiteTimeZone(rawValue: timezone) else {
-            Console.error(
-                "error: unknown time zone '\(timezone)'; use one of \(SiteTimeZone.allCases.map(\.identifier).joined(separator: ", "))"
-            )
+            Console.say(.same("error: "), .unknownZoneOption(timezone))
             throw ExitCode(64)
         }
         let url = URL(fileURLWithPath: folder, isDirectory: true)
@@ -223,10 +244,10 @@ struct Init: ParsableCommand {
             let done = try Scaffold.initSite(
                 at: url, title: title, agency: agency, timezone: zone, today: Console.today(zone),
                 releaseURL: releaseURL)
-            for line in done { Console.error(line) }
-            Console.error("next: edit content/site.yml, then run 'terbuka build --site \(folder)'")
+            for line in done { Console.say(line) }
+            Console.say(.nextEditSite(folder))
         } catch {
-            Console.error("error: \(error)")
+            Console.failure(error)
             throw ExitCode(1)
         }
     }
@@ -245,18 +266,21 @@ struct New: ParsableCommand {
     @Option(name: .shortAndLong, help: "The site folder.")
     var site = "."
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let root = URL(fileURLWithPath: site, isDirectory: true)
+        language.choose(site: root)
         var diagnostics = Diagnostics()
         let zone =
             ContentLoader(siteRoot: root).load(into: &diagnostics).siteConfig
             .flatMap { SiteConfigValidator.validate($0, into: &diagnostics) }?.timeZone ?? .jakarta
         do {
             for file in try Scaffold.newFile(kind, slug: slug, siteRoot: root, today: Console.today(zone)) {
-                Console.error("created \(file)")
+                Console.say(.created(file))
             }
         } catch {
-            Console.error("error: \(error)")
+            Console.failure(error)
             throw ExitCode(1)
         }
     }
@@ -284,16 +308,19 @@ struct Import: ParsableCommand {
         @Flag(help: "Replace an existing formations.csv.")
         var force = false
 
+        @OptionGroup var language: LanguageOption
+
         func run() throws {
+            language.choose(site: URL(fileURLWithPath: site, isDirectory: true))
             guard Slug.isValid(vacancy) else {
-                Console.error("error: '\(vacancy)' is not a slug; try '\(Slug.make(from: vacancy))'")
+                Console.say(.same("error: "), .notASlugOption(vacancy))
                 throw ExitCode(64)
             }
             let target = URL(fileURLWithPath: site, isDirectory: true).appendingPathComponent(
                 "content/vacancies/\(vacancy)/formations.csv")
             // The empty list `terbuka new vacancy` writes is there to be replaced.
             if FileManager.default.fileExists(atPath: target.path), !force, !Scaffold.isEmptyFormationList(target) {
-                Console.error("error: \(target.path) already exists; add --force to replace it")
+                Console.say(.same("error: "), .existsUseForce(target.path))
                 throw ExitCode(1)
             }
             do {
@@ -301,15 +328,15 @@ struct Import: ParsableCommand {
                 try FileManager.default.createDirectory(
                     at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try csv.write(to: target, atomically: true, encoding: .utf8)
-                Console.error(report.text)
-                Console.error("wrote \(target.path)")
+                Console.error(report.text(in: Console.language))
+                Console.say(.wrote(target.path))
                 if !FileManager.default.fileExists(
                     atPath: target.deletingLastPathComponent().appendingPathComponent("index.md").path)
                 {
-                    Console.error("next: 'terbuka new vacancy \(vacancy)' writes its notice (index.md)")
+                    Console.say(.nextNotice(vacancy))
                 }
             } catch {
-                Console.error("error: \(error)")
+                Console.failure(error)
                 throw ExitCode(1)
             }
         }
@@ -335,47 +362,41 @@ struct Verify: ParsableCommand {
             valueName: "KEY.pub"))
     var key: String?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
+        language.choose()
         var publicKey: SSHPublicKey?
         if let key {
             publicKey = try Console.readKey(key) { try SSHPublicKey(line: $0) }
         }
         let report = SiteVerifier.verify(URL(fileURLWithPath: folder, isDirectory: true), key: publicKey)
-        for problem in report.problems { Console.error("error: \(problem)") }
-        for path in report.changed { Console.error("changed: \(path)") }
-        for path in report.missing { Console.error("missing: \(path)") }
-        for path in report.extra {
-            Console.error("\(strict ? "extra" : "warning: extra") (not in SHA256SUMS): \(path)")
-        }
+        for problem in report.problems { Console.say(.same("error: "), problem) }
+        for path in report.changed { Console.say(.changed(path)) }
+        for path in report.missing { Console.say(.missing(path)) }
+        for path in report.extra { Console.say(.extra(path, strict: strict)) }
         switch report.signature {
         case .valid?:
-            Console.error("signature: SHA256SUMS.sig is valid, made by \(publicKey!.fingerprint)")
+            Console.say(.signatureValid(publicKey!.fingerprint))
         case .missing?:
-            Console.error("error: signature: the site has no SHA256SUMS.sig to check against the key")
+            Console.say(.signatureMissing)
         case .invalid(.otherKey(let fingerprint))?:
-            Console.error(
-                "error: signature: SHA256SUMS.sig was made by another key (\(fingerprint)), not by \(publicKey!.fingerprint)"
-            )
+            Console.say(.signatureOtherKey(fingerprint, expected: publicKey!.fingerprint))
         case .invalid(.otherBytes)?:
-            Console.error(
-                "error: signature: SHA256SUMS.sig was made by the key but over other bytes: SHA256SUMS was changed after it was signed"
-            )
+            Console.say(.signatureOtherBytes)
         case .invalid(.unreadable(let why))?:
-            Console.error("error: signature: SHA256SUMS.sig cannot be read: \(why)")
+            Console.say(.signatureUnreadable(why))
         case .invalid(.valid)?, nil:
             break
         }
         guard report.passed(strict: strict) else {
-            Console.error(
-                "verify failed: \(report.changed.count) changed, \(report.missing.count) missing, \(report.extra.count) extra of \(report.checked + report.missing.count) files listed"
-            )
+            Console.say(
+                .verifyFailed(
+                    changed: report.changed.count, missing: report.missing.count, extra: report.extra.count,
+                    listed: report.checked + report.missing.count))
             throw ExitCode(1)
         }
-        let extra =
-            report.extra.isEmpty
-            ? ""
-            : "; \(report.extra.count) file\(report.extra.count == 1 ? "" : "s") not in SHA256SUMS (added by the host?)"
-        Console.error("all \(report.checked) files match SHA256SUMS\(extra)")
+        Console.say(.verified(report.checked, extra: report.extra.count))
     }
 }
 
@@ -481,6 +502,18 @@ enum Console {
     /// ` (0 errors, 2 warnings)` after a summary when there were warnings.
     static func summaryOfWarnings(_ diagnostics: Diagnostics) -> Bilingual {
         .withWarnings(counts(diagnostics), diagnostics.warningCount)
+    }
+
+    /// `error: …` for a command that failed: its words in the language of messages when
+    /// it has them.
+    static func failure(_ error: any Error) {
+        let words: Bilingual =
+            switch error {
+            case let failure as Scaffold.Failure: failure.words
+            case let failure as SSCASNImporter.Failure: failure.words
+            default: .same("\(error)")
+            }
+        say(.same("error: "), words)
     }
 
     /// A summary line in the language of messages, its parts joined.

@@ -147,4 +147,15 @@ import Testing
         #expect(output.contains("**English:** `unknown key 'ordr' in a page (did you mean 'order'?)`"))
         #expect(try CommandLineTests.run(["explain", "T9999"]).status == 64)
     }
+
+    @Test func theOtherCommandsSpeakTheLanguageToo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (status, output) = try CommandLineTests.run(["verify", "--lang", "id", folder.path])
+        #expect(status == 1)
+        #expect(output.contains("error: \(folder.path)/SHA256SUMS: tidak ada SHA256SUMS untuk diperiksa"))
+        let made = try CommandLineTests.run(["init", "--lang", "id", folder.path])
+        #expect(made.output.contains("dibuat content/site.yml"))
+        #expect(made.output.contains("berikutnya: sunting content/site.yml"))
+    }
 }

@@ -9,7 +9,7 @@ import Yams
 @Suite struct PipelineTests {
     static func initSite(_ extra: [String] = []) throws -> URL {
         let folder = StaffWorkflowTests.temporaryFolder()
-        let (status, output) = try CommandLineTests.run(["init", folder.path] + extra)
+        let (status, output) = try CommandLineTests.run(["init", "--lang", "en", folder.path] + extra)
         #expect(status == 0, "\(output)")
         return folder
     }
@@ -213,7 +213,7 @@ import Yams
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "node_modules/\n".write(to: folder.appendingPathComponent(".gitignore"), atomically: true, encoding: .utf8)
         try "pages: {}\n".write(to: folder.appendingPathComponent(".gitlab-ci.yml"), atomically: true, encoding: .utf8)
-        let (status, output) = try CommandLineTests.run(["init", folder.path])
+        let (status, output) = try CommandLineTests.run(["init", "--lang", "en", folder.path])
         #expect(status == 0)
         #expect(output.contains("kept .gitignore: it already exists"))
         #expect(output.contains("kept .gitlab-ci.yml: it already exists"))

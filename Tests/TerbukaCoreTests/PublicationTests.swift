@@ -52,7 +52,7 @@ import Testing
         let report = SiteVerifier.verify(site.output)
         #expect(report.missing == ["tentang/index.html"])
         #expect(report.extra == [".htaccess"])
-        let (status, output) = try CommandLineTests.run(["verify", site.output.path])
+        let (status, output) = try CommandLineTests.run(["verify", "--lang", "en", site.output.path])
         #expect(status == 1)
         #expect(output.contains("missing: tentang/index.html\n"))
         #expect(output.contains("warning: extra (not in SHA256SUMS): .htaccess\n"))
@@ -63,10 +63,10 @@ import Testing
         defer { site.cleanUp() }
         #expect(await site.build().succeeded)
         try "x".write(to: site.output.appendingPathComponent(".htaccess"), atomically: true, encoding: .utf8)
-        let lenient = try CommandLineTests.run(["verify", site.output.path])
+        let lenient = try CommandLineTests.run(["verify", "--lang", "en", site.output.path])
         #expect(lenient.status == 0, "\(lenient.output)")
         #expect(lenient.output.contains("warning: extra (not in SHA256SUMS): .htaccess\n"))
-        let strict = try CommandLineTests.run(["verify", "--strict", site.output.path])
+        let strict = try CommandLineTests.run(["verify", "--lang", "en", "--strict", site.output.path])
         #expect(strict.status == 1)
         #expect(strict.output.contains("extra (not in SHA256SUMS): .htaccess\n"))
     }

@@ -50,8 +50,9 @@ import Testing
         }
         #expect(try CommandLineTests.run(["new", "page", "kontak", "--site", folder.path]).status == 1)
         #expect(
-            try CommandLineTests.run(["new", "page", "Kontak Kami", "--site", folder.path]).output.contains(
-                "try 'kontak-kami'"))
+            try CommandLineTests.run(["new", "page", "Kontak Kami", "--lang", "en", "--site", folder.path]).output
+                .contains(
+                    "try 'kontak-kami'"))
         // The new vacancy has no formations yet: check says so and nothing else.
         let errors = await SiteBuilder(options: BuildOptions(siteRoot: folder)).check().diagnostics.all.filter {
             $0.severity == .error
@@ -191,7 +192,7 @@ import Testing
             displayPath: "x")
         #expect(csv.components(separatedBy: "\r\n")[1].hasSuffix(",7970000,8580000"))
         #expect(
-            report.unclear.contains(
+            report.unclear.map(\.en).contains(
                 "salaries were given in millions of rupiah and are written in rupiah (7.97 → 7970000)"))
         #expect(report.kinds["CPNS Lulusan Terbaik"] == "cumlaude")
     }

@@ -18,27 +18,22 @@ public enum SSCASNImporter {
         /// `scoring.passing` for them.
         public var kindsWithoutPassingMarks: [String] = []
         /// Things a person should look at, one line each.
-        public var unclear: [String] = []
+        public var unclear: [Bilingual] = []
 
-        public var text: String {
-            var lines = [
-                "read \(rowsRead) rows: \(formations) formations (\(merged) rows merged into the formation they repeat)"
-            ]
-            for (written, slug) in kinds.sorted(by: { $0.key < $1.key }) {
-                lines.append("kind \"\(written)\" → \(slug)")
-            }
-            if !kindsWithoutPassingMarks.isEmpty {
-                lines.append(
-                    "kinds without passing marks in the CPNS preset (add them under scoring.passing in index.md): "
-                        + kindsWithoutPassingMarks.joined(separator: ", "))
-            }
-            lines += unclear.map { "unclear: " + $0 }
-            return lines.joined(separator: "\n")
+        public var text: String { text(in: .en) }
+
+        public func text(in language: Language) -> String {
+            var lines: [Bilingual] = [.importRead(rows: rowsRead, formations: formations, merged: merged)]
+            for (written, slug) in kinds.sorted(by: { $0.key < $1.key }) { lines.append(.importKind(written, slug)) }
+            if !kindsWithoutPassingMarks.isEmpty { lines.append(.importKindsWithoutMarks(kindsWithoutPassingMarks)) }
+            lines += unclear.map(Bilingual.unclear)
+            return lines.map { $0[language] }.joined(separator: "\n")
         }
     }
 
     public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+        public var words: Bilingual
+        public var description: String { words.en }
     }
 
     private struct Group {
@@ -69,11 +64,13 @@ public enum SSCASNImporter {
             }
         } catch {
             let place = error.line > 1 ? ":\(error.line):\(error.column)" : ""
+            let message = error.message
             throw Failure(
-                description:
-                    "\(displayPath)\(place): \(error.message.text.en)\(error.message.hint.map { " (\($0.en))" } ?? "")")
+                words: Bilingual(
+                    id: "\(displayPath)\(place): \(message.text.id)\(message.hint.map { " (\($0.id))" } ?? "")",
+                    en: "\(displayPath)\(place): \(message.text.en)\(message.hint.map { " (\($0.en))" } ?? "")"))
         }
-        guard let header = records.first else { throw Failure(description: "\(displayPath): the file is empty") }
+        guard let header = records.first else { throw Failure(words: .importEmpty(displayPath)) }
         let names = header.fields.map { TableColumn.normalize($0) }
         func column(_ candidates: String...) -> Int? {
             candidates.lazy.compactMap { names.firstIndex(of: TableColumn.normalize($0)) }.first
@@ -83,10 +80,7 @@ public enum SSCASNImporter {
             let kindColumn = column("formasi_nm", "jenis_formasi", "formasi"),
             let quotaColumn = column("jumlah_formasi", "kebutuhan")
         else {
-            throw Failure(
-                description:
-                    "\(displayPath): not an SSCASN formation export: expected the columns jabatan_nm (or jabatan), lokasi_nm (or unit_kerja), formasi_nm (or formasi) and jumlah_formasi (or kebutuhan)"
-            )
+            throw Failure(words: .importNotAnExport(displayPath))
         }
         let idColumn = column("formasi_id", "kode_formasi")
         let minColumn = column("gaji_min", "penghasilan_min")
@@ -104,13 +98,13 @@ public enum SSCASNImporter {
             guard !text.isEmpty else { return nil }
             if millions {
                 guard let value = CellText.parse(text, scale: 2, decimalComma: true) else {
-                    report.unclear.append("line \(line): salary '\(raw)' is not a number of millions")
+                    report.unclear.append(.salaryNotMillions(line: line, raw))
                     return nil
                 }
                 return value * 10_000
             }
             guard let value = Int(text.filter { $0 != "." && $0 != "," }) else {
-                report.unclear.append("line \(line): salary '\(raw)' is not a whole number")
+                report.unclear.append(.salaryNotWhole(line: line, raw))
                 return nil
             }
             return value
@@ -124,8 +118,7 @@ public enum SSCASNImporter {
             let line = record.line
             guard record.fields.count == header.fields.count else {
                 report.unclear.append(
-                    "line \(line): \(record.fields.count) fields where the header has \(header.fields.count); row skipped"
-                )
+                    .importFieldCount(line: line, fields: record.fields.count, header: header.fields.count))
                 continue
             }
             let field = { (index: Int?) -> String in index.map { clean(record.fields[$0]) } ?? "" }
@@ -145,8 +138,10 @@ public enum SSCASNImporter {
                 let quota = Int(field(quotaColumn))
                 if quota != groups[existing].quota {
                     report.unclear.append(
-                        "line \(line): formation \(groups[existing].code) has \(field(quotaColumn)) seats here but \(groups[existing].quota.map(String.init) ?? "none") on line \(groups[existing].firstLine); the first is kept"
-                    )
+                        .importSeatsDiffer(
+                            line: line, code: groups[existing].code, here: field(quotaColumn),
+                            first: groups[existing].quota.map(String.init) ?? "–", firstLine: groups[existing].firstLine
+                        ))
                 }
                 if !education.isEmpty, !groups[existing].education.contains(education) {
                     groups[existing].education.append(education)
@@ -157,7 +152,7 @@ public enum SSCASNImporter {
             report.kinds[writtenKind] = kind
             let quota = Int(field(quotaColumn))
             if quota == nil || quota! < 1 {
-                report.unclear.append("line \(line): seats '\(field(quotaColumn))' is not a whole number of at least 1")
+                report.unclear.append(.importBadSeats(line: line, field(quotaColumn)))
             }
             // SSCASN's formasi_id (32 or 36 characters) is no code a person reads: the formation
             // gets a short code, and the id is kept beside it for result tables that use it.
@@ -178,8 +173,7 @@ public enum SSCASNImporter {
         report.kindsWithoutPassingMarks = Set(groups.map(\.kind)).filter { ScoringRules.cpns2024.passing[$0] == nil }
             .sorted()
         if millions {
-            report.unclear.append(
-                "salaries were given in millions of rupiah and are written in rupiah (7.97 → 7970000)")
+            report.unclear.append(.importSalariesInMillions)
         }
 
         var out = ByteWriter()

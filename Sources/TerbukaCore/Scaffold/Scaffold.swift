@@ -5,7 +5,8 @@ import TerbukaGuide
 /// comments saying what each key is for.
 public enum Scaffold {
     public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+        public var words: Bilingual
+        public var description: String { words.en }
     }
 
     public enum Kind: String, CaseIterable, Sendable {
@@ -13,30 +14,27 @@ public enum Scaffold {
     }
 
     /// A new site in `folder`: site.yml and one example of everything.
-    /// Returns what was done, a line per file ("created content/site.yml").
+    /// Returns what was done, a line per file ("created content/site.yml"), in both languages.
     /// `releaseURL`: where the pipelines download Terbuka's release archive; nil leaves it to
     /// the CI variable TERBUKA_RELEASE_URL.
     public static func initSite(
         at folder: URL, title: String, agency: String, timezone: SiteTimeZone, today: CivilDate,
         releaseURL: String? = nil
-    ) throws -> [String] {
+    ) throws -> [Bilingual] {
         let content = folder.appendingPathComponent("content")
-        if FileManager.default.fileExists(atPath: content.path) {
-            throw Failure(
-                description: "\(content.path) already exists; init makes a new site and changes nothing that is there")
-        }
-        var written: [String] = []
+        if FileManager.default.fileExists(atPath: content.path) { throw Failure(words: .contentExists(content.path)) }
+        var written: [Bilingual] = []
         func write(_ path: String, _ text: String) throws {
             let url = folder.appendingPathComponent(path)
             // The folder may already be a repository with its own files: keep them.
             if FileManager.default.fileExists(atPath: url.path) {
-                written.append("kept \(path): it already exists")
+                written.append(.kept(path))
                 return
             }
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
-            written.append("created \(path)")
+            written.append(.created(path))
         }
         try write(
             "content/site.yml",
@@ -77,7 +75,7 @@ public enum Scaffold {
         // so never published.
         for name in Guide.files {
             guard let text = Guide.text(name) else {
-                throw Failure(description: "the guide \(name) is missing from this copy of Terbuka; reinstall it")
+                throw Failure(words: .guideMissing(name))
             }
             try write("docs/\(name)", text)
         }
@@ -91,8 +89,7 @@ public enum Scaffold {
     /// A new vacancy, announcement or page with its front matter filled in.
     public static func newFile(_ kind: Kind, slug: String, siteRoot: URL, today: CivilDate) throws -> [String] {
         guard Slug.isValid(slug) else {
-            throw Failure(
-                description: "'\(slug)' is not a slug (lower-case a-z, 0-9 and '-'); try '\(Slug.make(from: slug))'")
+            throw Failure(words: .notASlugOption(slug))
         }
         let files: [(String, String)] =
             switch kind {
@@ -115,7 +112,7 @@ public enum Scaffold {
             !FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent($0.0).path)
         }
         if missing.count < files.count, kind != .vacancy || !missing.contains(where: { $0.0.hasSuffix("index.md") }) {
-            throw Failure(description: "\(files[0].0) already exists; nothing was written")
+            throw Failure(words: .fileExistsNothingWritten(files[0].0))
         }
         for (path, text) in missing {
             let url = siteRoot.appendingPathComponent(path)

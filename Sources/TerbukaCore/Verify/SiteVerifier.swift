@@ -8,7 +8,7 @@ public enum SiteVerifier {
         public var missing: [String]
         /// Files in the folder that SHA256SUMS does not list.
         public var extra: [String]
-        public var problems: [String]
+        public var problems: [Bilingual]
         /// What SHA256SUMS.sig says, when a key was given to check it against.
         public var signature: SignatureCheck?
 
@@ -46,14 +46,14 @@ public enum SiteVerifier {
         }
         let sums = folder.appendingPathComponent(Route.sums)
         guard let text = try? String(contentsOf: sums, encoding: .utf8) else {
-            report.problems.append("\(sums.path): no SHA256SUMS to check against")
+            report.problems.append(.noSums(sums.path))
             return report
         }
         var listed: Set<String> = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
             let parts = line.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, parts[0].count == 64, parts[1].hasPrefix(" ") else {
-                report.problems.append("SHA256SUMS line \(number + 1) is not '<sha256>  <path>'")
+                report.problems.append(.badSumsLine(number + 1))
                 continue
             }
             let expected = String(parts[0]).lowercased()

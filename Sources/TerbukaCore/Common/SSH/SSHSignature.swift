@@ -53,18 +53,18 @@ public enum SSHSignature {
         /// Made by the key, but not over these bytes (or for another namespace).
         case otherBytes
         /// Not a signature Terbuka can read; says why.
-        case unreadable(String)
+        case unreadable(Bilingual)
     }
 
     /// Checks an armoured signature of `message` against `key`.
     public static func verify(_ armored: String, message: [UInt8], key: SSHPublicKey, namespace: String) -> Outcome {
         guard let bytes = SSHArmor.unwrap(armored, label: label) else {
-            return .unreadable("no '-----BEGIN SSH SIGNATURE-----' block")
+            return .unreadable(.noSignatureBlock)
         }
         var reader = SSHReader(bytes)
         do {
             guard Array(try reader.raw(magic.count)) == magic, try reader.uint32() == version else {
-                return .unreadable("not an SSHSIG signature of version 1")
+                return .unreadable(.notSSHSIGVersion1)
             }
             let publicBlob = try reader.string()
             let signedNamespace = try reader.text()
@@ -72,7 +72,7 @@ public enum SSHSignature {
             let hash = try reader.text()
             var inner = SSHReader(try reader.string())
             guard let signer = SSHPublicKey(blob: publicBlob), try inner.text() == SSHPublicKey.type else {
-                return .unreadable("the signature was not made with an Ed25519 key")
+                return .unreadable(.notEd25519Signature)
             }
             let signature = try inner.string()
             guard signer == key else { return .otherKey(signer.fingerprint) }
@@ -83,7 +83,7 @@ public enum SSHSignature {
             else { return .otherBytes }
             return .valid
         } catch {
-            return .unreadable("the signature ends too early")
+            return .unreadable(.signatureTooShort)
         }
     }
 }

@@ -19,7 +19,7 @@ extension Bilingual {
     }
 
     /// A text the two languages share: a name, a number, a path.
-    static func same(_ text: String) -> Bilingual {
+    public static func same(_ text: String) -> Bilingual {
         Bilingual(id: text, en: text)
     }
 
