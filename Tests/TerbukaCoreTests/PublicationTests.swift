@@ -258,7 +258,8 @@ import Testing
         let names = (package?["resources"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
         #expect(
             names == [
-                "cpns-2024-formasi", "cpns-2024-skd", "cpns-2024-skb", "cpns-2024-akhir", "cpns-2024-formasi-kosong",
+                "cpns-2024-formasi", "cpns-2024-skd", "cpns-2024-skb", "cpns-2024-akhir", "cpns-2024-evaluasi",
+                "cpns-2024-formasi-kosong",
             ])
     }
 }

@@ -23,7 +23,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
                 return true
             }
         } catch let error as TableSyntaxError {
-            precondition(!error.message.isEmpty)
+            precondition(!error.message.text.en.isEmpty && !error.message.text.id.isEmpty)
         } catch {
             preconditionFailure("\(error)")
         }
@@ -42,7 +42,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         try scanner.feed(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[middle...]))
         try scanner.finish()
     } catch {
-        precondition(!error.message.isEmpty)
+        precondition(!error.message.text.en.isEmpty && !error.message.text.id.isEmpty)
     }
     return 0
 }

@@ -46,6 +46,10 @@ public enum Route {
     public static func unfilledData(_ vacancy: String, _ format: String) -> String {
         "data/\(vacancy)/formasi-kosong.\(format)"
     }
+    /// `csv` or `json` of the round's evaluation: counts per formation and in all.
+    public static func evaluationData(_ vacancy: String, _ format: String) -> String {
+        "data/\(vacancy)/evaluasi.\(format)"
+    }
     /// The participant lookup's scripts.
     public static func lookupFolder(_ vacancy: String) -> String { "data/\(vacancy)/cari" }
     /// One script of the lookup: `manifest` or a shard.

@@ -60,9 +60,9 @@ public struct SiteRenderer: Sendable {
         if isPrimary {
             var files = DataExport.formations(index.vacancies)
             for vacancy in index.vacancies {
-                if let unfilled = index.results[vacancy.id]?.unfilled {
-                    files += DataExport.unfilled(vacancy, unfilled)
-                }
+                guard let results = index.results[vacancy.id], !results.tables.isEmpty else { continue }
+                if let unfilled = results.unfilled { files += DataExport.unfilled(vacancy, unfilled) }
+                files += DataExport.evaluation(vacancy, results.evaluation)
             }
             files += theme.assets.map { OutputFile(path: Route.asset($0.path), contents: .copy($0.url)) }
             files += theme.rootFiles.map { OutputFile(path: $0.path, contents: .copy($0.url)) }

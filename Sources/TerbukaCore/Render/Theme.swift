@@ -35,6 +35,7 @@ public struct Theme: Sendable {
             + TimelineItem.State.allCases.map { "state_\($0.rawValue)" }
             + PriorityGroup.allCases.map { "group_\($0.code)" }
             + UnfilledFormation.Reason.allCases.map { "unfilled_\($0.rawValue)" }
+            + RoundEvaluation.Measure.allCases.map { "eval_\($0.rawValue)" }
     }
 
     /// The interface strings a template names: `{{t.key}}`, `{{{t.key}}}`, `{{#t.key}}`, `{{^t.key}}`.

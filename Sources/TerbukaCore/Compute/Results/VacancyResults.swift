@@ -12,6 +12,8 @@ public struct VacancyResults: Sendable {
     public var versions: [ResultStage: ResultVersions] = [:]
     /// Each formation's cut-off per stage that decides by score, by group index.
     public var cutoffs: [ResultStage: [Int: CellValue]] = [:]
+    /// The round's evaluation: per formation and in all, counts that partition each table.
+    public var evaluation: RoundEvaluation
 
     public func table(_ stage: ResultStage) -> (any PublishedResultTable)? {
         tables.first { $0.stage == stage }
@@ -31,6 +33,8 @@ public struct VacancyResults: Sendable {
         unfilled = final.map { UnfilledFormation.list(final: $0, first: computed[0], formations: vacancy.formations) }
         statistics = ResultStatistics(
             tables: tables, skd: stages.skdResults, formations: vacancy.formations, rules: rules)
+        evaluation = RoundEvaluation(
+            tables: tables, skd: stages.skdResults, formations: vacancy.formations, rules: rules, unfilled: unfilled)
         for table in tables {
             let cutoffs = Cutoff.perGroup(table)
             if !cutoffs.isEmpty { self.cutoffs[table.stage] = cutoffs }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Open data downloads about formations: `data/<id>/formasi.csv` and `.json`
-/// (CONTENT-FORMAT.md, "Output"), and, after the final stage, `data/<id>/formasi-kosong.csv`
-/// and `.json`; written with the same escaping as the result data (ByteWriter).
+/// (CONTENT-FORMAT.md, "Output"), after the final stage `data/<id>/formasi-kosong.csv`
+/// and `.json`, and with results `data/<id>/evaluasi.csv` and `.json`; written with the
+/// same escaping as the result data (ByteWriter).
 enum DataExport {
     static let formationColumns = [
         "code", "position", "unit", "education", "kind", "quota", "salary_min", "salary_max",
@@ -12,10 +13,13 @@ enum DataExport {
         "code", "position", "unit", "kind", "quota", "filled", "unfilled", "applicants", "withdrew", "absent", "reason",
     ]
 
-    /// Table Schema types of the columns of both files: text unless named here.
+    static let evaluationColumns = ["formation", "stage", "measure", "detail", "count"]
+
+    /// Table Schema types of the columns of these files: text unless named here.
     static let columnTypes: [String: ResultColumn.ValueType] = [
         "quota": .integer, "salary_min": .integer, "salary_max": .integer, "disability": .boolean,
         "filled": .integer, "unfilled": .integer, "applicants": .integer, "withdrew": .integer, "absent": .integer,
+        "count": .integer,
     ]
 
     static func typed(_ columns: [String]) -> [ResultColumn] {
@@ -64,6 +68,20 @@ enum DataExport {
                     .integer(formation.quota), .integer(item.filled), .integer(item.unfilled),
                     .integer(item.applicants),
                     .integer(item.withdrew), .integer(item.absent), .text(item.reason.rawValue),
+                ]
+            })
+    }
+
+    /// The round's evaluation, a row per count: per formation, then the whole round (an
+    /// empty formation); `stage` is empty for a formation's seats.
+    static func evaluation(_ vacancy: Vacancy, _ evaluation: RoundEvaluation) -> [OutputFile] {
+        table(
+            csv: Route.evaluationData(vacancy.id, "csv"), json: Route.evaluationData(vacancy.id, "json"),
+            vacancy: vacancy, columns: evaluationColumns,
+            rows: evaluation.rows.map { row in
+                [
+                    row.formation.map(CellValue.text) ?? .empty, row.stage.map { .text($0.rawValue) } ?? .empty,
+                    .text(row.measure.rawValue), .text(row.detail), .integer(row.count),
                 ]
             })
     }

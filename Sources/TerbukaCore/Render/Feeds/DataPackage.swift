@@ -43,6 +43,14 @@ enum DataPackage {
                         "\(vacancy.title): \(table.stage.rawValue), perubahan antarversi"
                     ))
             }
+            if let results = index.results[vacancy.id], !results.tables.isEmpty {
+                resources.append(
+                    (
+                        "\(vacancy.id)-evaluasi", Route.evaluationData(vacancy.id, "csv"),
+                        DataExport.typed(DataExport.evaluationColumns), [],
+                        "\(vacancy.title): evaluasi seleksi"
+                    ))
+            }
             if index.results[vacancy.id]?.unfilled != nil {
                 resources.append(
                     (
@@ -85,12 +93,17 @@ enum DataPackage {
                 out.json(column.type.rawValue)
                 out.raw("}")
             }
-            out.raw("], \"primaryKey\": [")
-            for (index, key) in resource.key.enumerated() {
-                if index > 0 { out.raw(", ") }
-                out.json(key)
+            out.raw("]")
+            // The evaluation has none: its whole-round rows have no formation.
+            if !resource.key.isEmpty {
+                out.raw(", \"primaryKey\": [")
+                for (index, key) in resource.key.enumerated() {
+                    if index > 0 { out.raw(", ") }
+                    out.json(key)
+                }
+                out.raw("]")
             }
-            out.raw("]}}")
+            out.raw("}}")
         }
         out.raw("\n  ]\n}\n")
         return OutputFile(path: Route.dataPackage, contents: .bytes(Data(out.bytes)))

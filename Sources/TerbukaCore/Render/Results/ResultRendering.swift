@@ -242,6 +242,109 @@ extension SiteRenderer {
             headers: tables.map { strings["results_cutoff_\($0.stage.rawValue)"] ?? $0.stage.rawValue }, rows: rows)
     }
 
+    /// The evaluation on the statistics page: the round's counts by stage, the TMS reasons,
+    /// and the main counts of each formation (the first 100; all are in evaluasi.csv).
+    private func evaluationView(_ vacancy: Vacancy, _ evaluation: RoundEvaluation, root: String) -> EvaluationView? {
+        let round = evaluation.round
+        guard !round.isEmpty else { return nil }
+        func line(_ row: RoundEvaluation.Row) -> EvaluationLineView? {
+            let name: String
+            var part = false
+            switch row.measure {
+            case .tmsReason, .seats, .unfilled: return nil
+            case .absent:
+                guard row.count > 0 else { return nil }
+                name = label("status", row.detail)
+                part = true
+            case .missedAlone:
+                guard row.count > 0 else { return nil }
+                name = text(
+                    .evalMissedMark, ["mark": row.detail == "total" ? text(.colTotal) : row.detail.uppercased()])
+                part = true
+            default:
+                name = strings["eval_\(row.measure.rawValue)"] ?? row.measure.rawValue
+            }
+            return EvaluationLineView(label: name, count: format.integer(row.count), part: part)
+        }
+        var stages: [EvaluationStageView] = []
+        for stage in ResultStage.allCases {
+            let lines = round.filter { $0.stage == stage }.compactMap(line)
+            if !lines.isEmpty {
+                stages.append(EvaluationStageView(title: label("result", stage.rawValue), lines: lines))
+            }
+        }
+        let seatLines = round.filter { $0.measure == .seats || $0.measure == .unfilled }.map {
+            EvaluationLineView(
+                label: strings["eval_\($0.measure.rawValue)"] ?? "", count: format.integer($0.count), part: false)
+        }
+        if !seatLines.isEmpty { stages.append(EvaluationStageView(title: text(.evalSeatsTitle), lines: seatLines)) }
+        let reasons = round.filter { $0.measure == .tmsReason }.enumerated()
+            .sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }
+            .map {
+                EvaluationLineView(
+                    label: $0.element.detail.isEmpty ? text(.evalNoReason) : $0.element.detail,
+                    count: format.integer($0.element.count), part: false)
+            }
+        // The formation table: the counts that say most, where the round has the stage.
+        var columns: [(stage: ResultStage?, measure: RoundEvaluation.Measure, detail: String?, header: String)] = []
+        func offer(_ stage: ResultStage?, _ measure: RoundEvaluation.Measure, _ detail: String? = nil, _ header: String)
+        {
+            if round.contains(where: {
+                $0.stage == stage && $0.measure == measure && (detail == nil || $0.detail == detail)
+            }) {
+                columns.append((stage, measure, detail, header))
+            }
+        }
+        offer(nil, .seats, nil, text(.evalSeatsShort))
+        if round.contains(where: { $0.stage == .administrasi }) {
+            offer(.administrasi, .rows, nil, text(.evalApplicantsShort))
+            offer(.administrasi, .ms, nil, "MS")
+            offer(.administrasi, .tms, nil, "TMS")
+        }
+        offer(.skd, .present, nil, text(.evalPresentShort))
+        offer(.skd, .absent, nil, text(.evalAbsentShort))
+        offer(.skd, .metMarks, nil, text(.evalMetShort))
+        for mark in SKDMark.allCases
+        where round.contains(where: { $0.measure == .missedAlone && $0.detail == mark.rawValue && $0.count > 0 }) {
+            offer(
+                .skd, .missedAlone, mark.rawValue,
+                text(.evalMissedShort, ["mark": mark == .total ? text(.colTotal) : mark.label]))
+        }
+        offer(.skd, .missedSeveral, nil, text(.evalSeveralShort))
+        offer(.skd, .shortlisted, nil, "P/L")
+        for stage in [ResultStage.kompetensi, .akhir] { offer(stage, .passed, nil, text(.evalPassedShort)) }
+        for stage in [ResultStage.kompetensi, .akhir] { offer(stage, .unfilled, nil, text(.evalUnfilledShort)) }
+        let limit = 100
+        let listed = Set(evaluation.rows.compactMap(\.formation))
+        let shown = vacancy.formations.filter { listed.contains($0.code) }
+        var byKey: [String: Int] = [:]
+        for row in evaluation.rows {
+            guard let code = row.formation else { continue }
+            let key = "\(code)|\(row.stage?.rawValue ?? "")|\(row.measure.rawValue)"
+            if row.measure == .absent {
+                byKey[key, default: 0] += row.count
+            } else {
+                byKey[key + "|" + row.detail] = row.count
+            }
+        }
+        let formations = shown.prefix(limit).map { formation in
+            CutoffRowView(
+                code: formation.code, position: formation.position,
+                values: columns.map { column in
+                    let key = "\(formation.code)|\(column.stage?.rawValue ?? "")|\(column.measure.rawValue)"
+                    let count = column.measure == .absent ? byKey[key] : byKey[key + "|" + (column.detail ?? "")]
+                    return count.map(format.integer) ?? "–"
+                })
+        }
+        return EvaluationView(
+            stages: stages, reasons: reasons, hasReasons: !reasons.isEmpty, headers: columns.map(\.header),
+            formations: Array(formations),
+            formationsNote: shown.count > limit
+                ? text(.evalFormationsLimited, ["n": String(limit), "total": format.integer(shown.count)]) : nil,
+            csvHref: Links.href(to: Route.evaluationData(vacancy.id, "csv"), root: root),
+            jsonHref: Links.href(to: Route.evaluationData(vacancy.id, "json"), root: root))
+    }
+
     /// The end of an objection period as announced: a date alone means the end of that day.
     func objectionText(_ until: ContentDate) -> String {
         format.dateTime(until, siteZone: index.content.config.timeZone) + (until.hasTime ? "" : " \(text(.endOfDay))")
@@ -379,6 +482,7 @@ extension SiteRenderer {
             }
             view.hasCharts = view.formationsChart != nil || view.histogram != nil
             view.cutoffs = cutoffTable(vacancy, results)
+            view.evaluation = evaluationView(vacancy, results.evaluation, root: root)
             return view
         }
     }

@@ -120,6 +120,34 @@ struct StatisticsView: Sendable {
     var hasCharts: Bool
     /// Each formation's cut-offs.
     var cutoffs: CutoffTableView? = nil
+    /// The round's evaluation: counts in all, TMS reasons, counts per formation.
+    var evaluation: EvaluationView? = nil
+}
+
+struct EvaluationView: Sendable {
+    /// The whole round, a block per stage.
+    var stages: [EvaluationStageView]
+    /// Every TMS reason with its count, most first.
+    var reasons: [EvaluationLineView]
+    var hasReasons: Bool
+    var headers: [String]
+    var formations: [CutoffRowView]
+    /// Said when the page lists only the first formations.
+    var formationsNote: String?
+    var csvHref: String
+    var jsonHref: String
+}
+
+struct EvaluationStageView: Sendable {
+    var title: String
+    var lines: [EvaluationLineView]
+}
+
+struct EvaluationLineView: Sendable {
+    var label: String
+    var count: String
+    /// A part of the line above it (absent by code, a mark missed alone).
+    var part: Bool
 }
 
 struct CutoffTableView: Sendable {

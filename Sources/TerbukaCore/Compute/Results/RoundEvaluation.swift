@@ -1,0 +1,232 @@
+/// The evaluation of a round, per formation and for the whole round: the report agencies
+/// write by hand after each round. Every count is part of a partition of one table's rows
+/// (MS + TMS are the administration's rows, the TMS reasons add up to TMS, present and
+/// absent are the SKD's rows, met and missed are those present), so nothing is counted
+/// twice or lost; `rows` gives them flat, as `data/<id>/evaluasi.csv` publishes them.
+public struct RoundEvaluation: Sendable {
+    /// One count: at `stage`, `measure` (with `detail`: a reason, an absence code, a mark).
+    public struct Row: Sendable, Equatable {
+        /// The formation's code; nil for the whole round.
+        public var formation: String?
+        /// The stage whose table is counted; nil for the formation's seats.
+        public var stage: ResultStage?
+        public var measure: Measure
+        public var detail: String
+        public var count: Int
+    }
+
+    public enum Measure: String, Sendable, CaseIterable {
+        /// Rows of the stage's table.
+        case rows
+        /// Administration: MS and TMS, and the TMS rows by reason (as first written; the
+        /// same reason in other case or spacing counts with it; no reason is "").
+        case ms, tms
+        case tmsReason = "tms_reason"
+        /// A test (SKD, PPPK competency, final): with scores, or absent by code.
+        case present, absent
+        /// SKD: reached every passing mark, or missed one mark alone (detail: twk, tiu,
+        /// tkp, total), or several.
+        case metMarks = "met_marks"
+        case missedAlone = "missed_alone"
+        case missedSeveral = "missed_several"
+        /// SKD: P/L, went on to the SKB.
+        case shortlisted
+        /// Final and PPPK competency: took a seat (optimisation placements included), or
+        /// present and not.
+        case passed
+        case notPassed = "not_passed"
+        /// The formation's seats, and those left unfilled after the final stage.
+        case seats, unfilled
+    }
+
+    /// Per formation in the formations' order, then the whole round.
+    public let rows: [Row]
+
+    public func count(_ formation: String?, _ stage: ResultStage?, _ measure: Measure, _ detail: String = "") -> Int? {
+        rows.first { $0.formation == formation && $0.stage == stage && $0.measure == measure && $0.detail == detail }?
+            .count
+    }
+
+    /// Rows of the whole round only.
+    public var round: [Row] { rows.filter { $0.formation == nil } }
+
+    init(
+        tables: [any PublishedResultTable], skd: SKDResults?, formations: [Formation], rules: ScoringRules,
+        unfilled: [UnfilledFormation]?
+    ) {
+        var perFormation: [String: [Row]] = [:]
+        func add(_ code: String, _ stage: ResultStage, _ measure: Measure, _ detail: String = "", _ count: Int) {
+            perFormation[code, default: []].append(
+                Row(formation: code, stage: stage, measure: measure, detail: detail, count: count))
+        }
+        let applied = Set(tables.flatMap { $0.groups.map(\.formation.code) })
+        for table in tables {
+            for group in table.groups {
+                let code = group.formation.code
+                add(code, table.stage, .rows, "", group.range.count)
+                switch table.stage {
+                case .administrasi:
+                    Self.administration(table, group) { add(code, .administrasi, $0, $1, $2) }
+                case .skd:
+                    guard let skd else { continue }
+                    let marks = rules.passing[group.formation.kind] ?? PassingMarks()
+                    Self.skd(skd, group, marks: marks) { add(code, .skd, $0, $1, $2) }
+                case .kompetensi, .akhir:
+                    Self.seats(table, group) { add(code, table.stage, $0, $1, $2) }
+                case .skb:
+                    Self.attendance(table, group) { add(code, .skb, $0, $1, $2) }
+                }
+            }
+        }
+        let left = Dictionary((unfilled ?? []).map { ($0.formation.code, $0.unfilled) }, uniquingKeysWith: +)
+        let last = tables.last { $0.stage == .akhir || $0.stage == .kompetensi }?.stage
+        var rows: [Row] = []
+        for formation in formations where applied.contains(formation.code) || left[formation.code] != nil {
+            rows.append(Row(formation: formation.code, stage: nil, measure: .seats, detail: "", count: formation.quota))
+            rows += perFormation[formation.code] ?? []
+            if let last, unfilled != nil {
+                rows.append(
+                    Row(
+                        formation: formation.code, stage: last, measure: .unfilled, detail: "",
+                        count: left[formation.code] ?? 0))
+            }
+        }
+        // The whole round: each (stage, measure, detail) summed over formations, in the
+        // order first met; reasons are merged again across formations.
+        var order: [String] = []
+        var totals: [String: Row] = [:]
+        for row in rows {
+            let detail = row.measure == .tmsReason ? TMSReason.key(row.detail) : row.detail
+            let key = "\(row.stage?.rawValue ?? "")|\(row.measure.rawValue)|\(detail)"
+            if var total = totals[key] {
+                total.count += row.count
+                totals[key] = total
+            } else {
+                order.append(key)
+                totals[key] = Row(
+                    formation: nil, stage: row.stage, measure: row.measure, detail: row.detail, count: row.count)
+            }
+        }
+        // Each (stage, measure) together, where it first came: a reason first written in a
+        // later formation joins the others.
+        var firstOfGroup: [String: Int] = [:]
+        for (index, key) in order.enumerated() {
+            let group = key.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false).prefix(2)
+                .joined(separator: "|")
+            if firstOfGroup[group] == nil { firstOfGroup[group] = index }
+        }
+        let grouped = order.enumerated().sorted { a, b in
+            func group(_ key: String) -> Int {
+                firstOfGroup[
+                    key.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false).prefix(2)
+                        .joined(separator: "|")]!
+            }
+            return (group(a.element), a.offset) < (group(b.element), b.offset)
+        }
+        self.rows = rows + grouped.map { totals[$0.element]! }
+    }
+
+    private static func administration(
+        _ table: any PublishedResultTable, _ group: FormationGroup, _ add: (Measure, String, Int) -> Void
+    ) {
+        add(.ms, "", group.passed)
+        add(.tms, "", group.range.count - group.passed)
+        guard let reason = table.columns.firstIndex(where: { $0.id == "reason" }) else { return }
+        var reasons = TMSReason.Tally()
+        for position in group.range where table.status(position) == .doesNotMeet {
+            if case .text(let written) = table.cells(position)[reason] {
+                reasons.add(written)
+            } else {
+                reasons.add("")
+            }
+        }
+        for (written, count) in reasons.counts { add(.tmsReason, written, count) }
+    }
+
+    private static func skd(
+        _ skd: SKDResults, _ group: FormationGroup, marks: PassingMarks, _ add: (Measure, String, Int) -> Void
+    ) {
+        var absent: [Absence: Int] = [:]
+        var met = 0
+        var alone: [SKDMark: Int] = [:]
+        var several = 0
+        var shortlisted = 0
+        for position in group.range {
+            let row = skd.row(position)
+            if skd.status(position) == .shortlisted { shortlisted += 1 }
+            guard let scores = row.scores else {
+                absent[row.absence ?? .absent, default: 0] += 1
+                continue
+            }
+            let missed = marks.shortfalls(scores)
+            switch missed.count {
+            case 0: met += 1
+            case 1: alone[missed[0].mark, default: 0] += 1
+            default: several += 1
+            }
+        }
+        add(.present, "", group.range.count - absent.values.reduce(0, +))
+        for code in Absence.allCases { add(.absent, code.rawValue, absent[code] ?? 0) }
+        add(.metMarks, "", met)
+        for mark in SKDMark.allCases { add(.missedAlone, mark.rawValue, alone[mark] ?? 0) }
+        add(.missedSeveral, "", several)
+        add(.shortlisted, "", shortlisted)
+    }
+
+    /// Present by the status: every row without an absence code sat the test.
+    private static func attendance(
+        _ table: any PublishedResultTable, _ group: FormationGroup, _ add: (Measure, String, Int) -> Void
+    ) {
+        var absent: [Absence: Int] = [:]
+        for position in group.range {
+            if case .absent(let code)? = table.status(position) { absent[code, default: 0] += 1 }
+        }
+        add(.present, "", group.range.count - absent.values.reduce(0, +))
+        for code in Absence.allCases { add(.absent, code.rawValue, absent[code] ?? 0) }
+    }
+
+    private static func seats(
+        _ table: any PublishedResultTable, _ group: FormationGroup, _ add: (Measure, String, Int) -> Void
+    ) {
+        attendance(table, group, add)
+        var passed = 0
+        var absent = 0
+        for position in group.range {
+            guard let status = table.status(position) else { continue }
+            if status.isSeated { passed += 1 } else if case .absent = status { absent += 1 }
+        }
+        add(.passed, "", passed)
+        add(.notPassed, "", group.range.count - passed - absent)
+    }
+}
+
+/// TMS reasons as agencies write them, counted together when they differ only in case and
+/// spacing ("Ijazah tidak sesuai", "IJAZAH  TIDAK SESUAI").
+enum TMSReason {
+    static func key(_ written: String) -> String {
+        written.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    struct Tally {
+        private var order: [String] = []
+        private var byKey: [String: (written: String, count: Int)] = [:]
+
+        mutating func add(_ written: String) {
+            let trimmed = written.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let key = TMSReason.key(trimmed)
+            if let found = byKey[key] {
+                byKey[key] = (found.written, found.count + 1)
+            } else {
+                order.append(key)
+                byKey[key] = (trimmed, 1)
+            }
+        }
+
+        /// Most first, then as first written.
+        var counts: [(written: String, count: Int)] {
+            order.enumerated().map { (index: $0.offset, entry: byKey[$0.element]!) }
+                .sorted { ($1.entry.count, $0.index) < ($0.entry.count, $1.index) }
+                .map { ($0.entry.written, $0.entry.count) }
+        }
+    }
+}
