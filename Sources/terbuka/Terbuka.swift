@@ -99,7 +99,7 @@ struct Build: AsyncParsableCommand {
             includeDrafts: siteOptions.drafts)
         if let sign {
             // Read before anything is built: a key that cannot sign writes nothing.
-            options.signingKey = try Console.readKey(sign, after: "; nothing was written") {
+            options.signingKey = try Console.readKey(sign, after: .nothingWritten) {
                 try SSHPrivateKey(text: $0)
             }
         }
@@ -408,10 +408,11 @@ enum Console {
     nonisolated(unsafe) static var language = Language.id
 
     /// Stage progress on a terminal, rewritten in place; nothing when not a terminal or quiet.
-    static func progress(quiet: Bool) -> (@Sendable (String) -> Void)? {
+    static func progress(quiet: Bool) -> (@Sendable (Bilingual) -> Void)? {
         guard !quiet, isatty(2) == 1 else { return nil }
+        let language = language
         return { message in
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8))
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(message[language])".utf8))
         }
     }
 
@@ -476,13 +477,15 @@ enum Console {
 
     /// Reads a key file with `read`; a file that cannot be read or used is one error line
     /// (ending with `after`) and exit status 1.
-    static func readKey<Key>(_ path: String, after: String = "", _ read: (String) throws -> Key) throws -> Key {
+    static func readKey<Key>(_ path: String, after: Bilingual = .same(""), _ read: (String) throws -> Key) throws
+        -> Key
+    {
         do {
             return try read(try String(contentsOfFile: path, encoding: .utf8))
         } catch let problem as SSHPublicKey.Problem {
-            error("error: \(path): \(problem.words[language])\(after)")
+            say(.same("error: \(path): "), problem.words, after)
         } catch {
-            self.error("error: \(path): \(FileProblem.describe(error)[language])\(after)")
+            say(.same("error: \(path): "), FileProblem.describe(error), after)
         }
         throw ExitCode(1)
     }

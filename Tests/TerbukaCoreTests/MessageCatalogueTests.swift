@@ -155,7 +155,7 @@ import Testing
         #expect(status == 1)
         #expect(output.contains("error: \(folder.path)/SHA256SUMS: tidak ada SHA256SUMS untuk diperiksa"))
         let made = try CommandLineTests.run(["init", "--lang", "id", folder.path])
-        #expect(made.output.contains("dibuat content/site.yml"))
+        #expect(made.output.contains("dibuat: content/site.yml"))
         #expect(made.output.contains("berikutnya: sunting content/site.yml"))
     }
 }

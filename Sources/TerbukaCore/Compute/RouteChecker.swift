@@ -2,20 +2,9 @@
 /// two sources write the same path and that standing pages keep out of the folders the
 /// generator owns.
 public enum RouteChecker {
-    /// Top-level folders the generator writes, with what it writes there.
-    static let reserved: [String: Bilingual] = [
-        "lowongan": Bilingual(id: "halaman lowongan", en: "the vacancy pages"),
-        "pengumuman": Bilingual(id: "halaman pengumuman", en: "the announcement pages"),
-        "jadwal": Bilingual(id: "halaman jadwal", en: "the schedule page"),
-        "cari": Bilingual(id: "halaman pencarian", en: "the search page"),
-        "data": Bilingual(id: "unduhan data terbuka", en: "the open data downloads"),
-        "files": Bilingual(id: "lampiran", en: "the attachments"),
-        "assets": Bilingual(id: "style sheet dan skrip tema", en: "the theme's style sheets and scripts"),
-        "en": Bilingual(id: "antarmuka bahasa Inggris", en: "the English interface"),
-        "id": Bilingual(
-            id: "antarmuka bahasa Indonesia (bila bukan bahasa utama)",
-            en: "the Indonesian interface (when it is not the primary one)"),
-    ]
+    /// Top-level folders the generator writes, with what it writes there (named in
+    /// Catalogue/SiteMessages.swift).
+    static var reserved: [String: Bilingual] { Bilingual.reservedFolders }
 
     public static func check(_ index: SiteIndex, into diagnostics: inout Diagnostics) {
         var owners: [String: Bilingual] = [:]
@@ -26,18 +15,8 @@ public enum RouteChecker {
                 owners[path] = owner
             }
         }
-        claim(Route.home, by: Bilingual(id: "halaman depan", en: "the home page"), at: nil)
-        claim(Route.vacancyList, by: Bilingual(id: "daftar lowongan", en: "the vacancy list"), at: nil)
-        claim(Route.announcementList, by: Bilingual(id: "daftar pengumuman", en: "the announcement list"), at: nil)
-        claim(Route.notFound, by: Bilingual(id: "halaman 404", en: "the 404 page"), at: nil)
-        claim(Route.schedule, by: Bilingual(id: "halaman jadwal", en: "the schedule page"), at: nil)
-        claim(Route.calendar, by: Bilingual(id: "kalender", en: "the calendar"), at: nil)
-        claim(Route.search, by: Bilingual(id: "halaman pencarian", en: "the search page"), at: nil)
-        if index.content.config.signing != nil {
-            claim(
-                Route.authenticity,
-                by: Bilingual(id: "halaman 'Periksa keaslian'", en: "the page 'Periksa keaslian'"), at: nil)
-        }
+        for (path, owner) in Bilingual.generatedPages { claim(path, by: owner, at: nil) }
+        if index.content.config.signing != nil { claim(Route.authenticity, by: .authenticityPage, at: nil) }
         for vacancy in index.vacancies {
             claim(
                 Route.vacancy(vacancy.id), by: .same(vacancy.sourcePath), at: SourceLocation(path: vacancy.sourcePath))

@@ -67,8 +67,11 @@ public enum SSCASNImporter {
             let message = error.message
             throw Failure(
                 words: Bilingual(
-                    id: "\(displayPath)\(place): \(message.text.id)\(message.hint.map { " (\($0.id))" } ?? "")",
-                    en: "\(displayPath)\(place): \(message.text.en)\(message.hint.map { " (\($0.en))" } ?? "")"))
+                    id:
+                        "\(displayPath)\(place): \(message.text.id)\(message.hint.map { " (\($0.id))" } ?? "") [\(message.code)]",
+                    en:
+                        "\(displayPath)\(place): \(message.text.en)\(message.hint.map { " (\($0.en))" } ?? "") [\(message.code)]"
+                ))
         }
         guard let header = records.first else { throw Failure(words: .importEmpty(displayPath)) }
         let names = header.fields.map { TableColumn.normalize($0) }
@@ -140,7 +143,7 @@ public enum SSCASNImporter {
                     report.unclear.append(
                         .importSeatsDiffer(
                             line: line, code: groups[existing].code, here: field(quotaColumn),
-                            first: groups[existing].quota.map(String.init) ?? "–", firstLine: groups[existing].firstLine
+                            first: groups[existing].quota, firstLine: groups[existing].firstLine
                         ))
                 }
                 if !education.isEmpty, !groups[existing].education.contains(education) {

@@ -11,7 +11,7 @@ public struct BuildOptions: Sendable {
     /// byte-identical (never the wall clock alone).
     public var now: Int?
     /// Told what the build is doing, stage by stage (for a terminal).
-    public var progress: (@Sendable (String) -> Void)?
+    public var progress: (@Sendable (Bilingual) -> Void)?
     /// The key that signs SHA256SUMS (`build --sign`); nil: the site is not signed.
     public var signingKey: SSHPrivateKey?
 
@@ -89,11 +89,12 @@ public struct SiteBuilder: Sendable {
                 diagnostics: diagnostics, filesWritten: files, pagesWritten: pages, timings: timings, site: site)
         }
 
-        options.progress?("loading content…")
+        options.progress?(.loadingContent)
         let loaded = ContentLoader(siteRoot: options.siteRoot).load(into: &diagnostics)
         lap("load")
         options.progress?(
-            "reading \(loaded.vacancies.count) vacancies, \(loaded.announcements.count) announcements, \(loaded.pages.count) pages…"
+            .readingContent(
+                vacancies: loaded.vacancies.count, announcements: loaded.announcements.count, pages: loaded.pages.count)
         )
         let content = ContentValidator.validate(loaded, includeDrafts: options.includeDrafts, into: &diagnostics)
         lap("parse+validate")
@@ -102,7 +103,7 @@ public struct SiteBuilder: Sendable {
             siteRoot: options.siteRoot, name: content.config.theme, languages: content.config.languages,
             into: &diagnostics)
         let rows = content.vacancies.reduce(0) { $0 + $1.tables.rowCount }
-        options.progress?("ranking \(rows) result rows…")
+        options.progress?(.ranking(rows))
         let results = await Self.computeResults(content.vacancies, into: &diagnostics)
         var index = SiteIndex(
             content: content, now: options.now ?? BuildOptions.newestPublication(content), results: results)
@@ -127,7 +128,7 @@ public struct SiteBuilder: Sendable {
             )
             return report()
         }
-        options.progress?("writing the site…")
+        options.progress?(.writingSite)
         let writer = OutputWriter(destination: options.output)
         do {
             let staging = try writer.begin()

@@ -54,7 +54,7 @@ enum Pipelines {
         [.diagnostics[] | {
           description: .text,
           check_name: .code,
-          fingerprint: ("\(.path):\(.line):\(.column):\(.message)" | @base64),
+          fingerprint: ("\(.path):\(.line):\(.column):\(.code)" | @base64),
           severity: (if .severity == "error" then "major" else "minor" end),
           location: {path: .path, lines: {begin: .line}}
         }]

@@ -116,44 +116,16 @@ struct SKDResults: PublishedResultTable {
                         at: total.location)
                 }
                 if let written = supplied.rank, written.value != rank {
-                    let order = Self.rankingKeys.map(\.label)
-                    let keys = order.dropLast().joined(separator: ", ")
                     report.add(
                         .suppliedDiffers(
                             row: Int(row.identity.row), "rank", supplied: "\(written.value)", computed: "\(rank)",
-                            rule: Bilingual(
-                                id:
-                                    "per formasi, yang memenuhi nilai ambang batas lebih dulu, lalu menurut \(keys) dan \(order.last!), nilai sama berbagi peringkat",
-                                en:
-                                    "per formation, those who reached the passing marks first, then by \(keys) and \(order.last!), equal scores sharing a rank"
-                            )),
+                            rule: .skdRankRule(Self.rankingKeys.map(\.label))),
                         at: written.location)
                 }
                 if let written = supplied.status, written.value != status {
-                    let failed = Self.failures(scores, marks)
-                    let seats = Bilingual.seats(formation.quota)
-                    let times = "\(rules.shortlistMultiplier) × "
-                    let rule: Bilingual =
-                        switch status {
-                        case .notPassed:
-                            Bilingual(
-                                id: "\(Bilingual.joined(failed).id) untuk jenis formasi \(formation.kind)",
-                                en: "\(Bilingual.joined(failed).en) for formation kind \(formation.kind)")
-                        case .shortlisted:
-                            Bilingual(
-                                id:
-                                    "nilai ambang batas jenis formasi \(formation.kind) terpenuhi dan peringkat \(rank) masuk \(cutoff) besar (\(times)\(seats.id))",
-                                en:
-                                    "the passing marks for formation kind \(formation.kind) are reached and rank \(rank) is within the shortlist of \(cutoff) (\(times)\(seats.en))"
-                            )
-                        default:
-                            Bilingual(
-                                id:
-                                    "nilai ambang batas terpenuhi tetapi peringkat \(rank) di luar \(cutoff) besar (\(times)\(seats.id))",
-                                en:
-                                    "the passing marks are reached but rank \(rank) is beyond the shortlist of \(cutoff) (\(times)\(seats.en))"
-                            )
-                        }
+                    let rule = Bilingual.skdStatusRule(
+                        status, failed: Self.failures(scores, marks), kind: formation.kind, rank: rank, cutoff: cutoff,
+                        multiplier: rules.shortlistMultiplier, seats: formation.quota)
                     report.add(
                         .suppliedDiffers(
                             row: Int(row.identity.row), "status", supplied: written.value.code, computed: status.code,

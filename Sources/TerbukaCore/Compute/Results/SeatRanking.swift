@@ -161,26 +161,9 @@ struct SeatRanking: PublishedResultTable {
                 if status.isSeated { passed += 1 }
                 guard !undecided.contains(offset) else { continue }
                 if let written = entrant.supplied?.status, written.value != status {
-                    let reason = explain(entrant)
-                    let member = entrant.group.map {
-                        Bilingual(
-                            id: " dan peserta termasuk kelompok prioritas \($0.code) (\($0.name))",
-                            en: " and the participant is in priority group \($0.code) (\($0.name))")
-                    }
-                    let rank = local[offset]
-                    let rule =
-                        status.isSeated
-                        ? Bilingual(
-                            id: "peringkat \(rank) masuk \(seats.id) formasi \(formation.code)\(member?.id ?? "")",
-                            en:
-                                "rank \(rank) is within the \(seats.en) of formation \(formation.code)\(member?.en ?? "")"
-                        )
-                        : Bilingual(
-                            id:
-                                "\(reason.map { "\($0.id); " } ?? "")peringkat \(rank) di luar \(seats.id) formasi \(formation.code)\(member?.id ?? "")",
-                            en:
-                                "\(reason.map { "\($0.en); " } ?? "")rank \(rank) is beyond the \(seats.en) of formation \(formation.code)\(member?.en ?? "")"
-                        )
+                    let rule = Bilingual.seatStatusRule(
+                        seated: status.isSeated, reason: explain(entrant), rank: local[offset], seats: formation.quota,
+                        formation: formation.code, group: entrant.group)
                     report.add(
                         .suppliedDiffers(
                             row: Int(entrant.identity.row), "status", supplied: written.value.code,
@@ -189,17 +172,10 @@ struct SeatRanking: PublishedResultTable {
                         at: written.location)
                 }
                 if let written = entrant.supplied?.rank, written.value != local[offset] {
-                    let names = keyNames.map(Bilingual.rankingKey)
                     report.add(
                         .suppliedDiffers(
                             row: Int(entrant.identity.row), "rank", supplied: "\(written.value)",
-                            computed: "\(local[offset])",
-                            rule: Bilingual(
-                                id:
-                                    "per formasi menurut \(names.map(\.id).joined(separator: ", lalu ")), penentu sama berbagi peringkat",
-                                en:
-                                    "per formation by \(names.map(\.en).joined(separator: ", then ")), equal keys sharing a rank"
-                            )),
+                            computed: "\(local[offset])", rule: .seatRankRule(keyNames)),
                         at: written.location)
                 }
             }

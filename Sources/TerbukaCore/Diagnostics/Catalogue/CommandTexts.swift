@@ -5,11 +5,11 @@ extension Bilingual {
     // MARK: init and new
 
     public static func created(_ path: String) -> Bilingual {
-        Bilingual(id: "dibuat \(path)", en: "created \(path)")
+        Bilingual(id: "dibuat: \(path)", en: "created \(path)")
     }
 
     public static func kept(_ path: String) -> Bilingual {
-        Bilingual(id: "dibiarkan \(path): sudah ada", en: "kept \(path): it already exists")
+        Bilingual(id: "dibiarkan: \(path) sudah ada", en: "kept \(path): it already exists")
     }
 
     public static func nextEditSite(_ folder: String) -> Bilingual {
@@ -25,7 +25,7 @@ extension Bilingual {
     }
 
     public static func wrote(_ path: String) -> Bilingual {
-        Bilingual(id: "ditulis \(path)", en: "wrote \(path)")
+        Bilingual(id: "ditulis: \(path)", en: "wrote \(path)")
     }
 
     public static func unknownZoneOption(_ written: String) -> Bilingual {
@@ -100,16 +100,16 @@ extension Bilingual {
 
     static func importFieldCount(line: Int, fields: Int, header: Int) -> Bilingual {
         Bilingual(
-            id: "baris \(line): \(fields) field padahal header memiliki \(header); baris dilewati",
+            id: "baris \(line): \(fields) kolom padahal header memiliki \(header); baris dilewati",
             en: "line \(line): \(fields) fields where the header has \(header); row skipped")
     }
 
-    static func importSeatsDiffer(line: Int, code: String, here: String, first: String, firstLine: Int) -> Bilingual {
+    static func importSeatsDiffer(line: Int, code: String, here: String, first: Int?, firstLine: Int) -> Bilingual {
         Bilingual(
             id:
-                "baris \(line): formasi \(code) berkuota \(here) di sini tetapi \(first) pada baris \(firstLine); yang pertama dipakai",
+                "baris \(line): formasi \(code) berkuota \(here) di sini tetapi \(first.map(String.init) ?? "tidak ada") pada baris \(firstLine); yang pertama dipakai",
             en:
-                "line \(line): formation \(code) has \(here) seats here but \(first) on line \(firstLine); the first is kept"
+                "line \(line): formation \(code) has \(here) seats here but \(first.map(String.init) ?? "none") on line \(firstLine); the first is kept"
         )
     }
 

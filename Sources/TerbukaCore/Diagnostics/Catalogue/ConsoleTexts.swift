@@ -50,3 +50,23 @@ extension Bilingual {
         Bilingual(id: "melayani \(url) (Ctrl-C untuk berhenti)", en: "serving \(url) (Ctrl-C to stop)")
     }
 }
+
+extension Bilingual {
+    // Progress on a terminal while a build runs.
+    public static let loadingContent = Bilingual(id: "memuat konten…", en: "loading content…")
+
+    public static func readingContent(vacancies: Int, announcements: Int, pages: Int) -> Bilingual {
+        Bilingual(
+            id: "membaca \(vacancies) lowongan, \(announcements) pengumuman, \(pages) halaman…",
+            en: "reading \(vacancies) vacancies, \(announcements) announcements, \(pages) pages…")
+    }
+
+    public static func ranking(_ rows: Int) -> Bilingual {
+        Bilingual(id: "memeringkat \(rows) baris hasil…", en: "ranking \(rows) result rows…")
+    }
+
+    public static let writingSite = Bilingual(id: "menulis situs…", en: "writing the site…")
+
+    /// After a key that cannot be used for `build --sign`.
+    public static let nothingWritten = Bilingual(id: "; tidak ada yang ditulis", en: "; nothing was written")
+}

@@ -55,7 +55,7 @@ extension SSHPublicKey.Problem {
         Self(
             words: Bilingual(
                 id:
-                    "kunci dilindungi kata sandi (\(cipher)); Terbuka menandatangani tanpa ditunggui dengan kunci tak terenkripsi yang disimpan aman: lihat 'Menandatangani terbitan' di docs/panduan.md",
+                    "kunci dilindungi kata sandi (\(cipher)); Terbuka menandatangani secara otomatis dengan kunci tak terenkripsi yang disimpan aman: lihat 'Menandatangani terbitan' di docs/panduan.md",
                 en:
                     "the key is protected by a passphrase (\(cipher)); Terbuka signs unattended with an unencrypted key kept safe: see 'Menandatangani terbitan' in docs/panduan.md"
             ))
@@ -71,7 +71,7 @@ extension SSHPublicKey.Problem {
     static func damaged(_ damage: Damage) -> Self {
         let why: Bilingual =
             switch damage {
-            case .checkBytes: Bilingual(id: " (check bytes berbeda)", en: " (check bytes differ)")
+            case .checkBytes: Bilingual(id: " (bita pemeriksanya berbeda)", en: " (check bytes differ)")
             case .otherKey:
                 Bilingual(
                     id: ": bagian privatnya bukan kunci yang disebut bagian publiknya",

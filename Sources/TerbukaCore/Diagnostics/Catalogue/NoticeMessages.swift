@@ -83,7 +83,7 @@ extension Message {
     static func versionsOutOfOrder(_ day: String, previous: String) -> Message {
         Message(
             "T0411", en: "history lists versions oldest first, but \(day) is not after \(previous)",
-            id: "history mencantumkan versi dari yang terlama, tetapi \(day) tidak setelah \(previous)")
+            id: "history mencantumkan versi dari yang terlama, tetapi \(day) tidak lebih lambat dari \(previous)")
     }
 
     static func versionOnCurrentDay(_ day: String) -> Message {
@@ -164,13 +164,13 @@ extension Message {
     static func passingNamesNoMinimum(_ kind: String) -> Message {
         Message(
             "T0423", en: "scoring.passing.\(kind) names no minimum",
-            id: "scoring.passing.\(kind) tidak menyebut nilai minimum apa pun",
+            id: "scoring.passing.\(kind) tidak menyebut nilai ambang batas apa pun",
             hint: Bilingual(id: "tulis twk, tiu, tkp atau total", en: "give twk, tiu, tkp or total"))
     }
 
     static var shortlistMultiplierBelowOne: Message {
         Message(
-            "T0424", en: "shortlist_multiplier must be at least 1", id: "shortlist_multiplier paling kecil 1")
+            "T0424", en: "shortlist_multiplier must be at least 1", id: "shortlist_multiplier harus paling sedikit 1")
     }
 
     static func weightsDoNotAddUp(skd: Int, skb: Int) -> Message {

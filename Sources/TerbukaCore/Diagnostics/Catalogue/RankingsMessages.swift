@@ -51,7 +51,9 @@ extension Bilingual {
         case "weighted SKD part": Bilingual(id: "bagian SKD berbobot", en: name)
         case "weighted SKB part": Bilingual(id: "bagian SKB berbobot", en: name)
         case "final": Bilingual(id: "nilai akhir", en: "final")
-        case "minimums met": Bilingual(id: "memenuhi nilai minimum", en: "minimums met")
+        case "SKD total": Bilingual(id: "total SKD", en: name)
+        case "the older applicant": Bilingual(id: "peserta yang lebih tua", en: name)
+        case "minimums met": Bilingual(id: "pemenuhan nilai minimum", en: "minimums met")
         case "priority group": Bilingual(id: "kelompok prioritas", en: "priority group")
         case "total": .same("total")
         case "BIRTH_DATE", "birth date": Bilingual(id: "tanggal lahir", en: "birth date")
@@ -152,7 +154,7 @@ extension Message {
                 "formasi \(formation) (\(Bilingual.seats(seats).id)): \(tied) sama di setiap nilai pada batas kursi terakhir, jadi \(decides.decides.id) yang lulus, tetapi \(without) tidak memiliki \(decides.what.id)",
             hint: Bilingual(
                 id:
-                    "isi nilainya untuk setiap peserta yang sama nilainya di kolom \(decides.column); nilai itu menentukan dan tidak pernah diterbitkan",
+                    "isi kolom \(decides.column) untuk setiap peserta yang nilainya sama; isian itu yang memutus dan tidak pernah diterbitkan",
                 en:
                     "give each tied participant a value in a column \(decides.column); it decides the tie and is never published"
             ))
@@ -181,7 +183,7 @@ extension Message {
             "T0712", en: "unknown formation code '\(text)'", id: "kode formasi '\(text)' tidak dikenal",
             hint: .didYouMean(text, in: known)
                 ?? Bilingual(
-                    id: "tulis kode dari formations.csv, atau nama instansi lain dalam kata-kata",
+                    id: "tulis kode dari formations.csv, atau nama instansi lain secara lengkap",
                     en: "write a code of formations.csv, or the name of the other agency in words"))
     }
 
@@ -238,7 +240,7 @@ public struct PrivateKeyKind: Sendable {
         column: "'ipk' (IPK)")
     static let birthDate = PrivateKeyKind(
         what: Bilingual(id: "tanggal lahir", en: "birth date"),
-        decides: Bilingual(id: "pelamar yang lebih tua", en: "the older applicant"),
+        decides: Bilingual(id: "peserta yang lebih tua", en: "the older applicant"),
         column: "'birth_date' (tanggal_lahir)")
 }
 
@@ -287,7 +289,8 @@ extension CodeExplanation {
             action: "Isi kolom yang disebut untuk peserta-peserta itu."),
         .init(
             .undecidedTie(
-                formation: "F0001", seats: 1, tied: "A (ANI), B (BUDI)", keys: ["final", "SKD", "birth date"]),
+                formation: "F0001", seats: 1, tied: "A (ANI), B (BUDI)",
+                keys: ["final"] + ScoringRules.cpns2024.tieBreak.map(\.label)),
             meaning: "Peserta sama di semua penentu peringkat pada batas kursi terakhir.",
             action: "Keputusan ada pada panitia seleksi nasional; catat keputusannya dan perbaiki status di tabel."),
         .init(
@@ -295,7 +298,7 @@ extension CodeExplanation {
             action: "Tulis formasi asal atau tujuan yang lain."),
         .init(
             .unknownMoveFormation("F009", known: ["F0009"]), meaning: "Kode formasi asal atau tujuan tidak dikenal.",
-            action: "Tulis kode formasi yang ada, atau nama instansi lain dalam kata-kata."),
+            action: "Tulis kode formasi yang ada, atau nama instansi lain secara lengkap."),
         .init(
             .moveWithoutOptimisation(row: 14, status: "P/L"),
             meaning: "Kolom asal/tujuan formasi hanya untuk peserta yang ditempatkan lewat optimalisasi.",
@@ -309,4 +312,80 @@ extension CodeExplanation {
             meaning: "Versi lama sebuah tabel harus berisi formasi yang sama dengan tabel yang berlaku.",
             action: "Periksa apakah berkas di `history` memang versi lama tabel ini."),
     ]
+}
+
+/// The rules a computed rank or status follows, shown after a supplied value that differs
+/// (T0706).
+extension Bilingual {
+    /// SKD ranks: passing marks first, then the keys, ties sharing a rank.
+    static func skdRankRule(_ keys: [String]) -> Bilingual {
+        let names = keys.map(rankingKey)
+        let id = names.dropLast().map(\.id).joined(separator: ", ")
+        let en = names.dropLast().map(\.en).joined(separator: ", ")
+        return Bilingual(
+            id:
+                "per formasi, yang memenuhi nilai ambang batas lebih dulu, lalu menurut \(id) dan \(names.last?.id ?? ""); peserta dengan nilai yang sama mendapat peringkat yang sama",
+            en:
+                "per formation, those who reached the passing marks first, then by \(en) and \(names.last?.en ?? ""), equal scores sharing a rank"
+        )
+    }
+
+    /// Why an SKD row is P/L, P or TL.
+    static func skdStatusRule(
+        _ status: ResultStatus, failed: [Bilingual], kind: String, rank: Int, cutoff: Int, multiplier: Int, seats: Int
+    ) -> Bilingual {
+        let places = Bilingual.seats(seats)
+        switch status {
+        case .notPassed:
+            return Bilingual(
+                id: "\(joined(failed).id) untuk jenis formasi \(kind)",
+                en: "\(joined(failed).en) for formation kind \(kind)")
+        case .shortlisted:
+            return Bilingual(
+                id:
+                    "nilai ambang batas jenis formasi \(kind) terpenuhi dan peringkat \(rank) masuk \(cutoff) besar (\(multiplier) × \(places.id))",
+                en:
+                    "the passing marks for formation kind \(kind) are reached and rank \(rank) is within the shortlist of \(cutoff) (\(multiplier) × \(places.en))"
+            )
+        default:
+            return Bilingual(
+                id:
+                    "nilai ambang batas terpenuhi tetapi peringkat \(rank) di luar \(cutoff) besar (\(multiplier) × \(places.id))",
+                en:
+                    "the passing marks are reached but rank \(rank) is beyond the shortlist of \(cutoff) (\(multiplier) × \(places.en))"
+            )
+        }
+    }
+
+    /// Why a final or competency row took a seat or not.
+    static func seatStatusRule(
+        seated: Bool, reason: Bilingual?, rank: Int, seats: Int, formation: String, group: PriorityGroup?
+    ) -> Bilingual {
+        let places = Bilingual.seats(seats)
+        let member = group.map {
+            Bilingual(
+                id: " dan peserta termasuk kelompok prioritas \($0.code) (\($0.name))",
+                en: " and the participant is in priority group \($0.code) (\($0.name))")
+        }
+        if seated {
+            return Bilingual(
+                id: "peringkat \(rank) masuk \(places.id) formasi \(formation)\(member?.id ?? "")",
+                en: "rank \(rank) is within the \(places.en) of formation \(formation)\(member?.en ?? "")")
+        }
+        return Bilingual(
+            id:
+                "\(reason.map { "\($0.id); " } ?? "")peringkat \(rank) di luar \(places.id) formasi \(formation)\(member?.id ?? "")",
+            en:
+                "\(reason.map { "\($0.en); " } ?? "")rank \(rank) is beyond the \(places.en) of formation \(formation)\(member?.en ?? "")"
+        )
+    }
+
+    /// Final and competency ranks: by the keys in order, ties sharing a rank.
+    static func seatRankRule(_ keys: [String]) -> Bilingual {
+        let names = keys.map(rankingKey)
+        return Bilingual(
+            id:
+                "per formasi menurut \(names.map(\.id).joined(separator: ", lalu ")); peserta dengan penentu yang sama mendapat peringkat yang sama",
+            en: "per formation by \(names.map(\.en).joined(separator: ", then ")), equal keys sharing a rank")
+    }
 }

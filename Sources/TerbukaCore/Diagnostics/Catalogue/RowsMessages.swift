@@ -25,7 +25,7 @@ extension Message {
             id:
                 "baris \(row): nomor peserta '\(participant)' tertulis dalam notasi ilmiah, jadi Excel sudah membulatkannya",
             hint: Bilingual(
-                id: "format kolom itu sebagai Text di spreadsheet, ketik ulang nomornya lalu ekspor",
+                id: "format kolom itu sebagai Teks (Format Sel › Angka › Teks), ketik ulang nomornya lalu ekspor",
                 en: "format the column as Text in the spreadsheet, type the numbers again and export"))
     }
 
@@ -82,7 +82,8 @@ extension Message {
         return Message(
             "T0610",
             en: "row \(row): no formation in formations.csv has the position '\(position)' and the unit '\(unit)'",
-            id: "baris \(row): tidak ada formasi di formations.csv dengan jabatan '\(position)' dan unit '\(unit)'",
+            id:
+                "baris \(row): tidak ada formasi di formations.csv dengan jabatan '\(position)' dan lokasi formasi '\(unit)'",
             hint: candidates.isEmpty
                 ? .didYouMean(position, in: positions)
                 : Bilingual(id: "formasi dengan jabatan itu: \(list)", en: "formations with that position: \(list)"))
@@ -248,9 +249,11 @@ extension CodeExplanation {
             action: "Periksa kolom jenis formasi atau tulis kode formasinya."),
         .init(
             .noFormationForRow(
-                row: 14, position: "Guru Kelas", unit: "SD 9", candidates: [], positions: ["Guru Kelas"]),
-            meaning: "Tidak ada formasi dengan jabatan dan unit itu.",
-            action: "Periksa ejaan jabatan dan unit terhadap formations.csv, atau tambahkan kolom kode formasi."),
+                row: 14, position: "Guru Kelas Ahli", unit: "SD 9", candidates: [],
+                positions: ["Guru Kelas Ahli Pertama", "Guru Olahraga"]),
+            meaning: "Tidak ada formasi dengan jabatan dan lokasi formasi itu.",
+            action:
+                "Periksa ejaan jabatan dan lokasi formasi terhadap formations.csv, atau tambahkan kolom kode formasi."),
         .init(
             .ambiguousFormation(
                 row: 14, position: "Guru", unit: "SD 1", count: 2, names: ["F0001 (umum)", "F0002 (disabilitas)"]),
@@ -259,7 +262,7 @@ extension CodeExplanation {
         .init(
             .badStatus(row: 14, "LULUS", accepted: ["MS", "TMS"], optimisation: false, reading: .same("")),
             meaning: "Status di baris itu tidak dikenal untuk tahap ini.",
-            action: "Gunakan kode status yang disebut (lihat 'Kode status' di docs/format.md)."),
+            action: "Gunakan kode status yang disebut (lihat 'Result tables' di docs/format.md)."),
         .init(
             .skdSourceNotAYear(row: 14, "lama", noScores: false),
             meaning: "Sumber nilai SKD harus tahun nilai itu diperoleh.",

@@ -89,7 +89,7 @@ extension Message {
             id: "misalnya signer: bkpsdm@kotacontoh.go.id", en: "for example signer: bkpsdm@kotacontoh.go.id")
         if identity.isEmpty {
             return Message(
-                "T0311", en: "the signing key has no comment to name its signer; set 'signer'",
+                "T0329", en: "the signing key has no comment to name its signer; set 'signer'",
                 id: "kunci penanda tangan tidak memiliki komentar yang menyebut penanda tangannya; isi 'signer'",
                 hint: hint)
         }
@@ -122,7 +122,7 @@ extension Message {
     static var expiresBeforeDate: Message {
         Message(
             "T0315", en: "'expires' is not after 'date': the announcement goes straight to the archive",
-            id: "'expires' tidak setelah 'date': pengumuman langsung masuk arsip")
+            id: "'expires' tidak lebih lambat dari 'date': pengumuman langsung masuk arsip")
     }
 
     static func announcementOfDraftVacancy(_ id: String) -> Message {
@@ -295,11 +295,16 @@ extension CodeExplanation {
         .init(
             .unknownLanguage("ind"), meaning: "Terbuka mengenal bahasa `id` dan `en`.", action: "Tulis `id` atau `en`."),
         .init(
+            .badSigner(""),
+            meaning:
+                "Baris `signing_key` tidak memiliki komentar (misalnya alamat email) untuk menyebut penanda tangannya.",
+            action: "Tambahkan `signer: bkpsdm@kotacontoh.go.id`, atau salin baris `.pub` lengkap dengan komentarnya."),
+        .init(
             .unknownVacancy("cpns-2042", known: ["cpns-2024", "pppk-2024"]),
             meaning: "Pengumuman menyebut lowongan yang tidak ada di `content/vacancies/`.",
             action: "Tulis nama folder lowongan yang benar."),
         .init(
-            .unknownCategory("hasil", known: AnnouncementCategory.allCases.map(\.rawValue)),
+            .unknownCategory("hasill", known: AnnouncementCategory.allCases.map(\.rawValue)),
             meaning: "`category` pengumuman tidak dikenal.", action: "Gunakan salah satu kategori yang disebut."),
         .init(
             .expiresBeforeDate, meaning: "Pengumuman kedaluwarsa sebelum atau saat terbit.",
@@ -324,8 +329,8 @@ extension CodeExplanation {
             action: "Salin berkas aslinya ke `content/files/`."),
         .init(
             .pathTaken(
-                "pengumuman/hasil/index.html", by: .same("content/announcements/hasil.md"),
-                first: .same("content/announcements/hasil.md")),
+                "lowongan/cpns-2024/index.html", by: .same("content/pages/lowongan-cpns.md"),
+                first: .same("content/vacancies/cpns-2024/index.md")),
             meaning: "Dua sumber akan menulis halaman yang sama.", action: "Ganti nama salah satu berkas."),
         .init(
             .pageInReservedFolder(
@@ -352,4 +357,35 @@ extension CodeExplanation {
             .missingInterfaceString("results.cutoff"), meaning: "Teks antarmuka yang dipakai templat tidak ada.",
             action: "Tambahkan kunci itu ke berkas i18n tema (lihat `themes/default/i18n/`)."),
     ]
+}
+
+/// What the generator writes, as messages about clashing paths name it (T0321, T0322).
+extension Bilingual {
+    /// Top-level folders the generator writes, with what it writes there.
+    static let reservedFolders: [String: Bilingual] = [
+        "lowongan": Bilingual(id: "halaman lowongan", en: "the vacancy pages"),
+        "pengumuman": Bilingual(id: "halaman pengumuman", en: "the announcement pages"),
+        "jadwal": Bilingual(id: "halaman jadwal", en: "the schedule page"),
+        "cari": Bilingual(id: "halaman pencarian", en: "the search page"),
+        "data": Bilingual(id: "unduhan data terbuka", en: "the open data downloads"),
+        "files": Bilingual(id: "lampiran", en: "the attachments"),
+        "assets": Bilingual(id: "style sheet dan skrip tema", en: "the theme's style sheets and scripts"),
+        "en": Bilingual(id: "antarmuka bahasa Inggris", en: "the English interface"),
+        "id": Bilingual(
+            id: "antarmuka bahasa Indonesia (bila bukan bahasa utama)",
+            en: "the Indonesian interface (when it is not the primary one)"),
+    ]
+
+    /// Pages every site has, by path.
+    static let generatedPages: [(String, Bilingual)] = [
+        (Route.home, Bilingual(id: "halaman depan", en: "the home page")),
+        (Route.vacancyList, Bilingual(id: "daftar lowongan", en: "the vacancy list")),
+        (Route.announcementList, Bilingual(id: "daftar pengumuman", en: "the announcement list")),
+        (Route.notFound, Bilingual(id: "halaman 404", en: "the 404 page")),
+        (Route.schedule, Bilingual(id: "halaman jadwal", en: "the schedule page")),
+        (Route.calendar, Bilingual(id: "kalender", en: "the calendar")),
+        (Route.search, Bilingual(id: "halaman pencarian", en: "the search page")),
+    ]
+
+    static let authenticityPage = Bilingual(id: "halaman 'Periksa keaslian'", en: "the page 'Periksa keaslian'")
 }

@@ -3,12 +3,12 @@
 extension Message {
     private static let resave = Bilingual(
         id:
-            "di Excel pilih File › Save As › 'CSV UTF-8 (Comma delimited)'; di LibreOffice centang 'Edit filter settings' lalu pilih 'Unicode (UTF-8)'",
+            "di Excel pilih File › Simpan Sebagai › 'CSV UTF-8 (Dipisahkan koma)'; di LibreOffice centang 'Edit filter settings' lalu pilih 'Unicode (UTF-8)'",
         en:
             "in Excel choose File › Save As › 'CSV UTF-8 (Comma delimited)'; in LibreOffice tick 'Edit filter settings' and choose 'Unicode (UTF-8)'"
     )
     private static let doubledQuote = Bilingual(
-        id: "tanda kutip di dalam field berkutip harus ditulis dua kali (\"\")",
+        id: "tanda kutip di dalam isian bertanda kutip harus ditulis dua kali (\"\")",
         en: "a quote inside a quoted field must be doubled (\"\")")
     static let convert = Bilingual(
         id: "buka di Excel atau LibreOffice lalu simpan sebagai buku kerja Excel (.xlsx) atau 'CSV UTF-8'",
@@ -17,13 +17,13 @@ extension Message {
     static var quoteNeverClosed: Message {
         Message(
             "T0501", en: "stray quote: the quoted field that starts here is never closed",
-            id: "tanda kutip lepas: field berkutip yang dimulai di sini tidak pernah ditutup", hint: doubledQuote)
+            id: "tanda kutip lepas: isian bertanda kutip yang dimulai di sini tidak pernah ditutup", hint: doubledQuote)
     }
 
     static var textAfterQuote: Message {
         Message(
             "T0502", en: "stray quote: text follows the closing quote of a field",
-            id: "tanda kutip lepas: ada teks setelah tanda kutip penutup field", hint: doubledQuote)
+            id: "tanda kutip lepas: ada teks setelah tanda kutip penutup isian", hint: doubledQuote)
     }
 
     static var tableNotUTF8: Message {
@@ -38,7 +38,7 @@ extension Message {
                 "lembar kerja memiliki lebih dari \(MergeSearch.limit) rentang sel gabungan, lebih dari yang diperlukan tabel",
             hint: Bilingual(
                 id:
-                    "pisahkan sel gabungan (Home › Merge & Center › Unmerge Cells) lalu simpan lagi, atau simpan sebagai 'CSV UTF-8'",
+                    "pisahkan sel gabungan (Beranda › Gabungkan & Tengahkan › Pisahkan Sel) lalu simpan lagi, atau simpan sebagai 'CSV UTF-8'",
                 en: "unmerge the cells (Home › Merge & Center › Unmerge Cells) and save again, or save as 'CSV UTF-8'"))
     }
 
@@ -67,7 +67,7 @@ extension Message {
             hint: detailed
                 ? Bilingual(
                     id:
-                        "buka di Excel, hapus kata sandinya (File › Info › Protect Workbook › Encrypt with Password, kosongkan) lalu simpan lagi",
+                        "buka di Excel, hapus kata sandinya (File › Info › Proteksi Buku Kerja › Enkripsi dengan Kata Sandi, kosongkan) lalu simpan lagi",
                     en:
                         "open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, empty) and save it again"
                 )
@@ -102,8 +102,8 @@ extension Message {
         let list = sheets.map { "'\($0)'" }.joined(separator: ", ")
         return Message(
             "T0511", en: "the workbook has no sheet named '\(name)'",
-            id: "buku kerja tidak memiliki lembar bernama '\(name)'",
-            hint: Bilingual(id: "lembarnya: \(list)", en: "its sheets are: \(list)"))
+            id: "buku kerja tidak memiliki lembar kerja bernama '\(name)'",
+            hint: Bilingual(id: "lembar kerjanya: \(list)", en: "its sheets are: \(list)"))
     }
 
     static var noWorksheet: Message {
@@ -113,7 +113,7 @@ extension Message {
     static func partTooLarge(_ part: String, megabytes: Int) -> Message {
         Message(
             "T0513", en: "the workbook's \(part) is larger than \(megabytes) MB once unpacked, more than a table needs",
-            id: "\(part) di buku kerja lebih dari \(megabytes) MB setelah dibuka, lebih dari yang diperlukan tabel",
+            id: "\(part) di buku kerja lebih dari \(megabytes) MB setelah diekstrak, lebih dari yang diperlukan tabel",
             hint: Bilingual(id: "simpan lembar itu sebagai 'CSV UTF-8'", en: "save the sheet as 'CSV UTF-8' instead"))
     }
 
@@ -143,9 +143,9 @@ extension Message {
     static func fieldCount(row: Int, fields: Int, header: Int, separator: String) -> Message {
         Message(
             "T0517", en: "row \(row) has \(fields) fields but the header has \(header)",
-            id: "baris \(row) memiliki \(fields) field tetapi header memiliki \(header)",
+            id: "baris \(row) memiliki \(fields) kolom tetapi header memiliki \(header)",
             hint: Bilingual(
-                id: "field yang memuat pemisah '\(separator)' harus diberi tanda kutip",
+                id: "isian yang memuat pemisah '\(separator)' harus diberi tanda kutip",
                 en: "a field containing the separator '\(separator)' must be in quotes"))
     }
 
@@ -210,7 +210,7 @@ extension Message {
             id:
                 "\(what.name.id) \(value) tersimpan sebagai angka, padahal Excel hanya menyimpan 15 digit angka: digit terakhirnya hilang",
             hint: Bilingual(
-                id: "format kolom itu sebagai Text lalu ketik ulang angkanya",
+                id: "format kolom itu sebagai Teks (Format Sel › Angka › Teks) lalu ketik ulang angkanya",
                 en: "format the column as Text and type the numbers again"))
     }
 
@@ -470,7 +470,8 @@ extension CodeExplanation {
                 "Satu baris CSV memiliki lebih banyak field daripada header, biasanya karena koma di dalam nama atau nilai.",
             action: "Beri tanda kutip pada field yang memuat pemisah, atau ekspor ulang dari spreadsheet."),
         .init(
-            .cellTooLong(70_000, limit: 65_536), meaning: "Satu sel terlalu panjang untuk tabel.",
+            .cellTooLong(TableReader.fieldLimit + 1, limit: TableReader.fieldLimit),
+            meaning: "Satu sel terlalu panjang untuk tabel.",
             action: "Periksa sel itu; biasanya ada tanda kutip yang tidak ditutup."),
         .init(
             .cellControlCharacter("U+0007 (BELL)"), meaning: "Sel memuat karakter kendali yang tidak terlihat.",
@@ -520,7 +521,7 @@ extension CodeExplanation {
             .headerWithoutRows, meaning: "Tabel hanya berisi header.",
             action: "Periksa apakah berkasnya terpotong atau lembar yang dibaca salah."),
         .init(
-            .notesSkipped(2), meaning: "Baris tanpa nomor peserta dan nama (catatan, tanda tangan) dilewati.",
+            .notesSkipped(2), meaning: "Baris tanpa nomor peserta atau nama (catatan, tanda tangan) dilewati.",
             action: "Tidak ada yang perlu dilakukan bila baris itu memang catatan."),
         .init(.emptyFormationField("position"), meaning: "Kolom wajib formasi kosong.", action: "Isi nilainya."),
         .init(
@@ -550,14 +551,17 @@ extension CodeExplanation {
 extension Bilingual {
     /// How a column with a generic name was read: `column 'KETERANGAN' read as the status`.
     static func readAs(_ header: String, _ column: String) -> Bilingual {
-        Bilingual(id: "kolom '\(header)' dibaca sebagai \(column)", en: "column '\(header)' read as the \(column)")
+        Bilingual(
+            id: "kolom '\(header)' dibaca sebagai kolom '\(column)'", en: "column '\(header)' read as the \(column)")
     }
 
     /// Why a column was not read as the one asked for.
     static func readInstead(_ header: String, as chosen: String?, not skipped: String, example: String) -> Bilingual {
         Bilingual(
-            id:
-                "kolom '\(header)' dibaca sebagai \(chosen ?? "tidak ada"), bukan sebagai \(skipped): nilainya tidak cocok\(example)",
+            id: chosen.map {
+                "kolom '\(header)' dibaca sebagai kolom '\($0)', bukan '\(skipped)': nilainya tidak cocok\(example)"
+            }
+                ?? "kolom '\(header)' tidak dibaca sebagai kolom mana pun, juga bukan '\(skipped)': nilainya tidak cocok\(example)",
             en:
                 "column '\(header)' was read as \(chosen.map { "the \($0)" } ?? "nothing"), not as the \(skipped): its values do not fit\(example)"
         )
