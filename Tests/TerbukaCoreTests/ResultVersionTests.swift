@@ -98,9 +98,10 @@ import Testing
         let shards = try FileListing.files(under: folder).map {
             try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
         }.joined()
-        #expect(shards.contains(#"["D","DEDI","U1",["P/L"],[0],["P"]]"#))
-        #expect(shards.contains(#"["C","CICI","U1",["P"],[0],["P/L"]]"#))
-        #expect(shards.contains(#"["A","ANI","U1",["P/L"],[0]]"#))
+        // The sixth item: the earlier status per table, or 0 when no correction changed it.
+        #expect(shards.contains(#"["D","DEDI","U1",["P/L"],[0],["P"],"#))
+        #expect(shards.contains(#"["C","CICI","U1",["P"],[0],["P/L"],"#))
+        #expect(shards.contains(#"["A","ANI","U1",["P/L"],[0],0,"#))
         let csv = try String(
             contentsOf: site.site.output.appendingPathComponent("data/cpns-2024/skd-perubahan.csv"), encoding: .utf8)
         #expect(csv.contains("D,DEDI,U1,status,P,P/L,2024-11-01"))

@@ -371,3 +371,61 @@ def test_chart_labels_are_at_least_12_px_on_a_phone(driver):
             });""")
     assert sizes, "the statistics page has charts"
     assert min(sizes) >= 12, f"the smallest chart label is {min(sizes):.1f} px"
+
+
+def participant_failing_tkp_alone(site):
+    """From the published data: a participant of an `umum` formation (TWK 65, TIU 80, TKP 166
+    under the 2024 preset) who met TWK and TIU and missed TKP."""
+    import csv
+    with open(site / "data/cpns-2026/formasi.csv", encoding="utf-8") as handle:
+        kinds = {row["code"]: row["kind"] for row in csv.DictReader(handle)}
+    with open(site / "data/cpns-2026/skd.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if kinds[row["formation"]] == "umum" and row["tkp"] and int(row["twk"]) >= 65 \
+                    and int(row["tiu"]) >= 80 and int(row["tkp"]) < 166:
+                return row
+    raise AssertionError("the demo has no participant who failed on TKP alone")
+
+
+def test_the_lookup_shows_a_tkp_failure_beside_the_three_passing_marks(driver, site):
+    row = participant_failing_tkp_alone(site)
+    driver.get(url(PAGES["result"]) + "?cari=" + row["participant"])
+    results = wait_for_results(driver)
+    assert len(results) == 1
+    # The SKD stage's journey: the only stage with TWK, TIU and TKP.
+    skd = next(journey for journey in results[0].find_elements(By.CSS_SELECTOR, "ul.journey")
+               if journey.text.startswith("TWK"))
+    lines = {item.text.split(" ")[0]: item for item in skd.find_elements(By.CSS_SELECTOR, "li")}
+    twk, tiu, tkp = lines["TWK"], lines["TIU"], lines["TKP"]
+    assert twk.text == f"TWK {row['twk']} — memenuhi nilai ambang batas 65"
+    assert tiu.text == f"TIU {row['tiu']} — memenuhi nilai ambang batas 80"
+    gap = 166 - int(row["tkp"])
+    assert tkp.text == f"TKP {row['tkp']} — tidak memenuhi nilai ambang batas 166: kurang {gap}"
+    assert tkp.get_attribute("class") == "missed"
+    assert twk.get_attribute("class") == tiu.get_attribute("class") == "met"
+    # The rank among the formation's participants is there too.
+    assert any(line.text.startswith(f"peringkat {row['rank']} dari ") for line in lines.values())
+
+
+def test_the_print_view_of_the_slip_hides_everything_but_the_slip(driver, site):
+    number, name = first_participant(site)
+    driver.get(url(PAGES["result"]) + "?cari=" + number)
+    results = wait_for_results(driver)
+    driver.execute_script("window.print = function () { window.printed = true; };")
+    results[0].find_element(By.CSS_SELECTOR, "button.print-slip").click()
+    assert driver.execute_script("return window.printed === true;")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        shown = driver.execute_script("""
+            return Array.from(document.body.children)
+              .filter(e => getComputedStyle(e).display !== 'none')
+              .map(e => e.className || e.tagName);""")
+        assert shown == ["slip"]
+        slip = driver.find_element(By.CSS_SELECTOR, ".slip").text
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert number in slip and name in slip
+    assert "Seleksi" in slip.splitlines()[0]
+    sums = dict(reversed(line.split("  ", 1)) for line in (site / "SHA256SUMS").read_text().splitlines())
+    assert sums["data/cpns-2026/skd.csv"] in slip
+    assert "800.1.2.2/573/BKPSDM/2026" in slip

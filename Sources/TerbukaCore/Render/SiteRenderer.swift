@@ -324,7 +324,7 @@ public struct SiteRenderer: Sendable {
             jsonLD: JobPostings.jsonLD(vacancy, index: index, label: { self.label("kind", $0) }),
             results: resultLinks, hasResults: !resultLinks.isEmpty,
             statisticsHref: resultLinks.isEmpty ? nil : pageHref(Route.statistics(vacancy.id), root: root),
-            lookup: resultLinks.isEmpty ? nil : lookupForm(vacancy.id, root: root),
+            lookup: resultLinks.isEmpty ? nil : lookupForm(vacancy, root: root),
             unfilled: index.results[vacancy.id]?.unfilled.map { unfilledView(vacancy, $0, root: root, ledger: ledger) }
         )
     }

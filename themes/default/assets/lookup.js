@@ -61,7 +61,85 @@
     var status = form.querySelector("[role=status]");
     var list = form.querySelector("ol");
     var t = function (key) { return form.getAttribute("data-t-" + key) || key; };
+    var labels = JSON.parse(form.getAttribute("data-labels") || "{}");
+    var decimal = form.getAttribute("data-decimal") || ",";
     form.hidden = false;
+
+    // "{name}" placeholders of an interface string filled in.
+    function fill(key, values) {
+      return Object.keys(values).reduce(function (text, name) {
+        return text.split("{" + name + "}").join(values[name]);
+      }, t(key));
+    }
+
+    // Decimals come as "72.35"; the page writes them with its own mark.
+    function number(value) {
+      return typeof value === "string" && /^[0-9]+\.[0-9]+$/.test(value) ? value.replace(".", decimal) : String(value);
+    }
+
+    // A stage's journey: every score beside its passing mark, met or missed by how much,
+    // the rank among the formation's participants and the formation's line.
+    function journey(i, detail) {
+      var lines = document.createElement("ul");
+      lines.className = "journey";
+      var marks = detail[3] ? (manifest.marks || {})[detail[3]] || {} : {};
+      function line(text, className) {
+        var item = document.createElement("li");
+        item.textContent = text;
+        if (className) item.className = className;
+        lines.appendChild(item);
+      }
+      (manifest.columns[i] || []).forEach(function (id, c) {
+        var value = detail[0][c];
+        if (value === null || value === "" || id === "status") return;
+        if (id === "rank") { line(fill("rank", { rank: value, count: detail[1] })); return; }
+        if (id === "reason") { line(t("reason") + ": " + value); return; }
+        var text = (labels[id] || id) + " " + number(value);
+        if (typeof value === "number" && marks[id] !== undefined) {
+          var met = value >= marks[id];
+          line(text + " — " + (met ? fill("met", { mark: marks[id] })
+            : fill("missed", { mark: marks[id], gap: marks[id] - value })), met ? "met" : "missed");
+          return;
+        }
+        line(text);
+      });
+      if (detail[2] !== null && detail[2] !== undefined) line(fill("cutoff", { value: number(detail[2]) }));
+      return lines;
+    }
+
+    // The slip: this participant's journey alone on the printed page, with the site, the
+    // announcements it comes from and the SHA-256 of their tables.
+    function printSlip(li) {
+      document.querySelectorAll(".slip").forEach(function (old) { old.remove(); });
+      var slip = document.createElement("section");
+      slip.className = "slip";
+      var title = document.createElement("h2");
+      title.textContent = form.getAttribute("data-site") || document.title;
+      slip.appendChild(title);
+      var vacancy = document.createElement("p");
+      vacancy.textContent = form.getAttribute("data-vacancy") || "";
+      slip.appendChild(vacancy);
+      var copy = li.cloneNode(true);
+      copy.querySelectorAll("button").forEach(function (b) { b.remove(); });
+      slip.appendChild(copy);
+      var sources = document.createElement("ul");
+      sources.className = "slip-sources";
+      (manifest.tables || []).forEach(function (table, i) {
+        var item = document.createElement("li");
+        item.textContent = manifest.stages[i] + (table.number ? ", " + table.number : "") + ", " + table.published +
+          ": " + table.file + " SHA-256 " + table.sha256;
+        sources.appendChild(item);
+      });
+      slip.appendChild(sources);
+      document.body.appendChild(slip);
+      document.body.classList.add("printing-slip");
+      window.addEventListener("afterprint", function done() {
+        window.removeEventListener("afterprint", done);
+        document.body.classList.remove("printing-slip");
+        slip.remove();
+      });
+      window.print();
+    }
 
     function show(rows, message) {
       list.textContent = "";
@@ -99,9 +177,23 @@
             was.textContent = " " + t("changed").replace("{code}", row[5][i]);
             item.appendChild(was);
           }
+          var lines = row[6] && row[6][i] ? journey(i, row[6][i]) : null;
+          if (lines && lines.children.length) item.appendChild(lines);
+          stages.appendChild(item);
+        });
+        // Stages whose results are not published yet are still to come.
+        (manifest.upcoming || []).forEach(function (label) {
+          var item = document.createElement("li");
+          item.textContent = label + ": " + t("upcoming");
           stages.appendChild(item);
         });
         li.appendChild(stages);
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "print-slip";
+        button.textContent = t("print");
+        button.addEventListener("click", function () { printSlip(li); });
+        li.appendChild(button);
         list.appendChild(li);
       });
     }

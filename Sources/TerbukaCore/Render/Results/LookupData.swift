@@ -17,10 +17,11 @@ enum LookupData {
         var positions: [Int32]
 
         /// `previous`: per table, participant → the status an earlier version gave, for those
-        /// whose status a newer version changed.
+        /// whose status a newer version changed. `context`: per table, each position's
+        /// formation group, and each group's size and cut-off.
         func write(
             into out: inout ByteWriter, tables: [any PublishedResultTable], pages: [[Int32]],
-            previous: [[String: String]]
+            previous: [[String: String]], context: [TableContext]
         ) {
             out.raw("[")
             out.json(number)
@@ -43,8 +44,9 @@ enum LookupData {
                 out.integer(position < 0 || Int(position) >= pages[index].count ? -1 : Int(pages[index][Int(position)]))
             }
             out.raw("]")
-            // A fifth list only for a participant whose status a correction changed; `previous`
-            // is empty when no table has versions, so the million-row case looks nothing up.
+            // The sixth item: for a participant whose status a correction changed, the earlier
+            // status per table, else 0; `previous` is empty when no table has versions, so the
+            // million-row case looks nothing up.
             let changed = previous.map { $0[number] ?? "" }
             if !previous.isEmpty, changed.contains(where: { !$0.isEmpty }) {
                 out.raw(",[")
@@ -53,8 +55,70 @@ enum LookupData {
                     out.json(code)
                 }
                 out.raw("]")
+            } else {
+                out.raw(",0")
             }
-            out.raw("]")
+            // The seventh: the journey, per table 0 where absent, else [cells in the order of
+            // the manifest's columns, the formation's rows, its cut-off or null, the formation
+            // kind whose passing marks apply (SKD) or null].
+            out.raw(",[")
+            for (index, position) in positions.enumerated() {
+                if index > 0 { out.raw(",") }
+                guard position >= 0 else {
+                    out.raw("0")
+                    continue
+                }
+                let table = tables[index]
+                out.raw("[[")
+                for (offset, cell) in table.cells(Int(position)).enumerated() {
+                    if offset > 0 { out.raw(",") }
+                    Self.cell(cell, into: &out)
+                }
+                out.raw("],")
+                let group = context[index].groupOf[Int(position)]
+                out.integer(table.groups[Int(group)].range.count)
+                out.raw(",")
+                if let cutoff = context[index].cutoffs[Int(group)] {
+                    Self.cell(cutoff, into: &out)
+                } else {
+                    out.raw("null")
+                }
+                out.raw(",")
+                if table.stage == .skd { out.json(table.groups[Int(group)].formation.kind) } else { out.raw("null") }
+                out.raw("]")
+            }
+            out.raw("]]")
+        }
+
+        /// A number as JSON (decimals as a string with '.', for the page to write with its own
+        /// mark), text as a string, nothing as null.
+        static func cell(_ value: CellValue, into out: inout ByteWriter) {
+            switch value {
+            case .integer(let number): out.integer(number)
+            case .fixed(let number, let scale):
+                var text = ByteWriter()
+                text.fixed(number, scale: scale, mark: UInt8(ascii: "."))
+                out.json(text.string)
+            case .text(let text): out.json(text)
+            case .boolean(let value): out.raw(value ? "true" : "false")
+            case .empty: out.raw("null")
+            }
+        }
+    }
+
+    /// What the journey of a row needs from its table: its formation group, and each
+    /// group's cut-off (VacancyResults.cutoffs).
+    struct TableContext: Sendable {
+        var groupOf: [Int32]
+        var cutoffs: [Int: CellValue]
+
+        init(_ table: any PublishedResultTable, cutoffs: [Int: CellValue]) {
+            var groupOf = [Int32](repeating: 0, count: table.count)
+            for (index, group) in table.groups.enumerated() {
+                for position in group.range { groupOf[position] = Int32(index) }
+            }
+            self.groupOf = groupOf
+            self.cutoffs = cutoffs
         }
     }
 
@@ -137,9 +201,12 @@ enum LookupData {
                         positions: positions))
             }
         }
-        // Sizes are estimated without page numbers (a few bytes each).
-        let sizes = entries.map {
-            $0.number.utf8.count + $0.name.utf8.count + $0.formation.utf8.count + 12 * tables.count + 16
+        // Sizes are estimated without page numbers (a few bytes each); a table's journey is
+        // its cells (about 8 bytes each) and the formation's figures.
+        let journey = tables.map { 8 * $0.columns.count + 24 }
+        let sizes = entries.map { entry in
+            entry.number.utf8.count + entry.name.utf8.count + entry.formation.utf8.count + 12 * tables.count + 20
+                + zip(entry.positions, journey).reduce(0) { $0 + ($1.0 >= 0 ? $1.1 : 2) }
         }
         let total = sizes.reduce(0, +)
         let numberShardCount = max(1, (total + shardBudget - 1) / shardBudget)
@@ -223,27 +290,29 @@ enum LookupData {
 
     static func serialize(
         _ prepared: Prepared, range: Range<Int>, tables: [any PublishedResultTable], pages: [[Int32]],
-        previous: [[String: String]]
+        previous: [[String: String]], context: [TableContext]
     ) -> Serialized {
         var out = ByteWriter(capacity: range.count * 72)
         var offsets = [Int]()
         offsets.reserveCapacity(range.count + 1)
         for index in range {
             offsets.append(out.bytes.count)
-            prepared.entries[index].write(into: &out, tables: tables, pages: pages, previous: previous)
+            prepared.entries[index].write(
+                into: &out, tables: tables, pages: pages, previous: previous, context: context)
         }
         offsets.append(out.bytes.count)
         return Serialized(bytes: out.bytes, offsets: offsets)
     }
 
-    /// Writes the manifest and the shards of one vacancy, with the page of every row; the
-    /// work is split into `parts` tasks.
+    /// Writes the shards of one vacancy, with the page of every row; the work is split into
+    /// `parts` tasks. The manifest is written apart, once the data files are.
     static func write(
         _ prepared: Prepared, vacancy: String, tables: [any PublishedResultTable], pageOf: [ResultStage: [Int32]],
-        stageLabels: [String], versions: [ResultStage: ResultVersions] = [:], to staging: StagingFolder,
-        parts: Int = 2
+        versions: [ResultStage: ResultVersions] = [:], cutoffs: [ResultStage: [Int: CellValue]] = [:],
+        to staging: StagingFolder, parts: Int = 2
     ) async throws {
         let pages = tables.map { pageOf[$0.stage] ?? [] }
+        let context = tables.map { TableContext($0, cutoffs: cutoffs[$0.stage] ?? [:]) }
         let changes = tables.map { table in (versions[table.stage]?.statusChanges ?? [:]).mapValues(\.before) }
         let previous = changes.contains { !$0.isEmpty } ? changes : []
         let count = prepared.entries.count
@@ -255,8 +324,7 @@ enum LookupData {
                         part,
                         serialize(
                             prepared, range: part * chunk..<min(count, (part + 1) * chunk), tables: tables,
-                            pages: pages,
-                            previous: previous)
+                            pages: pages, previous: previous, context: context)
                     )
                 }
             }
@@ -278,13 +346,47 @@ enum LookupData {
             }
             try await group.waitForAll()
         }
+    }
+
+    /// The manifest: shard counts and name keys, each table's stage, folder, columns and
+    /// source (announcement number, date, data file and its SHA-256, from `ledger`: written
+    /// after the data files), the passing marks, the stages still to come and the positions.
+    static func writeManifest(
+        _ prepared: Prepared, vacancy: String, tables: [any PublishedResultTable], stageLabels: [String],
+        rules: ScoringRules?, upcoming: [String], ledger: Ledger, to staging: StagingFolder
+    ) throws {
+        let sources = tables.map { table in
+            let file = Route.resultData(vacancy, table.stage, "csv")
+            return "{\"number\":\(table.entry.number.map(JSONText.quote) ?? "null"),"
+                + "\"published\":\(JSONText.quote(table.entry.published.date.description)),"
+                + "\"file\":\(JSONText.quote(file)),\"sha256\":\(JSONText.quote(ledger.entry(file)?.sha256 ?? ""))}"
+        }
         let manifest =
             "TerbukaLookup.manifest({\"vacancy\":\(JSONText.quote(vacancy)),\"numberShards\":\(prepared.numberShards.count),"
             + "\"stages\":[\(stageLabels.map(JSONText.quote).joined(separator: ","))],"
             + "\"pages\":[\(tables.map { JSONText.quote(String(Route.resultFolder(vacancy, $0.stage).dropFirst(Route.vacancyFolder(vacancy).count))) }.joined(separator: ","))],"
             + "\"names\":[\(prepared.nameKeys.joined(separator: ","))],"
+            + "\"columns\":[\(tables.map { "[" + $0.columns.map { JSONText.quote($0.id) }.joined(separator: ",") + "]" }.joined(separator: ","))],"
+            + "\"marks\":{\(marks(tables, rules))},"
+            + "\"tables\":[\(sources.joined(separator: ","))],"
+            + "\"upcoming\":[\(upcoming.map(JSONText.quote).joined(separator: ","))],"
             + "\"positions\":{\(positions(tables))}});\n"
         try staging.write(.text(Route.lookupScript(vacancy, "manifest"), manifest))
+    }
+
+    /// `"kind":{"twk":65,…}`: the passing marks of each formation kind of the SKD table.
+    static func marks(_ tables: [any PublishedResultTable], _ rules: ScoringRules?) -> String {
+        guard let rules, let skd = tables.first(where: { $0.stage == .skd }) else { return "" }
+        var seen: Set<String> = []
+        var pairs: [String] = []
+        for group in skd.groups where seen.insert(group.formation.kind).inserted {
+            let marks = rules.passing[group.formation.kind] ?? PassingMarks()
+            pairs.append(
+                JSONText.quote(group.formation.kind) + ":{"
+                    + marks.listed.map { "\(JSONText.quote($0.mark.rawValue)):\($0.minimum)" }.joined(separator: ",")
+                    + "}")
+        }
+        return pairs.joined(separator: ",")
     }
 
     /// `"code":"position"` for every formation with rows: the answer names the position.

@@ -21,8 +21,7 @@ extension SiteRenderer {
                 group.addTask {
                     try await LookupData.write(
                         prepared!, vacancy: vacancy.id, tables: results.tables, pageOf: pageOf,
-                        stageLabels: results.tables.map { self.label("result", $0.stage.rawValue) },
-                        versions: results.versions, to: staging)
+                        versions: results.versions, cutoffs: results.cutoffs, to: staging)
                 }
             }
             group.addTask { try staging.write(self.statisticsPage(vacancy, results)) }
@@ -58,6 +57,10 @@ extension SiteRenderer {
                     }
                     try await data.waitForAll()
                 }
+                try LookupData.writeManifest(
+                    prepared!, vacancy: vacancy.id, tables: results.tables,
+                    stageLabels: results.tables.map { self.label("result", $0.stage.rawValue) }, rules: results.rules,
+                    upcoming: upcomingStages(vacancy, results), ledger: staging.ledger, to: staging)
             }
             for versions in results.versions.values {
                 group.addTask { try staging.write(self.changesPage(vacancy, versions, ledger: staging.ledger)) }
@@ -134,7 +137,7 @@ extension SiteRenderer {
                             until: objectionText($0),
                             untilISO: $0.iso8601)
                     },
-                    legend: legend, basis: basis, hasBasis: !basis.isEmpty, lookup: lookupForm(vacancy.id, root: root),
+                    legend: legend, basis: basis, hasBasis: !basis.isEmpty, lookup: lookupForm(vacancy, root: root),
                     isFirstPage: index == 0,
                     pageLabel: pageCount > 1 ? "\(text(.page)) \(index + 1) / \(pageCount)" : "",
                     directory: directory, hasDirectory: !directory.isEmpty, isPaged: pageCount > 1,
@@ -356,11 +359,33 @@ extension SiteRenderer {
         return strings["col_\(id)"] ?? id
     }
 
-    func lookupForm(_ vacancy: String, root: String) -> LookupFormView {
-        LookupFormView(
-            dataHref: Links.href(to: Route.lookupFolder(vacancy) + "/", root: root),
-            vacancyRoot: pageHref(Route.vacancyFolder(vacancy), root: root),
-            scriptHref: Links.href(to: Route.lookupScript, root: root))
+    /// The result stages of the vacancy's kind not published yet, for the lookup to say
+    /// they are still to come.
+    func upcomingStages(_ vacancy: Vacancy, _ results: VacancyResults) -> [String] {
+        let published = Set(results.tables.map(\.stage))
+        return ResultStage.stages(for: vacancy.kind).filter { !published.contains($0) }.map {
+            label("result", $0.rawValue)
+        }
+    }
+
+    func lookupForm(_ vacancy: Vacancy, root: String) -> LookupFormView {
+        var labels: [String] = []
+        var seen: Set<String> = []
+        if let results = index.results[vacancy.id] {
+            for table in results.tables {
+                for column in table.columns where seen.insert(column.id).inserted {
+                    labels.append(
+                        JSONText.quote(column.id) + ":" + JSONText.quote(columnLabel(column.id, rules: results.rules)))
+                }
+            }
+        }
+        return LookupFormView(
+            dataHref: Links.href(to: Route.lookupFolder(vacancy.id) + "/", root: root),
+            vacancyRoot: pageHref(Route.vacancyFolder(vacancy.id), root: root),
+            scriptHref: Links.href(to: Route.lookupScript, root: root),
+            labels: "{" + labels.joined(separator: ",") + "}",
+            decimalMark: String(UnicodeScalar(format.decimalMark)), siteTitle: index.content.config.title,
+            vacancyTitle: vacancy.title)
     }
 
     /// Who moved in and out of each formation by optimisation, in words.

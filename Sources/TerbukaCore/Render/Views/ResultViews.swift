@@ -99,6 +99,13 @@ struct LookupFormView: Sendable {
     var dataHref: String
     var vacancyRoot: String
     var scriptHref: String
+    /// JSON: each column id of the vacancy's tables → its header in this language.
+    var labels: String
+    /// The decimal mark of this language.
+    var decimalMark: String
+    /// For the printed slip.
+    var siteTitle: String
+    var vacancyTitle: String
 }
 
 /// One published table as listed on its vacancy's page.

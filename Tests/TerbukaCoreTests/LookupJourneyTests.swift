@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+@testable import TerbukaCore
+
+/// The lookup's data for a participant's journey (issue 13): scores per stage beside the
+/// passing marks of the formation's kind, the rank among the formation's rows, the
+/// formation's cut-off, the stages still to come, and the tables' sources for the slip.
+@Suite struct LookupJourneyTests {
+    static func lookupFiles(_ site: ResultsSite) throws -> (manifest: String, shards: String) {
+        let folder = site.site.output.appendingPathComponent(Route.lookupFolder("cpns-2024"))
+        let files = FileListing.files(under: folder)
+        let manifest = try String(contentsOf: folder.appendingPathComponent("manifest.js"), encoding: .utf8)
+        let shards = try files.filter { $0 != "manifest.js" }.map {
+            try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
+        }.joined()
+        return (manifest, shards)
+    }
+
+    @Test func eachRowCarriesItsScoresRankAmongTheFormationAndTheCutOff() async throws {
+        let site = try ResultsSite(tables: [
+            (
+                "skd",
+                "participant,name,formation,twk,tiu,tkp\nA,ANI,U1,100,100,200\nB,BUDI,U1,100,100,150\nC,CICI,U1,90,90,190\n"
+            )
+        ])
+        defer { site.cleanUp() }
+        #expect(await site.site.build().succeeded)
+        let (manifest, shards) = try Self.lookupFiles(site)
+        // Columns of the table, then per row: cells, rows of the formation, cut-off, kind.
+        #expect(manifest.contains(#""columns":[["twk","tiu","tkp","total","rank","status"]]"#))
+        #expect(manifest.contains(#""marks":{"umum":{"twk":65,"tiu":80,"tkp":166}}"#))
+        #expect(shards.contains(#"["B","BUDI","U1",["TL"],[0],0,[[[100,100,150,350,3,"TL"],3,370,"umum"]]]"#))
+        #expect(shards.contains(#"["A","ANI","U1",["P/L"],[0],0,[[[100,100,200,400,1,"P/L"],3,370,"umum"]]]"#))
+    }
+
+    @Test func stagesNotPublishedYetAreListedAsStillToCome() async throws {
+        let site = try ResultsSite(tables: [
+            ("skd", "participant,name,formation,twk,tiu,tkp\nA,ANI,U1,100,100,200\n")
+        ])
+        defer { site.cleanUp() }
+        #expect(await site.site.build().succeeded)
+        let (manifest, _) = try Self.lookupFiles(site)
+        let upcoming = try #require(manifest.range(of: #""upcoming":["#)).upperBound
+        let list = manifest[upcoming...].prefix { $0 != "]" }
+        #expect(list.contains("administrasi") && list.contains("SKB") && list.contains("akhir"))
+        #expect(!list.contains("Kompetensi Dasar"))
+    }
+
+    @Test func theManifestNamesEachTablesAnnouncementAndTheSHA256OfItsData() async throws {
+        let site = try ResultsSite(tables: [
+            ("skd", "participant,name,formation,twk,tiu,tkp\nA,ANI,U1,100,100,200\n")
+        ])
+        defer { site.cleanUp() }
+        #expect(await site.site.build().succeeded)
+        let (manifest, _) = try Self.lookupFiles(site)
+        let sums = try String(contentsOf: site.site.output.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
+        let line = try #require(sums.split(separator: "\n").first { $0.hasSuffix("  data/cpns-2024/skd.csv") })
+        let sha256 = String(line.prefix(64))
+        #expect(
+            manifest.contains(
+                #""tables":[{"number":null,"published":"2024-11-01","file":"data/cpns-2024/skd.csv","sha256":"\#(sha256)"}]"#
+            ))
+    }
+}
