@@ -429,3 +429,22 @@ def test_the_print_view_of_the_slip_hides_everything_but_the_slip(driver, site):
     sums = dict(reversed(line.split("  ", 1)) for line in (site / "SHA256SUMS").read_text().splitlines())
     assert sums["data/cpns-2026/skd.csv"] in slip
     assert "800.1.2.2/573/BKPSDM/2026" in slip
+
+
+def test_from_a_lookup_the_statistics_page_marks_the_participants_own_total(driver, site):
+    number, name = first_participant(site)
+    driver.get(url(PAGES["result"]) + "?cari=" + number)
+    results = wait_for_results(driver)
+    link = results[0].find_element(By.CSS_SELECTOR, "a.own-position-link")
+    assert link.get_attribute("href").endswith("statistik/index.html?cari=" + number + "#grafik-skd")
+    link.click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".own-position").is_displayed())
+    import csv
+    with open(site / "data/cpns-2026/skd.csv", encoding="utf-8") as handle:
+        total = next(row["total"] for row in csv.DictReader(handle) if row["participant"] == number)
+    assert f"{number} ({name})" in driver.find_element(By.CSS_SELECTOR, ".own-position").text
+    assert total in driver.find_element(By.CSS_SELECTOR, ".own-position").text
+    marker = driver.find_element(By.CSS_SELECTOR, "#grafik-skd ~ figure svg line.own-total")
+    svg = driver.find_element(By.CSS_SELECTOR, "#grafik-skd ~ figure svg")
+    left, width, span = (float(svg.get_attribute(f"data-{n}")) for n in ("left", "width", "span"))
+    assert abs(float(marker.get_attribute("x1")) - (left + int(total) * width / span)) < 0.01

@@ -68,7 +68,9 @@ enum Charts {
         let span = counts.count * binWidth
         let barWidth = Double(width) / Double(counts.count)
         var svg =
-            "<svg class=\"chart\" viewBox=\"0 0 \(left + width + 20) \(top + height + bottom + marks.count * 16)\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+            "<svg class=\"chart\" viewBox=\"0 0 \(left + width + 20) \(top + height + bottom + marks.count * 16)\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" xmlns=\"http://www.w3.org/2000/svg\""
+            // Where a value falls, for the script that marks a participant's own total.
+            + " data-left=\"\(left)\" data-width=\"\(width)\" data-span=\"\(span)\" data-top=\"\(top)\" data-height=\"\(height)\">\n"
             + "<title id=\"\(id)-t\">\(HTMLText.escape(title))</title>\n<desc id=\"\(id)-d\">\(HTMLText.escape(description))</desc>\n"
             + "<line x1=\"\(left)\" y1=\"\(top + height)\" x2=\"\(left + width)\" y2=\"\(top + height)\" stroke=\"#555\"/>\n"
             + "<text x=\"\(left - 4)\" y=\"\(top + 4)\" font-size=\"\(fontSize)\" text-anchor=\"end\">\(format.integer(maximum))</text>\n"

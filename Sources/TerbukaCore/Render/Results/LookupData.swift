@@ -350,10 +350,11 @@ enum LookupData {
 
     /// The manifest: shard counts and name keys, each table's stage, folder, columns and
     /// source (announcement number, date, data file and its SHA-256, from `ledger`: written
-    /// after the data files), the passing marks, the stages still to come and the positions.
+    /// after the data files), `texts` (the answer's words per language), the passing marks,
+    /// the stages still to come and the positions.
     static func writeManifest(
         _ prepared: Prepared, vacancy: String, tables: [any PublishedResultTable], stageLabels: [String],
-        rules: ScoringRules?, upcoming: [String], ledger: Ledger, to staging: StagingFolder
+        rules: ScoringRules?, upcoming: [String], texts: String, ledger: Ledger, to staging: StagingFolder
     ) throws {
         let sources = tables.map { table in
             let file = Route.resultData(vacancy, table.stage, "csv")
@@ -368,7 +369,7 @@ enum LookupData {
             + "\"names\":[\(prepared.nameKeys.joined(separator: ","))],"
             + "\"columns\":[\(tables.map { "[" + $0.columns.map { JSONText.quote($0.id) }.joined(separator: ",") + "]" }.joined(separator: ","))],"
             + "\"marks\":{\(marks(tables, rules))},"
-            + "\"tables\":[\(sources.joined(separator: ","))],"
+            + "\"tables\":[\(sources.joined(separator: ","))],\(texts),"
             + "\"upcoming\":[\(upcoming.map(JSONText.quote).joined(separator: ","))],"
             + "\"positions\":{\(positions(tables))}});\n"
         try staging.write(.text(Route.lookupScript(vacancy, "manifest"), manifest))

@@ -60,7 +60,8 @@ extension SiteRenderer {
                 try LookupData.writeManifest(
                     prepared!, vacancy: vacancy.id, tables: results.tables,
                     stageLabels: results.tables.map { self.label("result", $0.stage.rawValue) }, rules: results.rules,
-                    upcoming: upcomingStages(vacancy, results), ledger: staging.ledger, to: staging)
+                    upcoming: upcomingStages(vacancy, results), texts: lookupTexts(vacancy, results),
+                    ledger: staging.ledger, to: staging)
             }
             for versions in results.versions.values {
                 group.addTask { try staging.write(self.changesPage(vacancy, versions, ledger: staging.ledger)) }
@@ -369,23 +370,43 @@ extension SiteRenderer {
     }
 
     func lookupForm(_ vacancy: Vacancy, root: String) -> LookupFormView {
-        var labels: [String] = []
-        var seen: Set<String> = []
-        if let results = index.results[vacancy.id] {
-            for table in results.tables {
-                for column in table.columns where seen.insert(column.id).inserted {
-                    labels.append(
-                        JSONText.quote(column.id) + ":" + JSONText.quote(columnLabel(column.id, rules: results.rules)))
-                }
-            }
-        }
-        return LookupFormView(
+        LookupFormView(
             dataHref: Links.href(to: Route.lookupFolder(vacancy.id) + "/", root: root),
             vacancyRoot: pageHref(Route.vacancyFolder(vacancy.id), root: root),
-            scriptHref: Links.href(to: Route.lookupScript, root: root),
-            labels: "{" + labels.joined(separator: ",") + "}",
-            decimalMark: String(UnicodeScalar(format.decimalMark)), siteTitle: index.content.config.title,
-            vacancyTitle: vacancy.title)
+            scriptHref: Links.href(to: Route.lookupScript, root: root))
+    }
+
+    /// What the answer says, in every language of the site (the manifest is shared by
+    /// them, and the pages stay light): the journey's words, each column's header, the
+    /// decimal mark; with the site's and the vacancy's titles for the slip.
+    func lookupTexts(_ vacancy: Vacancy, _ results: VacancyResults) -> String {
+        let keys: [(String, String)] = [
+            ("met", InterfaceString.lookupMet.rawValue), ("missed", InterfaceString.lookupMissed.rawValue),
+            ("rank", InterfaceString.lookupRank.rawValue), ("cutoff", InterfaceString.lookupCutoff.rawValue),
+            ("upcoming", InterfaceString.lookupUpcoming.rawValue), ("reason", "col_reason"),
+            ("print", InterfaceString.lookupPrint.rawValue), ("position", InterfaceString.lookupPosition.rawValue),
+        ]
+        var languages: [String] = []
+        for language in index.content.config.languages {
+            let strings = theme.strings[language] ?? [:]
+            var labels: [String] = []
+            var seen: Set<String> = []
+            for table in results.tables {
+                for column in table.columns where seen.insert(column.id).inserted {
+                    let part = (results.rules.components + results.rules.skbParts).first { $0.id == column.id }
+                    labels.append(
+                        JSONText.quote(column.id) + ":"
+                            + JSONText.quote(part?.label ?? strings["col_\(column.id)"] ?? column.id))
+                }
+            }
+            let words = keys.map { JSONText.quote($0.0) + ":" + JSONText.quote(strings[$0.1] ?? "") }
+            let mark = String(UnicodeScalar(Formatters.formatter(for: language).decimalMark))
+            languages.append(
+                JSONText.quote(language.rawValue) + ":{" + words.joined(separator: ",") + ",\"labels\":{"
+                    + labels.joined(separator: ",") + "},\"decimal\":" + JSONText.quote(mark) + "}")
+        }
+        return "\"site\":\(JSONText.quote(index.content.config.title)),\"vacancy\":\(JSONText.quote(vacancy.title)),"
+            + "\"text\":{" + languages.joined(separator: ",") + "}"
     }
 
     /// Who moved in and out of each formation by optimisation, in words.
@@ -504,6 +525,7 @@ extension SiteRenderer {
                     description: text(.chartHistogramDesc, ["n": format.integer(histogram.scored)]),
                     counts: histogram.counts, binWidth: SKDHistogram.binWidth, marks: marks, format: format)
                 view.histogramNote = text(.chartHistogramNote)
+                view.ownPosition = lookupForm(vacancy, root: root)
             }
             view.hasCharts = view.formationsChart != nil || view.histogram != nil
             view.cutoffs = cutoffTable(vacancy, results)

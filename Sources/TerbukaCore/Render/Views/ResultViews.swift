@@ -99,13 +99,6 @@ struct LookupFormView: Sendable {
     var dataHref: String
     var vacancyRoot: String
     var scriptHref: String
-    /// JSON: each column id of the vacancy's tables → its header in this language.
-    var labels: String
-    /// The decimal mark of this language.
-    var decimalMark: String
-    /// For the printed slip.
-    var siteTitle: String
-    var vacancyTitle: String
 }
 
 /// One published table as listed on its vacancy's page.
@@ -129,6 +122,9 @@ struct StatisticsView: Sendable {
     var cutoffs: CutoffTableView? = nil
     /// The round's evaluation: counts in all, TMS reasons, counts per formation.
     var evaluation: EvaluationView? = nil
+    /// Where the lookup's data is, to mark a participant's own total on the SKD chart when
+    /// the page is opened from a lookup (`?cari=`).
+    var ownPosition: LookupFormView? = nil
 }
 
 struct EvaluationView: Sendable {
