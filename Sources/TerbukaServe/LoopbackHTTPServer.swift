@@ -1,10 +1,17 @@
 import Foundation
+import TerbukaCore
 
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
+
+/// Why the preview server cannot start, in both languages.
+public struct ServeError: Error, CustomStringConvertible {
+    public var words: Bilingual
+    public var description: String { words.en }
+}
 
 /// The little HTTP/1.1 a local preview needs, and no more: GET and HEAD on 127.0.0.1, one
 /// request per connection, a request head of at most 16 KB read within 10 seconds in all,
@@ -47,7 +54,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
             let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else {
-            throw ServeError(description: "cannot open a socket: \(String(cString: strerror(errno)))")
+            throw ServeError(words: .cannotOpenSocket(String(cString: strerror(errno))))
         }
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -63,7 +70,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         guard bound == 0, listen(fd, 64) == 0 else {
             let problem = String(cString: strerror(errno))
             close(fd)
-            throw ServeError(description: "cannot listen on 127.0.0.1:\(requested): \(problem)")
+            throw ServeError(words: .cannotListen(port: Int(requested), problem))
         }
         var actual = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -72,10 +79,6 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         }
         listener = fd
         port = Int(UInt16(bigEndian: actual.sin_port))
-    }
-
-    struct ServeError: Error, CustomStringConvertible {
-        var description: String
     }
 
     /// Accepts connections on a thread of its own until `stop()`, answering each with

@@ -115,7 +115,7 @@ public final class PreviewServer: Sendable {
 
     func respond(to request: LoopbackHTTPServer.Request) -> LoopbackHTTPServer.Response {
         guard isOwnHost(request.host) else {
-            return .init(status: 403, body: Data("This preview answers only to 127.0.0.1 and localhost.\n".utf8))
+            return .init(status: 403, body: Data((Bilingual.previewOwnHostOnly[language] + "\n").utf8))
         }
         // A folder without its slash: relative links inside it would miss. The address is
         // made from one leading slash, never two (`//x/` would name another host).
@@ -126,7 +126,7 @@ public final class PreviewServer: Sendable {
         let snapshot = state.snapshot
         // Nothing is built before the first build.
         guard snapshot.generation > 0 else {
-            return .init(status: 503, body: Data("The first build is running.\n".utf8))
+            return .init(status: 503, body: Data((Bilingual.previewFirstBuild[language] + "\n").utf8))
         }
         if request.path == "/_terbuka/status" {
             let body = "{\"generation\":\(snapshot.generation),\"failed\":\(snapshot.failed)}"
@@ -136,7 +136,8 @@ public final class PreviewServer: Sendable {
         }
         guard let file = resolve(request.path) else {
             let notFound =
-                (try? Data(contentsOf: options.output.appendingPathComponent("404.html"))) ?? Data("Not found".utf8)
+                (try? Data(contentsOf: options.output.appendingPathComponent("404.html")))
+                ?? Data(Bilingual.previewNotFound[language].utf8)
             return .init(
                 status: 404, headers: [("Content-Type", "text/html; charset=utf-8")], body: page(notFound, snapshot))
         }

@@ -198,13 +198,20 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         siteOptions.chooseLanguage()
         let options = BuildOptions(siteRoot: siteOptions.siteURL, includeDrafts: siteOptions.drafts)
-        let server = try PreviewServer(options: options, port: port, language: Console.language) { Console.error($0) }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            if let port = try await server.port() {
-                Console.say(.serving("http://127.0.0.1:\(port)/"))
+        do {
+            let server = try PreviewServer(options: options, port: port, language: Console.language) {
+                Console.error($0)
             }
-            try await group.next()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await server.run() }
+                if let port = try await server.port() {
+                    Console.say(.serving("http://127.0.0.1:\(port)/"))
+                }
+                try await group.next()
+            }
+        } catch let error as ServeError {
+            Console.say(.same("error: "), error.words)
+            throw ExitCode(1)
         }
     }
 }

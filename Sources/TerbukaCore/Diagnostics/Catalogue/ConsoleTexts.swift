@@ -70,3 +70,23 @@ extension Bilingual {
     /// After a key that cannot be used for `build --sign`.
     public static let nothingWritten = Bilingual(id: "; tidak ada yang ditulis", en: "; nothing was written")
 }
+
+extension Bilingual {
+    // The preview server of `terbuka serve`.
+    public static func cannotOpenSocket(_ problem: String) -> Bilingual {
+        Bilingual(id: "soket tidak dapat dibuka: \(problem)", en: "cannot open a socket: \(problem)")
+    }
+
+    public static func cannotListen(port: Int, _ problem: String) -> Bilingual {
+        Bilingual(
+            id: "tidak dapat mendengarkan di 127.0.0.1:\(port): \(problem)",
+            en: "cannot listen on 127.0.0.1:\(port): \(problem)")
+    }
+
+    public static let previewOwnHostOnly = Bilingual(
+        id: "Pratinjau ini hanya menjawab 127.0.0.1 dan localhost.",
+        en: "This preview answers only to 127.0.0.1 and localhost.")
+    public static let previewFirstBuild = Bilingual(
+        id: "Build pertama sedang berjalan.", en: "The first build is running.")
+    public static let previewNotFound = Bilingual(id: "Tidak ditemukan", en: "Not found")
+}
