@@ -184,7 +184,7 @@ def test_the_github_steps_install_the_archive_annotate_problems_and_build(unpack
     assert signed.returncode == 0, signed.stderr
     assert list(runner.iterdir()) == []
     checked = subprocess.run(
-        [str(PIPELINE_INSTALL / "terbuka"), "verify", str(site / "public"), "--key", f"{key}.pub"],
+        [str(PIPELINE_INSTALL / "terbuka"), "verify", "--lang", "en", str(site / "public"), "--key", f"{key}.pub"],
         env=plain_environment(), capture_output=True, text=True,
     )
     assert checked.returncode == 0, checked.stderr
