@@ -9,7 +9,15 @@ import Testing
     /// Checks every partition of `evaluation` against the tables it was counted from.
     static func checkPartitions(_ evaluation: RoundEvaluation, tables: [any PublishedResultTable]) {
         let formations: [String?] = Array(Set(evaluation.rows.compactMap(\.formation))).sorted() + [nil]
+        let final = tables.last { $0.stage == .akhir || $0.stage == .kompetensi }
         for formation in formations {
+            // Seats: filled where placed (optimisation included) and left unfilled.
+            if let final {
+                #expect(
+                    (evaluation.count(formation, final.stage, .filled) ?? 0)
+                        + (evaluation.count(formation, final.stage, .unfilled) ?? 0)
+                        == evaluation.count(formation, nil, .seats), "\(formation ?? "round"): seats")
+            }
             func count(_ stage: ResultStage?, _ measure: RoundEvaluation.Measure, _ detail: String = "") -> Int {
                 evaluation.count(formation, stage, measure, detail) ?? 0
             }

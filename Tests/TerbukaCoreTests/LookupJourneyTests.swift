@@ -43,8 +43,10 @@ import Testing
         let (manifest, _) = try Self.lookupFiles(site)
         let upcoming = try #require(manifest.range(of: #""upcoming":["#)).upperBound
         let list = manifest[upcoming...].prefix { $0 != "]" }
-        #expect(list.contains("administrasi") && list.contains("SKB") && list.contains("akhir"))
-        #expect(!list.contains("Kompetensi Dasar"))
+        // The stages after the last one published, for those who go on (MS, P/L).
+        #expect(list.contains("SKB") && list.contains("akhir"))
+        #expect(!list.contains("administrasi") && !list.contains("Kompetensi Dasar"))
+        #expect(manifest.contains(#""continuing":["MS","P/L"]"#))
     }
 
     @Test func theManifestNamesEachTablesAnnouncementAndTheSHA256OfItsData() async throws {

@@ -103,12 +103,50 @@ import Testing
         }
         let lookup = site.site.output.appendingPathComponent("data/cpns-2024/cari")
         let manifest = try Data(contentsOf: lookup.appendingPathComponent("manifest.js")).count
-        let script = try Data(contentsOf: site.site.output.appendingPathComponent("assets/lookup.js")).count
+        let script = try Self.lookupScripts(site.site.output)
         for shard in SiteFiles.list(lookup) where shard != "manifest.js" {
             let size = try Data(contentsOf: lookup.appendingPathComponent(shard)).count
             #expect(manifest + script + size <= 200_000, "\(shard): \(size) bytes")
         }
         #expect(try SiteFiles.brokenLinks(in: site.site.output) == [])
+    }
+
+    /// The scripts one lookup loads: the form's and the search's with the answer.
+    static func lookupScripts(_ output: URL) throws -> Int {
+        try ["assets/lookup.js", "assets/lookup-more.js"].reduce(0) {
+            $0 + (try Data(contentsOf: output.appendingPathComponent($1)).count)
+        }
+    }
+
+    @Test func aLookupStaysSmallWithThousandsOfFormationsAndLongReasons() async throws {
+        var formations = "code,position,unit,kind,quota\n"
+        for index in 0..<3_000 {
+            formations +=
+                "F\(index),PENATA KELOLA SISTEM DAN TEKNOLOGI INFORMASI AHLI PERTAMA \(index),DINAS KOMUNIKASI DAN INFORMATIKA,umum,1\n"
+        }
+        let reason = String(repeating: "Ijazah tidak sesuai kualifikasi pendidikan formasi. ", count: 5)
+        var administration = "participant,name,formation,status,reason\n"
+        for index in 0..<20_000 {
+            administration +=
+                "\(300_000 + index),PESERTA NOMOR \(index),F\(index % 3_000),\(index % 2 == 0 ? "TMS" : "MS"),\(index % 2 == 0 ? reason : "")\n"
+        }
+        let site = try ResultsSite(tables: [("administrasi", administration)], formations: formations)
+        defer { site.cleanUp() }
+        #expect(await site.site.build().succeeded)
+        let lookup = site.site.output.appendingPathComponent("data/cpns-2024/cari")
+        let manifest = try Data(contentsOf: lookup.appendingPathComponent("manifest.js")).count
+        // The positions of 3,000 formations are in the shards, not in the manifest.
+        #expect(manifest < 20_000, "manifest: \(manifest) bytes")
+        let script = try Self.lookupScripts(site.site.output)
+        var largest = 0
+        for shard in SiteFiles.list(lookup) where shard != "manifest.js" {
+            let size = try Data(contentsOf: lookup.appendingPathComponent(shard)).count
+            largest = max(largest, size)
+            #expect(manifest + script + size <= 200_000, "\(shard): \(size) bytes")
+        }
+        #expect(largest > 50_000, "the shards are filled, not split to nothing")
+        // The estimate that packs them counts the long reasons: no shard far over its budget.
+        #expect(largest <= LookupData.shardBudget + LookupData.shardBudget / 10, "largest shard: \(largest) bytes")
     }
 }
 

@@ -281,8 +281,9 @@ def test_a_lookup_in_the_address_answers_in_view_with_the_position(driver, site)
         results = wait_for_results(driver)
         assert len(results) == 1
         assert name in results[0].text
-        position = json.loads(re.search(r'"positions":(\{[^}]*\})', (site / "data/cpns-2026/cari/manifest.js")
-                                        .read_text(encoding="utf-8")).group(1))
+        import csv
+        with open(site / "data/cpns-2026/formasi.csv", encoding="utf-8") as handle:
+            position = {row["code"]: row["position"] for row in csv.DictReader(handle)}
         code = next(line.split(",")[2] for line in open(site / "data/cpns-2026/skd.csv", encoding="utf-8")
                     if line.startswith(number + ","))
         assert position[code] in results[0].text

@@ -1,21 +1,142 @@
-/* A lookup's answer, loaded with the first answer (lookup.js): each participant's stages with
-   their journey, the printed result slip, and the own total on the statistics page.
-   The data layout is written by LookupData.swift. */
+/* The participant lookup's search and answer, loaded at the first search (lookup.js):
+   shards of LookupData.swift found by number or name, and each participant's stages with
+   their journey, the printed result slip, and the own total on the statistics page. */
 (function () {
   "use strict";
+
+  // Data arrives in plain scripts added with <script> tags (no fetch, no modules), so that
+  // the lookup works from file:// too.
+  var pending = {};
+  var shards = {};
+  var manifest = null;
+  var manifestWaiters = [];
+
+  window.TerbukaLookup = {
+    manifest: function (data) {
+      manifest = data;
+      manifestWaiters.splice(0).forEach(function (f) { f(); });
+    },
+    receive: function (name, rows, positions) {
+      // Each shard names the positions of its participants' formations.
+      if (manifest) {
+        manifest.positions = manifest.positions || {};
+        Object.keys(positions || {}).forEach(function (code) { manifest.positions[code] = positions[code]; });
+      }
+      shards[name] = rows;
+      (pending[name] || []).splice(0).forEach(function (f) { f(rows); });
+    }
+  };
+
+  function load(src, onerror) {
+    var s = document.createElement("script");
+    s.src = src;
+    s.onerror = onerror;
+    document.head.appendChild(s);
+  }
+
+  function withManifest(base, done, fail) {
+    if (manifest) { done(); return; }
+    manifestWaiters.push(done);
+    if (manifestWaiters.length === 1) load(base + "manifest.js", fail);
+  }
+
+  function withShard(base, name, done, fail) {
+    if (shards[name]) { done(shards[name]); return; }
+    (pending[name] = pending[name] || []).push(done);
+    if (pending[name].length === 1) load(base + name + ".js", fail);
+  }
+
+  function fnv1a(value) {
+    var bytes = new TextEncoder().encode(value);
+    var h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      h ^= bytes[i];
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h >>> 0;
+  }
+
+  // Words of at least 3 letters, each cut to 48 letters as the index is (LookupData.swift).
+  function words(value) {
+    return value.toLowerCase().split(/[^\p{L}]+/u).filter(function (w) { return w.length >= 3; })
+      .map(function (w) { return w.slice(0, 48); });
+  }
+
+  // The participant with this number, or null (its shard is chosen by a hash of the number).
+  function byNumber(base, number, done, fail) {
+    withManifest(base, function () {
+      withShard(base, "n" + (fnv1a(number) % manifest.numberShards), function (rows) {
+        done(rows.filter(function (r) { return r[0] === number; }));
+      }, fail);
+    }, fail);
+  }
+
+  // One search of a form: by number as written, or by the words of a name.
+  function search(form) {
+    var base = form.getAttribute("data-lookup");
+    var query = form.querySelector("input").value.trim();
+    var t = function (key) { return text(form, key); };
+    var show = function (rows, message) { render(manifest, form, rows, message); };
+    var failed = function () { show([], t("error")); };
+    if (!query) return;
+    if (/^[0-9][0-9 .-]*$/.test(query)) {
+      byNumber(base, query, function (found) { show(found, found.length ? "" : t("none")); }, failed);
+      return;
+    }
+    withManifest(base, function () {
+      var wanted = words(query);
+      if (!wanted.length) { show([], t("short")); return; }
+      // For each word typed, the manifest key that holds it (the longest prefix, or the
+      // word itself); search by the word whose key has the fewest names.
+      var best = null;
+      var deeper = false;
+      wanted.forEach(function (word) {
+        var found = null;
+        var longer = false;
+        manifest.names.forEach(function (entry) {
+          var key = entry[0];
+          var exact = key[key.length - 1] === "$";
+          var stem = exact ? key.slice(0, -1) : key;
+          if (exact ? stem === word : word.indexOf(stem) === 0) {
+            if (!found || found[0].length < key.length) found = entry;
+          } else if (stem.indexOf(word) === 0 && stem !== word) {
+            longer = true;
+          }
+        });
+        if (found && (!best || found[2] < best[2])) best = found;
+        if (!found && longer) deeper = true;
+      });
+      if (!best) { show([], deeper ? t("short") : t("none")); return; }
+      withShard(base, "a" + best[1], function (rows) {
+        var found = rows.filter(function (r) {
+          var have = words(r[1]);
+          return wanted.every(function (w) { return have.some(function (h) { return h.indexOf(w) === 0; }); });
+        });
+        show(found, best[3] ? t("truncated") : found.length > 50 ? t("many") : found.length ? "" : t("none"));
+      }, failed);
+    }, failed);
+  }
+
+  // The statistics page opened from a lookup (?cari=NUMBER): the participant's own total.
+  function ownPosition(note, number) {
+    byNumber(note.getAttribute("data-own-position"), number, function (found) {
+      if (found.length) markOwnPosition(manifest, note, found[0]);
+    }, function () {});
+  }
+
 
   function text(element, key) { return element.getAttribute("data-t-" + key) || key; }
 
   // The answer's words in the page's language, from the manifest (LookupData.swift).
   var manifestText = null;
-  function words(manifest) {
+  function texts(manifest) {
     if (!manifestText) {
       var all = manifest.text || {};
       manifestText = all[document.documentElement.lang] || all[Object.keys(all)[0]] || { labels: {} };
     }
     return manifestText;
   }
-  function say(manifest, key) { return words(manifest)[key] || key; }
+  function say(manifest, key) { return texts(manifest)[key] || key; }
 
   // "{name}" placeholders filled in.
   function fill(template, values) {
@@ -26,14 +147,14 @@
 
   // Decimals come as "72.35"; the page writes them with its own mark.
   function number(manifest, value) {
-    var decimal = words(manifest).decimal || ",";
+    var decimal = texts(manifest).decimal || ",";
     return typeof value === "string" && /^[0-9]+\.[0-9]+$/.test(value) ? value.replace(".", decimal) : String(value);
   }
 
   // A stage's journey: every score beside its passing mark, met or missed by how much,
   // the rank among the formation's participants and the formation's line.
   function journey(manifest, i, detail) {
-    var labels = words(manifest).labels || {};
+    var labels = texts(manifest).labels || {};
     var lines = document.createElement("ul");
     lines.className = "journey";
     var marks = detail[3] ? (manifest.marks || {})[detail[3]] || {} : {};
@@ -82,8 +203,9 @@
     sources.className = "slip-sources";
     (manifest.tables || []).forEach(function (table, i) {
       var item = document.createElement("li");
-      item.textContent = manifest.stages[i] + (table.number ? ", " + table.number : "") + ", " + table.published +
-        ": " + table.file + " SHA-256 " + table.sha256;
+      var local = texts(manifest);
+      item.textContent = (local.stages || manifest.stages)[i] + (table.number ? ", " + table.number : "") + ", " +
+        ((local.dates || [])[i] || table.published) + ": " + table.file + " SHA-256 " + table.sha256;
       sources.appendChild(item);
     });
     slip.appendChild(sources);
@@ -158,7 +280,7 @@
         var page = row[4][i];
         link.href = vacancyRoot + manifest.pages[i] + (page > 0 ? (page + 1) + "/" : "") + "index.html#" +
           encodeURIComponent("f-" + row[2].replace(/ /g, "_"));
-        link.textContent = manifest.stages[i];
+        link.textContent = (texts(manifest).stages || manifest.stages)[i];
         item.appendChild(link);
         item.appendChild(document.createTextNode(": " + code));
         // A correction changed this status: say what it was.
@@ -172,15 +294,19 @@
         if (lines && lines.children.length) item.appendChild(lines);
         stages.appendChild(item);
       });
-      // Stages whose results are not published yet are still to come.
-      (manifest.upcoming || []).forEach(function (label) {
+      // The stages after the last one published are still to come, for a participant whose
+      // last status lets them go on (MS, P/L).
+      var last = row[3].filter(function (code) { return code; }).pop();
+      var goesOn = (manifest.continuing || []).indexOf(last) >= 0;
+      (goesOn ? texts(manifest).upcoming || [] : []).forEach(function (label) {
         var item = document.createElement("li");
         item.textContent = label + ": " + say(manifest, "upcoming");
         stages.appendChild(item);
       });
       li.appendChild(stages);
       // With an SKD table: where the participant's total stands among everyone's.
-      if (manifest.pages.some(function (p) { return /(^|\/)skd\/$/.test(p); })) {
+      var skd = manifest.pages.findIndex(function (p) { return /(^|\/)skd\/$/.test(p); });
+      if (skd >= 0 && row[6] && row[6][skd]) {
         var where = document.createElement("a");
         where.className = "own-position-link";
         where.href = vacancyRoot + "statistik/index.html?cari=" + encodeURIComponent(row[0]) + "#grafik-skd";
@@ -198,5 +324,5 @@
     });
   }
 
-  window.TerbukaLookupMore = { render: render, markOwnPosition: markOwnPosition };
+  window.TerbukaLookupMore = { search: search, ownPosition: ownPosition };
 })();

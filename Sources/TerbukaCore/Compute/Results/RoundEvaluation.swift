@@ -22,7 +22,8 @@ public struct RoundEvaluation: Sendable {
         /// same reason in other case or spacing counts with it; no reason is "").
         case ms, tms
         case tmsReason = "tms_reason"
-        /// A test (SKD, PPPK competency, final): with scores, or absent by code.
+        /// A test (SKD, SKB, PPPK competency, final): rows with scores, and rows without, by
+        /// code (TH absent, DIS disqualified, APS withdrew).
         case present, absent
         /// SKD: reached every passing mark, or missed one mark alone (detail: twk, tiu,
         /// tkp, total), or several.
@@ -31,12 +32,14 @@ public struct RoundEvaluation: Sendable {
         case missedSeveral = "missed_several"
         /// SKD: P/L, went on to the SKB.
         case shortlisted
-        /// Final and PPPK competency: took a seat (optimisation placements included), or
-        /// present and not.
+        /// Final and PPPK competency, by the rows listed under the formation: passed (L, a
+        /// priority group's L, or placed by optimisation, wherever placed), or with scores and
+        /// not passed.
         case passed
         case notPassed = "not_passed"
-        /// The formation's seats, and those left unfilled after the final stage.
-        case seats, unfilled
+        /// The formation's seats; how many the final stage filled (placements by optimisation
+        /// counted where placed); and how many are left.
+        case seats, filled, unfilled
     }
 
     /// Per formation in the formations' order, then the whole round.
@@ -50,16 +53,12 @@ public struct RoundEvaluation: Sendable {
     /// Rows of the whole round only.
     public var round: [Row] { rows.filter { $0.formation == nil } }
 
-    init(
-        tables: [any PublishedResultTable], skd: SKDResults?, formations: [Formation], rules: ScoringRules,
-        unfilled: [UnfilledFormation]?
-    ) {
+    init(tables: [any PublishedResultTable], skd: SKDResults?, formations: [Formation], rules: ScoringRules) {
         var perFormation: [String: [Row]] = [:]
         func add(_ code: String, _ stage: ResultStage, _ measure: Measure, _ detail: String = "", _ count: Int) {
             perFormation[code, default: []].append(
                 Row(formation: code, stage: stage, measure: measure, detail: detail, count: count))
         }
-        let applied = Set(tables.flatMap { $0.groups.map(\.formation.code) })
         for table in tables {
             for group in table.groups {
                 let code = group.formation.code
@@ -78,17 +77,22 @@ public struct RoundEvaluation: Sendable {
                 }
             }
         }
-        let left = Dictionary((unfilled ?? []).map { ($0.formation.code, $0.unfilled) }, uniquingKeysWith: +)
-        let last = tables.last { $0.stage == .akhir || $0.stage == .kompetensi }?.stage
+        let final = tables.last { $0.stage == .akhir || $0.stage == .kompetensi }
+        let filled = final?.seatFilling?.filled
         var rows: [Row] = []
-        for formation in formations where applied.contains(formation.code) || left[formation.code] != nil {
+        // Every formation of the round: one without applicants has its seats, and, after the
+        // final stage, all of them unfilled.
+        for formation in formations {
             rows.append(Row(formation: formation.code, stage: nil, measure: .seats, detail: "", count: formation.quota))
             rows += perFormation[formation.code] ?? []
-            if let last, unfilled != nil {
+            if let final, let filled {
+                let taken = filled[formation.code] ?? 0
+                rows.append(
+                    Row(formation: formation.code, stage: final.stage, measure: .filled, detail: "", count: taken))
                 rows.append(
                     Row(
-                        formation: formation.code, stage: last, measure: .unfilled, detail: "",
-                        count: left[formation.code] ?? 0))
+                        formation: formation.code, stage: final.stage, measure: .unfilled, detail: "",
+                        count: max(0, formation.quota - taken)))
             }
         }
         // The whole round: each (stage, measure, detail) summed over formations, in the
@@ -115,13 +119,18 @@ public struct RoundEvaluation: Sendable {
                 .joined(separator: "|")
             if firstOfGroup[group] == nil { firstOfGroup[group] = index }
         }
+        // Within a group, TMS reasons most first, as each formation lists them.
         let grouped = order.enumerated().sorted { a, b in
             func group(_ key: String) -> Int {
                 firstOfGroup[
                     key.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false).prefix(2)
                         .joined(separator: "|")]!
             }
-            return (group(a.element), a.offset) < (group(b.element), b.offset)
+            let (first, second) = (group(a.element), group(b.element))
+            if first != second { return first < second }
+            let (x, y) = (totals[a.element]!, totals[b.element]!)
+            if x.measure == .tmsReason, x.count != y.count { return x.count > y.count }
+            return a.offset < b.offset
         }
         self.rows = rows + grouped.map { totals[$0.element]! }
     }
@@ -151,17 +160,23 @@ public struct RoundEvaluation: Sendable {
         var alone: [SKDMark: Int] = [:]
         var several = 0
         var shortlisted = 0
+        // The marks listed once; each row's shortfalls counted without an array of them.
+        let listed = marks.listed
         for position in group.range {
-            let row = skd.row(position)
             if skd.status(position) == .shortlisted { shortlisted += 1 }
-            guard let scores = row.scores else {
-                absent[row.absence ?? .absent, default: 0] += 1
+            guard let scores = skd.scores(position) else {
+                absent[skd.absence(position) ?? .absent, default: 0] += 1
                 continue
             }
-            let missed = marks.shortfalls(scores)
-            switch missed.count {
+            var missed = 0
+            var only = SKDMark.total
+            for (mark, minimum) in listed where mark.score(in: scores) < minimum {
+                missed += 1
+                only = mark
+            }
+            switch missed {
             case 0: met += 1
-            case 1: alone[missed[0].mark, default: 0] += 1
+            case 1: alone[only, default: 0] += 1
             default: several += 1
             }
         }

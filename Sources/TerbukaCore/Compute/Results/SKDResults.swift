@@ -141,6 +141,10 @@ struct SKDResults: PublishedResultTable {
     }
 
     func row(_ position: Int) -> SKDRow { rows[Int(order[position])] }
+    /// The scores and absence of a row, without copying the row (a million rows counted for
+    /// the evaluation).
+    func scores(_ position: Int) -> SKDScores? { rows[Int(order[position])].scores }
+    func absence(_ position: Int) -> Absence? { rows[Int(order[position])].absence }
     // Direct indexing: copying a whole row for one field would retain and release each of
     // its strings, a million times per table (perf).
     func participant(_ position: Int) -> String { rows[Int(order[position])].identity.participant }

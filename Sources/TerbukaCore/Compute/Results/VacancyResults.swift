@@ -34,7 +34,7 @@ public struct VacancyResults: Sendable {
         statistics = ResultStatistics(
             tables: tables, skd: stages.skdResults, formations: vacancy.formations, rules: rules)
         evaluation = RoundEvaluation(
-            tables: tables, skd: stages.skdResults, formations: vacancy.formations, rules: rules, unfilled: unfilled)
+            tables: tables, skd: stages.skdResults, formations: vacancy.formations, rules: rules)
         for table in tables {
             let cutoffs = Cutoff.perGroup(table)
             if !cutoffs.isEmpty { self.cutoffs[table.stage] = cutoffs }

@@ -75,8 +75,9 @@ enum LookupData {
                     Self.cell(cell, into: &out)
                 }
                 out.raw("],")
+                // Ranks count the rows with scores: "rank 3 of 17" counts the same rows.
                 let group = context[index].groupOf[Int(position)]
-                out.integer(table.groups[Int(group)].range.count)
+                out.integer(table.groups[Int(group)].present)
                 out.raw(",")
                 if let cutoff = context[index].cutoffs[Int(group)] {
                     Self.cell(cutoff, into: &out)
@@ -202,11 +203,31 @@ enum LookupData {
             }
         }
         // Sizes are estimated without page numbers (a few bytes each); a table's journey is
-        // its cells (about 8 bytes each) and the formation's figures.
-        let journey = tables.map { 8 * $0.columns.count + 24 }
+        // its cells, text counted as written (TMS reasons can be long), and the formation's
+        // figures.
+        func journey(_ table: any PublishedResultTable, _ position: Int32) -> Int {
+            guard position >= 0 else { return 2 }
+            return table.cells(Int(position)).reduce(32) { size, cell in
+                switch cell {
+                case .text(let text): size + text.utf8.count + text.utf8.count / 8 + 3
+                case .integer, .boolean, .empty: size + 8
+                case .fixed: size + 12
+                }
+            }
+        }
+        // The shard also names the position of each of its formations: counted for every
+        // participant, as if each brought a formation of its own.
+        var positionSize: [String: Int] = [:]
+        for table in tables {
+            for group in table.groups where positionSize[group.formation.code] == nil {
+                positionSize[group.formation.code] =
+                    group.formation.code.utf8.count + group.formation.position.utf8.count + 8
+            }
+        }
         let sizes = entries.map { entry in
             entry.number.utf8.count + entry.name.utf8.count + entry.formation.utf8.count + 12 * tables.count + 20
-                + zip(entry.positions, journey).reduce(0) { $0 + ($1.0 >= 0 ? $1.1 : 2) }
+                + zip(tables, entry.positions).reduce(0) { $0 + journey($1.0, $1.1) }
+                + (positionSize[entry.formation] ?? 0)
         }
         let total = sizes.reduce(0, +)
         let numberShardCount = max(1, (total + shardBudget - 1) / shardBudget)
@@ -335,12 +356,14 @@ enum LookupData {
         let shards =
             prepared.numberShards.enumerated().map { ("n\($0.offset)", $0.element) }
             + prepared.nameShards.enumerated().map { ("a\($0.offset)", $0.element) }
+        let positions = positions(tables)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for part in 0..<parts {
                 group.addTask {
                     for (name, members) in stride(from: part, to: shards.count, by: parts).map({ shards[$0] }) {
                         try writeShard(
-                            name, members: members, pieces: pieces, chunk: chunk, vacancy: vacancy, staging: staging)
+                            name, members: members, pieces: pieces, chunk: chunk, entries: prepared.entries,
+                            positions: positions, vacancy: vacancy, staging: staging)
                     }
                 }
             }
@@ -354,7 +377,7 @@ enum LookupData {
     /// the stages still to come and the positions.
     static func writeManifest(
         _ prepared: Prepared, vacancy: String, tables: [any PublishedResultTable], stageLabels: [String],
-        rules: ScoringRules?, upcoming: [String], texts: String, ledger: Ledger, to staging: StagingFolder
+        rules: ScoringRules?, texts: String, ledger: Ledger, to staging: StagingFolder
     ) throws {
         let sources = tables.map { table in
             let file = Route.resultData(vacancy, table.stage, "csv")
@@ -370,8 +393,7 @@ enum LookupData {
             + "\"columns\":[\(tables.map { "[" + $0.columns.map { JSONText.quote($0.id) }.joined(separator: ",") + "]" }.joined(separator: ","))],"
             + "\"marks\":{\(marks(tables, rules))},"
             + "\"tables\":[\(sources.joined(separator: ","))],\(texts),"
-            + "\"upcoming\":[\(upcoming.map(JSONText.quote).joined(separator: ","))],"
-            + "\"positions\":{\(positions(tables))}});\n"
+            + "\"continuing\":[\"MS\",\"P/L\"]});\n"
         try staging.write(.text(Route.lookupScript(vacancy, "manifest"), manifest))
     }
 
@@ -390,21 +412,23 @@ enum LookupData {
         return pairs.joined(separator: ",")
     }
 
-    /// `"code":"position"` for every formation with rows: the answer names the position.
-    static func positions(_ tables: [any PublishedResultTable]) -> String {
-        var seen: Set<String> = []
-        var pairs: [String] = []
+    /// `"code":"position"` of every formation with rows, as JSON pairs: the answer names the
+    /// position. Each shard carries those of its own participants, so that the manifest
+    /// stays small whatever the number of formations.
+    static func positions(_ tables: [any PublishedResultTable]) -> [String: String] {
+        var pairs: [String: String] = [:]
         for table in tables {
-            for group in table.groups where seen.insert(group.formation.code).inserted {
-                pairs.append(JSONText.quote(group.formation.code) + ":" + JSONText.quote(group.formation.position))
+            for group in table.groups where pairs[group.formation.code] == nil {
+                pairs[group.formation.code] =
+                    JSONText.quote(group.formation.code) + ":" + JSONText.quote(group.formation.position)
             }
         }
-        return pairs.joined(separator: ",")
+        return pairs
     }
 
     private static func writeShard(
-        _ name: String, members: [Int], pieces: [Serialized], chunk: Int, vacancy: String,
-        staging: StagingFolder
+        _ name: String, members: [Int], pieces: [Serialized], chunk: Int, entries: [Entry],
+        positions: [String: String], vacancy: String, staging: StagingFolder
     ) throws {
         var out = ByteWriter(capacity: shardBudget + shardBudget / 2)
         out.raw("TerbukaLookup.receive(")
@@ -416,7 +440,16 @@ enum LookupData {
             let local = index % chunk
             out.bytes.append(contentsOf: piece.bytes[piece.offsets[local]..<piece.offsets[local + 1]])
         }
-        out.raw("\n]);\n")
+        out.raw("\n],{")
+        var seen: Set<String> = []
+        var first = true
+        for index in members where seen.insert(entries[index].formation).inserted {
+            guard let pair = positions[entries[index].formation] else { continue }
+            if !first { out.raw(",") }
+            out.raw(pair)
+            first = false
+        }
+        out.raw("});\n")
         try staging.write(OutputFile(path: Route.lookupScript(vacancy, name), contents: .bytes(Data(out.bytes))))
     }
 }

@@ -21,7 +21,7 @@ extension SiteRenderer {
                 group.addTask {
                     try await LookupData.write(
                         prepared!, vacancy: vacancy.id, tables: results.tables, pageOf: pageOf,
-                        versions: results.versions, cutoffs: results.cutoffs, to: staging)
+                        versions: results.versions, cutoffs: self.lookupCutoffs(results), to: staging)
                 }
             }
             group.addTask { try staging.write(self.statisticsPage(vacancy, results)) }
@@ -60,7 +60,7 @@ extension SiteRenderer {
                 try LookupData.writeManifest(
                     prepared!, vacancy: vacancy.id, tables: results.tables,
                     stageLabels: results.tables.map { self.label("result", $0.stage.rawValue) }, rules: results.rules,
-                    upcoming: upcomingStages(vacancy, results), texts: lookupTexts(vacancy, results),
+                    texts: lookupTexts(vacancy, results),
                     ledger: staging.ledger, to: staging)
             }
             for versions in results.versions.values {
@@ -255,7 +255,7 @@ extension SiteRenderer {
             let name: String
             var part = false
             switch row.measure {
-            case .tmsReason, .seats, .unfilled: return nil
+            case .tmsReason, .seats, .filled, .unfilled: return nil
             case .absent:
                 guard row.count > 0 else { return nil }
                 name = label("status", row.detail)
@@ -277,7 +277,7 @@ extension SiteRenderer {
                 stages.append(EvaluationStageView(title: label("result", stage.rawValue), lines: lines))
             }
         }
-        let seatLines = round.filter { $0.measure == .seats || $0.measure == .unfilled }.map {
+        let seatLines = round.filter { [.seats, .filled, .unfilled].contains($0.measure) }.map {
             EvaluationLineView(
                 label: strings["eval_\($0.measure.rawValue)"] ?? "", count: format.integer($0.count), part: false)
         }
@@ -316,7 +316,7 @@ extension SiteRenderer {
         }
         offer(.skd, .missedSeveral, nil, text(.evalSeveralShort))
         offer(.skd, .shortlisted, nil, "P/L")
-        for stage in [ResultStage.kompetensi, .akhir] { offer(stage, .passed, nil, text(.evalPassedShort)) }
+        for stage in [ResultStage.kompetensi, .akhir] { offer(stage, .filled, nil, text(.evalPassedShort)) }
         for stage in [ResultStage.kompetensi, .akhir] { offer(stage, .unfilled, nil, text(.evalUnfilledShort)) }
         let limit = 100
         let listed = Set(evaluation.rows.compactMap(\.formation))
@@ -362,11 +362,18 @@ extension SiteRenderer {
 
     /// The result stages of the vacancy's kind not published yet, for the lookup to say
     /// they are still to come.
-    func upcomingStages(_ vacancy: Vacancy, _ results: VacancyResults) -> [String] {
-        let published = Set(results.tables.map(\.stage))
-        return ResultStage.stages(for: vacancy.kind).filter { !published.contains($0) }.map {
-            label("result", $0.rawValue)
-        }
+    /// The cut-offs a participant's answer states: not the PPPK competency's when priority
+    /// groups rank first, where a lower total can take a seat ahead of a higher one.
+    func lookupCutoffs(_ results: VacancyResults) -> [ResultStage: [Int: CellValue]] {
+        results.rules.priorityGroups.isEmpty ? results.cutoffs : results.cutoffs.filter { $0.key != .kompetensi }
+    }
+
+    /// The result stages of the vacancy's kind after the last one published: those still to
+    /// come for a participant whose last status lets them go on.
+    static func upcomingStages(_ vacancy: Vacancy, _ results: VacancyResults) -> [ResultStage] {
+        let stages = ResultStage.stages(for: vacancy.kind)
+        let last = results.tables.compactMap { stages.firstIndex(of: $0.stage) }.max() ?? -1
+        return Array(stages.dropFirst(last + 1))
     }
 
     func lookupForm(_ vacancy: Vacancy, root: String) -> LookupFormView {
@@ -400,10 +407,16 @@ extension SiteRenderer {
                 }
             }
             let words = keys.map { JSONText.quote($0.0) + ":" + JSONText.quote(strings[$0.1] ?? "") }
-            let mark = String(UnicodeScalar(Formatters.formatter(for: language).decimalMark))
+            let format = Formatters.formatter(for: language)
+            let mark = String(UnicodeScalar(format.decimalMark))
+            func list(_ items: [String]) -> String { "[" + items.map(JSONText.quote).joined(separator: ",") + "]" }
+            let stages = results.tables.map { strings["result_\($0.stage.rawValue)"] ?? $0.stage.rawValue }
+            let upcoming = Self.upcomingStages(vacancy, results).map { strings["result_\($0.rawValue)"] ?? $0.rawValue }
+            let dates = results.tables.map { format.longDate($0.entry.published.date) }
             languages.append(
                 JSONText.quote(language.rawValue) + ":{" + words.joined(separator: ",") + ",\"labels\":{"
-                    + labels.joined(separator: ",") + "},\"decimal\":" + JSONText.quote(mark) + "}")
+                    + labels.joined(separator: ",") + "},\"decimal\":" + JSONText.quote(mark) + ",\"stages\":"
+                    + list(stages) + ",\"upcoming\":" + list(upcoming) + ",\"dates\":" + list(dates) + "}")
         }
         return "\"site\":\(JSONText.quote(index.content.config.title)),\"vacancy\":\(JSONText.quote(vacancy.title)),"
             + "\"text\":{" + languages.joined(separator: ",") + "}"
