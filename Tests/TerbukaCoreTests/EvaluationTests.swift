@@ -45,6 +45,8 @@ import Testing
                     #expect(count(stage, .shortlisted) <= count(stage, .metMarks))
                 case .akhir, .kompetensi:
                     #expect(count(stage, .passed) + count(stage, .notPassed) + sum(stage, .absent) == rows)
+                    #expect(sum(stage, .groupPassed) <= count(stage, .passed))
+                    #expect(sum(stage, .groupWaiting) <= count(stage, .notPassed))
                 case .skb:
                     #expect(count(stage, .present) + sum(stage, .absent) == rows)
                 }
@@ -126,6 +128,26 @@ import Testing
         #expect(evaluation.count(nil, .administrasi, .tmsReason, "Ijazah tidak sesuai") == 3)
         #expect(evaluation.count(nil, .administrasi, .tms) == 5)
         Self.checkPartitions(evaluation, tables: results.tables)
+    }
+
+    @Test func theDemosPPPKRoundCountsEachPriorityGroupSeatedAndWaiting() async throws {
+        let report = await SiteBuilder(options: BuildOptions(siteRoot: repositoryRoot, now: 1_795_000_000)).check()
+        let results = try #require(report.site?.results["pppk-2026"])
+        let table = try #require(results.table(.kompetensi))
+        var seated: [String: Int] = [:]
+        var waiting: [String: Int] = [:]
+        for position in 0..<table.count {
+            switch table.status(position) {
+            case .groupPassed(let group)?: seated[group.code, default: 0] += 1
+            case .groupWaiting(let group)?: waiting[group.code, default: 0] += 1
+            default: break
+            }
+        }
+        #expect(!seated.isEmpty && !waiting.isEmpty, "the demo has seated and waiting members")
+        for group in PriorityGroup.allCases {
+            #expect(results.evaluation.count(nil, .kompetensi, .groupPassed, group.code) == seated[group.code] ?? 0)
+            #expect(results.evaluation.count(nil, .kompetensi, .groupWaiting, group.code) == waiting[group.code] ?? 0)
+        }
     }
 
     @Test func aMarkMissedAloneIsCountedForThatMarkAndSeveralApart() async throws {

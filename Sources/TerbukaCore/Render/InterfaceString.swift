@@ -34,6 +34,8 @@ enum InterfaceString: String, CaseIterable {
     case evalTitle = "eval_title"
     case evalIntro = "eval_intro"
     case evalMissedMark = "eval_missed_mark"
+    case evalGroupPassed = "eval_group_passed_of"
+    case evalGroupWaiting = "eval_group_waiting_of"
     case evalSeatsTitle = "eval_seats_title"
     case evalNoReason = "eval_no_reason"
     case evalReasonsTitle = "eval_reasons_title"

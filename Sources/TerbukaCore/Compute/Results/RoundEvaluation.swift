@@ -37,6 +37,11 @@ public struct RoundEvaluation: Sendable {
         /// not passed.
         case passed
         case notPassed = "not_passed"
+        /// PPPK with priority groups: per group (detail R1–R4), members who took a seat and
+        /// members without one (who may be proposed as PPPK paruh waktu); parts of `passed`
+        /// and `not_passed`.
+        case groupPassed = "group_passed"
+        case groupWaiting = "group_waiting"
         /// The formation's seats; how many the final stage filled (placements by optimisation
         /// counted where placed); and how many are left.
         case seats, filled, unfilled
@@ -212,6 +217,20 @@ public struct RoundEvaluation: Sendable {
         }
         add(.passed, "", passed)
         add(.notPassed, "", group.range.count - passed - absent)
+        var seated: [PriorityGroup: Int] = [:]
+        var waiting: [PriorityGroup: Int] = [:]
+        for position in group.range {
+            switch table.status(position) {
+            case .groupPassed(let member)?: seated[member, default: 0] += 1
+            case .groupWaiting(let member)?: waiting[member, default: 0] += 1
+            default: break
+            }
+        }
+        guard !seated.isEmpty || !waiting.isEmpty else { return }
+        for member in PriorityGroup.allCases {
+            add(.groupPassed, member.code, seated[member] ?? 0)
+            add(.groupWaiting, member.code, waiting[member] ?? 0)
+        }
     }
 }
 

@@ -260,6 +260,12 @@ extension SiteRenderer {
                 guard row.count > 0 else { return nil }
                 name = label("status", row.detail)
                 part = true
+            case .groupPassed, .groupWaiting:
+                guard row.count > 0 else { return nil }
+                name = text(
+                    row.measure == .groupPassed ? .evalGroupPassed : .evalGroupWaiting,
+                    ["group": "\(row.detail) — \(label("group", row.detail))"])
+                part = true
             case .missedAlone:
                 guard row.count > 0 else { return nil }
                 name = text(
