@@ -109,14 +109,14 @@ public struct Diagnostics: Sendable {
 
     public init() {}
 
-    /// Records an error; a `hint` given here replaces the message's own.
-    public mutating func error(_ message: Message, at location: SourceLocation, hint: Bilingual? = nil) {
-        all.append(Diagnostic(.error, message.hint(hint), at: location))
+    /// Records an error, a message of the catalogue (Diagnostics/Catalogue/).
+    public mutating func error(_ message: Message, at location: SourceLocation) {
+        all.append(Diagnostic(.error, message, at: location))
     }
 
-    /// Records a warning; a `hint` given here replaces the message's own.
-    public mutating func warning(_ message: Message, at location: SourceLocation, hint: Bilingual? = nil) {
-        all.append(Diagnostic(.warning, message.hint(hint), at: location))
+    /// Records a warning, a message of the catalogue.
+    public mutating func warning(_ message: Message, at location: SourceLocation) {
+        all.append(Diagnostic(.warning, message, at: location))
     }
 
     public mutating func append(contentsOf other: Diagnostics) {

@@ -33,14 +33,6 @@ public struct Message: Hashable, Sendable {
         self.text = Bilingual(id: id, en: en)
         self.hint = hint
     }
-
-    /// The same message with `hint` in place of its own, when one is given.
-    func hint(_ hint: Bilingual?) -> Message {
-        guard let hint else { return self }
-        var copy = self
-        copy.hint = hint
-        return copy
-    }
 }
 
 extension Language {

@@ -1,5 +1,5 @@
 /// Finds the known word nearest to what was written, for hints such as
-/// "did you mean 'title'?". Returns nil when nothing is reasonably close.
+/// "did you mean 'title'?" (Bilingual.didYouMean). Returns nil when nothing is reasonably close.
 public enum Suggestion {
     public static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased())
@@ -12,10 +12,6 @@ public enum Suggestion {
         // Allow roughly one edit in three characters, at least two edits.
         let limit = max(2, target.count / 3)
         return best.distance <= limit ? best.candidate : nil
-    }
-
-    public static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
-        nearest(to: word, in: candidates).map { "did you mean '\($0)'?" }
     }
 
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {

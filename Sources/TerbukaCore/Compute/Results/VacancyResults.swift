@@ -364,7 +364,7 @@ struct StageComputation {
         for row in table.rows {
             requireMS(
                 row.identity, place: table.place,
-                stage: Bilingual(id: "seleksi kompetensi", en: "competency test"), into: &diagnostics)
+                stage: .competencyTest, into: &diagnostics)
             let groupCell: [CellValue] = showsGroups ? [row.group.map { .text($0.code) } ?? .empty] : []
             var entrant = Entrant(
                 identity: row.identity, absence: row.absence, keys: [], supplied: row.supplied,

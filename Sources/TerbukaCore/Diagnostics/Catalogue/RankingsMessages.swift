@@ -61,6 +61,9 @@ extension Bilingual {
         }
     }
 
+    /// The PPPK competency test, as messages name the stage a participant sits.
+    static let competencyTest = Bilingual(id: "seleksi kompetensi", en: "competency test")
+
     /// `24100120110000123 (ANI), moved in from F0002`.
     static func movedIn(_ who: String, from formation: String) -> Bilingual {
         Bilingual(id: "\(who), pindahan dari \(formation)", en: "\(who), moved in from \(formation)")
