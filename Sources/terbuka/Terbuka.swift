@@ -38,22 +38,12 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only problems; no progress and no summary.")
     var quiet = false
 
-    @Option(
-        help: ArgumentHelp(
-            "The language of messages: id (Indonesian) or en (English).",
-            discussion:
-                "Without it: LC_ALL, LC_MESSAGES or LANG when they name Indonesian or English, else the site's first language, else Indonesian. The words error and warning stay English, for tools.",
-            valueName: "id|en"))
-    var lang: Language?
+    @OptionGroup var language: LanguageOption
 
     var siteURL: URL { URL(fileURLWithPath: site, isDirectory: true) }
 
-    /// Chooses the language of messages for this run (see `lang`) and hands it to Console.
-    func chooseLanguage() {
-        Console.language = Language.forMessages(
-            flag: lang, environment: ProcessInfo.processInfo.environment,
-            site: SiteConfigValidator.declaredLanguage(siteRoot: siteURL))
-    }
+    /// Chooses the language of messages for this run and hands it to Console.
+    func chooseLanguage() { language.choose(site: siteURL) }
 }
 
 extension Language: ExpressibleByArgument {}
@@ -64,10 +54,11 @@ struct LanguageOption: ParsableArguments {
         help: ArgumentHelp(
             "The language of messages: id (Indonesian) or en (English).",
             discussion:
-                "Without it: LC_ALL, LC_MESSAGES or LANG when they name Indonesian or English, else Indonesian.",
+                "Without it: LC_ALL, LC_MESSAGES or LANG when they name Indonesian or English, else the site's first language (for commands with a site), else Indonesian. The words error and warning stay English, for tools.",
             valueName: "id|en"))
     var lang: Language?
 
+    /// Chooses the language of messages for this run and hands it to Console.
     func choose(site: URL? = nil) {
         Console.language = Language.forMessages(
             flag: lang, environment: ProcessInfo.processInfo.environment,

@@ -145,6 +145,11 @@
     }, template);
   }
 
+  // The index of the SKD table among the manifest's tables, or -1.
+  function skdTable(manifest) {
+    return manifest.pages.findIndex(function (p) { return /(^|\/)skd\/$/.test(p); });
+  }
+
   // Decimals come as "72.35"; the page writes them with its own mark.
   function number(manifest, value) {
     var decimal = texts(manifest).decimal || ",";
@@ -225,7 +230,7 @@
       note.textContent = fill(text(note, key), values);
       note.hidden = false;
     };
-    var stage = manifest.pages.findIndex(function (p) { return /(^|\/)skd\/$/.test(p); });
+    var stage = skdTable(manifest);
     var detail = stage >= 0 && row[6] ? row[6][stage] : 0;
     var column = stage >= 0 ? manifest.columns[stage].indexOf("total") : -1;
     var total = detail && column >= 0 ? detail[0][column] : null;
@@ -305,7 +310,7 @@
       });
       li.appendChild(stages);
       // With an SKD table: where the participant's total stands among everyone's.
-      var skd = manifest.pages.findIndex(function (p) { return /(^|\/)skd\/$/.test(p); });
+      var skd = skdTable(manifest);
       if (skd >= 0 && row[6] && row[6][skd]) {
         var where = document.createElement("a");
         where.className = "own-position-link";

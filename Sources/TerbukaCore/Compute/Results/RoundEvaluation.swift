@@ -49,10 +49,18 @@ public struct RoundEvaluation: Sendable {
 
     /// Per formation in the formations' order, then the whole round.
     public let rows: [Row]
+    /// Where each count is in `rows`, by formation, stage, measure and detail.
+    private let index: [Key: Int]
+
+    private struct Key: Hashable {
+        var formation: String?
+        var stage: ResultStage?
+        var measure: Measure
+        var detail: String
+    }
 
     public func count(_ formation: String?, _ stage: ResultStage?, _ measure: Measure, _ detail: String = "") -> Int? {
-        rows.first { $0.formation == formation && $0.stage == stage && $0.measure == measure && $0.detail == detail }?
-            .count
+        index[Key(formation: formation, stage: stage, measure: measure, detail: detail)].map { rows[$0].count }
     }
 
     /// Rows of the whole round only.
@@ -60,25 +68,24 @@ public struct RoundEvaluation: Sendable {
 
     init(tables: [any PublishedResultTable], skd: SKDResults?, formations: [Formation], rules: ScoringRules) {
         var perFormation: [String: [Row]] = [:]
-        func add(_ code: String, _ stage: ResultStage, _ measure: Measure, _ detail: String = "", _ count: Int) {
-            perFormation[code, default: []].append(
-                Row(formation: code, stage: stage, measure: measure, detail: detail, count: count))
-        }
         for table in tables {
             for group in table.groups {
                 let code = group.formation.code
-                add(code, table.stage, .rows, "", group.range.count)
+                func add(_ measure: Measure, _ detail: String, _ count: Int) {
+                    perFormation[code, default: []].append(
+                        Row(formation: code, stage: table.stage, measure: measure, detail: detail, count: count))
+                }
+                add(.rows, "", group.range.count)
                 switch table.stage {
                 case .administrasi:
-                    Self.administration(table, group) { add(code, .administrasi, $0, $1, $2) }
+                    Self.administration(table, group, add)
                 case .skd:
                     guard let skd else { continue }
-                    let marks = rules.passing[group.formation.kind] ?? PassingMarks()
-                    Self.skd(skd, group, marks: marks) { add(code, .skd, $0, $1, $2) }
+                    Self.skd(skd, group, marks: rules.passing[group.formation.kind] ?? PassingMarks(), add)
                 case .kompetensi, .akhir:
-                    Self.seats(table, group) { add(code, table.stage, $0, $1, $2) }
+                    Self.attendance(table, group, seats: true, add)
                 case .skb:
-                    Self.attendance(table, group) { add(code, .skb, $0, $1, $2) }
+                    Self.attendance(table, group, seats: false, add)
                 }
             }
         }
@@ -100,44 +107,45 @@ public struct RoundEvaluation: Sendable {
                         count: max(0, formation.quota - taken)))
             }
         }
-        // The whole round: each (stage, measure, detail) summed over formations, in the
-        // order first met; reasons are merged again across formations.
-        var order: [String] = []
-        var totals: [String: Row] = [:]
+        rows += Self.round(rows)
+        self.rows = rows
+        var index: [Key: Int] = [:]
+        for (offset, row) in rows.enumerated() {
+            index[Key(formation: row.formation, stage: row.stage, measure: row.measure, detail: row.detail)] = offset
+        }
+        self.index = index
+    }
+
+    /// The whole round: each (stage, measure, detail) summed over formations, each (stage,
+    /// measure) together where it first came, TMS reasons merged across formations (ignoring
+    /// case and spacing) and listed most first.
+    private static func round(_ rows: [Row]) -> [Row] {
+        struct Group: Hashable {
+            var stage: ResultStage?
+            var measure: Measure
+        }
+        var groups: [Group] = []
+        var details: [Group: [String]] = [:]
+        var totals: [Group: [String: Row]] = [:]
         for row in rows {
+            let group = Group(stage: row.stage, measure: row.measure)
             let detail = row.measure == .tmsReason ? TMSReason.key(row.detail) : row.detail
-            let key = "\(row.stage?.rawValue ?? "")|\(row.measure.rawValue)|\(detail)"
-            if var total = totals[key] {
+            if totals[group] == nil { groups.append(group) }
+            if var total = totals[group, default: [:]][detail] {
                 total.count += row.count
-                totals[key] = total
+                totals[group]![detail] = total
             } else {
-                order.append(key)
-                totals[key] = Row(
+                details[group, default: []].append(detail)
+                totals[group, default: [:]][detail] = Row(
                     formation: nil, stage: row.stage, measure: row.measure, detail: row.detail, count: row.count)
             }
         }
-        // Each (stage, measure) together, where it first came: a reason first written in a
-        // later formation joins the others.
-        var firstOfGroup: [String: Int] = [:]
-        for (index, key) in order.enumerated() {
-            let group = key.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false).prefix(2)
-                .joined(separator: "|")
-            if firstOfGroup[group] == nil { firstOfGroup[group] = index }
+        return groups.flatMap { group in
+            let listed = details[group]!.map { totals[group]![$0]! }
+            guard group.measure == .tmsReason else { return listed }
+            return listed.enumerated().sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }
+                .map(\.element)
         }
-        // Within a group, TMS reasons most first, as each formation lists them.
-        let grouped = order.enumerated().sorted { a, b in
-            func group(_ key: String) -> Int {
-                firstOfGroup[
-                    key.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false).prefix(2)
-                        .joined(separator: "|")]!
-            }
-            let (first, second) = (group(a.element), group(b.element))
-            if first != second { return first < second }
-            let (x, y) = (totals[a.element]!, totals[b.element]!)
-            if x.measure == .tmsReason, x.count != y.count { return x.count > y.count }
-            return a.offset < b.offset
-        }
-        self.rows = rows + grouped.map { totals[$0.element]! }
     }
 
     private static func administration(
@@ -193,39 +201,32 @@ public struct RoundEvaluation: Sendable {
         add(.shortlisted, "", shortlisted)
     }
 
-    /// Present by the status: every row without an absence code sat the test.
+    /// Rows with scores and without (by absence code), in one pass; with `seats` (final and
+    /// PPPK competency) also the rows that passed and not, and priority groups' members
+    /// seated and waiting.
     private static func attendance(
-        _ table: any PublishedResultTable, _ group: FormationGroup, _ add: (Measure, String, Int) -> Void
+        _ table: any PublishedResultTable, _ group: FormationGroup, seats: Bool, _ add: (Measure, String, Int) -> Void
     ) {
         var absent: [Absence: Int] = [:]
-        for position in group.range {
-            if case .absent(let code)? = table.status(position) { absent[code, default: 0] += 1 }
-        }
-        add(.present, "", group.range.count - absent.values.reduce(0, +))
-        for code in Absence.allCases { add(.absent, code.rawValue, absent[code] ?? 0) }
-    }
-
-    private static func seats(
-        _ table: any PublishedResultTable, _ group: FormationGroup, _ add: (Measure, String, Int) -> Void
-    ) {
-        attendance(table, group, add)
         var passed = 0
-        var absent = 0
-        for position in group.range {
-            guard let status = table.status(position) else { continue }
-            if status.isSeated { passed += 1 } else if case .absent = status { absent += 1 }
-        }
-        add(.passed, "", passed)
-        add(.notPassed, "", group.range.count - passed - absent)
         var seated: [PriorityGroup: Int] = [:]
         var waiting: [PriorityGroup: Int] = [:]
         for position in group.range {
-            switch table.status(position) {
-            case .groupPassed(let member)?: seated[member, default: 0] += 1
-            case .groupWaiting(let member)?: waiting[member, default: 0] += 1
+            guard let status = table.status(position) else { continue }
+            if case .absent(let code) = status { absent[code, default: 0] += 1 }
+            if status.isSeated { passed += 1 }
+            switch status {
+            case .groupPassed(let member): seated[member, default: 0] += 1
+            case .groupWaiting(let member): waiting[member, default: 0] += 1
             default: break
             }
         }
+        let withoutScores = absent.values.reduce(0, +)
+        add(.present, "", group.range.count - withoutScores)
+        for code in Absence.allCases { add(.absent, code.rawValue, absent[code] ?? 0) }
+        guard seats else { return }
+        add(.passed, "", passed)
+        add(.notPassed, "", group.range.count - passed - withoutScores)
         guard !seated.isEmpty || !waiting.isEmpty else { return }
         for member in PriorityGroup.allCases {
             add(.groupPassed, member.code, seated[member] ?? 0)

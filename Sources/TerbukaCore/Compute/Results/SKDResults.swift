@@ -119,7 +119,7 @@ struct SKDResults: PublishedResultTable {
                     report.add(
                         .suppliedDiffers(
                             row: Int(row.identity.row), "rank", supplied: "\(written.value)", computed: "\(rank)",
-                            rule: .skdRankRule(Self.rankingKeys.map(\.label))),
+                            rule: .skdRankRule(Self.rankingKeys.map(\.name))),
                         at: written.location)
                 }
                 if let written = supplied.status, written.value != status {

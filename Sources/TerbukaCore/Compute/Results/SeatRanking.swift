@@ -72,12 +72,12 @@ struct SeatRanking: PublishedResultTable {
         }
     }
 
-    /// `keyNames` name the keys for messages ("final", "SKD", …). Entrants placed by
+    /// `keyNames` name the keys for messages (final, SKD, …). Entrants placed by
     /// optimisation (`placement`) are not ranked: their seat is BKN's decision.
     init(
         stage: ResultStage, entry: ResultEntry, place: TablePlace, columns: [ResultColumn],
         trailingColumns: [ResultColumn] = [], entrants: [Entrant],
-        formations: [Formation], keyNames: [String], privateKeys: [PrivateKey], explain: (Entrant) -> Bilingual?,
+        formations: [Formation], keyNames: [Bilingual], privateKeys: [PrivateKey], explain: (Entrant) -> Bilingual?,
         into diagnostics: inout Diagnostics
     ) {
         self.stage = stage

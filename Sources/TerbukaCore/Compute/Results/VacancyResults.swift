@@ -19,6 +19,20 @@ public struct VacancyResults: Sendable {
         tables.first { $0.stage == stage }
     }
 
+    /// The result stages of `kind` after the last one published: those still to come for a
+    /// participant whose last status lets them go on.
+    public func stagesToCome(for kind: RecruitmentKind) -> [ResultStage] {
+        let stages = ResultStage.stages(for: kind)
+        let last = tables.compactMap { stages.firstIndex(of: $0.stage) }.max() ?? -1
+        return Array(stages.dropFirst(last + 1))
+    }
+
+    /// The cut-offs a participant's own answer states: not the PPPK competency's when
+    /// priority groups rank first, where a lower total can take a seat ahead of a higher one.
+    public var cutoffsStatedToParticipants: [ResultStage: [Int: CellValue]] {
+        rules.priorityGroups.isEmpty ? cutoffs : cutoffs.filter { $0.key != .kompetensi }
+    }
+
     public init(_ vacancy: Vacancy, into diagnostics: inout Diagnostics) {
         var stages = StageComputation(vacancy: vacancy)
         stages.administration()
@@ -218,7 +232,7 @@ struct StageComputation {
             SeatRanking(
                 stage: .akhir, entry: final.entry, place: place, columns: columns, entrants: entrants,
                 formations: formations,
-                keyNames: ["final"] + rules.tieBreak.map(\.label),
+                keyNames: [.finalScore] + rules.tieBreak.map(\.name),
                 privateKeys: SeatRanking.privateKeys(rules.tieBreak, offset: 1), explain: { _ in nil },
                 into: &diagnostics))
     }
@@ -358,7 +372,8 @@ struct StageComputation {
         let groupOrder = rules.priorityGroups
         let showsGroups = table.rows.contains { $0.group != nil }
         /// Before the total: whether the minimums were met, then the group when there are groups.
-        let leadingKeys = ["minimums met"] + (groupOrder.isEmpty ? [] : ["priority group"]) + ["total"]
+        let leadingKeys: [Bilingual] =
+            [.minimumsMet] + (groupOrder.isEmpty ? [] : [.priorityGroupKey]) + [.totalKey]
         var entrants: [Entrant] = []
         var differences = DifferenceReport(place: table.place)
         for row in table.rows {
@@ -410,7 +425,7 @@ struct StageComputation {
             SeatRanking(
                 stage: .kompetensi, entry: table.entry, place: table.place, columns: columns,
                 trailingColumns: showsGroups ? [ResultColumn(id: "group", type: .text)] : [], entrants: entrants,
-                formations: formations, keyNames: leadingKeys + rules.tieBreak.map(\.label),
+                formations: formations, keyNames: leadingKeys + rules.tieBreak.map(\.name),
                 privateKeys: SeatRanking.privateKeys(rules.tieBreak, offset: leadingKeys.count),
                 explain: { entrant in
                     guard !entrant.meetsMinimums else { return nil }

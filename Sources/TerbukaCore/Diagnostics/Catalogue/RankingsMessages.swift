@@ -50,16 +50,16 @@ extension Bilingual {
         case "rank": Bilingual(id: "peringkat", en: "rank")
         case "weighted SKD part": Bilingual(id: "bagian SKD berbobot", en: name)
         case "weighted SKB part": Bilingual(id: "bagian SKB berbobot", en: name)
-        case "final": Bilingual(id: "nilai akhir", en: "final")
-        case "SKD total": Bilingual(id: "total SKD", en: name)
-        case "the older applicant": Bilingual(id: "peserta yang lebih tua", en: name)
-        case "minimums met": Bilingual(id: "pemenuhan nilai minimum", en: "minimums met")
-        case "priority group": Bilingual(id: "kelompok prioritas", en: "priority group")
-        case "total": .same("total")
-        case "BIRTH_DATE", "birth date": Bilingual(id: "tanggal lahir", en: "birth date")
+        case "final": finalScore
         default: .same(name)
         }
     }
+
+    // The keys a ranking orders by before its tie-breaks, as messages name them.
+    static let finalScore = Bilingual(id: "nilai akhir", en: "final")
+    static let minimumsMet = Bilingual(id: "pemenuhan nilai minimum", en: "minimums met")
+    static let priorityGroupKey = Bilingual(id: "kelompok prioritas", en: "priority group")
+    static let totalKey = Bilingual.same("total")
 
     /// The PPPK competency test, as messages name the stage a participant sits.
     static let competencyTest = Bilingual(id: "seleksi kompetensi", en: "competency test")
@@ -163,9 +163,8 @@ extension Message {
             ))
     }
 
-    static func undecidedTie(formation: String, seats: Int, tied: String, keys: [String]) -> Message {
-        let names = keys.map(Bilingual.rankingKey)
-        return Message(
+    static func undecidedTie(formation: String, seats: Int, tied: String, keys names: [Bilingual]) -> Message {
+        Message(
             "T0710",
             en:
                 "formation \(formation) (\(Bilingual.seats(seats).en)): \(tied) tie on every ranking key (\(names.map(\.en).joined(separator: ", "))) across the last seat; the rules cannot decide who passes",
@@ -293,7 +292,7 @@ extension CodeExplanation {
         .init(
             .undecidedTie(
                 formation: "F0001", seats: 1, tied: "A (ANI), B (BUDI)",
-                keys: ["final"] + ScoringRules.cpns2024.tieBreak.map(\.label)),
+                keys: [.finalScore] + ScoringRules.cpns2024.tieBreak.map(\.name)),
             meaning: "Peserta sama di semua penentu peringkat pada batas kursi terakhir.",
             action: "Keputusan ada pada panitia seleksi nasional; catat keputusannya dan perbaiki status di tabel."),
         .init(
@@ -321,8 +320,7 @@ extension CodeExplanation {
 /// (T0706).
 extension Bilingual {
     /// SKD ranks: passing marks first, then the keys, ties sharing a rank.
-    static func skdRankRule(_ keys: [String]) -> Bilingual {
-        let names = keys.map(rankingKey)
+    static func skdRankRule(_ names: [Bilingual]) -> Bilingual {
         let id = names.dropLast().map(\.id).joined(separator: ", ")
         let en = names.dropLast().map(\.en).joined(separator: ", ")
         return Bilingual(
@@ -384,11 +382,21 @@ extension Bilingual {
     }
 
     /// Final and competency ranks: by the keys in order, ties sharing a rank.
-    static func seatRankRule(_ keys: [String]) -> Bilingual {
-        let names = keys.map(rankingKey)
+    static func seatRankRule(_ names: [Bilingual]) -> Bilingual {
         return Bilingual(
             id:
                 "per formasi menurut \(names.map(\.id).joined(separator: ", lalu ")); peserta dengan penentu yang sama mendapat peringkat yang sama",
             en: "per formation by \(names.map(\.en).joined(separator: ", then ")), equal keys sharing a rank")
+    }
+}
+
+extension RankingKey {
+    /// As messages name it: the label, with the SKD total and the birth date in words.
+    var name: Bilingual {
+        switch self {
+        case .skdTotal: Bilingual(id: "total SKD", en: "SKD total")
+        case .birthDate: Bilingual(id: "peserta yang lebih tua", en: "the older applicant")
+        default: .same(label)
+        }
     }
 }

@@ -74,19 +74,8 @@ enum LookupData {
                     if offset > 0 { out.raw(",") }
                     Self.cell(cell, into: &out)
                 }
-                out.raw("],")
-                // Ranks count the rows with scores: "rank 3 of 17" counts the same rows.
-                let group = context[index].groupOf[Int(position)]
-                out.integer(table.groups[Int(group)].present)
-                out.raw(",")
-                if let cutoff = context[index].cutoffs[Int(group)] {
-                    Self.cell(cutoff, into: &out)
-                } else {
-                    out.raw("null")
-                }
-                out.raw(",")
-                if table.stage == .skd { out.json(table.groups[Int(group)].formation.kind) } else { out.raw("null") }
                 out.raw("]")
+                out.bytes.append(contentsOf: context[index].tails[Int(context[index].groupOf[Int(position)])])
             }
             out.raw("]]")
         }
@@ -97,9 +86,10 @@ enum LookupData {
             switch value {
             case .integer(let number): out.integer(number)
             case .fixed(let number, let scale):
-                var text = ByteWriter()
-                text.fixed(number, scale: scale, mark: UInt8(ascii: "."))
-                out.json(text.string)
+                // Digits and a point: nothing to escape.
+                out.raw("\"")
+                out.fixed(number, scale: scale, mark: UInt8(ascii: "."))
+                out.raw("\"")
             case .text(let text): out.json(text)
             case .boolean(let value): out.raw(value ? "true" : "false")
             case .empty: out.raw("null")
@@ -108,10 +98,11 @@ enum LookupData {
     }
 
     /// What the journey of a row needs from its table: its formation group, and each
-    /// group's cut-off (VacancyResults.cutoffs).
+    /// group's end of a journey, written once: `,rows with scores,cut-off or null,kind or
+    /// null]` (ranks count the rows with scores: "rank 3 of 17" counts the same rows).
     struct TableContext: Sendable {
         var groupOf: [Int32]
-        var cutoffs: [Int: CellValue]
+        var tails: [[UInt8]]
 
         init(_ table: any PublishedResultTable, cutoffs: [Int: CellValue]) {
             var groupOf = [Int32](repeating: 0, count: table.count)
@@ -119,7 +110,17 @@ enum LookupData {
                 for position in group.range { groupOf[position] = Int32(index) }
             }
             self.groupOf = groupOf
-            self.cutoffs = cutoffs
+            tails = table.groups.enumerated().map { index, group in
+                var out = ByteWriter()
+                out.raw(",")
+                out.integer(group.present)
+                out.raw(",")
+                if let cutoff = cutoffs[index] { Entry.cell(cutoff, into: &out) } else { out.raw("null") }
+                out.raw(",")
+                if table.stage == .skd { out.json(group.formation.kind) } else { out.raw("null") }
+                out.raw("]")
+                return out.bytes
+            }
         }
     }
 
@@ -179,6 +180,8 @@ enum LookupData {
         /// Name-word prefix keys and the shard each is in; the shards' members.
         var nameKeys: [String]
         var nameShards: [[Int]]
+        /// `"code":"position"` of each formation, as JSON pairs, for the shards that hold it.
+        var positions: [String: String]
     }
 
     static func prepare(tables: [any PublishedResultTable]) -> Prepared {
@@ -217,17 +220,11 @@ enum LookupData {
         }
         // The shard also names the position of each of its formations: counted for every
         // participant, as if each brought a formation of its own.
-        var positionSize: [String: Int] = [:]
-        for table in tables {
-            for group in table.groups where positionSize[group.formation.code] == nil {
-                positionSize[group.formation.code] =
-                    group.formation.code.utf8.count + group.formation.position.utf8.count + 8
-            }
-        }
+        let positions = positions(tables)
         let sizes = entries.map { entry in
             entry.number.utf8.count + entry.name.utf8.count + entry.formation.utf8.count + 12 * tables.count + 20
                 + zip(tables, entry.positions).reduce(0) { $0 + journey($1.0, $1.1) }
-                + (positionSize[entry.formation] ?? 0)
+                + (positions[entry.formation].map { $0.utf8.count + 2 } ?? 0)
         }
         let total = sizes.reduce(0, +)
         let numberShardCount = max(1, (total + shardBudget - 1) / shardBudget)
@@ -298,7 +295,8 @@ enum LookupData {
             nameKeys.append(
                 "[\(JSONText.quote(group.key)),\(nameShards.count - 1),\(group.count),\(group.truncated ? 1 : 0)]")
         }
-        return Prepared(entries: entries, numberShards: byNumber, nameKeys: nameKeys, nameShards: nameShards)
+        return Prepared(
+            entries: entries, numberShards: byNumber, nameKeys: nameKeys, nameShards: nameShards, positions: positions)
     }
 
     /// Every entry serialized once into one buffer, so that shards copy bytes rather than
@@ -356,14 +354,13 @@ enum LookupData {
         let shards =
             prepared.numberShards.enumerated().map { ("n\($0.offset)", $0.element) }
             + prepared.nameShards.enumerated().map { ("a\($0.offset)", $0.element) }
-        let positions = positions(tables)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for part in 0..<parts {
                 group.addTask {
                     for (name, members) in stride(from: part, to: shards.count, by: parts).map({ shards[$0] }) {
                         try writeShard(
                             name, members: members, pieces: pieces, chunk: chunk, entries: prepared.entries,
-                            positions: positions, vacancy: vacancy, staging: staging)
+                            positions: prepared.positions, vacancy: vacancy, staging: staging)
                     }
                 }
             }

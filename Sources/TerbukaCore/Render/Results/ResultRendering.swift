@@ -21,7 +21,7 @@ extension SiteRenderer {
                 group.addTask {
                     try await LookupData.write(
                         prepared!, vacancy: vacancy.id, tables: results.tables, pageOf: pageOf,
-                        versions: results.versions, cutoffs: self.lookupCutoffs(results), to: staging)
+                        versions: results.versions, cutoffs: results.cutoffsStatedToParticipants, to: staging)
                 }
             }
             group.addTask { try staging.write(self.statisticsPage(vacancy, results)) }
@@ -267,9 +267,8 @@ extension SiteRenderer {
                     ["group": "\(row.detail) — \(label("group", row.detail))"])
                 part = true
             case .missedAlone:
-                guard row.count > 0 else { return nil }
-                name = text(
-                    .evalMissedMark, ["mark": row.detail == "total" ? text(.colTotal) : row.detail.uppercased()])
+                guard row.count > 0, let mark = SKDMark(rawValue: row.detail) else { return nil }
+                name = text(.evalMissedMark, ["mark": markName(mark)])
                 part = true
             default:
                 name = strings["eval_\(row.measure.rawValue)"] ?? row.measure.rawValue
@@ -288,13 +287,12 @@ extension SiteRenderer {
                 label: strings["eval_\($0.measure.rawValue)"] ?? "", count: format.integer($0.count), part: false)
         }
         if !seatLines.isEmpty { stages.append(EvaluationStageView(title: text(.evalSeatsTitle), lines: seatLines)) }
-        let reasons = round.filter { $0.measure == .tmsReason }.enumerated()
-            .sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }
-            .map {
-                EvaluationLineView(
-                    label: $0.element.detail.isEmpty ? text(.evalNoReason) : $0.element.detail,
-                    count: format.integer($0.element.count), part: false)
-            }
+        // Most first, as the evaluation lists them.
+        let reasons = round.filter { $0.measure == .tmsReason }.map {
+            EvaluationLineView(
+                label: $0.detail.isEmpty ? text(.evalNoReason) : $0.detail, count: format.integer($0.count), part: false
+            )
+        }
         // The formation table: the counts that say most, where the round has the stage.
         var columns: [(stage: ResultStage?, measure: RoundEvaluation.Measure, detail: String?, header: String)] = []
         func offer(_ stage: ResultStage?, _ measure: RoundEvaluation.Measure, _ detail: String? = nil, _ header: String)
@@ -316,33 +314,26 @@ extension SiteRenderer {
         offer(.skd, .metMarks, nil, text(.evalMetShort))
         for mark in SKDMark.allCases
         where round.contains(where: { $0.measure == .missedAlone && $0.detail == mark.rawValue && $0.count > 0 }) {
-            offer(
-                .skd, .missedAlone, mark.rawValue,
-                text(.evalMissedShort, ["mark": mark == .total ? text(.colTotal) : mark.label]))
+            offer(.skd, .missedAlone, mark.rawValue, text(.evalMissedShort, ["mark": markName(mark)]))
         }
         offer(.skd, .missedSeveral, nil, text(.evalSeveralShort))
         offer(.skd, .shortlisted, nil, "P/L")
         for stage in [ResultStage.kompetensi, .akhir] { offer(stage, .filled, nil, text(.evalPassedShort)) }
         for stage in [ResultStage.kompetensi, .akhir] { offer(stage, .unfilled, nil, text(.evalUnfilledShort)) }
+        // Every formation of the vacancy is in the evaluation (one without applicants has its
+        // seats); rows without scores summed over their codes.
         let limit = 100
-        let listed = Set(evaluation.rows.compactMap(\.formation))
-        let shown = vacancy.formations.filter { listed.contains($0.code) }
-        var byKey: [String: Int] = [:]
-        for row in evaluation.rows {
-            guard let code = row.formation else { continue }
-            let key = "\(code)|\(row.stage?.rawValue ?? "")|\(row.measure.rawValue)"
-            if row.measure == .absent {
-                byKey[key, default: 0] += row.count
-            } else {
-                byKey[key + "|" + row.detail] = row.count
-            }
-        }
+        let shown = vacancy.formations
         let formations = shown.prefix(limit).map { formation in
             CutoffRowView(
                 code: formation.code, position: formation.position,
                 values: columns.map { column in
-                    let key = "\(formation.code)|\(column.stage?.rawValue ?? "")|\(column.measure.rawValue)"
-                    let count = column.measure == .absent ? byKey[key] : byKey[key + "|" + (column.detail ?? "")]
+                    let count: Int? =
+                        column.measure == .absent
+                        ? Absence.allCases.compactMap {
+                            evaluation.count(formation.code, column.stage, .absent, $0.rawValue)
+                        }.reduce(nil) { ($0 ?? 0) + $1 }
+                        : evaluation.count(formation.code, column.stage, column.measure, column.detail ?? "")
                     return count.map(format.integer) ?? "–"
                 })
         }
@@ -355,6 +346,11 @@ extension SiteRenderer {
             jsonHref: Links.href(to: Route.evaluationData(vacancy.id, "json"), root: root))
     }
 
+    /// A passing mark as the evaluation names it: TWK, TIU, TKP, or the total.
+    private func markName(_ mark: SKDMark) -> String {
+        mark == .total ? text(.colTotal) : mark.label
+    }
+
     /// The end of an objection period as announced: a date alone means the end of that day.
     func objectionText(_ until: ContentDate) -> String {
         format.dateTime(until, siteZone: index.content.config.timeZone) + (until.hasTime ? "" : " \(text(.endOfDay))")
@@ -362,26 +358,17 @@ extension SiteRenderer {
 
     /// A published column's header: PPPK components and SKB parts by their own labels.
     func columnLabel(_ id: String, rules: ScoringRules) -> String {
+        Self.columnLabel(id, rules: rules, strings: strings)
+    }
+
+    /// A column's header in the language of `strings`.
+    static func columnLabel(_ id: String, rules: ScoringRules, strings: [String: String]) -> String {
         if let part = (rules.components + rules.skbParts).first(where: { $0.id == id }) { return part.label }
         return strings["col_\(id)"] ?? id
     }
 
     /// The result stages of the vacancy's kind not published yet, for the lookup to say
     /// they are still to come.
-    /// The cut-offs a participant's answer states: not the PPPK competency's when priority
-    /// groups rank first, where a lower total can take a seat ahead of a higher one.
-    func lookupCutoffs(_ results: VacancyResults) -> [ResultStage: [Int: CellValue]] {
-        results.rules.priorityGroups.isEmpty ? results.cutoffs : results.cutoffs.filter { $0.key != .kompetensi }
-    }
-
-    /// The result stages of the vacancy's kind after the last one published: those still to
-    /// come for a participant whose last status lets them go on.
-    static func upcomingStages(_ vacancy: Vacancy, _ results: VacancyResults) -> [ResultStage] {
-        let stages = ResultStage.stages(for: vacancy.kind)
-        let last = results.tables.compactMap { stages.firstIndex(of: $0.stage) }.max() ?? -1
-        return Array(stages.dropFirst(last + 1))
-    }
-
     func lookupForm(_ vacancy: Vacancy, root: String) -> LookupFormView {
         LookupFormView(
             dataHref: Links.href(to: Route.lookupFolder(vacancy.id) + "/", root: root),
@@ -406,10 +393,9 @@ extension SiteRenderer {
             var seen: Set<String> = []
             for table in results.tables {
                 for column in table.columns where seen.insert(column.id).inserted {
-                    let part = (results.rules.components + results.rules.skbParts).first { $0.id == column.id }
                     labels.append(
                         JSONText.quote(column.id) + ":"
-                            + JSONText.quote(part?.label ?? strings["col_\(column.id)"] ?? column.id))
+                            + JSONText.quote(Self.columnLabel(column.id, rules: results.rules, strings: strings)))
                 }
             }
             let words = keys.map { JSONText.quote($0.0) + ":" + JSONText.quote(strings[$0.1] ?? "") }
@@ -417,7 +403,9 @@ extension SiteRenderer {
             let mark = String(UnicodeScalar(format.decimalMark))
             func list(_ items: [String]) -> String { "[" + items.map(JSONText.quote).joined(separator: ",") + "]" }
             let stages = results.tables.map { strings["result_\($0.stage.rawValue)"] ?? $0.stage.rawValue }
-            let upcoming = Self.upcomingStages(vacancy, results).map { strings["result_\($0.rawValue)"] ?? $0.rawValue }
+            let upcoming = results.stagesToCome(for: vacancy.kind).map {
+                strings["result_\($0.rawValue)"] ?? $0.rawValue
+            }
             let dates = results.tables.map { format.longDate($0.entry.published.date) }
             languages.append(
                 JSONText.quote(language.rawValue) + ":{" + words.joined(separator: ",") + ",\"labels\":{"
