@@ -8,13 +8,24 @@ public enum Route {
     public static func announcement(_ slug: String) -> String { "pengumuman/\(slug)/index.html" }
     public static func page(_ slug: String) -> String { "\(slug)/index.html" }
     public static func formationData(_ id: String, _ format: String) -> String { "data/\(id)/formasi.\(format)" }
+    /// Page `index` (0-based) of a list: page 0 is the list's own page, page n is
+    /// `<folder>/<n + 1>/index.html` (no slug can take a number: slugs start with a letter).
+    public static func listPage(_ first: String, page index: Int) -> String {
+        index == 0 ? first : first.dropLast("index.html".count) + "\(index + 1)/index.html"
+    }
+    /// Page `index` (0-based) of a vacancy's formations: page 0 is the vacancy's page.
+    public static func formationPage(_ id: String, page index: Int) -> String {
+        index == 0 ? vacancy(id) : vacancyFolder(id) + "formasi/\(index + 1)/index.html"
+    }
     public static let schedule = "jadwal/index.html"
     public static let calendar = "jadwal.ics"
     public static func vacancyCalendar(_ id: String) -> String { "lowongan/\(id)/jadwal.ics" }
     public static let search = "cari/index.html"
     /// How to check the site's hashes and signature, when site.yml names a signing key.
     public static let authenticity = "keaslian/index.html"
+    /// The site search's keys; its shards are `data/search-<n>.js`.
     public static let searchData = "data/search.js"
+    public static func searchShard(_ number: Int) -> String { "data/search-\(number).js" }
     /// Page `index` (0-based) of a result table.
     public static func resultPage(_ vacancy: String, _ stage: ResultStage, page index: Int = 0) -> String {
         resultFolder(vacancy, stage) + (index == 0 ? "index.html" : "\(index + 1)/index.html")
@@ -24,6 +35,10 @@ public enum Route {
         vacancyFolder(vacancy) + "hasil/\(stage.rawValue)/"
     }
     public static func statistics(_ vacancy: String) -> String { "lowongan/\(vacancy)/statistik/index.html" }
+    /// Page `index` (0-based) of the statistics: further pages hold the rest of the cut-offs.
+    public static func statisticsPage(_ vacancy: String, page index: Int) -> String {
+        listPage(statistics(vacancy), page: index)
+    }
     /// `csv` or `json` of a published result table.
     public static func resultData(_ vacancy: String, _ stage: ResultStage, _ format: String) -> String {
         "data/\(vacancy)/\(stage.rawValue).\(format)"

@@ -58,12 +58,18 @@ public struct SiteIndex: Sendable {
     public var currentAnnouncements: [Announcement] {
         announcements.filter { !archivedSlugs.contains($0.slug) }
     }
+
+    public var archivedAnnouncements: [Announcement] {
+        announcements.filter { archivedSlugs.contains($0.slug) }
+    }
 }
 
 /// The home page's choices: open vacancies before past ones, pinned announcements first,
 /// and for each open vacancy the stages running now and the next deadline.
 public struct HomeDigest: Sendable {
     public static let announcementCount = 6
+    /// Past vacancies shown, newest first; the vacancy list has them all.
+    public static let pastVacancyCount = 6
 
     public var openVacancies: [Vacancy] = []
     public var pastVacancies: [Vacancy] = []
@@ -82,7 +88,7 @@ public struct HomeDigest: Sendable {
 
     init(_ index: SiteIndex) {
         openVacancies = index.vacancies.filter(index.isOpen)
-        pastVacancies = index.vacancies.filter { !index.isOpen($0) }
+        pastVacancies = Array(index.vacancies.filter { !index.isOpen($0) }.prefix(Self.pastVacancyCount))
         let current = index.currentAnnouncements
         announcements = Array((current.filter(\.pinned) + current.filter { !$0.pinned }).prefix(Self.announcementCount))
         running = openVacancies.map { vacancy in

@@ -13,6 +13,14 @@ public enum Markdown {
 
     static let extensions = ["table", "strikethrough", "autolink", "tagfilter"]
 
+    /// cmark-gfm keeps the characters that start an extension's inlines (`~`, `|`, …) in a
+    /// table shared by every parser: `cmark_parser_finish` adds them, parses the inlines and
+    /// removes them again. Two documents finished at once on two threads would let one
+    /// remove `~` while the other parses, and `~~struck~~` come out as written, depending on
+    /// the scheduling. Finishing is done one document at a time; feeding (block parsing) and
+    /// rendering HTML stay parallel.
+    private static let finishing = NSLock()
+
     /// The URLs cmark's safe mode refuses (its `_scan_dangerous_url`): script schemes,
     /// files, and data other than images.
     static func isDangerous(_ url: String) -> Bool {
@@ -39,7 +47,10 @@ public enum Markdown {
         markdown.withCString { pointer in
             cmark_parser_feed(parser, pointer, strlen(pointer))
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        finishing.lock()
+        let finished = cmark_parser_finish(parser)
+        finishing.unlock()
+        guard let document = finished else { return "" }
         defer { cmark_node_free(document) }
 
         var unsafeImages: [OpaquePointer] = []

@@ -74,6 +74,8 @@ enum InterfaceString: String, CaseIterable {
     case numberLabel = "number_label"
     case objectionPeriodFor = "objection_period_for"
     case page = "page"
+    case pageOf = "page_of"
+    case formationsTitle = "formations_title"
     case resultsCaption = "results_caption"
     case resultsContinued = "results_continued"
     case resultsParticipants = "results_participants"

@@ -11,6 +11,8 @@ public struct SiteRenderer: Sendable {
     let format: any InterfaceFormatter
     /// "" for the primary language, "en/" for English when it is a further language.
     let prefix: String
+    /// How the lists are split into pages.
+    let lists: ListPages
 
     var zone: SiteTimeZone { index.content.config.timeZone }
     var isPrimary: Bool { prefix.isEmpty }
@@ -22,6 +24,7 @@ public struct SiteRenderer: Sendable {
         self.strings = theme.strings[language] ?? [:]
         self.format = Formatters.formatter(for: language)
         self.prefix = Route.languageFolder(language, primary: index.content.config.primaryLanguage)
+        self.lists = ListPages(index)
     }
 
     /// A link to a page in this language's tree.
@@ -32,18 +35,30 @@ public struct SiteRenderer: Sendable {
     static let languageNames: [Language: String] = [.id: "Bahasa Indonesia", .en: "English"]
 
     enum Job: Sendable {
-        case home, vacancyList, announcementList, notFound, schedule, calendar, search, searchData, authenticity
+        case home, notFound, calendar, search, authenticity
+        /// Page n (0-based) of a list.
+        case vacancyList(page: Int)
+        case announcementList(page: Int)
+        case schedule(page: Int)
         case vacancyCalendar(Vacancy)
         case vacancy(Vacancy)
+        /// Page n ≥ 1 of a vacancy's formations (page 0 is on the vacancy's page).
+        case formations(Vacancy, page: Int)
         case announcement(Announcement)
         case page(StandingPage)
     }
 
     var jobs: [Job] {
         // Calendars are shared by every language; the primary one writes them.
-        [.home, .vacancyList, .announcementList, .notFound, .schedule, .search]
-            + (isPrimary ? [.calendar, .searchData] : [])
+        [.home, .notFound, .search]
+            + lists.vacancies.indices.map { Job.vacancyList(page: $0) }
+            + lists.announcements.indices.map { Job.announcementList(page: $0) }
+            + lists.schedule.indices.map { Job.schedule(page: $0) }
+            + (isPrimary ? [.calendar] : [])
             + index.vacancies.map(Job.vacancy)
+            + index.vacancies.flatMap { vacancy in
+                (lists.formations[vacancy.id] ?? []).indices.dropFirst().map { Job.formations(vacancy, page: $0) }
+            }
             + (isPrimary ? index.vacancies.map(Job.vacancyCalendar) : [])
             + index.announcements.map(Job.announcement)
             + index.pages.map(Job.page)
@@ -73,6 +88,9 @@ public struct SiteRenderer: Sendable {
             for job in jobs {
                 group.addTask { try staging.write(self.render(job, ledger: staging.ledger)) }
             }
+            if isPrimary {
+                group.addTask { for file in self.searchData() { try staging.write(file) } }
+            }
             for vacancy in index.vacancies {
                 guard let results = index.results[vacancy.id], !results.tables.isEmpty else { continue }
                 group.addTask { try await self.writeResults(vacancy, results, to: staging) }
@@ -98,39 +116,50 @@ public struct SiteRenderer: Sendable {
                 Route.home, template: "home", title: text(.homeTitle),
                 description: text(.homeDescription), current: Route.home
             ) { root in homeView(root: root) }
-        case .vacancyList:
+        case .vacancyList(let number):
+            let range = lists.vacancies[number]
             return page(
-                Route.vacancyList, template: "vacancy-list", title: text(.vacanciesTitle), description: "",
-                current: Route.vacancyList
+                Route.listPage(Route.vacancyList, page: number), template: "vacancy-list",
+                title: pagedTitle(text(.vacanciesTitle), number), description: "", current: Route.vacancyList
             ) { root in
-                let all = index.vacancies.map { vacancySummary($0, root: root) }
-                return VacancyListView(vacancies: all, hasVacancies: !all.isEmpty)
+                let shown = index.vacancies[range].map { vacancySummary($0, root: root) }
+                return VacancyListView(
+                    vacancies: shown, hasVacancies: !index.vacancies.isEmpty,
+                    pager: pager(Route.vacancyList, number, of: lists.vacancies.count, root: root))
             }
-        case .announcementList:
+        case .announcementList(let number):
+            let range = lists.announcements[number]
             return page(
-                Route.announcementList, template: "announcement-list", title: text(.announcementsTitle),
-                description: "", current: Route.announcementList
+                Route.listPage(Route.announcementList, page: number), template: "announcement-list",
+                title: pagedTitle(text(.announcementsTitle), number), description: "",
+                current: Route.announcementList
             ) { root in
-                let current = index.currentAnnouncements.map { announcementSummary($0, root: root) }
-                let archived = index.announcements.filter { index.archivedSlugs.contains($0.slug) }.map {
+                // Current announcements first, then the archived ones, across the pages.
+                let current = index.currentAnnouncements
+                let shownCurrent = current[range.clamped(to: current.indices)].map {
                     announcementSummary($0, root: root)
                 }
+                let archived = index.archivedAnnouncements
+                let shownArchived = archived[
+                    (range.lowerBound - current.count..<range.upperBound - current.count).clamped(to: archived.indices)
+                ].map { announcementSummary($0, root: root) }
                 return AnnouncementListView(
-                    current: current, hasCurrent: !current.isEmpty, archived: archived, hasArchived: !archived.isEmpty)
+                    current: shownCurrent, hasCurrent: !shownCurrent.isEmpty,
+                    noneCurrent: current.isEmpty && number == 0, archived: shownArchived,
+                    hasArchived: !shownArchived.isEmpty,
+                    pager: pager(Route.announcementList, number, of: lists.announcements.count, root: root))
             }
-        case .schedule:
+        case .schedule(let number):
             return page(
-                Route.schedule, template: "schedule", title: text(.schedulePageTitle), description: "",
-                current: Route.schedule
-            ) { root in scheduleView(root: root) }
+                Route.listPage(Route.schedule, page: number), template: "schedule",
+                title: pagedTitle(text(.schedulePageTitle), number), description: "", current: Route.schedule
+            ) { root in scheduleView(page: number, root: root) }
         case .search:
             return page(
                 Route.search, template: "search", title: text(.searchTitle), description: "", current: Route.search
             ) { root in
                 searchView(root: root)
             }
-        case .searchData:
-            return searchData()
         case .authenticity:
             return page(
                 Route.authenticity, template: "authenticity", title: text(.authenticityTitle), description: "",
@@ -156,6 +185,12 @@ public struct SiteRenderer: Sendable {
                 description: vacancy.summary ?? "",
                 current: Route.vacancyList
             ) { root in vacancyView(vacancy, root: root, ledger: ledger) }
+        case .formations(let vacancy, let number):
+            return page(
+                Route.formationPage(vacancy.id, page: number), template: "formations",
+                title: pagedTitle("\(text(.formationsTitle)) — \(vacancy.title)", number), description: "",
+                current: Route.vacancyList
+            ) { root in formationsView(vacancy, page: number, root: root, ledger: ledger) }
         case .announcement(let announcement):
             return page(
                 Route.announcement(announcement.slug), template: "announcement", title: announcement.title,
@@ -281,9 +316,10 @@ public struct SiteRenderer: Sendable {
             open: index.isOpen(vacancy))
     }
 
-    private func vacancyView(_ vacancy: Vacancy, root: String, ledger: Ledger) -> VacancyView {
-        let zone = index.content.config.timeZone
-        let formations = vacancy.formations.map { formation in
+    /// Page `number` of a vacancy's formations, with the columns the whole list has.
+    private func formationTable(_ vacancy: Vacancy, page number: Int, root: String) -> FormationTableView {
+        let pages = lists.formations[vacancy.id] ?? [vacancy.formations.indices]
+        let rows = vacancy.formations[pages[number]].map { formation in
             FormationRowView(
                 code: formation.code, position: formation.position, unit: formation.unit,
                 education: formation.education,
@@ -291,6 +327,51 @@ public struct SiteRenderer: Sendable {
                 salary: salaryText(formation),
                 disability: formation.openToDisability.map { text($0 ? .yes : .no) })
         }
+        let hasSalary = vacancy.formations.contains { $0.salaryMin != nil || $0.salaryMax != nil }
+        let hasEducation = vacancy.formations.contains { $0.education != nil }
+        let hasDisability = vacancy.formations.contains { $0.openToDisability != nil }
+        return FormationTableView(
+            title: vacancy.title, formations: rows, totalSeats: format.integer(vacancy.totalSeats),
+            hasSalary: hasSalary, hasEducation: hasEducation, hasDisability: hasDisability,
+            totalColspan: 4 + (hasSalary ? 1 : 0) + (hasEducation ? 1 : 0) + (hasDisability ? 1 : 0),
+            pager: PagerView.make(
+                page: number, count: pages.count,
+                label: text(.pageOf, ["page": format.integer(number + 1), "pages": format.integer(pages.count)])
+            ) { pageHref(Route.formationPage(vacancy.id, page: $0), root: root) },
+            jsonLD: JobPostings.jsonLD(
+                vacancy, formations: vacancy.formations[pages[number]], index: index,
+                label: { self.label("kind", $0) }))
+    }
+
+    /// Page `number` ≥ 1 of a vacancy's formations.
+    private func formationsView(_ vacancy: Vacancy, page number: Int, root: String, ledger: Ledger)
+        -> FormationsPageView
+    {
+        FormationsPageView(
+            vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root),
+            formationCount: format.integer(vacancy.formations.count), totalSeats: format.integer(vacancy.totalSeats),
+            downloads: [
+                download("CSV", Route.formationData(vacancy.id, "csv"), root: root, ledger: ledger),
+                download("JSON", Route.formationData(vacancy.id, "json"), root: root, ledger: ledger),
+            ],
+            table: formationTable(vacancy, page: number, root: root))
+    }
+
+    /// "Pengumuman (Halaman 2)" from page 2 on.
+    func pagedTitle(_ title: String, _ number: Int) -> String {
+        number == 0 ? title : "\(title) (\(text(.page)) \(format.integer(number + 1)))"
+    }
+
+    /// The links between the pages of a list whose first page is `first`.
+    func pager(_ first: String, _ number: Int, of count: Int, root: String) -> PagerView? {
+        PagerView.make(
+            page: number, count: count,
+            label: text(.pageOf, ["page": format.integer(number + 1), "pages": format.integer(count)])
+        ) { pageHref(Route.listPage(first, page: $0), root: root) }
+    }
+
+    private func vacancyView(_ vacancy: Vacancy, root: String, ledger: Ledger) -> VacancyView {
+        let zone = index.content.config.timeZone
         let schedule = timelineRows(vacancy)
         let announcements = (index.announcementsByVacancy[vacancy.id] ?? []).map { announcementSummary($0, root: root) }
         let resultLinks = (index.results[vacancy.id]?.tables ?? []).map { table in
@@ -300,18 +381,12 @@ public struct SiteRenderer: Sendable {
                 published: format.dateTime(table.entry.published, siteZone: zone), number: table.entry.number,
                 objectionUntil: table.entry.objectionUntil.map { format.dateTime($0, siteZone: zone) })
         }
-        let hasSalary = vacancy.formations.contains { $0.salaryMin != nil || $0.salaryMax != nil }
-        let hasEducation = vacancy.formations.contains { $0.education != nil }
-        let hasDisability = vacancy.formations.contains { $0.openToDisability != nil }
         return VacancyView(
             title: vacancy.title, kindLabel: label("recruitment", vacancy.kind.rawValue), number: vacancy.number,
             published: format.longDate(format.localDay(vacancy.published, siteZone: zone)),
             publishedISO: vacancy.published.iso8601,
-            bodyHTML: markdown(vacancy.body, root: root), formations: formations,
-            formationCount: format.integer(formations.count), totalSeats: format.integer(vacancy.totalSeats),
-            hasSalary: hasSalary, hasEducation: hasEducation,
-            hasDisability: hasDisability,
-            totalColspan: 4 + (hasSalary ? 1 : 0) + (hasEducation ? 1 : 0) + (hasDisability ? 1 : 0),
+            bodyHTML: markdown(vacancy.body, root: root), table: formationTable(vacancy, page: 0, root: root),
+            formationCount: format.integer(vacancy.formations.count), totalSeats: format.integer(vacancy.totalSeats),
             schedule: schedule, hasSchedule: !schedule.isEmpty,
             icsHref: Links.href(to: Route.vacancyCalendar(vacancy.id), root: root),
             scheduleScriptHref: Links.href(to: Route.scheduleScript, root: root),
@@ -321,7 +396,6 @@ public struct SiteRenderer: Sendable {
                 download("CSV", Route.formationData(vacancy.id, "csv"), root: root, ledger: ledger),
                 download("JSON", Route.formationData(vacancy.id, "json"), root: root, ledger: ledger),
             ],
-            jsonLD: JobPostings.jsonLD(vacancy, index: index, label: { self.label("kind", $0) }),
             results: resultLinks, hasResults: !resultLinks.isEmpty,
             statisticsHref: resultLinks.isEmpty ? nil : pageHref(Route.statistics(vacancy.id), root: root),
             lookup: resultLinks.isEmpty ? nil : lookupForm(vacancy, root: root),

@@ -1,13 +1,16 @@
-/// schema.org JobPosting per formation, as JSON-LD for the vacancy page. The text is made
+/// schema.org JobPosting per formation, as JSON-LD for the page that lists the formation
+/// (the vacancy's page or a further page of its formations). The text is made
 /// by ByteWriter.json, which escapes `<`, `>` and `&`, so nothing in it can end the
 /// `<script>` element.
 enum JobPostings {
-    static func jsonLD(_ vacancy: Vacancy, index: SiteIndex, label: (String) -> String) -> String {
+    static func jsonLD(
+        _ vacancy: Vacancy, formations: ArraySlice<Formation>, index: SiteIndex, label: (String) -> String
+    ) -> String {
         let config = index.content.config
         let deadline = Timeline.registrationDeadline(for: vacancy)
         var out = ByteWriter()
         out.raw("{\"@context\":\"https://schema.org\",\"@graph\":[")
-        for (number, formation) in vacancy.formations.enumerated() {
+        for (number, formation) in formations.enumerated() {
             if number > 0 { out.raw(",") }
             out.raw("\n{\"@type\":\"JobPosting\",\"title\":")
             out.json(formation.position)

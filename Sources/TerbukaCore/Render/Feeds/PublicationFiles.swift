@@ -23,7 +23,10 @@ extension SiteRenderer {
         try staging.write(DataPackage.file(index: index, ledger: staging.ledger))
     }
 
-    /// Atom (RFC 4287): announcements and result publications, newest first.
+    /// Entries in the feed: the newest; older ones are on the paginated lists.
+    static let feedEntries = 50
+
+    /// Atom (RFC 4287): the newest announcements and result publications, newest first.
     func feed() -> OutputFile {
         struct Entry {
             var id: String
@@ -77,6 +80,7 @@ extension SiteRenderer {
             }
         }
         entries.sort { ($0.updated.instant, $0.id) > ($1.updated.instant, $1.id) }
+        entries = Array(entries.prefix(Self.feedEntries))
         let config = index.content.config
         let updated = entries.first?.updated.rfc3339 ?? ContentDate(instant: index.now, in: zone).rfc3339
         var xml =

@@ -233,70 +233,12 @@ enum LookupData {
             byNumber[Int(hash(entry.number) % UInt32(numberShardCount))].append(index)
         }
 
-        var byWord: [String: [Int]] = [:]
-        for (index, entry) in entries.enumerated() {
-            for word in words(entry.name) { byWord[word, default: []].append(index) }
-        }
-        // Prefixes of name words, split further where one prefix alone is over budget, down to
-        // whole words. A word too common for one shard (MUHAMMAD in a national table) keeps
-        // the rows that fit and is marked truncated; the manifest gives each key's count, so
-        // that the lookup searches by the rarest word typed.
-        var groups: [(key: String, members: [Int], size: Int, count: Int, truncated: Bool)] = []
-        func members(_ words: [String]) -> [Int] {
-            if words.count == 1 { return byWord[words[0]]! }
-            var result: [Int] = []
-            var seen: Set<Int> = []
-            for word in words { for index in byWord[word]! where seen.insert(index).inserted { result.append(index) } }
-            return result
-        }
-        func add(_ key: String, _ group: [Int]) {
-            var kept = group
-            var size = 0
-            for (offset, index) in group.enumerated() {
-                if size + sizes[index] > shardBudget {
-                    kept = Array(group[..<offset])
-                    break
-                }
-                size += sizes[index]
-            }
-            groups.append((key, kept, size, group.count, kept.count < group.count))
-        }
-        func place(_ prefix: String, _ words: [String]) {
-            let group = members(words)
-            let size = group.reduce(0) { $0 + sizes[$1] }
-            let longer = Dictionary(grouping: words.filter { $0.count > prefix.count }) {
-                String($0.prefix(prefix.count + 1))
-            }
-            guard size > shardBudget, !longer.isEmpty else {
-                add(longer.isEmpty && words.count == 1 ? prefix + "$" : prefix, group)
-                return
-            }
-            let exact = words.filter { $0.count == prefix.count }
-            if !exact.isEmpty { add(prefix + "$", members(exact)) }
-            for key in longer.keys.sorted() { place(key, longer[key]!) }
-        }
-        let byFirstLetters = Dictionary(grouping: byWord.keys) { String($0.prefix(minimumNameLetters)) }
-        for key in byFirstLetters.keys.sorted() { place(key, byFirstLetters[key]!.sorted()) }
-        // Small neighbouring groups share a shard, up to the budget.
-        var nameKeys: [String] = []
-        var nameShards: [[Int]] = [[]]
-        var present: Set<Int> = []
-        var shardSize = 0
-        for group in groups {
-            if !nameShards[nameShards.count - 1].isEmpty, shardSize + group.size > shardBudget {
-                nameShards.append([])
-                present = []
-                shardSize = 0
-            }
-            for member in group.members where present.insert(member).inserted {
-                nameShards[nameShards.count - 1].append(member)
-            }
-            shardSize += group.size
-            nameKeys.append(
-                "[\(JSONText.quote(group.key)),\(nameShards.count - 1),\(group.count),\(group.truncated ? 1 : 0)]")
-        }
+        let byName = WordShards(
+            words: entries.map { words($0.name) }, sizes: sizes, budget: shardBudget,
+            minimumLetters: minimumNameLetters)
         return Prepared(
-            entries: entries, numberShards: byNumber, nameKeys: nameKeys, nameShards: nameShards, positions: positions)
+            entries: entries, numberShards: byNumber, nameKeys: byName.keys.map(\.json), nameShards: byName.shards,
+            positions: positions)
     }
 
     /// Every entry serialized once into one buffer, so that shards copy bytes rather than

@@ -24,7 +24,18 @@ extension SiteRenderer {
                         versions: results.versions, cutoffs: results.cutoffsStatedToParticipants, to: staging)
                 }
             }
-            group.addTask { try staging.write(self.statisticsPage(vacancy, results)) }
+            group.addTask {
+                let cutoffs = self.cutoffRows(vacancy, results)
+                let pages = Paging.split(
+                    sizes: cutoffs.rows.map {
+                        Paging.estimate($0.code, $0.position, markup: 60 + 40 * $0.values.count)
+                    },
+                    firstBudget: Paging.itemBudget / 4, maximumItems: 250)
+                try staging.write(self.statisticsPage(vacancy, results, cutoffs: cutoffs, pages: pages))
+                for number in pages.indices.dropFirst() {
+                    try staging.write(self.cutoffPage(vacancy, cutoffs: cutoffs, pages: pages, page: number))
+                }
+            }
             // Data files before the pages, which show their sizes and SHA-256.
             if isPrimary {
                 try await withThrowingTaskGroup(of: Void.self) { data in
@@ -227,9 +238,12 @@ extension SiteRenderer {
     }
 
     /// Each formation's cut-offs, one column per stage that decides by score; nil when none has.
-    private func cutoffTable(_ vacancy: Vacancy, _ results: VacancyResults) -> CutoffTableView? {
+    /// Every formation's cut-offs, in the order of the formation list; no rows when no table
+    /// states one.
+    private func cutoffRows(_ vacancy: Vacancy, _ results: VacancyResults) -> (headers: [String], rows: [CutoffRowView])
+    {
         let tables = results.tables.filter { results.cutoffs[$0.stage] != nil }
-        guard !tables.isEmpty else { return nil }
+        guard !tables.isEmpty else { return ([], []) }
         var byCode: [String: [String]] = [:]
         for (column, table) in tables.enumerated() {
             for (group, value) in results.cutoffs[table.stage] ?? [:] {
@@ -242,8 +256,37 @@ extension SiteRenderer {
         let rows = vacancy.formations.compactMap { formation in
             byCode[formation.code].map { CutoffRowView(code: formation.code, position: formation.position, values: $0) }
         }
+        return (tables.map { strings["results_cutoff_\($0.stage.rawValue)"] ?? $0.stage.rawValue }, rows)
+    }
+
+    /// Page `number` of the cut-offs, with the links between the pages.
+    private func cutoffTable(
+        _ vacancy: Vacancy, cutoffs: (headers: [String], rows: [CutoffRowView]), pages: [Range<Int>], page number: Int,
+        root: String
+    ) -> CutoffTableView? {
+        guard !cutoffs.rows.isEmpty else { return nil }
         return CutoffTableView(
-            headers: tables.map { strings["results_cutoff_\($0.stage.rawValue)"] ?? $0.stage.rawValue }, rows: rows)
+            headers: cutoffs.headers, rows: Array(cutoffs.rows[pages[number]]),
+            pager: PagerView.make(
+                page: number, count: pages.count,
+                label: text(.pageOf, ["page": format.integer(number + 1), "pages": format.integer(pages.count)])
+            ) { pageHref(Route.statisticsPage(vacancy.id, page: $0), root: root) })
+    }
+
+    /// A further page of the statistics, with the rest of the cut-offs.
+    private func cutoffPage(
+        _ vacancy: Vacancy, cutoffs: (headers: [String], rows: [CutoffRowView]), pages: [Range<Int>], page number: Int
+    ) -> OutputFile {
+        page(
+            Route.statisticsPage(vacancy.id, page: number), template: "cutoffs",
+            title: pagedTitle("\(text(.statisticsTitle)) — \(vacancy.title)", number), description: "",
+            current: Route.vacancyList
+        ) { root in
+            CutoffPageView(
+                vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root),
+                statisticsHref: pageHref(Route.statistics(vacancy.id), root: root),
+                cutoffs: cutoffTable(vacancy, cutoffs: cutoffs, pages: pages, page: number, root: root)!)
+        }
     }
 
     /// The evaluation on the statistics page: the round's counts by stage, the TMS reasons,
@@ -495,7 +538,10 @@ extension SiteRenderer {
         }
     }
 
-    private func statisticsPage(_ vacancy: Vacancy, _ results: VacancyResults) -> OutputFile {
+    private func statisticsPage(
+        _ vacancy: Vacancy, _ results: VacancyResults, cutoffs: (headers: [String], rows: [CutoffRowView]),
+        pages: [Range<Int>]
+    ) -> OutputFile {
         let path = Route.statistics(vacancy.id)
         return page(
             path, template: "statistics", title: "\(text(.statisticsTitle)) — \(vacancy.title)", description: "",
@@ -535,7 +581,7 @@ extension SiteRenderer {
                 view.ownPosition = lookupForm(vacancy, root: root)
             }
             view.hasCharts = view.formationsChart != nil || view.histogram != nil
-            view.cutoffs = cutoffTable(vacancy, results)
+            view.cutoffs = cutoffTable(vacancy, cutoffs: cutoffs, pages: pages, page: 0, root: root)
             view.evaluation = evaluationView(vacancy, results.evaluation, root: root)
             return view
         }

@@ -28,10 +28,13 @@ struct VacancyTimelineView: Sendable {
 struct SchedulePageView: Sendable {
     var asOf: String
     var asOfISO: String
+    /// This page's vacancies.
     var vacancies: [VacancyTimelineView]
+    /// Whether the site has any.
     var hasVacancies: Bool
     var icsHref: String
     var scriptHref: String
+    var pager: PagerView?
 }
 
 /// What the home page says of an open vacancy: its stages running now and its next deadline.
@@ -70,8 +73,9 @@ extension SiteRenderer {
         }
     }
 
-    func scheduleView(root: String) -> SchedulePageView {
-        let vacancies = index.vacancies.map { vacancy in
+    /// Page `number` of the schedule: the vacancies newest first, each with its timeline.
+    func scheduleView(page number: Int, root: String) -> SchedulePageView {
+        let vacancies = index.vacancies[lists.schedule[number]].map { vacancy in
             let rows = timelineRows(vacancy)
             return VacancyTimelineView(
                 title: vacancy.title, href: pageHref(Route.vacancy(vacancy.id), root: root),
@@ -82,8 +86,9 @@ extension SiteRenderer {
         let now = ContentDate(instant: index.now, in: zone)
         return SchedulePageView(
             asOf: format.dateTime(now, siteZone: zone), asOfISO: now.iso8601, vacancies: vacancies,
-            hasVacancies: !vacancies.isEmpty, icsHref: Links.href(to: Route.calendar, root: root),
-            scriptHref: Links.href(to: Route.scheduleScript, root: root))
+            hasVacancies: !index.vacancies.isEmpty, icsHref: Links.href(to: Route.calendar, root: root),
+            scriptHref: Links.href(to: Route.scheduleScript, root: root),
+            pager: pager(Route.schedule, number, of: lists.schedule.count, root: root))
     }
 
     func homeStages(root: String) -> [HomeStagesView] {

@@ -1,12 +1,14 @@
 import Foundation
 
-/// Site-wide search that works from disk: the index is a plain script
-/// (`data/search.js`) that the search page loads with a `<script>` tag when a search is
-/// made. Without JavaScript the page lists the vacancies, announcements and pages.
+/// Site-wide search that works from disk: the index is plain scripts (`data/search.js` and
+/// its shards) that the search page loads with `<script>` tags when a search is made.
+/// Without JavaScript the page links to the lists of vacancies and announcements and to the
+/// standing pages.
 struct SearchPageView: Sendable {
     var dataHref: String
     var scriptHref: String
     var prefix: String
+    /// Without JavaScript: the lists and the standing pages.
     var entries: [SearchEntryView]
 }
 
@@ -18,16 +20,13 @@ struct SearchEntryView: Sendable {
 
 extension SiteRenderer {
     func searchView(root: String) -> SearchPageView {
-        var entries = index.vacancies.map {
+        var entries = [
             SearchEntryView(
-                title: $0.title, kindLabel: label("recruitment", $0.kind.rawValue),
-                href: pageHref(Route.vacancy($0.id), root: root))
-        }
-        entries += index.announcements.map {
+                title: text(.vacanciesTitle), kindLabel: "", href: pageHref(Route.vacancyList, root: root)),
             SearchEntryView(
-                title: $0.title, kindLabel: label("category", $0.category.rawValue),
-                href: pageHref(Route.announcement($0.slug), root: root))
-        }
+                title: text(.announcementsTitle), kindLabel: "", href: pageHref(Route.announcementList, root: root)),
+            SearchEntryView(title: text(.schedulePageTitle), kindLabel: "", href: pageHref(Route.schedule, root: root)),
+        ]
         entries += index.pages.map {
             SearchEntryView(
                 title: $0.title, kindLabel: text(.searchKindPage), href: pageHref(Route.page($0.slug), root: root))
@@ -38,45 +37,112 @@ extension SiteRenderer {
             prefix: prefix, entries: entries)
     }
 
-    /// `TerbukaSearch.index([[title, kind, path, text], …])`: paths from the site's root,
-    /// without a language prefix; the page adds its own.
-    func searchData() -> OutputFile {
-        var out = ByteWriter()
-        out.raw("TerbukaSearch.index([")
-        var first = true
-        func entry(_ title: String, _ kind: String, _ path: String, _ text: String) {
-            out.raw(first ? "\n[" : ",\n[")
-            first = false
-            out.json(title)
-            out.raw(",")
-            out.json(kind)
-            out.raw(",")
-            out.json(Links.href(to: path, root: ""))
-            out.raw(",")
-            out.json(text)
-            out.raw("]")
-        }
+    /// The site search's data, sharded like the participant lookup (WordShards): `data/search.js`
+    /// lists the word keys (`TerbukaSearch.keys({"shards":n,"keys":[…]})`) and each
+    /// `data/search-<n>.js` holds the entries with a word under its keys
+    /// (`TerbukaSearch.shard(n,[[title, kind, path, text], …])`), so that one search loads
+    /// the keys and one shard. Paths are from the site's root, without a language prefix;
+    /// the page adds its own.
+    func searchData() -> [OutputFile] {
+        var entries: [(title: String, kind: String, path: String, text: String)] = []
         for vacancy in index.vacancies {
-            entry(
-                vacancy.title, label("recruitment", vacancy.kind.rawValue), Route.vacancy(vacancy.id),
-                [vacancy.number, vacancy.summary].compactMap { $0 }.joined(separator: " "))
-            for formation in vacancy.formations {
-                entry(
-                    "\(formation.position) — \(formation.code)", text(.searchKindFormation), Route.vacancy(vacancy.id),
-                    [formation.unit, formation.education ?? "", label("kind", formation.kind), vacancy.title].joined(
-                        separator: " "))
+            entries.append(
+                (
+                    vacancy.title, label("recruitment", vacancy.kind.rawValue), Route.vacancy(vacancy.id),
+                    [vacancy.number, vacancy.summary].compactMap { $0 }.joined(separator: " ")
+                ))
+            // Each formation links to the page of the vacancy's formations that lists it.
+            for (page, range) in (lists.formations[vacancy.id] ?? [vacancy.formations.indices]).enumerated() {
+                for formation in vacancy.formations[range] {
+                    entries.append(
+                        (
+                            "\(formation.position) — \(formation.code)", text(.searchKindFormation),
+                            Route.formationPage(vacancy.id, page: page),
+                            [formation.unit, formation.education ?? "", label("kind", formation.kind), vacancy.title]
+                                .joined(separator: " ")
+                        ))
+                }
             }
         }
         for announcement in index.announcements {
-            entry(
-                announcement.title, label("category", announcement.category.rawValue),
-                Route.announcement(announcement.slug),
-                announcement.number ?? "")
+            entries.append(
+                (
+                    announcement.title, label("category", announcement.category.rawValue),
+                    Route.announcement(announcement.slug), announcement.number ?? ""
+                ))
         }
         for page in index.pages {
-            entry(page.title, text(.searchKindPage), Route.page(page.slug), "")
+            entries.append((page.title, text(.searchKindPage), Route.page(page.slug), ""))
         }
-        out.raw("\n]);\n")
-        return OutputFile(path: Route.searchData, contents: .bytes(Data(out.bytes)))
+        let serialized = entries.map { entry in
+            var out = ByteWriter()
+            out.raw("[")
+            out.json(entry.title)
+            out.raw(",")
+            out.json(entry.kind)
+            out.raw(",")
+            out.json(Links.href(to: entry.path, root: ""))
+            out.raw(",")
+            out.json(entry.text)
+            out.raw("]")
+            return out.bytes
+        }
+        let shards = WordShards(
+            words: entries.map { SearchWords.of($0.title + " " + $0.text) }, sizes: serialized.map { $0.count + 2 },
+            budget: SearchWords.shardBudget, minimumLetters: SearchWords.minimumLetters)
+        var files = [
+            OutputFile.text(
+                Route.searchData,
+                "TerbukaSearch.keys({\"shards\":\(shards.shards.count),\"keys\":[\n"
+                    + shards.keys.map(\.json).joined(separator: ",\n") + "\n]});\n")
+        ]
+        for (number, members) in shards.shards.enumerated() {
+            var out = ByteWriter()
+            out.raw("TerbukaSearch.shard(")
+            out.integer(number)
+            out.raw(",[")
+            for (offset, member) in members.enumerated() {
+                out.raw(offset == 0 ? "\n" : ",\n")
+                out.bytes.append(contentsOf: serialized[member])
+            }
+            out.raw("\n]);\n")
+            files.append(OutputFile(path: Route.searchShard(number), contents: .bytes(Data(out.bytes))))
+        }
+        return files
+    }
+}
+
+/// The words the site search finds things by; `assets/search.js` splits what is typed the
+/// same way: lower case, accents dropped, letters and digits.
+enum SearchWords {
+    /// Bytes of one shard: with the keys and the script, a search loads well under 200 KB.
+    static let shardBudget = 96_000
+    /// Words are keyed by at least this many letters; shorter words typed only narrow a search.
+    static let minimumLetters = 3
+    /// Longer words are cut (the keys are made one letter at a time).
+    static let maximumLetters = 48
+
+    static func of(_ text: String) -> [String] {
+        var result: [String] = []
+        var seen: Set<String> = []
+        var word = String.UnicodeScalarView()
+        func flush() {
+            if word.count >= minimumLetters {
+                let text = String(String.UnicodeScalarView(word.prefix(maximumLetters)))
+                if seen.insert(text).inserted { result.append(text) }
+            }
+            word.removeAll()
+        }
+        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            if (0x300...0x36F).contains(scalar.value) { continue }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                .decimalNumber, .letterNumber, .otherNumber:
+                word.append(scalar)
+            default: flush()
+            }
+        }
+        flush()
+        return result
     }
 }

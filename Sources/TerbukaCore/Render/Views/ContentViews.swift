@@ -29,8 +29,11 @@ struct VacancySummaryView: Sendable {
 }
 
 struct VacancyListView: Sendable {
+    /// This page's vacancies.
     var vacancies: [VacancySummaryView]
+    /// Whether the site has any.
     var hasVacancies: Bool
+    var pager: PagerView?
 }
 
 struct VacancyView: Sendable {
@@ -40,14 +43,10 @@ struct VacancyView: Sendable {
     var published: String
     var publishedISO: String
     var bodyHTML: String
-    var formations: [FormationRowView]
+    /// The first page of the formations.
+    var table: FormationTableView
     var formationCount: String
     var totalSeats: String
-    var hasSalary: Bool
-    var hasEducation: Bool
-    var hasDisability: Bool
-    /// Columns before the seats column, for the total row.
-    var totalColspan: Int
     var schedule: [TimelineRowView]
     var hasSchedule: Bool
     var icsHref: String
@@ -56,8 +55,6 @@ struct VacancyView: Sendable {
     var announcements: [AnnouncementSummaryView]
     var hasAnnouncements: Bool
     var downloads: [DownloadView]
-    /// schema.org JobPosting per formation, as JSON already escaped for a script element.
-    var jsonLD: String
     var results: [ResultLinkView]
     var hasResults: Bool
     var statisticsHref: String?
@@ -79,6 +76,33 @@ struct UnfilledRowView: Sendable {
     var quota: String
     var filled: String
     var reason: String
+}
+
+/// One page of a vacancy's formations, with the columns the whole list has.
+struct FormationTableView: Sendable {
+    /// The vacancy's title, for the caption.
+    var title: String
+    var formations: [FormationRowView]
+    var totalSeats: String
+    var hasSalary: Bool
+    var hasEducation: Bool
+    var hasDisability: Bool
+    /// Columns before the seats column, for the total row.
+    var totalColspan: Int
+    var pager: PagerView?
+    /// schema.org JobPosting per formation of this page, as JSON already escaped for a
+    /// script element.
+    var jsonLD: String
+}
+
+/// A further page of a vacancy's formations.
+struct FormationsPageView: Sendable {
+    var vacancyTitle: String
+    var vacancyHref: String
+    var formationCount: String
+    var totalSeats: String
+    var downloads: [DownloadView]
+    var table: FormationTableView
 }
 
 struct FormationRowView: Sendable {
@@ -105,11 +129,15 @@ struct AnnouncementSummaryView: Sendable {
     var number: String?
 }
 
+/// One page of the announcements: the current ones first, then the archived ones.
 struct AnnouncementListView: Sendable {
     var current: [AnnouncementSummaryView]
     var hasCurrent: Bool
+    /// The site has no current announcement (said on the first page).
+    var noneCurrent: Bool
     var archived: [AnnouncementSummaryView]
     var hasArchived: Bool
+    var pager: PagerView?
 }
 
 struct AnnouncementView: Sendable {

@@ -153,9 +153,19 @@ struct EvaluationLineView: Sendable {
     var part: Bool
 }
 
+/// One page of the cut-offs of each formation.
 struct CutoffTableView: Sendable {
     var headers: [String]
     var rows: [CutoffRowView]
+    var pager: PagerView?
+}
+
+/// A further page of the statistics: the rest of the cut-offs.
+struct CutoffPageView: Sendable {
+    var vacancyTitle: String
+    var vacancyHref: String
+    var statisticsHref: String
+    var cutoffs: CutoffTableView
 }
 
 struct CutoffRowView: Sendable {

@@ -1,0 +1,88 @@
+/// Entries sharded by the first letters of their words, for searches that work from disk:
+/// the participant lookup (names) and the site search (titles). A search loads a small list
+/// of keys, picks the key of the rarest word typed, and loads the one shard that holds it.
+struct WordShards: Sendable {
+    struct Key: Sendable {
+        /// A prefix of words, or a whole word followed by `$`.
+        var key: String
+        var shard: Int
+        /// Entries with a word under this key.
+        var count: Int
+        /// Too many for one shard: the shard holds the first that fit.
+        var truncated: Bool
+
+        /// `["key",shard,count,0|1]`
+        var json: String {
+            "[\(JSONText.quote(key)),\(shard),\(count),\(truncated ? 1 : 0)]"
+        }
+    }
+
+    var keys: [Key] = []
+    /// The entries of each shard, each once, group by group.
+    var shards: [[Int]] = [[]]
+
+    /// `words[i]` are entry i's distinct words (at least `minimumLetters` long), `sizes[i]`
+    /// its bytes in a shard. Words are grouped by their first `minimumLetters` letters, and a
+    /// group over `budget` is split by one more letter, down to whole words. A word too
+    /// common for one shard keeps the entries that fit, first first, and is marked
+    /// truncated; the keys give each one's count, so that a search uses the rarest word
+    /// typed. Small neighbouring groups share a shard, up to the budget.
+    init(words: [[String]], sizes: [Int], budget: Int, minimumLetters: Int) {
+        var byWord: [String: [Int]] = [:]
+        for (index, entryWords) in words.enumerated() {
+            for word in entryWords { byWord[word, default: []].append(index) }
+        }
+        var groups: [(key: String, members: [Int], count: Int, truncated: Bool)] = []
+        func members(_ words: [String]) -> [Int] {
+            if words.count == 1 { return byWord[words[0]]! }
+            var result: [Int] = []
+            var seen: Set<Int> = []
+            for word in words { for index in byWord[word]! where seen.insert(index).inserted { result.append(index) } }
+            return result
+        }
+        func add(_ key: String, _ group: [Int]) {
+            var kept = group
+            var size = 0
+            for (offset, index) in group.enumerated() {
+                if size + sizes[index] > budget {
+                    kept = Array(group[..<offset])
+                    break
+                }
+                size += sizes[index]
+            }
+            groups.append((key, kept, group.count, kept.count < group.count))
+        }
+        func place(_ prefix: String, _ words: [String]) {
+            let group = members(words)
+            let size = group.reduce(0) { $0 + sizes[$1] }
+            let longer = Dictionary(grouping: words.filter { $0.count > prefix.count }) {
+                String($0.prefix(prefix.count + 1))
+            }
+            guard size > budget, !longer.isEmpty else {
+                add(longer.isEmpty && words.count == 1 ? prefix + "$" : prefix, group)
+                return
+            }
+            let exact = words.filter { $0.count == prefix.count }
+            if !exact.isEmpty { add(prefix + "$", members(exact)) }
+            for key in longer.keys.sorted() { place(key, longer[key]!) }
+        }
+        let byFirstLetters = Dictionary(grouping: byWord.keys) { String($0.prefix(minimumLetters)) }
+        for key in byFirstLetters.keys.sorted() { place(key, byFirstLetters[key]!.sorted()) }
+        var present: Set<Int> = []
+        var shardSize = 0
+        for group in groups {
+            // An entry already in the shard (by another of its words) costs nothing more.
+            let added = group.members.reduce(0) { present.contains($1) ? $0 : $0 + sizes[$1] }
+            if !shards[shards.count - 1].isEmpty, shardSize + added > budget {
+                shards.append([])
+                present = []
+                shardSize = 0
+            }
+            for member in group.members where present.insert(member).inserted {
+                shards[shards.count - 1].append(member)
+                shardSize += sizes[member]
+            }
+            keys.append(Key(key: group.key, shard: shards.count - 1, count: group.count, truncated: group.truncated))
+        }
+    }
+}
