@@ -9,7 +9,10 @@ if ! command -v swift-format >/dev/null; then
 fi
 paths=(Package.swift Sources Tests Fuzz/Package.swift Fuzz/Sources)
 if [ "${1:-}" = "--fix" ]; then
+  python3 scripts/update-view-lookups.py
   swift-format format --in-place --recursive --parallel "${paths[@]}"
 else
+  # The templates' lookups are generated from the view structs: they must match them.
+  python3 scripts/update-view-lookups.py --check
   swift-format lint --strict --recursive --parallel "${paths[@]}"
 fi

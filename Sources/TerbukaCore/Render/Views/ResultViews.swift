@@ -22,7 +22,6 @@ struct ResultPageView: Sendable {
     var downloads: [DownloadView]
     var statisticsHref: String
     /// Participants moved in and out of each formation by optimisation (first page).
-    /// Listed in MustacheParent+Views.swift, like every field the template reads.
     var moves: [FormationMovesView] = []
     var hasMoves = false
     /// The version this table replaces (first page), when it has a history.
