@@ -240,3 +240,41 @@ import Testing
             ])
     }
 }
+
+@Suite struct FrontMatterTests {
+    @Test func aNoticeSavedWithWindowsLineEndsIsReadLikeOneWithUnixOnes() throws {
+        var diagnostics = Diagnostics()
+        let document = try #require(
+            FrontMatter.split(
+                "---\r\ntitle: Ralat\r\ndate: 2024-08-26\r\n---\r\nBaris satu.\r\n\r\n~~1~~ menjadi 2\r\n",
+                path: "a.md", into: &diagnostics))
+        #expect(diagnostics.all.isEmpty)
+        #expect(document.yaml == "title: Ralat\ndate: 2024-08-26")
+        #expect(document.body == "Baris satu.\n\n~~1~~ menjadi 2")
+        #expect(document.bodyFirstLine == 5)
+    }
+
+    @Test func theClosingLineMayBeDotsAndFencesMayHaveTrailingSpaces() throws {
+        var diagnostics = Diagnostics()
+        let document = try #require(
+            FrontMatter.split("--- \ntitle: a\n... \t\nisi\n\n", path: "a.md", into: &diagnostics))
+        #expect(document.yaml == "title: a")
+        #expect(document.body == "isi\n")
+        #expect(document.bodyFirstLine == 4)
+        #expect(FrontMatter.split("---\ntitle: a\n", path: "a.md", into: &diagnostics) == nil)
+        #expect(FrontMatter.split("title: a\n---\n", path: "a.md", into: &diagnostics) == nil)
+        #expect(diagnostics.all.map(\.code) == ["T0202", "T0201"])
+    }
+
+    @Test func aSiteWhoseContentHasWindowsLineEndsBuilds() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write(
+            "content/announcements/jadwal.md",
+            "---\r\ntitle: Jadwal SKD\r\ndate: 2024-08-27\r\n---\r\nJadwal **SKD** ~~lama~~ baru.\r\n")
+        #expect(await site.build().succeeded)
+        let html = try String(
+            contentsOf: site.output.appendingPathComponent("pengumuman/jadwal/index.html"), encoding: .utf8)
+        #expect(html.contains("<p>Jadwal <strong>SKD</strong> <del>lama</del> baru.</p>"))
+    }
+}

@@ -10,6 +10,9 @@ public struct SiteIndex: Sendable {
     public var announcements: [Announcement]
     /// Announcements whose `expires` has passed.
     public var archivedSlugs: Set<String>
+    /// The announcements not archived, then the archived ones, each newest first.
+    public private(set) var currentAnnouncements: [Announcement] = []
+    public private(set) var archivedAnnouncements: [Announcement] = []
     /// Menu order: `order`, then title.
     public var pages: [StandingPage]
     public var menuPages: [StandingPage]
@@ -31,12 +34,15 @@ public struct SiteIndex: Sendable {
         announcements = content.announcements.sorted {
             ($0.date.instant, $1.slug) > ($1.date.instant, $0.slug)
         }
-        archivedSlugs = Set(content.announcements.filter { ($0.expires?.endInstant ?? Int.max) <= now }.map(\.slug))
+        let archived = Set(content.announcements.filter { ($0.expires?.endInstant ?? Int.max) <= now }.map(\.slug))
+        archivedSlugs = archived
         pages = content.pages.sorted {
             ($0.order ?? Int.max, $0.title, $0.slug) < ($1.order ?? Int.max, $1.title, $1.slug)
         }
         menuPages = pages.filter(\.menu)
         announcementsByVacancy = Dictionary(grouping: announcements.filter { $0.vacancyID != nil }) { $0.vacancyID! }
+        currentAnnouncements = announcements.filter { !archived.contains($0.slug) }
+        archivedAnnouncements = announcements.filter { archived.contains($0.slug) }
         home = HomeDigest(self)
     }
 
@@ -55,13 +61,6 @@ public struct SiteIndex: Sendable {
         content.vacancies.reduce(0) { $0 + $1.tables.rowCount } <= Self.zipRowLimit
     }
 
-    public var currentAnnouncements: [Announcement] {
-        announcements.filter { !archivedSlugs.contains($0.slug) }
-    }
-
-    public var archivedAnnouncements: [Announcement] {
-        announcements.filter { archivedSlugs.contains($0.slug) }
-    }
 }
 
 /// The home page's choices: open vacancies before past ones, pinned announcements first,

@@ -37,6 +37,12 @@ public struct YAMLMapping: Sendable {
 }
 
 public enum YAMLParser {
+    /// Made once: Yams' defaults build a new constructor's tables and read the environment
+    /// (YAMS_DEFAULT_ENCODING) on every call, which perf showed on 10,000 notices. The
+    /// constructor is a class whose tables are never changed after it is made.
+    private static let resolver = Resolver.default
+    nonisolated(unsafe) private static let constructor = Constructor.default
+
     /// Parses `text`, whose first line is line `firstLine` of the file at `path`.
     /// An empty document is an empty mapping.
     public static func parse(_ text: String, path: String, firstLine: Int = 1, into diagnostics: inout Diagnostics)
@@ -47,7 +53,7 @@ public enum YAMLParser {
             SourceLocation(path: path, line: (mark?.line ?? 1) + offset, column: mark?.column ?? 1)
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, resolver, constructor, .utf8) else {
                 return .mapping(YAMLMapping(entries: [], location: SourceLocation(path: path, line: firstLine)))
             }
             var budget = Limits(nodesLeft: maxNodes)

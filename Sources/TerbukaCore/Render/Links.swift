@@ -12,10 +12,23 @@ public enum Links {
     /// A link from a page with root prefix `root` to the output file `path`, each path
     /// segment percent-encoded.
     public static func href(to path: String, root: String) -> String {
-        root
+        // Most paths are slugs and folders: nothing to encode.
+        if path.utf8.allSatisfy(isPlain) { return root + path }
+        return root
             + path.split(separator: "/", omittingEmptySubsequences: false).map {
                 $0.addingPercentEncoding(withAllowedCharacters: segmentCharacters) ?? String($0)
             }.joined(separator: "/")
+    }
+
+    /// ASCII letters and digits, `-._~` and the separator `/`.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"), UInt8(ascii: "/"):
+            true
+        default: false
+        }
     }
 
     private static let segmentCharacters: CharacterSet = {

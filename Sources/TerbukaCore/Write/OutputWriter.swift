@@ -149,12 +149,18 @@ public struct StagingFolder: Sendable {
     public let root: URL
     /// Every file written, with its size and SHA-256.
     public let ledger = Ledger()
+    /// Folders already made, so that 10,000 pages do not ask for theirs 10,000 times.
+    private let folders = MadeFolders()
+
+    public init(root: URL) {
+        self.root = root
+    }
 
     public func write(_ file: OutputFile) throws {
         let target = try prepare(file.path)
         switch file.contents {
         case .bytes(let data):
-            try data.write(to: target)
+            try Self.write(data, to: target.path)
             ledger.record(file.path, size: data.count, sha256: Digest.sha256(data))
         case .copy(let source):
             try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: target)
@@ -183,9 +189,55 @@ public struct StagingFolder: Sendable {
 
     private func prepare(_ path: String) throws -> URL {
         let target = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(
-            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let folder = target.deletingLastPathComponent()
+        try folders.make(folder.path) {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
         return target
+    }
+
+    /// The bytes into a new file, with plain system calls (Foundation's Data.write looks the
+    /// path up several times over).
+    private static func write(_ data: Data, to path: String) throws {
+        #if canImport(Glibc)
+            let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        #else
+            let descriptor = Darwin.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        #endif
+        guard descriptor >= 0 else { throw failure(path) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw failure(path)
+                }
+                offset += written
+            }
+        }
+    }
+
+    private static func failure(_ path: String) -> OutputWriter.WriteError {
+        OutputWriter.WriteError(
+            words: .cannotCreate(path, FileProblem.describe(NSError(domain: NSPOSIXErrorDomain, code: Int(errno)))))
+    }
+}
+
+/// The folders of a staging folder made so far, shared by the tasks that write into it.
+final class MadeFolders: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Set<String> = []
+
+    /// Runs `make` for a folder not made yet, holding the lock so that no other task writes
+    /// into it before it exists.
+    func make(_ path: String, _ make: () throws -> Void) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !made.contains(path) else { return }
+        try make()
+        made.insert(path)
     }
 }
 
