@@ -23,6 +23,7 @@ let package = Package(
         ),
         // Debian: zlib1g-dev. Inflates the parts of Excel workbooks.
         .systemLibrary(name: "TerbukaZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "TerbukaDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .target(
             name: "TerbukaCore",
             dependencies: [
@@ -31,6 +32,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 "TerbukaZlib",
+                "TerbukaDeflate",
                 "TerbukaTheme",
                 "TerbukaGuide",
             ],

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Terbuka needs from Debian's packages when it is missing: cmark-gfm with
-# its extensions (Markdown), zlib (Excel workbooks are deflated ZIP archives) and
+# its extensions (Markdown), zlib (Excel workbooks are deflated ZIP archives), libdeflate
+# (situs.zip is deflated by it) and
 # pkg-config (to find them). With --test, also what the tests
 # need: Chromium and its driver, Java (for the Nu HTML Checker), jq and curl (the pipelines
 # init writes), and from PyPI icalendar,
@@ -15,6 +16,7 @@ if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -f /usr/include/cmark-g
   missing+=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
 fi
 pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
+pkg-config --exists libdeflate 2>/dev/null || missing+=(libdeflate-dev)
 if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)

@@ -7,7 +7,8 @@
 # standard library and Foundation linked in: --static-swift-stdlib), its resources (the
 # built-in theme and the guide, which the binary finds beside itself), the cmark-gfm
 # libraries it loads from beside itself (its RUNPATH is $ORIGIN), and a README.txt. It runs on
-# a Linux machine without Swift: glibc, libstdc++ and zlib are all it takes from the system.
+# a Linux machine without Swift: glibc, libstdc++ and zlib are all it takes from the system
+# (libdeflate travels beside the binary, like cmark-gfm).
 # The archive is reproducible: files sorted, owners and times fixed (SOURCE_DATE_EPOCH, else
 # the time of the last commit), gzip without a name or time.
 #
@@ -34,7 +35,7 @@ cp "$bin/terbuka" "$folder/"
 strip "$folder/terbuka"
 cp -R "$bin"/terbuka_*.resources "$folder/"
 # The libraries the binary needs that a machine without Terbuka's build tools lacks.
-ldd "$bin/terbuka" | awk '$1 ~ /^libcmark-gfm/ { print $3 }' | while read -r library; do
+ldd "$bin/terbuka" | awk '$1 ~ /^(libcmark-gfm|libdeflate)/ { print $3 }' | while read -r library; do
   cp -L "$library" "$folder/"
 done
 missing=$(cd "$folder" && ldd ./terbuka | grep -c "not found" || true)
@@ -48,7 +49,8 @@ cat >"$folder/README.txt" <<EOF
 Terbuka $version: publishes ASN recruitment (CPNS, PPPK) openly as a static site.
 
 This folder runs as it is on Linux ($(uname -m)) without Swift. Keep its files together: the
-binary finds its theme, its guide (terbuka_*.resources) and the cmark-gfm libraries beside it.
+binary finds its theme, its guide (terbuka_*.resources) and the cmark-gfm and libdeflate
+libraries beside it.
 
   ./terbuka init my-site     a new site, with its guide in my-site/docs/panduan.md
   ./terbuka build --site my-site

@@ -83,6 +83,7 @@ def test_the_archive_holds_the_binary_its_resources_libraries_and_a_readme(archi
     assert f"{top}/terbuka_TerbukaTheme.resources/default/templates/base.mustache" in names
     assert f"{top}/terbuka_TerbukaGuide.resources/panduan.md" in names
     assert any(name.startswith(f"{top}/libcmark-gfm.so") for name in names)
+    assert any(name.startswith(f"{top}/libdeflate.so") for name in names)
     assert all(member.uid == 0 and member.gid == 0 for member in members)
     checksum = archive.with_name(archive.name + ".sha256").read_text().split()
     assert checksum == [hashlib.sha256(archive.read_bytes()).hexdigest(), archive.name]
@@ -94,7 +95,7 @@ def test_the_packaged_binary_needs_the_resources_beside_it(unpacked, tmp_path):
     alone = tmp_path / "alone"
     alone.mkdir()
     shutil.copy(unpacked, alone / "terbuka")
-    for library in unpacked.parent.glob("libcmark-gfm*"):
+    for library in [*unpacked.parent.glob("libcmark-gfm*"), *unpacked.parent.glob("libdeflate*")]:
         shutil.copy(library, alone)
     site = demo_copy(tmp_path / "site")
     built = subprocess.run([str(alone / "terbuka"), "build", "--quiet", "--site", str(site)],

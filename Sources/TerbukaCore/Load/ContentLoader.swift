@@ -138,23 +138,22 @@ public struct ContentLoader: Sendable {
 
     private func markdownFiles(in section: String, into diagnostics: inout Diagnostics) -> [SourceFile] {
         let folder = contentRoot.appendingPathComponent(section)
-        var result: [SourceFile] = []
-        for name in sortedChildren(folder) where !name.hasPrefix(".") {
+        // Files are read on every core (a large site has thousands of notices), reported in
+        // name order.
+        return Parallel.compactMap(sortedChildren(folder).filter { !$0.hasPrefix(".") }, into: &diagnostics) {
+            name, diagnostics in
             let displayPath = "content/\(section)/\(name)"
             guard name.hasSuffix(".md") else {
                 diagnostics.warning(.notMarkdown(displayPath), at: SourceLocation(path: displayPath))
-                continue
+                return nil
             }
             let stem = String(name.dropLast(3))
             guard Slug.isValid(stem) else {
                 diagnostics.error(.fileNameIsNotASlug(stem), at: SourceLocation(path: displayPath))
-                continue
+                return nil
             }
-            if let file = read(folder.appendingPathComponent(name), path: displayPath, into: &diagnostics) {
-                result.append(file)
-            }
+            return read(folder.appendingPathComponent(name), path: displayPath, into: &diagnostics)
         }
-        return result
     }
 
     private func loadAttachments(into diagnostics: inout Diagnostics) -> [LoadedAttachment] {

@@ -23,8 +23,14 @@ enum Integrity {
         out.raw(",\n  \"build_time\": ")
         out.json(DateText.utcISO(buildTime))
         out.raw(",\n  \"sources\": [")
-        for (index, path) in sourceFiles(content).enumerated() {
-            let (sha256, size) = try Digest.sha256(fileAt: siteRoot.appendingPathComponent(path))
+        // Hashed on every core: a large site has thousands of sources.
+        let paths = sourceFiles(content)
+        var none = Diagnostics()
+        let hashes = Parallel.compactMap(paths, into: &none) { path, _ in
+            Result { try Digest.sha256(fileAt: siteRoot.appendingPathComponent(path)) }
+        }
+        for (index, path) in paths.enumerated() {
+            let (sha256, size) = try hashes[index].get()
             out.raw(index == 0 ? "\n    {\"path\": " : ",\n    {\"path\": ")
             out.json(path)
             out.raw(", \"sha256\": ")

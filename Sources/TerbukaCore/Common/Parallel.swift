@@ -1,0 +1,39 @@
+import Foundation
+
+/// Work on every core that keeps the order of its input: results, and the diagnostics each
+/// item gives, come out as a loop over the items would give them.
+enum Parallel {
+    /// `transform` of every item, in chunks run at once; nil results are dropped.
+    static func compactMap<Item: Sendable, Output: Sendable>(
+        _ items: [Item], into diagnostics: inout Diagnostics, _ transform: (Item, inout Diagnostics) -> Output?
+    ) -> [Output] {
+        let chunkCount = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        guard chunkCount > 1 else {
+            return items.compactMap { transform($0, &diagnostics) }
+        }
+        let chunkSize = (items.count + chunkCount - 1) / chunkCount
+        let slots = UnsafeMutableBufferPointer<([Output], Diagnostics)>.allocate(capacity: chunkCount)
+        defer {
+            slots.baseAddress?.deinitialize(count: chunkCount)
+            slots.deallocate()
+        }
+        nonisolated(unsafe) let shared = slots
+        // Each chunk writes its own slot: no two threads touch the same one.
+        withoutActuallyEscaping(transform) { transform in
+            nonisolated(unsafe) let work = transform
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                var local = Diagnostics()
+                let range = chunk * chunkSize..<min(items.count, (chunk + 1) * chunkSize)
+                let outputs = items[range].compactMap { work($0, &local) }
+                (shared.baseAddress! + chunk).initialize(to: (outputs, local))
+            }
+        }
+        var result: [Output] = []
+        result.reserveCapacity(items.count)
+        for (outputs, local) in slots {
+            result += outputs
+            diagnostics.append(contentsOf: local)
+        }
+        return result
+    }
+}
