@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 
 @testable import TerbukaCore
@@ -26,5 +27,64 @@ import Testing
         }
         #expect(results.count == 8_000)
         #expect(results.filter { $0 != expected }.count == 0)
+    }
+}
+
+/// The chrome of a kind of page is rendered once (PageChrome); pages must come out as
+/// rendering each one whole would give.
+@Suite struct PageChromeTests {
+    @Test func escapingMatchesTheTemplateEngines() throws {
+        let template = try MustacheTemplate(string: "{{.}}")
+        for text in [
+            "Ralat <b>formasi</b> & \"kuota\" 'lama'", "tanpa apa pun", "'\u{301} gabungan", "👩‍👩‍👧 <", "",
+            "\u{E000}",
+        ] {
+            #expect(PageChrome.escape(text) == template.render(text), "\(text)")
+        }
+    }
+
+    @Test func aBaseThatReadsThePagesOwnViewKeepsRenderingEachPageWhole() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        let base = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("themes/default/templates/base.mustache"), encoding: .utf8
+        )
+        // A footer naming the announcement's own title: the same for no two pages.
+        try site.write(
+            "themes/default/templates/base.mustache",
+            base.replacingOccurrences(
+                of: "<p class=\"generator\">",
+                with: "<p class=\"own\">{{#body}}{{title}}{{/body}}</p><p class=\"generator\">"))
+        for number in 1...3 {
+            try site.write(
+                "content/announcements/p\(number).md",
+                "---\ntitle: Pengumuman <\(number)> & 'x'\ndate: 2024-08-2\(number)\n---\nIsi.\n")
+        }
+        #expect(await site.build().succeeded)
+        for number in 1...3 {
+            let html = try String(
+                contentsOf: site.output.appendingPathComponent("pengumuman/p\(number)/index.html"), encoding: .utf8)
+            #expect(html.contains("<p class=\"own\">Pengumuman &lt;\(number)&gt; &amp; &#39;x&#39;</p>"))
+            #expect(
+                html.contains("<title>Pengumuman &lt;\(number)&gt; &amp; &#39;x&#39; — Seleksi ASN Kota Contoh</title>")
+            )
+        }
+    }
+}
+
+@Suite struct ParallelTests {
+    @Test func everyCountOfItemsKeepsItsOrderAndItsDiagnostics() {
+        for count in 0...40 {
+            var diagnostics = Diagnostics()
+            let result = Parallel.compactMap(Array(0..<count), into: &diagnostics) { number, diagnostics -> Int? in
+                if number % 3 == 0 {
+                    diagnostics.warning(.expiresBeforeDate, at: SourceLocation(path: "\(number).md"))
+                    return nil
+                }
+                return number * 2
+            }
+            #expect(result == (0..<count).filter { $0 % 3 != 0 }.map { $0 * 2 })
+            #expect(diagnostics.all.map(\.location.path) == (0..<count).filter { $0 % 3 == 0 }.map { "\($0).md" })
+        }
     }
 }

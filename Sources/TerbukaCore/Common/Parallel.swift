@@ -23,7 +23,7 @@ enum Parallel {
             nonisolated(unsafe) let work = transform
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                 var local = Diagnostics()
-                let range = chunk * chunkSize..<min(items.count, (chunk + 1) * chunkSize)
+                let range = min(items.count, chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize)
                 let outputs = items[range].compactMap { work($0, &local) }
                 (shared.baseAddress! + chunk).initialize(to: (outputs, local))
             }

@@ -13,6 +13,8 @@ public struct SiteRenderer: Sendable {
     let prefix: String
     /// How the lists are split into pages.
     let lists: ListPages
+    /// The chrome of each kind of page, rendered once.
+    let chrome = PageChrome()
 
     var zone: SiteTimeZone { index.content.config.timeZone }
     var isPrimary: Bool { prefix.isEmpty }
@@ -240,15 +242,25 @@ public struct SiteRenderer: Sendable {
                 title: $0.title, href: pageHref(Route.page($0.slug), root: root),
                 current: current == Route.page($0.slug))
         }
-        let alternates = config.languages.filter { $0 != language }.map { other in
-            AlternateLink(
-                lang: other.rawValue, label: Self.languageNames[other] ?? other.rawValue,
-                href: Links.href(to: Route.languageFolder(other, primary: config.primaryLanguage) + path, root: root))
+        func alternates(_ path: String) -> [AlternateLink] {
+            config.languages.filter { $0 != language }.map { other in
+                AlternateLink(
+                    lang: other.rawValue, label: Self.languageNames[other] ?? other.rawValue,
+                    href: root + Route.languageFolder(other, primary: config.primaryLanguage) + path)
+            }
         }
+        let encodedPath = Links.href(to: path, root: "")
         let view = PageView(
-            lang: language.rawValue, root: root, t: strings, site: site, nav: nav, alternates: alternates,
+            lang: language.rawValue, root: root, t: strings, site: site, nav: nav, alternates: alternates(encodedPath),
             pageTitle: title, description: description, body: body(root))
-        let html = theme.library.render(view, withTemplate: template) ?? ""
+        let html = chrome.render(
+            view,
+            probe: PageView(
+                lang: language.rawValue, root: root, t: strings, site: site, nav: nav,
+                alternates: alternates(PageChrome.Marker.path), pageTitle: PageChrome.Marker.title,
+                description: description.isEmpty ? "" : PageChrome.Marker.description, body: EmptyView()),
+            template: template, kind: "\(template)|\(root)|\(current ?? "")|\(description.isEmpty)",
+            values: (title, description, encodedPath), templates: theme.chrome)
         return .text(fullPath, html)
     }
 

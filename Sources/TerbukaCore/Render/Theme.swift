@@ -7,6 +7,9 @@ import TerbukaTheme
 public struct Theme: Sendable {
     public var name: String
     public var library: MustacheLibrary
+    /// The page templates with `base` reduced to its `main` block, and `library` with a
+    /// probe that marks where the block goes (PageChrome).
+    var chrome: PageChrome.Templates
     public var strings: [Language: [String: String]]
     /// Paths relative to the theme's `assets/` folder, and where they are.
     public var assets: [(path: String, url: URL)]
@@ -90,6 +93,7 @@ public struct Theme: Sendable {
             return nil
         }
         var templates: [String: MustacheTemplate] = [:]
+        var extendingBase: Set<String> = []
         var templateFiles: Set<String> = []
         var templateStrings: Set<String> = []
         for (file, source) in layers(siteRoot: siteRoot, name: name, under: "templates").sorted(by: { $0.key < $1.key })
@@ -100,6 +104,7 @@ public struct Theme: Sendable {
                 let text = SourceText.decode(data, path: path, into: &diagnostics)
             else { continue }
             templateStrings.formUnion(stringsNamed(in: text))
+            if PageChrome.extendsBase(text) { extendingBase.insert(String(file.dropLast(".mustache".count))) }
             do {
                 templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
@@ -164,8 +169,8 @@ public struct Theme: Sendable {
             (path: $0.key, url: $0.value.url)
         }
         guard diagnostics.errorCount == before else { return nil }
+        let chrome = PageChrome.Templates(templates, extendingBase: extendingBase)
         return Theme(
-            name: name, library: MustacheLibrary(templates: templates), strings: strings, assets: assets,
-            rootFiles: rootFiles)
+            name: name, library: chrome.full, chrome: chrome, strings: strings, assets: assets, rootFiles: rootFiles)
     }
 }
