@@ -14,11 +14,16 @@ public enum ControlCharacters {
 
     /// True when the UTF-8 bytes of `text` may hold a forbidden character: a cheap test
     /// that lets the common case through without decoding.
-    @inline(__always)
     static func mayHold(_ text: String) -> Bool {
-        text.utf8.contains {
-            $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF
+        @inline(__always) func suspect(_ byte: UInt8) -> Bool {
+            byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0x7F || byte == 0xC2 || byte == 0xEF
         }
+        // Scanned in place where the string's bytes are contiguous (native strings): every
+        // page's HTML and every notice goes through here.
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes in bytes.contains(where: suspect) }) {
+            return found
+        }
+        return text.utf8.contains(where: suspect)
     }
 
     /// The first forbidden character of `text`, with its line and column (1-based).

@@ -141,7 +141,9 @@ public struct SiteBuilder: Sendable {
                 if index.offersZip {
                     let target = try staging.prepareFile(Route.zip)
                     try ZipArchive.write(
-                        files: staging.ledger.all.map { ($0.path, staging.root.appendingPathComponent($0.path)) },
+                        files: staging.ledger.all.map {
+                            ($0.path, URL(fileURLWithPath: staging.root.path + "/" + $0.path, isDirectory: false))
+                        },
                         to: target, buildTime: index.now)
                     let (sha256, size) = try Digest.sha256(fileAt: target)
                     staging.ledger.record(Route.zip, size: size, sha256: sha256)

@@ -188,12 +188,20 @@ public struct StagingFolder: Sendable {
     }
 
     private func prepare(_ path: String) throws -> URL {
-        let target = root.appendingPathComponent(path)
-        let folder = target.deletingLastPathComponent()
-        try folders.make(folder.path) {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        }
-        return target
+        // Paths joined as text: URL.appendingPathComponent asks the file system whether each
+        // one is a folder, 10,000 times on a large site.
+        let full = root.path + "/" + path
+        let folder = String(full[..<full.lastIndex(of: "/")!])
+        try folders.make(folder) { try Self.makeFolder(folder) }
+        return URL(fileURLWithPath: full, isDirectory: false)
+    }
+
+    /// `mkdir -p`, asking the file system once for a folder whose parent exists (most of
+    /// them: pages are written after their parents' folders).
+    private static func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw failure(path) }
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
     /// The bytes into a new file, with plain system calls (Foundation's Data.write looks the
