@@ -185,6 +185,13 @@ public struct PassingMarks: Sendable, Equatable {
 
     public var isEmpty: Bool { minimums.isEmpty }
 
+    /// Whether `scores` reach every minimum: asked of each of a million rows, so without
+    /// building the list of shortfalls.
+    public func isMet(by scores: SKDScores) -> Bool {
+        for (mark, minimum) in minimums where mark.score(in: scores) < minimum { return false }
+        return true
+    }
+
     /// The marks `scores` did not reach, with the score and the minimum.
     public func shortfalls(_ scores: SKDScores) -> [(mark: SKDMark, score: Int, minimum: Int)] {
         listed.compactMap { mark, minimum in

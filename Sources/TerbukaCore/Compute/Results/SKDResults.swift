@@ -62,7 +62,7 @@ struct SKDResults: PublishedResultTable {
         var keys = [Int](repeating: -1, count: rows.count)
         for (index, row) in rows.enumerated() {
             guard let scores = row.scores, let marks = marksOf[Int(row.identity.formationIndex)] else { continue }
-            keys[index] = Self.packedKey(scores, passed: marks.shortfalls(scores).isEmpty)
+            keys[index] = Self.packedKey(scores, passed: marks.isMet(by: scores))
         }
         let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formationIndex) {
             a, b in

@@ -4,6 +4,8 @@ import Foundation
 /// what every table shares: the header, participant numbers, names, formations, private
 /// tie-break columns, and anything that looks like personal data.
 struct ResultTableReader {
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
     let place: TablePlace
     let url: URL
     let stage: ResultStage
@@ -161,7 +163,11 @@ struct ResultTableReader {
                 let note =
                     participant.isEmpty
                     ? (fields.text(.name) ?? "").isEmpty || Self.isNote(record)
-                    : (participant.contains(" ") || !participant.contains(where: \.isNumber)) && Self.isNote(record)
+                    // Bytes, not `contains(" ")`: that is Foundation's substring search, per row.
+                    : (participant.utf8.contains(UInt8(ascii: " "))
+                        || !participant.utf8.contains(where: Self.isDigit)
+                            && !participant.contains(where: \.isNumber))
+                        && Self.isNote(record)
                 if note {
                     skipped.count += 1
                     if skipped.first == nil { skipped.first = place.location(line: record.line) }
