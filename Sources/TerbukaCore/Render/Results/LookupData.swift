@@ -14,7 +14,7 @@ enum LookupData {
         var name: String
         var formation: String
         /// Position of this participant in each table, -1 where absent.
-        var positions: [Int32]
+        var positions: TablePositions
 
         /// `previous`: per table, participant → the status an earlier version gave, for those
         /// whose status a newer version changed. `context`: per table, each position's
@@ -124,6 +124,35 @@ enum LookupData {
         }
     }
 
+    /// A participant's position in each of a vacancy's tables, -1 where absent, kept inline:
+    /// a vacancy has at most one table per stage, and an array per participant cost 40 MB
+    /// of the million-row build's peak memory (issue 16).
+    struct TablePositions: RandomAccessCollection, Sendable {
+        private var storage: (Int32, Int32, Int32, Int32, Int32) = (-1, -1, -1, -1, -1)
+        let count: Int
+
+        init(count: Int) {
+            precondition(count <= ResultStage.allCases.count, "one table per stage")
+            self.count = count
+        }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+
+        subscript(index: Int) -> Int32 {
+            get {
+                precondition(index >= 0 && index < count)
+                return withUnsafeBytes(of: storage) { $0.load(fromByteOffset: index * 4, as: Int32.self) }
+            }
+            set {
+                precondition(index >= 0 && index < count)
+                withUnsafeMutableBytes(of: &storage) {
+                    $0.storeBytes(of: newValue, toByteOffset: index * 4, as: Int32.self)
+                }
+            }
+        }
+    }
+
     /// FNV-1a over the UTF-8 bytes; `assets/lookup.js` computes the same.
     static func hash(_ text: String) -> UInt32 {
         var value: UInt32 = 2_166_136_261
@@ -176,10 +205,10 @@ enum LookupData {
     /// built while they are.
     struct Prepared: Sendable {
         var entries: [Entry]
-        var numberShards: [[Int]]
+        var numberShards: [[Int32]]
         /// Name-word prefix keys and the shard each is in; the shards' members.
         var nameKeys: [String]
-        var nameShards: [[Int]]
+        var nameShards: [[Int32]]
         /// `"code":"position"` of each formation, as JSON pairs, for the shards that hold it.
         var positions: [String: String]
     }
@@ -197,7 +226,7 @@ enum LookupData {
                     continue
                 }
                 if tables.count > 1 { indexOf[number] = entries.count }
-                var positions = [Int32](repeating: -1, count: tables.count)
+                var positions = TablePositions(count: tables.count)
                 positions[stageIndex] = Int32(position)
                 entries.append(
                     Entry(
@@ -228,13 +257,13 @@ enum LookupData {
         }
         let total = sizes.reduce(0, +)
         let numberShardCount = max(1, (total + shardBudget - 1) / shardBudget)
-        var byNumber = [[Int]](repeating: [], count: numberShardCount)
+        var byNumber = [[Int32]](repeating: [], count: numberShardCount)
         for (index, entry) in entries.enumerated() {
-            byNumber[Int(hash(entry.number) % UInt32(numberShardCount))].append(index)
+            byNumber[Int(hash(entry.number) % UInt32(numberShardCount))].append(Int32(index))
         }
 
         let byName = WordShards(
-            words: entries.map { words($0.name) }, sizes: sizes, budget: shardBudget,
+            words: { words(entries[$0].name) }, sizes: sizes, budget: shardBudget,
             minimumLetters: minimumNameLetters)
         return Prepared(
             entries: entries, numberShards: byNumber, nameKeys: byName.keys.map(\.json), nameShards: byName.shards,
@@ -366,14 +395,15 @@ enum LookupData {
     }
 
     private static func writeShard(
-        _ name: String, members: [Int], pieces: [Serialized], chunk: Int, entries: [Entry],
+        _ name: String, members: [Int32], pieces: [Serialized], chunk: Int, entries: [Entry],
         positions: [String: String], vacancy: String, staging: StagingFolder
     ) throws {
         var out = ByteWriter(capacity: shardBudget + shardBudget / 2)
         out.raw("TerbukaLookup.receive(")
         out.json(name)
         out.raw(",[")
-        for (offset, index) in members.enumerated() {
+        for (offset, member) in members.enumerated() {
+            let index = Int(member)
             out.raw(offset == 0 ? "\n" : ",\n")
             let piece = pieces[index / chunk]
             let local = index % chunk
@@ -382,7 +412,8 @@ enum LookupData {
         out.raw("\n],{")
         var seen: Set<String> = []
         var first = true
-        for index in members where seen.insert(entries[index].formation).inserted {
+        for member in members where seen.insert(entries[Int(member)].formation).inserted {
+            let index = Int(member)
             guard let pair = positions[entries[index].formation] else { continue }
             if !first { out.raw(",") }
             out.raw(pair)

@@ -88,7 +88,8 @@ extension SiteRenderer {
             return out.bytes
         }
         let shards = WordShards(
-            words: entries.map { SearchWords.of($0.title + " " + $0.text) }, sizes: serialized.map { $0.count + 2 },
+            words: { SearchWords.of(entries[$0].title + " " + entries[$0].text) },
+            sizes: serialized.map { $0.count + 2 },
             budget: SearchWords.shardBudget, minimumLetters: SearchWords.minimumLetters)
         var files = [
             OutputFile.text(
@@ -103,7 +104,7 @@ extension SiteRenderer {
             out.raw(",[")
             for (offset, member) in members.enumerated() {
                 out.raw(offset == 0 ? "\n" : ",\n")
-                out.bytes.append(contentsOf: serialized[member])
+                out.bytes.append(contentsOf: serialized[Int(member)])
             }
             out.raw("\n]);\n")
             files.append(OutputFile(path: Route.searchShard(number), contents: .bytes(Data(out.bytes))))

@@ -18,43 +18,45 @@ struct WordShards: Sendable {
     }
 
     var keys: [Key] = []
-    /// The entries of each shard, each once, group by group.
-    var shards: [[Int]] = [[]]
+    /// The entries of each shard, each once, group by group (32-bit indices: a million
+    /// participants' memberships are millions of them).
+    var shards: [[Int32]] = [[]]
 
-    /// `words[i]` are entry i's distinct words (at least `minimumLetters` long), `sizes[i]`
+    /// `words(i)` are entry i's distinct words (at least `minimumLetters` long), asked once
+    /// per entry and not kept (a million participants' words would take 100 MB), `sizes[i]`
     /// its bytes in a shard. Words are grouped by their first `minimumLetters` letters, and a
     /// group over `budget` is split by one more letter, down to whole words. A word too
     /// common for one shard keeps the entries that fit, first first, and is marked
     /// truncated; the keys give each one's count, so that a search uses the rarest word
     /// typed. Small neighbouring groups share a shard, up to the budget.
-    init(words: [[String]], sizes: [Int], budget: Int, minimumLetters: Int) {
-        var byWord: [String: [Int]] = [:]
-        for (index, entryWords) in words.enumerated() {
-            for word in entryWords { byWord[word, default: []].append(index) }
+    init(words: (Int) -> [String], sizes: [Int], budget: Int, minimumLetters: Int) {
+        var byWord: [String: [Int32]] = [:]
+        for index in sizes.indices {
+            for word in words(index) { byWord[word, default: []].append(Int32(index)) }
         }
-        var groups: [(key: String, members: [Int], count: Int, truncated: Bool)] = []
-        func members(_ words: [String]) -> [Int] {
+        var groups: [(key: String, members: [Int32], count: Int, truncated: Bool)] = []
+        func members(_ words: [String]) -> [Int32] {
             if words.count == 1 { return byWord[words[0]]! }
-            var result: [Int] = []
-            var seen: Set<Int> = []
+            var result: [Int32] = []
+            var seen: Set<Int32> = []
             for word in words { for index in byWord[word]! where seen.insert(index).inserted { result.append(index) } }
             return result
         }
-        func add(_ key: String, _ group: [Int]) {
+        func add(_ key: String, _ group: [Int32]) {
             var kept = group
             var size = 0
             for (offset, index) in group.enumerated() {
-                if size + sizes[index] > budget {
+                if size + sizes[Int(index)] > budget {
                     kept = Array(group[..<offset])
                     break
                 }
-                size += sizes[index]
+                size += sizes[Int(index)]
             }
             groups.append((key, kept, group.count, kept.count < group.count))
         }
         func place(_ prefix: String, _ words: [String]) {
             let group = members(words)
-            let size = group.reduce(0) { $0 + sizes[$1] }
+            let size = group.reduce(0) { $0 + sizes[Int($1)] }
             let longer = Dictionary(grouping: words.filter { $0.count > prefix.count }) {
                 String($0.prefix(prefix.count + 1))
             }
@@ -68,11 +70,11 @@ struct WordShards: Sendable {
         }
         let byFirstLetters = Dictionary(grouping: byWord.keys) { String($0.prefix(minimumLetters)) }
         for key in byFirstLetters.keys.sorted() { place(key, byFirstLetters[key]!.sorted()) }
-        var present: Set<Int> = []
+        var present: Set<Int32> = []
         var shardSize = 0
         for group in groups {
             // An entry already in the shard (by another of its words) costs nothing more.
-            let added = group.members.reduce(0) { present.contains($1) ? $0 : $0 + sizes[$1] }
+            let added = group.members.reduce(0) { present.contains($1) ? $0 : $0 + sizes[Int($1)] }
             if !shards[shards.count - 1].isEmpty, shardSize + added > budget {
                 shards.append([])
                 present = []
@@ -80,7 +82,7 @@ struct WordShards: Sendable {
             }
             for member in group.members where present.insert(member).inserted {
                 shards[shards.count - 1].append(member)
-                shardSize += sizes[member]
+                shardSize += sizes[Int(member)]
             }
             keys.append(Key(key: group.key, shard: shards.count - 1, count: group.count, truncated: group.truncated))
         }
