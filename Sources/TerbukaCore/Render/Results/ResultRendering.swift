@@ -290,7 +290,7 @@ extension SiteRenderer {
     }
 
     /// The evaluation on the statistics page: the round's counts by stage, the TMS reasons,
-    /// and the main counts of each formation (the first 100; all are in evaluasi.csv).
+    /// and the main counts of each formation (the first 40; all are in evaluasi.csv).
     private func evaluationView(_ vacancy: Vacancy, _ evaluation: RoundEvaluation, root: String) -> EvaluationView? {
         let round = evaluation.round
         guard !round.isEmpty else { return nil }
@@ -365,7 +365,9 @@ extension SiteRenderer {
         for stage in [ResultStage.kompetensi, .akhir] { offer(stage, .unfilled, nil, text(.evalUnfilledShort)) }
         // Every formation of the vacancy is in the evaluation (one without applicants has its
         // seats); rows without scores summed over their codes.
-        let limit = 100
+        // The first 40: with the charts and the first cut-offs the page stays within 60 KB
+        // (issue 16; 100 made it 73 KB on the 5,000-formation benchmark).
+        let limit = 40
         let shown = vacancy.formations
         let formations = shown.prefix(limit).map { formation in
             CutoffRowView(
