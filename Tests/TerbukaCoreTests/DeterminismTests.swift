@@ -43,6 +43,33 @@ import Testing
         }
     }
 
+    @Test func aBaseThatWritesTheTitleUnescapedGetsItUnescapedOnEveryPage() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        let base = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("themes/default/templates/base.mustache"), encoding: .utf8
+        )
+        try site.write(
+            "themes/default/templates/base.mustache",
+            base.replacingOccurrences(of: "<head>\n", with: "<head>\n<meta name=\"raw\" content=\"{{{pageTitle}}}\">\n")
+        )
+        // Plain titles and titles with an ampersand, in turn: whichever is rendered first,
+        // every page must carry its own title as written.
+        for number in 1...12 {
+            let title = number % 2 == 0 ? "Tom & Jerry \(number)" : "Biasa \(number)"
+            try site.write(
+                "content/announcements/p\(number).md", "---\ntitle: \(title)\ndate: 2024-08-2\(number % 9)\n---\nIsi.\n"
+            )
+        }
+        #expect(await site.build().succeeded)
+        for number in 1...12 {
+            let title = number % 2 == 0 ? "Tom & Jerry \(number)" : "Biasa \(number)"
+            let html = try String(
+                contentsOf: site.output.appendingPathComponent("pengumuman/p\(number)/index.html"), encoding: .utf8)
+            #expect(html.contains("<meta name=\"raw\" content=\"\(title)\">"), "p\(number)")
+        }
+    }
+
     @Test func aBaseThatReadsThePagesOwnViewKeepsRenderingEachPageWhole() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }

@@ -11,10 +11,11 @@ import Mustache
 /// and the path in the links to the other languages differ. So `base` is rendered once per
 /// kind with markers in their place, and each page fills them in, escaped as the template
 /// engine escapes them, around its `main` block rendered alone. Templates that do not
-/// extend `base` are rendered whole. The first page of each kind is also rendered whole and
-/// compared: a theme whose `base` uses the title or the page's own view in a way the
-/// markers cannot stand for (a condition on them, say) keeps whole rendering for that kind,
-/// so the output is always what rendering each page whole would give.
+/// extend `base` are rendered whole. Whether a kind can be cut so is decided from the
+/// marked rendering alone, the same whatever page comes first: a `base` that writes the
+/// title or description unescaped (the markers hold a `&`, which then stays bare), changes
+/// them (a marker left broken), or reads the page's own view (the probe's body records any
+/// lookup) keeps whole rendering for that kind.
 final class PageChrome: @unchecked Sendable {
     /// The theme's templates in the two forms the chrome needs.
     struct Templates: @unchecked Sendable {
@@ -47,8 +48,10 @@ final class PageChrome: @unchecked Sendable {
     /// Stand-ins the template engine leaves as they are (no character it escapes), from
     /// Unicode's private use area.
     enum Marker {
-        static let title = "\u{E000}terbuka-title\u{E000}"
-        static let description = "\u{E000}terbuka-description\u{E000}"
+        /// The title's and description's markers hold an `&`: escaped, they come out with
+        /// `&amp;`, which is what the chrome is cut at; written unescaped, they do not.
+        static let title = "\u{E000}terbuka&title\u{E000}"
+        static let description = "\u{E000}terbuka&description\u{E000}"
         static let path = "\u{E000}terbuka-path\u{E000}"
         static let main = "\u{E000}terbuka-main\u{E000}"
     }
@@ -81,7 +84,7 @@ final class PageChrome: @unchecked Sendable {
     /// The page: `view` in `template`. `probe` is the same view with the markers in place
     /// of the title, description and path.
     func render<Body>(
-        _ view: PageView<Body>, probe: @autoclosure () -> PageView<EmptyView>, template: String, kind: String,
+        _ view: PageView<Body>, probe: @autoclosure () -> PageView<ProbeBody>, template: String, kind: String,
         values: @autoclosure () -> (title: String, description: String, path: String), templates: Templates
     ) -> String {
         guard templates.extendingBase.contains(template) else {
@@ -90,41 +93,43 @@ final class PageChrome: @unchecked Sendable {
         lock.lock()
         let known = kinds[kind]
         lock.unlock()
+        let parts: [Part]?
         if let known {
-            guard let parts = known else { return templates.full.render(view, withTemplate: template) ?? "" }
-            let (title, description, path) = values()
-            return Self.fill(
-                parts,
-                Values(
-                    title: Self.escape(title), description: Self.escape(description), path: path,
-                    main: templates.main.render(view, withTemplate: template) ?? ""))
+            parts = known
+        } else {
+            parts = Self.decide(probe(), templates)
+            lock.lock()
+            kinds[kind] = .some(parts)
+            lock.unlock()
         }
-        // The first page of a kind: rendered whole, and the chrome kept if it gives the same.
-        let whole = templates.full.render(view, withTemplate: template) ?? ""
-        var parts: [Part]? = nil
-        if let chrome = templates.full.render(probe(), withTemplate: Templates.probe) {
-            let cut = Self.cut(chrome)
-            let (title, description, path) = values()
-            let filled = Self.fill(
-                cut,
-                Values(
-                    title: Self.escape(title), description: Self.escape(description), path: path,
-                    main: templates.main.render(view, withTemplate: template) ?? ""))
-            if filled == whole, cut.filter({ if case .main = $0 { true } else { false } }).count == 1 {
-                parts = cut
-            }
+        guard let parts else { return templates.full.render(view, withTemplate: template) ?? "" }
+        let (title, description, path) = values()
+        return Self.fill(
+            parts,
+            Values(
+                title: Self.escape(title), description: Self.escape(description), path: path,
+                main: templates.main.render(view, withTemplate: template) ?? ""))
+    }
+
+    /// The chrome of a kind cut at its markers, or nil when pages of the kind must be
+    /// rendered whole.
+    static func decide(_ probe: PageView<ProbeBody>, _ templates: Templates) -> [Part]? {
+        guard let chrome = templates.full.render(probe, withTemplate: Templates.probe), !probe.body.wasRead else {
+            return nil
         }
-        lock.lock()
-        kinds[kind] = .some(parts)
-        lock.unlock()
-        return whole
+        let parts = cut(chrome)
+        let mains = parts.filter { if case .main = $0 { true } else { false } }.count
+        // A marker written unescaped or changed leaves its private-use character in the text.
+        let broken = parts.contains { if case .text(let text) = $0 { text.contains("\u{E000}") } else { false } }
+        return mains == 1 && !broken ? parts : nil
     }
 
     static func cut(_ chrome: String) -> [Part] {
         var parts: [Part] = []
         var rest = Substring(chrome)
         let markers: [(String, Part)] = [
-            (Marker.title, .title), (Marker.description, .description), (Marker.path, .path), (Marker.main, .main),
+            (escape(Marker.title), .title), (escape(Marker.description), .description), (Marker.path, .path),
+            (Marker.main, .main),
         ]
         while let start = rest.firstIndex(of: "\u{E000}") {
             guard let (marker, part) = markers.first(where: { rest[start...].hasPrefix($0.0) }) else {
@@ -179,7 +184,13 @@ final class PageChrome: @unchecked Sendable {
     }
 }
 
-/// The body of the chrome's probe: nothing.
-struct EmptyView: Sendable, MustacheParent {
-    func child(named name: String) -> Any? { nil }
+/// The body of the chrome's probe: nothing, and whether the chrome looked anything up in it
+/// (then the chrome depends on the page's own view).
+final class ProbeBody: MustacheParent, @unchecked Sendable {
+    private(set) var wasRead = false
+
+    func child(named name: String) -> Any? {
+        wasRead = true
+        return nil
+    }
 }

@@ -258,7 +258,7 @@ public struct SiteRenderer: Sendable {
             probe: PageView(
                 lang: language.rawValue, root: root, t: strings, site: site, nav: nav,
                 alternates: alternates(PageChrome.Marker.path), pageTitle: PageChrome.Marker.title,
-                description: description.isEmpty ? "" : PageChrome.Marker.description, body: EmptyView()),
+                description: description.isEmpty ? "" : PageChrome.Marker.description, body: ProbeBody()),
             template: template, kind: "\(template)|\(root)|\(current ?? "")|\(description.isEmpty)",
             values: (title, description, encodedPath), templates: theme.chrome)
         return .text(fullPath, html)
@@ -351,7 +351,8 @@ public struct SiteRenderer: Sendable {
                 label: text(.pageOf, ["page": format.integer(number + 1), "pages": format.integer(pages.count)])
             ) { pageHref(Route.formationPage(vacancy.id, page: $0), root: root) },
             jsonLD: JobPostings.jsonLD(
-                vacancy, formations: vacancy.formations[pages[number]], index: index,
+                vacancy, formations: vacancy.formations[pages[number]],
+                page: Route.formationPage(vacancy.id, page: number), index: index,
                 label: { self.label("kind", $0) }))
     }
 

@@ -199,7 +199,8 @@ public struct StagingFolder: Sendable {
     /// `mkdir -p`, asking the file system once for a folder whose parent exists (most of
     /// them: pages are written after their parents' folders).
     private static func makeFolder(_ path: String) throws {
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        // As FileManager and Data.write make them: 0o777 and 0o666, less the umask.
+        if mkdir(path, 0o777) == 0 || errno == EEXIST { return }
         guard errno == ENOENT else { throw failure(path) }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
@@ -208,12 +209,13 @@ public struct StagingFolder: Sendable {
     /// path up several times over).
     private static func write(_ data: Data, to path: String) throws {
         #if canImport(Glibc)
-            let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         #else
-            let descriptor = Darwin.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            let descriptor = Darwin.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         #endif
         guard descriptor >= 0 else { throw failure(path) }
-        defer { close(descriptor) }
+        var closed = false
+        defer { if !closed { close(descriptor) } }
         try data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -225,6 +227,9 @@ public struct StagingFolder: Sendable {
                 offset += written
             }
         }
+        closed = true
+        // A full disk on a network file system may only say so here.
+        if close(descriptor) != 0 { throw failure(path) }
     }
 
     private static func failure(_ path: String) -> OutputWriter.WriteError {

@@ -24,9 +24,10 @@
     script.onerror = fail;
     document.head.appendChild(script);
   }
-  // As SearchWords in Swift: lower case, accents dropped, runs of letters and digits.
+  // As SearchWords in Swift: lower case (final sigma as sigma), accents dropped, runs of
+  // letters and digits, lengths in code points.
   function words(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\u03c2/g, "\u03c3")
       .split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(function (w) { return Array.from(w).slice(0, 48).join(""); });
   }
   // The key that holds a word: the longest prefix key, or the word itself ("word$").
@@ -83,23 +84,31 @@
       if (!wanted.length) return;
       // Search by the word whose key holds the fewest entries; shorter words only narrow.
       var best = null;
+      var bestPartial = false;
       var tooShort = true;
       var missing = false;
       wanted.forEach(function (word) {
-        if (word.length < 3) return;
+        if (Array.from(word).length < 3) return;
         tooShort = false;
         var key = keyOf(word);
         if (!key.entry) { if (!key.longer) missing = true; return; }
-        if (!best || key.entry[2] < best[2]) best = key.entry;
+        if (!best || key.entry[2] < best[2]) {
+          best = key.entry;
+          // The word's own key ("word$") holds only that word; longer words starting with
+          // it are under other keys.
+          bestPartial = key.longer;
+        }
       });
       if (tooShort) { show([], t("short")); return; }
-      if (missing || !best) { show([], missing ? t("none") : t("short")); return; }
+      if (missing) { show([], t("none")); return; }
+      if (!best) { show([], t("more")); return; }
       withShard(best[1], function () {
         var found = shards[best[1]].filter(function (e) {
           var have = words(e[0] + " " + e[3]);
           return wanted.every(function (w) { return have.some(function (h) { return h.indexOf(w) === 0; }); });
         });
-        show(found, best[3] ? t("truncated") : found.length > 50 ? t("many") : found.length ? "" : t("none"));
+        show(found, best[3] ? t("truncated") : bestPartial ? t("more") : found.length > 50 ? t("many")
+          : found.length ? "" : t("none"));
       });
     }
     form.addEventListener("submit", function (event) {

@@ -4,7 +4,8 @@
 /// `<script>` element.
 enum JobPostings {
     static func jsonLD(
-        _ vacancy: Vacancy, formations: ArraySlice<Formation>, index: SiteIndex, label: (String) -> String
+        _ vacancy: Vacancy, formations: ArraySlice<Formation>, page: String, index: SiteIndex,
+        label: (String) -> String
     ) -> String {
         let config = index.content.config
         let deadline = Timeline.registrationDeadline(for: vacancy)
@@ -69,7 +70,8 @@ enum JobPostings {
             }
             if let base = config.baseURL {
                 out.raw(",\"url\":")
-                out.json(base + Route.vacancy(vacancy.id))
+                // The page that lists the formation.
+                out.json(base + page)
             }
             out.raw("}")
         }

@@ -14,7 +14,8 @@ struct SearchPageView: Sendable {
 
 struct SearchEntryView: Sendable {
     var title: String
-    var kindLabel: String
+    /// None for the lists.
+    var kindLabel: String?
     var href: String
 }
 
@@ -22,10 +23,11 @@ extension SiteRenderer {
     func searchView(root: String) -> SearchPageView {
         var entries = [
             SearchEntryView(
-                title: text(.vacanciesTitle), kindLabel: "", href: pageHref(Route.vacancyList, root: root)),
+                title: text(.vacanciesTitle), kindLabel: nil, href: pageHref(Route.vacancyList, root: root)),
             SearchEntryView(
-                title: text(.announcementsTitle), kindLabel: "", href: pageHref(Route.announcementList, root: root)),
-            SearchEntryView(title: text(.schedulePageTitle), kindLabel: "", href: pageHref(Route.schedule, root: root)),
+                title: text(.announcementsTitle), kindLabel: nil, href: pageHref(Route.announcementList, root: root)),
+            SearchEntryView(
+                title: text(.schedulePageTitle), kindLabel: nil, href: pageHref(Route.schedule, root: root)),
         ]
         entries += index.pages.map {
             SearchEntryView(
@@ -114,7 +116,8 @@ extension SiteRenderer {
 }
 
 /// The words the site search finds things by; `assets/search.js` splits what is typed the
-/// same way: lower case, accents dropped, letters and digits.
+/// same way: lower case (final sigma as sigma), accents dropped, letters and digits,
+/// lengths in code points.
 enum SearchWords {
     /// Bytes of one shard: with the keys and the script, a search loads well under 200 KB.
     static let shardBudget = 96_000
@@ -134,8 +137,10 @@ enum SearchWords {
             }
             word.removeAll()
         }
-        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+        for var scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
             if (0x300...0x36F).contains(scalar.value) { continue }
+            // Final sigma as sigma: a browser lower-cases Σ at a word's end to ς, Swift to σ.
+            if scalar == "\u{03C2}" { scalar = "\u{03C3}" }
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                 .decimalNumber, .letterNumber, .otherNumber:

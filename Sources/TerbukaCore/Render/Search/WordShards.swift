@@ -54,21 +54,25 @@ struct WordShards: Sendable {
             }
             groups.append((key, kept, group.count, kept.count < group.count))
         }
-        func place(_ prefix: String, _ words: [String]) {
+        // Lengths and prefixes in Unicode scalars, as the pages' scripts count code points.
+        func length(_ word: String) -> Int { word.unicodeScalars.count }
+        func prefix(_ word: String, _ count: Int) -> String {
+            String(String.UnicodeScalarView(word.unicodeScalars.prefix(count)))
+        }
+        func place(_ stem: String, _ words: [String]) {
             let group = members(words)
             let size = group.reduce(0) { $0 + sizes[Int($1)] }
-            let longer = Dictionary(grouping: words.filter { $0.count > prefix.count }) {
-                String($0.prefix(prefix.count + 1))
-            }
+            let stemLength = length(stem)
+            let longer = Dictionary(grouping: words.filter { length($0) > stemLength }) { prefix($0, stemLength + 1) }
             guard size > budget, !longer.isEmpty else {
-                add(longer.isEmpty && words.count == 1 ? prefix + "$" : prefix, group)
+                add(longer.isEmpty && words.count == 1 ? stem + "$" : stem, group)
                 return
             }
-            let exact = words.filter { $0.count == prefix.count }
-            if !exact.isEmpty { add(prefix + "$", members(exact)) }
+            let exact = words.filter { length($0) == stemLength }
+            if !exact.isEmpty { add(stem + "$", members(exact)) }
             for key in longer.keys.sorted() { place(key, longer[key]!) }
         }
-        let byFirstLetters = Dictionary(grouping: byWord.keys) { String($0.prefix(minimumLetters)) }
+        let byFirstLetters = Dictionary(grouping: byWord.keys) { prefix($0, minimumLetters) }
         for key in byFirstLetters.keys.sorted() { place(key, byFirstLetters[key]!.sorted()) }
         var present: Set<Int32> = []
         var shardSize = 0

@@ -524,7 +524,7 @@ extension SearchEntryView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "title": self.title
-        case "kindLabel": self.kindLabel
+        case "kindLabel": self.kindLabel as Any?
         case "href": self.href
         default: nil
         }
