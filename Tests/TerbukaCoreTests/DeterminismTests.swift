@@ -43,16 +43,20 @@ import Testing
         }
     }
 
-    @Test func aBaseThatWritesTheTitleUnescapedGetsItUnescapedOnEveryPage() async throws {
-        let site = try TestSite()
-        defer { site.cleanUp() }
+    /// The site's own base.mustache: the built-in one with `text` replaced.
+    static func changeBase(of site: TestSite, replacing text: String, with replacement: String) throws {
         let base = try String(
             contentsOf: repositoryRoot.appendingPathComponent("themes/default/templates/base.mustache"), encoding: .utf8
         )
-        try site.write(
-            "themes/default/templates/base.mustache",
-            base.replacingOccurrences(of: "<head>\n", with: "<head>\n<meta name=\"raw\" content=\"{{{pageTitle}}}\">\n")
-        )
+        #expect(base.contains(text))
+        try site.write("themes/default/templates/base.mustache", base.replacingOccurrences(of: text, with: replacement))
+    }
+
+    @Test func aBaseThatWritesTheTitleUnescapedGetsItUnescapedOnEveryPage() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try Self.changeBase(
+            of: site, replacing: "<head>\n", with: "<head>\n<meta name=\"raw\" content=\"{{{pageTitle}}}\">\n")
         // Plain titles and titles with an ampersand, in turn: whichever is rendered first,
         // every page must carry its own title as written.
         for number in 1...12 {
@@ -73,15 +77,10 @@ import Testing
     @Test func aBaseThatReadsThePagesOwnViewKeepsRenderingEachPageWhole() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        let base = try String(
-            contentsOf: repositoryRoot.appendingPathComponent("themes/default/templates/base.mustache"), encoding: .utf8
-        )
         // A footer naming the announcement's own title: the same for no two pages.
-        try site.write(
-            "themes/default/templates/base.mustache",
-            base.replacingOccurrences(
-                of: "<p class=\"generator\">",
-                with: "<p class=\"own\">{{#body}}{{title}}{{/body}}</p><p class=\"generator\">"))
+        try Self.changeBase(
+            of: site, replacing: "<p class=\"generator\">",
+            with: "<p class=\"own\">{{#body}}{{title}}{{/body}}</p><p class=\"generator\">")
         for number in 1...3 {
             try site.write(
                 "content/announcements/p\(number).md",

@@ -134,8 +134,10 @@ public struct SiteBuilder: Sendable {
             let staging = try writer.begin()
             do {
                 // The primary language first: the others link to its data and show its hashes.
+                let lists = ListPages(index)
                 for language in content.config.languages {
-                    try await SiteRenderer(index: index, theme: theme, language: language).render(to: staging)
+                    try await SiteRenderer(index: index, theme: theme, language: language, lists: lists)
+                        .render(to: staging)
                 }
                 try staging.write(Integrity.manifest(content, siteRoot: options.siteRoot, buildTime: index.now))
                 if index.offersZip {

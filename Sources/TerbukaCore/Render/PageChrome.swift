@@ -163,7 +163,9 @@ final class PageChrome: @unchecked Sendable {
     }
 
     /// As the template engine escapes a value (swift-mustache's String.htmlEscape): `<`,
-    /// `>`, `&`, `"` and `'`, character by character.
+    /// `>`, `&`, `"` and `'`, character by character. Not HTMLText.escape, which works on
+    /// bytes (an apostrophe with a combining mark is one character the engine leaves alone)
+    /// and replaces control characters: the filled chrome must equal whole rendering.
     static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
             return text

@@ -81,7 +81,7 @@ struct PagerLinkView: Sendable {
 
 /// How each list of the site is split into pages: planned from the content alone, so that
 /// page n of the English list holds what page n of the Indonesian one does.
-struct ListPages: Sendable {
+public struct ListPages: Sendable {
     /// Over the current announcements, then the archived ones.
     var announcements: [Range<Int>]
     var vacancies: [Range<Int>]
@@ -90,26 +90,28 @@ struct ListPages: Sendable {
     /// A vacancy's formations, by vacancy id; page 0 is on the vacancy's page.
     var formations: [String: [Range<Int>]]
 
-    init(_ index: SiteIndex) {
+    public init(_ index: SiteIndex) {
         announcements = Paging.split(
             sizes: (index.currentAnnouncements + index.archivedAnnouncements).map {
                 Paging.estimate($0.title, $0.number, $0.slug, markup: 330)
             })
         vacancies = Paging.split(
             sizes: index.vacancies.map { Paging.estimate($0.title, $0.summary, $0.number, $0.id, markup: 420) })
+        // Each vacancy's timeline made once, for the schedule and for its own page.
+        let timelines = index.vacancies.map(Timeline.items(for:))
         schedule = Paging.split(
-            sizes: index.vacancies.map { vacancy in
-                Timeline.items(for: vacancy).reduce(Paging.estimate(vacancy.title, vacancy.id, markup: 420)) {
+            sizes: zip(index.vacancies, timelines).map { vacancy, items in
+                items.reduce(Paging.estimate(vacancy.title, vacancy.id, markup: 420)) {
                     $0 + Paging.estimate($1.title, $1.location, $1.note, markup: 420)
                 }
             })
         var formations: [String: [Range<Int>]] = [:]
         let agency = index.content.config.agency
-        for vacancy in index.vacancies {
+        for (vacancy, items) in zip(index.vacancies, timelines) {
             // The vacancy's page carries its notice, schedule, results and related
             // announcements before the formations: the first page of them has less room.
             let before =
-                vacancy.body.text.utf8.count + Timeline.items(for: vacancy).count * 420
+                vacancy.body.text.utf8.count + items.count * 420
                 + (index.announcementsByVacancy[vacancy.id]?.count ?? 0) * 330
                 + (index.results[vacancy.id].map { 1_500 + $0.tables.count * 300 + ($0.unfilled?.count ?? 0) * 260 }
                     ?? 0)

@@ -19,14 +19,16 @@ public struct SiteRenderer: Sendable {
     var zone: SiteTimeZone { index.content.config.timeZone }
     var isPrimary: Bool { prefix.isEmpty }
 
-    public init(index: SiteIndex, theme: Theme, language: Language) {
+    /// `lists`: how the lists are split, the same for every language (made from `index` when
+    /// not given).
+    public init(index: SiteIndex, theme: Theme, language: Language, lists: ListPages? = nil) {
         self.index = index
         self.theme = theme
         self.language = language
         self.strings = theme.strings[language] ?? [:]
         self.format = Formatters.formatter(for: language)
         self.prefix = Route.languageFolder(language, primary: index.content.config.primaryLanguage)
-        self.lists = ListPages(index)
+        self.lists = lists ?? ListPages(index)
     }
 
     /// A link to a page in this language's tree.
@@ -346,10 +348,7 @@ public struct SiteRenderer: Sendable {
             title: vacancy.title, formations: rows, totalSeats: format.integer(vacancy.totalSeats),
             hasSalary: hasSalary, hasEducation: hasEducation, hasDisability: hasDisability,
             totalColspan: 4 + (hasSalary ? 1 : 0) + (hasEducation ? 1 : 0) + (hasDisability ? 1 : 0),
-            pager: PagerView.make(
-                page: number, count: pages.count,
-                label: text(.pageOf, ["page": format.integer(number + 1), "pages": format.integer(pages.count)])
-            ) { pageHref(Route.formationPage(vacancy.id, page: $0), root: root) },
+            pager: pager(number, of: pages.count, root: root) { Route.formationPage(vacancy.id, page: $0) },
             jsonLD: JobPostings.jsonLD(
                 vacancy, formations: vacancy.formations[pages[number]],
                 page: Route.formationPage(vacancy.id, page: number), index: index,
@@ -377,10 +376,15 @@ public struct SiteRenderer: Sendable {
 
     /// The links between the pages of a list whose first page is `first`.
     func pager(_ first: String, _ number: Int, of count: Int, root: String) -> PagerView? {
+        pager(number, of: count, root: root) { Route.listPage(first, page: $0) }
+    }
+
+    /// The links between `count` pages, page n at `path(n)`, seen from page `number`.
+    func pager(_ number: Int, of count: Int, root: String, path: (Int) -> String) -> PagerView? {
         PagerView.make(
             page: number, count: count,
             label: text(.pageOf, ["page": format.integer(number + 1), "pages": format.integer(count)])
-        ) { pageHref(Route.listPage(first, page: $0), root: root) }
+        ) { pageHref(path($0), root: root) }
     }
 
     private func vacancyView(_ vacancy: Vacancy, root: String, ledger: Ledger) -> VacancyView {

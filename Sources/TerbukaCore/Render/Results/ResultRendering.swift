@@ -267,10 +267,7 @@ extension SiteRenderer {
         guard !cutoffs.rows.isEmpty else { return nil }
         return CutoffTableView(
             headers: cutoffs.headers, rows: Array(cutoffs.rows[pages[number]]),
-            pager: PagerView.make(
-                page: number, count: pages.count,
-                label: text(.pageOf, ["page": format.integer(number + 1), "pages": format.integer(pages.count)])
-            ) { pageHref(Route.statisticsPage(vacancy.id, page: $0), root: root) })
+            pager: pager(number, of: pages.count, root: root) { Route.statisticsPage(vacancy.id, page: $0) })
     }
 
     /// A further page of the statistics, with the rest of the cut-offs.
