@@ -3,6 +3,12 @@ import Foundation
 /// Work on every core that keeps the order of its input: results, and the diagnostics each
 /// item gives, come out as a loop over the items would give them.
 enum Parallel {
+    /// `transform` of every item, in chunks run at once, in the items' order.
+    static func map<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: (Item) -> Output) -> [Output] {
+        var unused = Diagnostics()
+        return compactMap(items, into: &unused) { item, _ in transform(item) }
+    }
+
     /// `transform` of every item, in chunks run at once; nil results are dropped.
     static func compactMap<Item: Sendable, Output: Sendable>(
         _ items: [Item], into diagnostics: inout Diagnostics, _ transform: (Item, inout Diagnostics) -> Output?

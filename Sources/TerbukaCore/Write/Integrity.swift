@@ -25,9 +25,8 @@ enum Integrity {
         out.raw(",\n  \"sources\": [")
         // Hashed on every core: a large site has thousands of sources.
         let paths = sourceFiles(content)
-        var none = Diagnostics()
-        let hashes = Parallel.compactMap(paths, into: &none) { path, _ in
-            Result { try Digest.sha256(fileAt: siteRoot.appendingPathComponent(path)) }
+        let hashes = Parallel.map(paths) { path in
+            Result { try Digest.sha256(fileAt: URL(fileURLWithPath: siteRoot.path + "/" + path, isDirectory: false)) }
         }
         for (index, path) in paths.enumerated() {
             let (sha256, size) = try hashes[index].get()
