@@ -83,11 +83,20 @@ struct Build: AsyncParsableCommand {
             valueName: "KEY"))
     var sign: String?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Build everything again, ignoring and removing the cache beside the output.",
+            discussion:
+                "By default a build keeps what it knew in .<output>.cache/ beside the output and the next build writes again only what changed."
+        ))
+    var noCache = false
+
     func run() async throws {
         siteOptions.chooseLanguage()
         var options = BuildOptions(
             siteRoot: siteOptions.siteURL, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
             includeDrafts: siteOptions.drafts)
+        options.incremental = !noCache
         if let sign {
             // Read before anything is built: a key that cannot sign writes nothing.
             options.signingKey = try Console.readKey(sign, after: .nothingWritten) {
@@ -105,9 +114,14 @@ struct Build: AsyncParsableCommand {
         }
         let total = report.timings.map(\.seconds).reduce(0, +)
         if siteOptions.quiet { Console.finish() }
-        let built = Bilingual.built(
-            pages: report.pagesWritten, files: report.filesWritten, output: options.output.path,
-            seconds: String(format: "%.2f", total))
+        let seconds = String(format: "%.2f", total)
+        let built =
+            report.upToDate
+            ? Bilingual.upToDate(
+                pages: report.pagesWritten, files: report.filesWritten, output: options.output.path, seconds: seconds)
+            : Bilingual.built(
+                pages: report.pagesWritten, files: report.filesWritten, output: options.output.path, seconds: seconds,
+                reused: report.filesReused)
         Console.say(built, Console.summaryOfWarnings(report.diagnostics))
         Console.finish()
     }

@@ -7,9 +7,10 @@ import Testing
 @Suite(.serialized) struct DemoSiteTests {
     static func buildDemo() async throws -> (URL, BuildReport) {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-demo-\(UUID().uuidString)")
-        let report = await SiteBuilder(
-            options: BuildOptions(siteRoot: repositoryRoot, output: output, now: 1_795_000_000)
-        ).build()
+        // A full build: the output is removed by each test, and no cache is left beside it.
+        var options = BuildOptions(siteRoot: repositoryRoot, output: output, now: 1_795_000_000)
+        options.incremental = false
+        let report = await SiteBuilder(options: options).build()
         return (output, report)
     }
 

@@ -14,6 +14,10 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (Bilingual) -> Void)?
     /// The key that signs SHA256SUMS (`build --sign`); nil: the site is not signed.
     public var signingKey: SSHPrivateKey?
+    /// Builds incrementally from what the previous build kept in the cache folder beside
+    /// the output (`.<output>.cache/`). false (`build --no-cache`): a full build, and the
+    /// cache folder is removed.
+    public var incremental = true
 
     public init(siteRoot: URL, output: URL? = nil, includeDrafts: Bool = false, now: Int? = nil) {
         self.siteRoot = siteRoot
@@ -47,6 +51,11 @@ public struct BuildReport: Sendable {
     /// Files written; 0 when the build stopped before writing.
     public var filesWritten: Int
     public var pagesWritten: Int
+    /// Of the files written, those linked from the previous output unchanged.
+    public var filesReused = 0
+    /// True when the output was already what this build would write (nothing changed since
+    /// the previous build): nothing was written.
+    public var upToDate = false
     /// Seconds spent in each stage, in order.
     public var timings: [(stage: String, seconds: Double)]
     /// The computed site, when the pipeline got that far: for tools built on the pipeline,
@@ -89,6 +98,25 @@ public struct SiteBuilder: Sendable {
                 diagnostics: diagnostics, filesWritten: files, pagesWritten: pages, timings: timings, site: site)
         }
 
+        // An incremental build first looks at what changed; nothing: the previous build's
+        // warnings are given again and nothing is written.
+        let plan = write && options.incremental ? IncrementalPlan(options: options) : nil
+        if write && !options.incremental { BuildCache(output: options.output).remove() }
+        if let plan, plan.nothingChanged, let previous = plan.previous {
+            for warning in previous.warnings { diagnostics.warning(warning.message, at: warning.location) }
+            if plan.inputs.contains(where: { previous.inputs[$0.key]?.stamp != $0.value.stamp }) {
+                // Same contents under new stamps (a file saved again unchanged): keep the
+                // new stamps, so that the next build need not read it again.
+                var state = previous
+                state.inputs = plan.inputs
+                state.scanned = plan.scanned
+                try? plan.cache.write(state)
+            }
+            lap("unchanged")
+            var report = report(previous.files, pages: previous.pages)
+            report.upToDate = true
+            return report
+        }
         options.progress?(.loadingContent)
         let loaded = ContentLoader(siteRoot: options.siteRoot).load(into: &diagnostics)
         lap("load")
@@ -130,26 +158,23 @@ public struct SiteBuilder: Sendable {
         }
         options.progress?(.writingSite)
         let writer = OutputWriter(destination: options.output)
+        let reuse = plan.map {
+            OutputReuse(root: options.output, previous: $0.previous, sourceHashes: $0.hashesByLocation)
+        }
         do {
-            let staging = try writer.begin()
+            let staging = try writer.begin(reusing: reuse)
             do {
                 // The primary language first: the others link to its data and show its hashes.
                 let lists = ListPages(index)
                 for language in content.config.languages {
-                    try await SiteRenderer(index: index, theme: theme, language: language, lists: lists)
+                    try await SiteRenderer(index: index, theme: theme, language: language, lists: lists, reuse: reuse)
                         .render(to: staging)
                 }
-                try staging.write(Integrity.manifest(content, siteRoot: options.siteRoot, buildTime: index.now))
-                if index.offersZip {
-                    let target = try staging.prepareFile(Route.zip)
-                    try ZipArchive.write(
-                        files: staging.ledger.all.map {
-                            ($0.path, URL(fileURLWithPath: staging.root.path + "/" + $0.path, isDirectory: false))
-                        },
-                        to: target, buildTime: index.now)
-                    let (sha256, size) = try Digest.sha256(fileAt: target)
-                    staging.ledger.record(Route.zip, size: size, sha256: sha256)
-                }
+                try staging.write(
+                    Integrity.manifest(content, siteRoot: options.siteRoot, buildTime: index.now) { path in
+                        plan?.inputs[path].map { ($0.sha256, $0.stamp.size) }
+                    })
+                if index.offersZip { try SiteArchive.write(to: staging, buildTime: index.now) }
                 let sums = Integrity.sums(staging.ledger)
                 try staging.write(sums)
                 if let key = options.signingKey { try staging.write(Integrity.signature(of: sums, with: key)) }
@@ -159,9 +184,21 @@ public struct SiteBuilder: Sendable {
             }
             lap("render+write")
             let counts = staging.ledger.counts
+            // The cache never describes an output other than the one in place: forgotten
+            // before the swap, kept again after it.
+            plan?.cache.discard()
             try writer.commit(staging)
             lap("swap")
-            return report(counts.files, pages: counts.pages)
+            if let plan, let reuse {
+                try? plan.cache.write(
+                    plan.state(
+                        ledger: staging.ledger, output: options.output, fingerprints: reuse.pageFingerprints,
+                        warnings: diagnostics.all.filter { $0.severity == .warning }))
+                lap("cache")
+            }
+            var built = report(counts.files, pages: counts.pages)
+            built.filesReused = reuse?.reused ?? 0
+            return built
         } catch {
             diagnostics.error(
                 .cannotWrite((error as? OutputWriter.WriteError)?.words ?? .same("\(error)")),

@@ -15,6 +15,8 @@ public struct SiteRenderer: Sendable {
     let lists: ListPages
     /// The chrome of each kind of page, rendered once.
     let chrome = PageChrome()
+    /// The previous output's pages that may be linked instead of rendered again.
+    let reuse: OutputReuse?
 
     var zone: SiteTimeZone { index.content.config.timeZone }
     var isPrimary: Bool { prefix.isEmpty }
@@ -22,6 +24,11 @@ public struct SiteRenderer: Sendable {
     /// `lists`: how the lists are split, the same for every language (made from `index` when
     /// not given).
     public init(index: SiteIndex, theme: Theme, language: Language, lists: ListPages? = nil) {
+        self.init(index: index, theme: theme, language: language, lists: lists, reuse: nil)
+    }
+
+    init(index: SiteIndex, theme: Theme, language: Language, lists: ListPages?, reuse: OutputReuse?) {
+        self.reuse = reuse
         self.index = index
         self.theme = theme
         self.language = language
@@ -210,7 +217,10 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    func page<Body: Sendable>(
+    /// The page at `path`, `template` filled with the chrome and `body`; with an
+    /// incremental build's previous output, that output's page when it was made from the
+    /// same view (the same fingerprint).
+    func page<Body: Sendable & Fingerprinted>(
         _ path: String, template: String, title: String, description: String, current: String?,
         body: (String) -> Body
     ) -> OutputFile {
@@ -255,6 +265,14 @@ public struct SiteRenderer: Sendable {
         let view = PageView(
             lang: language.rawValue, root: root, t: strings, site: site, nav: nav, alternates: alternates(encodedPath),
             pageTitle: title, description: description, body: body(root))
+        if let reuse {
+            var fingerprint = Fingerprint()
+            fingerprint.add(template)
+            fingerprint.add(view)
+            if let previous = reuse.page(fullPath, fingerprint: fingerprint.digest) {
+                return OutputFile(path: fullPath, contents: .previous(previous))
+            }
+        }
         let html = chrome.render(
             view,
             probe: PageView(

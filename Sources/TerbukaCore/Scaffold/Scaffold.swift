@@ -82,7 +82,10 @@ public enum Scaffold {
         for (path, text) in Pipelines.files(version: TerbukaVersion.current, releaseURL: releaseURL, zone: timezone) {
             try write(path, text)
         }
-        try write(".gitignore", "# What Terbuka writes: the built site, never committed.\n/output/\n/public/\n")
+        try write(
+            ".gitignore",
+            "# What Terbuka writes: the built site and the cache beside it, never committed.\n/output/\n/public/\n/.output.cache/\n/.public.cache/\n"
+        )
         return written
     }
 

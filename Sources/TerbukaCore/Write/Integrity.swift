@@ -16,7 +16,12 @@ enum Integrity {
         return paths.sorted()
     }
 
-    static func manifest(_ content: SiteContent, siteRoot: URL, buildTime: Int) throws -> OutputFile {
+    /// `known(path)`: the SHA-256 and size of a source when an incremental build already
+    /// knows them; the others are read and hashed.
+    static func manifest(
+        _ content: SiteContent, siteRoot: URL, buildTime: Int,
+        known: @Sendable (String) -> (String, Int)? = { _ in nil }
+    ) throws -> OutputFile {
         var out = ByteWriter()
         out.raw("{\n  \"generator\": ")
         out.json("Terbuka \(TerbukaVersion.current)")
@@ -26,7 +31,10 @@ enum Integrity {
         // Hashed on every core: a large site has thousands of sources.
         let paths = sourceFiles(content)
         let hashes = Parallel.map(paths) { path in
-            Result { try Digest.sha256(fileAt: URL(fileURLWithPath: siteRoot.path + "/" + path, isDirectory: false)) }
+            if let known = known(path) { return Result<(String, Int), Error>.success(known) }
+            return Result {
+                try Digest.sha256(fileAt: URL(fileURLWithPath: siteRoot.path + "/" + path, isDirectory: false))
+            }
         }
         for (index, path) in paths.enumerated() {
             let (sha256, size) = try hashes[index].get()

@@ -6,6 +6,9 @@ public struct OutputFile: Sendable {
         case bytes(Data)
         /// Published as it is (attachments, theme assets).
         case copy(URL)
+        /// The previous output's file, unchanged (an incremental build's page whose
+        /// fingerprint is the one it had): linked from the output in place.
+        case previous(Ledger.Entry)
     }
 
     public var path: String

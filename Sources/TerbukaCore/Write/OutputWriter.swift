@@ -52,7 +52,7 @@ public struct OutputWriter: Sendable {
 
     /// A new, empty staging folder beside the destination, named after this process, after
     /// removing those that builds killed before they finished left behind.
-    public func begin() throws -> StagingFolder {
+    func begin(reusing reuse: OutputReuse? = nil) throws -> StagingFolder {
         removeStaleStaging()
         let staging = parent.appendingPathComponent("\(stagingPrefix)\(getpid())-\(UUID().uuidString.prefix(8))")
         do {
@@ -60,7 +60,7 @@ public struct OutputWriter: Sendable {
         } catch {
             throw WriteError(words: .cannotCreate(staging.path, FileProblem.describe(error)))
         }
-        return StagingFolder(root: staging)
+        return StagingFolder(root: staging, reuse: reuse)
     }
 
     /// Staging folders whose build is no longer running: its process id is in the name.
@@ -152,20 +152,40 @@ public struct StagingFolder: Sendable {
     /// Folders already made, so that 10,000 pages do not ask for theirs 10,000 times.
     private let folders = MadeFolders()
 
-    public init(root: URL) {
+    /// What may be taken from the previous output (incremental builds).
+    let reuse: OutputReuse?
+
+    init(root: URL, reuse: OutputReuse? = nil) {
         self.root = root
+        self.reuse = reuse
     }
 
+    /// Writes `file`; a file whose bytes the previous output already has is linked from
+    /// it instead.
     public func write(_ file: OutputFile) throws {
         let target = try prepare(file.path)
         switch file.contents {
         case .bytes(let data):
-            try Self.write(data, to: target.path)
-            ledger.record(file.path, size: data.count, sha256: Digest.sha256(data))
+            let sha256 = Digest.sha256(data)
+            let linked = reuse.map { $0.has(file.path, sha256: sha256) && $0.link(file.path, to: target.path) } ?? false
+            if !linked { try Self.write(data, to: target.path) }
+            ledger.record(file.path, size: data.count, sha256: sha256)
         case .copy(let source):
-            try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: target)
+            let resolved = source.resolvingSymlinksInPath()
+            if let reuse, let sha256 = reuse.sourceHashes[source.standardizedFileURL.path],
+                let old = reuse.record(file.path), old.sha256 == sha256, reuse.link(file.path, to: target.path)
+            {
+                ledger.record(file.path, size: old.stamp.size, sha256: sha256)
+                return
+            }
+            try FileManager.default.copyItem(at: resolved, to: target)
             let (sha256, size) = try Digest.sha256(fileAt: target)
             ledger.record(file.path, size: size, sha256: sha256)
+        case .previous(let entry):
+            guard let reuse, reuse.link(file.path, to: target.path) else {
+                throw OutputWriter.WriteError(words: .cannotCreate(target.path, .same("previous output changed")))
+            }
+            ledger.record(file.path, size: entry.size, sha256: entry.sha256)
         }
     }
 

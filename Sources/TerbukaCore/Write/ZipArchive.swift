@@ -17,6 +17,10 @@ enum ZipArchive {
         /// 0 stored, 8 deflated.
         var method: UInt16
 
+        init(crc: UInt32, size: Int, data: Data, method: UInt16) {
+            (self.crc, self.size, self.data, self.method) = (crc, size, data, method)
+        }
+
         init(_ original: Data, deflate wanted: Bool) {
             crc = ZipArchive.crc32(original)
             size = original.count
@@ -30,8 +34,12 @@ enum ZipArchive {
         }
     }
 
-    /// The whole site: files read and deflated on every core, written in the given order.
-    static func write(files: [(path: String, url: URL)], to target: URL, buildTime: Int) throws {
+    /// The whole site: files read and deflated on every core, written in the given order;
+    /// an entry in `known` (an incremental build's, from the previous archive) is taken
+    /// as it is.
+    static func write(
+        files: [(path: String, url: URL)], to target: URL, buildTime: Int, known: [String: Entry] = [:]
+    ) throws {
         let entries = UnsafeMutableBufferPointer<Result<Entry, Error>>.allocate(capacity: files.count)
         defer {
             entries.baseAddress?.deinitialize(count: files.count)
@@ -41,7 +49,9 @@ enum ZipArchive {
         // Each index writes its own slot: no two threads touch the same one.
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             (slots.baseAddress! + index).initialize(
-                to: Result { Entry(try Data(contentsOf: files[index].url), deflate: true) })
+                to: Result {
+                    try known[files[index].path] ?? Entry(try Data(contentsOf: files[index].url), deflate: true)
+                })
         }
         try write(names: files.map(\.path), to: target, buildTime: buildTime) { try entries[$0].get() }
     }

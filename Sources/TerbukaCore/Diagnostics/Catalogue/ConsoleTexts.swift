@@ -17,10 +17,22 @@ extension Bilingual {
             en: "build failed: \(counts.en); \(output) was left as it was")
     }
 
-    public static func built(pages: Int, files: Int, output: String, seconds: String) -> Bilingual {
+    /// `reused`: files an incremental build took unchanged from the previous output.
+    public static func built(pages: Int, files: Int, output: String, seconds: String, reused: Int = 0) -> Bilingual {
         Bilingual(
-            id: "\(pages) halaman, \(files) berkas ditulis ke \(output) dalam \(seconds) s",
-            en: "built \(pages) pages, \(files) files into \(output) in \(seconds) s")
+            id: "\(pages) halaman, \(files) berkas ditulis ke \(output) dalam \(seconds) s"
+                + (reused > 0 ? " (\(reused) tidak berubah sejak build sebelumnya)" : ""),
+            en: "built \(pages) pages, \(files) files into \(output) in \(seconds) s"
+                + (reused > 0 ? " (\(reused) unchanged since the previous build)" : ""))
+    }
+
+    public static func upToDate(pages: Int, files: Int, output: String, seconds: String) -> Bilingual {
+        Bilingual(
+            id:
+                "tidak ada yang berubah sejak build sebelumnya: \(output) tetap (\(pages) halaman, \(files) berkas), diperiksa dalam \(seconds) s",
+            en:
+                "nothing changed since the previous build: \(output) left as it was (\(pages) pages, \(files) files), checked in \(seconds) s"
+        )
     }
 
     public static func checkFailed(_ counts: Bilingual) -> Bilingual {

@@ -18,6 +18,7 @@ final class ZipReader {
         var uncompressedSize: UInt64
         var localHeaderOffset: UInt64
         var encrypted: Bool
+        var crc: UInt32 = 0
     }
 
     private let source: ByteSource
@@ -108,7 +109,7 @@ final class ZipReader {
             }
             entries[name] = Entry(
                 name: name, method: method, compressedSize: compressed, uncompressedSize: uncompressed,
-                localHeaderOffset: offset, encrypted: flags & 1 != 0)
+                localHeaderOffset: offset, encrypted: flags & 1 != 0, crc: Self.u32(directory, at + 16))
             at = extraEnd + commentLength
         }
     }
@@ -119,6 +120,19 @@ final class ZipReader {
         case unsupportedMethod(UInt16)
         /// Thrown by the body, passed through.
         case body(TableSyntaxError)
+    }
+
+    /// The entry's bytes as they are stored (deflated or not); nil when the archive is
+    /// damaged there.
+    func stored(_ entry: Entry) -> [UInt8]? {
+        guard entry.localHeaderOffset <= size, size - entry.localHeaderOffset >= 30,
+            let header = try? source.read(at: entry.localHeaderOffset, count: 30), Self.u32(header, 0) == 0x0403_4B50
+        else { return nil }
+        let start = entry.localHeaderOffset + 30 + UInt64(Self.u16(header, 26)) + UInt64(Self.u16(header, 28))
+        guard start <= size, entry.compressedSize <= size - start, entry.compressedSize <= UInt64(Int.max) else {
+            return nil
+        }
+        return try? source.read(at: start, count: Int(entry.compressedSize))
     }
 
     /// Calls `body` with the entry's content, chunk by chunk, until it returns false; true

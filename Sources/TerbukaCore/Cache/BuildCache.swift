@@ -1,0 +1,99 @@
+import Crypto
+import Foundation
+
+/// The cache folder of an output folder: `.<output>.cache/` beside it, so that it is
+/// never published with the site and never taken by the swap that replaces the output.
+/// It holds one file, `state` (BuildState). A missing, damaged or foreign state means a
+/// full build; the state is removed before the output is swapped and written again after,
+/// so that it never describes an output other than the one in place.
+struct BuildCache: Sendable {
+    let folder: String
+    var statePath: String { folder + "/state" }
+
+    init(output: URL) {
+        let output = output.standardizedFileURL
+        folder = output.deletingLastPathComponent().path + "/." + output.lastPathComponent + ".cache"
+    }
+
+    func read() -> BuildState? {
+        guard let data = FileManager.default.contents(atPath: statePath) else { return nil }
+        return BuildState.decode(data)
+    }
+
+    /// Writes the state whole or not at all: into a temporary file, then renamed.
+    func write(_ state: BuildState) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = folder + "/state.\(getpid()).tmp"
+        try state.encoded().write(to: URL(fileURLWithPath: temporary, isDirectory: false))
+        guard rename(temporary, statePath) == 0 else {
+            unlink(temporary)
+            throw OutputWriter.WriteError(words: .cannotMoveInto(statePath, .same(String(cString: strerror(errno)))))
+        }
+    }
+
+    /// Forgets the previous build.
+    func discard() {
+        unlink(statePath)
+    }
+
+    /// Forgets everything: the folder is removed.
+    func remove() {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// The part of the key that is not the inputs: this Terbuka and the libraries it runs
+    /// with (a rebuilt binary or an upgraded cmark-gfm or libdeflate may write other bytes),
+    /// the site and output folders, and the options that change what is written.
+    static func key(options: BuildOptions, themes: String) -> String {
+        var text = "\(BuildState.header)\nterbuka \(TerbukaVersion.current)\n"
+        for (path, stamp) in EngineIdentity.files {
+            text += "engine \(stamp.device) \(stamp.inode) \(stamp.size) \(stamp.modified) \(path)\n"
+        }
+        text += "site \(options.siteRoot.standardizedFileURL.path)\n"
+        text += "output \(options.output.standardizedFileURL.path)\n"
+        text += "drafts \(options.includeDrafts)\n"
+        text += "now \(options.now.map(String.init) ?? "content")\n"
+        text += "signing \(options.signingKey?.publicKey.line ?? "none")\n"
+        text += "themes \(themes)\n"
+        return Digest.sha256(Data(text.utf8))
+    }
+}
+
+/// The files the running program is made of, with their stamps: its executable and the
+/// shared libraries whose code decides the bytes it writes (Markdown, deflate, CRC-32,
+/// Foundation's text and dates, the Swift runtime), as /proc/self/maps names them on
+/// Linux. Libraries loaded later or not at all (the unwinder, say) are not part of it, nor
+/// are other mapped files (a file being read), so the identity is the same in every run.
+enum EngineIdentity {
+    static let libraries = ["libcmark", "libdeflate", "libz.", "libFoundation", "lib_Foundation", "libswiftCore."]
+
+    static let files: [(String, FileStamp)] = {
+        var paths: Set<String> = []
+        if let maps = wholeFile("/proc/self/maps") {
+            for line in maps.split(separator: "\n") {
+                guard let slash = line.firstIndex(of: "/") else { continue }
+                let path = String(line[slash...])
+                let name = path.split(separator: "/").last ?? ""
+                if libraries.contains(where: { name.hasPrefix($0) }) { paths.insert(path) }
+            }
+        }
+        if let executable = Bundle.main.executablePath { paths.insert(executable) }
+        return paths.sorted().compactMap { path in FileStamp.of(path).map { (path, $0) } }
+    }()
+
+    /// A file the kernel makes as it is read (its size says 0), read to its end.
+    private static func wholeFile(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes += chunk[..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

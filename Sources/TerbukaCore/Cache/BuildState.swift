@@ -1,0 +1,246 @@
+import Crypto
+import Foundation
+
+/// What a build knew when it finished, kept for the next one in the cache folder beside the
+/// output (`.<output>.cache/state`, never published): the key of the Terbuka binary and
+/// options it ran with, every input with its stamp and SHA-256, every output file with its
+/// stamp, SHA-256 and, for a page, the fingerprint of what it was rendered from, and the
+/// warnings it gave.
+///
+/// The file is text, one record per line, and ends with the SHA-256 of all that comes
+/// before: a file cut short or changed by hand is not read at all, and the build is full.
+struct BuildState: Sendable {
+    struct Input: Sendable {
+        var stamp: FileStamp
+        var sha256: String
+    }
+
+    struct Output: Sendable {
+        var stamp: FileStamp
+        var sha256: String
+        /// The page's fingerprint; "" for a file that is not a rendered page.
+        var fingerprint: String
+    }
+
+    /// The binary, its libraries and the options (`BuildCache.key`).
+    var key: String
+    /// Nanoseconds since the epoch when the inputs were scanned: a file written within
+    /// `racyWindow` of it may have changed without its stamp changing.
+    var scanned: Int64
+    var inputs: [String: Input]
+    var outputs: [String: Output]
+    var warnings: [Diagnostic]
+    var files: Int
+    var pages: Int
+
+    static let header = "terbuka-build-cache 1"
+    /// Coarse file systems keep times to 2 s (FAT) or 1 s; fine ones to the nanosecond.
+    static let racyWindow: Int64 = 2_000_000_000
+
+    /// True when `stamp` was taken too close to the scan for its equality to prove the file
+    /// unchanged since: a write in the same tick of the clock leaves the same times.
+    func isRacy(_ stamp: FileStamp) -> Bool {
+        stamp.modified >= scanned - Self.racyWindow || stamp.changed >= scanned - Self.racyWindow
+    }
+
+    // MARK: - The file
+
+    func encoded() -> Data {
+        var text = Self.header + "\n"
+        text += "key \(key)\n"
+        text += "scanned \(scanned)\n"
+        text += "counts \(files) \(pages)\n"
+        let warningsJSON = (try? JSONEncoder().encode(warnings.map(StoredDiagnostic.init))) ?? Data("[]".utf8)
+        text += "warnings " + String(decoding: warningsJSON, as: UTF8.self) + "\n"
+        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
+            let s = input.stamp
+            text +=
+                "i \(s.device) \(s.inode) \(s.size) \(s.modified) \(s.changed) \(input.sha256) \(Self.escape(path))\n"
+        }
+        for (path, output) in outputs.sorted(by: { $0.key < $1.key }) {
+            let s = output.stamp
+            let fingerprint = output.fingerprint.isEmpty ? "-" : output.fingerprint
+            text +=
+                "o \(s.device) \(s.inode) \(s.size) \(s.modified) \(output.sha256) \(fingerprint) \(Self.escape(path))\n"
+        }
+        let body = Data(text.utf8)
+        return body + Data("end \(Digest.sha256(body))\n".utf8)
+    }
+
+    /// The state in `data`, or nil when it is not a whole state file of this format.
+    static func decode(_ data: Data) -> BuildState? {
+        let bytes = [UInt8](data)
+        // The last line: "end <64 hex digits>\n".
+        let trailer = 4 + 64 + 1
+        guard bytes.count > trailer, bytes.last == UInt8(ascii: "\n") else { return nil }
+        let bodyEnd = bytes.count - trailer
+        guard bodyEnd > 0, bytes[bodyEnd - 1] == UInt8(ascii: "\n"),
+            String(decoding: bytes[bodyEnd..<(bodyEnd + 4)], as: UTF8.self) == "end ",
+            String(decoding: bytes[(bodyEnd + 4)..<(bytes.count - 1)], as: UTF8.self)
+                == Digest.hex(SHA256.hash(data: bytes[..<bodyEnd]))
+        else { return nil }
+        var state = BuildState(key: "", scanned: 0, inputs: [:], outputs: [:], warnings: [], files: 0, pages: 0)
+        var lineNumber = 0
+        var start = 0
+        while start < bodyEnd {
+            var end = start
+            while bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            defer {
+                start = end + 1
+                lineNumber += 1
+            }
+            let line = bytes[start..<end]
+            if lineNumber == 0 {
+                guard String(decoding: line, as: UTF8.self) == header else { return nil }
+                continue
+            }
+            guard state.read(line) else { return nil }
+        }
+        return state.key.isEmpty ? nil : state
+    }
+
+    /// Reads one line into the state; false when it is not a line of this format.
+    private mutating func read(_ line: ArraySlice<UInt8>) -> Bool {
+        var fields = Fields(line)
+        switch fields.word() {
+        case "key": key = fields.rest()
+        case "scanned":
+            guard let value = fields.integer() else { return false }
+            scanned = Int64(value)
+        case "counts":
+            guard let files = fields.integer(), let pages = fields.integer() else { return false }
+            (self.files, self.pages) = (files, pages)
+        case "warnings":
+            guard let stored = try? JSONDecoder().decode([StoredDiagnostic].self, from: Data(fields.rest().utf8))
+            else { return false }
+            warnings = stored.map(\.diagnostic)
+        case "i":
+            guard let device = fields.integer(), let inode = fields.integer(), let size = fields.integer(),
+                let modified = fields.integer(), let changed = fields.integer()
+            else { return false }
+            let sha256 = fields.word()
+            let path = Self.unescape(fields.rest())
+            inputs[path] = Input(
+                stamp: FileStamp(
+                    device: UInt64(device), inode: UInt64(inode), size: size, modified: Int64(modified),
+                    changed: Int64(changed)), sha256: sha256)
+        case "o":
+            guard let device = fields.integer(), let inode = fields.integer(), let size = fields.integer(),
+                let modified = fields.integer()
+            else { return false }
+            let sha256 = fields.word()
+            let fingerprint = fields.word()
+            let path = Self.unescape(fields.rest())
+            outputs[path] = Output(
+                stamp: FileStamp(
+                    device: UInt64(device), inode: UInt64(inode), size: size, modified: Int64(modified), changed: 0),
+                sha256: sha256, fingerprint: fingerprint == "-" ? "" : fingerprint)
+        default: return false
+        }
+        return true
+    }
+
+    /// Space-separated fields of one line; the last one (a path) may hold spaces.
+    private struct Fields {
+        var bytes: ArraySlice<UInt8>
+
+        init(_ bytes: ArraySlice<UInt8>) {
+            self.bytes = bytes
+        }
+
+        mutating func word() -> String {
+            let end = bytes.firstIndex(of: UInt8(ascii: " ")) ?? bytes.endIndex
+            let word = String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self)
+            bytes = end == bytes.endIndex ? [] : bytes[(end + 1)...]
+            return word
+        }
+
+        /// A decimal integer, possibly negative.
+        mutating func integer() -> Int? {
+            let end = bytes.firstIndex(of: UInt8(ascii: " ")) ?? bytes.endIndex
+            var digits = bytes[bytes.startIndex..<end]
+            bytes = end == bytes.endIndex ? [] : bytes[(end + 1)...]
+            let negative = digits.first == UInt8(ascii: "-")
+            if negative { digits = digits.dropFirst() }
+            guard !digits.isEmpty, digits.count <= 19 else { return nil }
+            var value = 0
+            for digit in digits {
+                guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+                let (product, overflow) = value.multipliedReportingOverflow(by: 10)
+                guard !overflow else { return nil }
+                value = product + Int(digit - UInt8(ascii: "0"))
+            }
+            return negative ? -value : value
+        }
+
+        mutating func rest() -> String {
+            defer { bytes = [] }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// A path on one line: backslash, newline and carriage return written as \\, \n, \r.
+    static func escape(_ path: String) -> String {
+        guard path.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 10 || $0 == 13 }) else { return path }
+        return path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(of: "\r", with: "\\r")
+    }
+
+    static func unescape(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
+        var result = ""
+        var escaped = false
+        for character in text.unicodeScalars {
+            if escaped {
+                switch character {
+                case "n": result.unicodeScalars.append("\n")
+                case "r": result.unicodeScalars.append("\r")
+                default: result.unicodeScalars.append(character)
+                }
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// A warning as the state file keeps it, to be given again by a build that finds nothing
+/// changed.
+private struct StoredDiagnostic: Codable {
+    var path: String
+    var line: Int
+    var column: Int
+    var sheet: String?
+    var fieldIndex: Int?
+    var fieldHeader: String?
+    var severity: String
+    var code: String
+    var id: String
+    var en: String
+    var hintID: String?
+    var hintEN: String?
+
+    init(_ diagnostic: Diagnostic) {
+        let location = diagnostic.location
+        (path, line, column, sheet) = (location.path, location.line, location.column, location.sheet)
+        (fieldIndex, fieldHeader) = (location.field?.index, location.field?.header)
+        severity = diagnostic.severity.rawValue
+        code = diagnostic.message.code
+        (id, en) = (diagnostic.message.text.id, diagnostic.message.text.en)
+        (hintID, hintEN) = (diagnostic.message.hint?.id, diagnostic.message.hint?.en)
+    }
+
+    var diagnostic: Diagnostic {
+        var message = Message(code, en: en, id: id)
+        if let hintID, let hintEN { message.hint = Bilingual(id: hintID, en: hintEN) }
+        return Diagnostic(
+            Severity(rawValue: severity) ?? .warning, message,
+            at: SourceLocation(
+                path: path, line: line, column: column, sheet: sheet,
+                field: fieldIndex.map { TableField(index: $0, header: fieldHeader) }))
+    }
+}

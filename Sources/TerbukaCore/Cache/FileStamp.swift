@@ -1,0 +1,50 @@
+import Foundation
+
+/// What the file system says about a file without reading it: which file it is (device and
+/// inode), its size, when its contents last changed (mtime) and when anything about it
+/// last changed (ctime, which no ordinary tool can set back). Two equal stamps taken apart
+/// in time mean the file was not written in between, as git's index trusts them; a stamp
+/// taken too close to when it was recorded is not trusted (see `BuildState.isRacy`).
+struct FileStamp: Hashable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int
+    /// Nanoseconds since the Unix epoch.
+    var modified: Int64
+    var changed: Int64
+
+    /// The stamp of the file at `path` (symbolic links followed), or nil when there is no
+    /// regular file there.
+    static func of(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStamp(info)
+    }
+
+    init(device: UInt64, inode: UInt64, size: Int, modified: Int64, changed: Int64) {
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+    }
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int(info.st_size)
+        #if canImport(Darwin)
+            modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+            changed = Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec)
+        #else
+            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        #endif
+    }
+
+    /// The same file with the same contents, for an output file: a hard link to it (the
+    /// next build's reuse) changes its ctime, so only the inode, size and mtime count.
+    func sameContents(as other: FileStamp) -> Bool {
+        device == other.device && inode == other.inode && size == other.size && modified == other.modified
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// What an incremental build knows before it starts: every input with its SHA-256 (from
+/// the previous build's state when its stamp is unchanged, else read and hashed now), the
+/// key, and the previous build's state when its key is this one's and its output files are
+/// still as it wrote them.
+struct IncrementalPlan: Sendable {
+    let cache: BuildCache
+    let key: String
+    let scanned: Int64
+    /// Path (`content/…`, `themes/…`, `(built-in)/…`) → stamp and SHA-256.
+    let inputs: [String: BuildState.Input]
+    /// Location on disk → SHA-256, for files published as they are.
+    let hashesByLocation: [String: String]
+    /// The previous build's state, when it was made with the same key; its outputs are
+    /// only those still in place as it wrote them.
+    let previous: BuildState?
+    /// True when the previous build had every input this one has, with the same contents,
+    /// and its output is whole.
+    let nothingChanged: Bool
+
+    init(options: BuildOptions) {
+        cache = BuildCache(output: options.output)
+        let found = cache.read()
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        scanned = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        let scan = InputScan(siteRoot: options.siteRoot, builtInThemes: Theme.builtInFolder)
+        // Hashes known from the previous build for files whose stamp has not changed since,
+        // and was not taken too close to that build's scan to prove it.
+        let hashes = Parallel.map(scan.files) { file -> String in
+            if let known = found?.inputs[file.path], known.stamp == file.stamp, !found!.isRacy(file.stamp) {
+                return known.sha256
+            }
+            return (try? Digest.sha256(fileAt: URL(fileURLWithPath: file.location, isDirectory: false)).0) ?? ""
+        }
+        var inputs: [String: BuildState.Input] = [:]
+        var byLocation: [String: String] = [:]
+        var themes = ""
+        for (file, sha256) in zip(scan.files, hashes) {
+            inputs[file.path] = BuildState.Input(stamp: file.stamp, sha256: sha256)
+            byLocation[file.location] = sha256
+            if !file.path.hasPrefix("content/") { themes += "\(sha256) \(BuildState.escape(file.path))\n" }
+        }
+        self.inputs = inputs
+        hashesByLocation = byLocation
+        key = BuildCache.key(options: options, themes: Digest.sha256(Data(themes.utf8)))
+        guard var previous = found, previous.key == key else {
+            self.previous = nil
+            nothingChanged = false
+            return
+        }
+        let sameInputs =
+            previous.inputs.count == inputs.count
+            && inputs.allSatisfy { path, input in
+                !input.sha256.isEmpty && previous.inputs[path]?.sha256 == input.sha256
+            }
+        // Outputs as the previous build wrote them: same file, size and mtime.
+        let root = options.output.standardizedFileURL.path
+        let paths = Array(previous.outputs.keys)
+        let intact = Parallel.map(paths) { path in
+            FileStamp.of(root + "/" + path).map { previous.outputs[path]!.stamp.sameContents(as: $0) } ?? false
+        }
+        var whole = true
+        for (path, isIntact) in zip(paths, intact) where !isIntact {
+            previous.outputs[path] = nil
+            whole = false
+        }
+        self.previous = previous
+        nothingChanged = sameInputs && whole
+    }
+
+    /// The state to keep after a build that wrote `ledger` into `output`.
+    func state(
+        ledger: Ledger, output: URL, fingerprints: [String: String], warnings: [Diagnostic]
+    ) -> BuildState {
+        let root = output.standardizedFileURL.path
+        let written = ledger.all
+        let stamps = Parallel.map(written.map(\.path)) { FileStamp.of(root + "/" + $0) }
+        var outputs: [String: BuildState.Output] = [:]
+        for ((path, entry), stamp) in zip(written, stamps) {
+            guard let stamp else { continue }
+            outputs[path] = BuildState.Output(
+                stamp: stamp, sha256: entry.sha256, fingerprint: fingerprints[path] ?? "")
+        }
+        let counts = ledger.counts
+        return BuildState(
+            key: key, scanned: scanned, inputs: inputs.filter { !$0.value.sha256.isEmpty }, outputs: outputs,
+            warnings: warnings, files: counts.files, pages: counts.pages)
+    }
+}
+
+/// What the render and write stages may take from the previous output instead of making
+/// again, shared by the tasks that write: a page whose fingerprint is the one it had, and a
+/// file whose bytes are the ones it had, are hard-linked from the output in place (or
+/// copied where links cannot be made).
+final class OutputReuse: @unchecked Sendable {
+    /// The output folder in place, whose files are reused.
+    let root: String
+    private let previous: [String: BuildState.Output]
+    /// Location on disk → SHA-256 of the inputs, for files published as they are.
+    let sourceHashes: [String: String]
+    private let lock = NSLock()
+    private var fingerprints: [String: String] = [:]
+    private var reusedCount = 0
+
+    init(root: URL, previous: BuildState?, sourceHashes: [String: String]) {
+        self.root = root.standardizedFileURL.path
+        self.previous = previous?.outputs ?? [:]
+        self.sourceHashes = sourceHashes
+    }
+
+    /// Every page's fingerprint, by path.
+    var pageFingerprints: [String: String] { lock.withLock { fingerprints } }
+    /// Files taken from the previous output.
+    var reused: Int { lock.withLock { reusedCount } }
+
+    /// Notes the fingerprint of the page at `path`; the previous page when it had the same.
+    func page(_ path: String, fingerprint: String) -> Ledger.Entry? {
+        lock.withLock { fingerprints[path] = fingerprint }
+        guard let old = previous[path], old.fingerprint == fingerprint else { return nil }
+        return Ledger.Entry(size: old.stamp.size, sha256: old.sha256)
+    }
+
+    /// True when the previous output has the file at `path` with this SHA-256.
+    func has(_ path: String, sha256: String) -> Bool {
+        previous[path]?.sha256 == sha256
+    }
+
+    /// The previous output's record of `path`.
+    func record(_ path: String) -> BuildState.Output? {
+        previous[path]
+    }
+
+    /// Makes `target` the previous output's file at `path`: a hard link, or a copy where
+    /// the file system makes none. False when the previous file cannot be had.
+    func link(_ path: String, to target: String) -> Bool {
+        let source = root + "/" + path
+        let done =
+            Foundation.link(source, target) == 0
+            || (try? FileManager.default.copyItem(atPath: source, toPath: target)) != nil
+        if done { lock.withLock { reusedCount += 1 } }
+        return done
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Every file a build may read, found without reading them: everything under the site's
+/// `content/` and `themes/` and the built-in themes, hidden files included, with their
+/// stamps. A build that finds the same files with the same stamps as the previous one has
+/// the same inputs.
+struct InputScan: Sendable {
+    struct File: Sendable {
+        /// `content/…` or `themes/…` in the site, `(built-in)/…` in the built-in themes.
+        var path: String
+        /// The file on disk.
+        var location: String
+        var stamp: FileStamp
+    }
+
+    static let builtInPrefix = "(built-in)/"
+
+    /// Sorted by path.
+    var files: [File]
+
+    init(siteRoot: URL, builtInThemes: URL?) {
+        var found: [File] = []
+        let site = siteRoot.standardizedFileURL.path
+        for folder in ["content", "themes"] {
+            Self.walk(site + "/" + folder, as: folder + "/", into: &found)
+        }
+        if let builtIn = builtInThemes?.standardizedFileURL.path {
+            Self.walk(builtIn, as: Self.builtInPrefix, into: &found)
+        }
+        files = found.sorted { $0.path < $1.path }
+    }
+
+    /// The files under `folder`, symbolic links followed (as the loader follows them), each
+    /// folder entered once even when links make a loop.
+    private static func walk(_ folder: String, as prefix: String, into found: inout [File]) {
+        var seen: Set<[UInt64]> = []
+        var pending: [(String, String)] = [(folder, prefix)]
+        while let (path, shown) = pending.popLast() {
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
+                seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted,
+                let directory = opendir(path)
+            else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                }
+                if name == "." || name == ".." { continue }
+                let child = path + "/" + name
+                guard stat(child, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: pending.append((child, shown + name + "/"))
+                case S_IFREG: found.append(File(path: shown + name, location: child, stamp: FileStamp(info)))
+                default: continue
+                }
+            }
+        }
+    }
+}

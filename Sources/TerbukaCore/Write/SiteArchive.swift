@@ -1,0 +1,46 @@
+import Foundation
+
+/// `situs.zip`: every file written so far, for readers to keep offline. An incremental
+/// build links the previous archive when the files and the build time are the ones it was
+/// made from, and otherwise takes each unchanged file's entry from it as stored: libdeflate
+/// gives the same bytes for the same file, so the archive is the one a full build writes.
+enum SiteArchive {
+    static func write(to staging: StagingFolder, buildTime: Int) throws {
+        let files = staging.ledger.all
+        if let reuse = staging.reuse {
+            var fingerprint = Fingerprint()
+            fingerprint.add(buildTime)
+            for (path, entry) in files {
+                fingerprint.add(path)
+                fingerprint.add(entry.sha256)
+            }
+            if let previous = reuse.page(Route.zip, fingerprint: fingerprint.digest) {
+                try staging.write(OutputFile(path: Route.zip, contents: .previous(previous)))
+                return
+            }
+        }
+        let target = try staging.prepareFile(Route.zip)
+        try ZipArchive.write(
+            files: files.map { ($0.path, URL(fileURLWithPath: staging.root.path + "/" + $0.path, isDirectory: false)) },
+            to: target, buildTime: buildTime, known: previousEntries(files, reuse: staging.reuse))
+        let (sha256, size) = try Digest.sha256(fileAt: target)
+        staging.ledger.record(Route.zip, size: size, sha256: sha256)
+    }
+
+    /// The previous archive's entries of the files whose bytes have not changed.
+    private static func previousEntries(_ files: [(path: String, entry: Ledger.Entry)], reuse: OutputReuse?)
+        -> [String: ZipArchive.Entry]
+    {
+        guard let reuse, reuse.record(Route.zip) != nil,
+            let archive = try? ZipReader(url: URL(fileURLWithPath: reuse.root + "/" + Route.zip, isDirectory: false))
+        else { return [:] }
+        var known: [String: ZipArchive.Entry] = [:]
+        for (path, entry) in files where reuse.has(path, sha256: entry.sha256) {
+            guard let old = archive[path], old.uncompressedSize == UInt64(entry.size), !old.encrypted,
+                old.method == 0 || old.method == 8, let stored = archive.stored(old)
+            else { continue }
+            known[path] = ZipArchive.Entry(crc: old.crc, size: entry.size, data: Data(stored), method: old.method)
+        }
+        return known
+    }
+}
