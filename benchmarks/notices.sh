@@ -24,7 +24,7 @@ echo "input: $notices notices, $(cat "$folder"/terbuka/content/announcements/*.m
 results=$(mktemp)
 for run in $(seq "$runs"); do
   rm -rf "$folder/out-terbuka" "$folder/out-hugo"
-  /usr/bin/time -f "terbuka %e %M" -a -o "$results" .build/release/terbuka build --quiet \
+  /usr/bin/time -f "terbuka %e %M" -a -o "$results" .build/release/terbuka build --quiet --no-cache \
     --site "$folder/terbuka" --output "$folder/out-terbuka" >/dev/null
   /usr/bin/time -f "hugo %e %M" -a -o "$results" hugo --quiet --source "$folder/hugo" \
     --destination "$folder/out-hugo" >/dev/null

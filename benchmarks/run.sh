@@ -19,10 +19,12 @@ if [ ! -x /usr/bin/time ]; then
 fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -m)"
 echo "input: $(du -h "$site/content/vacancies/bench/results/skd.csv" | cut -f1) skd.csv"
-rm -rf "$site/output"
+rm -rf "$site/output" "$site/.output.cache"
 /usr/bin/time -f "check: %e s wall, %U s user, %M KB peak" .build/release/terbuka check --site "$site" 2>&1 | tail -1
-/usr/bin/time -f "build (new output): %e s wall, %U s user, %M KB peak" .build/release/terbuka build --site "$site" 2>&1 | tail -1
-/usr/bin/time -f "build (replacing the output): %e s wall, %U s user, %M KB peak" .build/release/terbuka build --site "$site" 2>&1 | tail -1
+/usr/bin/time -f "build (new output): %e s wall, %U s user, %M KB peak" .build/release/terbuka build --no-cache --site "$site" 2>&1 | tail -1
+/usr/bin/time -f "build (replacing the output): %e s wall, %U s user, %M KB peak" .build/release/terbuka build --no-cache --site "$site" 2>&1 | tail -1
+/usr/bin/time -f "build (keeping a cache): %e s wall, %U s user, %M KB peak" .build/release/terbuka build --site "$site" 2>&1 | tail -1
+/usr/bin/time -f "build (nothing changed): %e s wall, %U s user, %M KB peak" .build/release/terbuka build --site "$site" 2>&1 | tail -1
 echo "output: $(du -sh "$site/output" | cut -f1) in $(find "$site/output" -type f | wc -l) files"
 largest=$(find "$site/output/lowongan" -path '*/hasil/*' -name index.html -printf '%s %p\n' | sort -n | tail -1)
 echo "largest result page: $largest bytes"

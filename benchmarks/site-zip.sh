@@ -13,7 +13,8 @@ for site in "$@"; do
     for which in old new; do
       binary=$old
       [ "$which" = new ] && binary=$new
-      rm -rf "$site/out-$which"
+      # Full builds: no cache (the folder an incremental build keeps beside its output).
+      rm -rf "$site/out-$which" "$site/.out-$which.cache"
       /usr/bin/time -f "$which $(basename "$site"): %e s wall, %M KB peak" \
         "$binary" build --quiet --site "$site" -o "$site/out-$which" 2>&1 | tail -1
     done

@@ -153,6 +153,60 @@ import Testing
         }
     }
 
+    /// From the third build on, a build brings the spare tree (the output before the one in
+    /// place) up to date and swaps it in; each output equals a full build's.
+    @Test func successiveChangesThroughTheSpareTreeGiveTheFullBuildsOutput() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        #expect(await site.build().succeeded)
+        let changes: [(DemoCopy) throws -> Void] = [
+            { try $0.edit("content/announcements/waspada-penipuan.md", replacing: "title: ", with: "title: Satu — ") },
+            { try $0.edit("content/pages/tentang.md", replacing: "\n\n", with: "\n\nParagraf baru.\n\n") },
+            { try $0.edit("content/announcements/waspada-penipuan.md", replacing: "Satu — ", with: "") },
+            { try FileManager.default.removeItem(at: $0.url("content/announcements/libur-layanan-agustus-2026.md")) },
+            {
+                try $0.edit(
+                    "content/vacancies/cpns-2026/results/skb.csv", replacing: "FEBRI SABON;NK26-C001;71",
+                    with: "FEBRI SABON;NK26-C001;72")
+            },
+            { try $0.edit("content/site.yml", replacing: "title: Seleksi ASN", with: "title: Seleksi Pegawai ASN") },
+        ]
+        for (number, change) in changes.enumerated() {
+            try change(site)
+            let incremental = await site.build()
+            #expect(incremental.succeeded && !incremental.upToDate, "change \(number)")
+            if number > 0 {
+                #expect(FileManager.default.fileExists(atPath: site.cache.spareFolder), "change \(number)")
+            }
+            let fullOutput = site.root.appendingPathComponent("full-\(number)")
+            #expect(await site.build(incremental: false, into: fullOutput).succeeded)
+            #expect(Self.tree(site.output) == Self.tree(fullOutput), "change \(number)")
+            try FileManager.default.removeItem(at: fullOutput)
+        }
+    }
+
+    /// Whatever happened to the spare tree (a build killed while updating it, a file
+    /// dropped into it by hand), what is swapped in is what a full build writes.
+    @Test func aSpareTreeChangedByHandStillGivesTheFullBuildsOutput() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        _ = await site.build()
+        try site.edit("content/announcements/waspada-penipuan.md", replacing: "title: ", with: "title: Satu — ")
+        _ = await site.build()
+        let spare = URL(fileURLWithPath: site.cache.spareFolder)
+        try Data("extra".utf8).write(to: spare.appendingPathComponent("tambahan.html"))
+        try Data("changed".utf8).write(to: spare.appendingPathComponent("index.html"))
+        try FileManager.default.removeItem(at: spare.appendingPathComponent("feed.xml"))
+        try FileManager.default.removeItem(at: spare.appendingPathComponent("pengumuman"))
+        try Data("file where a folder was".utf8).write(to: spare.appendingPathComponent("pengumuman"))
+        try site.edit("content/announcements/waspada-penipuan.md", replacing: "Satu — ", with: "Dua — ")
+        let incremental = await site.build()
+        #expect(incremental.succeeded)
+        let fullOutput = site.root.appendingPathComponent("full")
+        _ = await site.build(incremental: false, into: fullOutput)
+        #expect(Self.tree(site.output) == Self.tree(fullOutput))
+    }
+
     @Test func aBuildWithNothingChangedWritesNothing() async throws {
         let site = try DemoCopy()
         defer { site.cleanUp() }

@@ -9,6 +9,9 @@ import Foundation
 struct BuildCache: Sendable {
     let folder: String
     var statePath: String { folder + "/state" }
+    /// The output before the one in place, brought up to date by the next build and
+    /// swapped in: no build copies or removes a whole site.
+    var spareFolder: String { folder + "/spare" }
 
     init(output: URL) {
         let output = output.standardizedFileURL
@@ -29,6 +32,23 @@ struct BuildCache: Sendable {
             unlink(temporary)
             throw OutputWriter.WriteError(words: .cannotMoveInto(statePath, .same(String(cString: strerror(errno)))))
         }
+    }
+
+    /// Holds the cache for this process until it ends or the lock is released: two builds
+    /// of one output never update the spare tree at once. nil when the folder cannot be
+    /// made (the build is then full).
+    func lock() -> CacheLock? {
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil
+        else { return nil }
+        let descriptor = open(folder + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return nil }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                close(descriptor)
+                return nil
+            }
+        }
+        return CacheLock(descriptor: descriptor)
     }
 
     /// Forgets the previous build.
@@ -95,5 +115,18 @@ enum EngineIdentity {
             bytes += chunk[..<count]
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// An exclusive lock on a cache folder, released when the last reference goes.
+final class CacheLock: Sendable {
+    private let descriptor: Int32
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        close(descriptor)
     }
 }

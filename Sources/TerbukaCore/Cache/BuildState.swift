@@ -29,6 +29,9 @@ struct BuildState: Sendable {
     var scanned: Int64
     var inputs: [String: Input]
     var outputs: [String: Output]
+    /// The files of the spare tree (`.<output>.cache/spare`, the output before this one),
+    /// which the next build brings up to date and swaps in.
+    var spare: [String: Output] = [:]
     var warnings: [Diagnostic]
     var files: Int
     var pages: Int
@@ -57,11 +60,13 @@ struct BuildState: Sendable {
             text +=
                 "i \(s.device) \(s.inode) \(s.size) \(s.modified) \(s.changed) \(input.sha256) \(Self.escape(path))\n"
         }
-        for (path, output) in outputs.sorted(by: { $0.key < $1.key }) {
-            let s = output.stamp
-            let fingerprint = output.fingerprint.isEmpty ? "-" : output.fingerprint
-            text +=
-                "o \(s.device) \(s.inode) \(s.size) \(s.modified) \(output.sha256) \(fingerprint) \(Self.escape(path))\n"
+        for (kind, records) in [("o", outputs), ("s", spare)] {
+            for (path, output) in records.sorted(by: { $0.key < $1.key }) {
+                let s = output.stamp
+                let fingerprint = output.fingerprint.isEmpty ? "-" : output.fingerprint
+                text +=
+                    "\(kind) \(s.device) \(s.inode) \(s.size) \(s.modified) \(output.sha256) \(fingerprint) \(Self.escape(path))\n"
+            }
         }
         let body = Data(text.utf8)
         return body + Data("end \(Digest.sha256(body))\n".utf8)
@@ -124,17 +129,18 @@ struct BuildState: Sendable {
                 stamp: FileStamp(
                     device: UInt64(device), inode: UInt64(inode), size: size, modified: Int64(modified),
                     changed: Int64(changed)), sha256: sha256)
-        case "o":
+        case let kind where kind == "o" || kind == "s":
             guard let device = fields.integer(), let inode = fields.integer(), let size = fields.integer(),
                 let modified = fields.integer()
             else { return false }
             let sha256 = fields.word()
             let fingerprint = fields.word()
             let path = Self.unescape(fields.rest())
-            outputs[path] = Output(
+            let record = Output(
                 stamp: FileStamp(
                     device: UInt64(device), inode: UInt64(inode), size: size, modified: Int64(modified), changed: 0),
                 sha256: sha256, fingerprint: fingerprint == "-" ? "" : fingerprint)
+            if kind == "o" { outputs[path] = record } else { spare[path] = record }
         default: return false
         }
         return true

@@ -18,10 +18,15 @@ struct IncrementalPlan: Sendable {
     /// True when the previous build had every input this one has, with the same contents,
     /// and its output is whole.
     let nothingChanged: Bool
+    /// The spare tree to bring up to date, when the previous build left one.
+    let spare: SpareTree?
+    /// Held while the build runs.
+    let lock: CacheLock?
 
     init(options: BuildOptions) {
         cache = BuildCache(output: options.output)
-        let found = cache.read()
+        lock = cache.lock()
+        let found = lock == nil ? nil : cache.read()
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         scanned = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
@@ -48,6 +53,9 @@ struct IncrementalPlan: Sendable {
         guard var previous = found, previous.key == key else {
             self.previous = nil
             nothingChanged = false
+            spare = nil
+            // A spare tree nothing describes is of no use.
+            try? FileManager.default.removeItem(atPath: cache.spareFolder)
             return
         }
         let sameInputs =
@@ -68,11 +76,15 @@ struct IncrementalPlan: Sendable {
         }
         self.previous = previous
         nothingChanged = sameInputs && whole
+        spare =
+            FileManager.default.fileExists(atPath: cache.spareFolder)
+            ? SpareTree(cache.spareFolder, previous.spare) : nil
     }
 
     /// The state to keep after a build that wrote `ledger` into `output`.
+    /// `keptPrevious`: the output that was in place is now the spare tree.
     func state(
-        ledger: Ledger, output: URL, fingerprints: [String: String], warnings: [Diagnostic]
+        ledger: Ledger, output: URL, fingerprints: [String: String], warnings: [Diagnostic], keptPrevious: Bool
     ) -> BuildState {
         let root = output.standardizedFileURL.path
         let written = ledger.all
@@ -86,7 +98,31 @@ struct IncrementalPlan: Sendable {
         let counts = ledger.counts
         return BuildState(
             key: key, scanned: scanned, inputs: inputs.filter { !$0.value.sha256.isEmpty }, outputs: outputs,
-            warnings: warnings, files: counts.files, pages: counts.pages)
+            spare: keptPrevious ? previous?.outputs ?? [:] : [:], warnings: warnings, files: counts.files,
+            pages: counts.pages)
+    }
+}
+
+/// The spare tree as it is on disk: every file and folder in it, and the files that are
+/// still as the state says (same inode, size and mtime), whose SHA-256 is therefore known.
+/// Anything else in it (left by a build killed while updating it) is written again or
+/// removed.
+struct SpareTree: Sendable {
+    let root: String
+    let known: [String: BuildState.Output]
+    let files: [String]
+    let folders: [String]
+
+    init(_ root: String, _ recorded: [String: BuildState.Output]) {
+        self.root = root
+        let walk = TreeWalk(root)
+        var known: [String: BuildState.Output] = [:]
+        for file in walk.files {
+            if let record = recorded[file.path], record.stamp.sameContents(as: file.stamp) { known[file.path] = record }
+        }
+        self.known = known
+        files = walk.files.map(\.path)
+        folders = walk.folders
     }
 }
 
@@ -103,6 +139,11 @@ final class OutputReuse: @unchecked Sendable {
     private let lock = NSLock()
     private var fingerprints: [String: String] = [:]
     private var reusedCount = 0
+
+    /// Counts a file kept or linked rather than written.
+    func countReused() {
+        lock.withLock { reusedCount += 1 }
+    }
 
     init(root: URL, previous: BuildState?, sourceHashes: [String: String]) {
         self.root = root.standardizedFileURL.path
@@ -139,7 +180,7 @@ final class OutputReuse: @unchecked Sendable {
         let done =
             Foundation.link(source, target) == 0
             || (try? FileManager.default.copyItem(atPath: source, toPath: target)) != nil
-        if done { lock.withLock { reusedCount += 1 } }
+        if done { countReused() }
         return done
     }
 }

@@ -30,11 +30,28 @@ struct InputScan: Sendable {
         files = found.sorted { $0.path < $1.path }
     }
 
-    /// The files under `folder`, symbolic links followed (as the loader follows them), each
-    /// folder entered once even when links make a loop.
     private static func walk(_ folder: String, as prefix: String, into found: inout [File]) {
+        found += TreeWalk(folder).files.map { File(path: prefix + $0.path, location: $0.location, stamp: $0.stamp) }
+    }
+}
+
+/// The files and folders under a folder, symbolic links followed (as the loader follows
+/// them), each folder entered once even when links make a loop.
+struct TreeWalk {
+    struct File {
+        /// Relative to the folder walked.
+        var path: String
+        var location: String
+        var stamp: FileStamp
+    }
+
+    var files: [File] = []
+    /// Relative paths of the folders under it, parents before their children.
+    var folders: [String] = []
+
+    init(_ folder: String) {
         var seen: Set<[UInt64]> = []
-        var pending: [(String, String)] = [(folder, prefix)]
+        var pending: [(String, String)] = [(folder, "")]
         while let (path, shown) = pending.popLast() {
             var info = stat()
             guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
@@ -42,6 +59,7 @@ struct InputScan: Sendable {
                 let directory = opendir(path)
             else { continue }
             defer { closedir(directory) }
+            if !shown.isEmpty { folders.append(String(shown.dropLast())) }
             while let entry = readdir(directory) {
                 let name = withUnsafePointer(to: entry.pointee.d_name) {
                     $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
@@ -51,7 +69,7 @@ struct InputScan: Sendable {
                 guard stat(child, &info) == 0 else { continue }
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR: pending.append((child, shown + name + "/"))
-                case S_IFREG: found.append(File(path: shown + name, location: child, stamp: FileStamp(info)))
+                case S_IFREG: files.append(File(path: shown + name, location: child, stamp: FileStamp(info)))
                 default: continue
                 }
             }

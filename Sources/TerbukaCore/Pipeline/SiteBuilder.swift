@@ -100,8 +100,10 @@ public struct SiteBuilder: Sendable {
 
         // An incremental build first looks at what changed; nothing: the previous build's
         // warnings are given again and nothing is written.
-        let plan = write && options.incremental ? IncrementalPlan(options: options) : nil
-        if write && !options.incremental { BuildCache(output: options.output).remove() }
+        // Not beside an output that will be refused (below): nothing is touched there.
+        let cached = write && OutputWriter.refusal(options.output, siteRoot: options.siteRoot) == nil
+        let plan = cached && options.incremental ? IncrementalPlan(options: options) : nil
+        if cached && !options.incremental { BuildCache(output: options.output).remove() }
         if let plan, plan.nothingChanged, let previous = plan.previous {
             for warning in previous.warnings { diagnostics.warning(warning.message, at: warning.location) }
             if plan.inputs.contains(where: { previous.inputs[$0.key]?.stamp != $0.value.stamp }) {
@@ -162,7 +164,8 @@ public struct SiteBuilder: Sendable {
             OutputReuse(root: options.output, previous: $0.previous, sourceHashes: $0.hashesByLocation)
         }
         do {
-            let staging = try writer.begin(reusing: reuse)
+            let staging =
+                try plan?.spare.map { writer.beginUpdating($0, reusing: reuse) } ?? writer.begin(reusing: reuse)
             do {
                 // The primary language first: the others link to its data and show its hashes.
                 let lists = ListPages(index)
@@ -178,6 +181,7 @@ public struct SiteBuilder: Sendable {
                 let sums = Integrity.sums(staging.ledger)
                 try staging.write(sums)
                 if let key = options.signingKey { try staging.write(Integrity.signature(of: sums, with: key)) }
+                staging.sweep()
             } catch {
                 writer.abandon(staging)
                 throw OutputWriter.WriteError(words: .cannotWriteSite(.same(error.localizedDescription)))
@@ -187,13 +191,15 @@ public struct SiteBuilder: Sendable {
             // The cache never describes an output other than the one in place: forgotten
             // before the swap, kept again after it.
             plan?.cache.discard()
-            try writer.commit(staging)
+            // The output in place becomes the spare tree, when the state can describe it.
+            let kept = try writer.commit(
+                staging, keepingPreviousAt: plan?.previous == nil ? nil : plan?.cache.spareFolder)
             lap("swap")
             if let plan, let reuse {
                 try? plan.cache.write(
                     plan.state(
                         ledger: staging.ledger, output: options.output, fingerprints: reuse.pageFingerprints,
-                        warnings: diagnostics.all.filter { $0.severity == .warning }))
+                        warnings: diagnostics.all.filter { $0.severity == .warning }, keptPrevious: kept))
                 lap("cache")
             }
             var built = report(counts.files, pages: counts.pages)

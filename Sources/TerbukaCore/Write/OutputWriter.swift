@@ -78,15 +78,27 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Removes a staging folder after a failure.
+    /// The spare tree of an incremental build as the staging folder: it already holds
+    /// the output before the one in place, and is brought up to date file by file.
+    func beginUpdating(_ spare: SpareTree, reusing reuse: OutputReuse?) -> StagingFolder {
+        removeStaleStaging()
+        return StagingFolder(root: URL(fileURLWithPath: spare.root, isDirectory: true), reuse: reuse, updating: spare)
+    }
+
+    /// Removes a staging folder after a failure; a spare tree stays, for the next build to
+    /// bring up to date.
     public func abandon(_ staging: StagingFolder) {
+        guard staging.spare == nil else { return }
         try? FileManager.default.removeItem(at: staging.root)
     }
 
     /// Puts the staging folder in the destination's place: one exchange of the two names
     /// (renameat2 with RENAME_EXCHANGE), so that at every instant `destination` is a whole
-    /// site, old or new; then the old one, now under the staging name, is removed.
-    public func commit(_ staging: StagingFolder) throws {
+    /// site, old or new; then the old one, now under the staging name, is removed, or kept
+    /// as the spare tree at `spare` (incremental builds). Returns true when the old output
+    /// is now at `spare`.
+    @discardableResult
+    public func commit(_ staging: StagingFolder, keepingPreviousAt spare: String? = nil) throws -> Bool {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: destination.path, isDirectory: &isDirectory)
@@ -96,11 +108,16 @@ public struct OutputWriter: Sendable {
                 abandon(staging)
                 throw WriteError(words: .cannotMoveInto(destination.path, .same(problem)))
             }
-            return
+            return false
         }
         if AtomicSwap.exchange(staging.root.path, destination.path) {
+            if let spare {
+                if staging.root.path == spare { return true }
+                try? fm.removeItem(atPath: spare)
+                if rename(staging.root.path, spare) == 0 { return true }
+            }
             try? fm.removeItem(at: staging.root)
-            return
+            return false
         }
         // No exchange on this system or file system: two renames, with a moment between
         // them when the destination is missing.
@@ -120,6 +137,7 @@ public struct OutputWriter: Sendable {
             throw WriteError(words: .cannotMoveInto(destination.path, FileProblem.describe(error)))
         }
         try? fm.removeItem(at: previous)
+        return false
     }
 }
 
@@ -154,44 +172,95 @@ public struct StagingFolder: Sendable {
 
     /// What may be taken from the previous output (incremental builds).
     let reuse: OutputReuse?
+    /// The spare tree this folder is, when it is one: its files are kept where they already
+    /// hold the bytes wanted, and replaced (never written into: the output in place may
+    /// share them through hard links) where they do not.
+    let spare: SpareTree?
 
-    init(root: URL, reuse: OutputReuse? = nil) {
+    init(root: URL, reuse: OutputReuse? = nil, updating spare: SpareTree? = nil) {
         self.root = root
         self.reuse = reuse
+        self.spare = spare
+        if let spare {
+            folders.assume(spare.folders.map { root.path + "/" + $0 })
+        }
     }
 
-    /// Writes `file`; a file whose bytes the previous output already has is linked from
-    /// it instead.
+    /// Writes `file`: a file the spare tree already has with these bytes is kept, and one
+    /// the output in place has is linked from it.
     public func write(_ file: OutputFile) throws {
         let target = try prepare(file.path)
         switch file.contents {
         case .bytes(let data):
             let sha256 = Digest.sha256(data)
+            ledger.record(file.path, size: data.count, sha256: sha256)
+            if keeps(file.path, sha256: sha256) { return }
+            try clear(target.path)
             let linked = reuse.map { $0.has(file.path, sha256: sha256) && $0.link(file.path, to: target.path) } ?? false
             if !linked { try Self.write(data, to: target.path) }
-            ledger.record(file.path, size: data.count, sha256: sha256)
         case .copy(let source):
-            let resolved = source.resolvingSymlinksInPath()
-            if let reuse, let sha256 = reuse.sourceHashes[source.standardizedFileURL.path],
-                let old = reuse.record(file.path), old.sha256 == sha256, reuse.link(file.path, to: target.path)
-            {
-                ledger.record(file.path, size: old.stamp.size, sha256: sha256)
-                return
+            if let reuse, let sha256 = reuse.sourceHashes[source.standardizedFileURL.path] {
+                if let kept = spare?.known[file.path], kept.sha256 == sha256 {
+                    reuse.countReused()
+                    ledger.record(file.path, size: kept.stamp.size, sha256: sha256)
+                    return
+                }
+                if let old = reuse.record(file.path), old.sha256 == sha256 {
+                    try clear(target.path)
+                    if reuse.link(file.path, to: target.path) {
+                        ledger.record(file.path, size: old.stamp.size, sha256: sha256)
+                        return
+                    }
+                }
             }
-            try FileManager.default.copyItem(at: resolved, to: target)
+            try clear(target.path)
+            try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: target)
             let (sha256, size) = try Digest.sha256(fileAt: target)
             ledger.record(file.path, size: size, sha256: sha256)
         case .previous(let entry):
+            ledger.record(file.path, size: entry.size, sha256: entry.sha256)
+            if keeps(file.path, sha256: entry.sha256) { return }
+            try clear(target.path)
             guard let reuse, reuse.link(file.path, to: target.path) else {
                 throw OutputWriter.WriteError(words: .cannotCreate(target.path, .same("previous output changed")))
             }
-            ledger.record(file.path, size: entry.size, sha256: entry.sha256)
+        }
+    }
+
+    /// True when the spare tree already holds these bytes at `path`.
+    private func keeps(_ path: String, sha256: String) -> Bool {
+        guard let kept = spare?.known[path], kept.sha256 == sha256 else { return false }
+        reuse?.countReused()
+        return true
+    }
+
+    /// Makes room for a new file at `path` in a spare tree: what is there goes.
+    private func clear(_ path: String) throws {
+        guard spare != nil, unlink(path) != 0, errno != ENOENT else { return }
+        if errno == EISDIR || errno == EPERM {
+            try FileManager.default.removeItem(atPath: path)
+        } else {
+            throw Self.failure(path)
+        }
+    }
+
+    /// Removes from a spare tree what this build did not write, files and then the
+    /// folders left empty.
+    func sweep() {
+        guard let spare else { return }
+        let written = Set(ledger.all.map(\.path))
+        for path in spare.files where !written.contains(path) {
+            unlink(root.path + "/" + path)
+        }
+        for folder in spare.folders.reversed() {
+            rmdir(root.path + "/" + folder)
         }
     }
 
     /// A file written in pieces, for outputs too large to hold in memory at once.
     public func open(_ path: String) throws -> StreamedFile {
         let target = try prepare(path)
+        try clear(target.path)
         guard FileManager.default.createFile(atPath: target.path, contents: nil) else {
             throw OutputWriter.WriteError(words: .cannotCreate(target.path, .same("")))
         }
@@ -201,6 +270,7 @@ public struct StagingFolder: Sendable {
     /// An empty file at `path`, for writers that fill it themselves and then record it.
     func prepareFile(_ path: String) throws -> URL {
         let url = try prepare(path)
+        try clear(url.path)
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw OutputWriter.WriteError(words: .cannotCreate(url.path, .same("")))
         }
@@ -220,7 +290,14 @@ public struct StagingFolder: Sendable {
     /// them: pages are written after their parents' folders).
     private static func makeFolder(_ path: String) throws {
         // As FileManager and Data.write make them: 0o777 and 0o666, less the umask.
-        if mkdir(path, 0o777) == 0 || errno == EEXIST { return }
+        if mkdir(path, 0o777) == 0 { return }
+        if errno == EEXIST {
+            // In a spare tree, a file may stand where a folder is wanted now.
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return }
+            unlink(path)
+            if mkdir(path, 0o777) == 0 { return }
+        }
         guard errno == ENOENT else { throw failure(path) }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
@@ -262,6 +339,11 @@ public struct StagingFolder: Sendable {
 final class MadeFolders: @unchecked Sendable {
     private let lock = NSLock()
     private var made: Set<String> = []
+
+    /// Folders that exist already (those of a spare tree).
+    func assume(_ paths: [String]) {
+        lock.withLock { made.formUnion(paths) }
+    }
 
     /// Runs `make` for a folder not made yet, holding the lock so that no other task writes
     /// into it before it exists.
