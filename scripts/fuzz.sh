@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes one parser (or all) with libFuzzer for SECONDS each.
 # Usage: scripts/fuzz.sh TARGET|all SECONDS
-# Targets: csv, xlsx, frontmatter, dates, markdown (Fuzz/Sources/fuzz-TARGET).
+# Targets: csv, xlsx, frontmatter, dates, markdown, ssh, cache (Fuzz/Sources/fuzz-TARGET).
 # Seed corpora are made at each run from the demo content and ../shared/conformance (not
 # kept in the repository); what libFuzzer learns stays in Fuzz/corpus/TARGET (ignored by
 # git). A crash stops the run with exit status 1 and leaves its input in Fuzz/crashes/:
@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: scripts/fuzz.sh TARGET|all SECONDS}
 seconds=${2:?usage: scripts/fuzz.sh TARGET|all SECONDS}
-all=(csv xlsx frontmatter dates markdown ssh)
+all=(csv xlsx frontmatter dates markdown ssh cache)
 [ "$target" = all ] && targets=("${all[@]}") || targets=("$target")
 
 scripts/install-deps.sh >/dev/null
@@ -59,6 +59,15 @@ PY
       cp "$keys/message.sig" "$corpus/signature"
       head -c 200 "$keys/message.sig" > "$corpus/signature-cut"
       rm -rf "$keys" ;;
+    cache)
+      # The state file a build of the demo keeps, whole and cut short.
+      local out
+      out=$(mktemp -d)
+      swift build --product terbuka >/dev/null
+      "$(swift build --show-bin-path)/terbuka" build --quiet --site . --output "$out/output" >/dev/null
+      cp "$out/.output.cache/state" "$corpus/state"
+      head -c 4096 "$out/.output.cache/state" > "$corpus/state-cut"
+      rm -rf "$out" ;;
     markdown)
       find content -name '*.md' | while read -r f; do cp "$f" "$corpus/$(echo "$f" | tr / _)"; done
       if [ -d "$shared" ]; then

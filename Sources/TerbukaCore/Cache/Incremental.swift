@@ -18,8 +18,6 @@ struct IncrementalPlan: Sendable {
     /// True when the previous build had every input this one has, with the same contents,
     /// and its output is whole.
     let nothingChanged: Bool
-    /// The spare tree to bring up to date, when the previous build left one.
-    let spare: SpareTree?
     /// Held while the build runs.
     let lock: CacheLock?
 
@@ -53,7 +51,6 @@ struct IncrementalPlan: Sendable {
         guard var previous = found, previous.key == key else {
             self.previous = nil
             nothingChanged = false
-            spare = nil
             // A spare tree nothing describes is of no use.
             try? FileManager.default.removeItem(atPath: cache.spareFolder)
             return
@@ -76,9 +73,12 @@ struct IncrementalPlan: Sendable {
         }
         self.previous = previous
         nothingChanged = sameInputs && whole
-        spare =
-            FileManager.default.fileExists(atPath: cache.spareFolder)
-            ? SpareTree(cache.spareFolder, previous.spare) : nil
+    }
+
+    /// The spare tree the previous build left, as it is on disk now; nil when there is none.
+    func spare() -> SpareTree? {
+        guard let previous, FileManager.default.fileExists(atPath: cache.spareFolder) else { return nil }
+        return SpareTree(cache.spareFolder, previous.spare)
     }
 
     /// The state to keep after a build that wrote `ledger` into `output`.

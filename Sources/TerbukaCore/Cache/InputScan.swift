@@ -66,7 +66,8 @@ struct TreeWalk {
                 }
                 if name == "." || name == ".." { continue }
                 let child = path + "/" + name
-                guard stat(child, &info) == 0 else { continue }
+                // Relative to the open folder: the path is not looked up again from the root.
+                guard fstatat(dirfd(directory), name, &info, 0) == 0 else { continue }
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR: pending.append((child, shown + name + "/"))
                 case S_IFREG: files.append(File(path: shown + name, location: child, stamp: FileStamp(info)))

@@ -165,7 +165,7 @@ public struct SiteBuilder: Sendable {
         }
         do {
             let staging =
-                try plan?.spare.map { writer.beginUpdating($0, reusing: reuse) } ?? writer.begin(reusing: reuse)
+                try plan?.spare().map { writer.beginUpdating($0, reusing: reuse) } ?? writer.begin(reusing: reuse)
             do {
                 // The primary language first: the others link to its data and show its hashes.
                 let lists = ListPages(index)
