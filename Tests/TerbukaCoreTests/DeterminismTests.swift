@@ -113,4 +113,11 @@ import Testing
             #expect(diagnostics.all.map(\.location.path) == (0..<count).filter { $0 % 3 == 0 }.map { "\($0).md" })
         }
     }
+
+    @Test func bothGivesEachPieceOfWorkItsOwnResult() {
+        for _ in 0..<200 {
+            let (text, numbers) = Parallel.both({ String(repeating: "a", count: 1000) }, { Array(0..<1000) })
+            #expect(text.count == 1000 && numbers.last == 999)
+        }
+    }
 }

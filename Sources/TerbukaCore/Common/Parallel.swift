@@ -9,6 +9,22 @@ enum Parallel {
         return compactMap(items, into: &unused) { item, _ in transform(item) }
     }
 
+    /// Two pieces of work at once; their results.
+    static func both<A: Sendable, B: Sendable>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+        nonisolated(unsafe) var a: A?
+        nonisolated(unsafe) var b: B?
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                nonisolated(unsafe) let (one, two) = (first, second)
+                // Each index writes its own variable: no two threads touch the same one.
+                DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    if index == 0 { a = one() } else { b = two() }
+                }
+            }
+        }
+        return (a!, b!)
+    }
+
     /// `transform` of every item, in chunks run at once; nil results are dropped.
     static func compactMap<Item: Sendable, Output: Sendable>(
         _ items: [Item], into diagnostics: inout Diagnostics, _ transform: (Item, inout Diagnostics) -> Output?
