@@ -74,6 +74,66 @@ import Testing
         #expect(try SiteFiles.brokenLinks(in: site.output) == [])
     }
 
+    /// A vacancy with 300 related announcements and, after its final stage, 1,499 of its
+    /// 1,500 formations unfilled: both lists continue on pages of their own.
+    @Test func aVacancysRelatedAnnouncementsAndUnfilledFormationsAreSplitIntoPages() async throws {
+        var formations = "code,position,unit,kind,quota\n"
+        for number in 0..<1_500 {
+            formations += "U\(number),ANALIS KEBIJAKAN \(number),SEKRETARIAT DAERAH BAGIAN \(number),umum,1\n"
+        }
+        let results = try ResultsSite(
+            tables: [("akhir", "participant,name,formation,skd,skb,status\nB,BUDI,U0,400,80,\n")],
+            formations: formations)
+        let site = results.site
+        defer { site.cleanUp() }
+        for number in 0..<300 {
+            try site.write(
+                "content/announcements/terkait-\(String(format: "%03d", number)).md",
+                "---\ntitle: Pengumuman terkait nomor \(number) untuk seleksi ini\ndate: 2024-09-\(String(format: "%02d", 1 + number % 28)) 08:00\nvacancy: cpns-2024\nnumber: 800/\(number)/BKPSDM\n---\nIsi.\n"
+            )
+        }
+        #expect(await site.build().succeeded)
+        let pages = SiteFiles.list(site.output).filter { $0.hasSuffix(".html") }
+        for page in pages where page.hasPrefix("lowongan/cpns-2024/") {
+            let weight = try Self.weight(of: page, in: site.output)
+            #expect(weight <= 60_000, "\(page): \(weight) bytes")
+        }
+        let vacancy = try Self.text("lowongan/cpns-2024/index.html", in: site.output)
+        let relatedPages =
+            ["lowongan/cpns-2024/index.html"]
+            + pages.filter {
+                $0.hasPrefix("lowongan/cpns-2024/pengumuman/")
+            }.sorted { $0.count == $1.count ? $0 < $1 : $0.count < $1.count }
+        #expect(relatedPages.count > 2)
+        var linked: [String] = []
+        for page in relatedPages {
+            let html = try Self.text(page, in: site.output)
+            let section = String(html[html.range(of: "id=\"pengumuman-terkait\"")!.lowerBound...])
+            linked += SiteFiles.links(in: section).filter { $0.contains("terkait-") }.map {
+                String($0.split(separator: "/").dropLast().last!)
+            }
+        }
+        #expect(linked.count == 300)
+        #expect(Set(linked).count == 300)
+        let unfilledPages =
+            ["lowongan/cpns-2024/index.html"]
+            + pages.filter {
+                $0.hasPrefix("lowongan/cpns-2024/formasi-kosong/")
+            }
+        #expect(unfilledPages.count > 2)
+        var rows: [String] = []
+        for page in unfilledPages {
+            let html = try Self.text(page, in: site.output)
+            var table = html[html.range(of: "id=\"formasi-kosong\"")!.lowerBound...]
+            table = table[..<table.range(of: "</table>")!.lowerBound]
+            rows += table.components(separatedBy: "<tr><td>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        }
+        #expect(rows.count == 1_499)
+        #expect(Set(rows) == Set((1..<1_500).map { "U\($0)" }))
+        #expect(vacancy.contains("formasi-kosong/2/index.html") && vacancy.contains("pengumuman/2/index.html"))
+        #expect(try SiteFiles.brokenLinks(in: site.output) == [])
+    }
+
     @Test func theAnnouncementPagesListEachOnceCurrentNewestFirstThenTheArchive() async throws {
         let site = try Self.largeSite(announcements: 260, formations: 1)
         defer { site.cleanUp() }

@@ -17,6 +17,16 @@ public enum Route {
     public static func formationPage(_ id: String, page index: Int) -> String {
         index == 0 ? vacancy(id) : vacancyFolder(id) + "formasi/\(index + 1)/index.html"
     }
+    /// Page `index` (0-based) of a vacancy's related announcements: page 0 is on the
+    /// vacancy's page.
+    public static func relatedAnnouncementsPage(_ id: String, page index: Int) -> String {
+        index == 0 ? vacancy(id) : vacancyFolder(id) + "pengumuman/\(index + 1)/index.html"
+    }
+    /// Page `index` (0-based) of a vacancy's unfilled formations: page 0 is on the vacancy's
+    /// page.
+    public static func unfilledPage(_ id: String, page index: Int) -> String {
+        index == 0 ? vacancy(id) : vacancyFolder(id) + "formasi-kosong/\(index + 1)/index.html"
+    }
     public static let schedule = "jadwal/index.html"
     public static let calendar = "jadwal.ics"
     public static func vacancyCalendar(_ id: String) -> String { "lowongan/\(id)/jadwal.ics" }

@@ -76,6 +76,8 @@ enum InterfaceString: String, CaseIterable {
     case page = "page"
     case pageOf = "page_of"
     case formationsTitle = "formations_title"
+    case relatedAnnouncements = "related_announcements"
+    case unfilledTitle = "unfilled_title"
     case resultsCaption = "results_caption"
     case resultsContinued = "results_continued"
     case resultsParticipants = "results_participants"

@@ -1,6 +1,7 @@
 /// Lists split into pages that stay within the page budget (60 KB with the style sheet and
 /// scripts a page loads), however many items a site has: the announcements, the vacancies,
-/// the schedule and a vacancy's formations. Page 1 keeps the list's own address; page n is
+/// the schedule, and a vacancy's formations, related announcements and unfilled formations.
+/// Page 1 keeps the list's own address; page n is
 /// `<folder>/<n>/index.html`, which no slug can take (slugs start with a letter).
 enum Paging {
     /// Estimated bytes of the items on one page: with the page's chrome (about 4 KB), the
@@ -72,6 +73,12 @@ struct PagerView: Sendable {
     }
 }
 
+/// The pager of a list inside a larger view (a vacancy's related announcements), so that
+/// the `pager` partial finds it under its own name.
+struct ListPagerView: Sendable {
+    var pager: PagerView?
+}
+
 struct PagerLinkView: Sendable {
     var label: String
     /// nil for the current page and for a gap.
@@ -89,6 +96,13 @@ public struct ListPages: Sendable {
     var schedule: [Range<Int>]
     /// A vacancy's formations, by vacancy id; page 0 is on the vacancy's page.
     var formations: [String: [Range<Int>]]
+    /// A vacancy's related announcements and its unfilled formations, by vacancy id; page 0
+    /// of each is on the vacancy's page, where it has a smaller share of the budget.
+    var related: [String: [Range<Int>]]
+    var unfilled: [String: [Range<Int>]]
+    /// The room the first page of a vacancy's related announcements, and of its unfilled
+    /// formations, may take on the vacancy's page.
+    static let vacancyPageShare = 8_000
 
     public init(_ index: SiteIndex) {
         announcements = Paging.split(
@@ -106,15 +120,27 @@ public struct ListPages: Sendable {
                 }
             })
         var formations: [String: [Range<Int>]] = [:]
+        var related: [String: [Range<Int>]] = [:]
+        var unfilled: [String: [Range<Int>]] = [:]
         let agency = index.content.config.agency
         for (vacancy, items) in zip(index.vacancies, timelines) {
-            // The vacancy's page carries its notice, schedule, results and related
-            // announcements before the formations: the first page of them has less room.
+            let announcements = Paging.split(
+                sizes: (index.announcementsByVacancy[vacancy.id] ?? []).map {
+                    Paging.estimate($0.title, $0.number, $0.slug, markup: 330)
+                }, firstBudget: Self.vacancyPageShare)
+            let unfilledRows = Paging.split(
+                sizes: (index.results[vacancy.id]?.unfilled ?? []).map {
+                    Paging.estimate($0.formation.code, $0.formation.position, $0.formation.unit, markup: 260)
+                }, firstBudget: Self.vacancyPageShare)
+            related[vacancy.id] = announcements
+            unfilled[vacancy.id] = unfilledRows
+            // The vacancy's page carries its notice, schedule, results and the first page of
+            // its related announcements and unfilled formations before the formations: the
+            // first page of them has less room.
             let before =
                 vacancy.body.text.utf8.count + items.count * 420
-                + (index.announcementsByVacancy[vacancy.id]?.count ?? 0) * 330
-                + (index.results[vacancy.id].map { 1_500 + $0.tables.count * 300 + ($0.unfilled?.count ?? 0) * 260 }
-                    ?? 0)
+                + announcements[0].count * 330
+                + (index.results[vacancy.id].map { 1_500 + $0.tables.count * 300 + unfilledRows[0].count * 260 } ?? 0)
             formations[vacancy.id] = Paging.split(
                 sizes: vacancy.formations.map { formation in
                     // The row and its JobPosting in the page's JSON-LD.
@@ -127,5 +153,7 @@ public struct ListPages: Sendable {
                 firstBudget: max(Paging.itemBudget - before, Paging.itemBudget / 4))
         }
         self.formations = formations
+        self.related = related
+        self.unfilled = unfilled
     }
 }

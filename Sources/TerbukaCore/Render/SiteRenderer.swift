@@ -55,6 +55,9 @@ public struct SiteRenderer: Sendable {
         case vacancy(Vacancy)
         /// Page n ≥ 1 of a vacancy's formations (page 0 is on the vacancy's page).
         case formations(Vacancy, page: Int)
+        /// Page n ≥ 1 of a vacancy's related announcements, and of its unfilled formations.
+        case relatedAnnouncements(Vacancy, page: Int)
+        case unfilled(Vacancy, page: Int)
         case announcement(Announcement)
         case page(StandingPage)
     }
@@ -69,6 +72,10 @@ public struct SiteRenderer: Sendable {
             + index.vacancies.map(Job.vacancy)
             + index.vacancies.flatMap { vacancy in
                 (lists.formations[vacancy.id] ?? []).indices.dropFirst().map { Job.formations(vacancy, page: $0) }
+                    + (lists.related[vacancy.id] ?? []).indices.dropFirst().map {
+                        Job.relatedAnnouncements(vacancy, page: $0)
+                    }
+                    + (lists.unfilled[vacancy.id] ?? []).indices.dropFirst().map { Job.unfilled(vacancy, page: $0) }
             }
             + (isPrimary ? index.vacancies.map(Job.vacancyCalendar) : [])
             + index.announcements.map(Job.announcement)
@@ -202,6 +209,28 @@ public struct SiteRenderer: Sendable {
                 title: pagedTitle("\(text(.formationsTitle)) — \(vacancy.title)", number), description: "",
                 current: Route.vacancyList
             ) { root in formationsView(vacancy, page: number, root: root, ledger: ledger) }
+        case .relatedAnnouncements(let vacancy, let number):
+            return page(
+                Route.relatedAnnouncementsPage(vacancy.id, page: number), template: "related-announcements",
+                title: pagedTitle("\(text(.relatedAnnouncements)) — \(vacancy.title)", number), description: "",
+                current: Route.vacancyList
+            ) { root in
+                RelatedAnnouncementsPageView(
+                    vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root),
+                    announcements: relatedAnnouncements(vacancy, page: number, root: root),
+                    pager: relatedPager(vacancy, page: number, root: root))
+            }
+        case .unfilled(let vacancy, let number):
+            return page(
+                Route.unfilledPage(vacancy.id, page: number), template: "unfilled",
+                title: pagedTitle("\(text(.unfilledTitle)) — \(vacancy.title)", number), description: "",
+                current: Route.vacancyList
+            ) { root in
+                UnfilledPageView(
+                    vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root),
+                    unfilled: unfilledView(
+                        vacancy, index.results[vacancy.id]?.unfilled ?? [], page: number, root: root, ledger: ledger))
+            }
         case .announcement(let announcement):
             return page(
                 Route.announcement(announcement.slug), template: "announcement", title: announcement.title,
@@ -408,7 +437,7 @@ public struct SiteRenderer: Sendable {
     private func vacancyView(_ vacancy: Vacancy, root: String, ledger: Ledger) -> VacancyView {
         let zone = index.content.config.timeZone
         let schedule = timelineRows(vacancy)
-        let announcements = (index.announcementsByVacancy[vacancy.id] ?? []).map { announcementSummary($0, root: root) }
+        let announcements = relatedAnnouncements(vacancy, page: 0, root: root)
         let resultLinks = (index.results[vacancy.id]?.tables ?? []).map { table in
             ResultLinkView(
                 label: label("result", table.stage.rawValue),
@@ -427,6 +456,7 @@ public struct SiteRenderer: Sendable {
             scheduleScriptHref: Links.href(to: Route.scheduleScript, root: root),
             asOf: format.dateTime(ContentDate(instant: index.now, in: zone), siteZone: zone),
             announcements: announcements, hasAnnouncements: !announcements.isEmpty,
+            relatedPages: ListPagerView(pager: relatedPager(vacancy, page: 0, root: root)),
             downloads: [
                 download("CSV", Route.formationData(vacancy.id, "csv"), root: root, ledger: ledger),
                 download("JSON", Route.formationData(vacancy.id, "json"), root: root, ledger: ledger),
@@ -434,15 +464,31 @@ public struct SiteRenderer: Sendable {
             results: resultLinks, hasResults: !resultLinks.isEmpty,
             statisticsHref: resultLinks.isEmpty ? nil : pageHref(Route.statistics(vacancy.id), root: root),
             lookup: resultLinks.isEmpty ? nil : lookupForm(vacancy, root: root),
-            unfilled: index.results[vacancy.id]?.unfilled.map { unfilledView(vacancy, $0, root: root, ledger: ledger) }
+            unfilled: index.results[vacancy.id]?.unfilled.map {
+                unfilledView(vacancy, $0, page: 0, root: root, ledger: ledger)
+            }
         )
     }
 
-    /// The formations the final stage left with empty seats, with why.
-    private func unfilledView(_ vacancy: Vacancy, _ formations: [UnfilledFormation], root: String, ledger: Ledger)
-        -> UnfilledSectionView
-    {
-        let rows = formations.map { item in
+    /// Page `number` of a vacancy's related announcements.
+    private func relatedAnnouncements(_ vacancy: Vacancy, page number: Int, root: String) -> [AnnouncementSummaryView] {
+        let all = index.announcementsByVacancy[vacancy.id] ?? []
+        let pages = lists.related[vacancy.id] ?? [all.indices]
+        return all[pages[number]].map { announcementSummary($0, root: root) }
+    }
+
+    private func relatedPager(_ vacancy: Vacancy, page number: Int, root: String) -> PagerView? {
+        pager(number, of: lists.related[vacancy.id]?.count ?? 1, root: root) {
+            Route.relatedAnnouncementsPage(vacancy.id, page: $0)
+        }
+    }
+
+    /// Page `number` of the formations the final stage left with empty seats, with why.
+    private func unfilledView(
+        _ vacancy: Vacancy, _ formations: [UnfilledFormation], page number: Int, root: String, ledger: Ledger
+    ) -> UnfilledSectionView {
+        let pages = lists.unfilled[vacancy.id] ?? [formations.indices]
+        let rows = formations[pages[number]].map { item in
             UnfilledRowView(
                 code: item.formation.code, position: item.formation.position, unit: item.formation.unit,
                 quota: format.integer(item.formation.quota), filled: format.integer(item.filled),
@@ -457,7 +503,8 @@ public struct SiteRenderer: Sendable {
             downloads: [
                 download("CSV", Route.unfilledData(vacancy.id, "csv"), root: root, ledger: ledger),
                 download("JSON", Route.unfilledData(vacancy.id, "json"), root: root, ledger: ledger),
-            ])
+            ],
+            pager: pager(number, of: pages.count, root: root) { Route.unfilledPage(vacancy.id, page: $0) })
     }
 
     static func webAddress(_ text: String) -> String? {

@@ -52,8 +52,10 @@ struct VacancyView: Sendable {
     var icsHref: String
     var scheduleScriptHref: String
     var asOf: String
+    /// The first page of the related announcements; `relatedPages` links to the others.
     var announcements: [AnnouncementSummaryView]
     var hasAnnouncements: Bool
+    var relatedPages: ListPagerView
     var downloads: [DownloadView]
     var results: [ResultLinkView]
     var hasResults: Bool
@@ -67,6 +69,7 @@ struct UnfilledSectionView: Sendable {
     var rows: [UnfilledRowView]
     var hasRows: Bool
     var downloads: [DownloadView]
+    var pager: PagerView?
 }
 
 struct UnfilledRowView: Sendable {
@@ -96,6 +99,21 @@ struct FormationTableView: Sendable {
 }
 
 /// A further page of a vacancy's formations.
+/// Page n ≥ 2 of a vacancy's related announcements.
+struct RelatedAnnouncementsPageView: Sendable {
+    var vacancyTitle: String
+    var vacancyHref: String
+    var announcements: [AnnouncementSummaryView]
+    var pager: PagerView?
+}
+
+/// Page n ≥ 2 of a vacancy's unfilled formations.
+struct UnfilledPageView: Sendable {
+    var vacancyTitle: String
+    var vacancyHref: String
+    var unfilled: UnfilledSectionView
+}
+
 struct FormationsPageView: Sendable {
     var vacancyTitle: String
     var vacancyHref: String

@@ -351,6 +351,15 @@ extension LinkView: MustacheParent {
     }
 }
 
+extension ListPagerView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "pager": self.pager as Any?
+        default: nil
+        }
+    }
+}
+
 extension LookupFormView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -443,6 +452,18 @@ extension PagerView: MustacheParent {
         case "previousHref": self.previousHref as Any?
         case "nextHref": self.nextHref as Any?
         case "links": self.links
+        default: nil
+        }
+    }
+}
+
+extension RelatedAnnouncementsPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "vacancyTitle": self.vacancyTitle
+        case "vacancyHref": self.vacancyHref
+        case "announcements": self.announcements
+        case "pager": self.pager as Any?
         default: nil
         }
     }
@@ -603,6 +624,17 @@ extension TimelineRowView: MustacheParent {
     }
 }
 
+extension UnfilledPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "vacancyTitle": self.vacancyTitle
+        case "vacancyHref": self.vacancyHref
+        case "unfilled": self.unfilled
+        default: nil
+        }
+    }
+}
+
 extension UnfilledRowView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -623,6 +655,7 @@ extension UnfilledSectionView: MustacheParent {
         case "rows": self.rows
         case "hasRows": self.hasRows
         case "downloads": self.downloads
+        case "pager": self.pager as Any?
         default: nil
         }
     }
@@ -690,6 +723,7 @@ extension VacancyView: MustacheParent {
         case "asOf": self.asOf
         case "announcements": self.announcements
         case "hasAnnouncements": self.hasAnnouncements
+        case "relatedPages": self.relatedPages
         case "downloads": self.downloads
         case "results": self.results
         case "hasResults": self.hasResults

@@ -274,6 +274,12 @@ extension LinkView: Fingerprinted {
     }
 }
 
+extension ListPagerView: Fingerprinted {
+    func fingerprint(into f: inout Fingerprint) {
+        f.add(self.pager)
+    }
+}
+
 extension LookupFormView: Fingerprinted {
     func fingerprint(into f: inout Fingerprint) {
         f.add(self.dataHref)
@@ -344,6 +350,15 @@ extension PagerView: Fingerprinted {
         f.add(self.previousHref)
         f.add(self.nextHref)
         f.add(self.links)
+    }
+}
+
+extension RelatedAnnouncementsPageView: Fingerprinted {
+    func fingerprint(into f: inout Fingerprint) {
+        f.add(self.vacancyTitle)
+        f.add(self.vacancyHref)
+        f.add(self.announcements)
+        f.add(self.pager)
     }
 }
 
@@ -472,6 +487,14 @@ extension TimelineRowView: Fingerprinted {
     }
 }
 
+extension UnfilledPageView: Fingerprinted {
+    func fingerprint(into f: inout Fingerprint) {
+        f.add(self.vacancyTitle)
+        f.add(self.vacancyHref)
+        f.add(self.unfilled)
+    }
+}
+
 extension UnfilledRowView: Fingerprinted {
     func fingerprint(into f: inout Fingerprint) {
         f.add(self.code)
@@ -488,6 +511,7 @@ extension UnfilledSectionView: Fingerprinted {
         f.add(self.rows)
         f.add(self.hasRows)
         f.add(self.downloads)
+        f.add(self.pager)
     }
 }
 
@@ -543,6 +567,7 @@ extension VacancyView: Fingerprinted {
         f.add(self.asOf)
         f.add(self.announcements)
         f.add(self.hasAnnouncements)
+        f.add(self.relatedPages)
         f.add(self.downloads)
         f.add(self.results)
         f.add(self.hasResults)
