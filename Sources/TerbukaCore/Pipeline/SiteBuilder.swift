@@ -166,6 +166,7 @@ public struct SiteBuilder: Sendable {
         do {
             let staging =
                 try plan?.spare().map { writer.beginUpdating($0, reusing: reuse) } ?? writer.begin(reusing: reuse)
+            lap("prepare")
             do {
                 // The primary language first: the others link to its data and show its hashes.
                 let lists = ListPages(index)
@@ -173,11 +174,13 @@ public struct SiteBuilder: Sendable {
                     try await SiteRenderer(index: index, theme: theme, language: language, lists: lists, reuse: reuse)
                         .render(to: staging)
                 }
+                lap("render")
                 try staging.write(
                     Integrity.manifest(content, siteRoot: options.siteRoot, buildTime: index.now) { path in
                         plan?.inputs[path].map { ($0.sha256, $0.stamp.size) }
                     })
                 if index.offersZip { try SiteArchive.write(to: staging, buildTime: index.now) }
+                lap("manifest+zip")
                 let sums = Integrity.sums(staging.ledger)
                 try staging.write(sums)
                 if let key = options.signingKey { try staging.write(Integrity.signature(of: sums, with: key)) }
@@ -186,7 +189,7 @@ public struct SiteBuilder: Sendable {
                 writer.abandon(staging)
                 throw OutputWriter.WriteError(words: .cannotWriteSite(.same(error.localizedDescription)))
             }
-            lap("render+write")
+            lap("sums")
             let counts = staging.ledger.counts
             // The cache never describes an output other than the one in place: forgotten
             // before the swap, kept again after it.

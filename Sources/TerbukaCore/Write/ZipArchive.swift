@@ -70,6 +70,12 @@ enum ZipArchive {
         let (dosTime, dosDate) = dos(buildTime)
         var central = Data()
         var offset = 0
+        // Written in pieces of about a megabyte, not two system calls per entry.
+        var pending = Data()
+        func flush() throws {
+            try handle.write(contentsOf: pending)
+            pending.removeAll(keepingCapacity: true)
+        }
         for (index, path) in names.enumerated() {
             let item = try entry(index)
             let name = Data(path.utf8)
@@ -98,8 +104,9 @@ enum ZipArchive {
                 header.append(le64(size))
                 header.append(le64(data.count))
             }
-            try handle.write(contentsOf: header)
-            try handle.write(contentsOf: data)
+            pending.append(header)
+            pending.append(data)
+            if pending.count >= 1 << 20 { try flush() }
             var extra = Data()
             if bigSize {
                 extra.append(le64(size))
@@ -163,8 +170,9 @@ enum ZipArchive {
         end.append(le32(UInt32(min(central.count, 0xFFFF_FFFF))))
         end.append(le32(UInt32(min(centralOffset, 0xFFFF_FFFF))))
         end.append(le16(0))
-        try handle.write(contentsOf: central)
-        try handle.write(contentsOf: end)
+        pending.append(central)
+        pending.append(end)
+        try flush()
     }
 
     private static func le16(_ value: UInt16) -> Data { Data([UInt8(value & 0xFF), UInt8(value >> 8)]) }
