@@ -58,10 +58,12 @@ import Testing
     /// of the changed site. Returns the incremental build's report.
     @discardableResult
     static func expectIncrementalEqualsFull(
-        _ change: (DemoCopy) throws -> Void, sourceLocation: Testing.SourceLocation = #_sourceLocation
+        _ change: (DemoCopy) throws -> Void, before: (DemoCopy) throws -> Void = { _ in },
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) async throws -> BuildReport {
         let site = try DemoCopy()
         defer { site.cleanUp() }
+        try before(site)
         let first = await site.build()
         #expect(first.succeeded, sourceLocation: sourceLocation)
         try change(site)
@@ -142,15 +144,152 @@ import Testing
         }
     }
 
+    /// The state, with its scan put `seconds` later: the files' stamps are then old enough
+    /// to be trusted without reading them (as they are a few seconds after a build).
+    static func ageTheScan(_ site: DemoCopy, by seconds: Int64 = 60) throws {
+        var state = try #require(site.cache.read())
+        state.scanned += seconds * 1_000_000_000
+        try site.cache.write(state)
+    }
+
     /// A change that keeps the file's size and puts its modification time back: its ctime
-    /// still tells.
+    /// still tells, though the stamps are trusted.
     @Test func aChangeHiddenFromTheModificationTimeIsSeen() async throws {
         try await Self.expectIncrementalEqualsFull { site in
+            try Self.ageTheScan(site)
             let path = site.url("content/pages/tentang.md").path
-            let before = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
-            try site.edit("content/pages/tentang.md", replacing: "a", with: "o")
-            try FileManager.default.setAttributes([.modificationDate: before], ofItemAtPath: path)
+            var before = stat()
+            #expect(stat(path, &before) == 0)
+            // Written in place (same inode), the same size, then the exact times put back.
+            let handle = try #require(FileHandle(forUpdatingAtPath: path))
+            var bytes = try #require(try handle.readToEnd())
+            let at = try #require(bytes.lastIndex(of: UInt8(ascii: "a")))
+            bytes[at] = UInt8(ascii: "o")
+            try handle.seek(toOffset: 0)
+            try handle.write(contentsOf: bytes)
+            try handle.close()
+            let times = [before.st_atim, before.st_mtim]
+            #expect(utimensat(AT_FDCWD, path, times, 0) == 0)
+            let after = try #require(FileStamp.of(path))
+            let original = FileStamp(before)
+            #expect(after.inode == original.inode && after.size == original.size && after.modified == original.modified)
+            #expect(after.changed != original.changed)
         }
+    }
+
+    /// With trusted stamps, an unchanged file is not read again: a build still finds
+    /// nothing changed, and the state keeps each file's SHA-256.
+    @Test func trustedStampsFindNothingChanged() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        _ = await site.build()
+        try Self.ageTheScan(site)
+        #expect(await site.build().upToDate)
+    }
+
+    /// site.yml choosing another theme whose files are all known already.
+    @Test func choosingAnotherThemeGivesTheFullBuildsOutput() async throws {
+        try await Self.expectIncrementalEqualsFull(
+            { site in
+                try site.edit(
+                    "content/site.yml", replacing: "title: Seleksi ASN", with: "theme: biru\ntitle: Seleksi ASN")
+            },
+            before: { site in
+                try FileManager.default.copyItem(at: site.url("themes/default"), to: site.url("themes/biru"))
+                let base = site.url("themes/biru/templates/base.mustache")
+                let text = try String(contentsOf: base, encoding: .utf8)
+                try text.replacingOccurrences(of: "</footer>", with: "<p>Tema biru</p></footer>").write(
+                    to: base, atomically: false, encoding: .utf8)
+            })
+    }
+
+    /// A link put into the output, to the site's own content or anywhere else: no build
+    /// enters it, removes what it points to, or publishes it.
+    @Test func aLinkInTheOutputIsRemovedAndNothingItPointsToIsTouched() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        let elsewhere = site.root.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: elsewhere.appendingPathComponent("keep.txt"))
+        _ = await site.build()
+        try FileManager.default.createSymbolicLink(
+            at: site.output.appendingPathComponent("sumber"), withDestinationURL: site.url("content"))
+        try FileManager.default.createSymbolicLink(
+            at: site.output.appendingPathComponent("lain"), withDestinationURL: elsewhere)
+        let contentBefore = Self.tree(site.url("content"))
+        for round in 0..<3 {
+            try site.edit("content/pages/tentang.md", replacing: "title: ", with: "title: \(round) ")
+            #expect(await site.build().succeeded)
+        }
+        #expect(Self.tree(site.url("content")).count == contentBefore.count)
+        #expect(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("keep.txt").path))
+        let fullOutput = site.root.appendingPathComponent("full")
+        _ = await site.build(incremental: false, into: fullOutput)
+        #expect(Self.tree(site.output) == Self.tree(fullOutput))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: site.output.path + "/sumber")) == nil)
+    }
+
+    /// An output that is a link to a web server's folder: the folder is never updated in
+    /// place (it is not kept as the spare tree); the link is replaced by the site, as a full
+    /// build replaces it.
+    @Test func anOutputThatIsALinkNeverHasItsFolderUpdatedInPlace() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        _ = await site.build()
+        let served = site.root.appendingPathComponent("www")
+        try FileManager.default.moveItem(at: site.output, to: served)
+        try FileManager.default.createSymbolicLink(at: site.output, withDestinationURL: served)
+        let servedBefore = Self.tree(served)
+        for round in 0..<3 {
+            try site.edit("content/pages/tentang.md", replacing: "title: ", with: "title: \(round) ")
+            #expect(await site.build().succeeded)
+        }
+        #expect(Self.tree(served) == servedBefore)
+        let fullOutput = site.root.appendingPathComponent("full")
+        _ = await site.build(incremental: false, into: fullOutput)
+        #expect(Self.tree(site.output) == Self.tree(fullOutput))
+    }
+
+    /// An attachment's path that was a file becomes a folder, through the spare tree.
+    @Test func aFileThatBecomesAFolderGivesTheFullBuildsOutput() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        try Data("arsip".utf8).write(to: site.url("content/files/arsip"))
+        _ = await site.build()
+        try site.edit("content/pages/tentang.md", replacing: "title: ", with: "title: Satu ")
+        _ = await site.build()
+        try FileManager.default.removeItem(at: site.url("content/files/arsip"))
+        try FileManager.default.createDirectory(
+            at: site.url("content/files/arsip/2026"), withIntermediateDirectories: true)
+        try Data("pdf".utf8).write(to: site.url("content/files/arsip/2026/x.pdf"))
+        let report = await site.build()
+        #expect(report.succeeded, "\(report.diagnostics.all.map(\.formatted))")
+        let fullOutput = site.root.appendingPathComponent("full")
+        _ = await site.build(incremental: false, into: fullOutput)
+        #expect(Self.tree(site.output) == Self.tree(fullOutput))
+    }
+
+    @Test func aFileAddedToTheOutputByHandIsGoneAfterTheNextBuild() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        _ = await site.build()
+        try Data("verification".utf8).write(to: site.output.appendingPathComponent("google123.html"))
+        let again = await site.build()
+        #expect(!again.upToDate)
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("google123.html").path))
+        #expect(await site.build().upToDate)
+    }
+
+    @Test func aFullBuildEmptiesTheCacheButKeepsItsLock() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        _ = await site.build()
+        try site.edit("content/pages/tentang.md", replacing: "title: ", with: "title: Satu ")
+        _ = await site.build()
+        #expect(FileManager.default.fileExists(atPath: site.cache.spareFolder))
+        let full = await site.build(incremental: false)
+        #expect(full.succeeded && full.filesReused == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.cache.folder) == ["lock"])
     }
 
     /// From the third build on, a build brings the spare tree (the output before the one in
@@ -282,26 +421,54 @@ import Testing
         #expect(again.succeeded)
         #expect(!again.upToDate)
         #expect(again.filesReused == 0)
+        let fullOutput = site.root.appendingPathComponent("full")
+        #expect(await site.build(incremental: false, into: fullOutput).succeeded)
+        #expect(Self.tree(site.output) == Self.tree(fullOutput))
         // The cache is whole again afterwards.
         #expect(await site.build().upToDate)
     }
 
-    @Test func buildingWithoutTheCacheRemovesIt() async throws {
+    @Test func aFullBuildWithoutACacheMakesNone() async throws {
         let site = try DemoCopy()
         defer { site.cleanUp() }
-        _ = await site.build()
-        #expect(FileManager.default.fileExists(atPath: site.cache.statePath))
-        let full = await site.build(incremental: false)
-        #expect(full.succeeded && full.filesReused == 0)
+        #expect(await site.build(incremental: false).succeeded)
         #expect(!FileManager.default.fileExists(atPath: site.cache.folder))
     }
 
-    @Test func theCacheIsNotPublished() async throws {
+    @Test func theCacheIsBesideTheOutputNotInIt() async throws {
         let site = try DemoCopy()
         defer { site.cleanUp() }
         _ = await site.build()
+        try site.edit("content/pages/tentang.md", replacing: "title: ", with: "title: Satu ")
+        _ = await site.build()
         #expect(site.cache.folder == site.root.path + "/.output.cache")
-        #expect(!Self.tree(site.output).keys.contains { $0.contains("cache") })
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: site.cache.folder)) == ["lock", "state", "spare"])
+        let sums = try String(contentsOf: site.output.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
+        #expect(!sums.contains("cache") && !sums.contains("spare") && !sums.contains("state"))
+    }
+
+    /// Numbers too large for their field, or negative where none can be: the state is not
+    /// read (and the build is full), never a crash.
+    @Test(arguments: [
+        "i 18446744073709551616 2 3 4 5", "i -1 2 3 4 5", "i 1 2 9223372036854775808 4 5",
+        "o 1 2 3 4 99999999999999999999",
+        "d 1 2 3 4", "counts 1", "scanned x",
+    ])
+    func aStateWithNumbersOutOfRangeIsNotRead(_ line: String) throws {
+        let body = Data(
+            "\(BuildState.header)\nkey \(String(repeating: "a", count: 64))\n\(line) \(String(repeating: "b", count: 64)) - p\n"
+                .utf8)
+        #expect(BuildState.decode(body + Data("end \(Digest.sha256(body))\n".utf8)) == nil)
+    }
+
+    @Test func aStateWithTheLargestNumbersIsRead() throws {
+        let line = "i 18446744073709551615 18446744073709551615 9223372036854775807 -4 5"
+        let body = Data(
+            "\(BuildState.header)\nkey \(String(repeating: "a", count: 64))\n\(line) \(String(repeating: "b", count: 64)) p q\n"
+                .utf8)
+        let state = try #require(BuildState.decode(body + Data("end \(Digest.sha256(body))\n".utf8)))
+        #expect(state.inputs["p q"]?.stamp.device == UInt64.max && state.inputs["p q"]?.stamp.size == Int.max)
     }
 
     @Test func theStateFileReadsBackWhatWasWritten() throws {

@@ -56,9 +56,22 @@ struct BuildCache: Sendable {
         unlink(statePath)
     }
 
-    /// Forgets everything: the folder is removed.
-    func remove() {
-        try? FileManager.default.removeItem(atPath: folder)
+    /// Forgets everything, for a full build: the state and the spare tree are removed,
+    /// holding the lock, which is returned (nil when there is no cache folder: there is
+    /// nothing to forget, and none is made).
+    func empty() -> CacheLock? {
+        var info = stat()
+        guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, let lock = lock() else { return nil }
+        discard()
+        var spare = stat()
+        if lstat(spareFolder, &spare) == 0 {
+            if (spare.st_mode & S_IFMT) == S_IFDIR {
+                try? FileManager.default.removeItem(atPath: spareFolder)
+            } else {
+                unlink(spareFolder)
+            }
+        }
+        return lock
     }
 
     /// The part of the key that is not the inputs: this Terbuka and the libraries it runs

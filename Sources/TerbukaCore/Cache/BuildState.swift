@@ -32,11 +32,14 @@ struct BuildState: Sendable {
     /// The files of the spare tree (`.<output>.cache/spare`, the output before this one),
     /// which the next build brings up to date and swaps in.
     var spare: [String: Output] = [:]
+    /// The output's folders ("" for the output itself): a file added to or removed from a
+    /// folder changes its stamp.
+    var folders: [String: FileStamp] = [:]
     var warnings: [Diagnostic]
     var files: Int
     var pages: Int
 
-    static let header = "terbuka-build-cache 1"
+    static let header = "terbuka-build-cache 2"
     /// Coarse file systems keep times to 2 s (FAT) or 1 s; fine ones to the nanosecond.
     static let racyWindow: Int64 = 2_000_000_000
 
@@ -65,8 +68,11 @@ struct BuildState: Sendable {
                 let s = output.stamp
                 let fingerprint = output.fingerprint.isEmpty ? "-" : output.fingerprint
                 text +=
-                    "\(kind) \(s.device) \(s.inode) \(s.size) \(s.modified) \(output.sha256) \(fingerprint) \(Self.escape(path))\n"
+                    "\(kind) \(s.device) \(s.inode) \(s.size) \(s.modified) \(s.changed) \(output.sha256) \(fingerprint) \(Self.escape(path))\n"
             }
+        }
+        for (path, s) in folders.sorted(by: { $0.key < $1.key }) {
+            text += "d \(s.device) \(s.inode) \(s.size) \(s.modified) \(s.changed) \(Self.escape(path))\n"
         }
         let body = Data(text.utf8)
         return body + Data("end \(Digest.sha256(body))\n".utf8)
@@ -120,27 +126,33 @@ struct BuildState: Sendable {
             else { return false }
             warnings = stored.map(\.diagnostic)
         case "i":
-            guard let device = fields.integer(), let inode = fields.integer(), let size = fields.integer(),
+            guard let device = fields.unsigned(), let inode = fields.unsigned(), let size = fields.integer(),
                 let modified = fields.integer(), let changed = fields.integer()
             else { return false }
             let sha256 = fields.word()
             let path = Self.unescape(fields.rest())
             inputs[path] = Input(
                 stamp: FileStamp(
-                    device: UInt64(device), inode: UInt64(inode), size: size, modified: Int64(modified),
-                    changed: Int64(changed)), sha256: sha256)
+                    device: device, inode: inode, size: size, modified: Int64(modified), changed: Int64(changed)),
+                sha256: sha256)
         case let kind where kind == "o" || kind == "s":
-            guard let device = fields.integer(), let inode = fields.integer(), let size = fields.integer(),
-                let modified = fields.integer()
+            guard let device = fields.unsigned(), let inode = fields.unsigned(), let size = fields.integer(),
+                let modified = fields.integer(), let changed = fields.integer()
             else { return false }
             let sha256 = fields.word()
             let fingerprint = fields.word()
             let path = Self.unescape(fields.rest())
             let record = Output(
                 stamp: FileStamp(
-                    device: UInt64(device), inode: UInt64(inode), size: size, modified: Int64(modified), changed: 0),
+                    device: device, inode: inode, size: size, modified: Int64(modified), changed: Int64(changed)),
                 sha256: sha256, fingerprint: fingerprint == "-" ? "" : fingerprint)
             if kind == "o" { outputs[path] = record } else { spare[path] = record }
+        case "d":
+            guard let device = fields.unsigned(), let inode = fields.unsigned(), let size = fields.integer(),
+                let modified = fields.integer(), let changed = fields.integer()
+            else { return false }
+            folders[Self.unescape(fields.rest())] = FileStamp(
+                device: device, inode: inode, size: size, modified: Int64(modified), changed: Int64(changed))
         default: return false
         }
         return true
@@ -161,22 +173,37 @@ struct BuildState: Sendable {
             return word
         }
 
-        /// A decimal integer, possibly negative.
+        /// A decimal integer, possibly negative; nil when it is not one or does not fit.
         mutating func integer() -> Int? {
-            let end = bytes.firstIndex(of: UInt8(ascii: " ")) ?? bytes.endIndex
-            var digits = bytes[bytes.startIndex..<end]
-            bytes = end == bytes.endIndex ? [] : bytes[(end + 1)...]
+            var digits = next()
             let negative = digits.first == UInt8(ascii: "-")
             if negative { digits = digits.dropFirst() }
-            guard !digits.isEmpty, digits.count <= 19 else { return nil }
-            var value = 0
+            guard let magnitude = Self.decimal(digits), magnitude <= UInt64(Int.max) else { return nil }
+            return negative ? -Int(magnitude) : Int(magnitude)
+        }
+
+        /// A decimal integer of 0 to 2^64 - 1 (device and inode numbers).
+        mutating func unsigned() -> UInt64? {
+            Self.decimal(next())
+        }
+
+        private mutating func next() -> ArraySlice<UInt8> {
+            let end = bytes.firstIndex(of: UInt8(ascii: " ")) ?? bytes.endIndex
+            defer { bytes = end == bytes.endIndex ? [] : bytes[(end + 1)...] }
+            return bytes[bytes.startIndex..<end]
+        }
+
+        private static func decimal(_ digits: ArraySlice<UInt8>) -> UInt64? {
+            guard !digits.isEmpty else { return nil }
+            var value: UInt64 = 0
             for digit in digits {
                 guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
                 let (product, overflow) = value.multipliedReportingOverflow(by: 10)
-                guard !overflow else { return nil }
-                value = product + Int(digit - UInt8(ascii: "0"))
+                let (sum, carry) = product.addingReportingOverflow(UInt64(digit - UInt8(ascii: "0")))
+                guard !overflow, !carry else { return nil }
+                value = sum
             }
-            return negative ? -value : value
+            return value
         }
 
         mutating func rest() -> String {

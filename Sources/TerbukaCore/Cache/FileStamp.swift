@@ -13,11 +13,19 @@ struct FileStamp: Hashable, Sendable {
     var modified: Int64
     var changed: Int64
 
-    /// The stamp of the file at `path` (symbolic links followed), or nil when there is no
-    /// regular file there.
-    static func of(_ path: String) -> FileStamp? {
+    /// The stamp of the file at `path`, or nil when there is no regular file there; with
+    /// `followingLinks` false, a link is not one (an output file is never a link).
+    static func of(_ path: String, followingLinks: Bool = true) -> FileStamp? {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let found = followingLinks ? stat(path, &info) : lstat(path, &info)
+        guard found == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStamp(info)
+    }
+
+    /// The stamp of the folder at `path` (not a link to one), or nil.
+    static func ofFolder(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
         return FileStamp(info)
     }
 
@@ -42,8 +50,9 @@ struct FileStamp: Hashable, Sendable {
         #endif
     }
 
-    /// The same file with the same contents, for an output file: a hard link to it (the
-    /// next build's reuse) changes its ctime, so only the inode, size and mtime count.
+    /// The same file with the same contents, for a file of the spare tree: the hard links
+    /// made to it after its stamp was taken changed its ctime, so only the inode, size and
+    /// mtime count.
     func sameContents(as other: FileStamp) -> Bool {
         device == other.device && inode == other.inode && size == other.size && modified == other.modified
     }

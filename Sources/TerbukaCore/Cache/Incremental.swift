@@ -62,45 +62,77 @@ struct IncrementalPlan: Sendable {
             && inputs.allSatisfy { path, input in
                 !input.sha256.isEmpty && previous.inputs[path]?.sha256 == input.sha256
             }
-        // Outputs as the previous build wrote them: same file, size and mtime.
+        // Outputs as the previous build left them: the same file with the same stamp, and
+        // folders with the same stamp (nothing added to them or taken away).
         let root = options.output.standardizedFileURL.path
         let paths = Array(previous.outputs.keys)
         let intact = Parallel.map(paths) { path in
-            FileStamp.of(root + "/" + path).map { previous.outputs[path]!.stamp.sameContents(as: $0) } ?? false
+            FileStamp.of(root + "/" + path, followingLinks: false).map { previous.outputs[path]!.stamp == $0 } ?? false
         }
-        var whole = true
+        var whole = !previous.folders.isEmpty
         for (path, isIntact) in zip(paths, intact) where !isIntact {
             previous.outputs[path] = nil
             whole = false
+        }
+        if whole {
+            let folders = Array(previous.folders)
+            whole = !Parallel.map(folders) { path, stamp in
+                FileStamp.ofFolder(path.isEmpty ? root : root + "/" + path) == stamp
+            }.contains(false)
         }
         self.previous = previous
         nothingChanged = sameInputs && whole
     }
 
-    /// The spare tree the previous build left, as it is on disk now; nil when there is none.
+    /// The spare tree the previous build left, as it is on disk now; nil when there is none
+    /// (anything but a real folder there is removed).
     func spare() -> SpareTree? {
-        guard let previous, FileManager.default.fileExists(atPath: cache.spareFolder) else { return nil }
+        var info = stat()
+        guard lstat(cache.spareFolder, &info) == 0 else { return nil }
+        guard let previous, (info.st_mode & S_IFMT) == S_IFDIR else {
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                try? FileManager.default.removeItem(atPath: cache.spareFolder)
+            } else {
+                unlink(cache.spareFolder)
+            }
+            return nil
+        }
         return SpareTree(cache.spareFolder, previous.spare)
     }
 
     /// The state to keep after a build that wrote `ledger` into `output`.
-    /// `keptPrevious`: the output that was in place is now the spare tree.
+    /// `keptPrevious`: the output that was in place is now the spare tree. nil when the
+    /// output is not as written (a file gone already): no state is better than a wrong one.
     func state(
         ledger: Ledger, output: URL, fingerprints: [String: String], warnings: [Diagnostic], keptPrevious: Bool
-    ) -> BuildState {
+    ) -> BuildState? {
         let root = output.standardizedFileURL.path
         let written = ledger.all
-        let stamps = Parallel.map(written.map(\.path)) { FileStamp.of(root + "/" + $0) }
+        let stamps = Parallel.map(written.map(\.path)) { FileStamp.of(root + "/" + $0, followingLinks: false) }
         var outputs: [String: BuildState.Output] = [:]
+        var folderPaths: Set<String> = [""]
         for ((path, entry), stamp) in zip(written, stamps) {
-            guard let stamp else { continue }
+            guard let stamp else { return nil }
             outputs[path] = BuildState.Output(
                 stamp: stamp, sha256: entry.sha256, fingerprint: fingerprints[path] ?? "")
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folderPaths.insert(String(folder)).inserted else { break }
+            }
+        }
+        let folderList = Array(folderPaths)
+        let folderStamps = Parallel.map(folderList) { FileStamp.ofFolder($0.isEmpty ? root : root + "/" + $0) }
+        var folders: [String: FileStamp] = [:]
+        for (path, stamp) in zip(folderList, folderStamps) {
+            guard let stamp else { return nil }
+            folders[path] = stamp
         }
         let counts = ledger.counts
         return BuildState(
             key: key, scanned: scanned, inputs: inputs.filter { !$0.value.sha256.isEmpty }, outputs: outputs,
-            spare: keptPrevious ? previous?.outputs ?? [:] : [:], warnings: warnings, files: counts.files,
+            spare: keptPrevious ? previous?.outputs ?? [:] : [:], folders: folders, warnings: warnings,
+            files: counts.files,
             pages: counts.pages)
     }
 }
@@ -114,10 +146,13 @@ struct SpareTree: Sendable {
     let known: [String: BuildState.Output]
     let files: [String]
     let folders: [String]
+    /// Links and special files, removed: the tree is walked without following links, so
+    /// that nothing outside it is ever entered, written or removed.
+    let others: [String]
 
     init(_ root: String, _ recorded: [String: BuildState.Output]) {
         self.root = root
-        let walk = TreeWalk(root)
+        let walk = TreeWalk(root, followingLinks: false)
         var known: [String: BuildState.Output] = [:]
         for file in walk.files {
             if let record = recorded[file.path], record.stamp.sameContents(as: file.stamp) { known[file.path] = record }
@@ -125,6 +160,7 @@ struct SpareTree: Sendable {
         self.known = known
         files = walk.files.map(\.path)
         folders = walk.folders
+        others = walk.others
     }
 }
 

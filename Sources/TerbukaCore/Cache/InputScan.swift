@@ -35,8 +35,10 @@ struct InputScan: Sendable {
     }
 }
 
-/// The files and folders under a folder, symbolic links followed (as the loader follows
-/// them), each folder entered once even when links make a loop.
+/// The files and folders under a folder: symbolic links followed (as the loader follows
+/// them), each folder entered once even when links make a loop; or, with `followingLinks`
+/// false (a spare tree, whose links must be removed, never entered), links and anything
+/// that is neither a file nor a folder listed apart as `others`.
 struct TreeWalk {
     struct File {
         /// Relative to the folder walked.
@@ -48,13 +50,16 @@ struct TreeWalk {
     var files: [File] = []
     /// Relative paths of the folders under it, parents before their children.
     var folders: [String] = []
+    /// Relative paths of links, FIFOs, sockets and devices (not following links only).
+    var others: [String] = []
 
-    init(_ folder: String) {
+    init(_ folder: String, followingLinks: Bool = true) {
         var seen: Set<[UInt64]> = []
         var pending: [(String, String)] = [(folder, "")]
         while let (path, shown) = pending.popLast() {
             var info = stat()
-            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
+            let found = followingLinks ? stat(path, &info) : lstat(path, &info)
+            guard found == 0, (info.st_mode & S_IFMT) == S_IFDIR,
                 seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted,
                 let directory = opendir(path)
             else { continue }
@@ -67,11 +72,12 @@ struct TreeWalk {
                 if name == "." || name == ".." { continue }
                 let child = path + "/" + name
                 // Relative to the open folder: the path is not looked up again from the root.
-                guard fstatat(dirfd(directory), name, &info, 0) == 0 else { continue }
+                let flags = followingLinks ? 0 : AT_SYMLINK_NOFOLLOW
+                guard fstatat(dirfd(directory), name, &info, flags) == 0 else { continue }
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR: pending.append((child, shown + name + "/"))
                 case S_IFREG: files.append(File(path: shown + name, location: child, stamp: FileStamp(info)))
-                default: continue
+                default: if !followingLinks { others.append(shown + name) }
                 }
             }
         }

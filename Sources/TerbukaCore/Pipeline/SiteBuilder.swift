@@ -103,7 +103,10 @@ public struct SiteBuilder: Sendable {
         // Not beside an output that will be refused (below): nothing is touched there.
         let cached = write && OutputWriter.refusal(options.output, siteRoot: options.siteRoot) == nil
         let plan = cached && options.incremental ? IncrementalPlan(options: options) : nil
-        if cached && !options.incremental { BuildCache(output: options.output).remove() }
+        // A full build empties the cache, holding its lock (until the build ends) so that an
+        // incremental build of the same output is never running meanwhile.
+        let fullBuildLock = cached && !options.incremental ? BuildCache(output: options.output).empty() : nil
+        defer { withExtendedLifetime(fullBuildLock) {} }
         if let plan, plan.nothingChanged, let previous = plan.previous {
             for warning in previous.warnings { diagnostics.warning(warning.message, at: warning.location) }
             if plan.inputs.contains(where: { previous.inputs[$0.key]?.stamp != $0.value.stamp }) {
@@ -177,7 +180,7 @@ public struct SiteBuilder: Sendable {
                 lap("render")
                 try staging.write(
                     Integrity.manifest(content, siteRoot: options.siteRoot, buildTime: index.now) { path in
-                        plan?.inputs[path].map { ($0.sha256, $0.stamp.size) }
+                        plan?.inputs[path].flatMap { $0.sha256.isEmpty ? nil : ($0.sha256, $0.stamp.size) }
                     })
                 if index.offersZip { try SiteArchive.write(to: staging, buildTime: index.now) }
                 lap("manifest+zip")
@@ -198,11 +201,12 @@ public struct SiteBuilder: Sendable {
             let kept = try writer.commit(
                 staging, keepingPreviousAt: plan?.previous == nil ? nil : plan?.cache.spareFolder)
             lap("swap")
-            if let plan, let reuse {
-                try? plan.cache.write(
-                    plan.state(
-                        ledger: staging.ledger, output: options.output, fingerprints: reuse.pageFingerprints,
-                        warnings: diagnostics.all.filter { $0.severity == .warning }, keptPrevious: kept))
+            if let plan, let reuse,
+                let state = plan.state(
+                    ledger: staging.ledger, output: options.output, fingerprints: reuse.pageFingerprints,
+                    warnings: diagnostics.all.filter { $0.severity == .warning }, keptPrevious: kept)
+            {
+                try? plan.cache.write(state)
                 lap("cache")
             }
             var built = report(counts.files, pages: counts.pages)

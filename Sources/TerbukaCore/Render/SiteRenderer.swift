@@ -294,23 +294,29 @@ public struct SiteRenderer: Sendable {
         let view = PageView(
             lang: language.rawValue, root: root, t: strings, site: site, nav: nav, alternates: alternates(encodedPath),
             pageTitle: title, description: description, body: body(root))
+        var previous: Ledger.Entry?
         if let reuse {
+            // The theme's name: site.yml may choose another theme with the same files.
             var fingerprint = Fingerprint()
+            fingerprint.add(theme.name)
             fingerprint.add(template)
             fingerprint.add(view)
-            if let previous = reuse.page(fullPath, fingerprint: fingerprint.digest) {
-                return OutputFile(path: fullPath, contents: .previous(previous))
-            }
+            previous = reuse.page(fullPath, fingerprint: fingerprint.digest)
         }
-        let html = chrome.render(
-            view,
-            probe: PageView(
-                lang: language.rawValue, root: root, t: strings, site: site, nav: nav,
-                alternates: alternates(PageChrome.Marker.path), pageTitle: PageChrome.Marker.title,
-                description: description.isEmpty ? "" : PageChrome.Marker.description, body: ProbeBody()),
-            template: template, kind: "\(template)|\(root)|\(current ?? "")|\(description.isEmpty)",
-            values: (title, description, encodedPath), templates: theme.chrome)
-        return .text(fullPath, html)
+        let probe = PageView(
+            lang: language.rawValue, root: root, t: strings, site: site, nav: nav,
+            alternates: alternates(PageChrome.Marker.path), pageTitle: PageChrome.Marker.title,
+            description: description.isEmpty ? "" : PageChrome.Marker.description, body: ProbeBody())
+        let kind = "\(template)|\(root)|\(current ?? "")|\(description.isEmpty)"
+        let render: @Sendable () -> String = { [chrome, theme] in
+            chrome.render(
+                view, probe: probe, template: template, kind: kind, values: (title, description, encodedPath),
+                templates: theme.chrome)
+        }
+        if let previous = previous {
+            return OutputFile(path: fullPath, contents: .previous(previous) { Data(render().utf8) })
+        }
+        return .text(fullPath, render())
     }
 
     private func markdown(_ source: MarkdownSource, root: String) -> String {

@@ -7,8 +7,9 @@ public struct OutputFile: Sendable {
         /// Published as it is (attachments, theme assets).
         case copy(URL)
         /// The previous output's file, unchanged (an incremental build's page whose
-        /// fingerprint is the one it had): linked from the output in place.
-        case previous(Ledger.Entry)
+        /// fingerprint is the one it had): linked from the output in place, or made by
+        /// `make` when it cannot be.
+        case previous(Ledger.Entry, make: @Sendable () -> Data)
     }
 
     public var path: String

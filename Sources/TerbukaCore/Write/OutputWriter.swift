@@ -110,13 +110,23 @@ public struct OutputWriter: Sendable {
             }
             return false
         }
+        // A destination that is a link (to a web server's folder, say) is replaced by the
+        // new site, as it always was; the folder it pointed to is never kept as the spare
+        // tree, which is updated in place.
+        var info = stat()
+        let isLink = lstat(destination.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
         if AtomicSwap.exchange(staging.root.path, destination.path) {
-            if let spare {
+            if let spare, !isLink {
                 if staging.root.path == spare { return true }
                 try? fm.removeItem(atPath: spare)
                 if rename(staging.root.path, spare) == 0 { return true }
             }
-            try? fm.removeItem(at: staging.root)
+            if staging.root.path == spare {
+                // The link itself now stands where the spare tree was.
+                unlink(staging.root.path)
+            } else {
+                try? fm.removeItem(at: staging.root)
+            }
             return false
         }
         // No exchange on this system or file system: two renames, with a moment between
@@ -217,14 +227,23 @@ public struct StagingFolder: Sendable {
             try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: target)
             let (sha256, size) = try Digest.sha256(fileAt: target)
             ledger.record(file.path, size: size, sha256: sha256)
-        case .previous(let entry):
-            ledger.record(file.path, size: entry.size, sha256: entry.sha256)
-            if keeps(file.path, sha256: entry.sha256) { return }
-            try clear(target.path)
-            guard let reuse, reuse.link(file.path, to: target.path) else {
-                throw OutputWriter.WriteError(words: .cannotCreate(target.path, .same("previous output changed")))
-            }
+        case .previous(let entry, let make):
+            if try reusePrevious(file.path, entry, at: target.path) { return }
+            try write(OutputFile(path: file.path, contents: .bytes(make())))
         }
+    }
+
+    /// Makes the file at `path` the previous output's (`entry`), kept in the spare tree or
+    /// linked from the output in place; false when neither can be had.
+    func reusePrevious(_ path: String, _ entry: Ledger.Entry, at target: String) throws -> Bool {
+        if keeps(path, sha256: entry.sha256) {
+            ledger.record(path, size: entry.size, sha256: entry.sha256)
+            return true
+        }
+        try clear(target)
+        guard let reuse, reuse.link(path, to: target) else { return false }
+        ledger.record(path, size: entry.size, sha256: entry.sha256)
+        return true
     }
 
     /// True when the spare tree already holds these bytes at `path`.
@@ -244,17 +263,38 @@ public struct StagingFolder: Sendable {
         }
     }
 
-    /// Removes from a spare tree what this build did not write, files and then the
-    /// folders left empty.
+    /// Removes from a spare tree what this build did not write: links and special files,
+    /// files, and then the folders left empty.
     func sweep() {
         guard let spare else { return }
         let written = Set(ledger.all.map(\.path))
-        for path in spare.files where !written.contains(path) {
+        for path in spare.others {
             unlink(root.path + "/" + path)
+        }
+        let leftovers = spare.files.filter { !written.contains($0) }
+        // On a file system that ignores case (or Unicode normalisation), a file renamed from
+        // `Formulir.pdf` to `formulir.pdf` is the same file as the one written: it stays.
+        let spellings = leftovers.isEmpty ? [:] : Dictionary(grouping: written, by: Self.folded)
+        for path in leftovers {
+            let full = root.path + "/" + path
+            if let leftover = FileStamp.of(full, followingLinks: false),
+                (spellings[Self.folded(path)] ?? []).contains(where: { other in
+                    FileStamp.of(root.path + "/" + other, followingLinks: false).map {
+                        $0.device == leftover.device && $0.inode == leftover.inode
+                    } == true
+                })
+            {
+                continue
+            }
+            unlink(full)
         }
         for folder in spare.folders.reversed() {
             rmdir(root.path + "/" + folder)
         }
+    }
+
+    private static func folded(_ path: String) -> String {
+        path.decomposedStringWithCanonicalMapping.lowercased()
     }
 
     /// A file written in pieces, for outputs too large to hold in memory at once.
@@ -282,24 +322,35 @@ public struct StagingFolder: Sendable {
         // one is a folder, 10,000 times on a large site.
         let full = root.path + "/" + path
         let folder = String(full[..<full.lastIndex(of: "/")!])
-        try folders.make(folder) { try Self.makeFolder(folder) }
+        try folders.make(folder) { try Self.makeFolder(folder, under: root.path) }
         return URL(fileURLWithPath: full, isDirectory: false)
     }
 
     /// `mkdir -p`, asking the file system once for a folder whose parent exists (most of
     /// them: pages are written after their parents' folders).
-    private static func makeFolder(_ path: String) throws {
+    private static func makeFolder(_ path: String, under root: String) throws {
         // As FileManager and Data.write make them: 0o777 and 0o666, less the umask.
         if mkdir(path, 0o777) == 0 { return }
-        if errno == EEXIST {
-            // In a spare tree, a file may stand where a folder is wanted now.
-            var info = stat()
-            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return }
-            unlink(path)
-            if mkdir(path, 0o777) == 0 { return }
+        let problem = errno
+        var info = stat()
+        if problem == EEXIST, lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return }
+        guard problem == EEXIST || problem == ENOENT || problem == ENOTDIR else {
+            errno = problem
+            throw failure(path)
         }
-        guard errno == ENOENT else { throw failure(path) }
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        // A folder whose parent is not made yet; or, in a spare tree, a file or a link where
+        // a folder is wanted now, here or above: each one below the staging folder, from the
+        // top down, is made a folder (a link is never followed; nothing above is touched).
+        guard path.hasPrefix(root + "/") else { throw failure(path) }
+        var made = root
+        for component in path.dropFirst(root.count + 1).split(separator: "/") {
+            made += "/" + component
+            if lstat(made, &info) == 0 {
+                if (info.st_mode & S_IFMT) == S_IFDIR { continue }
+                guard unlink(made) == 0 else { throw failure(made) }
+            }
+            guard mkdir(made, 0o777) == 0 || errno == EEXIST else { throw failure(made) }
+        }
     }
 
     /// The bytes into a new file, with plain system calls (Foundation's Data.write looks the

@@ -14,8 +14,9 @@ enum SiteArchive {
                 fingerprint.add(path)
                 fingerprint.add(entry.sha256)
             }
-            if let previous = reuse.page(Route.zip, fingerprint: fingerprint.digest) {
-                try staging.write(OutputFile(path: Route.zip, contents: .previous(previous)))
+            if let previous = reuse.page(Route.zip, fingerprint: fingerprint.digest),
+                try staging.reusePrevious(Route.zip, previous, at: staging.root.path + "/" + Route.zip)
+            {
                 return
             }
         }
