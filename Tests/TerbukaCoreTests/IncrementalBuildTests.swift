@@ -229,6 +229,70 @@ import Testing
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: site.output.path + "/sumber")) == nil)
     }
 
+    /// Links where the site writes a file and where it writes a folder with more below,
+    /// one pointing into content/: nothing is written or removed through them, and the
+    /// output is whole.
+    @Test func linksWhereTheSiteWritesAreReplacedNeverFollowed() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        try FileManager.default.createDirectory(
+            at: site.url("content/files/sub/deep"), withIntermediateDirectories: true)
+        try Data("isi".utf8).write(to: site.url("content/files/sub/deep/a.txt"))
+        _ = await site.build()
+        try site.edit("content/pages/tentang.md", replacing: "title: ", with: "title: Satu ")
+        _ = await site.build()
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("files/sub"))
+        try FileManager.default.createSymbolicLink(
+            at: site.output.appendingPathComponent("files/sub"), withDestinationURL: site.url("content/files/sub"))
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("index.html"))
+        try FileManager.default.createSymbolicLink(
+            at: site.output.appendingPathComponent("index.html"), withDestinationURL: site.url("content/site.yml"))
+        let contentBefore = Self.tree(site.url("content"))
+        for round in 0..<3 {
+            try site.edit("content/pages/tentang.md", replacing: "title: ", with: "title: \(round) ")
+            if round == 1 { try Data("isi baru".utf8).write(to: site.url("content/files/sub/deep/a.txt")) }
+            #expect(await site.build().succeeded)
+            let fullOutput = site.root.appendingPathComponent("full-\(round)")
+            _ = await site.build(incremental: false, into: fullOutput)
+            #expect(Self.tree(site.output) == Self.tree(fullOutput), "round \(round)")
+            try FileManager.default.removeItem(at: fullOutput)
+        }
+        #expect(Self.tree(site.url("content")).count == contentBefore.count)
+        #expect(try Data(contentsOf: site.url("content/files/sub/deep/a.txt")) == Data("isi baru".utf8))
+        #expect(FileStamp.of(site.url("content/files/sub/deep/a.txt").path) != nil)
+    }
+
+    /// Permissions changed by hand on the output (and so on the spare tree, which shares
+    /// its files) or on a published file's source: the next builds give the ones a full
+    /// build gives.
+    @Test func permissionsChangedByHandAreThoseOfAFullBuildAgain() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        // Edits of one announcement's body: the files named below do not change.
+        func touchBody(_ round: Int) throws {
+            let path = site.url("content/announcements/waspada-penipuan.md")
+            try (String(contentsOf: path, encoding: .utf8) + "\nParagraf \(round).\n").write(
+                to: path, atomically: false, encoding: .utf8)
+        }
+        _ = await site.build()
+        // A spare tree first, sharing its unchanged files with the output.
+        try touchBody(0)
+        _ = await site.build()
+        let paths = ["jadwal/index.html", "data/cpns-2026/formasi.csv", "assets/style.css", "jadwal"]
+        for path in paths { chmod(site.output.path + "/" + path, 0o700) }
+        for round in 1..<4 {
+            try touchBody(round)
+            _ = await site.build()
+        }
+        let fullOutput = site.root.appendingPathComponent("full")
+        _ = await site.build(incremental: false, into: fullOutput)
+        for path in paths {
+            let mode = try #require(FileModes.of(site.output.path + "/" + path), "\(path)")
+            #expect(mode == FileModes.of(fullOutput.path + "/" + path), "\(path)")
+        }
+        #expect(Self.tree(site.output) == Self.tree(fullOutput))
+    }
+
     /// An output that is a link to a web server's folder: the folder is never updated in
     /// place (it is not kept as the spare tree); the link is replaced by the site, as a full
     /// build replaces it.
@@ -453,7 +517,7 @@ import Testing
     @Test(arguments: [
         "i 18446744073709551616 2 3 4 5", "i -1 2 3 4 5", "i 1 2 9223372036854775808 4 5",
         "o 1 2 3 4 99999999999999999999",
-        "d 1 2 3 4", "counts 1", "scanned x",
+        "d 1 2 3 4", "counts 1", "scanned x", "scanned -9223372036854775807", "counts -5 1",
     ])
     func aStateWithNumbersOutOfRangeIsNotRead(_ line: String) throws {
         let body = Data(

@@ -116,10 +116,12 @@ struct BuildState: Sendable {
         switch fields.word() {
         case "key": key = fields.rest()
         case "scanned":
-            guard let value = fields.integer() else { return false }
+            guard let value = fields.integer(), value >= 0 else { return false }
             scanned = Int64(value)
         case "counts":
-            guard let files = fields.integer(), let pages = fields.integer() else { return false }
+            guard let files = fields.integer(), let pages = fields.integer(), files >= 0, pages >= 0 else {
+                return false
+            }
             (self.files, self.pages) = (files, pages)
         case "warnings":
             guard let stored = try? JSONDecoder().decode([StoredDiagnostic].self, from: Data(fields.rest().utf8))

@@ -150,17 +150,60 @@ struct SpareTree: Sendable {
     /// that nothing outside it is ever entered, written or removed.
     let others: [String]
 
+    /// Permission bits of the known files.
+    let modes: [String: UInt32]
+
+    /// Reads the tree at `root`, then makes it safe to write into: its links and special
+    /// files are removed before anything is written (a write or a folder through a link
+    /// would land outside it), and its folders get the permissions a new folder has.
     init(_ root: String, _ recorded: [String: BuildState.Output]) {
         self.root = root
         let walk = TreeWalk(root, followingLinks: false)
         var known: [String: BuildState.Output] = [:]
+        var modes: [String: UInt32] = [:]
         for file in walk.files {
-            if let record = recorded[file.path], record.stamp.sameContents(as: file.stamp) { known[file.path] = record }
+            if let record = recorded[file.path], record.stamp.sameContents(as: file.stamp) {
+                known[file.path] = record
+                modes[file.path] = file.mode
+            }
         }
         self.known = known
+        self.modes = modes
         files = walk.files.map(\.path)
         folders = walk.folders
         others = walk.others
+        for path in walk.others {
+            unlink(root + "/" + path)
+        }
+        for (folder, mode) in zip(walk.folders, walk.folderModes) where mode != FileModes.folder {
+            chmod(root + "/" + folder, mode_t(FileModes.folder))
+        }
+    }
+}
+
+/// The permissions a new file and a new folder get here: 0o666 and 0o777 less the umask
+/// (as a full build makes them).
+enum FileModes {
+    static let mask: UInt32 = {
+        // Linux says it without changing it; elsewhere it is set and put back.
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+            let value = UInt32(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
+        {
+            return value
+        }
+        let mask = umask(0)
+        umask(mask)
+        return UInt32(mask)
+    }()
+    static var file: UInt32 { 0o666 & ~mask }
+    static var folder: UInt32 { 0o777 & ~mask }
+
+    /// The permission bits of the file at `path` (a link is not followed).
+    static func of(_ path: String) -> UInt32? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return UInt32(info.st_mode) & 0o7777
     }
 }
 

@@ -45,11 +45,15 @@ struct TreeWalk {
         var path: String
         var location: String
         var stamp: FileStamp
+        /// Permission bits.
+        var mode: UInt32 = 0
     }
 
     var files: [File] = []
     /// Relative paths of the folders under it, parents before their children.
     var folders: [String] = []
+    /// The permission bits of each folder of `folders`, in the same order.
+    var folderModes: [UInt32] = []
     /// Relative paths of links, FIFOs, sockets and devices (not following links only).
     var others: [String] = []
 
@@ -64,7 +68,10 @@ struct TreeWalk {
                 let directory = opendir(path)
             else { continue }
             defer { closedir(directory) }
-            if !shown.isEmpty { folders.append(String(shown.dropLast())) }
+            if !shown.isEmpty {
+                folders.append(String(shown.dropLast()))
+                folderModes.append(UInt32(info.st_mode) & 0o7777)
+            }
             while let entry = readdir(directory) {
                 let name = withUnsafePointer(to: entry.pointee.d_name) {
                     $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
@@ -76,7 +83,11 @@ struct TreeWalk {
                 guard fstatat(dirfd(directory), name, &info, flags) == 0 else { continue }
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR: pending.append((child, shown + name + "/"))
-                case S_IFREG: files.append(File(path: shown + name, location: child, stamp: FileStamp(info)))
+                case S_IFREG:
+                    files.append(
+                        File(
+                            path: shown + name, location: child, stamp: FileStamp(info),
+                            mode: UInt32(info.st_mode) & 0o7777))
                 default: if !followingLinks { others.append(shown + name) }
                 }
             }

@@ -206,16 +206,25 @@ public struct StagingFolder: Sendable {
             ledger.record(file.path, size: data.count, sha256: sha256)
             if keeps(file.path, sha256: sha256) { return }
             try clear(target.path)
-            let linked = reuse.map { $0.has(file.path, sha256: sha256) && $0.link(file.path, to: target.path) } ?? false
+            let linked =
+                reuse.map {
+                    $0.has(file.path, sha256: sha256) && FileModes.of($0.root + "/" + file.path) == FileModes.file
+                        && $0.link(file.path, to: target.path)
+                } ?? false
             if !linked { try Self.write(data, to: target.path) }
         case .copy(let source):
-            if let reuse, let sha256 = reuse.sourceHashes[source.standardizedFileURL.path] {
-                if let kept = spare?.known[file.path], kept.sha256 == sha256 {
+            // Published as it is, with its permissions, as a copy has them.
+            if let reuse, let sha256 = reuse.sourceHashes[source.standardizedFileURL.path],
+                let mode = FileModes.of(source.resolvingSymlinksInPath().path)
+            {
+                if let kept = spare?.known[file.path], kept.sha256 == sha256, spare?.modes[file.path] == mode {
                     reuse.countReused()
                     ledger.record(file.path, size: kept.stamp.size, sha256: sha256)
                     return
                 }
-                if let old = reuse.record(file.path), old.sha256 == sha256 {
+                if let old = reuse.record(file.path), old.sha256 == sha256,
+                    FileModes.of(reuse.root + "/" + file.path) == mode
+                {
                     try clear(target.path)
                     if reuse.link(file.path, to: target.path) {
                         ledger.record(file.path, size: old.stamp.size, sha256: sha256)
@@ -241,14 +250,19 @@ public struct StagingFolder: Sendable {
             return true
         }
         try clear(target)
-        guard let reuse, reuse.link(path, to: target) else { return false }
+        guard let reuse, FileModes.of(reuse.root + "/" + path) == FileModes.file, reuse.link(path, to: target) else {
+            return false
+        }
         ledger.record(path, size: entry.size, sha256: entry.sha256)
         return true
     }
 
-    /// True when the spare tree already holds these bytes at `path`.
+    /// True when the spare tree already holds these bytes at `path`, with the permissions a
+    /// new file gets.
     private func keeps(_ path: String, sha256: String) -> Bool {
-        guard let kept = spare?.known[path], kept.sha256 == sha256 else { return false }
+        guard let kept = spare?.known[path], kept.sha256 == sha256, spare?.modes[path] == FileModes.file else {
+            return false
+        }
         reuse?.countReused()
         return true
     }
@@ -263,14 +277,11 @@ public struct StagingFolder: Sendable {
         }
     }
 
-    /// Removes from a spare tree what this build did not write: links and special files,
-    /// files, and then the folders left empty.
+    /// Removes from a spare tree what this build did not write: files, and then the
+    /// folders left empty (its links and special files went before anything was written).
     func sweep() {
         guard let spare else { return }
         let written = Set(ledger.all.map(\.path))
-        for path in spare.others {
-            unlink(root.path + "/" + path)
-        }
         let leftovers = spare.files.filter { !written.contains($0) }
         // On a file system that ignores case (or Unicode normalisation), a file renamed from
         // `Formulir.pdf` to `formulir.pdf` is the same file as the one written: it stays.
