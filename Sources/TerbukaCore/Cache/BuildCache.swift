@@ -63,15 +63,20 @@ struct BuildCache: Sendable {
         var info = stat()
         guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, let lock = lock() else { return nil }
         discard()
-        var spare = stat()
-        if lstat(spareFolder, &spare) == 0 {
-            if (spare.st_mode & S_IFMT) == S_IFDIR {
-                try? FileManager.default.removeItem(atPath: spareFolder)
-            } else {
-                unlink(spareFolder)
-            }
-        }
+        removeSpare()
         return lock
+    }
+
+    /// Removes the spare tree, or whatever stands in its place (a link is removed, never
+    /// followed).
+    func removeSpare() {
+        var info = stat()
+        guard lstat(spareFolder, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            try? FileManager.default.removeItem(atPath: spareFolder)
+        } else {
+            unlink(spareFolder)
+        }
     }
 
     /// The part of the key that is not the inputs: this Terbuka and the libraries it runs
@@ -102,7 +107,7 @@ enum EngineIdentity {
 
     static let files: [(String, FileStamp)] = {
         var paths: Set<String> = []
-        if let maps = wholeFile("/proc/self/maps") {
+        if let maps = KernelFile.contents("/proc/self/maps") {
             for line in maps.split(separator: "\n") {
                 guard let slash = line.firstIndex(of: "/") else { continue }
                 let path = String(line[slash...])
@@ -114,8 +119,13 @@ enum EngineIdentity {
         return paths.sorted().compactMap { path in FileStamp.of(path).map { (path, $0) } }
     }()
 
-    /// A file the kernel makes as it is read (its size says 0), read to its end.
-    private static func wholeFile(_ path: String) -> String? {
+}
+
+/// A file the kernel makes as it is read (/proc: its size says 0, so readers that trust the
+/// size get part of it).
+enum KernelFile {
+    /// The whole file, read to its end; nil when it cannot be opened.
+    static func contents(_ path: String) -> String? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

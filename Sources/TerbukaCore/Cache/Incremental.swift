@@ -54,7 +54,7 @@ struct IncrementalPlan: Sendable {
             self.previous = nil
             nothingChanged = false
             // A spare tree nothing describes is of no use.
-            try? FileManager.default.removeItem(atPath: cache.spareFolder)
+            cache.removeSpare()
             return
         }
         let sameInputs =
@@ -87,14 +87,8 @@ struct IncrementalPlan: Sendable {
     /// The spare tree the previous build left, as it is on disk now; nil when there is none
     /// (anything but a real folder there is removed).
     func spare() -> SpareTree? {
-        var info = stat()
-        guard lstat(cache.spareFolder, &info) == 0 else { return nil }
-        guard let previous, (info.st_mode & S_IFMT) == S_IFDIR else {
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                try? FileManager.default.removeItem(atPath: cache.spareFolder)
-            } else {
-                unlink(cache.spareFolder)
-            }
+        guard let previous, FileStamp.ofFolder(cache.spareFolder) != nil else {
+            cache.removeSpare()
             return nil
         }
         return SpareTree(cache.spareFolder, previous.spare)
@@ -186,7 +180,7 @@ struct SpareTree: Sendable {
 enum FileModes {
     static let mask: UInt32 = {
         // Linux says it without changing it; elsewhere it is set and put back.
-        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        if let status = KernelFile.contents("/proc/self/status"),
             let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
             let value = UInt32(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
         {

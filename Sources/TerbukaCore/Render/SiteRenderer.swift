@@ -313,7 +313,7 @@ public struct SiteRenderer: Sendable {
                 view, probe: probe, template: template, kind: kind, values: (title, description, encodedPath),
                 templates: theme.chrome)
         }
-        if let previous = previous {
+        if let previous {
             return OutputFile(path: fullPath, contents: .previous(previous) { Data(render().utf8) })
         }
         return .text(fullPath, render())

@@ -202,68 +202,48 @@ public struct StagingFolder: Sendable {
         let target = try prepare(file.path)
         switch file.contents {
         case .bytes(let data):
-            let sha256 = Digest.sha256(data)
-            ledger.record(file.path, size: data.count, sha256: sha256)
-            if keeps(file.path, sha256: sha256) { return }
+            let entry = Ledger.Entry(size: data.count, sha256: Digest.sha256(data))
+            if try reuses(file.path, entry, at: target.path) { return }
             try clear(target.path)
-            let linked =
-                reuse.map {
-                    $0.has(file.path, sha256: sha256) && FileModes.of($0.root + "/" + file.path) == FileModes.file
-                        && $0.link(file.path, to: target.path)
-                } ?? false
-            if !linked { try Self.write(data, to: target.path) }
+            try Self.write(data, to: target.path)
+            ledger.record(file.path, size: entry.size, sha256: entry.sha256)
         case .copy(let source):
             // Published as it is, with its permissions, as a copy has them.
             if let reuse, let sha256 = reuse.sourceHashes[source.standardizedFileURL.path],
-                let mode = FileModes.of(source.resolvingSymlinksInPath().path)
+                let old = reuse.record(file.path) ?? spare?.known[file.path],
+                let mode = FileModes.of(source.resolvingSymlinksInPath().path),
+                try reuses(file.path, Ledger.Entry(size: old.stamp.size, sha256: sha256), mode: mode, at: target.path)
             {
-                if let kept = spare?.known[file.path], kept.sha256 == sha256, spare?.modes[file.path] == mode {
-                    reuse.countReused()
-                    ledger.record(file.path, size: kept.stamp.size, sha256: sha256)
-                    return
-                }
-                if let old = reuse.record(file.path), old.sha256 == sha256,
-                    FileModes.of(reuse.root + "/" + file.path) == mode
-                {
-                    try clear(target.path)
-                    if reuse.link(file.path, to: target.path) {
-                        ledger.record(file.path, size: old.stamp.size, sha256: sha256)
-                        return
-                    }
-                }
+                return
             }
             try clear(target.path)
             try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: target)
             let (sha256, size) = try Digest.sha256(fileAt: target)
             ledger.record(file.path, size: size, sha256: sha256)
         case .previous(let entry, let make):
-            if try reusePrevious(file.path, entry, at: target.path) { return }
+            if try reuses(file.path, entry, at: target.path) { return }
             try write(OutputFile(path: file.path, contents: .bytes(make())))
         }
     }
 
-    /// Makes the file at `path` the previous output's (`entry`), kept in the spare tree or
-    /// linked from the output in place; false when neither can be had.
-    func reusePrevious(_ path: String, _ entry: Ledger.Entry, at target: String) throws -> Bool {
-        if keeps(path, sha256: entry.sha256) {
-            ledger.record(path, size: entry.size, sha256: entry.sha256)
-            return true
-        }
-        try clear(target)
-        guard let reuse, FileModes.of(reuse.root + "/" + path) == FileModes.file, reuse.link(path, to: target) else {
-            return false
+    /// Makes the file at `path` one with `entry`'s bytes and `mode` taken from before: kept
+    /// where the spare tree has it, else linked from the output in place, and recorded;
+    /// false when neither has it (the caller writes it). Only a file with the permissions
+    /// a full build gives it is taken.
+    func reuses(_ path: String, _ entry: Ledger.Entry, mode: UInt32 = FileModes.file, at target: String) throws
+        -> Bool
+    {
+        guard let reuse else { return false }
+        if let kept = spare?.known[path], kept.sha256 == entry.sha256, spare?.modes[path] == mode {
+            reuse.countReused()
+        } else {
+            guard reuse.has(path, sha256: entry.sha256), FileModes.of(reuse.root + "/" + path) == mode else {
+                return false
+            }
+            try clear(target)
+            guard reuse.link(path, to: target) else { return false }
         }
         ledger.record(path, size: entry.size, sha256: entry.sha256)
-        return true
-    }
-
-    /// True when the spare tree already holds these bytes at `path`, with the permissions a
-    /// new file gets.
-    private func keeps(_ path: String, sha256: String) -> Bool {
-        guard let kept = spare?.known[path], kept.sha256 == sha256, spare?.modes[path] == FileModes.file else {
-            return false
-        }
-        reuse?.countReused()
         return true
     }
 

@@ -15,7 +15,7 @@ enum SiteArchive {
                 fingerprint.add(entry.sha256)
             }
             if let previous = reuse.page(Route.zip, fingerprint: fingerprint.digest),
-                try staging.reusePrevious(Route.zip, previous, at: staging.root.path + "/" + Route.zip)
+                try staging.reuses(Route.zip, previous, at: staging.root.path + "/" + Route.zip)
             {
                 return
             }
