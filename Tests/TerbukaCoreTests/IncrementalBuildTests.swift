@@ -27,8 +27,9 @@ import Testing
 
         func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 
-        func build(incremental: Bool = true, into output: URL? = nil) async -> BuildReport {
-            var options = BuildOptions(siteRoot: root, output: output ?? self.output, now: 1_795_000_000)
+        /// `now`: nil for the newest date published in the content.
+        func build(incremental: Bool = true, into output: URL? = nil, now: Int? = 1_795_000_000) async -> BuildReport {
+            var options = BuildOptions(siteRoot: root, output: output ?? self.output, now: now)
             options.incremental = incremental
             return await SiteBuilder(options: options).build()
         }
@@ -59,20 +60,22 @@ import Testing
     @discardableResult
     static func expectIncrementalEqualsFull(
         _ change: (DemoCopy) throws -> Void, before: (DemoCopy) throws -> Void = { _ in },
-        sourceLocation: Testing.SourceLocation = #_sourceLocation
+        now: Int? = 1_795_000_000, sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) async throws -> BuildReport {
         let site = try DemoCopy()
         defer { site.cleanUp() }
         try before(site)
-        let first = await site.build()
+        let first = await site.build(now: now)
         #expect(first.succeeded, sourceLocation: sourceLocation)
         try change(site)
-        let incremental = await site.build()
+        let incremental = await site.build(now: now)
         #expect(
             incremental.succeeded, "\(incremental.diagnostics.all.map(\.formatted))", sourceLocation: sourceLocation)
         #expect(!incremental.upToDate, sourceLocation: sourceLocation)
+        // Every page taken by its key showed what its key covers.
+        #expect(incremental.staleKeys == [], sourceLocation: sourceLocation)
         let fullOutput = site.root.appendingPathComponent("full")
-        let full = await site.build(incremental: false, into: fullOutput)
+        let full = await site.build(incremental: false, into: fullOutput, now: now)
         #expect(full.succeeded, sourceLocation: sourceLocation)
         let built = tree(site.output)
         let expected = tree(fullOutput)
@@ -99,6 +102,51 @@ import Testing
                 "content/announcements/waspada-penipuan.md", replacing: "title: ", with: "title: Diperbarui — ")
         }
         #expect(report.filesReused > 0)
+    }
+
+    /// A notice's page shows its vacancy's title: a vacancy renamed changes the key of the
+    /// pages of the notices about it, though their own files did not change.
+    @Test func aRenamedVacancyIsShownOnItsNoticesPages() async throws {
+        try await Self.expectIncrementalEqualsFull { site in
+            try site.edit(
+                "content/vacancies/cpns-2026/index.md", replacing: "title: Seleksi CPNS",
+                with: "title: Seleksi Ulang CPNS")
+        }
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        _ = await site.build()
+        try site.edit(
+            "content/vacancies/cpns-2026/index.md", replacing: "title: Seleksi CPNS", with: "title: Seleksi Ulang CPNS")
+        let report = await site.build()
+        #expect(report.succeeded && report.staleKeys == [])
+        let page = try String(
+            contentsOf: site.output.appendingPathComponent("pengumuman/jadwal-skd-cpns-2026/index.html"),
+            encoding: .utf8)
+        #expect(page.contains("Seleksi Ulang CPNS"))
+    }
+
+    /// A notice's page says whether it is archived as of the build time, which a newer
+    /// notice moves (with no SOURCE_DATE_EPOCH, it is the newest date published): the older
+    /// notice's page changes though its file did not.
+    @Test func aNewerNoticeArchivesAnOlderOnesPage() async throws {
+        let path = "pengumuman/libur-layanan-agustus-2026/index.html"
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        try site.edit(
+            "content/announcements/libur-layanan-agustus-2026.md", replacing: "expires: 2026-08-18",
+            with: "expires: 2026-11-20")
+        #expect(await site.build(now: nil).succeeded)
+        let before = try Data(contentsOf: site.output.appendingPathComponent(path))
+        try "---\ntitle: Pengumuman Baru\ndate: 2026-11-25 09:00\n---\nIsi.\n".write(
+            to: site.url("content/announcements/pengumuman-baru.md"), atomically: false, encoding: .utf8)
+        let report = await site.build(now: nil)
+        #expect(report.succeeded && report.staleKeys == [])
+        let full = await site.build(incremental: false, into: site.root.appendingPathComponent("full"), now: nil)
+        #expect(full.succeeded)
+        let after = try Data(contentsOf: site.output.appendingPathComponent(path))
+        #expect(after != before)
+        #expect(after == (try Data(contentsOf: site.root.appendingPathComponent("full/" + path))))
+        #expect(Self.tree(site.output) == Self.tree(site.root.appendingPathComponent("full")))
     }
 
     @Test func anEditedResultTableGivesTheFullBuildsOutput() async throws {
@@ -526,6 +574,22 @@ import Testing
         #expect(BuildState.decode(body + Data("end \(Digest.sha256(body))\n".utf8)) == nil)
     }
 
+    /// The spare tree's lines are read only when the spare tree is wanted: one that is not a
+    /// line of the format leaves the spare tree undescribed (it is then removed, and every
+    /// file written), never read wrong.
+    @Test func aSpareLineOutOfRangeLeavesTheSpareTreeUndescribed() throws {
+        let stamp = "1 2 3 4 5 \(String(repeating: "b", count: 64)) - -"
+        let body = Data(
+            ("\(BuildState.header)\nkey \(String(repeating: "a", count: 64))\ns \(stamp) p\n"
+                + "s 1 2 3 4 99999999999999999999 \(String(repeating: "b", count: 64)) - - q\n").utf8)
+        let state = try #require(BuildState.decode(body + Data("end \(Digest.sha256(body))\n".utf8)))
+        #expect(state.spare.records == nil)
+        let whole = Data(
+            "\(BuildState.header)\nkey \(String(repeating: "a", count: 64))\ns \(stamp) p\n".utf8)
+        let read = try #require(BuildState.decode(whole + Data("end \(Digest.sha256(whole))\n".utf8)))
+        #expect(read.spare.records?.keys.sorted() == ["p"])
+    }
+
     @Test func aStateWithTheLargestNumbersIsRead() throws {
         let line = "i 18446744073709551615 18446744073709551615 9223372036854775807 -4 5"
         let body = Data(
@@ -545,6 +609,10 @@ import Testing
                     stamp: FileStamp(device: 1, inode: 2, size: 3, modified: 4, changed: 0),
                     sha256: String(repeating: "c", count: 64), fingerprint: String(repeating: "d", count: 64))
             ],
+            spare: .parsed([
+                "y/a b.css": .init(stamp: stamp, sha256: String(repeating: "e", count: 64), fingerprint: "")
+            ]),
+            folders: [.init(path: "", stamp: stamp), .init(path: "x", stamp: stamp)],
             warnings: [
                 Diagnostic(
                     .warning, Message("T0001", en: "english", id: "indonesia", hint: Bilingual(id: "i", en: "e")),
@@ -557,6 +625,11 @@ import Testing
         #expect(read.inputs.values.first?.stamp == stamp)
         #expect(read.outputs["x/index.html"]?.fingerprint == String(repeating: "d", count: 64))
         #expect(read.warnings == state.warnings)
+        let spare = try #require(read.spare.records)
+        #expect(spare.keys.sorted() == ["y/a b.css"] && spare["y/a b.css"]?.stamp == stamp)
+        #expect(
+            spare["y/a b.css"]?.fingerprint == "" && spare["y/a b.css"]?.sha256 == String(repeating: "e", count: 64))
+        #expect(read.folders.map(\.path) == ["", "x"] && read.folders.allSatisfy { $0.stamp == stamp })
     }
 
     static func inodes(_ folder: URL) -> [String: UInt64] {

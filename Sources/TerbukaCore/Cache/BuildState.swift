@@ -20,6 +20,8 @@ struct BuildState: Sendable {
         var sha256: String
         /// The page's fingerprint; "" for a file that is not a rendered page.
         var fingerprint: String
+        /// The page's key, for a page made from one input (`PageKey`); "" for others.
+        var key = ""
     }
 
     /// The binary, its libraries and the options (`BuildCache.key`).
@@ -30,16 +32,44 @@ struct BuildState: Sendable {
     var inputs: [String: Input]
     var outputs: [String: Output]
     /// The files of the spare tree (`.<output>.cache/spare`, the output before this one),
-    /// which the next build brings up to date and swaps in.
-    var spare: [String: Output] = [:]
+    /// which the next build brings up to date and swaps in. Read from the file only when
+    /// asked for: a build that finds nothing changed never needs them.
+    var spare: SpareRecords = .parsed([:])
     /// The output's folders ("" for the output itself): a file added to or removed from a
     /// folder changes its stamp.
-    var folders: [String: FileStamp] = [:]
+    var folders: [Folder] = []
     var warnings: [Diagnostic]
     var files: Int
     var pages: Int
 
-    static let header = "terbuka-build-cache 2"
+    struct Folder: Sendable {
+        var path: String
+        var stamp: FileStamp
+    }
+
+    /// The spare tree's records: as a build made them, or still as lines of the state file.
+    enum SpareRecords: Sendable {
+        case parsed([String: Output])
+        case lines([UInt8], [Range<Int>])
+
+        /// The records; nil when a line is not one (the spare tree is then of no use).
+        var records: [String: Output]? {
+            switch self {
+            case .parsed(let records): return records
+            case .lines(let bytes, let lines):
+                var records: [String: Output] = [:]
+                records.reserveCapacity(lines.count)
+                for line in lines {
+                    var fields = Fields(bytes[line])
+                    guard let (path, record) = BuildState.output(&fields) else { return nil }
+                    records[path] = record
+                }
+                return records
+            }
+        }
+    }
+
+    static let header = "terbuka-build-cache 3"
     /// Coarse file systems keep times to 2 s (FAT) or 1 s; fine ones to the nanosecond.
     static let racyWindow: Int64 = 2_000_000_000
 
@@ -63,16 +93,18 @@ struct BuildState: Sendable {
             text +=
                 "i \(s.device) \(s.inode) \(s.size) \(s.modified) \(s.changed) \(input.sha256) \(Self.escape(path))\n"
         }
-        for (kind, records) in [("o", outputs), ("s", spare)] {
+        for (kind, records) in [("o", outputs), ("s", spare.records ?? [:])] {
             for (path, output) in records.sorted(by: { $0.key < $1.key }) {
                 let s = output.stamp
                 let fingerprint = output.fingerprint.isEmpty ? "-" : output.fingerprint
+                let key = output.key.isEmpty ? "-" : output.key
                 text +=
-                    "\(kind) \(s.device) \(s.inode) \(s.size) \(s.modified) \(s.changed) \(output.sha256) \(fingerprint) \(Self.escape(path))\n"
+                    "\(kind) \(s.device) \(s.inode) \(s.size) \(s.modified) \(s.changed) \(output.sha256) \(fingerprint) \(key) \(Self.escape(path))\n"
             }
         }
-        for (path, s) in folders.sorted(by: { $0.key < $1.key }) {
-            text += "d \(s.device) \(s.inode) \(s.size) \(s.modified) \(s.changed) \(Self.escape(path))\n"
+        for folder in folders.sorted(by: { $0.path < $1.path }) {
+            let s = folder.stamp
+            text += "d \(s.device) \(s.inode) \(s.size) \(s.modified) \(s.changed) \(Self.escape(folder.path))\n"
         }
         let body = Data(text.utf8)
         return body + Data("end \(Digest.sha256(body))\n".utf8)
@@ -93,6 +125,7 @@ struct BuildState: Sendable {
         var state = BuildState(key: "", scanned: 0, inputs: [:], outputs: [:], warnings: [], files: 0, pages: 0)
         var lineNumber = 0
         var start = 0
+        var spareLines: [Range<Int>] = []
         while start < bodyEnd {
             var end = start
             while bytes[end] != UInt8(ascii: "\n") { end += 1 }
@@ -105,8 +138,13 @@ struct BuildState: Sendable {
                 guard String(decoding: line, as: UTF8.self) == header else { return nil }
                 continue
             }
+            if line.starts(with: "s ".utf8) {
+                spareLines.append(start + 2..<end)
+                continue
+            }
             guard state.read(line) else { return nil }
         }
+        state.spare = .lines(bytes, spareLines)
         return state.key.isEmpty ? nil : state
     }
 
@@ -128,36 +166,34 @@ struct BuildState: Sendable {
             else { return false }
             warnings = stored.map(\.diagnostic)
         case "i":
-            guard let device = fields.unsigned(), let inode = fields.unsigned(), let size = fields.integer(),
-                let modified = fields.integer(), let changed = fields.integer()
-            else { return false }
+            guard let stamp = fields.stamp() else { return false }
             let sha256 = fields.word()
-            let path = Self.unescape(fields.rest())
-            inputs[path] = Input(
-                stamp: FileStamp(
-                    device: device, inode: inode, size: size, modified: Int64(modified), changed: Int64(changed)),
-                sha256: sha256)
-        case let kind where kind == "o" || kind == "s":
-            guard let device = fields.unsigned(), let inode = fields.unsigned(), let size = fields.integer(),
-                let modified = fields.integer(), let changed = fields.integer()
-            else { return false }
-            let sha256 = fields.word()
-            let fingerprint = fields.word()
-            let path = Self.unescape(fields.rest())
-            let record = Output(
-                stamp: FileStamp(
-                    device: device, inode: inode, size: size, modified: Int64(modified), changed: Int64(changed)),
-                sha256: sha256, fingerprint: fingerprint == "-" ? "" : fingerprint)
-            if kind == "o" { outputs[path] = record } else { spare[path] = record }
+            inputs[Self.unescape(fields.rest())] = Input(stamp: stamp, sha256: sha256)
+        case "o":
+            guard let (path, record) = Self.output(&fields) else { return false }
+            outputs[path] = record
         case "d":
-            guard let device = fields.unsigned(), let inode = fields.unsigned(), let size = fields.integer(),
-                let modified = fields.integer(), let changed = fields.integer()
-            else { return false }
-            folders[Self.unescape(fields.rest())] = FileStamp(
-                device: device, inode: inode, size: size, modified: Int64(modified), changed: Int64(changed))
+            guard let stamp = fields.stamp() else { return false }
+            folders.append(Folder(path: Self.unescape(fields.rest()), stamp: stamp))
         default: return false
         }
         return true
+    }
+
+    /// The rest of an output or spare line: stamp, SHA-256, fingerprint and key ("-": none),
+    /// path.
+    private static func output(_ fields: inout Fields) -> (String, Output)? {
+        guard let stamp = fields.stamp() else { return nil }
+        let sha256 = fields.word()
+        let fingerprint = fields.word()
+        let key = fields.word()
+        let path = Self.unescape(fields.rest())
+        return (
+            path,
+            Output(
+                stamp: stamp, sha256: sha256, fingerprint: fingerprint == "-" ? "" : fingerprint,
+                key: key == "-" ? "" : key)
+        )
     }
 
     /// Space-separated fields of one line; the last one (a path) may hold spaces.
@@ -182,6 +218,15 @@ struct BuildState: Sendable {
             if negative { digits = digits.dropFirst() }
             guard let magnitude = Self.decimal(digits), magnitude <= UInt64(Int.max) else { return nil }
             return negative ? -Int(magnitude) : Int(magnitude)
+        }
+
+        /// Device, inode, size, mtime and ctime.
+        mutating func stamp() -> FileStamp? {
+            guard let device = unsigned(), let inode = unsigned(), let size = integer(), let modified = integer(),
+                let changed = integer()
+            else { return nil }
+            return FileStamp(
+                device: device, inode: inode, size: size, modified: Int64(modified), changed: Int64(changed))
         }
 
         /// A decimal integer of 0 to 2^64 - 1 (device and inode numbers).

@@ -29,6 +29,37 @@ struct FileStamp: Hashable, Sendable {
         return FileStamp(info)
     }
 
+    /// A folder opened once, whose files' stamps are taken relative to it: the kernel walks
+    /// the path from there, not from /, for each one. Closed when no longer used.
+    final class Folder: @unchecked Sendable {
+        private let descriptor: Int32
+
+        /// The folder at `path` (not a link to one), or nil.
+        init?(_ path: String) {
+            descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if descriptor < 0 { return nil }
+        }
+
+        deinit { close(descriptor) }
+
+        /// The stamp of the regular file at `path` below this folder (a link is not one).
+        func stamp(of path: String) -> FileStamp? {
+            var info = stat()
+            guard fstatat(descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG
+            else { return nil }
+            return FileStamp(info)
+        }
+
+        /// The stamp of the folder at `path` below this one ("": this one), not a link to one.
+        func stamp(ofFolder path: String) -> FileStamp? {
+            var info = stat()
+            guard fstatat(descriptor, path.isEmpty ? "." : path, &info, AT_SYMLINK_NOFOLLOW) == 0,
+                (info.st_mode & S_IFMT) == S_IFDIR
+            else { return nil }
+            return FileStamp(info)
+        }
+    }
+
     init(device: UInt64, inode: UInt64, size: Int, modified: Int64, changed: Int64) {
         self.device = device
         self.inode = inode

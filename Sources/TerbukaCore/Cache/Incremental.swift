@@ -63,22 +63,22 @@ struct IncrementalPlan: Sendable {
                 !input.sha256.isEmpty && previous.inputs[path]?.sha256 == input.sha256
             }
         // Outputs as the previous build left them: the same file with the same stamp, and
-        // folders with the same stamp (nothing added to them or taken away).
-        let root = options.output.standardizedFileURL.path
+        // folders with the same stamp (nothing added to them or taken away). Files and
+        // folders in one pass, each found from the output folder rather than from /.
+        let root = FileStamp.Folder(options.output.standardizedFileURL.path)
         let paths = Array(previous.outputs.keys)
-        let intact = Parallel.map(paths) { path in
-            FileStamp.of(root + "/" + path, followingLinks: false).map { previous.outputs[path]!.stamp == $0 } ?? false
+        let folders = previous.folders
+        let intact = Parallel.map(Array(0..<(paths.count + folders.count))) { item in
+            if item < paths.count {
+                return root?.stamp(of: paths[item]).map { previous.outputs[paths[item]]!.stamp == $0 } ?? false
+            }
+            let folder = folders[item - paths.count]
+            return root?.stamp(ofFolder: folder.path) == folder.stamp
         }
-        var whole = !previous.folders.isEmpty
+        var whole = !folders.isEmpty && !intact[paths.count...].contains(false)
         for (path, isIntact) in zip(paths, intact) where !isIntact {
             previous.outputs[path] = nil
             whole = false
-        }
-        if whole {
-            let folders = Array(previous.folders)
-            whole = !Parallel.map(folders) { path, stamp in
-                FileStamp.ofFolder(path.isEmpty ? root : root + "/" + path) == stamp
-            }.contains(false)
         }
         self.previous = previous
         nothingChanged = sameInputs && whole
@@ -91,15 +91,20 @@ struct IncrementalPlan: Sendable {
             cache.removeSpare()
             return nil
         }
-        return SpareTree(cache.spareFolder, previous.spare)
+        guard let records = previous.spare.records else {
+            cache.removeSpare()
+            return nil
+        }
+        return SpareTree(cache.spareFolder, records)
     }
 
     /// The state to keep after a build that wrote `ledger` into `output`.
     /// `keptPrevious`: the output that was in place is now the spare tree. nil when the
     /// output is not as written (a file gone already): no state is better than a wrong one.
     func state(
-        ledger: Ledger, output: URL, fingerprints: [String: String], warnings: [Diagnostic], keptPrevious: Bool
+        ledger: Ledger, output: URL, reuse: OutputReuse, warnings: [Diagnostic], keptPrevious: Bool
     ) -> BuildState? {
+        let (fingerprints, keys) = (reuse.pageFingerprints, reuse.pageKeys)
         let root = output.standardizedFileURL.path
         let written = ledger.all
         let stamps = Parallel.map(written.map(\.path)) { FileStamp.of(root + "/" + $0, followingLinks: false) }
@@ -108,7 +113,7 @@ struct IncrementalPlan: Sendable {
         for ((path, entry), stamp) in zip(written, stamps) {
             guard let stamp else { return nil }
             outputs[path] = BuildState.Output(
-                stamp: stamp, sha256: entry.sha256, fingerprint: fingerprints[path] ?? "")
+                stamp: stamp, sha256: entry.sha256, fingerprint: fingerprints[path] ?? "", key: keys[path] ?? "")
             var folder = Substring(path)
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
@@ -117,15 +122,15 @@ struct IncrementalPlan: Sendable {
         }
         let folderList = Array(folderPaths)
         let folderStamps = Parallel.map(folderList) { FileStamp.ofFolder($0.isEmpty ? root : root + "/" + $0) }
-        var folders: [String: FileStamp] = [:]
+        var folders: [BuildState.Folder] = []
         for (path, stamp) in zip(folderList, folderStamps) {
             guard let stamp else { return nil }
-            folders[path] = stamp
+            folders.append(BuildState.Folder(path: path, stamp: stamp))
         }
         let counts = ledger.counts
         return BuildState(
             key: key, scanned: scanned, inputs: inputs.filter { !$0.value.sha256.isEmpty }, outputs: outputs,
-            spare: keptPrevious ? previous?.outputs ?? [:] : [:], folders: folders, warnings: warnings,
+            spare: .parsed(keptPrevious ? previous?.outputs ?? [:] : [:]), folders: folders, warnings: warnings,
             files: counts.files,
             pages: counts.pages)
     }
@@ -211,8 +216,16 @@ final class OutputReuse: @unchecked Sendable {
     private let previous: [String: BuildState.Output]
     /// Location on disk → SHA-256 of the inputs, for files published as they are.
     let sourceHashes: [String: String]
+    /// Input path (`content/…`) → SHA-256.
+    let inputHashes: [String: String]
+    /// What every page made from one input also depends on (`PageKey.outline`); set once the
+    /// site is computed.
+    var outline = ""
     private let lock = NSLock()
     private var fingerprints: [String: String] = [:]
+    private var keys: [String: String] = [:]
+    /// Pages whose key matched but whose view had changed (debug builds only).
+    private var stale: [String] = []
     private var reusedCount = 0
 
     /// Counts a file kept or linked rather than written.
@@ -220,14 +233,44 @@ final class OutputReuse: @unchecked Sendable {
         lock.withLock { reusedCount += 1 }
     }
 
-    init(root: URL, previous: BuildState?, sourceHashes: [String: String]) {
+    init(root: URL, previous: BuildState?, inputs: [String: BuildState.Input], sourceHashes: [String: String]) {
         self.root = root.standardizedFileURL.path
         self.previous = previous?.outputs ?? [:]
+        self.inputHashes = inputs.mapValues(\.sha256)
         self.sourceHashes = sourceHashes
     }
 
+    /// Release builds trust a page's key. Debug builds (the tests) also make its view and
+    /// check that the fingerprint is the one it had; when not, the page shows something its
+    /// key does not cover: it is noted in `staleKeys` and made from its view.
+    func keyHolds(_ path: String, _ check: () -> Bool) -> Bool {
+        #if DEBUG
+            if !check() {
+                lock.withLock { stale.append(path) }
+                return false
+            }
+        #endif
+        return true
+    }
+
+    /// The pages whose key did not cover what they show (debug builds only).
+    var staleKeys: [String] { lock.withLock { stale.sorted() } }
+
     /// Every page's fingerprint, by path.
     var pageFingerprints: [String: String] { lock.withLock { fingerprints } }
+    /// The key of every page made from one input, by path.
+    var pageKeys: [String: String] { lock.withLock { keys } }
+
+    /// Notes the key of the page at `path`; the previous page and its fingerprint when it
+    /// had the same key (its view is then the same, and need not be made).
+    func page(_ path: String, key: String) -> (entry: Ledger.Entry, fingerprint: String)? {
+        let old = previous[path].flatMap { !$0.key.isEmpty && $0.key == key && !$0.fingerprint.isEmpty ? $0 : nil }
+        lock.withLock {
+            keys[path] = key
+            if let old { fingerprints[path] = old.fingerprint }
+        }
+        return old.map { (Ledger.Entry(size: $0.stamp.size, sha256: $0.sha256), $0.fingerprint) }
+    }
     /// Files taken from the previous output.
     var reused: Int { lock.withLock { reusedCount } }
 

@@ -61,6 +61,11 @@ public struct BuildReport: Sendable {
     /// The computed site, when the pipeline got that far: for tools built on the pipeline,
     /// and so that a command-line run can exit without freeing it piece by piece.
     public var site: SiteIndex?
+    /// What the incremental build read (the previous state, every input's stamp), kept for
+    /// the same reason as `site`; not its lock, which ends with the build.
+    var read: [any Sendable] = []
+    /// Pages whose key did not cover what they show (`OutputReuse.keyHolds`; debug builds).
+    var staleKeys: [String] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -120,6 +125,7 @@ public struct SiteBuilder: Sendable {
             lap("unchanged")
             var report = report(previous.files, pages: previous.pages)
             report.upToDate = true
+            report.read = [plan.previous, plan.inputs, plan.hashesByLocation]
             return report
         }
         options.progress?(.loadingContent)
@@ -164,8 +170,10 @@ public struct SiteBuilder: Sendable {
         options.progress?(.writingSite)
         let writer = OutputWriter(destination: options.output)
         let reuse = plan.map {
-            OutputReuse(root: options.output, previous: $0.previous, sourceHashes: $0.hashesByLocation)
+            OutputReuse(
+                root: options.output, previous: $0.previous, inputs: $0.inputs, sourceHashes: $0.hashesByLocation)
         }
+        reuse?.outline = PageKey.outline(of: index, inputs: plan?.inputs ?? [:])
         do {
             let staging =
                 try plan?.spare().map { writer.beginUpdating($0, reusing: reuse) } ?? writer.begin(reusing: reuse)
@@ -203,7 +211,7 @@ public struct SiteBuilder: Sendable {
             lap("swap")
             if let plan, let reuse,
                 let state = plan.state(
-                    ledger: staging.ledger, output: options.output, fingerprints: reuse.pageFingerprints,
+                    ledger: staging.ledger, output: options.output, reuse: reuse,
                     warnings: diagnostics.all.filter { $0.severity == .warning }, keptPrevious: kept)
             {
                 try? plan.cache.write(state)
@@ -211,6 +219,8 @@ public struct SiteBuilder: Sendable {
             }
             var built = report(counts.files, pages: counts.pages)
             built.filesReused = reuse?.reused ?? 0
+            built.staleKeys = reuse?.staleKeys ?? []
+            built.read = plan.map { [$0.previous, $0.inputs, $0.hashesByLocation] } ?? []
             return built
         } catch {
             diagnostics.error(

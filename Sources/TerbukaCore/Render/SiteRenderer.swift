@@ -232,9 +232,11 @@ public struct SiteRenderer: Sendable {
                         vacancy, index.results[vacancy.id]?.unfilled ?? [], page: number, root: root, ledger: ledger))
             }
         case .announcement(let announcement):
+            let path = prefix + Route.announcement(announcement.slug)
             return page(
                 Route.announcement(announcement.slug), template: "announcement", title: announcement.title,
-                description: "", current: Route.announcementList
+                description: "", current: Route.announcementList,
+                key: reuse.flatMap { PageKey.announcement(announcement, path: path, reuse: $0) }
             ) { root in announcementView(announcement, root: root, ledger: ledger) }
         case .page(let standing):
             return page(
@@ -247,11 +249,12 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The page at `path`, `template` filled with the chrome and `body`; with an
-    /// incremental build's previous output, that output's page when it was made from the
-    /// same view (the same fingerprint).
+    /// incremental build's previous output, that output's page when it had the same `key`
+    /// (a page made from one input: its view is not made), or was made from the same view
+    /// (the same fingerprint).
     func page<Body: Sendable & Fingerprinted>(
         _ path: String, template: String, title: String, description: String, current: String?,
-        body: (String) -> Body
+        key: String? = nil, body: @escaping @Sendable (String) -> Body
     ) -> OutputFile {
         let fullPath = prefix + path
         let root = Links.root(from: fullPath)
@@ -291,32 +294,40 @@ public struct SiteRenderer: Sendable {
             }
         }
         let encodedPath = Links.href(to: path, root: "")
-        let view = PageView(
-            lang: language.rawValue, root: root, t: strings, site: site, nav: nav, alternates: alternates(encodedPath),
-            pageTitle: title, description: description, body: body(root))
-        var previous: Ledger.Entry?
-        if let reuse {
-            // The theme's name: site.yml may choose another theme with the same files.
+        let (links, menu) = (alternates(encodedPath), nav)
+        let makeView = { @Sendable in
+            PageView(
+                lang: language.rawValue, root: root, t: strings, site: site, nav: menu, alternates: links,
+                pageTitle: title, description: description, body: body(root))
+        }
+        // The theme's name: site.yml may choose another theme with the same files.
+        let fingerprint = { @Sendable (view: PageView<Body>) -> String in
             var fingerprint = Fingerprint()
             fingerprint.add(theme.name)
             fingerprint.add(template)
             fingerprint.add(view)
-            previous = reuse.page(fullPath, fingerprint: fingerprint.digest)
+            return fingerprint.digest
         }
         let probe = PageView(
             lang: language.rawValue, root: root, t: strings, site: site, nav: nav,
             alternates: alternates(PageChrome.Marker.path), pageTitle: PageChrome.Marker.title,
             description: description.isEmpty ? "" : PageChrome.Marker.description, body: ProbeBody())
         let kind = "\(template)|\(root)|\(current ?? "")|\(description.isEmpty)"
-        let render: @Sendable () -> String = { [chrome, theme] in
+        let render: @Sendable (PageView<Body>) -> String = { [chrome, theme] view in
             chrome.render(
                 view, probe: probe, template: template, kind: kind, values: (title, description, encodedPath),
                 templates: theme.chrome)
         }
-        if let previous {
-            return OutputFile(path: fullPath, contents: .previous(previous) { Data(render().utf8) })
+        if let reuse, let key, let (previous, known) = reuse.page(fullPath, key: key),
+            reuse.keyHolds(fullPath, { fingerprint(makeView()) == known })
+        {
+            return OutputFile(path: fullPath, contents: .previous(previous) { Data(render(makeView()).utf8) })
         }
-        return .text(fullPath, render())
+        let view = makeView()
+        if let reuse, let previous = reuse.page(fullPath, fingerprint: fingerprint(view)) {
+            return OutputFile(path: fullPath, contents: .previous(previous) { Data(render(view).utf8) })
+        }
+        return .text(fullPath, render(view))
     }
 
     private func markdown(_ source: MarkdownSource, root: String) -> String {

@@ -1,0 +1,37 @@
+import Foundation
+
+/// A page made from one input (a notice's own page) has a key: the SHA-256 of that input
+/// and of everything else the page can show, known before its view is made. A page whose
+/// key is the one it had is taken from the previous output without making its view, which
+/// for 10,000 notices is most of an incremental build's work (issue 16).
+///
+/// What such a page shows is its own file, and of the rest of the site only what comes
+/// from inputs other than the notices (site.yml, vacancies, standing pages, attachments),
+/// from the build time, and from the theme and options (the cache's key). The outline is
+/// the SHA-256 of all of those but the notices themselves, so a notice added, edited or
+/// removed changes the key of its own page only. Debug builds (the tests) make the view
+/// of every page whose key matched and check that its fingerprint is the one it had: a
+/// page that comes to show something else is caught there.
+enum PageKey {
+    /// The build time and every input with its SHA-256, but the notices' own files.
+    static func outline(of index: SiteIndex, inputs: [String: BuildState.Input]) -> String {
+        let notices = Set(index.announcements.map(\.sourcePath))
+        var text = "now \(index.now)\n"
+        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) where !notices.contains(path) {
+            text += "\(input.sha256) \(BuildState.escape(path))\n"
+        }
+        return Digest.sha256(Data(text.utf8))
+    }
+
+    /// The key of a notice's page at `path`: nil when its file's SHA-256 is not known.
+    static func announcement(_ announcement: Announcement, path: String, reuse: OutputReuse) -> String? {
+        guard !reuse.outline.isEmpty, let source = reuse.inputHashes[announcement.sourcePath], !source.isEmpty
+        else { return nil }
+        var fingerprint = Fingerprint()
+        fingerprint.add("announcement")
+        fingerprint.add(path)
+        fingerprint.add(reuse.outline)
+        fingerprint.add(source)
+        return fingerprint.digest
+    }
+}
