@@ -84,6 +84,10 @@ import Testing
         let differing = built.keys.filter { built[$0] != expected[$0] }.sorted()
         #expect(differing == [], sourceLocation: sourceLocation)
         #expect(incremental.filesWritten == full.filesWritten, sourceLocation: sourceLocation)
+        // The same warnings, in the same order, whether a notice was validated or taken.
+        #expect(
+            incremental.diagnostics.all.map(\.formatted) == full.diagnostics.all.map(\.formatted),
+            sourceLocation: sourceLocation)
         return incremental
     }
 
@@ -147,6 +151,55 @@ import Testing
         #expect(after != before)
         #expect(after == (try Data(contentsOf: site.root.appendingPathComponent("full/" + path))))
         #expect(Self.tree(site.output) == Self.tree(site.root.appendingPathComponent("full")))
+    }
+
+    /// A notice taken from the previous build gives its warnings again, as validating it
+    /// would.
+    @Test func aNoticeTakenFromThePreviousBuildGivesItsWarningsAgain() async throws {
+        let report = try await Self.expectIncrementalEqualsFull(
+            { site in
+                try site.edit(
+                    "content/announcements/waspada-penipuan.md", replacing: "title: ", with: "title: Diperbarui — ")
+            },
+            before: { site in
+                try site.edit(
+                    "content/announcements/libur-layanan-agustus-2026.md", replacing: "expires: 2026-08-18",
+                    with: "expires: 2026-08-01")
+            })
+        #expect(
+            report.diagnostics.all.contains {
+                $0.location.path == "content/announcements/libur-layanan-agustus-2026.md" && $0.severity == .warning
+            })
+    }
+
+    /// A notice is taken only when what it is validated against is unchanged: the vacancy it
+    /// names removed, it is validated again and its error given, as by a full build.
+    @Test func aNoticeWhoseVacancyIsRemovedIsValidatedAgain() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        #expect(await site.build().succeeded)
+        try FileManager.default.removeItem(at: site.url("content/vacancies/pppk-2026"))
+        let incremental = await site.build()
+        let full = await site.build(incremental: false, into: site.root.appendingPathComponent("full"))
+        #expect(!incremental.succeeded && !full.succeeded)
+        #expect(incremental.diagnostics.all.map(\.formatted) == full.diagnostics.all.map(\.formatted))
+        #expect(
+            incremental.diagnostics.all.contains {
+                $0.location.path.hasPrefix("content/announcements/") && $0.severity == .error
+            })
+    }
+
+    /// An attachment that changes (same name, other bytes) shows its new size and SHA-256 on
+    /// the page of the notice that lists it, whose own file did not change.
+    @Test func aChangedAttachmentIsShownOnItsNoticesPage() async throws {
+        try await Self.expectIncrementalEqualsFull { site in
+            let files = FileListing.files(under: site.url("content/files"), includingHidden: false)
+            let attachment = try #require(files.first)
+            let handle = try FileHandle(forWritingTo: site.url("content/files/" + attachment))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("tambahan".utf8))
+            try handle.close()
+        }
     }
 
     @Test func anEditedResultTableGivesTheFullBuildsOutput() async throws {
@@ -588,6 +641,43 @@ import Testing
             "\(BuildState.header)\nkey \(String(repeating: "a", count: 64))\ns \(stamp) p\n".utf8)
         let read = try #require(BuildState.decode(whole + Data("end \(Digest.sha256(whole))\n".utf8)))
         #expect(read.spare.records?.keys.sorted() == ["p"])
+    }
+
+    /// A notice's record reads back as it was written: text with tabs, newlines and
+    /// backslashes, absent and present optionals, dates with and without a time, the
+    /// attachments and the warnings.
+    @Test(arguments: [false, true])
+    func aNoticeRecordReadsBackWhatWasWritten(_ full: Bool) throws {
+        let zone = SiteTimeZone.makassar
+        let date = ContentDate(instant: 1_790_000_000, in: zone)
+        var day = date
+        day.minuteOfDay = nil
+        let announcement = Announcement(
+            slug: "a-b", title: full ? "Judul\tdengan\ttab\\ dan\nbaris" : "=", date: date,
+            vacancyID: full ? "cpns-2026" : nil, category: full ? .ralat : .pengumuman, number: full ? "-" : nil,
+            attachments: full
+                ? [
+                    Attachment(path: "a b/c\td.pdf", size: 3, source: URL(fileURLWithPath: "/x")),
+                    Attachment(path: "e.pdf", size: 4, source: URL(fileURLWithPath: "/y")),
+                ] : [],
+            pinned: full, expires: full ? day : nil, draft: !full,
+            body: MarkdownSource(text: "isi", firstLine: 7, path: "content/announcements/a-b.md"),
+            sourcePath: "content/announcements/a-b.md")
+        let warnings =
+            full
+            ? [Diagnostic(.warning, Message("N0001", en: "e\tx", id: "i\nx"), at: SourceLocation(path: "p", line: 2))]
+            : []
+        let record = NoticeRecord(
+            announcement, sha256: String(repeating: "c", count: 64), context: String(repeating: "d", count: 64),
+            warnings: warnings)
+        let line = record.line(path: "content/announcements/a\tb.md")
+        #expect(!line.contains("\n"))
+        let (path, read) = try #require(NoticeRecord.read(ArraySlice(line.utf8)))
+        #expect(path == "content/announcements/a\tb.md")
+        #expect(read == record)
+        // Cut short, or a field that is not one: not read.
+        #expect(NoticeRecord.read(ArraySlice(line.utf8.prefix(40))) == nil)
+        #expect(NoticeRecord.read(ArraySlice(line.replacingOccurrences(of: "\t7\t", with: "\tx\t").utf8)) == nil)
     }
 
     @Test func aStateWithTheLargestNumbersIsRead() throws {

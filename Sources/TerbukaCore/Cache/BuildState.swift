@@ -34,7 +34,10 @@ struct BuildState: Sendable {
     /// The files of the spare tree (`.<output>.cache/spare`, the output before this one),
     /// which the next build brings up to date and swaps in. Read from the file only when
     /// asked for: a build that finds nothing changed never needs them.
-    var spare: SpareRecords = .parsed([:])
+    var spare: LazyRecords<Output> = .parsed([:])
+    /// What the validate stage made of each notice (`NoticeRecord`), by path; read only
+    /// when asked for, as the spare tree's.
+    var notices: LazyRecords<NoticeRecord> = .parsed([:])
     /// The output's folders ("" for the output itself): a file added to or removed from a
     /// folder changes its stamp.
     var folders: [Folder] = []
@@ -47,21 +50,20 @@ struct BuildState: Sendable {
         var stamp: FileStamp
     }
 
-    /// The spare tree's records: as a build made them, or still as lines of the state file.
-    enum SpareRecords: Sendable {
-        case parsed([String: Output])
+    /// Records by path: as a build made them, or still as lines of the state file.
+    enum LazyRecords<Record: StateRecord>: Sendable {
+        case parsed([String: Record])
         case lines([UInt8], [Range<Int>])
 
-        /// The records; nil when a line is not one (the spare tree is then of no use).
-        var records: [String: Output]? {
+        /// The records; nil when a line is not one (they are then of no use).
+        var records: [String: Record]? {
             switch self {
             case .parsed(let records): return records
             case .lines(let bytes, let lines):
-                var records: [String: Output] = [:]
+                var records: [String: Record] = [:]
                 records.reserveCapacity(lines.count)
                 for line in lines {
-                    var fields = Fields(bytes[line])
-                    guard let (path, record) = BuildState.output(&fields) else { return nil }
+                    guard let (path, record) = Record.read(bytes[line]) else { return nil }
                     records[path] = record
                 }
                 return records
@@ -92,6 +94,9 @@ struct BuildState: Sendable {
             let s = input.stamp
             text +=
                 "i \(s.device) \(s.inode) \(s.size) \(s.modified) \(s.changed) \(input.sha256) \(Self.escape(path))\n"
+        }
+        for (path, record) in (notices.records ?? [:]).sorted(by: { $0.key < $1.key }) {
+            text += "n " + record.line(path: path) + "\n"
         }
         for (kind, records) in [("o", outputs), ("s", spare.records ?? [:])] {
             for (path, output) in records.sorted(by: { $0.key < $1.key }) {
@@ -126,6 +131,7 @@ struct BuildState: Sendable {
         var lineNumber = 0
         var start = 0
         var spareLines: [Range<Int>] = []
+        var noticeLines: [Range<Int>] = []
         while start < bodyEnd {
             var end = start
             while bytes[end] != UInt8(ascii: "\n") { end += 1 }
@@ -142,9 +148,14 @@ struct BuildState: Sendable {
                 spareLines.append(start + 2..<end)
                 continue
             }
+            if line.starts(with: "n ".utf8) {
+                noticeLines.append(start + 2..<end)
+                continue
+            }
             guard state.read(line) else { return nil }
         }
         state.spare = .lines(bytes, spareLines)
+        state.notices = .lines(bytes, noticeLines)
         return state.key.isEmpty ? nil : state
     }
 
@@ -170,7 +181,7 @@ struct BuildState: Sendable {
             let sha256 = fields.word()
             inputs[Self.unescape(fields.rest())] = Input(stamp: stamp, sha256: sha256)
         case "o":
-            guard let (path, record) = Self.output(&fields) else { return false }
+            guard let (path, record) = Output.read(fields.bytes) else { return false }
             outputs[path] = record
         case "d":
             guard let stamp = fields.stamp() else { return false }
@@ -180,24 +191,8 @@ struct BuildState: Sendable {
         return true
     }
 
-    /// The rest of an output or spare line: stamp, SHA-256, fingerprint and key ("-": none),
-    /// path.
-    private static func output(_ fields: inout Fields) -> (String, Output)? {
-        guard let stamp = fields.stamp() else { return nil }
-        let sha256 = fields.word()
-        let fingerprint = fields.word()
-        let key = fields.word()
-        let path = Self.unescape(fields.rest())
-        return (
-            path,
-            Output(
-                stamp: stamp, sha256: sha256, fingerprint: fingerprint == "-" ? "" : fingerprint,
-                key: key == "-" ? "" : key)
-        )
-    }
-
     /// Space-separated fields of one line; the last one (a path) may hold spaces.
-    private struct Fields {
+    fileprivate struct Fields {
         var bytes: ArraySlice<UInt8>
 
         init(_ bytes: ArraySlice<UInt8>) {
@@ -290,7 +285,7 @@ struct BuildState: Sendable {
 
 /// A warning as the state file keeps it, to be given again by a build that finds nothing
 /// changed.
-private struct StoredDiagnostic: Codable {
+struct StoredDiagnostic: Codable {
     var path: String
     var line: Int
     var column: Int
@@ -322,5 +317,29 @@ private struct StoredDiagnostic: Codable {
             at: SourceLocation(
                 path: path, line: line, column: column, sheet: sheet,
                 field: fieldIndex.map { TableField(index: $0, header: fieldHeader) }))
+    }
+}
+
+/// A kind of record the state file keeps one per line, read only when asked for.
+protocol StateRecord: Sendable {
+    /// The record on a line (after its kind), with its path; nil when it is not one.
+    static func read(_ line: ArraySlice<UInt8>) -> (String, Self)?
+}
+
+extension BuildState.Output: StateRecord {
+    /// Stamp, SHA-256, fingerprint and key ("-": none), path.
+    static func read(_ line: ArraySlice<UInt8>) -> (String, Self)? {
+        var fields = BuildState.Fields(line)
+        guard let stamp = fields.stamp() else { return nil }
+        let sha256 = fields.word()
+        let fingerprint = fields.word()
+        let key = fields.word()
+        let path = BuildState.unescape(fields.rest())
+        return (
+            path,
+            Self(
+                stamp: stamp, sha256: sha256, fingerprint: fingerprint == "-" ? "" : fingerprint,
+                key: key == "-" ? "" : key)
+        )
     }
 }

@@ -102,7 +102,8 @@ struct IncrementalPlan: Sendable {
     /// `keptPrevious`: the output that was in place is now the spare tree. nil when the
     /// output is not as written (a file gone already): no state is better than a wrong one.
     func state(
-        ledger: Ledger, output: URL, reuse: OutputReuse, warnings: [Diagnostic], keptPrevious: Bool
+        ledger: Ledger, output: URL, reuse: OutputReuse, notices: [String: NoticeRecord], warnings: [Diagnostic],
+        keptPrevious: Bool
     ) -> BuildState? {
         let (fingerprints, keys) = (reuse.pageFingerprints, reuse.pageKeys)
         let root = output.standardizedFileURL.path
@@ -130,7 +131,8 @@ struct IncrementalPlan: Sendable {
         let counts = ledger.counts
         return BuildState(
             key: key, scanned: scanned, inputs: inputs.filter { !$0.value.sha256.isEmpty }, outputs: outputs,
-            spare: .parsed(keptPrevious ? previous?.outputs ?? [:] : [:]), folders: folders, warnings: warnings,
+            spare: .parsed(keptPrevious ? previous?.outputs ?? [:] : [:]), notices: .parsed(notices), folders: folders,
+            warnings: warnings,
             files: counts.files,
             pages: counts.pages)
     }

@@ -5,6 +5,8 @@ public struct SourceFile: Sendable {
     public var path: String
     public var url: URL
     public var data: Data
+    /// Found and checked but not read (`ContentLoader.unread`): `data` is empty.
+    public var unread = false
 }
 
 public struct LoadedVacancy: Sendable {
@@ -53,6 +55,9 @@ public struct ContentLoader: Sendable {
     /// site of this size is already ten times the largest round of a kabupaten.
     public static let fileLimit = 200_000
     var fileLimit = ContentLoader.fileLimit
+    /// Notices (`content/announcements/…`) found and checked but not read: an incremental
+    /// build knows what they hold from the previous one (Cache/NoticeMemo.swift).
+    var unread: Set<String> = []
 
     public func load(into diagnostics: inout Diagnostics) -> LoadedContent {
         var loaded = LoadedContent(
@@ -152,7 +157,9 @@ public struct ContentLoader: Sendable {
                 diagnostics.error(.fileNameIsNotASlug(stem), at: SourceLocation(path: displayPath))
                 return nil
             }
-            return read(folder.appendingPathComponent(name), path: displayPath, into: &diagnostics)
+            return read(
+                folder.appendingPathComponent(name), path: displayPath, reading: !unread.contains(displayPath),
+                into: &diagnostics)
         }
     }
 
@@ -196,11 +203,14 @@ public struct ContentLoader: Sendable {
         return result.sorted { $0.path < $1.path }
     }
 
-    private func read(_ url: URL, path: String, into diagnostics: inout Diagnostics) -> SourceFile? {
+    private func read(_ url: URL, path: String, reading: Bool = true, into diagnostics: inout Diagnostics)
+        -> SourceFile?
+    {
         if let refusal = Self.refusal(url, contentRoot: contentRoot) {
             diagnostics.error(.fileRefused(path, refusal), at: SourceLocation(path: path))
             return nil
         }
+        guard reading else { return SourceFile(path: path, url: url, data: Data(), unread: true) }
         do {
             return SourceFile(path: path, url: url, data: try Data(contentsOf: url))
         } catch {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One recruitment round (CPNS or PPPK): `vacancies/<id>/index.md` and its formations.
 public struct Vacancy: Sendable {
     public var id: String
@@ -126,7 +128,34 @@ public struct Formation: Sendable {
 
 /// Markdown text and the line of the file on which it starts.
 public struct MarkdownSource: Sendable {
-    public var text: String
     public var firstLine: Int
     public var path: String
+    private var storage: Storage
+
+    private enum Storage: Sendable {
+        case text(String)
+        /// The body of the Markdown file at this location, read when it is wanted: a notice
+        /// an incremental build knows from the previous one (Cache/NoticeMemo.swift) is read
+        /// only if its page must be made again.
+        case file(URL)
+    }
+
+    public init(text: String, firstLine: Int, path: String) {
+        (self.firstLine, self.path, storage) = (firstLine, path, .text(text))
+    }
+
+    /// The body of the Markdown file at `url`, whose SHA-256 was the one validated before.
+    init(bodyOf url: URL, firstLine: Int, path: String) {
+        (self.firstLine, self.path, storage) = (firstLine, path, .file(url))
+    }
+
+    public var text: String {
+        get {
+            switch storage {
+            case .text(let text): return text
+            case .file(let url): return MarkdownDocumentReader.body(of: url)
+            }
+        }
+        set { storage = .text(newValue) }
+    }
 }

@@ -129,13 +129,18 @@ public struct SiteBuilder: Sendable {
             return report
         }
         options.progress?(.loadingContent)
-        let loaded = ContentLoader(siteRoot: options.siteRoot).load(into: &diagnostics)
+        // What the previous build made of each notice, for those whose file has not changed.
+        let notices = plan.map { NoticeMemo(previous: $0.previous?.notices.records ?? [:], inputs: $0.inputs) }
+        var loader = ContentLoader(siteRoot: options.siteRoot)
+        loader.unread = notices?.unread ?? []
+        let loaded = loader.load(into: &diagnostics)
         lap("load")
         options.progress?(
             .readingContent(
                 vacancies: loaded.vacancies.count, announcements: loaded.announcements.count, pages: loaded.pages.count)
         )
-        let content = ContentValidator.validate(loaded, includeDrafts: options.includeDrafts, into: &diagnostics)
+        let content = ContentValidator.validate(
+            loaded, includeDrafts: options.includeDrafts, memo: notices, into: &diagnostics)
         lap("parse+validate")
         guard let content else { return report() }
         let theme = Theme.load(
@@ -211,7 +216,7 @@ public struct SiteBuilder: Sendable {
             lap("swap")
             if let plan, let reuse,
                 let state = plan.state(
-                    ledger: staging.ledger, output: options.output, reuse: reuse,
+                    ledger: staging.ledger, output: options.output, reuse: reuse, notices: notices?.records ?? [:],
                     warnings: diagnostics.all.filter { $0.severity == .warning }, keptPrevious: kept)
             {
                 try? plan.cache.write(state)

@@ -7,6 +7,13 @@ struct AttachmentIndex {
         for attachment in attachments { byPath[attachment.path] = attachment }
     }
 
+    /// The attachment at `path` (as `resolve` gives it), or nil when there is none or it
+    /// may not be published.
+    func attachment(at path: String) -> Attachment? {
+        guard let attachment = byPath[path], !attachment.leadsOutside else { return nil }
+        return Attachment(path: attachment.path, size: attachment.size, source: attachment.url)
+    }
+
     func resolve(_ written: Located<String>, into diagnostics: inout Diagnostics) -> Attachment? {
         let raw = written.value.trimmingSpaces
         if raw.hasPrefix("/") || raw.hasPrefix("~") || raw.contains(":") || raw.contains("\\") {

@@ -4,6 +4,14 @@ public enum ContentValidator {
     public static func validate(_ loaded: LoadedContent, includeDrafts: Bool, into diagnostics: inout Diagnostics)
         -> SiteContent?
     {
+        validate(loaded, includeDrafts: includeDrafts, memo: nil, into: &diagnostics)
+    }
+
+    /// `memo`: an incremental build's notices from the previous build, taken where their
+    /// file and what they are validated against have not changed.
+    static func validate(
+        _ loaded: LoadedContent, includeDrafts: Bool, memo: NoticeMemo?, into diagnostics: inout Diagnostics
+    ) -> SiteContent? {
         let config = loaded.siteConfig.flatMap { SiteConfigValidator.validate($0, into: &diagnostics) }
         // Without a valid site.yml the rest is still checked, reading times as WIB, so
         // that one run reports every problem.
@@ -12,9 +20,14 @@ public enum ContentValidator {
         let attachments = AttachmentIndex(loaded.attachments)
         let vacancyIDs = loaded.vacancies.map(\.id)
         // Thousands of notices on a large site: read on every core, reported in file order.
+        let context = NoticeRecord.context(zone: zone, vacancyIDs: vacancyIDs, attachments: loaded.attachments)
         var announcements = Parallel.compactMap(loaded.announcements, into: &diagnostics) { file, diagnostics in
-            AnnouncementValidator.validate(
-                file, zone: zone, vacancyIDs: vacancyIDs, attachments: attachments, into: &diagnostics)
+            let validate = { (file: SourceFile, diagnostics: inout Diagnostics) in
+                AnnouncementValidator.validate(
+                    file, zone: zone, vacancyIDs: vacancyIDs, attachments: attachments, into: &diagnostics)
+            }
+            guard let memo else { return validate(file, &diagnostics) }
+            return memo.notice(file, context: context, attachments: attachments, into: &diagnostics, validate: validate)
         }
         let pages = loaded.pages.compactMap { PageValidator.validate($0, into: &diagnostics) }
         if !includeDrafts {

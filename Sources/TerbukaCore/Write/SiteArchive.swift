@@ -21,10 +21,9 @@ enum SiteArchive {
             }
         }
         let target = try staging.prepareFile(Route.zip)
-        try ZipArchive.write(
+        let (sha256, size) = try ZipArchive.write(
             files: files.map { ($0.path, URL(fileURLWithPath: staging.root.path + "/" + $0.path, isDirectory: false)) },
             to: target, buildTime: buildTime, known: previousEntries(files, reuse: staging.reuse))
-        let (sha256, size) = try Digest.sha256(fileAt: target)
         staging.ledger.record(Route.zip, size: size, sha256: sha256)
     }
 
@@ -32,8 +31,12 @@ enum SiteArchive {
     private static func previousEntries(_ files: [(path: String, entry: Ledger.Entry)], reuse: OutputReuse?)
         -> [String: ZipArchive.Entry]
     {
+        // Mapped whole: one read of the file rather than two per entry.
         guard let reuse, reuse.record(Route.zip) != nil,
-            let archive = try? ZipReader(url: URL(fileURLWithPath: reuse.root + "/" + Route.zip, isDirectory: false))
+            let bytes = try? Data(
+                contentsOf: URL(fileURLWithPath: reuse.root + "/" + Route.zip, isDirectory: false),
+                options: .alwaysMapped),
+            let archive = try? ZipReader(data: bytes)
         else { return [:] }
         var known: [String: ZipArchive.Entry] = [:]
         for (path, entry) in files where reuse.has(path, sha256: entry.sha256) {

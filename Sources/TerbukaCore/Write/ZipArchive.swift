@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import TerbukaDeflate
 import TerbukaZlib
@@ -37,9 +38,10 @@ enum ZipArchive {
     /// The whole site: files read and deflated on every core, written in the given order;
     /// an entry in `known` (an incremental build's, from the previous archive) is taken
     /// as it is.
+    @discardableResult
     static func write(
         files: [(path: String, url: URL)], to target: URL, buildTime: Int, known: [String: Entry] = [:]
-    ) throws {
+    ) throws -> (sha256: String, size: Int) {
         let entries = UnsafeMutableBufferPointer<Result<Entry, Error>>.allocate(capacity: files.count)
         defer {
             entries.baseAddress?.deinitialize(count: files.count)
@@ -53,7 +55,7 @@ enum ZipArchive {
                     try known[files[index].path] ?? Entry(try Data(contentsOf: files[index].url), deflate: true)
                 })
         }
-        try write(names: files.map(\.path), to: target, buildTime: buildTime) { try entries[$0].get() }
+        return try write(names: files.map(\.path), to: target, buildTime: buildTime) { try entries[$0].get() }
     }
 
     /// Writes entries `names`, deflated, the contents of entry `i` given by `contents(i)`.
@@ -63,122 +65,131 @@ enum ZipArchive {
 
     /// Writes entries `names`, entry `i` given by `entry(i)`. ZIP64 records (APPNOTE 4.5.3)
     /// are added only where a count, size or offset needs them, so an ordinary site's
-    /// archive stays plain ZIP 2.0.
-    static func write(names: [String], to target: URL, buildTime: Int, entry: (Int) throws -> Entry) throws {
+    /// archive stays plain ZIP 2.0. Returns the archive's SHA-256 and size, hashed as it is
+    /// written rather than read back.
+    @discardableResult
+    static func write(names: [String], to target: URL, buildTime: Int, entry: (Int) throws -> Entry) throws -> (
+        sha256: String, size: Int
+    ) {
         let handle = try FileHandle(forWritingTo: target)
         defer { try? handle.close() }
         let (dosTime, dosDate) = dos(buildTime)
-        var central = Data()
+        var central: [UInt8] = []
         var offset = 0
+        var hasher = SHA256()
+        var written = 0
         // Written in pieces of about a megabyte, not two system calls per entry.
-        var pending = Data()
+        var pending: [UInt8] = []
+        pending.reserveCapacity(1 << 21)
         func flush() throws {
+            hasher.update(data: pending)
+            written += pending.count
             try handle.write(contentsOf: pending)
             pending.removeAll(keepingCapacity: true)
         }
         for (index, path) in names.enumerated() {
             let item = try entry(index)
-            let name = Data(path.utf8)
-            let crc = item.crc
-            let data = item.data
-            let method = item.method
-            let size = item.size
+            let name = Array(path.utf8)
+            let (crc, data, method, size) = (item.crc, item.data, item.method, item.size)
             let bigSize = size >= 0xFFFF_FFFF || data.count >= 0xFFFF_FFFF
             let bigOffset = offset >= 0xFFFF_FFFF
-            var header = Data()
-            header.append(le32(0x0403_4B50))
-            header.append(le16(bigSize ? 45 : 20))
-            header.append(le16(0x0800))
-            header.append(le16(method))
-            header.append(le16(dosTime))
-            header.append(le16(dosDate))
-            header.append(le32(crc))
-            header.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(data.count)))
-            header.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(size)))
-            header.append(le16(UInt16(name.count)))
-            header.append(le16(bigSize ? 20 : 0))
-            header.append(name)
+            let headerStart = pending.count
+            put32(&pending, 0x0403_4B50)
+            put16(&pending, bigSize ? 45 : 20)
+            put16(&pending, 0x0800)
+            put16(&pending, method)
+            put16(&pending, dosTime)
+            put16(&pending, dosDate)
+            put32(&pending, crc)
+            put32(&pending, bigSize ? 0xFFFF_FFFF : UInt32(data.count))
+            put32(&pending, bigSize ? 0xFFFF_FFFF : UInt32(size))
+            put16(&pending, UInt16(name.count))
+            put16(&pending, bigSize ? 20 : 0)
+            pending.append(contentsOf: name)
             if bigSize {
-                header.append(le16(0x0001))
-                header.append(le16(16))
-                header.append(le64(size))
-                header.append(le64(data.count))
+                put16(&pending, 0x0001)
+                put16(&pending, 16)
+                put64(&pending, size)
+                put64(&pending, data.count)
             }
-            pending.append(header)
-            pending.append(data)
+            let headerCount = pending.count - headerStart
+            pending.append(contentsOf: data)
             if pending.count >= 1 << 20 { try flush() }
-            var extra = Data()
+            var extra: [UInt8] = []
             if bigSize {
-                extra.append(le64(size))
-                extra.append(le64(data.count))
+                put64(&extra, size)
+                put64(&extra, data.count)
             }
-            if bigOffset { extra.append(le64(offset)) }
-            var entry = Data()
-            entry.append(le32(0x0201_4B50))
+            if bigOffset { put64(&extra, offset) }
+            put32(&central, 0x0201_4B50)
             let version: UInt16 = extra.isEmpty ? 20 : 45
-            entry.append(le16(version))
-            entry.append(le16(version))
-            entry.append(le16(0x0800))
-            entry.append(le16(method))
-            entry.append(le16(dosTime))
-            entry.append(le16(dosDate))
-            entry.append(le32(crc))
-            entry.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(data.count)))
-            entry.append(le32(bigSize ? 0xFFFF_FFFF : UInt32(size)))
-            entry.append(le16(UInt16(name.count)))
-            entry.append(le16(extra.isEmpty ? 0 : UInt16(extra.count + 4)))
-            entry.append(le16(0))
-            entry.append(le16(0))
-            entry.append(le16(0))
-            entry.append(le32(0))
-            entry.append(le32(bigOffset ? 0xFFFF_FFFF : UInt32(offset)))
-            entry.append(name)
+            put16(&central, version)
+            put16(&central, version)
+            put16(&central, 0x0800)
+            put16(&central, method)
+            put16(&central, dosTime)
+            put16(&central, dosDate)
+            put32(&central, crc)
+            put32(&central, bigSize ? 0xFFFF_FFFF : UInt32(data.count))
+            put32(&central, bigSize ? 0xFFFF_FFFF : UInt32(size))
+            put16(&central, UInt16(name.count))
+            put16(&central, extra.isEmpty ? 0 : UInt16(extra.count + 4))
+            put16(&central, 0)
+            put16(&central, 0)
+            put16(&central, 0)
+            put32(&central, 0)
+            put32(&central, bigOffset ? 0xFFFF_FFFF : UInt32(offset))
+            central.append(contentsOf: name)
             if !extra.isEmpty {
-                entry.append(le16(0x0001))
-                entry.append(le16(UInt16(extra.count)))
-                entry.append(extra)
+                put16(&central, 0x0001)
+                put16(&central, UInt16(extra.count))
+                central.append(contentsOf: extra)
             }
-            central.append(entry)
-            offset += header.count + data.count
+            offset += headerCount + data.count
         }
         let centralOffset = offset
         let needs64 = names.count >= 0xFFFF || central.count >= 0xFFFF_FFFF || centralOffset >= 0xFFFF_FFFF
-        var end = Data()
+        var end: [UInt8] = []
         if needs64 {
             let record64Offset = centralOffset + central.count
-            end.append(le32(0x0606_4B50))
-            end.append(le64(44))
-            end.append(le16(45))
-            end.append(le16(45))
-            end.append(le32(0))
-            end.append(le32(0))
-            end.append(le64(names.count))
-            end.append(le64(names.count))
-            end.append(le64(central.count))
-            end.append(le64(centralOffset))
-            end.append(le32(0x0706_4B50))
-            end.append(le32(0))
-            end.append(le64(record64Offset))
-            end.append(le32(1))
+            put32(&end, 0x0606_4B50)
+            put64(&end, 44)
+            put16(&end, 45)
+            put16(&end, 45)
+            put32(&end, 0)
+            put32(&end, 0)
+            put64(&end, names.count)
+            put64(&end, names.count)
+            put64(&end, central.count)
+            put64(&end, centralOffset)
+            put32(&end, 0x0706_4B50)
+            put32(&end, 0)
+            put64(&end, record64Offset)
+            put32(&end, 1)
         }
-        end.append(le32(0x0605_4B50))
-        end.append(le16(0))
-        end.append(le16(0))
+        put32(&end, 0x0605_4B50)
+        put16(&end, 0)
+        put16(&end, 0)
         let count = UInt16(min(names.count, 0xFFFF))
-        end.append(le16(count))
-        end.append(le16(count))
-        end.append(le32(UInt32(min(central.count, 0xFFFF_FFFF))))
-        end.append(le32(UInt32(min(centralOffset, 0xFFFF_FFFF))))
-        end.append(le16(0))
-        pending.append(central)
-        pending.append(end)
+        put16(&end, count)
+        put16(&end, count)
+        put32(&end, UInt32(min(central.count, 0xFFFF_FFFF)))
+        put32(&end, UInt32(min(centralOffset, 0xFFFF_FFFF)))
+        put16(&end, 0)
+        pending.append(contentsOf: central)
+        pending.append(contentsOf: end)
         try flush()
+        return (Digest.hex(hasher.finalize()), written)
     }
 
-    private static func le16(_ value: UInt16) -> Data { Data([UInt8(value & 0xFF), UInt8(value >> 8)]) }
-    private static func le32(_ value: UInt32) -> Data { Data((0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) }) }
-    private static func le64(_ value: Int) -> Data {
-        Data((0..<8).map { UInt8((UInt64(value) >> (8 * UInt64($0))) & 0xFF) })
+    private static func put16(_ bytes: inout [UInt8], _ value: UInt16) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+    private static func put32(_ bytes: inout [UInt8], _ value: UInt32) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+    private static func put64(_ bytes: inout [UInt8], _ value: Int) {
+        withUnsafeBytes(of: UInt64(value).littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     /// MS-DOS date and time hold the years 1980 to 2107: a build time outside them is

@@ -1,0 +1,236 @@
+import Foundation
+
+/// What the validate stage made of one notice (`announcements/<slug>.md`), kept in the
+/// build's state so that the next build takes it instead of reading, parsing and validating
+/// the file again: when the file has the same SHA-256 and is validated against the same
+/// site (`context`: the time zone, the vacancies and the attachments it may name). On a
+/// site of 10,000 notices that is most of an incremental build's load and validate stages
+/// (issue 16). The notice's body is not kept: it is read from its file when its page must
+/// be made again (`MarkdownSource(bodyOf:)`).
+struct NoticeRecord: Sendable, Equatable {
+    var sha256: String
+    var context: String
+    var title: String
+    var date: ContentDate
+    var vacancyID: String?
+    var category: AnnouncementCategory
+    var number: String?
+    /// Paths under `content/files/`.
+    var attachments: [String]
+    var pinned: Bool
+    var expires: ContentDate?
+    var draft: Bool
+    var bodyFirstLine: Int
+    /// The warnings validating it gave, given again when it is taken.
+    var warnings: [Diagnostic]
+
+    init(_ announcement: Announcement, sha256: String, context: String, warnings: [Diagnostic]) {
+        (self.sha256, self.context, self.warnings) = (sha256, context, warnings)
+        (title, date, vacancyID, category) =
+            (announcement.title, announcement.date, announcement.vacancyID, announcement.category)
+        (number, attachments, pinned) = (announcement.number, announcement.attachments.map(\.path), announcement.pinned)
+        (expires, draft, bodyFirstLine) = (announcement.expires, announcement.draft, announcement.body.firstLine)
+    }
+
+    /// The notice at `path` (its file at `url`), its attachments found in `attachments`; nil
+    /// when one is no longer there.
+    func announcement(path: String, url: URL, attachments index: AttachmentIndex) -> Announcement? {
+        var resolved: [Attachment] = []
+        for path in attachments {
+            guard let attachment = index.attachment(at: path) else { return nil }
+            resolved.append(attachment)
+        }
+        return Announcement(
+            slug: AnnouncementValidator.stem(of: path), title: title, date: date, vacancyID: vacancyID,
+            category: category, number: number, attachments: resolved, pinned: pinned, expires: expires,
+            draft: draft, body: MarkdownSource(bodyOf: url, firstLine: bodyFirstLine, path: path), sourcePath: path)
+    }
+
+    /// What a notice is validated against, as one SHA-256.
+    static func context(zone: SiteTimeZone, vacancyIDs: [String], attachments: [LoadedAttachment]) -> String {
+        var text = "zone \(zone.identifier) \(zone.utcOffsetSeconds)\n"
+        for id in vacancyIDs { text += "vacancy \(BuildState.escape(id))\n" }
+        for attachment in attachments {
+            text += "file \(attachment.size) \(attachment.leadsOutside) \(BuildState.escape(attachment.path))\n"
+        }
+        return Digest.sha256(Data(text.utf8))
+    }
+}
+
+// MARK: - One line of the state file
+
+extension NoticeRecord: StateRecord {
+    /// Tab-separated fields, each escaped: path, SHA-256, context, title, date, vacancy,
+    /// category, number, pinned, expires, draft, the body's first line, the warnings (JSON),
+    /// then the attachments. An absent optional is empty; a present one starts with `=`.
+    func line(path: String) -> String {
+        var fields = [path, sha256, context, title, Self.write(date), vacancyID.map { "=" + $0 } ?? ""]
+        fields += [category.rawValue, number.map { "=" + $0 } ?? "", pinned ? "1" : "0"]
+        fields += [expires.map(Self.write) ?? "", draft ? "1" : "0", String(bodyFirstLine)]
+        let stored = warnings.isEmpty ? nil : try? JSONEncoder().encode(warnings.map(StoredDiagnostic.init))
+        fields.append(stored.map { String(decoding: $0, as: UTF8.self) } ?? "")
+        fields += attachments
+        return fields.map(Self.escape).joined(separator: "\t")
+    }
+
+    static func read(_ line: ArraySlice<UInt8>) -> (String, Self)? {
+        let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map {
+            unescape(String(decoding: $0, as: UTF8.self))
+        }
+        guard fields.count >= 13, let date = read(date: fields[4]),
+            let category = AnnouncementCategory(rawValue: fields[6]), let pinned = flag(fields[8]),
+            let draft = flag(fields[10]), let bodyFirstLine = Int(fields[11]), bodyFirstLine >= 1
+        else { return nil }
+        var expires: ContentDate?
+        if !fields[9].isEmpty {
+            guard let date = read(date: fields[9]) else { return nil }
+            expires = date
+        }
+        var warnings: [Diagnostic] = []
+        if !fields[12].isEmpty {
+            guard let stored = try? JSONDecoder().decode([StoredDiagnostic].self, from: Data(fields[12].utf8)) else {
+                return nil
+            }
+            warnings = stored.map(\.diagnostic)
+        }
+        guard let vacancyID = optional(fields[5]), let number = optional(fields[7]) else { return nil }
+        let record = NoticeRecord(
+            sha256: fields[1], context: fields[2], title: fields[3], date: date, vacancyID: vacancyID,
+            category: category, number: number, attachments: Array(fields[13...]), pinned: pinned,
+            expires: expires, draft: draft, bodyFirstLine: bodyFirstLine, warnings: warnings)
+        return (fields[0], record)
+    }
+
+    private init(
+        sha256: String, context: String, title: String, date: ContentDate, vacancyID: String?,
+        category: AnnouncementCategory, number: String?, attachments: [String], pinned: Bool, expires: ContentDate?,
+        draft: Bool, bodyFirstLine: Int, warnings: [Diagnostic]
+    ) {
+        (self.sha256, self.context, self.title, self.date, self.vacancyID) = (sha256, context, title, date, vacancyID)
+        (self.category, self.number, self.attachments, self.pinned) = (category, number, attachments, pinned)
+        (self.expires, self.draft, self.bodyFirstLine, self.warnings) = (expires, draft, bodyFirstLine, warnings)
+    }
+
+    /// "" → nil (absent); "=x" → x; anything else is not a field of this format.
+    private static func optional(_ field: String) -> String?? {
+        if field.isEmpty { return .some(nil) }
+        guard field.hasPrefix("=") else { return nil }
+        return .some(String(field.dropFirst()))
+    }
+
+    private static func flag(_ field: String) -> Bool? {
+        field == "1" ? true : field == "0" ? false : nil
+    }
+
+    /// Year, month, day, minute of the day ("-": none), seconds, UTC offset in seconds.
+    private static func write(_ date: ContentDate) -> String {
+        let day = date.date
+        let minute = date.minuteOfDay.map(String.init) ?? "-"
+        return "\(day.year) \(day.month) \(day.day) \(minute) \(date.seconds) \(date.utcOffsetSeconds)"
+    }
+
+    private static func read(date field: String) -> ContentDate? {
+        let parts = field.split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count == 6, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            let civil = CivilDate(year: year, month: month, day: day), let seconds = Int(parts[4]),
+            (0..<60).contains(seconds), let offset = Int(parts[5]), abs(offset) <= 86_400
+        else { return nil }
+        var minute: Int?
+        if parts[3] != "-" {
+            guard let value = Int(parts[3]), (0..<1440).contains(value) else { return nil }
+            minute = value
+        }
+        var date = ContentDate(date: civil, minuteOfDay: minute, utcOffsetSeconds: offset)
+        date.seconds = seconds
+        return date
+    }
+
+    /// Backslash, tab, newline and carriage return written as \\, \t, \n, \r.
+    private static func escape(_ field: String) -> String {
+        guard field.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 9 || $0 == 10 || $0 == 13 }) else {
+            return field
+        }
+        return field.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+    }
+
+    private static func unescape(_ field: String) -> String {
+        guard field.utf8.contains(UInt8(ascii: "\\")) else { return field }
+        var result = ""
+        var escaped = false
+        for character in field.unicodeScalars {
+            if escaped {
+                switch character {
+                case "t": result.unicodeScalars.append("\t")
+                case "n": result.unicodeScalars.append("\n")
+                case "r": result.unicodeScalars.append("\r")
+                default: result.unicodeScalars.append(character)
+                }
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// The previous build's notice records and the SHA-256 of every input now; collects this
+/// build's records for the next one.
+final class NoticeMemo: @unchecked Sendable {
+    private let previous: [String: NoticeRecord]
+    private let hashes: [String: String]
+    private let lock = NSLock()
+    private var kept: [String: NoticeRecord] = [:]
+
+    init(previous: [String: NoticeRecord], inputs: [String: BuildState.Input]) {
+        self.previous = previous
+        hashes = inputs.mapValues(\.sha256)
+    }
+
+    /// The notices whose file has the SHA-256 it had: the loader need not read them.
+    var unread: Set<String> {
+        Set(previous.filter { path, record in !record.sha256.isEmpty && hashes[path] == record.sha256 }.keys)
+    }
+
+    /// This build's records, by path.
+    var records: [String: NoticeRecord] { lock.withLock { kept } }
+
+    /// The notice in `file`: the previous build's, when its file and `context` are the ones
+    /// it had (its warnings given again); else read if it was not, and validated by
+    /// `validate`.
+    func notice(
+        _ file: SourceFile, context: String, attachments: AttachmentIndex, into diagnostics: inout Diagnostics,
+        validate: (SourceFile, inout Diagnostics) -> Announcement?
+    ) -> Announcement? {
+        if let record = previous[file.path], let sha256 = hashes[file.path], record.sha256 == sha256,
+            record.context == context,
+            let announcement = record.announcement(path: file.path, url: file.url, attachments: attachments)
+        {
+            for warning in record.warnings { diagnostics.warning(warning.message, at: warning.location) }
+            lock.withLock { kept[file.path] = record }
+            return announcement
+        }
+        var file = file
+        if file.unread {
+            do {
+                file.data = try Data(contentsOf: file.url)
+                file.unread = false
+            } catch {
+                diagnostics.error(.cannotRead(FileProblem.describe(error)), at: SourceLocation(path: file.path))
+                return nil
+            }
+        }
+        var local = Diagnostics()
+        let announcement = validate(file, &local)
+        diagnostics.append(contentsOf: local)
+        if let announcement, !local.hasErrors {
+            let record = NoticeRecord(
+                announcement, sha256: Digest.sha256(file.data), context: context, warnings: local.all)
+            lock.withLock { kept[file.path] = record }
+        }
+        return announcement
+    }
+}
