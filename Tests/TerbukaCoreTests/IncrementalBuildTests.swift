@@ -569,7 +569,9 @@ import Testing
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: statePath)))
         switch damage {
         case "truncated": bytes.removeLast(bytes.count / 3)
-        case "flipped": bytes[bytes.count / 2] ^= 0x20
+        // In the part every build reads (the second part holds records only a writing
+        // build reads; a damaged one is tested with the state's format).
+        case "flipped": bytes[200] ^= 0x20
         case "foreign":
             var state = try #require(BuildState.decode(Data(bytes)))
             state.key = String(repeating: "0", count: 64)
@@ -621,10 +623,29 @@ import Testing
         "d 1 2 3 4", "counts 1", "scanned x", "scanned -9223372036854775807", "counts -5 1",
     ])
     func aStateWithNumbersOutOfRangeIsNotRead(_ line: String) throws {
-        let body = Data(
-            "\(BuildState.header)\nkey \(String(repeating: "a", count: 64))\n\(line) \(String(repeating: "b", count: 64)) - p\n"
-                .utf8)
-        #expect(BuildState.decode(body + Data("end \(Digest.sha256(body))\n".utf8)) == nil)
+        let file = Self.stateFile(
+            "key \(String(repeating: "a", count: 64))\n\(line) \(String(repeating: "b", count: 64)) - p\n")
+        #expect(BuildState.decode(file) == nil)
+    }
+
+    /// A state file of `lines` (after the header and the first part's length), with `tail`
+    /// as its second part, each part ending with its SHA-256.
+    static func stateFile(_ lines: String, tail: String = "") -> Data {
+        let head = BuildState.header + "\nfirst "
+        let length = head.utf8.count + BuildState.lengthDigits + 1 + lines.utf8.count + BuildState.trailerLength
+        var first = Data((head + String(format: "%016d", length) + "\n" + lines).utf8)
+        first += Data("end \(Digest.sha256(first))\n".utf8)
+        let rest = Data(tail.utf8)
+        return first + rest + Data("end \(Digest.sha256(rest))\n".utf8)
+    }
+
+    /// The helper writes what the build writes.
+    @Test func theStateFileHelperWritesTheBuildsFormat() throws {
+        let state = BuildState(
+            key: String(repeating: "a", count: 64), scanned: 1, inputs: [:], outputs: [:], warnings: [], files: 2,
+            pages: 3)
+        let lines = "key \(state.key)\nscanned 1\ncounts 2 3\nwarnings []\n"
+        #expect(Self.stateFile(lines) == state.encoded())
     }
 
     /// The spare tree's lines are read only when the spare tree is wanted: one that is not a
@@ -632,15 +653,23 @@ import Testing
     /// file written), never read wrong.
     @Test func aSpareLineOutOfRangeLeavesTheSpareTreeUndescribed() throws {
         let stamp = "1 2 3 4 5 \(String(repeating: "b", count: 64)) - -"
-        let body = Data(
-            ("\(BuildState.header)\nkey \(String(repeating: "a", count: 64))\ns \(stamp) p\n"
-                + "s 1 2 3 4 99999999999999999999 \(String(repeating: "b", count: 64)) - - q\n").utf8)
-        let state = try #require(BuildState.decode(body + Data("end \(Digest.sha256(body))\n".utf8)))
+        let key = "key \(String(repeating: "a", count: 64))\n"
+        let state = try #require(
+            BuildState.decode(
+                Self.stateFile(
+                    key,
+                    tail: "s \(stamp) p\ns 1 2 3 4 99999999999999999999 \(String(repeating: "b", count: 64)) - - q\n")))
         #expect(state.spare.records == nil)
-        let whole = Data(
-            "\(BuildState.header)\nkey \(String(repeating: "a", count: 64))\ns \(stamp) p\n".utf8)
-        let read = try #require(BuildState.decode(whole + Data("end \(Digest.sha256(whole))\n".utf8)))
+        let read = try #require(BuildState.decode(Self.stateFile(key, tail: "s \(stamp) p\n")))
         #expect(read.spare.records?.keys.sorted() == ["p"])
+        // The second part damaged: the first is still read, the records are not.
+        var damaged = [UInt8](Self.stateFile(key, tail: "s \(stamp) p\n"))
+        damaged[damaged.count - 80] ^= 0x01
+        let cut = try #require(BuildState.decode(Data(damaged)))
+        #expect(cut.key == String(repeating: "a", count: 64) && cut.spare.records == nil)
+        #expect(cut.notices.records == nil)
+        // A spare line in the first part is not of the format.
+        #expect(BuildState.decode(Self.stateFile(key + "s \(stamp) p\n")) == nil)
     }
 
     /// A notice's record reads back as it was written: text with tabs, newlines and
@@ -682,10 +711,10 @@ import Testing
 
     @Test func aStateWithTheLargestNumbersIsRead() throws {
         let line = "i 18446744073709551615 18446744073709551615 9223372036854775807 -4 5"
-        let body = Data(
-            "\(BuildState.header)\nkey \(String(repeating: "a", count: 64))\n\(line) \(String(repeating: "b", count: 64)) p q\n"
-                .utf8)
-        let state = try #require(BuildState.decode(body + Data("end \(Digest.sha256(body))\n".utf8)))
+        let state = try #require(
+            BuildState.decode(
+                Self.stateFile(
+                    "key \(String(repeating: "a", count: 64))\n\(line) \(String(repeating: "b", count: 64)) p q\n")))
         #expect(state.inputs["p q"]?.stamp.device == UInt64.max && state.inputs["p q"]?.stamp.size == Int.max)
     }
 

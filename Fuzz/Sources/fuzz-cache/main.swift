@@ -5,18 +5,31 @@ import FuzzSupport
 
 /// Any bytes as a build cache's state file (a file on disk that anything may have cut short
 /// or changed): what is read must write back to the same state. Most inputs fail the
-/// trailing SHA-256, so the body is also read with a correct one appended.
+/// SHA-256 that ends each part, so the bytes are also read as a whole first part, and as
+/// the second part (the records) of a state whose first part is whole.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))
-    for candidate in [bytes, bytes + Data("end \(Digest.sha256(bytes))\n".utf8)] {
+    let key = Data("key \(String(repeating: "a", count: 64))\n".utf8)
+    for candidate in [bytes, file(first: bytes, rest: Data()), file(first: key, rest: bytes)] {
         guard let state = BuildState.decode(candidate) else { continue }
         let again = BuildState.decode(state.encoded())
         precondition(again?.key == state.key && again?.inputs.count == state.inputs.count)
-        precondition(again?.outputs.count == state.outputs.count && again?.spare.count == state.spare.count)
+        precondition(again?.outputs.count == state.outputs.count)
+        precondition(again?.spare.records?.count ?? 0 == state.spare.records?.count ?? 0)
+        precondition(again?.notices.records == state.notices.records ?? [:])
         precondition(again?.warnings == state.warnings)
     }
     return 0
+}
+
+/// A state file whose first part holds `first` and whose second part holds `rest`.
+func file(first: Data, rest: Data) -> Data {
+    let head = BuildState.header + "\nfirst "
+    let length = head.utf8.count + BuildState.lengthDigits + 1 + first.count + BuildState.trailerLength
+    var whole = Data((head + String(format: "%016d", length) + "\n").utf8) + first
+    whole += Data("end \(Digest.sha256(whole))\n".utf8)
+    return whole + rest + Data("end \(Digest.sha256(rest))\n".utf8)
 }
 
 @_cdecl("fuzz_cache_main")

@@ -50,20 +50,29 @@ struct BuildState: Sendable {
         var stamp: FileStamp
     }
 
-    /// Records by path: as a build made them, or still as lines of the state file.
+    /// Records by path: as a build made them, or still in the state file's second part, as
+    /// lines starting with their kind.
     enum LazyRecords<Record: StateRecord>: Sendable {
         case parsed([String: Record])
-        case lines([UInt8], [Range<Int>])
+        case tail([UInt8], from: Int, kind: UInt8)
 
-        /// The records; nil when a line is not one (they are then of no use).
+        /// The records; nil when the part is not whole or a line is not one (they are then
+        /// of no use).
         var records: [String: Record]? {
             switch self {
             case .parsed(let records): return records
-            case .lines(let bytes, let lines):
+            case .tail(let bytes, let from, let kind):
+                guard BuildState.isWhole(bytes, from..<bytes.count) else { return nil }
                 var records: [String: Record] = [:]
-                records.reserveCapacity(lines.count)
-                for line in lines {
-                    guard let (path, record) = Record.read(bytes[line]) else { return nil }
+                var start = from
+                let end = bytes.count - BuildState.trailerLength
+                while start < end {
+                    var stop = start
+                    while bytes[stop] != UInt8(ascii: "\n") { stop += 1 }
+                    defer { start = stop + 1 }
+                    guard stop - start >= 2, bytes[start + 1] == UInt8(ascii: " ") else { return nil }
+                    guard bytes[start] == kind else { continue }
+                    guard let (path, record) = Record.read(bytes[(start + 2)..<stop]) else { return nil }
                     records[path] = record
                 }
                 return records
@@ -83,9 +92,11 @@ struct BuildState: Sendable {
 
     // MARK: - The file
 
+    /// The file: the part every build reads (its length on the second line, so that it
+    /// is found without reading further), ending with its SHA-256; then the spare tree's
+    /// and the notices' records, ending with theirs, read only by a build that writes.
     func encoded() -> Data {
-        var text = Self.header + "\n"
-        text += "key \(key)\n"
+        var text = "key \(key)\n"
         text += "scanned \(scanned)\n"
         text += "counts \(files) \(pages)\n"
         let warningsJSON = (try? JSONEncoder().encode(warnings.map(StoredDiagnostic.init))) ?? Data("[]".utf8)
@@ -95,16 +106,18 @@ struct BuildState: Sendable {
             text +=
                 "i \(s.device) \(s.inode) \(s.size) \(s.modified) \(s.changed) \(input.sha256) \(Self.escape(path))\n"
         }
+        var tail = ""
         for (path, record) in (notices.records ?? [:]).sorted(by: { $0.key < $1.key }) {
-            text += "n " + record.line(path: path) + "\n"
+            tail += "n " + record.line(path: path) + "\n"
         }
         for (kind, records) in [("o", outputs), ("s", spare.records ?? [:])] {
             for (path, output) in records.sorted(by: { $0.key < $1.key }) {
                 let s = output.stamp
                 let fingerprint = output.fingerprint.isEmpty ? "-" : output.fingerprint
                 let key = output.key.isEmpty ? "-" : output.key
-                text +=
+                let line =
                     "\(kind) \(s.device) \(s.inode) \(s.size) \(s.modified) \(s.changed) \(output.sha256) \(fingerprint) \(key) \(Self.escape(path))\n"
+                if kind == "o" { text += line } else { tail += line }
             }
         }
         for folder in folders.sorted(by: { $0.path < $1.path }) {
@@ -112,50 +125,55 @@ struct BuildState: Sendable {
             text += "d \(s.device) \(s.inode) \(s.size) \(s.modified) \(s.changed) \(Self.escape(folder.path))\n"
         }
         let body = Data(text.utf8)
-        return body + Data("end \(Digest.sha256(body))\n".utf8)
+        let head = Self.header + "\n" + "first "
+        let length = head.utf8.count + Self.lengthDigits + 1 + body.count + Self.trailerLength
+        var first = Data((head + String(format: "%016d", length) + "\n").utf8)
+        first += body
+        first += Data("end \(Digest.sha256(first))\n".utf8)
+        let rest = Data(tail.utf8)
+        return first + rest + Data("end \(Digest.sha256(rest))\n".utf8)
     }
 
-    /// The state in `data`, or nil when it is not a whole state file of this format.
+    static let lengthDigits = 16
+    /// "end <64 hex digits>\n".
+    static let trailerLength = 4 + 64 + 1
+
+    /// True when `bytes[range]` ends with "end <its SHA-256>\n".
+    static func isWhole(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard range.count >= trailerLength, range.lowerBound >= 0, range.upperBound <= bytes.count else {
+            return false
+        }
+        let bodyEnd = range.upperBound - trailerLength
+        guard bytes[range.upperBound - 1] == UInt8(ascii: "\n"),
+            bodyEnd == range.lowerBound || bytes[bodyEnd - 1] == UInt8(ascii: "\n"),
+            String(decoding: bytes[bodyEnd..<(bodyEnd + 4)], as: UTF8.self) == "end "
+        else { return false }
+        return String(decoding: bytes[(bodyEnd + 4)..<(range.upperBound - 1)], as: UTF8.self)
+            == Digest.hex(SHA256.hash(data: bytes[range.lowerBound..<bodyEnd]))
+    }
+
+    /// The state in `data`, or nil when its first part is not whole, of this format. The
+    /// rest (the records of the spare tree and of the notices) is checked when read.
     static func decode(_ data: Data) -> BuildState? {
         let bytes = [UInt8](data)
-        // The last line: "end <64 hex digits>\n".
-        let trailer = 4 + 64 + 1
-        guard bytes.count > trailer, bytes.last == UInt8(ascii: "\n") else { return nil }
-        let bodyEnd = bytes.count - trailer
-        guard bodyEnd > 0, bytes[bodyEnd - 1] == UInt8(ascii: "\n"),
-            String(decoding: bytes[bodyEnd..<(bodyEnd + 4)], as: UTF8.self) == "end ",
-            String(decoding: bytes[(bodyEnd + 4)..<(bytes.count - 1)], as: UTF8.self)
-                == Digest.hex(SHA256.hash(data: bytes[..<bodyEnd]))
+        let head = Array((header + "\nfirst ").utf8)
+        let lengthEnd = head.count + lengthDigits
+        guard bytes.count > lengthEnd, bytes.starts(with: head), bytes[lengthEnd] == UInt8(ascii: "\n"),
+            bytes[head.count..<lengthEnd].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            let length = Int(String(decoding: bytes[head.count..<lengthEnd], as: UTF8.self)),
+            length > lengthEnd, length <= bytes.count, isWhole(bytes, 0..<length)
         else { return nil }
         var state = BuildState(key: "", scanned: 0, inputs: [:], outputs: [:], warnings: [], files: 0, pages: 0)
-        var lineNumber = 0
-        var start = 0
-        var spareLines: [Range<Int>] = []
-        var noticeLines: [Range<Int>] = []
+        var start = lengthEnd + 1
+        let bodyEnd = length - trailerLength
         while start < bodyEnd {
             var end = start
             while bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            defer {
-                start = end + 1
-                lineNumber += 1
-            }
-            let line = bytes[start..<end]
-            if lineNumber == 0 {
-                guard String(decoding: line, as: UTF8.self) == header else { return nil }
-                continue
-            }
-            if line.starts(with: "s ".utf8) {
-                spareLines.append(start + 2..<end)
-                continue
-            }
-            if line.starts(with: "n ".utf8) {
-                noticeLines.append(start + 2..<end)
-                continue
-            }
-            guard state.read(line) else { return nil }
+            defer { start = end + 1 }
+            guard state.read(bytes[start..<end]) else { return nil }
         }
-        state.spare = .lines(bytes, spareLines)
-        state.notices = .lines(bytes, noticeLines)
+        state.spare = .tail(bytes, from: length, kind: UInt8(ascii: "s"))
+        state.notices = .tail(bytes, from: length, kind: UInt8(ascii: "n"))
         return state.key.isEmpty ? nil : state
     }
 
