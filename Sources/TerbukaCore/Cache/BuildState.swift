@@ -95,43 +95,80 @@ struct BuildState: Sendable {
     /// The file: the part every build reads (its length on the second line, so that it
     /// is found without reading further), ending with its SHA-256; then the spare tree's
     /// and the notices' records, ending with theirs, read only by a build that writes.
+    /// Each kind of line is written on its own core, in no particular order (the file is
+    /// read into tables).
     func encoded() -> Data {
-        var text = "key \(key)\n"
-        text += "scanned \(scanned)\n"
-        text += "counts \(files) \(pages)\n"
+        var text = ByteWriter()
+        text.raw("key \(key)\nscanned \(scanned)\ncounts \(files) \(pages)\n")
         let warningsJSON = (try? JSONEncoder().encode(warnings.map(StoredDiagnostic.init))) ?? Data("[]".utf8)
-        text += "warnings " + String(decoding: warningsJSON, as: UTF8.self) + "\n"
-        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
-            let s = input.stamp
-            text +=
-                "i \(s.device) \(s.inode) \(s.size) \(s.modified) \(s.changed) \(input.sha256) \(Self.escape(path))\n"
-        }
-        var tail = ""
-        for (path, record) in (notices.records ?? [:]).sorted(by: { $0.key < $1.key }) {
-            tail += "n " + record.line(path: path) + "\n"
-        }
-        for (kind, records) in [("o", outputs), ("s", spare.records ?? [:])] {
-            for (path, output) in records.sorted(by: { $0.key < $1.key }) {
-                let s = output.stamp
-                let fingerprint = output.fingerprint.isEmpty ? "-" : output.fingerprint
-                let key = output.key.isEmpty ? "-" : output.key
-                let line =
-                    "\(kind) \(s.device) \(s.inode) \(s.size) \(s.modified) \(s.changed) \(output.sha256) \(fingerprint) \(key) \(Self.escape(path))\n"
-                if kind == "o" { text += line } else { tail += line }
+        text.raw("warnings " + String(decoding: warningsJSON, as: UTF8.self) + "\n")
+        let parts = Parallel.map(Array(0..<5)) { part -> [UInt8] in
+            var text = ByteWriter()
+            switch part {
+            case 0:
+                for (path, input) in inputs {
+                    Self.write("i", input.stamp, into: &text)
+                    text.raw(" \(input.sha256) ")
+                    text.raw(Self.escape(path))
+                    text.raw("\n")
+                }
+            case 1: Self.write("o", outputs, into: &text)
+            case 2:
+                for folder in folders {
+                    Self.write("d", folder.stamp, into: &text)
+                    text.raw(" ")
+                    text.raw(Self.escape(folder.path))
+                    text.raw("\n")
+                }
+            case 3:
+                for (path, record) in notices.records ?? [:] { text.raw("n " + record.line(path: path) + "\n") }
+            default: Self.write("s", spare.records ?? [:], into: &text)
             }
+            return text.bytes
         }
-        for folder in folders.sorted(by: { $0.path < $1.path }) {
-            let s = folder.stamp
-            text += "d \(s.device) \(s.inode) \(s.size) \(s.modified) \(s.changed) \(Self.escape(folder.path))\n"
-        }
-        let body = Data(text.utf8)
         let head = Self.header + "\n" + "first "
-        let length = head.utf8.count + Self.lengthDigits + 1 + body.count + Self.trailerLength
-        var first = Data((head + String(format: "%016d", length) + "\n").utf8)
-        first += body
-        first += Data("end \(Digest.sha256(first))\n".utf8)
-        let rest = Data(tail.utf8)
-        return first + rest + Data("end \(Digest.sha256(rest))\n".utf8)
+        let count = text.bytes.count + parts[0].count + parts[1].count + parts[2].count
+        let length = head.utf8.count + Self.lengthDigits + 1 + count + Self.trailerLength
+        var first = Array((head + String(format: "%016d", length) + "\n").utf8)
+        first.reserveCapacity(length + parts[3].count + parts[4].count + Self.trailerLength)
+        first += text.bytes
+        first += parts[0]
+        first += parts[1]
+        first += parts[2]
+        first += Array("end \(Digest.hex(SHA256.hash(data: first)))\n".utf8)
+        let tail = parts[3] + parts[4]
+        first += tail
+        first += Array("end \(Digest.hex(SHA256.hash(data: tail)))\n".utf8)
+        return Data(first)
+    }
+
+    /// A line for each record: stamp, SHA-256, fingerprint and key ("-": none), path.
+    private static func write(_ kind: StaticString, _ records: [String: Output], into text: inout ByteWriter) {
+        for (path, output) in records {
+            write(kind, output.stamp, into: &text)
+            text.raw(" ")
+            text.raw(output.sha256)
+            text.raw(" ")
+            text.raw(output.fingerprint.isEmpty ? "-" : output.fingerprint)
+            text.raw(" ")
+            text.raw(output.key.isEmpty ? "-" : output.key)
+            text.raw(" ")
+            text.raw(escape(path))
+            text.raw("\n")
+        }
+    }
+
+    /// `kind`, then the stamp's device, inode, size, mtime and ctime.
+    private static func write(_ kind: StaticString, _ stamp: FileStamp, into text: inout ByteWriter) {
+        text.raw(kind)
+        for value in [stamp.device, stamp.inode] {
+            text.raw(" ")
+            if value <= UInt64(Int.max) { text.integer(Int(value)) } else { text.raw(String(value)) }
+        }
+        for value in [stamp.size, Int(stamp.modified), Int(stamp.changed)] {
+            text.raw(" ")
+            text.integer(value)
+        }
     }
 
     static let lengthDigits = 16

@@ -40,7 +40,7 @@ struct InputScan: Sendable {
 /// false (a spare tree, whose links must be removed, never entered), links and anything
 /// that is neither a file nor a folder listed apart as `others`.
 struct TreeWalk {
-    struct File {
+    struct File: Sendable {
         /// Relative to the folder walked.
         var path: String
         var location: String
@@ -57,37 +57,55 @@ struct TreeWalk {
     /// Relative paths of links, FIFOs, sockets and devices (not following links only).
     var others: [String] = []
 
+    /// Walks the tree a level at a time, the folders of each level listed on every core,
+    /// and put together in order (so the result does not depend on the scheduling): a site
+    /// of 10,000 notices has 10,000 folders in one.
     init(_ folder: String, followingLinks: Bool = true) {
-        var seen: Set<[UInt64]> = []
-        var pending: [(String, String)] = [(folder, "")]
-        while let (path, shown) = pending.popLast() {
-            var info = stat()
-            let found = followingLinks ? stat(path, &info) : lstat(path, &info)
-            guard found == 0, (info.st_mode & S_IFMT) == S_IFDIR,
-                seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted,
-                let directory = opendir(path)
-            else { continue }
-            defer { closedir(directory) }
-            if !shown.isEmpty {
-                folders.append(String(shown.dropLast()))
-                folderModes.append(UInt32(info.st_mode) & 0o7777)
+        var info = stat()
+        let found = followingLinks ? stat(folder, &info) : lstat(folder, &info)
+        guard found == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return }
+        var seen: Set<[UInt64]> = [[UInt64(info.st_dev), UInt64(info.st_ino)]]
+        var level: [(path: String, shown: String)] = [(folder, "")]
+        while !level.isEmpty {
+            let listings = Parallel.map(level) { Listing($0.path, shown: $0.shown, followingLinks: followingLinks) }
+            var next: [(path: String, shown: String)] = []
+            for listing in listings {
+                files += listing.files
+                others += listing.others
+                for sub in listing.folders where seen.insert([sub.stamp.device, sub.stamp.inode]).inserted {
+                    folders.append(sub.path)
+                    folderModes.append(sub.mode)
+                    next.append((sub.location, sub.path + "/"))
+                }
             }
+            level = next
+        }
+    }
+
+    /// The entries of one folder.
+    private struct Listing: Sendable {
+        var files: [File] = []
+        var folders: [File] = []
+        var others: [String] = []
+
+        init(_ path: String, shown: String, followingLinks: Bool) {
+            guard let directory = opendir(path) else { return }
+            defer { closedir(directory) }
+            var info = stat()
             while let entry = readdir(directory) {
                 let name = withUnsafePointer(to: entry.pointee.d_name) {
                     $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
                 }
                 if name == "." || name == ".." { continue }
-                let child = path + "/" + name
                 // Relative to the open folder: the path is not looked up again from the root.
                 let flags = followingLinks ? 0 : AT_SYMLINK_NOFOLLOW
                 guard fstatat(dirfd(directory), name, &info, flags) == 0 else { continue }
+                let file = File(
+                    path: shown + name, location: path + "/" + name, stamp: FileStamp(info),
+                    mode: UInt32(info.st_mode) & 0o7777)
                 switch info.st_mode & S_IFMT {
-                case S_IFDIR: pending.append((child, shown + name + "/"))
-                case S_IFREG:
-                    files.append(
-                        File(
-                            path: shown + name, location: child, stamp: FileStamp(info),
-                            mode: UInt32(info.st_mode) & 0o7777))
+                case S_IFDIR: folders.append(file)
+                case S_IFREG: files.append(file)
                 default: if !followingLinks { others.append(shown + name) }
                 }
             }

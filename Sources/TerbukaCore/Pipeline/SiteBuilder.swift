@@ -128,6 +128,7 @@ public struct SiteBuilder: Sendable {
             report.read = [plan.previous, plan.inputs, plan.hashesByLocation]
             return report
         }
+        if plan != nil { lap("scan") }
         options.progress?(.loadingContent)
         // What the previous build made of each notice, for those whose file has not changed.
         let notices = plan.map { NoticeMemo(previous: $0.previous?.notices.records ?? [:], inputs: $0.inputs) }

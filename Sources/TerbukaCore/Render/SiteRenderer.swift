@@ -257,6 +257,30 @@ public struct SiteRenderer: Sendable {
         key: String? = nil, body: @escaping @Sendable (String) -> Body
     ) -> OutputFile {
         let fullPath = prefix + path
+        // Before anything of the page is made: most pages of a large site are taken by key.
+        if let reuse, let key, let (previous, known) = reuse.page(fullPath, key: key) {
+            let made: @Sendable () -> (fingerprint: () -> String, render: @Sendable () -> String) = { [self] in
+                self.made(
+                    path, template: template, title: title, description: description, current: current, body: body)
+            }
+            if reuse.keyHolds(fullPath, { made().fingerprint() == known }) {
+                return OutputFile(path: fullPath, contents: .previous(previous) { Data(made().render().utf8) })
+            }
+        }
+        let (fingerprint, render) = made(
+            path, template: template, title: title, description: description, current: current, body: body)
+        if let reuse, let previous = reuse.page(fullPath, fingerprint: fingerprint()) {
+            return OutputFile(path: fullPath, contents: .previous(previous) { Data(render().utf8) })
+        }
+        return .text(fullPath, render())
+    }
+
+    /// The page at `path`: the fingerprint of its view, and its HTML.
+    private func made<Body: Sendable & Fingerprinted>(
+        _ path: String, template: String, title: String, description: String, current: String?,
+        body: (String) -> Body
+    ) -> (fingerprint: () -> String, render: @Sendable () -> String) {
+        let fullPath = prefix + path
         let root = Links.root(from: fullPath)
         let config = index.content.config
         let contact = config.contact.map {
@@ -295,13 +319,11 @@ public struct SiteRenderer: Sendable {
         }
         let encodedPath = Links.href(to: path, root: "")
         let (links, menu) = (alternates(encodedPath), nav)
-        let makeView = { @Sendable in
-            PageView(
-                lang: language.rawValue, root: root, t: strings, site: site, nav: menu, alternates: links,
-                pageTitle: title, description: description, body: body(root))
-        }
+        let view = PageView(
+            lang: language.rawValue, root: root, t: strings, site: site, nav: menu, alternates: links,
+            pageTitle: title, description: description, body: body(root))
         // The theme's name: site.yml may choose another theme with the same files.
-        let fingerprint = { @Sendable (view: PageView<Body>) -> String in
+        let fingerprint = { [theme] () -> String in
             var fingerprint = Fingerprint()
             fingerprint.add(theme.name)
             fingerprint.add(template)
@@ -313,21 +335,12 @@ public struct SiteRenderer: Sendable {
             alternates: alternates(PageChrome.Marker.path), pageTitle: PageChrome.Marker.title,
             description: description.isEmpty ? "" : PageChrome.Marker.description, body: ProbeBody())
         let kind = "\(template)|\(root)|\(current ?? "")|\(description.isEmpty)"
-        let render: @Sendable (PageView<Body>) -> String = { [chrome, theme] view in
+        let render: @Sendable () -> String = { [chrome, theme] in
             chrome.render(
                 view, probe: probe, template: template, kind: kind, values: (title, description, encodedPath),
                 templates: theme.chrome)
         }
-        if let reuse, let key, let (previous, known) = reuse.page(fullPath, key: key),
-            reuse.keyHolds(fullPath, { fingerprint(makeView()) == known })
-        {
-            return OutputFile(path: fullPath, contents: .previous(previous) { Data(render(makeView()).utf8) })
-        }
-        let view = makeView()
-        if let reuse, let previous = reuse.page(fullPath, fingerprint: fingerprint(view)) {
-            return OutputFile(path: fullPath, contents: .previous(previous) { Data(render(view).utf8) })
-        }
-        return .text(fullPath, render(view))
+        return (fingerprint, render)
     }
 
     private func markdown(_ source: MarkdownSource, root: String) -> String {
