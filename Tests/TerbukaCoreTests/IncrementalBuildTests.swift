@@ -631,12 +631,13 @@ import Testing
     /// A state file of `lines` (after the header and the first part's length), with `tail`
     /// as its second part, each part ending with its SHA-256.
     static func stateFile(_ lines: String, tail: String = "") -> Data {
+        let rest = Data(tail.utf8) + Data("end \(Digest.sha256(Data(tail.utf8)))\n".utf8)
+        let lines = lines + "tail \(Digest.sha256(rest))\n"
         let head = BuildState.header + "\nfirst "
         let length = head.utf8.count + BuildState.lengthDigits + 1 + lines.utf8.count + BuildState.trailerLength
         var first = Data((head + String(format: "%016d", length) + "\n" + lines).utf8)
         first += Data("end \(Digest.sha256(first))\n".utf8)
-        let rest = Data(tail.utf8)
-        return first + rest + Data("end \(Digest.sha256(rest))\n".utf8)
+        return first + rest
     }
 
     /// The helper writes what the build writes.
@@ -668,6 +669,14 @@ import Testing
         let cut = try #require(BuildState.decode(Data(damaged)))
         #expect(cut.key == String(repeating: "a", count: 64) && cut.spare.records == nil)
         #expect(cut.notices.records == nil)
+        // A second part whole in itself but not the one the first part names (another
+        // build's): not read.
+        let other = Self.stateFile(key, tail: "s \(stamp) q\n")
+        let mine = Self.stateFile(key, tail: "s \(stamp) p\n")
+        let mineLength = try #require(BuildState.firstLength([UInt8](mine)))
+        let otherLength = try #require(BuildState.firstLength([UInt8](other)))
+        let swapped = try #require(BuildState.decode(mine.prefix(mineLength) + other.dropFirst(otherLength)))
+        #expect(swapped.spare.records == nil)
         // A spare line in the first part is not of the format.
         #expect(BuildState.decode(Self.stateFile(key + "s \(stamp) p\n")) == nil)
     }

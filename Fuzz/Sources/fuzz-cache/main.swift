@@ -25,11 +25,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 
 /// A state file whose first part holds `first` and whose second part holds `rest`.
 func file(first: Data, rest: Data) -> Data {
+    let rest = rest + Data("end \(Digest.sha256(rest))\n".utf8)
+    let first = first + Data("tail \(Digest.sha256(rest))\n".utf8)
     let head = BuildState.header + "\nfirst "
     let length = head.utf8.count + BuildState.lengthDigits + 1 + first.count + BuildState.trailerLength
     var whole = Data((head + String(format: "%016d", length) + "\n").utf8) + first
     whole += Data("end \(Digest.sha256(whole))\n".utf8)
-    return whole + rest + Data("end \(Digest.sha256(rest))\n".utf8)
+    return whole + rest
 }
 
 @_cdecl("fuzz_cache_main")

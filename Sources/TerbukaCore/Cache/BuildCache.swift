@@ -18,9 +18,17 @@ struct BuildCache: Sendable {
         folder = output.deletingLastPathComponent().path + "/." + output.lastPathComponent + ".cache"
     }
 
+    /// The state, reading only the file's first part: the records of the spare tree and of
+    /// the notices are read when a build that writes wants them.
     func read() -> BuildState? {
-        guard let data = FileManager.default.contents(atPath: statePath) else { return nil }
-        return BuildState.decode(data)
+        guard let handle = FileHandle(forReadingAtPath: statePath) else { return nil }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: BuildState.headLength),
+            let length = BuildState.firstLength([UInt8](head)), length <= 1 << 40,
+            let rest = try? handle.read(upToCount: length - head.count)
+        else { return nil }
+        return BuildState.decode(
+            first: [UInt8](head) + [UInt8](rest), tail: StateTail(file: statePath, offset: length))
     }
 
     /// Writes the state whole or not at all: into a temporary file, then renamed.

@@ -42,6 +42,8 @@ struct BuildState: Sendable {
     /// folder changes its stamp.
     var folders: [Folder] = []
     var warnings: [Diagnostic]
+    /// The SHA-256 of the file's second part, as the first part names it.
+    var tailSHA256: String?
     var files: Int
     var pages: Int
 
@@ -54,17 +56,17 @@ struct BuildState: Sendable {
     /// lines starting with their kind.
     enum LazyRecords<Record: StateRecord>: Sendable {
         case parsed([String: Record])
-        case tail([UInt8], from: Int, kind: UInt8)
+        case tail(StateTail, kind: UInt8)
 
         /// The records; nil when the part is not whole or a line is not one (they are then
         /// of no use).
         var records: [String: Record]? {
             switch self {
             case .parsed(let records): return records
-            case .tail(let bytes, let from, let kind):
-                guard BuildState.isWhole(bytes, from..<bytes.count) else { return nil }
+            case .tail(let tail, let kind):
+                guard let bytes = tail.bytes else { return nil }
                 var records: [String: Record] = [:]
-                var start = from
+                var start = 0
                 let end = bytes.count - BuildState.trailerLength
                 while start < end {
                     var stop = start
@@ -126,19 +128,22 @@ struct BuildState: Sendable {
             }
             return text.bytes
         }
+        // The first part names the second by its SHA-256: a second part is only ever read
+        // with the first it was written with.
+        var tail = parts[3] + parts[4]
+        tail += Array("end \(Digest.hex(SHA256.hash(data: tail)))\n".utf8)
+        text.raw("tail \(Digest.hex(SHA256.hash(data: tail)))\n")
         let head = Self.header + "\n" + "first "
         let count = text.bytes.count + parts[0].count + parts[1].count + parts[2].count
         let length = head.utf8.count + Self.lengthDigits + 1 + count + Self.trailerLength
         var first = Array((head + String(format: "%016d", length) + "\n").utf8)
-        first.reserveCapacity(length + parts[3].count + parts[4].count + Self.trailerLength)
+        first.reserveCapacity(length + tail.count)
         first += text.bytes
         first += parts[0]
         first += parts[1]
         first += parts[2]
         first += Array("end \(Digest.hex(SHA256.hash(data: first)))\n".utf8)
-        let tail = parts[3] + parts[4]
         first += tail
-        first += Array("end \(Digest.hex(SHA256.hash(data: tail)))\n".utf8)
         return Data(first)
     }
 
@@ -189,18 +194,37 @@ struct BuildState: Sendable {
             == Digest.hex(SHA256.hash(data: bytes[range.lowerBound..<bodyEnd]))
     }
 
-    /// The state in `data`, or nil when its first part is not whole, of this format. The
-    /// rest (the records of the spare tree and of the notices) is checked when read.
-    static func decode(_ data: Data) -> BuildState? {
-        let bytes = [UInt8](data)
+    /// The length of the first part, read from the first bytes of a state file; nil when
+    /// they are not the start of one.
+    static func firstLength(_ bytes: [UInt8]) -> Int? {
         let head = Array((header + "\nfirst ").utf8)
         let lengthEnd = head.count + lengthDigits
         guard bytes.count > lengthEnd, bytes.starts(with: head), bytes[lengthEnd] == UInt8(ascii: "\n"),
             bytes[head.count..<lengthEnd].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-            let length = Int(String(decoding: bytes[head.count..<lengthEnd], as: UTF8.self)),
-            length > lengthEnd, length <= bytes.count, isWhole(bytes, 0..<length)
+            let length = Int(String(decoding: bytes[head.count..<lengthEnd], as: UTF8.self)), length > lengthEnd
         else { return nil }
+        return length
+    }
+
+    /// The bytes a state file starts with, enough for `firstLength`.
+    static var headLength: Int { header.utf8.count + 1 + "first ".utf8.count + lengthDigits + 1 }
+
+    /// The state in `data` (the whole file), or nil when its first part is not whole, of
+    /// this format. The rest (the records of the spare tree and of the notices) is checked
+    /// when read.
+    static func decode(_ data: Data) -> BuildState? {
+        let bytes = [UInt8](data)
+        guard let length = firstLength(bytes), length <= bytes.count else { return nil }
+        return decode(first: Array(bytes[..<length]), tail: .init(bytes: Array(bytes[length...])))
+    }
+
+    /// The state whose first part is `bytes`, its second read from `tail` when wanted.
+    static func decode(first bytes: [UInt8], tail: StateTail) -> BuildState? {
+        guard let length = firstLength(bytes), length == bytes.count, isWhole(bytes, 0..<length) else { return nil }
+        let lengthEnd = headLength - 1
         var state = BuildState(key: "", scanned: 0, inputs: [:], outputs: [:], warnings: [], files: 0, pages: 0)
+        state.inputs.reserveCapacity(length / 400)
+        state.outputs.reserveCapacity(length / 400)
         var start = lengthEnd + 1
         let bodyEnd = length - trailerLength
         while start < bodyEnd {
@@ -209,9 +233,11 @@ struct BuildState: Sendable {
             defer { start = end + 1 }
             guard state.read(bytes[start..<end]) else { return nil }
         }
-        state.spare = .tail(bytes, from: length, kind: UInt8(ascii: "s"))
-        state.notices = .tail(bytes, from: length, kind: UInt8(ascii: "n"))
-        return state.key.isEmpty ? nil : state
+        guard !state.key.isEmpty, let expected = state.tailSHA256 else { return nil }
+        tail.expect(expected)
+        state.spare = .tail(tail, kind: UInt8(ascii: "s"))
+        state.notices = .tail(tail, kind: UInt8(ascii: "n"))
+        return state
     }
 
     /// Reads one line into the state; false when it is not a line of this format.
@@ -219,6 +245,7 @@ struct BuildState: Sendable {
         var fields = Fields(line)
         switch fields.word() {
         case "key": key = fields.rest()
+        case "tail": tailSHA256 = fields.rest()
         case "scanned":
             guard let value = fields.integer(), value >= 0 else { return false }
             scanned = Int64(value)
@@ -396,5 +423,49 @@ extension BuildState.Output: StateRecord {
                 stamp: stamp, sha256: sha256, fingerprint: fingerprint == "-" ? "" : fingerprint,
                 key: key == "-" ? "" : key)
         )
+    }
+}
+
+/// A state file's second part (the records of the spare tree and of the notices), read
+/// once, when first wanted, and only if it is the part the first one names.
+final class StateTail: @unchecked Sendable {
+    private let lock = NSLock()
+    private var source: Source
+    private var expected = ""
+
+    private enum Source {
+        case bytes([UInt8])
+        case file(String, offset: Int)
+        case read([UInt8]?)
+    }
+
+    init(bytes: [UInt8]) { source = .bytes(bytes) }
+
+    init(file: String, offset: Int) { source = .file(file, offset: offset) }
+
+    func expect(_ sha256: String) {
+        lock.withLock { expected = sha256 }
+    }
+
+    /// The part, ending with its own SHA-256; nil when it cannot be read, is not whole or
+    /// is not the one the first part names.
+    var bytes: [UInt8]? {
+        lock.withLock {
+            let found: [UInt8]?
+            switch source {
+            case .read(let bytes): return bytes
+            case .bytes(let bytes): found = bytes
+            case .file(let path, let offset):
+                let handle = FileHandle(forReadingAtPath: path)
+                defer { try? handle?.close() }
+                try? handle?.seek(toOffset: UInt64(offset))
+                found = (try? handle?.readToEnd()).map { [UInt8]($0 ?? Data()) }
+            }
+            let whole = found.flatMap {
+                BuildState.isWhole($0, 0..<$0.count) && Digest.hex(SHA256.hash(data: $0)) == expected ? $0 : nil
+            }
+            source = .read(whole)
+            return whole
+        }
     }
 }

@@ -66,11 +66,12 @@ struct IncrementalPlan: Sendable {
         // folders with the same stamp (nothing added to them or taken away). Files and
         // folders in one pass, each found from the output folder rather than from /.
         let root = FileStamp.Folder(options.output.standardizedFileURL.path)
-        let paths = Array(previous.outputs.keys)
+        let outputs = Array(previous.outputs)
+        let paths = outputs.map(\.key)
         let folders = previous.folders
         let intact = Parallel.map(Array(0..<(paths.count + folders.count))) { item in
-            if item < paths.count {
-                return root?.stamp(of: paths[item]).map { previous.outputs[paths[item]]!.stamp == $0 } ?? false
+            if item < outputs.count {
+                return root?.stamp(of: outputs[item].key) == outputs[item].value.stamp
             }
             let folder = folders[item - paths.count]
             return root?.stamp(ofFolder: folder.path) == folder.stamp
