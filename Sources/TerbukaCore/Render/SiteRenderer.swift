@@ -103,8 +103,17 @@ public struct SiteRenderer: Sendable {
             for file in files { try staging.write(file) }
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for job in jobs {
-                group.addTask { try staging.write(self.render(job, ledger: staging.ledger)) }
+            // Pages in interleaved batches, not a task each: on a site of 10,000 notices whose
+            // pages an incremental build takes as they were, making the tasks cost more than
+            // the pages.
+            let jobs = jobs
+            let batches = min(jobs.count, 64)
+            for batch in 0..<batches {
+                group.addTask {
+                    for index in stride(from: batch, to: jobs.count, by: batches) {
+                        try staging.write(self.render(jobs[index], ledger: staging.ledger))
+                    }
+                }
             }
             if isPrimary {
                 group.addTask { for file in self.searchData() { try staging.write(file) } }
