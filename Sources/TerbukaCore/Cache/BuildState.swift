@@ -104,7 +104,7 @@ struct BuildState: Sendable {
         text.raw("key \(key)\nscanned \(scanned)\ncounts \(files) \(pages)\n")
         let warningsJSON = (try? JSONEncoder().encode(warnings.map(StoredDiagnostic.init))) ?? Data("[]".utf8)
         text.raw("warnings " + String(decoding: warningsJSON, as: UTF8.self) + "\n")
-        let parts = Parallel.map(Array(0..<5)) { part -> [UInt8] in
+        let part = { (part: Int) -> [UInt8] in
             var text = ByteWriter()
             switch part {
             case 0:
@@ -128,6 +128,9 @@ struct BuildState: Sendable {
             }
             return text.bytes
         }
+        // On every core only when there is much to write: threads cost more than a small
+        // state's lines.
+        let parts = inputs.count + outputs.count > 2_000 ? Parallel.map(Array(0..<5), part) : (0..<5).map(part)
         // The first part names the second by its SHA-256: a second part is only ever read
         // with the first it was written with.
         var tail = parts[3] + parts[4]
