@@ -718,6 +718,45 @@ import Testing
         #expect(NoticeRecord.read(ArraySlice(line.replacingOccurrences(of: "\t7\t", with: "\tx\t").utf8)) == nil)
     }
 
+    /// A notice taken from the previous build has its body read from its file once, and only
+    /// while the file still holds what was validated; changed since, the body is not taken
+    /// (and the build stops: SiteBuilder reports the file).
+    @Test func aNoticesBodyIsReadOnlyFromTheFileThatWasValidated() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-body-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("a.md")
+        let original = Data("---\ntitle: A\ndate: 2026-01-02\n---\nIsi lama.\n".utf8)
+        try original.write(to: file)
+        let body = DeferredBody(url: file, sha256: Digest.sha256(original), path: "content/announcements/a.md")
+        #expect(body.text == "Isi lama." && !body.changed)
+        try Data("---\ntitle: A\ndate: 2026-01-02\n---\nIsi baru.\n".utf8).write(to: file)
+        #expect(body.text == "Isi lama.", "read once")
+        let late = DeferredBody(url: file, sha256: Digest.sha256(original), path: "content/announcements/a.md")
+        #expect(late.text == "" && late.changed)
+        try FileManager.default.removeItem(at: file)
+        let gone = DeferredBody(url: file, sha256: Digest.sha256(original), path: "content/announcements/a.md")
+        #expect(gone.text == "" && gone.changed)
+    }
+
+    /// A record's dates are those a content file can give (1970–2099): a year beyond them
+    /// (a state forged with its checksums redone) is not read.
+    @Test func aNoticeRecordWithAYearNoContentHasIsNotRead() throws {
+        let date = ContentDate(instant: 1_790_000_000, in: .jakarta)
+        let record = NoticeRecord(
+            Announcement(
+                slug: "a", title: "A", date: date, vacancyID: nil, category: .pengumuman, number: nil, attachments: [],
+                pinned: false, expires: nil, draft: false,
+                body: MarkdownSource(text: "", firstLine: 5, path: "content/announcements/a.md"),
+                sourcePath: "content/announcements/a.md"),
+            sha256: String(repeating: "c", count: 64), context: String(repeating: "d", count: 64), warnings: [])
+        let line = record.line(path: "content/announcements/a.md")
+        #expect(NoticeRecord.read(ArraySlice(line.utf8)) != nil)
+        let year = "\(date.date.year) "
+        let forged = line.replacingOccurrences(of: year, with: "99999999999999 ")
+        #expect(forged != line && NoticeRecord.read(ArraySlice(forged.utf8)) == nil)
+    }
+
     @Test func aStateWithTheLargestNumbersIsRead() throws {
         let line = "i 18446744073709551615 18446744073709551615 9223372036854775807 -4 5"
         let state = try #require(

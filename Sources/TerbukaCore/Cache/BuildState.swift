@@ -4,11 +4,13 @@ import Foundation
 /// What a build knew when it finished, kept for the next one in the cache folder beside the
 /// output (`.<output>.cache/state`, never published): the key of the Terbuka binary and
 /// options it ran with, every input with its stamp and SHA-256, every output file with its
-/// stamp, SHA-256 and, for a page, the fingerprint of what it was rendered from, and the
-/// warnings it gave.
+/// stamp, SHA-256 and, for a page, the fingerprint of what it was rendered from (and its
+/// key), the warnings it gave, and the records of the spare tree and of the notices.
 ///
-/// The file is text, one record per line, and ends with the SHA-256 of all that comes
-/// before: a file cut short or changed by hand is not read at all, and the build is full.
+/// The file is text, one record per line, in two parts that each end with their SHA-256:
+/// a first part cut short or changed by hand is not read at all, and the build is full; a
+/// second part that is not the one the first names leaves the spare tree and the notices
+/// unknown (the spare tree is removed and every notice validated).
 struct BuildState: Sendable {
     struct Input: Sendable {
         var stamp: FileStamp
@@ -339,11 +341,14 @@ struct BuildState: Sendable {
         }
     }
 
-    /// A path on one line: backslash, newline and carriage return written as \\, \n, \r.
+    /// A path or field on one line, and never holding a tab: backslash, tab, newline and
+    /// carriage return written as \\, \t, \n, \r.
     static func escape(_ path: String) -> String {
-        guard path.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 10 || $0 == 13 }) else { return path }
-        return path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
-            .replacingOccurrences(of: "\r", with: "\\r")
+        guard path.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 9 || $0 == 10 || $0 == 13 }) else {
+            return path
+        }
+        return path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
     }
 
     static func unescape(_ text: String) -> String {
@@ -353,6 +358,7 @@ struct BuildState: Sendable {
         for character in text.unicodeScalars {
             if escaped {
                 switch character {
+                case "t": result.unicodeScalars.append("\t")
                 case "n": result.unicodeScalars.append("\n")
                 case "r": result.unicodeScalars.append("\r")
                 default: result.unicodeScalars.append(character)

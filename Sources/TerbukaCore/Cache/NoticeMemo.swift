@@ -6,7 +6,7 @@ import Foundation
 /// site (`context`: the time zone, the vacancies and the attachments it may name). On a
 /// site of 10,000 notices that is most of an incremental build's load and validate stages
 /// (issue 16). The notice's body is not kept: it is read from its file when its page must
-/// be made again (`MarkdownSource(bodyOf:)`).
+/// be made again (`DeferredBody`).
 struct NoticeRecord: Sendable, Equatable {
     var sha256: String
     var context: String
@@ -32,9 +32,9 @@ struct NoticeRecord: Sendable, Equatable {
         (expires, draft, bodyFirstLine) = (announcement.expires, announcement.draft, announcement.body.firstLine)
     }
 
-    /// The notice at `path` (its file at `url`), its attachments found in `attachments`; nil
-    /// when one is no longer there.
-    func announcement(path: String, url: URL, attachments index: AttachmentIndex) -> Announcement? {
+    /// The notice at `path`, its attachments found in `attachments` and its body in `body`;
+    /// nil when an attachment is no longer there.
+    func announcement(path: String, body: DeferredBody, attachments index: AttachmentIndex) -> Announcement? {
         var resolved: [Attachment] = []
         for path in attachments {
             guard let attachment = index.attachment(at: path) else { return nil }
@@ -43,7 +43,8 @@ struct NoticeRecord: Sendable, Equatable {
         return Announcement(
             slug: AnnouncementValidator.stem(of: path), title: title, date: date, vacancyID: vacancyID,
             category: category, number: number, attachments: resolved, pinned: pinned, expires: expires,
-            draft: draft, body: MarkdownSource(bodyOf: url, firstLine: bodyFirstLine, path: path), sourcePath: path)
+            draft: draft, body: MarkdownSource(deferred: { body.text }, firstLine: bodyFirstLine, path: path),
+            sourcePath: path)
     }
 
     /// What a notice is validated against, as one SHA-256.
@@ -70,12 +71,12 @@ extension NoticeRecord: StateRecord {
         let stored = warnings.isEmpty ? nil : try? JSONEncoder().encode(warnings.map(StoredDiagnostic.init))
         fields.append(stored.map { String(decoding: $0, as: UTF8.self) } ?? "")
         fields += attachments
-        return fields.map(Self.escape).joined(separator: "\t")
+        return fields.map(BuildState.escape).joined(separator: "\t")
     }
 
     static func read(_ line: ArraySlice<UInt8>) -> (String, Self)? {
         let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map {
-            unescape(String(decoding: $0, as: UTF8.self))
+            BuildState.unescape(String(decoding: $0, as: UTF8.self))
         }
         guard fields.count >= 13, let date = read(date: fields[4]),
             let category = AnnouncementCategory(rawValue: fields[6]), let pinned = flag(fields[8]),
@@ -131,8 +132,10 @@ extension NoticeRecord: StateRecord {
 
     private static func read(date field: String) -> ContentDate? {
         let parts = field.split(separator: " ", omittingEmptySubsequences: false)
-        guard parts.count == 6, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            let civil = CivilDate(year: year, month: month, day: day), let seconds = Int(parts[4]),
+        // The years content dates may have: a record's date is never one no file could give.
+        guard parts.count == 6, let year = Int(parts[0]), (1970...2099).contains(year), let month = Int(parts[1]),
+            let day = Int(parts[2]), let civil = CivilDate(year: year, month: month, day: day),
+            let seconds = Int(parts[4]),
             (0..<60).contains(seconds), let offset = Int(parts[5]), abs(offset) <= 86_400
         else { return nil }
         var minute: Int?
@@ -144,37 +147,6 @@ extension NoticeRecord: StateRecord {
         date.seconds = seconds
         return date
     }
-
-    /// Backslash, tab, newline and carriage return written as \\, \t, \n, \r.
-    private static func escape(_ field: String) -> String {
-        guard field.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 9 || $0 == 10 || $0 == 13 }) else {
-            return field
-        }
-        return field.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
-            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
-    }
-
-    private static func unescape(_ field: String) -> String {
-        guard field.utf8.contains(UInt8(ascii: "\\")) else { return field }
-        var result = ""
-        var escaped = false
-        for character in field.unicodeScalars {
-            if escaped {
-                switch character {
-                case "t": result.unicodeScalars.append("\t")
-                case "n": result.unicodeScalars.append("\n")
-                case "r": result.unicodeScalars.append("\r")
-                default: result.unicodeScalars.append(character)
-                }
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            } else {
-                result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
 }
 
 /// The previous build's notice records and the SHA-256 of every input now; collects this
@@ -184,6 +156,7 @@ final class NoticeMemo: @unchecked Sendable {
     private let hashes: [String: String]
     private let lock = NSLock()
     private var kept: [String: NoticeRecord] = [:]
+    private var deferred: [DeferredBody] = []
 
     init(previous: [String: NoticeRecord], inputs: [String: BuildState.Input]) {
         self.previous = previous
@@ -198,6 +171,12 @@ final class NoticeMemo: @unchecked Sendable {
     /// This build's records, by path.
     var records: [String: NoticeRecord] { lock.withLock { kept } }
 
+    /// The notices taken whose file no longer held what was validated when their body was
+    /// read (changed while the build ran): their pages would mix two versions.
+    var changedDuringBuild: [String] {
+        lock.withLock { deferred.filter(\.changed).map(\.path).sorted() }
+    }
+
     /// The notice in `file`: the previous build's, when its file and `context` are the ones
     /// it had (its warnings given again); else read if it was not, and validated by
     /// `validate`.
@@ -207,10 +186,14 @@ final class NoticeMemo: @unchecked Sendable {
     ) -> Announcement? {
         if let record = previous[file.path], let sha256 = hashes[file.path], record.sha256 == sha256,
             record.context == context,
-            let announcement = record.announcement(path: file.path, url: file.url, attachments: attachments)
+            case let body = DeferredBody(url: file.url, sha256: sha256, path: file.path),
+            let announcement = record.announcement(path: file.path, body: body, attachments: attachments)
         {
             for warning in record.warnings { diagnostics.warning(warning.message, at: warning.location) }
-            lock.withLock { kept[file.path] = record }
+            lock.withLock {
+                kept[file.path] = record
+                deferred.append(body)
+            }
             return announcement
         }
         var file = file
@@ -233,4 +216,41 @@ final class NoticeMemo: @unchecked Sendable {
         }
         return announcement
     }
+}
+
+/// The body of a notice taken from the previous build, read from its file once, when first
+/// wanted, and only if the file still has the SHA-256 that was validated: otherwise (the
+/// file changed or went while the build ran) the body is empty and `changed` says so, and
+/// the build stops rather than publish a page made of two versions of the notice.
+final class DeferredBody: @unchecked Sendable {
+    let url: URL
+    let sha256: String
+    let path: String
+    private let lock = NSLock()
+    private var body: String?
+    private var failed = false
+
+    init(url: URL, sha256: String, path: String) {
+        (self.url, self.sha256, self.path) = (url, sha256, path)
+    }
+
+    var text: String {
+        lock.withLock {
+            if let body { return body }
+            var ignored = Diagnostics()
+            if let data = try? Data(contentsOf: url), Digest.sha256(data) == sha256,
+                let text = SourceText.decode(data, path: path, into: &ignored),
+                let document = FrontMatter.split(text, path: path, into: &ignored)
+            {
+                body = document.body
+            } else {
+                body = ""
+                failed = true
+            }
+            return body!
+        }
+    }
+
+    /// True when the body was wanted and the file no longer held it.
+    var changed: Bool { lock.withLock { failed } }
 }

@@ -6,7 +6,7 @@ public struct SourceFile: Sendable {
     public var url: URL
     public var data: Data
     /// Found and checked but not read (`ContentLoader.unread`): `data` is empty.
-    public var unread = false
+    var unread = false
 }
 
 public struct LoadedVacancy: Sendable {

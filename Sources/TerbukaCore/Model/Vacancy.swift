@@ -1,5 +1,3 @@
-import Foundation
-
 /// One recruitment round (CPNS or PPPK): `vacancies/<id>/index.md` and its formations.
 public struct Vacancy: Sendable {
     public var id: String
@@ -134,26 +132,25 @@ public struct MarkdownSource: Sendable {
 
     private enum Storage: Sendable {
         case text(String)
-        /// The body of the Markdown file at this location, read when it is wanted: a notice
-        /// an incremental build knows from the previous one (Cache/NoticeMemo.swift) is read
-        /// only if its page must be made again.
-        case file(URL)
+        /// Read when it is wanted: the body of a notice an incremental build knows from the
+        /// previous one (Cache/NoticeMemo.swift), read only if its page must be made again.
+        case deferred(@Sendable () -> String)
     }
 
     public init(text: String, firstLine: Int, path: String) {
         (self.firstLine, self.path, storage) = (firstLine, path, .text(text))
     }
 
-    /// The body of the Markdown file at `url`, whose SHA-256 was the one validated before.
-    init(bodyOf url: URL, firstLine: Int, path: String) {
-        (self.firstLine, self.path, storage) = (firstLine, path, .file(url))
+    /// Text that `read` gives when it is first wanted (and gives the same each time).
+    init(deferred read: @escaping @Sendable () -> String, firstLine: Int, path: String) {
+        (self.firstLine, self.path, storage) = (firstLine, path, .deferred(read))
     }
 
     public var text: String {
         get {
             switch storage {
             case .text(let text): return text
-            case .file(let url): return MarkdownDocumentReader.body(of: url)
+            case .deferred(let read): return read()
             }
         }
         set { storage = .text(newValue) }

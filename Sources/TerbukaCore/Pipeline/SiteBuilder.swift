@@ -192,6 +192,15 @@ public struct SiteBuilder: Sendable {
                         .render(to: staging)
                 }
                 lap("render")
+                // A notice taken from the previous build whose file changed before its body
+                // was read: its page would mix two versions. Nothing is published.
+                if let changed = notices?.changedDuringBuild, !changed.isEmpty {
+                    for path in changed {
+                        diagnostics.error(.cannotRead(.changedDuringBuild), at: SourceLocation(path: path))
+                    }
+                    writer.abandon(staging)
+                    return report()
+                }
                 try staging.write(
                     Integrity.manifest(content, siteRoot: options.siteRoot, buildTime: index.now) { path in
                         plan?.inputs[path].flatMap { $0.sha256.isEmpty ? nil : ($0.sha256, $0.stamp.size) }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads a Markdown content file into its front matter mapping and body.
 enum MarkdownDocumentReader {
     static func read(_ file: SourceFile, into diagnostics: inout Diagnostics) -> (YAMLMapping, MarkdownSource)? {
@@ -13,17 +11,5 @@ enum MarkdownDocumentReader {
             return nil
         }
         return (map, MarkdownSource(text: document.body, firstLine: document.bodyFirstLine, path: file.path))
-    }
-
-    /// The body of the Markdown file at `url`, split as `read` splits it; "" when it no
-    /// longer reads (changed since it was validated, while the build runs: the next build
-    /// sees the change and validates it again).
-    static func body(of url: URL) -> String {
-        var ignored = Diagnostics()
-        guard let data = try? Data(contentsOf: url),
-            let text = SourceText.decode(data, path: "", into: &ignored),
-            let document = FrontMatter.split(text, path: "", into: &ignored)
-        else { return "" }
-        return document.body
     }
 }

@@ -133,6 +133,9 @@ extension Bilingual {
     static func systemError(_ text: String) -> Bilingual {
         Bilingual(id: "tidak dapat dibaca: \(text)", en: "cannot be read: \(text)")
     }
+    static let changedDuringBuild = Bilingual(
+        id: "berkas berubah selama build berjalan; jalankan build sekali lagi",
+        en: "the file changed while the site was being built; build again")
     static let danglingLink = Bilingual(
         id: "adalah tautan simbolik ke sesuatu yang tidak ada (targetnya tidak ada)",
         en: "is a symbolic link to nothing (its target does not exist)")
