@@ -109,7 +109,8 @@ struct IncrementalPlan: Sendable {
         let (fingerprints, keys) = (reuse.pageFingerprints, reuse.pageKeys)
         let root = output.standardizedFileURL.path
         let written = ledger.all
-        let stamps = Parallel.map(written.map(\.path)) { FileStamp.of(root + "/" + $0, followingLinks: false) }
+        guard let folder = FileStamp.Folder(root) else { return nil }
+        let stamps = Parallel.map(written.map(\.path)) { folder.stamp(of: $0) }
         var outputs: [String: BuildState.Output] = [:]
         var folderPaths: Set<String> = [""]
         for ((path, entry), stamp) in zip(written, stamps) {
@@ -123,7 +124,7 @@ struct IncrementalPlan: Sendable {
             }
         }
         let folderList = Array(folderPaths)
-        let folderStamps = Parallel.map(folderList) { FileStamp.ofFolder($0.isEmpty ? root : root + "/" + $0) }
+        let folderStamps = Parallel.map(folderList) { folder.stamp(ofFolder: $0) }
         var folders: [BuildState.Folder] = []
         for (path, stamp) in zip(folderList, folderStamps) {
             guard let stamp else { return nil }
@@ -219,8 +220,8 @@ final class OutputReuse: @unchecked Sendable {
     private let previous: [String: BuildState.Output]
     /// Location on disk → SHA-256 of the inputs, for files published as they are.
     let sourceHashes: [String: String]
-    /// Input path (`content/…`) → SHA-256.
-    let inputHashes: [String: String]
+    /// Input path (`content/…`) → stamp and SHA-256.
+    let inputs: [String: BuildState.Input]
     /// What every page made from one input also depends on (`PageKey.outline`); set once the
     /// site is computed.
     var outline = ""
@@ -239,7 +240,7 @@ final class OutputReuse: @unchecked Sendable {
     init(root: URL, previous: BuildState?, inputs: [String: BuildState.Input], sourceHashes: [String: String]) {
         self.root = root.standardizedFileURL.path
         self.previous = previous?.outputs ?? [:]
-        self.inputHashes = inputs.mapValues(\.sha256)
+        self.inputs = inputs
         self.sourceHashes = sourceHashes
     }
 

@@ -153,19 +153,19 @@ extension NoticeRecord: StateRecord {
 /// build's records for the next one.
 final class NoticeMemo: @unchecked Sendable {
     private let previous: [String: NoticeRecord]
-    private let hashes: [String: String]
+    private let inputs: [String: BuildState.Input]
     private let lock = NSLock()
     private var kept: [String: NoticeRecord] = [:]
     private var deferred: [DeferredBody] = []
 
     init(previous: [String: NoticeRecord], inputs: [String: BuildState.Input]) {
         self.previous = previous
-        hashes = inputs.mapValues(\.sha256)
+        self.inputs = inputs
     }
 
     /// The notices whose file has the SHA-256 it had: the loader need not read them.
     var unread: Set<String> {
-        Set(previous.filter { path, record in !record.sha256.isEmpty && hashes[path] == record.sha256 }.keys)
+        Set(previous.filter { path, record in !record.sha256.isEmpty && inputs[path]?.sha256 == record.sha256 }.keys)
     }
 
     /// This build's records, by path.
@@ -184,7 +184,7 @@ final class NoticeMemo: @unchecked Sendable {
         _ file: SourceFile, context: String, attachments: AttachmentIndex, into diagnostics: inout Diagnostics,
         validate: (SourceFile, inout Diagnostics) -> Announcement?
     ) -> Announcement? {
-        if let record = previous[file.path], let sha256 = hashes[file.path], record.sha256 == sha256,
+        if let record = previous[file.path], let sha256 = inputs[file.path]?.sha256, record.sha256 == sha256,
             record.context == context,
             case let body = DeferredBody(url: file.url, sha256: sha256, path: file.path),
             let announcement = record.announcement(path: file.path, body: body, attachments: attachments)
@@ -239,8 +239,7 @@ final class DeferredBody: @unchecked Sendable {
             if let body { return body }
             var ignored = Diagnostics()
             if let data = try? Data(contentsOf: url), Digest.sha256(data) == sha256,
-                let text = SourceText.decode(data, path: path, into: &ignored),
-                let document = FrontMatter.split(text, path: path, into: &ignored)
+                let document = MarkdownDocumentReader.split(data, path: path, into: &ignored)
             {
                 body = document.body
             } else {

@@ -25,7 +25,7 @@ enum PageKey {
 
     /// The key of a notice's page at `path`: nil when its file's SHA-256 is not known.
     static func announcement(_ announcement: Announcement, path: String, reuse: OutputReuse) -> String? {
-        guard !reuse.outline.isEmpty, let source = reuse.inputHashes[announcement.sourcePath], !source.isEmpty
+        guard !reuse.outline.isEmpty, let source = reuse.inputs[announcement.sourcePath]?.sha256, !source.isEmpty
         else { return nil }
         var fingerprint = Fingerprint()
         fingerprint.add("announcement")

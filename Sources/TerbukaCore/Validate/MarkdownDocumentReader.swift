@@ -1,8 +1,9 @@
+import Foundation
+
 /// Reads a Markdown content file into its front matter mapping and body.
 enum MarkdownDocumentReader {
     static func read(_ file: SourceFile, into diagnostics: inout Diagnostics) -> (YAMLMapping, MarkdownSource)? {
-        guard let text = SourceText.decode(file.data, path: file.path, into: &diagnostics),
-            let document = FrontMatter.split(text, path: file.path, into: &diagnostics),
+        guard let document = split(file.data, path: file.path, into: &diagnostics),
             let root = YAMLParser.parse(
                 document.yaml, path: file.path, firstLine: document.yamlFirstLine, into: &diagnostics)
         else { return nil }
@@ -11,5 +12,11 @@ enum MarkdownDocumentReader {
             return nil
         }
         return (map, MarkdownSource(text: document.body, firstLine: document.bodyFirstLine, path: file.path))
+    }
+
+    /// The file's text (UTF-8, no control characters) split into front matter and body.
+    static func split(_ data: Data, path: String, into diagnostics: inout Diagnostics) -> FrontMatterDocument? {
+        guard let text = SourceText.decode(data, path: path, into: &diagnostics) else { return nil }
+        return FrontMatter.split(text, path: path, into: &diagnostics)
     }
 }
