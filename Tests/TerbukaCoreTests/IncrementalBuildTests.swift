@@ -108,6 +108,23 @@ import Testing
         #expect(report.filesReused > 0)
     }
 
+    /// The site search shows notices' titles, not their bodies: a body edited leaves its
+    /// index and shards as they were, taken from the previous output by the digest of their
+    /// entries; a title edited makes them again.
+    @Test func theSearchIndexIsTakenUnlessWhatItShowsChanged() async throws {
+        let search = { (report: BuildReport) in report.takenByKey.filter { $0.hasPrefix("data/search") } }
+        let body = try await Self.expectIncrementalEqualsFull { site in
+            try site.edit(
+                "content/announcements/waspada-penipuan.md", replacing: "\n\n", with: "\n\nKalimat baru di isi.\n\n")
+        }
+        #expect(search(body).contains("data/search.js") && search(body).contains("data/search-0.js"))
+        let title = try await Self.expectIncrementalEqualsFull { site in
+            try site.edit(
+                "content/announcements/waspada-penipuan.md", replacing: "title: ", with: "title: Diperbarui — ")
+        }
+        #expect(search(title) == [])
+    }
+
     /// A notice's page shows its vacancy's title: a vacancy renamed changes the key of the
     /// pages of the notices about it, though their own files did not change.
     @Test func aRenamedVacancyIsShownOnItsNoticesPages() async throws {

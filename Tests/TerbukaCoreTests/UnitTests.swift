@@ -278,3 +278,21 @@ import Testing
         #expect(html.contains("<p>Jadwal <strong>SKD</strong> <del>lama</del> baru.</p>"))
     }
 }
+
+@Suite struct LedgerTests {
+    /// Every file in path order, also when files are recorded (or recorded again) after
+    /// the list was first asked for, as the sitemap, archive and sums do.
+    @Test func everyFileIsListedInOrderAfterLaterRecords() {
+        let ledger = Ledger()
+        for path in ["b/index.html", "d.xml", "a.css"] { ledger.record(path, size: 1, sha256: path) }
+        #expect(ledger.all.map(\.path) == ["a.css", "b/index.html", "d.xml"])
+        ledger.record("c.zip", size: 2, sha256: "zip")
+        ledger.record("e.txt", size: 3, sha256: "sums")
+        ledger.record("0.txt", size: 4, sha256: "first")
+        ledger.record("d.xml", size: 5, sha256: "again")
+        let all = ledger.all
+        #expect(all.map(\.path) == ["0.txt", "a.css", "b/index.html", "c.zip", "d.xml", "e.txt"])
+        #expect(all.map(\.entry.size) == [4, 1, 1, 2, 5, 3])
+        #expect(ledger.all.map(\.path) == all.map(\.path))
+    }
+}

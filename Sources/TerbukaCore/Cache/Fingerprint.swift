@@ -24,6 +24,11 @@ struct Fingerprint {
         bytes.append(value)
     }
 
+    mutating func addBytes(_ value: [UInt8]) {
+        addInteger(value.count)
+        bytes.append(contentsOf: value)
+    }
+
     mutating func addString(_ value: String) {
         var value = value
         value.withUTF8 { text in

@@ -230,6 +230,8 @@ final class OutputReuse: @unchecked Sendable {
     private var keys: [String: String] = [:]
     /// Pages whose key matched but whose view had changed (debug builds only).
     private var stale: [String] = []
+    /// Files taken by their key, their view not made.
+    private var taken: [String] = []
     private var reusedCount = 0
 
     /// Counts a file kept or linked rather than written.
@@ -260,6 +262,14 @@ final class OutputReuse: @unchecked Sendable {
     /// The pages whose key did not cover what they show (debug builds only).
     var staleKeys: [String] { lock.withLock { stale.sorted() } }
 
+    /// Notes that the file at `path` was taken by its key.
+    func noteTaken(_ path: String) {
+        lock.withLock { taken.append(path) }
+    }
+
+    /// The files taken by their key, their view not made.
+    var takenByKey: [String] { lock.withLock { taken.sorted() } }
+
     /// Every page's fingerprint, by path.
     var pageFingerprints: [String: String] { lock.withLock { fingerprints } }
     /// The key of every page made from one input, by path.
@@ -277,6 +287,29 @@ final class OutputReuse: @unchecked Sendable {
     }
     /// Files taken from the previous output.
     var reused: Int { lock.withLock { reusedCount } }
+
+    /// The previous output's files made together from `digest` (the SHA-256 of all they
+    /// show, such as the site search's index and shards), when it has every one of them;
+    /// they are noted under it again. Each is recorded with the key "<digest>+<count>" (a
+    /// key is one word of the state file).
+    func group(_ digest: String) -> [(path: String, entry: Ledger.Entry)]? {
+        var found: [(path: String, entry: Ledger.Entry)] = []
+        var count: Int?
+        for (path, old) in previous where old.fingerprint.isEmpty && old.key.hasPrefix(digest + "+") {
+            count = Int(old.key.dropFirst(digest.count + 1))
+            found.append((path, Ledger.Entry(size: old.stamp.size, sha256: old.sha256)))
+        }
+        guard let count, found.count == count else { return nil }
+        note(group: found.map(\.path), digest)
+        return found.sorted { $0.path < $1.path }
+    }
+
+    /// Notes that the files at `paths` were made together from `digest`.
+    func note(group paths: [String], _ digest: String) {
+        lock.withLock {
+            for path in paths { keys[path] = "\(digest)+\(paths.count)" }
+        }
+    }
 
     /// Notes the fingerprint of the page at `path`; the previous page when it had the same.
     func page(_ path: String, fingerprint: String) -> Ledger.Entry? {

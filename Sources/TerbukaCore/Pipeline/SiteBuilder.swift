@@ -66,6 +66,8 @@ public struct BuildReport: Sendable {
     var read: [any Sendable] = []
     /// Pages whose key did not cover what they show (`OutputReuse.keyHolds`; debug builds).
     var staleKeys: [String] = []
+    /// Files taken from the previous output by their key, without making their view.
+    var takenByKey: [String] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -235,6 +237,7 @@ public struct SiteBuilder: Sendable {
             var built = report(counts.files, pages: counts.pages)
             built.filesReused = reuse?.reused ?? 0
             built.staleKeys = reuse?.staleKeys ?? []
+            built.takenByKey = reuse?.takenByKey ?? []
             built.read = plan.map { [$0.previous, $0.inputs, $0.hashesByLocation] } ?? []
             return built
         } catch {

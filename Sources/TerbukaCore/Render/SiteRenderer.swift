@@ -273,6 +273,7 @@ public struct SiteRenderer: Sendable {
                     path, template: template, title: title, description: description, current: current, body: body)
             }
             if reuse.keyHolds(fullPath, { made().fingerprint() == known }) {
+                reuse.noteTaken(fullPath)
                 return OutputFile(path: fullPath, contents: .previous(previous) { Data(made().render().utf8) })
             }
         }

@@ -42,9 +42,17 @@ public final class Ledger: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    /// `all` as last made, and the paths recorded since: the sitemap, the archive, the sums
+    /// and the cache each ask for every file in order, and a few files come in between.
+    private var sorted: [String]?
+    private var added: [String] = []
 
     public func record(_ path: String, size: Int, sha256: String) {
-        lock.withLock { entries[path] = Entry(size: size, sha256: sha256) }
+        lock.withLock {
+            if entries.updateValue(Entry(size: size, sha256: sha256), forKey: path) == nil, sorted != nil {
+                added.append(path)
+            }
+        }
     }
 
     public func entry(_ path: String) -> Entry? {
@@ -53,7 +61,22 @@ public final class Ledger: @unchecked Sendable {
 
     /// Every written file, sorted by path.
     public var all: [(path: String, entry: Entry)] {
-        lock.withLock { entries.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+        lock.withLock {
+            var paths = sorted ?? entries.keys.sorted()
+            if !added.isEmpty {
+                for path in added {
+                    var (low, high) = (0, paths.count)
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if paths[middle] < path { low = middle + 1 } else { high = middle }
+                    }
+                    paths.insert(path, at: low)
+                }
+                added = []
+            }
+            sorted = paths
+            return paths.map { ($0, entries[$0]!) }
+        }
     }
 
     public var counts: (files: Int, pages: Int) {

@@ -36,18 +36,8 @@ extension SiteRenderer {
             var category: (term: String, label: String)
             var summary: String
         }
-        var entries: [Entry] = index.announcements.map { announcement in
-            Entry(
-                id: "tag:\(tagAuthority),\(announcement.date.date):pengumuman/\(announcement.slug)",
-                title: announcement.title,
-                updated: announcement.date, path: Route.announcement(announcement.slug),
-                category: (announcement.category.rawValue, label("category", announcement.category.rawValue)),
-                summary: [
-                    label("category", announcement.category.rawValue),
-                    announcement.number.map { "\(text(.numberLabel)) \($0)" },
-                ]
-                .compactMap { $0 }.joined(separator: " · "))
-        }
+        let tagAuthority = tagAuthority
+        var entries: [Entry] = []
         for vacancy in index.vacancies {
             for table in index.results[vacancy.id]?.tables ?? [] {
                 entries.append(
@@ -78,6 +68,23 @@ extension SiteRenderer {
                             ].compactMap { $0 }.joined(separator: " · ")))
                 }
             }
+        }
+        // Only notices as new as the 50th newest entry can be in the feed: on a site of
+        // 10,000 notices, making an entry of each took more than the rest of the feed.
+        let instants = (index.announcements.map(\.date.instant) + entries.map(\.updated.instant)).sorted(by: >)
+        let oldest = instants.count > Self.feedEntries ? instants[Self.feedEntries - 1] : Int.min
+        for announcement in index.announcements where announcement.date.instant >= oldest {
+            entries.append(
+                Entry(
+                    id: "tag:\(tagAuthority),\(announcement.date.date):pengumuman/\(announcement.slug)",
+                    title: announcement.title,
+                    updated: announcement.date, path: Route.announcement(announcement.slug),
+                    category: (announcement.category.rawValue, label("category", announcement.category.rawValue)),
+                    summary: [
+                        label("category", announcement.category.rawValue),
+                        announcement.number.map { "\(text(.numberLabel)) \($0)" },
+                    ]
+                    .compactMap { $0 }.joined(separator: " · ")))
         }
         entries.sort { ($0.updated.instant, $0.id) > ($1.updated.instant, $1.id) }
         entries = Array(entries.prefix(Self.feedEntries))
