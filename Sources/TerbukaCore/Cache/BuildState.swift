@@ -67,7 +67,7 @@ struct BuildState: Sendable {
             case .parsed(let records): return records
             case .tail(let tail, let kind):
                 guard let bytes = tail.bytes else { return nil }
-                var records: [String: Record] = [:]
+                var lines: [Range<Int>] = []
                 var start = 0
                 let end = bytes.count - BuildState.trailerLength
                 while start < end {
@@ -75,8 +75,15 @@ struct BuildState: Sendable {
                     while bytes[stop] != UInt8(ascii: "\n") { stop += 1 }
                     defer { start = stop + 1 }
                     guard stop - start >= 2, bytes[start + 1] == UInt8(ascii: " ") else { return nil }
-                    guard bytes[start] == kind else { continue }
-                    guard let (path, record) = Record.read(bytes[(start + 2)..<stop]) else { return nil }
+                    if bytes[start] == kind { lines.append((start + 2)..<stop) }
+                }
+                // Read on every core: 10,000 notices' records took a tenth of a build after
+                // one edit when read on one.
+                let read = Parallel.map(lines) { Record.read(bytes[$0]) }
+                var records: [String: Record] = [:]
+                records.reserveCapacity(read.count)
+                for item in read {
+                    guard let (path, record) = item else { return nil }
                     records[path] = record
                 }
                 return records

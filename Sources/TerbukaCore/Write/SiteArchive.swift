@@ -22,8 +22,8 @@ enum SiteArchive {
         }
         let target = try staging.prepareFile(Route.zip)
         let (sha256, size) = try ZipArchive.write(
-            files: files.map { ($0.path, URL(fileURLWithPath: staging.root.path + "/" + $0.path, isDirectory: false)) },
-            to: target, buildTime: buildTime, known: previousEntries(files, reuse: staging.reuse))
+            files: files.map(\.path), under: staging.root.path, to: target, buildTime: buildTime,
+            known: previousEntries(files, reuse: staging.reuse))
         staging.ledger.record(Route.zip, size: size, sha256: sha256)
     }
 

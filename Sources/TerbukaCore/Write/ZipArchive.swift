@@ -35,27 +35,30 @@ enum ZipArchive {
         }
     }
 
-    /// The whole site: files read and deflated on every core, written in the given order;
-    /// an entry in `known` (an incremental build's, from the previous archive) is taken
-    /// as it is.
+    /// The whole site: the files at `paths` below `root`, read and deflated on every core,
+    /// written in the given order; an entry in `known` (an incremental build's, from the
+    /// previous archive) is taken as it is.
     @discardableResult
     static func write(
-        files: [(path: String, url: URL)], to target: URL, buildTime: Int, known: [String: Entry] = [:]
+        files paths: [String], under root: String, to target: URL, buildTime: Int, known: [String: Entry] = [:]
     ) throws -> (sha256: String, size: Int) {
-        let entries = UnsafeMutableBufferPointer<Result<Entry, Error>>.allocate(capacity: files.count)
+        let entries = UnsafeMutableBufferPointer<Result<Entry, Error>>.allocate(capacity: paths.count)
         defer {
-            entries.baseAddress?.deinitialize(count: files.count)
+            entries.baseAddress?.deinitialize(count: paths.count)
             entries.deallocate()
         }
         nonisolated(unsafe) let slots = entries
         // Each index writes its own slot: no two threads touch the same one.
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             (slots.baseAddress! + index).initialize(
                 to: Result {
-                    try known[files[index].path] ?? Entry(try Data(contentsOf: files[index].url), deflate: true)
+                    try known[paths[index]]
+                        ?? Entry(
+                            try Data(contentsOf: URL(fileURLWithPath: root + "/" + paths[index], isDirectory: false)),
+                            deflate: true)
                 })
         }
-        return try write(names: files.map(\.path), to: target, buildTime: buildTime) { try entries[$0].get() }
+        return try write(names: paths, to: target, buildTime: buildTime) { try entries[$0].get() }
     }
 
     /// Writes entries `names`, deflated, the contents of entry `i` given by `contents(i)`.
