@@ -118,6 +118,8 @@ import Testing
                 "content/announcements/waspada-penipuan.md", replacing: "\n\n", with: "\n\nKalimat baru di isi.\n\n")
         }
         #expect(search(body).contains("data/search.js") && search(body).contains("data/search-0.js"))
+        // The same pages: the sitemap too is taken.
+        #expect(body.takenByKey.contains("sitemap.xml"))
         let title = try await Self.expectIncrementalEqualsFull { site in
             try site.edit(
                 "content/announcements/waspada-penipuan.md", replacing: "title: ", with: "title: Diperbarui — ")
@@ -250,7 +252,7 @@ import Testing
     }
 
     @Test func anAddedAnnouncementGivesTheFullBuildsOutput() async throws {
-        try await Self.expectIncrementalEqualsFull { site in
+        let report = try await Self.expectIncrementalEqualsFull { site in
             try """
             ---
             title: Pengumuman Tambahan
@@ -260,6 +262,8 @@ import Testing
             Isi pengumuman tambahan.
             """.write(to: site.url("content/announcements/pengumuman-tambahan.md"), atomically: false, encoding: .utf8)
         }
+        // A new page: the sitemap and the search index are made again.
+        #expect(!report.takenByKey.contains("sitemap.xml") && !report.takenByKey.contains("data/search.js"))
     }
 
     /// The state, with its scan put `seconds` later: the files' stamps are then old enough

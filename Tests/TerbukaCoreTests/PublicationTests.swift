@@ -198,8 +198,7 @@ import Testing
         let files = Sitemap.files(
             pages: ["a/index.html", "b/index.html", "c/index.html"], base: "https://x.id/", limit: 2)
         #expect(files.map(\.path) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"])
-        guard case .bytes(let data) = files[2].contents else { return }
-        let index = String(decoding: data, as: UTF8.self)
+        let index = String(decoding: files[2].data, as: UTF8.self)
         #expect(index.contains("<sitemapindex"))
         #expect(index.contains("<loc>https://x.id/sitemap-2.xml</loc>"))
     }

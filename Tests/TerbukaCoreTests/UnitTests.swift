@@ -296,3 +296,16 @@ import Testing
         #expect(ledger.all.map(\.path) == all.map(\.path))
     }
 }
+
+@Suite struct XMLTextTests {
+    @Test func markupCharactersAreEscapedAndForbiddenOnesDropped() {
+        #expect(
+            XMLText.escape("https://seleksi.contoh.go.id/pengumuman/a-b/")
+                == "https://seleksi.contoh.go.id/pengumuman/a-b/")
+        #expect(
+            XMLText.escape("<a href=\"x\">Tom & Jerry's</a>")
+                == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;")
+        #expect(XMLText.escape("a\u{0}b\u{1B}c\u{85}d\u{FFFE}e\tf\ng") == "abcde\tf\ng")
+        #expect(XMLText.escape("Ñusa Kenari — 2026 ☂") == "Ñusa Kenari — 2026 ☂")
+    }
+}

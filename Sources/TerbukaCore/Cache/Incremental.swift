@@ -304,6 +304,31 @@ final class OutputReuse: @unchecked Sendable {
         return found.sorted { $0.path < $1.path }
     }
 
+    /// Files made together from what `digest` covers (all they show): with an incremental
+    /// build's previous output, its files when made from the same (debug builds check
+    /// that `make` gives their bytes), else those `make` gives.
+    static func files(
+        madeFrom digest: String, reuse: OutputReuse?, _ make: @escaping @Sendable () -> [(path: String, data: Data)]
+    ) -> [OutputFile] {
+        guard let reuse else { return make().map { OutputFile(path: $0.path, contents: .bytes($0.data)) } }
+        if let previous = reuse.group(digest), let first = previous.first {
+            let made = Once { Dictionary(make(), uniquingKeysWith: { $1 }) }
+            let same = {
+                previous.count == made().count
+                    && previous.allSatisfy { made()[$0.path].map(Digest.sha256) == $0.entry.sha256 }
+            }
+            if reuse.keyHolds(first.path, same) {
+                for file in previous { reuse.noteTaken(file.path) }
+                return previous.map { file in
+                    OutputFile(path: file.path, contents: .previous(file.entry) { made()[file.path] ?? Data() })
+                }
+            }
+        }
+        let files = make()
+        reuse.note(group: files.map(\.path), digest)
+        return files.map { OutputFile(path: $0.path, contents: .bytes($0.data)) }
+    }
+
     /// Notes that the files at `paths` were made together from `digest`.
     func note(group paths: [String], _ digest: String) {
         lock.withLock {

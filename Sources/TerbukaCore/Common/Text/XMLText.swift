@@ -1,6 +1,8 @@
 /// XML text and attribute values: the one place where XML output is escaped.
 enum XMLText {
     static func escape(_ text: String) -> String {
+        // Most text (every address in a sitemap of 10,000 pages) has nothing to escape.
+        if !ControlCharacters.mayHold(text), !text.utf8.contains(where: isSpecial) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -17,5 +19,10 @@ enum XMLText {
             }
         }
         return result
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 }

@@ -18,7 +18,14 @@ extension SiteRenderer {
         try staging.write(feed())
         if let base = index.content.config.baseURL {
             let pages = staging.ledger.all.map(\.path).filter { $0.hasSuffix(".html") && $0 != Route.notFound }
-            for file in Sitemap.files(pages: pages, base: base) { try staging.write(file) }
+            var digest = Fingerprint()
+            digest.add("sitemap")
+            digest.add(base)
+            for page in pages { digest.add(page) }
+            let files = OutputReuse.files(madeFrom: digest.digest, reuse: reuse) {
+                Sitemap.files(pages: pages, base: base)
+            }
+            for file in files { try staging.write(file) }
         }
         try staging.write(DataPackage.file(index: index, ledger: staging.ledger))
     }
@@ -114,22 +121,22 @@ extension SiteRenderer {
 
 /// sitemap.xml (sitemaps.org), split into a sitemap index past 50,000 URLs.
 enum Sitemap {
-    static func files(pages: [String], base: String, limit: Int = 50_000) -> [OutputFile] {
+    static func files(pages: [String], base: String, limit: Int = 50_000) -> [(path: String, data: Data)] {
         func urlset(_ paths: ArraySlice<String>) -> String {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
                 + paths.map { "<url><loc>\(XMLText.escape(base + Links.href(to: $0, root: "")))</loc></url>\n" }
                 .joined() + "</urlset>\n"
         }
         let sorted = pages.sorted()
-        guard sorted.count > limit else { return [.text(Route.sitemap, urlset(sorted[...]))] }
-        var files: [OutputFile] = []
+        guard sorted.count > limit else { return [(Route.sitemap, Data(urlset(sorted[...]).utf8))] }
+        var files: [(path: String, data: Data)] = []
         var index =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (number, start) in stride(from: 0, to: sorted.count, by: limit).enumerated() {
             let name = Route.sitemapPart(number + 1)
-            files.append(.text(name, urlset(sorted[start..<min(sorted.count, start + limit)])))
+            files.append((name, Data(urlset(sorted[start..<min(sorted.count, start + limit)]).utf8)))
             index += "<sitemap><loc>\(XMLText.escape(base + name))</loc></sitemap>\n"
         }
-        return files + [.text(Route.sitemap, index + "</sitemapindex>\n")]
+        return files + [(Route.sitemap, Data((index + "</sitemapindex>\n").utf8))]
     }
 }

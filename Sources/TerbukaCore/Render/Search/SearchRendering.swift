@@ -92,31 +92,12 @@ extension SiteRenderer {
         // An incremental build takes the previous index and shards when they were made from
         // the same entries: sharding 10,000 notices' words took a third of rendering after
         // one notice's body was edited (issue 16).
-        guard let reuse else {
-            return searchFiles(entries, serialized).map { OutputFile(path: $0.path, contents: .bytes($0.data)) }
-        }
         var digest = Fingerprint()
         digest.add("search")
         for entry in serialized { digest.addBytes(entry) }
-        let key = digest.digest
-        if let previous = reuse.group(key) {
-            let made = Once { [self, entries] in
-                Dictionary(uniqueKeysWithValues: searchFiles(entries, serialized).map { ($0.path, $0.data) })
-            }
-            let same = {
-                previous.count == made().count
-                    && previous.allSatisfy { made()[$0.path].map(Digest.sha256) == $0.entry.sha256 }
-            }
-            if reuse.keyHolds(Route.searchData, same) {
-                for file in previous { reuse.noteTaken(file.path) }
-                return previous.map { file in
-                    OutputFile(path: file.path, contents: .previous(file.entry) { made()[file.path] ?? Data() })
-                }
-            }
+        return OutputReuse.files(madeFrom: digest.digest, reuse: reuse) { [self, entries] in
+            searchFiles(entries, serialized)
         }
-        let files = searchFiles(entries, serialized)
-        reuse.note(group: files.map(\.path), key)
-        return files.map { OutputFile(path: $0.path, contents: .bytes($0.data)) }
     }
 
     typealias SearchEntry = (title: String, kind: String, path: String, text: String)
