@@ -503,6 +503,13 @@ import Testing
             if number > 0 {
                 #expect(FileManager.default.fileExists(atPath: site.cache.spareFolder), "change \(number)")
             }
+            // The state has every output file's stamp as it is now, those of the files kept
+            // from the spare tree (not asked for again after the swap) included.
+            let state = try #require(site.cache.read(), "change \(number)")
+            let wrong = state.outputs.filter { path, output in
+                FileStamp.of(site.output.appendingPathComponent(path).path, followingLinks: false) != output.stamp
+            }
+            #expect(wrong.isEmpty && state.outputs.count == incremental.filesWritten, "change \(number)")
             let fullOutput = site.root.appendingPathComponent("full-\(number)")
             #expect(await site.build(incremental: false, into: fullOutput).succeeded)
             #expect(Self.tree(site.output) == Self.tree(fullOutput), "change \(number)")

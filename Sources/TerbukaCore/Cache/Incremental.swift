@@ -99,18 +99,19 @@ struct IncrementalPlan: Sendable {
         return SpareTree(cache.spareFolder, records)
     }
 
-    /// The state to keep after a build that wrote `ledger` into `output`.
+    /// The state to keep after a build that wrote `ledger` into `output`; `kept`: the
+    /// stamps of files kept from the spare tree as its walk found them.
     /// `keptPrevious`: the output that was in place is now the spare tree. nil when the
     /// output is not as written (a file gone already): no state is better than a wrong one.
     func state(
-        ledger: Ledger, output: URL, reuse: OutputReuse, notices: [String: NoticeRecord], warnings: [Diagnostic],
-        keptPrevious: Bool
+        ledger: Ledger, kept: [String: FileStamp], output: URL, reuse: OutputReuse, notices: [String: NoticeRecord],
+        warnings: [Diagnostic], keptPrevious: Bool
     ) -> BuildState? {
         let (fingerprints, keys) = (reuse.pageFingerprints, reuse.pageKeys)
         let root = output.standardizedFileURL.path
         let written = ledger.all
         guard let folder = FileStamp.Folder(root) else { return nil }
-        let stamps = Parallel.map(written.map(\.path)) { folder.stamp(of: $0) }
+        let stamps = Parallel.map(written.map(\.path)) { kept[$0] ?? folder.stamp(of: $0) }
         var outputs: [String: BuildState.Output] = [:]
         var folderPaths: Set<String> = [""]
         for ((path, entry), stamp) in zip(written, stamps) {
@@ -165,7 +166,9 @@ struct SpareTree: Sendable {
         var known: [String: BuildState.Output] = [:]
         var modes: [String: UInt32] = [:]
         for file in walk.files {
-            if let record = recorded[file.path], record.stamp.sameContents(as: file.stamp) {
+            if var record = recorded[file.path], record.stamp.sameContents(as: file.stamp) {
+                // As found now: links made to it since it was recorded changed its ctime.
+                record.stamp = file.stamp
                 known[file.path] = record
                 modes[file.path] = file.mode
             }

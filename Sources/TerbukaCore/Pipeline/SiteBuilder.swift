@@ -228,7 +228,8 @@ public struct SiteBuilder: Sendable {
             lap("swap")
             if let plan, let reuse,
                 let state = plan.state(
-                    ledger: staging.ledger, output: options.output, reuse: reuse, notices: notices?.records ?? [:],
+                    ledger: staging.ledger, kept: staging.keptStamps.all, output: options.output, reuse: reuse,
+                    notices: notices?.records ?? [:],
                     warnings: diagnostics.all.filter { $0.severity == .warning }, keptPrevious: kept)
             {
                 try? plan.cache.write(state)

@@ -175,10 +175,16 @@ enum AtomicSwap {
 /// tasks at once; each path is written once.
 public struct StagingFolder: Sendable {
     public let root: URL
+    /// `root`'s path, made once.
+    let rootPath: String
     /// Every file written, with its size and SHA-256.
     public let ledger = Ledger()
     /// Folders already made, so that 10,000 pages do not ask for theirs 10,000 times.
     private let folders = MadeFolders()
+    /// The spare tree's files kept as they were, with their stamps as its walk found them:
+    /// nothing written or linked since has touched them (a link is only ever made at the
+    /// path it comes from), so the state after the swap need not ask for them again.
+    let keptStamps = KeptStamps()
 
     /// What may be taken from the previous output (incremental builds).
     let reuse: OutputReuse?
@@ -189,6 +195,7 @@ public struct StagingFolder: Sendable {
 
     init(root: URL, reuse: OutputReuse? = nil, updating spare: SpareTree? = nil) {
         self.root = root
+        rootPath = root.path
         self.reuse = reuse
         self.spare = spare
         if let spare {
@@ -203,25 +210,26 @@ public struct StagingFolder: Sendable {
         switch file.contents {
         case .bytes(let data):
             let entry = Ledger.Entry(size: data.count, sha256: Digest.sha256(data))
-            if try reuses(file.path, entry, at: target.path) { return }
-            try clear(target.path)
-            try Self.write(data, to: target.path)
+            if try reuses(file.path, entry, at: target) { return }
+            try clear(target)
+            try Self.write(data, to: target)
             ledger.record(file.path, size: entry.size, sha256: entry.sha256)
         case .copy(let source):
             // Published as it is, with its permissions, as a copy has them.
             if let reuse, let sha256 = reuse.sourceHashes[source.standardizedFileURL.path],
                 let old = reuse.record(file.path) ?? spare?.known[file.path],
                 let mode = FileModes.of(source.resolvingSymlinksInPath().path),
-                try reuses(file.path, Ledger.Entry(size: old.stamp.size, sha256: sha256), mode: mode, at: target.path)
+                try reuses(file.path, Ledger.Entry(size: old.stamp.size, sha256: sha256), mode: mode, at: target)
             {
                 return
             }
-            try clear(target.path)
-            try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: target)
-            let (sha256, size) = try Digest.sha256(fileAt: target)
+            try clear(target)
+            let url = URL(fileURLWithPath: target, isDirectory: false)
+            try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: url)
+            let (sha256, size) = try Digest.sha256(fileAt: url)
             ledger.record(file.path, size: size, sha256: sha256)
         case .previous(let entry, let make):
-            if try reuses(file.path, entry, at: target.path) { return }
+            if try reuses(file.path, entry, at: target) { return }
             try write(OutputFile(path: file.path, contents: .bytes(make())))
         }
     }
@@ -236,6 +244,7 @@ public struct StagingFolder: Sendable {
         guard let reuse else { return false }
         if let kept = spare?.known[path], kept.sha256 == entry.sha256, spare?.modes[path] == mode {
             reuse.countReused()
+            keptStamps.note(path, kept.stamp)
         } else {
             guard reuse.has(path, sha256: entry.sha256), FileModes.of(reuse.root + "/" + path) == mode else {
                 return false
@@ -267,10 +276,10 @@ public struct StagingFolder: Sendable {
         // `Formulir.pdf` to `formulir.pdf` is the same file as the one written: it stays.
         let spellings = leftovers.isEmpty ? [:] : Dictionary(grouping: written, by: Self.folded)
         for path in leftovers {
-            let full = root.path + "/" + path
+            let full = rootPath + "/" + path
             if let leftover = FileStamp.of(full, followingLinks: false),
                 (spellings[Self.folded(path)] ?? []).contains(where: { other in
-                    FileStamp.of(root.path + "/" + other, followingLinks: false).map {
+                    FileStamp.of(rootPath + "/" + other, followingLinks: false).map {
                         $0.device == leftover.device && $0.inode == leftover.inode
                     } == true
                 })
@@ -279,8 +288,18 @@ public struct StagingFolder: Sendable {
             }
             unlink(full)
         }
-        for folder in spare.folders.reversed() {
-            rmdir(root.path + "/" + folder)
+        // Only folders with nothing written below them can be empty now (asking each of a
+        // spare tree's 10,000 folders cost 10,000 failed system calls).
+        var holding: Set<Substring> = []
+        for path in written {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard holding.insert(folder).inserted else { break }
+            }
+        }
+        for folder in spare.folders.reversed() where !holding.contains(Substring(folder)) {
+            rmdir(rootPath + "/" + folder)
         }
     }
 
@@ -291,30 +310,33 @@ public struct StagingFolder: Sendable {
     /// A file written in pieces, for outputs too large to hold in memory at once.
     public func open(_ path: String) throws -> StreamedFile {
         let target = try prepare(path)
-        try clear(target.path)
-        guard FileManager.default.createFile(atPath: target.path, contents: nil) else {
-            throw OutputWriter.WriteError(words: .cannotCreate(target.path, .same("")))
+        try clear(target)
+        guard FileManager.default.createFile(atPath: target, contents: nil) else {
+            throw OutputWriter.WriteError(words: .cannotCreate(target, .same("")))
         }
-        return StreamedFile(handle: try FileHandle(forWritingTo: target), path: path, ledger: ledger)
+        return StreamedFile(
+            handle: try FileHandle(forWritingTo: URL(fileURLWithPath: target, isDirectory: false)), path: path,
+            ledger: ledger)
     }
 
     /// An empty file at `path`, for writers that fill it themselves and then record it.
     func prepareFile(_ path: String) throws -> URL {
-        let url = try prepare(path)
-        try clear(url.path)
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw OutputWriter.WriteError(words: .cannotCreate(url.path, .same("")))
+        let target = try prepare(path)
+        try clear(target)
+        guard FileManager.default.createFile(atPath: target, contents: nil) else {
+            throw OutputWriter.WriteError(words: .cannotCreate(target, .same("")))
         }
-        return url
+        return URL(fileURLWithPath: target, isDirectory: false)
     }
 
-    private func prepare(_ path: String) throws -> URL {
-        // Paths joined as text: URL.appendingPathComponent asks the file system whether each
-        // one is a folder, 10,000 times on a large site.
-        let full = root.path + "/" + path
+    /// The full path of the file at `path`, its folder made. Paths joined as text: a URL
+    /// per file (URL.appendingPathComponent asks the file system whether each one is a
+    /// folder) cost more than writing it, 10,000 times on a large site.
+    private func prepare(_ path: String) throws -> String {
+        let full = rootPath + "/" + path
         let folder = String(full[..<full.lastIndex(of: "/")!])
-        try folders.make(folder) { try Self.makeFolder(folder, under: root.path) }
-        return URL(fileURLWithPath: full, isDirectory: false)
+        try folders.make(folder) { try Self.makeFolder(folder, under: rootPath) }
+        return full
     }
 
     /// `mkdir -p`, asking the file system once for a folder whose parent exists (most of
@@ -378,6 +400,17 @@ public struct StagingFolder: Sendable {
 }
 
 /// The folders of a staging folder made so far, shared by the tasks that write into it.
+final class KeptStamps: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stamps: [String: FileStamp] = [:]
+
+    func note(_ path: String, _ stamp: FileStamp) {
+        lock.withLock { stamps[path] = stamp }
+    }
+
+    var all: [String: FileStamp] { lock.withLock { stamps } }
+}
+
 final class MadeFolders: @unchecked Sendable {
     private let lock = NSLock()
     private var made: Set<String> = []
