@@ -41,9 +41,10 @@ enum SiteArchive {
         var known: [String: ZipArchive.Entry] = [:]
         for (path, entry) in files where reuse.has(path, sha256: entry.sha256) {
             guard let old = archive[path], old.uncompressedSize == UInt64(entry.size), !old.encrypted,
-                old.method == 0 || old.method == 8, let stored = archive.stored(old)
+                old.method == 0 || old.method == 8, let stored = archive.storedRange(old)
             else { continue }
-            known[path] = ZipArchive.Entry(crc: old.crc, size: entry.size, data: Data(stored), method: old.method)
+            // A slice of the mapped archive: its bytes are copied once, into the new one.
+            known[path] = ZipArchive.Entry(crc: old.crc, size: entry.size, data: bytes[stored], method: old.method)
         }
         return known
     }

@@ -125,14 +125,20 @@ final class ZipReader {
     /// The entry's bytes as they are stored (deflated or not); nil when the archive is
     /// damaged there.
     func stored(_ entry: Entry) -> [UInt8]? {
+        storedRange(entry).flatMap { try? source.read(at: UInt64($0.lowerBound), count: $0.count) }
+    }
+
+    /// Where the entry's bytes as stored are in the archive; nil when its local header is
+    /// not whole or they do not fit in it.
+    func storedRange(_ entry: Entry) -> Range<Int>? {
         guard entry.localHeaderOffset <= size, size - entry.localHeaderOffset >= 30,
             let header = try? source.read(at: entry.localHeaderOffset, count: 30), Self.u32(header, 0) == 0x0403_4B50
         else { return nil }
         let start = entry.localHeaderOffset + 30 + UInt64(Self.u16(header, 26)) + UInt64(Self.u16(header, 28))
-        guard start <= size, entry.compressedSize <= size - start, entry.compressedSize <= UInt64(Int.max) else {
+        guard start <= size, entry.compressedSize <= size - start, size <= UInt64(Int.max) else {
             return nil
         }
-        return try? source.read(at: start, count: Int(entry.compressedSize))
+        return Int(start)..<Int(start + entry.compressedSize)
     }
 
     /// Calls `body` with the entry's content, chunk by chunk, until it returns false; true
