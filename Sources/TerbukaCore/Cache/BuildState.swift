@@ -5,8 +5,7 @@ import Foundation
 /// output (`.<output>.cache/state`, never published): the key of the Terbuka binary and
 /// options it ran with, every input with its stamp and SHA-256, every output file with its
 /// stamp, SHA-256 and, for a page, the fingerprint of what it was rendered from (and its
-/// key), the warnings it gave, and the records of the spare tree (its files, and its
-/// folders' stamps) and of the notices.
+/// key), the warnings it gave, and the records of the spare tree and of the notices.
 ///
 /// The file is text, one record per line, in two parts that each end with their SHA-256:
 /// a first part cut short or changed by hand is not read at all, and the build is full; a
@@ -38,11 +37,6 @@ struct BuildState: Sendable {
     /// which the next build brings up to date and swaps in. Read from the file only when
     /// asked for: a build that finds nothing changed never needs them.
     var spare: LazyRecords<Output> = .parsed([:])
-    /// The spare tree's folders with their stamps, when every file and folder of the output
-    /// it was was as recorded when it became the spare tree: a folder with the same stamp
-    /// still holds those files and folders, and is not listed again (`SpareTree`). Empty
-    /// otherwise: every folder is listed.
-    var spareFolders: LazyRecords<FileStamp> = .parsed([:])
     /// What the validate stage made of each notice (`NoticeRecord`), by path; read only
     /// when asked for, as the spare tree's.
     var notices: LazyRecords<NoticeRecord> = .parsed([:])
@@ -139,14 +133,7 @@ struct BuildState: Sendable {
                 }
             case 3:
                 for (path, record) in notices.records ?? [:] { text.raw("n " + record.line(path: path) + "\n") }
-            default:
-                Self.write("s", spare.records ?? [:], into: &text)
-                for (path, stamp) in spareFolders.records ?? [:] {
-                    Self.write("f", stamp, into: &text)
-                    text.raw(" ")
-                    text.raw(Self.escape(path))
-                    text.raw("\n")
-                }
+            default: Self.write("s", spare.records ?? [:], into: &text)
             }
             return text.bytes
         }
@@ -272,7 +259,6 @@ struct BuildState: Sendable {
         guard !state.key.isEmpty, let expected = state.tailSHA256 else { return nil }
         tail.expect(expected)
         state.spare = .tail(tail, kind: UInt8(ascii: "s"))
-        state.spareFolders = .tail(tail, kind: UInt8(ascii: "f"))
         state.notices = .tail(tail, kind: UInt8(ascii: "n"))
         return state
     }
@@ -447,15 +433,6 @@ struct StoredDiagnostic: Codable {
 protocol StateRecord: Sendable {
     /// The record on a line (after its kind), with its path; nil when it is not one.
     static func read(_ line: ArraySlice<UInt8>) -> (String, Self)?
-}
-
-extension FileStamp: StateRecord {
-    /// Stamp, path.
-    static func read(_ line: ArraySlice<UInt8>) -> (String, Self)? {
-        var fields = BuildState.Fields(line)
-        guard let stamp = fields.stamp() else { return nil }
-        return (BuildState.unescape(fields.rest()), stamp)
-    }
 }
 
 extension BuildState.Output: StateRecord {

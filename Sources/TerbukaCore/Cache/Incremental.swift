@@ -20,9 +20,6 @@ struct IncrementalPlan: Sendable {
     let nothingChanged: Bool
     /// Held while the build runs.
     let lock: CacheLock?
-    /// True when every output file and folder the previous build recorded is as it was:
-    /// their records then describe the output whole, and so the spare tree it becomes.
-    let outputWhole: Bool
 
     init(options: BuildOptions) {
         cache = BuildCache(output: options.output)
@@ -56,7 +53,6 @@ struct IncrementalPlan: Sendable {
         guard var previous = found, previous.key == key else {
             self.previous = nil
             nothingChanged = false
-            outputWhole = false
             // A spare tree nothing describes is of no use.
             cache.removeSpare()
             return
@@ -86,7 +82,6 @@ struct IncrementalPlan: Sendable {
             whole = false
         }
         self.previous = previous
-        outputWhole = whole
         nothingChanged = sameInputs && whole
     }
 
@@ -101,7 +96,7 @@ struct IncrementalPlan: Sendable {
             cache.removeSpare()
             return nil
         }
-        return SpareTree(cache.spareFolder, records, folders: previous.spareFolders.records ?? [:])
+        return SpareTree(cache.spareFolder, records)
     }
 
     /// The state to keep after a build that wrote `ledger` into `output`; `kept`: the
@@ -139,11 +134,7 @@ struct IncrementalPlan: Sendable {
         let counts = ledger.counts
         return BuildState(
             key: key, scanned: scanned, inputs: inputs.filter { !$0.value.sha256.isEmpty }, outputs: outputs,
-            spare: .parsed(keptPrevious ? previous?.outputs ?? [:] : [:]),
-            spareFolders: .parsed(
-                keptPrevious && outputWhole
-                    ? Dictionary(previous?.folders.map { ($0.path, $0.stamp) } ?? [], uniquingKeysWith: { $1 }) : [:]),
-            notices: .parsed(notices), folders: folders,
+            spare: .parsed(keptPrevious ? previous?.outputs ?? [:] : [:]), notices: .parsed(notices), folders: folders,
             warnings: warnings,
             files: counts.files,
             pages: counts.pages)
@@ -169,20 +160,13 @@ struct SpareTree: Sendable {
     /// Reads the tree at `root`, then makes it safe to write into: its links and special
     /// files are removed before anything is written (a write or a folder through a link
     /// would land outside it), and its folders get the permissions a new folder has.
-    /// Folders whose entries were taken from the records rather than listed.
-    let unlisted: Int
-
-    /// `folders`: the folders' stamps when the records describe the whole tree as it
-    /// became the spare tree (`BuildState.spareFolders`); a folder with its recorded stamp
-    /// is not listed.
-    init(_ root: String, _ recorded: [String: BuildState.Output], folders recordedFolders: [String: FileStamp] = [:]) {
+    init(_ root: String, _ recorded: [String: BuildState.Output]) {
         self.root = root
-        let walk = TreeWalk(
-            root, followingLinks: false,
-            recorded: recordedFolders.isEmpty ? nil : .init(files: recorded.keys, folders: recordedFolders))
-        unlisted = walk.unlisted
+        let walk = TreeWalk(root, followingLinks: false)
         var known: [String: BuildState.Output] = [:]
         var modes: [String: UInt32] = [:]
+        known.reserveCapacity(walk.files.count)
+        modes.reserveCapacity(walk.files.count)
         for file in walk.files {
             if var record = recorded[file.path], record.stamp.sameContents(as: file.stamp) {
                 // As found now: links made to it since it was recorded changed its ctime.

@@ -57,64 +57,30 @@ struct TreeWalk {
     /// Relative paths of links, FIFOs, sockets and devices (not following links only).
     var others: [String] = []
 
-    /// What was recorded of a tree's folders: a folder below the top whose stamp is still
-    /// the one recorded has had nothing added or taken away since, so its entries are the
-    /// ones recorded, asked for one by one rather than listed.
-    struct Recorded: Sendable {
-        var stamps: [String: FileStamp]
-        /// Folder → the names of the files and folders it held.
-        var entries: [String: (files: [String], folders: [String])]
-
-        /// From the paths of every file and folder of the tree, with the folders' stamps.
-        init(files: some Sequence<String>, folders: [String: FileStamp]) {
-            stamps = folders
-            entries = [:]
-            func split(_ path: String) -> (String, String) {
-                guard let slash = path.lastIndex(of: "/") else { return ("", path) }
-                return (String(path[..<slash]), String(path[path.index(after: slash)...]))
-            }
-            for path in files {
-                let (parent, name) = split(path)
-                entries[parent, default: ([], [])].files.append(name)
-            }
-            for path in folders.keys where !path.isEmpty {
-                let (parent, name) = split(path)
-                entries[parent, default: ([], [])].folders.append(name)
-            }
-        }
-    }
-
-    /// Folders whose entries were taken from `recorded` rather than listed.
-    var unlisted = 0
-
     /// Walks the tree a level at a time, the folders of each level listed on every core,
     /// and put together in order (so the result does not depend on the scheduling): a site
-    /// of 10,000 notices has 10,000 folders in one. The folders `recorded` describes as
-    /// they still are are not listed (the top one always is).
-    init(_ folder: String, followingLinks: Bool = true, recorded: Recorded? = nil) {
+    /// of 10,000 notices has 10,000 folders in one.
+    init(_ folder: String, followingLinks: Bool = true) {
         var info = stat()
         let found = followingLinks ? stat(folder, &info) : lstat(folder, &info)
         guard found == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return }
-        var seen: Set<[UInt64]> = [[UInt64(info.st_dev), UInt64(info.st_ino)]]
-        var level: [(path: String, shown: String, entries: (files: [String], folders: [String])?)] = [
-            (folder, "", nil)
-        ]
+        struct Identity: Hashable {
+            var device: UInt64
+            var inode: UInt64
+        }
+        var seen: Set<Identity> = [Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))]
+        var level: [(path: String, shown: String)] = [(folder, "")]
         while !level.isEmpty {
-            let listings = Parallel.map(level) { item in
-                item.entries.map { Listing(item.path, shown: item.shown, entries: $0, followingLinks: followingLinks) }
-                    ?? Listing(item.path, shown: item.shown, followingLinks: followingLinks)
-            }
-            unlisted += level.filter { $0.entries != nil }.count
-            var next: [(path: String, shown: String, entries: (files: [String], folders: [String])?)] = []
+            let listings = Parallel.map(level) { Listing($0.path, shown: $0.shown, followingLinks: followingLinks) }
+            var next: [(path: String, shown: String)] = []
             for listing in listings {
                 files += listing.files
                 others += listing.others
-                for sub in listing.folders where seen.insert([sub.stamp.device, sub.stamp.inode]).inserted {
+                for sub in listing.folders
+                where seen.insert(Identity(device: sub.stamp.device, inode: sub.stamp.inode)).inserted {
                     folders.append(sub.path)
                     folderModes.append(sub.mode)
-                    let entries =
-                        recorded?.stamps[sub.path] == sub.stamp ? recorded?.entries[sub.path] ?? ([], []) : nil
-                    next.append((sub.location, sub.path + "/", entries))
+                    next.append((sub.location, sub.path + "/"))
                 }
             }
             level = next
@@ -130,40 +96,23 @@ struct TreeWalk {
         init(_ path: String, shown: String, followingLinks: Bool) {
             guard let directory = opendir(path) else { return }
             defer { closedir(directory) }
+            var info = stat()
             while let entry = readdir(directory) {
                 let name = withUnsafePointer(to: entry.pointee.d_name) {
                     $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
                 }
                 if name == "." || name == ".." { continue }
                 // Relative to the open folder: the path is not looked up again from the root.
-                add(name, in: dirfd(directory), path, shown: shown, followingLinks: followingLinks)
-            }
-        }
-
-        /// The entries of a folder known without listing it, each asked for by name.
-        init(
-            _ path: String, shown: String, entries: (files: [String], folders: [String]), followingLinks: Bool
-        ) {
-            let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
-            guard descriptor >= 0 else { return }
-            defer { close(descriptor) }
-            for name in entries.files + entries.folders {
-                add(name, in: descriptor, path, shown: shown, followingLinks: followingLinks)
-            }
-        }
-
-        private mutating func add(
-            _ name: String, in descriptor: Int32, _ path: String, shown: String, followingLinks: Bool
-        ) {
-            var info = stat()
-            guard fstatat(descriptor, name, &info, followingLinks ? 0 : AT_SYMLINK_NOFOLLOW) == 0 else { return }
-            let file = File(
-                path: shown + name, location: path + "/" + name, stamp: FileStamp(info),
-                mode: UInt32(info.st_mode) & 0o7777)
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR: folders.append(file)
-            case S_IFREG: files.append(file)
-            default: if !followingLinks { others.append(shown + name) }
+                let flags = followingLinks ? 0 : AT_SYMLINK_NOFOLLOW
+                guard fstatat(dirfd(directory), name, &info, flags) == 0 else { continue }
+                let file = File(
+                    path: shown + name, location: path + "/" + name, stamp: FileStamp(info),
+                    mode: UInt32(info.st_mode) & 0o7777)
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: folders.append(file)
+                case S_IFREG: files.append(file)
+                default: if !followingLinks { others.append(shown + name) }
+                }
             }
         }
     }
