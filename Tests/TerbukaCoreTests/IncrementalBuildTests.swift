@@ -127,6 +127,38 @@ import Testing
         #expect(search(title) == [])
     }
 
+    /// A page of the list of notices is taken by its key unless a notice on it changed: on
+    /// a site with several pages of notices, a body edited makes its own list page again
+    /// (its key names the file's SHA-256) and takes the others.
+    @Test func listPagesWithoutTheEditedNoticeAreTakenByKey() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        for number in 1...150 {
+            let day = String(format: "%02d", 1 + number % 28)
+            try
+                "---\ntitle: Pengumuman Tambahan Nomor \(number) tentang seleksi\ndate: 2026-07-\(day)\n---\nIsi \(number).\n"
+                .write(
+                    to: site.url("content/announcements/tambahan-\(String(format: "%03d", number)).md"),
+                    atomically: false, encoding: .utf8)
+        }
+        #expect(await site.build().succeeded)
+        try site.edit("content/announcements/tambahan-001.md", replacing: "Isi 1.", with: "Isi baru 1.")
+        let report = await site.build()
+        #expect(report.succeeded && report.staleKeys == [])
+        let lists = (0..<20).map { Route.listPage(Route.announcementList, page: $0) }.filter {
+            FileManager.default.fileExists(atPath: site.output.appendingPathComponent($0).path)
+        }
+        #expect(lists.count > 2)
+        let holding = try lists.filter {
+            try String(contentsOf: site.output.appendingPathComponent($0), encoding: .utf8).contains("tambahan-001/")
+        }
+        #expect(holding.count == 1)
+        #expect(lists.filter { report.takenByKey.contains($0) } == lists.filter { !holding.contains($0) })
+        let full = site.root.appendingPathComponent("full")
+        #expect(await site.build(incremental: false, into: full).succeeded)
+        #expect(Self.tree(site.output) == Self.tree(full))
+    }
+
     /// A notice's page shows its vacancy's title: a vacancy renamed changes the key of the
     /// pages of the notices about it, though their own files did not change.
     @Test func aRenamedVacancyIsShownOnItsNoticesPages() async throws {

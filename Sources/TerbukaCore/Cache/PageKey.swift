@@ -1,7 +1,8 @@
 import Foundation
 
-/// A page made from one input (a notice's own page) has a key: the SHA-256 of that input
-/// and of everything else the page can show, known before its view is made. A page whose
+/// A page made from one input (a notice's own page), or from a few (a page of the list of
+/// notices), has a key: the SHA-256 of those inputs and of everything else the page can
+/// show, known before its view is made. A page whose
 /// key is the one it had is taken from the previous output without making its view, which
 /// for 10,000 notices is most of an incremental build's work (issue 16).
 ///
@@ -21,6 +22,33 @@ enum PageKey {
             text += "\(input.sha256) \(BuildState.escape(path))\n"
         }
         return Digest.sha256(Data(text.utf8))
+    }
+
+    /// The key of page `number` of the list of notices at `path`: what it shows of the rest
+    /// of the site is the outline's, and of the notices only those on it (in order, and
+    /// how many are current) and how many pages there are. nil when a file's SHA-256 is not
+    /// known.
+    static func announcementList(page number: Int, path: String, index: SiteIndex, lists: ListPages, reuse: OutputReuse)
+        -> String?
+    {
+        guard !reuse.outline.isEmpty else { return nil }
+        let current = index.currentAnnouncements
+        let archived = index.archivedAnnouncements
+        var fingerprint = Fingerprint()
+        fingerprint.add("announcement-list")
+        fingerprint.add(path)
+        fingerprint.add(reuse.outline)
+        fingerprint.addInteger(number)
+        fingerprint.addInteger(lists.announcements.count)
+        fingerprint.addInteger(current.count)
+        for position in lists.announcements[number] {
+            let announcement =
+                position < current.count ? current[position] : archived[position - current.count]
+            guard let source = reuse.inputs[announcement.sourcePath]?.sha256, !source.isEmpty else { return nil }
+            fingerprint.add(announcement.slug)
+            fingerprint.add(source)
+        }
+        return fingerprint.digest
     }
 
     /// The key of a notice's page at `path`: nil when its file's SHA-256 is not known.

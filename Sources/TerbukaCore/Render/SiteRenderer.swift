@@ -159,7 +159,12 @@ public struct SiteRenderer: Sendable {
             return page(
                 Route.listPage(Route.announcementList, page: number), template: "announcement-list",
                 title: pagedTitle(text(.announcementsTitle), number), description: "",
-                current: Route.announcementList
+                current: Route.announcementList,
+                key: reuse.flatMap {
+                    PageKey.announcementList(
+                        page: number, path: prefix + Route.listPage(Route.announcementList, page: number), index: index,
+                        lists: lists, reuse: $0)
+                }
             ) { root in
                 // Current announcements first, then the archived ones, across the pages.
                 let current = index.currentAnnouncements
