@@ -181,6 +181,21 @@ import Testing
         }
     #endif
 
+    /// A site in two languages: the sitemap lists the pages of both (it was written before
+    /// the second language's pages, and listed only the first's), but no "not found" page.
+    @Test func theSitemapListsThePagesOfEveryLanguage() async throws {
+        let site = try IncrementalBuildTests.DemoCopy()
+        defer { site.cleanUp() }
+        #expect(await site.build(incremental: false).succeeded)
+        let sitemap = try String(contentsOf: site.output.appendingPathComponent("sitemap.xml"), encoding: .utf8)
+        let locations = sitemap.components(separatedBy: "<loc>").dropFirst().map {
+            String($0.prefix { $0 != "<" })
+        }
+        let pages = SiteFiles.list(site.output).filter { $0.hasSuffix(".html") && !$0.hasSuffix("404.html") }
+        #expect(pages.contains("en/index.html"))
+        #expect(locations == pages.map { "https://seleksi.nusakenari.example/" + $0 })
+    }
+
     @Test func withoutBaseURLThereIsNoSitemapAndOneWarningSaysSo() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }

@@ -189,10 +189,12 @@ public struct SiteBuilder: Sendable {
             do {
                 // The primary language first: the others link to its data and show its hashes.
                 let lists = ListPages(index)
-                for language in content.config.languages {
-                    try await SiteRenderer(index: index, theme: theme, language: language, lists: lists, reuse: reuse)
-                        .render(to: staging)
+                let renderers = content.config.languages.map {
+                    SiteRenderer(index: index, theme: theme, language: $0, lists: lists, reuse: reuse)
                 }
+                for renderer in renderers { try await renderer.render(to: staging) }
+                // Once every language's pages are written: the sitemap lists them all.
+                try renderers.first?.writePublicationFiles(to: staging)
                 lap("render")
                 // A notice taken from the previous build whose file changed before its body
                 // was read: its page would mix two versions. Nothing is published.

@@ -85,8 +85,9 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every page and file into `staging` as it goes: data files, assets and
     /// attachments first, since the pages show their sizes and SHA-256 (read from the
-    /// ledger, not hashed again per page or per language), then pages and results, then the
-    /// feed, sitemap and data package, which list them.
+    /// ledger, not hashed again per page or per language), then pages and results. The feed,
+    /// sitemap and data package, which list them, are written once every language's pages
+    /// are (`writePublicationFiles`).
     public func render(to staging: StagingFolder) async throws {
         // Data, assets, attachments, feed and data package are written once, by the
         // primary language; a further language adds its pages under its prefix.
@@ -124,8 +125,6 @@ public struct SiteRenderer: Sendable {
             }
             try await group.waitForAll()
         }
-        guard isPrimary else { return }
-        try writePublicationFiles(to: staging)
     }
 
     /// A download link with the size and SHA-256 of what was written.

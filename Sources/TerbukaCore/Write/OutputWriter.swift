@@ -399,7 +399,8 @@ public struct StagingFolder: Sendable {
     }
 }
 
-/// The folders of a staging folder made so far, shared by the tasks that write into it.
+/// The stamps of the files a staging folder kept from the spare tree, by path, noted by
+/// the tasks that write into it.
 final class KeptStamps: @unchecked Sendable {
     private let lock = NSLock()
     private var stamps: [String: FileStamp] = [:]
@@ -411,6 +412,7 @@ final class KeptStamps: @unchecked Sendable {
     var all: [String: FileStamp] { lock.withLock { stamps } }
 }
 
+/// The folders of a staging folder made so far, shared by the tasks that write into it.
 final class MadeFolders: @unchecked Sendable {
     private let lock = NSLock()
     private var made: Set<String> = []

@@ -17,7 +17,10 @@ extension SiteRenderer {
     func writePublicationFiles(to staging: StagingFolder) throws {
         try staging.write(feed())
         if let base = index.content.config.baseURL {
-            let pages = staging.ledger.all.map(\.path).filter { $0.hasSuffix(".html") && $0 != Route.notFound }
+            // Every language's pages, but their "not found" pages.
+            let pages = staging.ledger.all.map(\.path).filter {
+                $0.hasSuffix(".html") && $0 != Route.notFound && !$0.hasSuffix("/" + Route.notFound)
+            }
             var digest = Fingerprint()
             digest.add("sitemap")
             digest.add(base)
