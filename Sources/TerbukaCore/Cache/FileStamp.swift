@@ -80,11 +80,4 @@ struct FileStamp: Hashable, Sendable {
             changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
         #endif
     }
-
-    /// The same file with the same contents, for a file of the spare tree: the hard links
-    /// made to it after its stamp was taken changed its ctime, so only the inode, size and
-    /// mtime count.
-    func sameContents(as other: FileStamp) -> Bool {
-        device == other.device && inode == other.inode && size == other.size && modified == other.modified
-    }
 }

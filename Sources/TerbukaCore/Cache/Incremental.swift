@@ -96,7 +96,7 @@ struct IncrementalPlan: Sendable {
             cache.removeSpare()
             return nil
         }
-        return SpareTree(cache.spareFolder, records)
+        return SpareTree(cache.spareFolder, records, output: previous.outputs)
     }
 
     /// The state to keep after a build that wrote `ledger` into `output`; `kept`: the
@@ -160,7 +160,12 @@ struct SpareTree: Sendable {
     /// Reads the tree at `root`, then makes it safe to write into: its links and special
     /// files are removed before anything is written (a write or a folder through a link
     /// would land outside it), and its folders get the permissions a new folder has.
-    init(_ root: String, _ recorded: [String: BuildState.Output]) {
+    ///
+    /// A file is known when its whole stamp, ctime included (which no tool sets back), is
+    /// the one recorded: the output in place's record of the same path when it is the same
+    /// file (a link made to it changed its ctime, and was recorded there), else the spare
+    /// tree's own record (nothing links to a file the output in place no longer has).
+    init(_ root: String, _ recorded: [String: BuildState.Output], output: [String: BuildState.Output] = [:]) {
         self.root = root
         let walk = TreeWalk(root, followingLinks: false)
         var known: [String: BuildState.Output] = [:]
@@ -168,9 +173,10 @@ struct SpareTree: Sendable {
         known.reserveCapacity(walk.files.count)
         modes.reserveCapacity(walk.files.count)
         for file in walk.files {
-            if var record = recorded[file.path], record.stamp.sameContents(as: file.stamp) {
-                // As found now: links made to it since it was recorded changed its ctime.
-                record.stamp = file.stamp
+            let shared = output[file.path].flatMap {
+                $0.stamp.device == file.stamp.device && $0.stamp.inode == file.stamp.inode ? $0 : nil
+            }
+            if let record = shared ?? recorded[file.path], record.stamp == file.stamp {
                 known[file.path] = record
                 modes[file.path] = file.mode
             }

@@ -64,14 +64,21 @@ public final class Ledger: @unchecked Sendable {
         lock.withLock {
             var paths = sorted ?? entries.keys.sorted()
             if !added.isEmpty {
-                for path in added {
-                    var (low, high) = (0, paths.count)
-                    while low < high {
-                        let middle = (low + high) / 2
-                        if paths[middle] < path { low = middle + 1 } else { high = middle }
+                // Merged once (a second language adds as many pages as the first has).
+                let new = added.sorted()
+                var merged: [String] = []
+                merged.reserveCapacity(paths.count + new.count)
+                var (old, next) = (0, 0)
+                while old < paths.count || next < new.count {
+                    if next == new.count || old < paths.count && paths[old] < new[next] {
+                        merged.append(paths[old])
+                        old += 1
+                    } else {
+                        merged.append(new[next])
+                        next += 1
                     }
-                    paths.insert(path, at: low)
                 }
+                paths = merged
                 added = []
             }
             sorted = paths
