@@ -312,28 +312,17 @@ import Testing
         try await Self.expectIncrementalEqualsFull { site in
             try Self.ageTheScan(site)
             let path = site.url("content/pages/tentang.md").path
-            var before = stat()
-            #expect(stat(path, &before) == 0)
-            // Written in place (same inode), the same size, then the exact times put back.
-            let handle = try #require(FileHandle(forUpdatingAtPath: path))
-            var bytes = try #require(try handle.readToEnd())
-            let at = try #require(bytes.lastIndex(of: UInt8(ascii: "a")))
-            bytes[at] = UInt8(ascii: "o")
-            try handle.seek(toOffset: 0)
-            try handle.write(contentsOf: bytes)
-            try handle.close()
-            let times = [before.st_atim, before.st_mtim]
-            #expect(utimensat(AT_FDCWD, path, times, 0) == 0)
+            let original = try Self.changeHidingTheTimes(path)
             let after = try #require(FileStamp.of(path))
-            let original = FileStamp(before)
             #expect(after.inode == original.inode && after.size == original.size && after.modified == original.modified)
             #expect(after.changed != original.changed)
         }
     }
 
     /// Changes `path` in place (same inode, the same size) and puts its exact times back:
-    /// only its ctime tells.
-    static func changeHidingTheTimes(_ path: String) throws {
+    /// only its ctime tells. Returns its stamp before.
+    @discardableResult
+    static func changeHidingTheTimes(_ path: String) throws -> FileStamp {
         var before = stat()
         #expect(stat(path, &before) == 0)
         let handle = try #require(FileHandle(forUpdatingAtPath: path))
@@ -345,6 +334,7 @@ import Testing
         try handle.close()
         let times = [before.st_atim, before.st_mtim]
         #expect(utimensat(AT_FDCWD, path, times, 0) == 0)
+        return FileStamp(before)
     }
 
     /// A page of the output changed in place with its times put back is also the spare
