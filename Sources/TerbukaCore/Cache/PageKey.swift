@@ -31,20 +31,16 @@ enum PageKey {
     static func announcementList(page number: Int, path: String, index: SiteIndex, lists: ListPages, reuse: OutputReuse)
         -> String?
     {
-        guard !reuse.outline.isEmpty else { return nil }
+        guard var fingerprint = start("announcement-list", path: path, reuse: reuse) else { return nil }
         let current = index.currentAnnouncements
         let archived = index.archivedAnnouncements
-        var fingerprint = Fingerprint()
-        fingerprint.add("announcement-list")
-        fingerprint.add(path)
-        fingerprint.add(reuse.outline)
         fingerprint.addInteger(number)
         fingerprint.addInteger(lists.announcements.count)
         fingerprint.addInteger(current.count)
         for position in lists.announcements[number] {
             let announcement =
                 position < current.count ? current[position] : archived[position - current.count]
-            guard let source = reuse.inputs[announcement.sourcePath]?.sha256, !source.isEmpty else { return nil }
+            guard let source = source(of: announcement, reuse: reuse) else { return nil }
             fingerprint.add(announcement.slug)
             fingerprint.add(source)
         }
@@ -53,13 +49,26 @@ enum PageKey {
 
     /// The key of a notice's page at `path`: nil when its file's SHA-256 is not known.
     static func announcement(_ announcement: Announcement, path: String, reuse: OutputReuse) -> String? {
-        guard !reuse.outline.isEmpty, let source = reuse.inputs[announcement.sourcePath]?.sha256, !source.isEmpty
+        guard var fingerprint = start("announcement", path: path, reuse: reuse),
+            let source = source(of: announcement, reuse: reuse)
         else { return nil }
-        var fingerprint = Fingerprint()
-        fingerprint.add("announcement")
-        fingerprint.add(path)
-        fingerprint.add(reuse.outline)
         fingerprint.add(source)
         return fingerprint.digest
+    }
+
+    /// A key's first fields: the kind of page, its path and the outline; nil before the
+    /// outline is known.
+    private static func start(_ kind: String, path: String, reuse: OutputReuse) -> Fingerprint? {
+        guard !reuse.outline.isEmpty else { return nil }
+        var fingerprint = Fingerprint()
+        fingerprint.add(kind)
+        fingerprint.add(path)
+        fingerprint.add(reuse.outline)
+        return fingerprint
+    }
+
+    /// The SHA-256 of a notice's file, when known.
+    private static func source(of announcement: Announcement, reuse: OutputReuse) -> String? {
+        reuse.inputs[announcement.sourcePath].flatMap { $0.sha256.isEmpty ? nil : $0.sha256 }
     }
 }

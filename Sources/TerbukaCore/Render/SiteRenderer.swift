@@ -159,10 +159,8 @@ public struct SiteRenderer: Sendable {
                 Route.listPage(Route.announcementList, page: number), template: "announcement-list",
                 title: pagedTitle(text(.announcementsTitle), number), description: "",
                 current: Route.announcementList,
-                key: reuse.flatMap {
-                    PageKey.announcementList(
-                        page: number, path: prefix + Route.listPage(Route.announcementList, page: number), index: index,
-                        lists: lists, reuse: $0)
+                key: { [index, lists] path, reuse in
+                    PageKey.announcementList(page: number, path: path, index: index, lists: lists, reuse: reuse)
                 }
             ) { root in
                 // Current announcements first, then the archived ones, across the pages.
@@ -245,11 +243,10 @@ public struct SiteRenderer: Sendable {
                         vacancy, index.results[vacancy.id]?.unfilled ?? [], page: number, root: root, ledger: ledger))
             }
         case .announcement(let announcement):
-            let path = prefix + Route.announcement(announcement.slug)
             return page(
                 Route.announcement(announcement.slug), template: "announcement", title: announcement.title,
                 description: "", current: Route.announcementList,
-                key: reuse.flatMap { PageKey.announcement(announcement, path: path, reuse: $0) }
+                key: { path, reuse in PageKey.announcement(announcement, path: path, reuse: reuse) }
             ) { root in announcementView(announcement, root: root, ledger: ledger) }
         case .page(let standing):
             return page(
@@ -267,11 +264,11 @@ public struct SiteRenderer: Sendable {
     /// (the same fingerprint).
     func page<Body: Sendable & Fingerprinted>(
         _ path: String, template: String, title: String, description: String, current: String?,
-        key: String? = nil, body: @escaping @Sendable (String) -> Body
+        key: ((_ fullPath: String, OutputReuse) -> String?)? = nil, body: @escaping @Sendable (String) -> Body
     ) -> OutputFile {
         let fullPath = prefix + path
         // Before anything of the page is made: most pages of a large site are taken by key.
-        if let reuse, let key, let (previous, known) = reuse.page(fullPath, key: key) {
+        if let reuse, let key = key?(fullPath, reuse), let (previous, known) = reuse.page(fullPath, key: key) {
             let made: @Sendable () -> (fingerprint: () -> String, render: @Sendable () -> String) = { [self] in
                 self.made(
                     path, template: template, title: title, description: description, current: current, body: body)
