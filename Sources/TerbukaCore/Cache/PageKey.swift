@@ -24,6 +24,21 @@ enum PageKey {
         return Digest.sha256(Data(text.utf8))
     }
 
+    /// What a page with a key is made from.
+    enum Made: Sendable {
+        case announcement(Announcement)
+        case announcementList(page: Int)
+    }
+
+    /// The key of the page at `path` (its full path, language folder included).
+    static func key(_ made: Made, path: String, index: SiteIndex, lists: ListPages, reuse: OutputReuse) -> String? {
+        switch made {
+        case .announcement(let notice): announcement(notice, path: path, reuse: reuse)
+        case .announcementList(let number):
+            announcementList(page: number, path: path, index: index, lists: lists, reuse: reuse)
+        }
+    }
+
     /// The key of page `number` of the list of notices at `path`: what it shows of the rest
     /// of the site is the outline's, and of the notices only those on it (in order, and
     /// how many are current) and how many pages there are. nil when a file's SHA-256 is not

@@ -159,9 +159,7 @@ public struct SiteRenderer: Sendable {
                 Route.listPage(Route.announcementList, page: number), template: "announcement-list",
                 title: pagedTitle(text(.announcementsTitle), number), description: "",
                 current: Route.announcementList,
-                key: { [index, lists] path, reuse in
-                    PageKey.announcementList(page: number, path: path, index: index, lists: lists, reuse: reuse)
-                }
+                key: .announcementList(page: number)
             ) { root in
                 // Current announcements first, then the archived ones, across the pages.
                 let current = index.currentAnnouncements
@@ -246,7 +244,7 @@ public struct SiteRenderer: Sendable {
             return page(
                 Route.announcement(announcement.slug), template: "announcement", title: announcement.title,
                 description: "", current: Route.announcementList,
-                key: { path, reuse in PageKey.announcement(announcement, path: path, reuse: reuse) }
+                key: .announcement(announcement)
             ) { root in announcementView(announcement, root: root, ledger: ledger) }
         case .page(let standing):
             return page(
@@ -264,11 +262,14 @@ public struct SiteRenderer: Sendable {
     /// (the same fingerprint).
     func page<Body: Sendable & Fingerprinted>(
         _ path: String, template: String, title: String, description: String, current: String?,
-        key: ((_ fullPath: String, OutputReuse) -> String?)? = nil, body: @escaping @Sendable (String) -> Body
+        key: PageKey.Made? = nil, body: @escaping @Sendable (String) -> Body
     ) -> OutputFile {
         let fullPath = prefix + path
         // Before anything of the page is made: most pages of a large site are taken by key.
-        if let reuse, let key = key?(fullPath, reuse), let (previous, known) = reuse.page(fullPath, key: key) {
+        if let reuse, let made = key,
+            let key = PageKey.key(made, path: fullPath, index: index, lists: lists, reuse: reuse),
+            let (previous, known) = reuse.page(fullPath, key: key)
+        {
             let made: @Sendable () -> (fingerprint: () -> String, render: @Sendable () -> String) = { [self] in
                 self.made(
                     path, template: template, title: title, description: description, current: current, body: body)
