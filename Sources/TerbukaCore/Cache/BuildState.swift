@@ -488,7 +488,7 @@ final class StateTail: @unchecked Sendable {
                 let handle = FileHandle(forReadingAtPath: path)
                 defer { try? handle?.close() }
                 try? handle?.seek(toOffset: UInt64(offset))
-                found = (try? handle?.readToEnd()).map { [UInt8]($0 ?? Data()) }
+                found = (try? handle?.readToEnd()).map { [UInt8]($0) }
             }
             let whole = found.flatMap {
                 BuildState.isWhole($0, 0..<$0.count) && Digest.hex(SHA256.hash(data: $0)) == expected ? $0 : nil

@@ -25,6 +25,25 @@ enum Parallel {
         return (a!, b!)
     }
 
+    /// `work` for each index below `count`, all at once; the outputs in index order. Each
+    /// output is made by one thread and read only once every thread is done, so it need
+    /// not be Sendable; `work` must touch nothing another index writes.
+    static func indices<Output>(_ count: Int, _ work: (Int) -> Output) -> [Output] {
+        let slots = UnsafeMutableBufferPointer<Output>.allocate(capacity: count)
+        defer {
+            slots.baseAddress?.deinitialize(count: count)
+            slots.deallocate()
+        }
+        nonisolated(unsafe) let shared = slots
+        withoutActuallyEscaping(work) { work in
+            nonisolated(unsafe) let work = work
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                (shared.baseAddress! + index).initialize(to: work(index))
+            }
+        }
+        return Array(slots)
+    }
+
     /// `transform` of every item, in chunks run at once; nil results are dropped.
     static func compactMap<Item: Sendable, Output: Sendable>(
         _ items: [Item], into diagnostics: inout Diagnostics, _ transform: (Item, inout Diagnostics) -> Output?

@@ -50,7 +50,6 @@ public final class SuppliedColumns: Sendable {
         self.final = final
     }
 
-    var isEmpty: Bool { total == nil && rank == nil && status == nil && final == nil }
 }
 
 public struct AdministrationRow: Sendable {

@@ -54,6 +54,23 @@ public struct TableLayout: Sendable {
 
 }
 
+/// What a table's reader keeps from row to row: the rows it made and what it must
+/// remember to report a problem once. Parts of a long table are read at once, each into a
+/// sink of its own, then joined in order.
+protocol TableRowSink {
+    mutating func take(_ record: TableRecord, _ layout: TableLayout, into diagnostics: inout Diagnostics)
+    /// Makes room for the rows of about `bytes` more of the table.
+    mutating func expect(bytes: Int)
+    /// A sink for a later part of the table, of about `bytes` from line `firstLine` on: it
+    /// knows what this sink knows but has no rows of its own.
+    func part(bytes: Int, firstLine: Int) -> Self
+    /// Takes the rows of `later`, a part read after this sink's rows and reported nothing,
+    /// when that is what reading them after this sink's rows would have made (false, with
+    /// nothing taken, otherwise). `last`: no part follows, so what only later parts would
+    /// need may be left out.
+    mutating func join(_ later: Self, last: Bool) -> Bool
+}
+
 /// Reads a table from any TableSource: finds its header, matches the columns, then hands
 /// each data row to the caller. Everything a table's shape can go wrong in is reported
 /// here once; the caller sees only data rows.
@@ -62,6 +79,10 @@ struct TableReader {
     let columns: [TableColumn]
     /// Columns whose name in a row marks it as the header (participant number, code).
     let anchors: [String]
+    /// Each column's accepted names and its tentative ones, normalized once: every cell of
+    /// the first rows is matched against all of them.
+    private let accepted: [Set<String>]
+    private let tentative: [Set<String>]
     /// Whether sample values fit a column that was named by a tentative name.
     var fits: (_ column: String, _ values: [String], _ header: String) -> Bool = { _, _, _ in true }
     /// What to say about a missing required column beyond its accepted names.
@@ -69,6 +90,14 @@ struct TableReader {
     /// Columns that may be missing although marked required, because another way of
     /// giving them is there (a formation matched by position and unit).
     var optionalWhen: (_ column: String, _ found: Set<String>) -> Bool = { _, _ in false }
+
+    init(path: String, columns: [TableColumn], anchors: [String]) {
+        self.path = path
+        self.columns = columns
+        self.anchors = anchors
+        accepted = columns.map { Set($0.acceptedNames.map(TableColumn.normalize)) }
+        tentative = columns.map { Set($0.tentative.map(TableColumn.normalize)) }
+    }
 
     static let titleRowLimit = 30
     static let sampleSize = 200
@@ -84,17 +113,49 @@ struct TableReader {
         unknownHeader: (_ index: Int, _ name: String, _ location: SourceLocation, inout Diagnostics) -> Bool,
         row: (_ record: TableRecord, _ layout: TableLayout, inout Diagnostics) -> Void
     ) -> TableLayout? {
-        let style = source.style
-        var seen: [TableRecord] = []
-        var header: TableRecord?
-        var subheader: TableRecord?
-        var sample: [TableRecord] = []
-        var layout: TableLayout?
-        var failed = false
+        var check = RecordCheck(path: path, style: source.style)
+        return readHead(
+            &source, check: &check, into: &diagnostics, stopWhenSettled: false, unknownHeader: unknownHeader, row: row
+        ).layout
+    }
+
+    /// Reads `source` as `read(_:into:unknownHeader:row:)` does, handing each data row to
+    /// `sink`. The rows of a long CSV file after its first ones are read in `parts` parts
+    /// at once (see `readParts`), with the same rows and diagnostics as reading on.
+    func read<Sink: TableRowSink>(
+        _ source: inout some TableSource, into diagnostics: inout Diagnostics,
+        unknownHeader: (_ index: Int, _ name: String, _ location: SourceLocation, inout Diagnostics) -> Bool,
+        sink: inout Sink, parts: Int, minimumPartBytes: Int
+    ) -> TableLayout? {
+        var check = RecordCheck(path: path, style: source.style)
+        // Only a CSV file is cut, and only its reader goes on from where it stopped: a
+        // worksheet's rows are read again from the first.
+        let (layout, stopped) = readHead(
+            &source, check: &check, into: &diagnostics, stopWhenSettled: parts > 1 && source is CSVReader,
+            unknownHeader: unknownHeader
+        ) { record, layout, diagnostics in
+            sink.take(record, layout, into: &diagnostics)
+        }
+        guard let layout, stopped, var csv = source as? CSVReader else { return layout }
+        // `split` has read the rest of the file into `csv`, cut or not: go on with it.
+        let done =
+            if let pieces = csv.split(into: parts, minimumBytes: minimumPartBytes) {
+                readParts(pieces, layout: layout, check: &check, sink: &sink, into: &diagnostics)
+            } else {
+                readRest(&csv, layout: layout, check: &check, sink: &sink, into: &diagnostics)
+            }
+        return done ? layout : nil
+    }
+
+    /// What every data row is checked for before it is handed on: as many fields as the
+    /// header (CSV), no cell over the limit, no control character. Each problem is reported
+    /// once per column.
+    struct RecordCheck {
+        let path: String
+        let style: TableStyle
         var overlong: Set<Int> = []
         var controlled: Set<Int> = []
 
-        func location(_ position: TablePosition) -> SourceLocation { style.location(path, position) }
         func cell(_ record: TableRecord, _ index: Int, _ layout: TableLayout) -> SourceLocation {
             style.location(
                 path, record.positions[index],
@@ -102,26 +163,29 @@ struct TableReader {
                     index: index, header: index < layout.headerNames.count ? layout.headerNames[index] : nil))
         }
 
-        func emit(_ record: inout TableRecord, _ layout: TableLayout, _ diagnostics: inout Diagnostics) {
+        /// True when `record` (completed to the header's width for a worksheet) may be read.
+        mutating func passes(
+            _ record: inout TableRecord, _ layout: TableLayout, into diagnostics: inout Diagnostics
+        ) -> Bool {
             if let separator = style.fieldCountSeparator {
                 guard record.fields.count == layout.width else {
                     diagnostics.error(
                         .fieldCount(
                             row: Int(record.line), fields: record.fields.count, header: layout.width,
                             separator: separator),
-                        at: location(record.positions[0]))
-                    return
+                        at: style.location(path, record.positions[0]))
+                    return false
                 }
             } else {
-                conform(&record, width: layout.width)
+                TableReader.conform(&record, width: layout.width)
             }
             var refused = false
             for (index, field) in record.fields.enumerated() {
-                if field.utf8.count > Self.fieldLimit {
+                if field.utf8.count > TableReader.fieldLimit {
                     refused = true
                     if overlong.insert(index).inserted {
                         diagnostics.error(
-                            .cellTooLong(field.count, limit: Self.fieldLimit), at: cell(record, index, layout))
+                            .cellTooLong(field.count, limit: TableReader.fieldLimit), at: cell(record, index, layout))
                     }
                 } else if ControlCharacters.mayHold(field), let found = ControlCharacters.first(in: field) {
                     refused = true
@@ -132,8 +196,30 @@ struct TableReader {
                     }
                 }
             }
-            if refused { return }
-            row(record, layout, &diagnostics)
+            return !refused
+        }
+    }
+
+    /// Finds the header and hands on the rows, to the end of the table; or, with
+    /// `stopWhenSettled`, only those read until the layout is known, then `stopped` is true
+    /// and the rest is for the caller to read.
+    private func readHead(
+        _ source: inout some TableSource, check: inout RecordCheck, into diagnostics: inout Diagnostics,
+        stopWhenSettled: Bool,
+        unknownHeader: (_ index: Int, _ name: String, _ location: SourceLocation, inout Diagnostics) -> Bool,
+        row: (_ record: TableRecord, _ layout: TableLayout, inout Diagnostics) -> Void
+    ) -> (layout: TableLayout?, stopped: Bool) {
+        let style = source.style
+        var seen: [TableRecord] = []
+        var header: TableRecord?
+        var subheader: TableRecord?
+        var sample: [TableRecord] = []
+        var layout: TableLayout?
+        var failed = false
+        var stopped = false
+
+        func emit(_ record: inout TableRecord, _ layout: TableLayout, _ diagnostics: inout Diagnostics) {
+            if check.passes(&record, layout, into: &diagnostics) { row(record, layout, &diagnostics) }
         }
 
         func settle(_ diagnostics: inout Diagnostics) -> Bool {
@@ -185,16 +271,16 @@ struct TableReader {
                     return true
                 }
                 sample.append(record)
-                if sample.count >= Self.sampleSize { return settle(&diagnostics) }
-                return true
+                guard sample.count >= Self.sampleSize else { return true }
+                guard settle(&diagnostics) else { return false }
+                stopped = stopWhenSettled
+                return !stopped
             }
         } catch {
-            diagnostics.error(
-                error.message,
-                at: SourceLocation(
-                    path: path, line: error.line, column: error.column, sheet: error.isCell ? style.sheet : nil))
-            return nil
+            report(error, style: style, into: &diagnostics)
+            return (nil, false)
         }
+        if stopped { return (layout, true) }
         if header == nil, !failed { fallBack(&diagnostics) }
         if layout == nil, !failed, header != nil, !settle(&diagnostics) { failed = true }
         if header == nil {
@@ -205,9 +291,88 @@ struct TableReader {
                     ? .emptyTable(ofParticipants: anchors == ["participant"])
                     : .noHeader(rows: seen.count, columns: what),
                 at: SourceLocation(path: path, line: 1, column: 1, sheet: style.sheet))
-            return nil
+            return (nil, false)
         }
-        return failed ? nil : layout
+        return (failed ? nil : layout, false)
+    }
+
+    /// A syntax error stops the table where it was found.
+    private func report(_ error: TableSyntaxError, style: TableStyle, into diagnostics: inout Diagnostics) {
+        diagnostics.error(
+            error.message,
+            at: SourceLocation(
+                path: path, line: error.line, column: error.column, sheet: error.isCell ? style.sheet : nil))
+    }
+
+    /// Reads the records `source` has left into `sink`; false after a syntax error.
+    private func readRest<Sink: TableRowSink>(
+        _ source: inout some TableSource, layout: TableLayout, check: inout RecordCheck, sink: inout Sink,
+        into diagnostics: inout Diagnostics
+    ) -> Bool {
+        do {
+            try source.forEachRecord { record in
+                if !record.isBlank, check.passes(&record, layout, into: &diagnostics) {
+                    sink.take(record, layout, into: &diagnostics)
+                }
+                return true
+            }
+            return true
+        } catch {
+            report(error, style: source.style, into: &diagnostics)
+            return false
+        }
+    }
+
+    /// Reads the parts of a CSV file's rest at once, then joins them in order so that the
+    /// rows and diagnostics are those of reading on:
+    /// - the first part starts from what the rows before it left, so it is exact;
+    /// - a later part started from the state after the header, knowing nothing of the
+    ///   parts before it. It is taken when it reported nothing and `join` can take its
+    ///   rows as they are (no participant also in an earlier part). Otherwise it is read
+    ///   again after the parts before it, as reading on reads it: so every message is
+    ///   given once, where reading the file from its start gives it;
+    /// - a part that did not stop where the next begins was cut inside a quoted field:
+    ///   the rest is read on from where it stopped.
+    private func readParts<Sink: TableRowSink>(
+        _ parts: [CSVReader], layout: TableLayout, check: inout RecordCheck, sink: inout Sink,
+        into diagnostics: inout Diagnostics
+    ) -> Bool {
+        let head = sink
+        let headCheck = check
+        let outcomes = Parallel.indices(parts.count) { index in
+            var reader = parts[index]
+            var partSink = head
+            if index == 0 {
+                partSink.expect(bytes: reader.partBytes)
+            } else {
+                partSink = head.part(bytes: reader.partBytes, firstLine: reader.currentLine)
+            }
+            var partCheck = headCheck
+            var found = Diagnostics()
+            let read = readRest(&reader, layout: layout, check: &partCheck, sink: &partSink, into: &found)
+            return (reader: reader, sink: partSink, check: partCheck, diagnostics: found, read: read)
+        }
+        sink = outcomes[0].sink
+        check = outcomes[0].check
+        diagnostics.append(contentsOf: outcomes[0].diagnostics)
+        guard outcomes[0].read else { return false }
+        var reader = outcomes[0].reader
+        for index in 1..<parts.count {
+            guard reader.endsWhereNextBegins else {
+                reader.readToEnd()
+                return readRest(&reader, layout: layout, check: &check, sink: &sink, into: &diagnostics)
+            }
+            let outcome = outcomes[index]
+            if outcome.read, outcome.diagnostics.all.isEmpty, sink.join(outcome.sink, last: index == parts.count - 1) {
+                reader = outcome.reader
+                continue
+            }
+            reader = parts[index]
+            guard readRest(&reader, layout: layout, check: &check, sink: &sink, into: &diagnostics) else {
+                return false
+            }
+        }
+        return true
     }
 
     /// Worksheet cells that cannot be taken as they are: a formula never calculated, an
@@ -239,7 +404,7 @@ struct TableReader {
     }
 
     /// A worksheet row omits empty cells at its end and may hold stray cells past the header.
-    private func conform(_ record: inout TableRecord, width: Int) {
+    static func conform(_ record: inout TableRecord, width: Int) {
         if record.fields.count > width {
             record.fields.removeLast(record.fields.count - width)
             record.positions.removeLast(record.positions.count - width)
@@ -261,12 +426,10 @@ struct TableReader {
         let key = TableColumn.normalize(text)
         guard !key.isEmpty else { return ([], false) }
         for candidate in [key, TableColumn.withoutBrackets(text)].compactMap({ $0 }) {
-            let found = columns.filter { $0.acceptedNames.contains { TableColumn.normalize($0) == candidate } }
+            let found = columns.indices.filter { accepted[$0].contains(candidate) }
             guard !found.isEmpty else { continue }
-            let onlyGeneric = found.allSatisfy { column in
-                column.tentative.contains { TableColumn.normalize($0) == candidate }
-            }
-            return (found, onlyGeneric || found.count > 1)
+            let onlyGeneric = found.allSatisfy { tentative[$0].contains(candidate) }
+            return (found.map { columns[$0] }, onlyGeneric || found.count > 1)
         }
         return ([], false)
     }

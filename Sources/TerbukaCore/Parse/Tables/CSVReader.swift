@@ -11,10 +11,12 @@ public struct CSVReader {
     public private(set) var separator: UInt8
     private var buffer: [UInt8]
     private var position: Int
-    private let refill: () -> [UInt8]?
+    private var refill: () -> [UInt8]?
     private var line = 1
     private var column = 1
     private var field: [UInt8] = []
+    /// Where this reader's part of the file ends and the next part begins (see `split`).
+    private var limit = Int.max
 
     static let chunkSize = 1 << 20
 
@@ -149,6 +151,7 @@ public struct CSVReader {
     /// Reads the next record into `record`, reusing its storage (no allocation per row when
     /// the caller keeps nothing of it); false at the end of the file.
     public mutating func read(into record: inout TableRecord) throws(TableSyntaxError) -> Bool {
+        if position >= limit { return false }
         // Skip blank lines.
         while let byte = peek(), byte == Self.lf || byte == Self.cr {
             consumeLineBreak(byte)
@@ -168,6 +171,76 @@ public struct CSVReader {
             break
         }
         return true
+    }
+
+    /// The records not yet read, cut at line breaks into up to `count` parts of at least
+    /// `minimumBytes` each, to be read at the same time. Each part stops where the next
+    /// begins and numbers its lines as reading the whole file would. A cut inside a quoted
+    /// field is found afterwards: that part does not end where the next begins
+    /// (`endsWhereNextBegins`). Nil when the rest is too short to cut, or when a carriage
+    /// return stands alone before a cut: whether it ends a line depends on the quotes, so the
+    /// next part's line numbers could not be known.
+    ///
+    /// The rest of the file is read into memory; this reader is left at the same place.
+    public mutating func split(into count: Int, minimumBytes: Int) -> [CSVReader]? {
+        var rest = Array(buffer[position...])
+        while let next = refill() { rest += next }
+        buffer = rest
+        position = 0
+        refill = { nil }
+        let parts = min(count, rest.count / max(1, minimumBytes))
+        guard parts > 1 else { return nil }
+        var starts = [0]
+        for part in 1..<parts {
+            guard let lineFeed = rest[(rest.count * part / parts)...].firstIndex(of: Self.lf),
+                lineFeed + 1 < rest.count, lineFeed + 1 > starts[starts.count - 1]
+            else { continue }
+            starts.append(lineFeed + 1)
+        }
+        guard starts.count > 1 else { return nil }
+        var readers: [CSVReader] = []
+        var line = line
+        var counted = 0
+        for (index, start) in starts.enumerated() {
+            var lineFeeds = 0
+            var loneReturn = false
+            rest.withUnsafeBufferPointer { bytes in
+                for offset in counted..<start {
+                    let byte = bytes[offset]
+                    if byte == Self.lf {
+                        lineFeeds += 1
+                    } else if byte == Self.cr, offset + 1 >= bytes.count || bytes[offset + 1] != Self.lf {
+                        loneReturn = true
+                    }
+                }
+            }
+            if loneReturn { return nil }
+            line += lineFeeds
+            counted = start
+            var part = self
+            part.position = start
+            part.line = line
+            if index > 0 { part.column = 1 }
+            part.limit = index + 1 < starts.count ? starts[index + 1] : Int.max
+            readers.append(part)
+        }
+        return readers
+    }
+
+    /// Bytes from here to the end of this part.
+    public var partBytes: Int { min(limit, buffer.count) - position }
+
+    /// The line the next record starts on, or a blank line before it.
+    public var currentLine: Int { line }
+
+    /// True when this part, read to its end, stopped exactly where the next part begins:
+    /// the cut was between records.
+    public var endsWhereNextBegins: Bool { position == limit }
+
+    /// Reads on past the end of this part, to the end of the file: after a cut that fell
+    /// inside a record, the records of the parts after it are read again from here.
+    public mutating func readToEnd() {
+        limit = Int.max
     }
 
     private mutating func readField(start: TablePosition) throws(TableSyntaxError) -> String {

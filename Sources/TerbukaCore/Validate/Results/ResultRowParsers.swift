@@ -316,7 +316,8 @@ enum ResultRowParsers {
             }
         }
         guard ok else { return nil }
-        let result = SuppliedColumns(total: total, rank: rank, status: status, final: final)
-        return .some(result.isEmpty ? nil : result)
+        // Most tables type none of them: no object per row to find it empty.
+        if total == nil, rank == nil, status == nil, final == nil { return .some(nil) }
+        return .some(SuppliedColumns(total: total, rank: rank, status: status, final: final))
     }
 }

@@ -104,9 +104,14 @@ struct ResultTableReader {
         }
     }
 
+    /// Long CSV tables are read in this many parts at once (see TableReader.readParts)...
+    var parts = ProcessInfo.processInfo.activeProcessorCount
+    /// ...of at least this many bytes: a shorter table is read faster by one thread.
+    var minimumPartBytes = 1 << 20
+
     func read<Row>(
         _ source: inout some TableSource, into diagnostics: inout Diagnostics,
-        row make: (Fields, RowIdentity, inout Diagnostics) -> Row?
+        row make: @escaping (Fields, RowIdentity, inout Diagnostics) -> Row?
     ) -> [Row]? {
         let before = diagnostics.errorCount
         let style = source.style
@@ -122,16 +127,10 @@ struct ResultTableReader {
             column == "formation" && found.contains("position") && found.contains("unit")
         }
         reader.missingHint = { column in column == "formation" ? .formationByPositionAndUnit : nil }
-        var rows: [Row] = []
-        var firstRowOf: [String: Int] = [:]
-        // About one row per 40 bytes: growing a dictionary of a million keys rehashes them all.
         let fileSize = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        firstRowOf.reserveCapacity(max(1024, fileSize / 40))
-        var personalColumnsReported: Set<Int> = []
-        var lastFormation = (written: "\u{0}", index: Int32(0))
-        var prepared: (columns: [(name: String, index: Int)], known: [Int])?
-        var skipped: (count: Int, first: SourceLocation?) = (0, nil)
-        var cellProblems: Set<Int> = []
+        // A table long enough to be read in parts: each part makes room for its own rows.
+        let split = parts > 1 && source is CSVReader && fileSize >= 2 * minimumPartBytes
+        var rows = Rows(reader: self, make: make, decimalComma: style.decimalComma, bytes: split ? 0 : fileSize)
         let layout = reader.read(
             &source, into: &diagnostics,
             unknownHeader: { index, name, location, diagnostics in
@@ -143,59 +142,119 @@ struct ResultTableReader {
                     .unusedColumn(name, known: specs.flatMap(\.acceptedNames), unpublished: true), at: location)
                 return true
             },
-            row: { record, layout, diagnostics in
-                if prepared == nil {
-                    let columns = layout.indexOf.map { (name: $0.key, index: $0.value) }.sorted { $0.index < $1.index }
-                    prepared = (columns, Column.allCases.map { layout.indexOf[$0.id] ?? -1 })
-                }
-                let fields = Fields(
-                    record: record, columns: prepared!.columns, known: prepared!.known, place: place, layout: layout,
-                    decimalComma: style.decimalComma)
-                if !record.kinds.isEmpty,
-                    !checkCells(record, layout: layout, reported: &cellProblems, into: &diagnostics)
-                {
-                    return
-                }
-                // Notes under or inside the table (a signature, "Ditetapkan di …", a section
-                // heading): no participant number and no name, or a single filled cell of words.
-                // A row whose only cell looks like a participant number is never one.
-                let participant = fields.text(.participant) ?? ""
-                let note =
-                    participant.isEmpty
-                    ? (fields.text(.name) ?? "").isEmpty || Self.isNote(record)
-                    // Bytes, not `contains(" ")`: that is Foundation's substring search, per row.
-                    : (participant.utf8.contains(UInt8(ascii: " "))
-                        || !participant.utf8.contains(where: Self.isDigit)
-                            && !participant.contains(where: \.isNumber))
-                        && Self.isNote(record)
-                if note {
-                    skipped.count += 1
-                    if skipped.first == nil { skipped.first = place.location(line: record.line) }
-                    return
-                }
-                for index in layout.unknown where !personalColumnsReported.contains(index) {
-                    if let kind = PersonalData.kind(of: record.fields[index]) {
-                        personalColumnsReported.insert(index)
-                        diagnostics.error(
-                            .columnHoldsPersonalData(layout.headerNames[index], kind: kind),
-                            at: place.location(record.positions[index], field: index, header: nil))
-                    }
-                }
-                guard
-                    let identity = identity(
-                        fields, firstRowOf: &firstRowOf, lastFormation: &lastFormation, into: &diagnostics),
-                    let row = make(fields, identity, &diagnostics)
-                else { return }
-                rows.append(row)
-            })
+            sink: &rows, parts: parts, minimumPartBytes: minimumPartBytes)
         guard let layout else { return nil }
-        if rows.isEmpty, diagnostics.errorCount == before {
+        if rows.rows.isEmpty, diagnostics.errorCount == before {
             diagnostics.error(.headerWithoutRows, at: place.location(line: layout.headerLine + 1))
         }
-        if skipped.count > 0, let first = skipped.first {
-            diagnostics.warning(.notesSkipped(skipped.count), at: first)
+        if rows.skipped.count > 0, let first = rows.skipped.first {
+            diagnostics.warning(.notesSkipped(rows.skipped.count), at: first)
         }
-        return diagnostics.errorCount == before ? rows : nil
+        return diagnostics.errorCount == before ? rows.rows : nil
+    }
+
+    /// What reading a result table keeps from row to row.
+    struct Rows<Row>: TableRowSink {
+        let reader: ResultTableReader
+        let make: (Fields, RowIdentity, inout Diagnostics) -> Row?
+        let decimalComma: Bool
+        var rows: [Row] = []
+        /// Participant number → the line of its row, to report a participant listed twice.
+        var firstRowOf = ParticipantLines()
+        /// The line this part's rows start on: earlier lines in `firstRowOf` are not its own.
+        var firstLine = 0
+        var personalColumnsReported: Set<Int> = []
+        var lastFormation = (written: "\u{0}", index: Int32(0))
+        var prepared: (columns: [(name: String, index: Int)], known: [Int])?
+        var skipped: (count: Int, first: SourceLocation?) = (0, nil)
+        var cellProblems: Set<Int> = []
+
+        init(
+            reader: ResultTableReader, make: @escaping (Fields, RowIdentity, inout Diagnostics) -> Row?,
+            decimalComma: Bool, bytes: Int
+        ) {
+            self.reader = reader
+            self.make = make
+            self.decimalComma = decimalComma
+            // About one row per 40 bytes: growing a dictionary of a million keys rehashes them all.
+            firstRowOf = ParticipantLines(capacity: max(1024, bytes / 40))
+        }
+
+        mutating func expect(bytes: Int) {
+            firstRowOf.reserve(firstRowOf.count + bytes / 40)
+        }
+
+        func part(bytes: Int, firstLine: Int) -> Rows {
+            var part = self
+            part.rows = []
+            part.skipped = (0, nil)
+            part.firstLine = firstLine
+            part.firstRowOf = ParticipantLines()
+            part.firstRowOf.add(firstRowOf, from: 0)
+            part.expect(bytes: bytes)
+            // Its own copies of what every row reads: counting references to the same
+            // objects from two cores costs more than the work.
+            part.prepared = nil
+            return part
+        }
+
+        mutating func join(_ later: Rows, last: Bool) -> Bool {
+            if firstRowOf.sharesAny(later.firstRowOf, from: later.firstLine) { return false }
+            if !last { firstRowOf.add(later.firstRowOf, from: later.firstLine) }
+            rows += later.rows
+            skipped.count += later.skipped.count
+            if skipped.first == nil { skipped.first = later.skipped.first }
+            return true
+        }
+
+        mutating func take(_ record: TableRecord, _ layout: TableLayout, into diagnostics: inout Diagnostics) {
+            let place = reader.place
+            if prepared == nil {
+                let columns = layout.indexOf.map { (name: $0.key, index: $0.value) }.sorted { $0.index < $1.index }
+                prepared = (columns, Column.allCases.map { layout.indexOf[$0.id] ?? -1 })
+            }
+            let fields = Fields(
+                record: record, columns: prepared!.columns, known: prepared!.known, place: place, layout: layout,
+                decimalComma: decimalComma)
+            if !record.kinds.isEmpty,
+                !TableReader.checkCells(
+                    record, longNumberColumn: layout.indexOf["participant"], what: .participant, place: place,
+                    reported: &cellProblems, into: &diagnostics)
+            {
+                return
+            }
+            // Notes under or inside the table (a signature, "Ditetapkan di …", a section
+            // heading): no participant number and no name, or a single filled cell of words.
+            // A row whose only cell looks like a participant number is never one.
+            let participant = fields.text(.participant) ?? ""
+            let note =
+                participant.isEmpty
+                ? (fields.text(.name) ?? "").isEmpty || ResultTableReader.isNote(record)
+                // Bytes, not `contains(" ")`: that is Foundation's substring search, per row.
+                : (participant.utf8.contains(UInt8(ascii: " "))
+                    || !participant.utf8.contains(where: ResultTableReader.isDigit)
+                        && !participant.contains(where: \.isNumber))
+                    && ResultTableReader.isNote(record)
+            if note {
+                skipped.count += 1
+                if skipped.first == nil { skipped.first = place.location(line: record.line) }
+                return
+            }
+            for index in layout.unknown where !personalColumnsReported.contains(index) {
+                if let kind = PersonalData.kind(of: record.fields[index]) {
+                    personalColumnsReported.insert(index)
+                    diagnostics.error(
+                        .columnHoldsPersonalData(layout.headerNames[index], kind: kind),
+                        at: place.location(record.positions[index], field: index, header: nil))
+                }
+            }
+            guard
+                let identity = reader.identity(
+                    fields, firstRowOf: &firstRowOf, lastFormation: &lastFormation, into: &diagnostics),
+                let row = make(fields, identity, &diagnostics)
+            else { return }
+            rows.append(row)
+        }
     }
 
     /// A row with one filled cell at most: no participant row has less than a number and a name.
@@ -208,16 +267,8 @@ struct ResultTableReader {
         return true
     }
 
-    private func checkCells(
-        _ record: TableRecord, layout: TableLayout, reported: inout Set<Int>, into diagnostics: inout Diagnostics
-    ) -> Bool {
-        TableReader.checkCells(
-            record, longNumberColumn: layout.indexOf["participant"], what: .participant, place: place,
-            reported: &reported, into: &diagnostics)
-    }
-
     private func identity(
-        _ fields: Fields, firstRowOf: inout [String: Int], lastFormation: inout (written: String, index: Int32),
+        _ fields: Fields, firstRowOf: inout ParticipantLines, lastFormation: inout (written: String, index: Int32),
         into diagnostics: inout Diagnostics
     ) -> RowIdentity? {
         var ok = true
@@ -229,12 +280,10 @@ struct ResultTableReader {
         } else if CellText.isScientificNotation(participant) {
             diagnostics.error(.scientificNotation(row: Int(row), participant), at: fields.location(.participant))
             ok = false
-        } else if let first = firstRowOf[participant] {
+        } else if let first = firstRowOf.claim(participant, line: row) {
             diagnostics.error(
-                .participantTwice(row: Int(row), participant, first: Int(first)), at: fields.location(.participant))
+                .participantTwice(row: Int(row), participant, first: first), at: fields.location(.participant))
             ok = false
-        } else {
-            firstRowOf[participant] = row
         }
         let name = fields.text(.name) ?? ""
         if name.isEmpty {

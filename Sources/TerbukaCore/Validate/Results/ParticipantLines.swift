@@ -1,0 +1,74 @@
+/// The line of each participant's first row in a result table, to report a participant
+/// listed twice. A table of a million rows asks once per row, so a participant number of
+/// up to 17 digits (every SSCASN number) is kept as an integer with its length (leading
+/// zeros count): hashing and comparing it is cheaper than a string (measured with perf).
+struct ParticipantLines {
+    private var numbers: [UInt64: Int32] = [:]
+    private var texts: [String: Int32] = [:]
+
+    init(capacity: Int = 0) {
+        numbers.reserveCapacity(capacity)
+    }
+
+    var count: Int { numbers.count + texts.count }
+
+    mutating func reserve(_ capacity: Int) {
+        numbers.reserveCapacity(capacity)
+    }
+
+    /// Up to 17 ASCII digits as `value << 5 | length`; nil for anything else.
+    private static func number(_ participant: String) -> UInt64? {
+        var value: UInt64 = 0
+        var length: UInt64 = 0
+        for byte in participant.utf8 {
+            guard byte >= 0x30, byte <= 0x39, length < 17 else { return nil }
+            value = value * 10 + UInt64(byte - 0x30)
+            length += 1
+        }
+        return length == 0 ? nil : value << 5 | length
+    }
+
+    /// The line of `participant`'s first row, or nil after recording `line` as that line.
+    mutating func claim(_ participant: String, line: Int) -> Int? {
+        let line = Int32(truncatingIfNeeded: line)
+        var recorded = false
+        // One lookup for both: the default is evaluated, and stored, only when there is none.
+        let first =
+            if let key = Self.number(participant) {
+                Self.read(
+                    &numbers[
+                        key,
+                        default: {
+                            recorded = true
+                            return line
+                        }()])
+            } else {
+                Self.read(
+                    &texts[
+                        participant,
+                        default: {
+                            recorded = true
+                            return line
+                        }()])
+            }
+        return recorded ? nil : Int(first)
+    }
+
+    /// The slot's value, read through the dictionary's in-place access.
+    private static func read(_ slot: inout Int32) -> Int32 { slot }
+
+    /// Whether `other` has a participant from line `from` on that this one has too.
+    func sharesAny(_ other: ParticipantLines, from line: Int) -> Bool {
+        let line = Int32(truncatingIfNeeded: line)
+        return other.numbers.contains { $0.value >= line && numbers[$0.key] != nil }
+            || other.texts.contains { $0.value >= line && texts[$0.key] != nil }
+    }
+
+    /// Adds what `other` records from line `from` on.
+    mutating func add(_ other: ParticipantLines, from line: Int) {
+        let line = Int32(truncatingIfNeeded: line)
+        numbers.reserveCapacity(numbers.count + other.numbers.count)
+        for (key, first) in other.numbers where first >= line { numbers[key] = first }
+        for (key, first) in other.texts where first >= line { texts[key] = first }
+    }
+}

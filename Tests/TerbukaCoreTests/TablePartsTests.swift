@@ -1,0 +1,261 @@
+import Foundation
+import Testing
+
+@testable import TerbukaCore
+
+/// A long CSV table is read in parts at once (CSVReader.split, TableReader.readParts): what
+/// comes out must be what reading it from its start to its end gives, rows and messages.
+@Suite struct TablePartsTests {
+    // MARK: - Cutting a CSV file
+
+    /// Every record of `bytes` with its places, read after `head` records in `parts` parts
+    /// cut at least `minimum` bytes apart, the way readParts follows them: a part that did
+    /// not end where the next begins is read on to the end instead. Nil when not cut.
+    static func records(_ bytes: [UInt8], head: Int, parts: Int, minimum: Int = 1) throws -> [String]? {
+        var reader = CSVReader(bytes: bytes)
+        var found: [String] = []
+        var record = TableRecord()
+        for _ in 0..<head where try reader.read(into: &record) { found.append(describe(record)) }
+        guard let pieces = reader.split(into: parts, minimumBytes: minimum) else { return nil }
+        var current = pieces[0]
+        var index = 0
+        while true {
+            while try current.read(into: &record) { found.append(describe(record)) }
+            index += 1
+            guard index < pieces.count else { break }
+            if current.endsWhereNextBegins {
+                current = pieces[index]
+            } else {
+                current.readToEnd()
+            }
+        }
+        return found
+    }
+
+    static func wholeRecords(_ bytes: [UInt8]) throws -> [String] {
+        var reader = CSVReader(bytes: bytes)
+        var record = TableRecord()
+        var found: [String] = []
+        while try reader.read(into: &record) { found.append(describe(record)) }
+        return found
+    }
+
+    static func describe(_ record: TableRecord) -> String {
+        zip(record.fields, record.positions).map { "\($0.1.line):\($0.1.column)=\($0.0)" }.joined(separator: "|")
+    }
+
+    /// Records with quoted separators, doubled quotes, line breaks inside quotes, CRLF,
+    /// blank lines and non-ASCII text, so that cuts fall in every kind of place.
+    static let awkward: [UInt8] = {
+        var text = "\u{FEFF}a,b,c\r\n"
+        for row in 0..<400 {
+            switch row % 6 {
+            case 0: text += "\(row),\"two\nlines\",x\r\n"
+            case 1: text += "\(row),\"say \"\"hi\"\"\",y\n"
+            case 2: text += "\n\(row),plain,z\n\r\n"
+            case 3: text += "\(row),\"a,b\",Ünïcödé\n"
+            case 4: text += "\(row),\"\n\n\",\"\"\n"
+            default: text += "\(row),x\"y,w\n"
+            }
+        }
+        return Array(text.utf8)
+    }()
+
+    @Test func partsGiveTheRecordsOfTheWholeFileWhereverTheCutsFall() throws {
+        let whole = try Self.wholeRecords(Self.awkward)
+        for parts in [2, 3, 5, 8, 13, 40] {
+            for head in [0, 1, 7] {
+                #expect(
+                    try Self.records(Self.awkward, head: head, parts: parts) == whole, "\(parts) parts after \(head)")
+            }
+        }
+    }
+
+    @Test func csvSpectrumReadsTheSameInParts() throws {
+        let folder = sharedConformance.appendingPathComponent("csv-spectrum/csvs")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }
+        #expect(names.count >= 10)
+        for name in names {
+            let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+            let whole = try Self.wholeRecords(bytes)
+            for parts in [2, 3, 4] {
+                if let split = try Self.records(bytes, head: 0, parts: parts) {
+                    #expect(split == whole, "\(name) in \(parts) parts")
+                }
+            }
+        }
+    }
+
+    @Test func aCutInsideAQuotedFieldIsFound() throws {
+        // The only line feed after the middle is inside quotes, so the cut falls there.
+        let text =
+            "a,b\n1,x\n2,\"" + String(repeating: "y", count: 40) + "\n" + String(repeating: "y", count: 10)
+            + "\"\n3,z\n"
+        var reader = CSVReader(bytes: Array(text.utf8))
+        let split = reader.split(into: 2, minimumBytes: 1)
+        let parts = try #require(split)
+        #expect(parts.count == 2)
+        var first = parts[0]
+        var record = TableRecord()
+        while try first.read(into: &record) {}
+        #expect(!first.endsWhereNextBegins)
+        first.readToEnd()
+        #expect(try first.read(into: &record))
+        #expect(record.fields == ["3", "z"])
+        #expect(record.positions[0].line == 5)
+    }
+
+    @Test func aLoneCarriageReturnBeforeACutLeavesTheFileWhole() throws {
+        var reader = CSVReader(bytes: Array("a,b\r1,x\n2,y\n3,z\n4,w\n5,v\n".utf8))
+        #expect(reader.split(into: 2, minimumBytes: 1) == nil)
+        var record = TableRecord()
+        var lines: [Int] = []
+        while try reader.read(into: &record) { lines.append(record.line) }
+        #expect(lines == [1, 2, 3, 4, 5, 6])
+    }
+
+    @Test func aShortRestIsNotCut() throws {
+        var reader = CSVReader(bytes: Array("a,b\n1,x\n2,y\n".utf8))
+        #expect(reader.split(into: 2, minimumBytes: 1 << 20) == nil)
+    }
+
+    // MARK: - Reading a result table in parts
+
+    static let formations = (0..<6).map {
+        Formation(
+            code: "U\($0)", position: "Analis", unit: "Dinas", education: nil, kind: "umum", quota: 2, salaryMin: nil,
+            salaryMax: nil, line: $0 + 2)
+    }
+
+    /// The rows and messages of `csv` read as an SKD table in `parts` parts (1: in one go).
+    static func read(_ csv: String, parts: Int) -> [String] {
+        var reader = ResultTableReader(
+            place: TablePlace(path: "skd.csv"), url: URL(fileURLWithPath: "/nonexistent/skd.csv"), stage: .skd,
+            rules: .cpns2024, formations: FormationIndex(formations))
+        reader.parts = parts
+        reader.minimumPartBytes = 1
+        var source = CSVReader(bytes: Array(csv.utf8))
+        var diagnostics = Diagnostics()
+        let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.skd)
+        return diagnostics.all.map(\.formatted) + (rows.map { $0.map { String(describing: $0) } } ?? ["not read"])
+    }
+
+    static func number(_ row: Int) -> String { "24\(String(format: "%011d", row))" }
+
+    /// A table of `count` rows; `change` may rewrite any row by its number.
+    static func table(
+        _ count: Int, header: String = "participant,name,formation,twk,tiu,tkp",
+        change: (Int, String) -> String = { $1 }
+    ) -> String {
+        var text = header + "\n"
+        for row in 0..<count {
+            let line =
+                "\(number(row)),NAMA \(row % 97 == 0 ? "ÁNÍ" : "ANI"),U\(row % 6),"
+                + "\(60 + row % 90 / 5 * 5),\(80 + row % 60 / 5 * 5),\(150 + row % 70)"
+            text += change(row, line) + "\n"
+        }
+        return text
+    }
+
+    static func expectSameInParts(_ csv: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let whole = read(csv, parts: 1)
+        for parts in [2, 3, 7] {
+            #expect(read(csv, parts: parts) == whole, "\(parts) parts", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func aCleanTableGivesTheSameRows() {
+        let csv = Self.table(1500)
+        #expect(Self.read(csv, parts: 1).count == 1500)
+        Self.expectSameInParts(csv)
+    }
+
+    @Test func aParticipantInTwoPartsIsReportedOnceAgainstItsFirstRow() {
+        let csv = Self.table(1500) { row, line in
+            switch row {
+            case 1400: line.replacingOccurrences(of: Self.number(1400), with: Self.number(10))
+            case 1200: line.replacingOccurrences(of: Self.number(1200), with: Self.number(700))
+            case 1300: line.replacingOccurrences(of: Self.number(1300), with: Self.number(700))
+            case 900: line.replacingOccurrences(of: Self.number(900), with: Self.number(901))
+            default: line
+            }
+        }
+        #expect(Self.read(csv, parts: 1).filter { $0.contains("appears twice") }.count == 4)
+        Self.expectSameInParts(csv)
+        // Alone in its part, the second row reports nothing there: only the join finds it.
+        let once = Self.table(1500) { row, line in
+            row == 1450 ? line.replacingOccurrences(of: Self.number(1450), with: Self.number(300)) : line
+        }
+        #expect(Self.read(once, parts: 1).filter { $0.contains("appears twice") }.count == 1)
+        Self.expectSameInParts(once)
+    }
+
+    @Test func problemsInLaterPartsAreReportedOnceWhereTheWholeReadingReportsThem() {
+        let csv = Self.table(1500, header: "participant,name,formation,twk,tiu,tkp,catatan") { row, line in
+            switch row {
+            case 500: line.replacingOccurrences(of: ",U2,", with: ",X9,") + ","
+            case 800: line.replacingOccurrences(of: "NAMA ANI", with: "") + ","
+            case 1000, 1450: line + ",3201234567890001"
+            case 1100: line + ",\u{7}"
+            case 1200: line + ",a,b"
+            case 1300: line.replacingOccurrences(of: ",U4,", with: ",U4,abc") + ","
+            default: line + ","
+            }
+        }
+        let whole = Self.read(csv, parts: 1)
+        #expect(whole.count >= 6 && whole.last == "not read", "\(whole)")
+        Self.expectSameInParts(csv)
+    }
+
+    @Test func notesBetweenRowsAreSkippedAndCountedAsInOneReading() {
+        let csv = Self.table(1500) { row, line in
+            row % 400 == 399 ? "Ditetapkan di Kota Contoh,,,,," : line
+        }
+        let whole = Self.read(csv, parts: 1)
+        #expect(whole.first?.contains("3") == true, "\(whole.first ?? "")")
+        Self.expectSameInParts(csv)
+    }
+
+    @Test func namesOverSeveralLinesGiveTheSameRowsAndLines() {
+        let csv = Self.table(1500) { row, line in
+            line.replacingOccurrences(of: "NAMA ANI", with: "\"NAMA\nANI\"")
+        }
+        Self.expectSameInParts(csv)
+    }
+
+    /// A file longer than the chunks it is read in, cut or read on after the header.
+    @Test func aFileReadInChunksGivesTheSameRowsCutOrNot() throws {
+        let csv = Self.table(30_000)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("parts-\(UUID().uuidString).csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(csv.utf8.count > CSVReader.chunkSize)
+        func read(parts: Int, minimum: Int) throws -> (rows: Int, messages: Int) {
+            var reader = ResultTableReader(
+                place: TablePlace(path: "skd.csv"), url: file, stage: .skd, rules: .cpns2024,
+                formations: FormationIndex(Self.formations))
+            reader.parts = parts
+            reader.minimumPartBytes = minimum
+            var source = try CSVReader(contentsOf: file)
+            var diagnostics = Diagnostics()
+            let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.skd)
+            return (rows?.count ?? -1, diagnostics.all.count)
+        }
+        #expect(try read(parts: 1, minimum: 1) == (30_000, 0))
+        #expect(try read(parts: 2, minimum: 1 << 30) == (30_000, 0), "too short to cut")
+        #expect(try read(parts: 3, minimum: 1) == (30_000, 0), "cut")
+    }
+
+    @Test func aBrokenQuoteInALaterPartStopsTheTableAsInOneReading() {
+        let csv = Self.table(1500) { row, line in
+            switch row {
+            case 700: line.replacingOccurrences(of: ",U", with: ",X")
+            case 1100: line.replacingOccurrences(of: "NAMA ANI", with: "\"NAMA\"ANI")
+            default: line
+            }
+        }
+        let whole = Self.read(csv, parts: 1)
+        #expect(whole.contains { $0.contains("stray quote") }, "\(whole)")
+        Self.expectSameInParts(csv)
+    }
+}
