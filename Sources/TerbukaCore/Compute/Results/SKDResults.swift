@@ -151,14 +151,20 @@ struct SKDResults: PublishedResultTable {
     func name(_ position: Int) -> String { rows[Int(order[position])].identity.name }
     func formation(_ position: Int) -> String { rows[Int(order[position])].identity.formation }
     func status(_ position: Int) -> ResultStatus? { statuses[position] }
+    /// TWK, TIU, TKP, total, rank, status, and the year of a score carried over. One array
+    /// per row, made once: pages, downloads and the lookup ask for every row's cells (perf).
     func cells(_ position: Int) -> [CellValue] {
-        let status = CellValue.status(statuses[position])
-        let row = rows[Int(order[position])]
-        let source: [CellValue] = hasSources ? [row.source.map { .integer(Int($0)) } ?? .empty] : []
-        guard let scores = row.scores else {
-            return [.empty, .empty, .empty, .empty, .empty, status] + source
+        let index = Int(order[position])
+        var cells: [CellValue] = []
+        cells.reserveCapacity(SKDMark.allCases.count + 3)
+        if let scores = rows[index].scores {
+            for mark in SKDMark.allCases { cells.append(.integer(mark.score(in: scores))) }
+            cells.append(.integer(Int(ranks[position])))
+        } else {
+            for _ in 0...SKDMark.allCases.count { cells.append(.empty) }
         }
-        return SKDMark.allCases.map { .integer($0.score(in: scores)) } + [.integer(Int(ranks[position])), status]
-            + source
+        cells.append(.status(statuses[position]))
+        if hasSources { cells.append(rows[index].source.map { .integer(Int($0)) } ?? .empty) }
+        return cells
     }
 }
