@@ -4,7 +4,7 @@
 # them all alike. Per revision and per build (full, nothing changed, one notice edited):
 # the median wall time with its minimum and maximum, and the median CPU time (user +
 # system), which drifts less than the wall time on a shared machine.
-# Each revision is built (release) in a git worktree under $TMPDIR; "HEAD" is this checkout.
+# Each revision is built (release) by benchmarks/revisions.sh.
 # Usage: benchmarks/compare-incremental.sh RUNS REVISION...
 #   e.g. benchmarks/compare-incremental.sh 7 c1571d3 HEAD
 set -euo pipefail
@@ -24,21 +24,11 @@ saved="$work/saved.md"
 cp "$notice" "$saved"
 trap 'cp "$saved" "$notice"; rm -rf "$work"' EXIT
 names=()
-for revision in "$@"; do
-  name=$(git rev-parse --short "$revision")
-  if [ "$revision" = HEAD ]; then
-    swift build -c release --product terbuka >/dev/null
-    bin=$PWD/.build/release/terbuka
-  else
-    tree="${TMPDIR:-/tmp}/terbuka-bench-$name"
-    [ -d "$tree" ] || git worktree add -q --detach "$tree" "$name"
-    (cd "$tree" && swift build -c release --product terbuka >/dev/null)
-    bin=$tree/.build/release/terbuka
-  fi
-  ln -s "$bin" "$work/bin-$name"
-  names+=("$name")
+source benchmarks/revisions.sh
+build_revisions "$work" "$@"
+for name in "${names[@]}"; do
   rm -rf "$folder/out-$name" "$folder/.out-$name.cache"
-  "$bin" build --quiet --site "$site" --output "$folder/out-$name"
+  "$work/bin-$name" build --quiet --site "$site" --output "$folder/out-$name"
 done
 results="$work/results"
 echo "machine: $(nproc) cores, $(uname -m); input: $notices notices; edited: ${notice#$site/}"

@@ -5,8 +5,9 @@ import Foundation
 /// separators, doubled quotes and line breaks inside. Blank lines are skipped. A quote
 /// inside a field that does not start with one is kept as text, as Excel does.
 ///
-/// The file is read in chunks, so memory does not grow with its size; every field is
-/// checked to be UTF-8.
+/// The file is read in chunks, so memory does not grow with its size, unless its rest is
+/// cut into parts to be read at once (`split`, for result tables): then the rest is held in
+/// memory. Every field is checked to be UTF-8.
 public struct CSVReader {
     public private(set) var separator: UInt8
     private var buffer: [UInt8]

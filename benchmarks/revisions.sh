@@ -1,0 +1,21 @@
+# Sourced by the compare-*.sh benchmarks: builds each revision given (release) and links
+# its binary as $work/bin-<short name>, appending the names to the array `names`.
+# "HEAD" is this checkout; any other revision is built in a git worktree under $TMPDIR.
+build_revisions() {
+  local work=$1 revision name bin tree
+  shift
+  for revision in "$@"; do
+    name=$(git rev-parse --short "$revision")
+    if [ "$revision" = HEAD ]; then
+      swift build -c release --product terbuka >/dev/null
+      bin=$PWD/.build/release/terbuka
+    else
+      tree="${TMPDIR:-/tmp}/terbuka-bench-$name"
+      [ -d "$tree" ] || git worktree add -q --detach "$tree" "$name"
+      (cd "$tree" && swift build -c release --product terbuka >/dev/null)
+      bin=$tree/.build/release/terbuka
+    fi
+    ln -s "$bin" "$work/bin-$name"
+    names+=("$name")
+  done
+}
