@@ -145,7 +145,15 @@ public enum SKDMark: String, CaseIterable, Sendable, Hashable {
     }
 
     /// The name in messages and on pages ("TWK"); the total is named by the caller.
-    public var label: String { rawValue.uppercased() }
+    public var label: String {
+        // Written out: the score parser names each test for every row of a table.
+        switch self {
+        case .twk: "TWK"
+        case .tiu: "TIU"
+        case .tkp: "TKP"
+        case .total: "TOTAL"
+        }
+    }
 
     public func score(in scores: SKDScores) -> Int {
         switch self {

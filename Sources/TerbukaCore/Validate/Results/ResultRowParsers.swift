@@ -21,19 +21,28 @@ enum ResultRowParsers {
         return AdministrationRow(identity: identity, status: status, reason: reason)
     }
 
+    /// The SKD's tests with their columns, looked up by index rather than by name: this runs
+    /// for every row.
+    private static let skdTests: [(mark: SKDMark, column: ResultTableReader.Column)] = [
+        (.twk, .twk), (.tiu, .tiu), (.tkp, .tkp),
+    ]
+
     static func skd(_ fields: ResultTableReader.Fields, _ identity: RowIdentity, _ d: inout Diagnostics) -> SKDRow? {
         guard let supplied = supplied(fields, identity, stage: .skd, &d) else {
             return nil
         }
-        let written = SKDMark.tests.map { fields.text($0.rawValue) ?? "" }
+        let columns = skdTests
+        let written = columns.map { fields.text($0.column) ?? "" }
         guard
             let outcome = outcome(
                 noScores: written.allSatisfy(\.isEmpty), supplied: supplied, identity, place: fields.place, &d)
         else { return nil }
         var scores: SKDScores?
         if case .scored = outcome {
-            let values = SKDMark.tests.map {
-                score(fields, $0.label, $0.rawValue, max: $0.maximum, multipleOf: $0.multipleOf, identity, &d)
+            let values = zip(columns, written).map { test, raw in
+                score(
+                    raw, test.mark.label, at: fields.location(test.column), max: test.mark.maximum,
+                    multipleOf: test.mark.multipleOf, decimalComma: fields.decimalComma, identity, &d)
             }
             guard let twk = values[0], let tiu = values[1], let tkp = values[2] else { return nil }
             scores = SKDScores(twk: twk, tiu: tiu, tkp: tkp)
@@ -185,7 +194,8 @@ enum ResultRowParsers {
                     for part in parts {
                         guard
                             let value = score(
-                                fields, part.label, part.id, max: part.max, multipleOf: part.multipleOf, identity, &d)
+                                fields.text(part.id) ?? "", part.label, at: fields.location(part.id), max: part.max,
+                                multipleOf: part.multipleOf, decimalComma: fields.decimalComma, identity, &d)
                         else { return nil }
                         sum += value
                     }
@@ -250,21 +260,21 @@ enum ResultRowParsers {
         return .scored
     }
 
+    /// The whole score `raw`, written in the cell at `location`, named `label` in messages.
     private static func score(
-        _ fields: ResultTableReader.Fields, _ label: String, _ column: String, max: Int, multipleOf: Int?,
-        _ identity: RowIdentity, _ d: inout Diagnostics
+        _ raw: String, _ label: String, at location: @autoclosure () -> SourceLocation, max: Int, multipleOf: Int?,
+        decimalComma: Bool, _ identity: RowIdentity, _ d: inout Diagnostics
     ) -> Int? {
-        let raw = fields.text(column) ?? ""
-        guard let value = CellText.parse(raw, scale: 0, decimalComma: fields.decimalComma) else {
-            d.error(.notAWholeScore(row: Int(identity.row), label, raw), at: fields.location(column))
+        guard let value = CellText.parse(raw, scale: 0, decimalComma: decimalComma) else {
+            d.error(.notAWholeScore(row: Int(identity.row), label, raw), at: location())
             return nil
         }
         guard value <= max else {
-            d.error(.scoreOutOfRange(row: Int(identity.row), label, value, maximum: max), at: fields.location(column))
+            d.error(.scoreOutOfRange(row: Int(identity.row), label, value, maximum: max), at: location())
             return nil
         }
         if let step = multipleOf, value % step != 0 {
-            d.error(.notAMultiple(row: Int(identity.row), label, value, step: step), at: fields.location(column))
+            d.error(.notAMultiple(row: Int(identity.row), label, value, step: step), at: location())
             return nil
         }
         return value
