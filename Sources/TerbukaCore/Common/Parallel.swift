@@ -53,21 +53,10 @@ enum Parallel {
             return items.compactMap { transform($0, &diagnostics) }
         }
         let chunkSize = (items.count + chunkCount - 1) / chunkCount
-        let slots = UnsafeMutableBufferPointer<([Output], Diagnostics)>.allocate(capacity: chunkCount)
-        defer {
-            slots.baseAddress?.deinitialize(count: chunkCount)
-            slots.deallocate()
-        }
-        nonisolated(unsafe) let shared = slots
-        // Each chunk writes its own slot: no two threads touch the same one.
-        withoutActuallyEscaping(transform) { transform in
-            nonisolated(unsafe) let work = transform
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                var local = Diagnostics()
-                let range = min(items.count, chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize)
-                let outputs = items[range].compactMap { work($0, &local) }
-                (shared.baseAddress! + chunk).initialize(to: (outputs, local))
-            }
+        let slots = indices(chunkCount) { chunk in
+            var local = Diagnostics()
+            let range = min(items.count, chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize)
+            return (items[range].compactMap { transform($0, &local) }, local)
         }
         var result: [Output] = []
         result.reserveCapacity(items.count)

@@ -192,8 +192,8 @@ struct ResultTableReader {
             part.firstRowOf = ParticipantLines()
             part.firstRowOf.add(firstRowOf, from: 0)
             part.expect(bytes: bytes)
-            // Its own copies of what every row reads: counting references to the same
-            // objects from two cores costs more than the work.
+            // Its own column lists, made again at its first row, so that the two cores do not
+            // count references to the same arrays for every row.
             part.prepared = nil
             return part
         }
