@@ -105,6 +105,21 @@ import Testing
         #expect(record.positions[0].line == 5)
     }
 
+    @Test func aPartStopsAtABlankLineWhereTheNextBegins() throws {
+        // The cut falls among the blank lines: the first part must not skip them into the next.
+        var reader = CSVReader(bytes: Array("a,b\n1,x\n\n\n\n\n2,y\n".utf8))
+        var record = TableRecord()
+        #expect(try reader.read(into: &record))
+        let split = reader.split(into: 2, minimumBytes: 1)
+        var parts = try #require(split)
+        #expect(try parts[0].read(into: &record))
+        #expect(record.fields == ["1", "x"])
+        #expect(try !parts[0].read(into: &record))
+        #expect(parts[0].endsWhereNextBegins)
+        #expect(try parts[1].read(into: &record))
+        #expect(record.fields == ["2", "y"] && record.line == 7)
+    }
+
     @Test func aLoneCarriageReturnBeforeACutLeavesTheFileWhole() throws {
         var reader = CSVReader(bytes: Array("a,b\r1,x\n2,y\n3,z\n4,w\n5,v\n".utf8))
         #expect(reader.split(into: 2, minimumBytes: 1) == nil)

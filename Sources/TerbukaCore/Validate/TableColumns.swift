@@ -137,13 +137,14 @@ struct TableReader {
             sink.take(record, layout, into: &diagnostics)
         }
         guard let layout, stopped, var csv = source as? CSVReader else { return layout }
-        // `split` has read the rest of the file into `csv`, cut or not: go on with it.
-        let done =
-            if let pieces = csv.split(into: parts, minimumBytes: minimumPartBytes) {
-                readParts(pieces, layout: layout, check: &check, sink: &sink, into: &diagnostics)
-            } else {
-                readRest(&csv, layout: layout, check: &check, sink: &sink, into: &diagnostics)
-            }
+        // `split` may have read the rest of the file into `csv`, cut or not: go on with it.
+        let done: Bool
+        if let pieces = csv.split(into: parts, minimumBytes: minimumPartBytes) {
+            done = readParts(pieces, layout: layout, check: &check, sink: &sink, into: &diagnostics)
+        } else {
+            sink.expect(bytes: csv.bytesLeft)
+            done = readRest(&csv, layout: layout, check: &check, sink: &sink, into: &diagnostics)
+        }
         return done ? layout : nil
     }
 
@@ -343,9 +344,9 @@ struct TableReader {
             var reader = parts[index]
             var partSink = head
             if index == 0 {
-                partSink.expect(bytes: reader.partBytes)
+                partSink.expect(bytes: reader.bytesLeft)
             } else {
-                partSink = head.part(bytes: reader.partBytes, firstLine: reader.currentLine)
+                partSink = head.part(bytes: reader.bytesLeft, firstLine: reader.currentLine)
             }
             var partCheck = headCheck
             var found = Diagnostics()

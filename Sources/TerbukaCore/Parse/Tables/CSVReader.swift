@@ -6,8 +6,8 @@ import Foundation
 /// inside a field that does not start with one is kept as text, as Excel does.
 ///
 /// The file is read in chunks, so memory does not grow with its size, unless its rest is
-/// cut into parts to be read at once (`split`, for result tables): then the rest is held in
-/// memory. Every field is checked to be UTF-8.
+/// asked for in parts to be read at once (`split`, for result tables of over 200 rows):
+/// then the rest is held in memory, cut or not. Every field is checked to be UTF-8.
 public struct CSVReader {
     public private(set) var separator: UInt8
     private var buffer: [UInt8]
@@ -18,13 +18,16 @@ public struct CSVReader {
     private var field: [UInt8] = []
     /// Where this reader's part of the file ends and the next part begins (see `split`).
     private var limit = Int.max
+    /// The file's size when it was opened, and the place in it where `buffer` starts.
+    private let fileSize: Int
+    private var chunkStart = 0
 
     static let chunkSize = 1 << 20
 
     /// Reads from bytes in memory.
     public init(bytes: [UInt8]) {
         var delivered = false
-        self.init(first: bytes) {
+        self.init(first: bytes, size: bytes.count) {
             defer { delivered = true }
             return delivered ? nil : []
         }
@@ -33,8 +36,10 @@ public struct CSVReader {
     /// Reads the file at `url` in chunks.
     public init(contentsOf url: URL) throws {
         let handle = try FileHandle(forReadingFrom: url)
+        let size = (try? handle.seekToEnd()).map { Int($0) } ?? 0
+        try handle.seek(toOffset: 0)
         let first = try handle.read(upToCount: Self.chunkSize).map { [UInt8]($0) } ?? []
-        self.init(first: first) {
+        self.init(first: first, size: size) {
             guard let data = try? handle.read(upToCount: Self.chunkSize), !data.isEmpty else {
                 try? handle.close()
                 return nil
@@ -43,8 +48,9 @@ public struct CSVReader {
         }
     }
 
-    private init(first: [UInt8], refill: @escaping () -> [UInt8]?) {
+    private init(first: [UInt8], size: Int, refill: @escaping () -> [UInt8]?) {
         buffer = first
+        fileSize = size
         position = first.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         self.refill = refill
         separator = Self.detectSeparator(first, from: position)
@@ -113,6 +119,7 @@ public struct CSVReader {
         if position < buffer.count { return buffer[position] }
         while let next = refill() {
             if next.isEmpty { continue }
+            chunkStart += buffer.count
             buffer = next
             position = 0
             return buffer[0]
@@ -152,12 +159,11 @@ public struct CSVReader {
     /// Reads the next record into `record`, reusing its storage (no allocation per row when
     /// the caller keeps nothing of it); false at the end of the file.
     public mutating func read(into record: inout TableRecord) throws(TableSyntaxError) -> Bool {
-        if position >= limit { return false }
-        // Skip blank lines.
-        while let byte = peek(), byte == Self.lf || byte == Self.cr {
+        // Skip blank lines, not past the end of this part: the next part skips the rest.
+        while position < limit, let byte = peek(), byte == Self.lf || byte == Self.cr {
             consumeLineBreak(byte)
         }
-        guard peek() != nil else { return false }
+        guard position < limit, peek() != nil else { return false }
         record.removeAll()
         while true {
             let start = TablePosition(line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column))
@@ -182,10 +188,16 @@ public struct CSVReader {
     /// return stands alone before a cut: whether it ends a line depends on the quotes, so the
     /// next part's line numbers could not be known.
     ///
-    /// The rest of the file is read into memory; this reader is left at the same place.
+    /// The rest of the file is read into memory, unless the chunk in memory already has a
+    /// lone carriage return (a file saved with old Macintosh line ends is read on in
+    /// chunks); this reader is left at the same place.
     public mutating func split(into count: Int, minimumBytes: Int) -> [CSVReader]? {
-        var rest = Array(buffer[position...])
+        if Self.hasLoneReturn(buffer, position..<max(position, buffer.count - 1)) { return nil }
+        var rest: [UInt8] = []
+        rest.reserveCapacity(bytesLeft)
+        rest += buffer[position...]
         while let next = refill() { rest += next }
+        chunkStart += position
         buffer = rest
         position = 0
         refill = { nil }
@@ -203,20 +215,8 @@ public struct CSVReader {
         var line = line
         var counted = 0
         for (index, start) in starts.enumerated() {
-            var lineFeeds = 0
-            var loneReturn = false
-            rest.withUnsafeBufferPointer { bytes in
-                for offset in counted..<start {
-                    let byte = bytes[offset]
-                    if byte == Self.lf {
-                        lineFeeds += 1
-                    } else if byte == Self.cr, offset + 1 >= bytes.count || bytes[offset + 1] != Self.lf {
-                        loneReturn = true
-                    }
-                }
-            }
-            if loneReturn { return nil }
-            line += lineFeeds
+            if Self.hasLoneReturn(rest, counted..<start) { return nil }
+            line += rest[counted..<start].reduce(0) { $1 == Self.lf ? $0 + 1 : $0 }
             counted = start
             var part = self
             part.position = start
@@ -228,14 +228,22 @@ public struct CSVReader {
         return readers
     }
 
-    /// Bytes from here to the end of this part.
-    public var partBytes: Int { min(limit, buffer.count) - position }
+    /// Whether a carriage return not followed by a line feed starts in `range` of `bytes`.
+    static func hasLoneReturn(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            range.contains { bytes[$0] == cr && ($0 + 1 >= bytes.count || bytes[$0 + 1] != lf) }
+        }
+    }
+
+    /// About how many bytes are left to read: to the end of this part, or of the file as it
+    /// was when opened.
+    public var bytesLeft: Int { max(0, min(limit, max(buffer.count, fileSize - chunkStart)) - position) }
 
     /// The line the next record starts on, or a blank line before it.
     public var currentLine: Int { line }
 
     /// True when this part, read to its end, stopped exactly where the next part begins:
-    /// the cut was between records.
+    /// false when the cut fell inside a record (a quoted field with a line break).
     public var endsWhereNextBegins: Bool { position == limit }
 
     /// Reads on past the end of this part, to the end of the file: after a cut that fell

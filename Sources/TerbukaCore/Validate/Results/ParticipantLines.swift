@@ -5,15 +5,19 @@
 struct ParticipantLines {
     private var numbers: [UInt64: Int32] = [:]
     private var texts: [String: Int32] = [:]
+    /// Room to make for the participants expected; `texts` gets it at its first.
+    private var capacity = 0
 
     init(capacity: Int = 0) {
-        numbers.reserveCapacity(capacity)
+        reserve(capacity)
     }
 
     var count: Int { numbers.count + texts.count }
 
     mutating func reserve(_ capacity: Int) {
+        self.capacity = capacity
         numbers.reserveCapacity(capacity)
+        if !texts.isEmpty { texts.reserveCapacity(capacity) }
     }
 
     /// Up to 17 ASCII digits as `value << 5 | length`; nil for anything else.
@@ -31,27 +35,23 @@ struct ParticipantLines {
     /// The line of `participant`'s first row, or nil after recording `line` as that line.
     mutating func claim(_ participant: String, line: Int) -> Int? {
         let line = Int32(truncatingIfNeeded: line)
+        if let key = Self.number(participant) { return Self.claim(&numbers, key, line) }
+        if texts.isEmpty, capacity > 0 { texts.reserveCapacity(capacity) }
+        return Self.claim(&texts, participant, line)
+    }
+
+    /// One lookup for both questions: the default is evaluated, and stored, only when the
+    /// key has no line yet.
+    private static func claim<Key: Hashable>(_ lines: inout [Key: Int32], _ key: Key, _ line: Int32) -> Int? {
         var recorded = false
-        // One lookup for both: the default is evaluated, and stored, only when there is none.
-        let first =
-            if let key = Self.number(participant) {
-                Self.read(
-                    &numbers[
-                        key,
-                        default: {
-                            recorded = true
-                            return line
-                        }()])
-            } else {
-                Self.read(
-                    &texts[
-                        participant,
-                        default: {
-                            recorded = true
-                            return line
-                        }()])
-            }
+        let first = read(&lines[key, default: mark(&recorded, line)])
         return recorded ? nil : Int(first)
+    }
+
+    /// `line`, noting that it was taken as the default.
+    private static func mark(_ flag: inout Bool, _ line: Int32) -> Int32 {
+        flag = true
+        return line
     }
 
     /// The slot's value, read through the dictionary's in-place access.

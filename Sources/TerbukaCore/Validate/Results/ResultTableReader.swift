@@ -128,9 +128,10 @@ struct ResultTableReader {
         }
         reader.missingHint = { column in column == "formation" ? .formationByPositionAndUnit : nil }
         let fileSize = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        // A table long enough to be read in parts: each part makes room for its own rows.
-        let split = parts > 1 && source is CSVReader && fileSize >= 2 * minimumPartBytes
-        var rows = Rows(reader: self, make: make, decimalComma: style.decimalComma, bytes: split ? 0 : fileSize)
+        // A CSV table read on past its header by TableReader makes room for its rows then,
+        // part by part when it is cut (TableRowSink.expect).
+        let readOn = parts > 1 && source is CSVReader
+        var rows = Rows(reader: self, make: make, decimalComma: style.decimalComma, bytes: readOn ? 0 : fileSize)
         let layout = reader.read(
             &source, into: &diagnostics,
             unknownHeader: { index, name, location, diagnostics in
