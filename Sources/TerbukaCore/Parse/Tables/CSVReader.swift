@@ -36,8 +36,7 @@ public struct CSVReader {
     /// Reads the file at `url` in chunks.
     public init(contentsOf url: URL) throws {
         let handle = try FileHandle(forReadingFrom: url)
-        let size = (try? handle.seekToEnd()).map { Int($0) } ?? 0
-        try handle.seek(toOffset: 0)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         let first = try handle.read(upToCount: Self.chunkSize).map { [UInt8]($0) } ?? []
         self.init(first: first, size: size) {
             guard let data = try? handle.read(upToCount: Self.chunkSize), !data.isEmpty else {
