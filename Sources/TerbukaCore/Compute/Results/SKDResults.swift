@@ -151,8 +151,9 @@ struct SKDResults: PublishedResultTable {
     func name(_ position: Int) -> String { rows[Int(order[position])].identity.name }
     func formation(_ position: Int) -> String { rows[Int(order[position])].identity.formation }
     func status(_ position: Int) -> ResultStatus? { statuses[position] }
-    /// TWK, TIU, TKP, total, rank, status, and the year of a score carried over. One array
-    /// per row, made once: pages, downloads and the lookup ask for every row's cells (perf).
+    /// TWK, TIU, TKP, total, rank, status, and the year of a score carried over, in one
+    /// array with its room reserved: pages, downloads and the lookup ask for every row's
+    /// cells (perf).
     func cells(_ position: Int) -> [CellValue] {
         let index = Int(order[position])
         var cells: [CellValue] = []

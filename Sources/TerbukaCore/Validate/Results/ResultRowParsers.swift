@@ -31,15 +31,14 @@ enum ResultRowParsers {
         guard let supplied = supplied(fields, identity, stage: .skd, &d) else {
             return nil
         }
-        let columns = skdTests
-        let written = columns.map { fields.text($0.column) ?? "" }
+        let written = skdTests.map { fields.text($0.column) ?? "" }
         guard
             let outcome = outcome(
                 noScores: written.allSatisfy(\.isEmpty), supplied: supplied, identity, place: fields.place, &d)
         else { return nil }
         var scores: SKDScores?
         if case .scored = outcome {
-            let values = zip(columns, written).map { test, raw in
+            let values = zip(skdTests, written).map { test, raw in
                 score(
                     raw, test.mark.label, at: fields.location(test.column), max: test.mark.maximum,
                     multipleOf: test.mark.multipleOf, decimalComma: fields.decimalComma, identity, &d)

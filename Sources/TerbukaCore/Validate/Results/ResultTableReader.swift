@@ -127,11 +127,11 @@ struct ResultTableReader {
             column == "formation" && found.contains("position") && found.contains("unit")
         }
         reader.missingHint = { column in column == "formation" ? .formationByPositionAndUnit : nil }
-        let fileSize = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         // A CSV table read on past its header by TableReader makes room for its rows then,
-        // part by part when it is cut (TableRowSink.expect).
+        // part by part when it is cut (TableRowSink.expect); only other tables ask the size.
         let readOn = parts > 1 && source is CSVReader
-        var rows = Rows(reader: self, make: make, decimalComma: style.decimalComma, bytes: readOn ? 0 : fileSize)
+        let bytes = readOn ? 0 : (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        var rows = Rows(reader: self, make: make, decimalComma: style.decimalComma, bytes: bytes)
         let layout = reader.read(
             &source, into: &diagnostics,
             unknownHeader: { index, name, location, diagnostics in
