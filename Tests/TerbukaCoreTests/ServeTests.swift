@@ -4,15 +4,46 @@ import Testing
 @testable import TerbukaCore
 @testable import TerbukaServe
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
+#if canImport(Glibc)
+    import Glibc
 #endif
 
 /// `terbuka serve` on a free loopback port: pages, rebuilds on change, errors in the page.
 @Suite(.serialized) struct ServeTests {
+    /// The body of a GET of `url`, read from a socket of its own. Not URLSession: on Linux its
+    /// requests wait for a Dispatch worker thread, and while the whole suite ran beside a
+    /// release build on two cores one waited past its 60 s timeout although the server, which
+    /// answers on a thread of its own per connection, was not what was slow.
     static func fetch(_ url: URL) async throws -> String {
-        let (data, _) = try await URLSession.shared.data(from: url)
-        return String(decoding: data, as: UTF8.self)
+        let port = try #require(url.port)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 60, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        try #require(connected == 0, "cannot connect to \(url)")
+        let request = Array("GET \(url.path.isEmpty ? "/" : url.path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8)
+        try #require(
+            request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } == request.count)
+        var answer: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            try #require(count >= 0, "no answer from \(url) within 60 s")
+            if count == 0 { break }
+            answer += chunk[0..<count]
+        }
+        let head = try #require(answer.firstRange(of: Array("\r\n\r\n".utf8)), "no HTTP head from \(url)")
+        return String(decoding: answer[head.upperBound...], as: UTF8.self)
     }
 
     /// How long a rebuild may take to be served. Generous: the wait ends as soon as the page
