@@ -63,6 +63,17 @@ import Testing
                 ])
     }
 
+    /// Numbers are looked for twice once the table is read; then it is read again row by
+    /// row, so the second row gives only this message, as a reading row by row does.
+    @Test func aParticipantNumberListedTwiceIsReportedAloneAtItsSecondRow() async throws {
+        #expect(
+            try await errors(
+                "participant,name,formation,twk,tiu,tkp\n24001,ANI,U1,100,100,180\n24002,BUDI,U1,100,100,180\n"
+                    + "24001,ANI,U1,102,100,180\n0024001,CICI,U1,100,100,180\n") == [
+                    "\(Self.path):4:1: error: column A (participant): row 4: participant '24001' appears twice (first in row 2)"
+                ])
+    }
+
     @Test func aScoreOutOfRangeIsAnError() async throws {
         #expect(
             try await errors("participant,name,formation,twk,tiu,tkp\nA,ANI,U1,100,100,230\n") == [

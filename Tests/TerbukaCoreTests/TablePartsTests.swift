@@ -150,8 +150,9 @@ import Testing
         reader.parts = parts
         reader.minimumPartBytes = 1
         var source = CSVReader(bytes: Array(csv.utf8))
+        let reopen = { (_: inout Diagnostics) -> (any TableSource)? in CSVReader(bytes: Array(csv.utf8)) }
         var diagnostics = Diagnostics()
-        let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.skd)
+        let rows = reader.read(&source, reopen: reopen, into: &diagnostics, row: ResultRowParsers.skd)
         return diagnostics.all.map(\.formatted) + (rows.map { $0.map { String(describing: $0) } } ?? ["not read"])
     }
 
@@ -252,8 +253,9 @@ import Testing
             reader.parts = parts
             reader.minimumPartBytes = minimum
             var source = try CSVReader(contentsOf: file)
+            let reopen = { (_: inout Diagnostics) -> (any TableSource)? in try? CSVReader(contentsOf: file) }
             var diagnostics = Diagnostics()
-            let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.skd)
+            let rows = reader.read(&source, reopen: reopen, into: &diagnostics, row: ResultRowParsers.skd)
             return (rows?.count ?? -1, diagnostics.all.count)
         }
         #expect(try read(parts: 1, minimum: 1) == (30_000, 0))

@@ -73,8 +73,9 @@ func resultTable(_ bytes: [UInt8], parts: Int) -> [String] {
     reader.parts = parts
     reader.minimumPartBytes = 1
     var source = CSVReader(bytes: bytes)
+    let reopen = { (_: inout Diagnostics) -> (any TableSource)? in CSVReader(bytes: bytes) }
     var diagnostics = Diagnostics()
-    let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.skd)
+    let rows = reader.read(&source, reopen: reopen, into: &diagnostics, row: ResultRowParsers.skd)
     return diagnostics.all.map { $0.line(in: .en, code: true) }
         + (rows.map { $0.map { String(describing: $0) } } ?? ["not read"])
 }

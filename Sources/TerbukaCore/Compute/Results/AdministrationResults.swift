@@ -14,12 +14,13 @@ struct AdministrationResults: PublishedResultTable {
     init(entry: ResultEntry, rows: [AdministrationRow], formations: [Formation]) {
         self.entry = entry
         self.rows = rows
-        let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formationIndex) {
-            a, b in
-            (rows[a].status == .meets ? 0 : 1, rows[a].identity.participant) < (
-                rows[b].status == .meets ? 0 : 1, rows[b].identity.participant
-            )
-        }
+        let (order, ranges) = Grouping.order(
+            count: rows.count, formations: formations, formation: { rows[$0].identity.formationIndex },
+            before: { a, b in
+                (rows[a].status == .meets ? 0 : 1, rows[a].identity.participant) < (
+                    rows[b].status == .meets ? 0 : 1, rows[b].identity.participant
+                )
+            })
         self.order = order
         groups = ranges.map { formation, range in
             FormationGroup(

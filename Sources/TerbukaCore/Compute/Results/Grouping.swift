@@ -1,18 +1,27 @@
 /// Orders rows per formation (in formations.csv order) and within it by `before`.
 enum Grouping {
-    static func order<Row>(
-        _ rows: [Row], formations: [Formation], formation: (Row) -> Int32,
-        before: (Int, Int) -> Bool
+    /// The `count` rows' indexes, by the index in `formations` of each row's formation
+    /// (`formation`, asked by row index so that no row is copied), then by `before`.
+    /// Counted into place, then each formation's rows sorted where they lie: no array per
+    /// formation.
+    static func order(
+        count: Int, formations: [Formation], formation: (Int) -> Int32, before: (Int, Int) -> Bool
     ) -> (order: [Int32], ranges: [(Formation, Range<Int>)]) {
-        var byFormation = [[Int]](repeating: [], count: formations.count)
-        for (index, row) in rows.enumerated() { byFormation[Int(formation(row))].append(index) }
-        var order: [Int32] = []
-        order.reserveCapacity(rows.count)
+        var ends = [Int](repeating: 0, count: formations.count + 1)
+        for index in 0..<count { ends[Int(formation(index)) + 1] += 1 }
+        for index in formations.indices { ends[index + 1] += ends[index] }
+        var next = ends
+        var order = [Int32](repeating: 0, count: count)
+        for index in 0..<count {
+            let group = Int(formation(index))
+            order[next[group]] = Int32(index)
+            next[group] += 1
+        }
         var ranges: [(Formation, Range<Int>)] = []
-        for (index, item) in formations.enumerated() where !byFormation[index].isEmpty {
-            let start = order.count
-            order.append(contentsOf: byFormation[index].sorted(by: before).map(Int32.init))
-            ranges.append((item, start..<order.count))
+        for (index, item) in formations.enumerated() where ends[index] < ends[index + 1] {
+            let range = ends[index]..<ends[index + 1]
+            order[range].sort { before(Int($0), Int($1)) }
+            ranges.append((item, range))
         }
         return (order, ranges)
     }

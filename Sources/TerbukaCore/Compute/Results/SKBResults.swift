@@ -18,10 +18,11 @@ struct SKBResults: PublishedResultTable {
         self.entry = entry
         self.rows = rows
         self.parts = parts
-        let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formationIndex) {
-            a, b in
-            rows[a].identity.participant < rows[b].identity.participant
-        }
+        let (order, ranges) = Grouping.order(
+            count: rows.count, formations: formations, formation: { rows[$0].identity.formationIndex },
+            before: { a, b in
+                rows[a].identity.participant < rows[b].identity.participant
+            })
         self.order = order
         groups = ranges.map { formation, range in
             let present = range.filter { rows[Int(order[$0])].score != nil }.count

@@ -60,15 +60,18 @@ struct SKDResults: PublishedResultTable {
         hasSources = rows.contains { $0.source != nil }
         let marksOf = formations.map { rules.passing[$0.kind] }
         var keys = [Int](repeating: -1, count: rows.count)
-        for (index, row) in rows.enumerated() {
-            guard let scores = row.scores, let marks = marksOf[Int(row.identity.formationIndex)] else { continue }
+        // By index, not by row: a copy of each row would retain and release its strings.
+        for index in rows.indices {
+            guard let scores = rows[index].scores, let marks = marksOf[Int(rows[index].identity.formationIndex)]
+            else { continue }
             keys[index] = Self.packedKey(scores, passed: marks.isMet(by: scores))
         }
-        let (order, ranges) = Grouping.order(rows, formations: formations, formation: \.identity.formationIndex) {
-            a, b in
-            if keys[a] != keys[b] { return keys[a] > keys[b] }
-            return rows[a].identity.participant < rows[b].identity.participant
-        }
+        let (order, ranges) = Grouping.order(
+            count: rows.count, formations: formations, formation: { rows[$0].identity.formationIndex },
+            before: { a, b in
+                if keys[a] != keys[b] { return keys[a] > keys[b] }
+                return rows[a].identity.participant < rows[b].identity.participant
+            })
         self.order = order
         var ranks = [Int32](repeating: 0, count: order.count)
         var statuses = [ResultStatus?](repeating: nil, count: order.count)
@@ -101,7 +104,8 @@ struct SKDResults: PublishedResultTable {
             )
             // Check what the agency typed against what the rules decide.
             let marks = rules.passing[formation.kind] ?? PassingMarks()
-            for position in range {
+            // Most tables type none of total, rank and status: no row is copied to find that.
+            for position in range where rows[Int(order[position])].supplied != nil {
                 let row = rows[Int(order[position])]
                 guard let supplied = row.supplied, let scores = row.scores, let status = statuses[position] else {
                     continue

@@ -85,13 +85,14 @@ struct SeatRanking: PublishedResultTable {
         rankedColumns = columns
         self.trailingColumns = trailingColumns
         self.entrants = entrants
-        let (order, ranges) = Grouping.order(entrants, formations: formations, formation: \.identity.formationIndex) {
-            a, b in
-            let (x, y) = (entrants[a], entrants[b])
-            if x.isRanked != y.isRanked { return x.isRanked }
-            if x.keys != y.keys { return x.keys.lexicographicallyPrecedes(y.keys, by: >) }
-            return x.identity.participant < y.identity.participant
-        }
+        let (order, ranges) = Grouping.order(
+            count: entrants.count, formations: formations, formation: { entrants[$0].identity.formationIndex },
+            before: { a, b in
+                let (x, y) = (entrants[a], entrants[b])
+                if x.isRanked != y.isRanked { return x.isRanked }
+                if x.keys != y.keys { return x.keys.lexicographicallyPrecedes(y.keys, by: >) }
+                return x.identity.participant < y.identity.participant
+            })
         self.order = order
         let keyCount = entrants.lazy.map(\.keys.count).max() ?? 0
         var ranks = [Int32](repeating: 0, count: order.count)
@@ -104,7 +105,6 @@ struct SeatRanking: PublishedResultTable {
                 entrants[Int(order[ranked[$0]])].keys == entrants[Int(order[ranked[$1]])].keys
             }
             var passed = 0
-            let seats = Bilingual.seats(formation.quota)
             /// Tied blocks across the last seat, as positions in `ranked`, among those who can
             /// pass (met the minimums): `length` keys compared.
             func blocksAcrossTheLastSeat(comparing length: Int) -> [Range<Int>] {

@@ -31,29 +31,36 @@ enum ResultRowParsers {
         guard let supplied = supplied(fields, identity, stage: .skd, &d) else {
             return nil
         }
-        let written = skdTests.map { fields.text($0.column) ?? "" }
+        // Three values, not an array of them: this runs for every row.
+        let written = (fields.text(.twk) ?? "", fields.text(.tiu) ?? "", fields.text(.tkp) ?? "")
         guard
             let outcome = outcome(
-                noScores: written.allSatisfy(\.isEmpty), supplied: supplied, identity, place: fields.place, &d)
+                noScores: written.0.isEmpty && written.1.isEmpty && written.2.isEmpty, supplied: supplied, identity,
+                place: fields.place, &d)
         else { return nil }
         var scores: SKDScores?
         if case .scored = outcome {
-            let values = zip(skdTests, written).map { test, raw in
-                score(
-                    raw, test.mark.label, at: fields.location(test.column), max: test.mark.maximum,
-                    multipleOf: test.mark.multipleOf, decimalComma: fields.decimalComma, identity, &d)
+            func value(_ test: Int, _ raw: String) -> Int? {
+                let (mark, column) = skdTests[test]
+                return score(
+                    raw, mark.label, at: fields.location(column), max: mark.maximum, multipleOf: mark.multipleOf,
+                    decimalComma: fields.decimalComma, identity, &d)
             }
-            guard let twk = values[0], let tiu = values[1], let tkp = values[2] else { return nil }
+            // Each test read, and reported, in the row's order.
+            let twk = value(0, written.0)
+            let tiu = value(1, written.1)
+            let tkp = value(2, written.2)
+            guard let twk, let tiu, let tkp else { return nil }
             scores = SKDScores(twk: twk, tiu: tiu, tkp: tkp)
         }
         var row = SKDRow(identity: identity, scores: scores, absence: outcome.absence, supplied: supplied)
-        if let raw = fields.text("skd_source"), !raw.isEmpty {
+        if let raw = fields.text(.skdSource), !raw.isEmpty {
             // "2023", "SKD 2023", "Tahun 2023": the year the score was obtained.
             let digits = raw.split(whereSeparator: { !$0.isASCIIDigit }).map { String($0) }.filter { $0.count == 4 }
             guard digits.count == 1, let year = Int16(digits[0]), (2000...2099).contains(year), scores != nil else {
                 d.error(
                     .skdSourceNotAYear(row: Int(identity.row), raw, noScores: scores == nil),
-                    at: fields.location("skd_source"))
+                    at: fields.location(.skdSource))
                 return nil
             }
             row.source = year

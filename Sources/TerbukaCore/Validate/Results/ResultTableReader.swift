@@ -18,13 +18,14 @@ struct ResultTableReader {
     enum Column: Int, CaseIterable {
         case participant, name, formation, position, unit, kind, ipk, birthDate, status, reason, twk, tiu, tkp, total,
             rank, skb, skd, final
-        case skdWeighted, skbWeighted
+        case skdWeighted, skbWeighted, skdSource
 
         var id: String {
             switch self {
             case .birthDate: "birth_date"
             case .skdWeighted: "skd_weighted"
             case .skbWeighted: "skb_weighted"
+            case .skdSource: "skd_source"
             default: "\(self)"
             }
         }
@@ -33,14 +34,34 @@ struct ResultTableReader {
     /// One row's fields by column name, with their places, for the stage's parser.
     struct Fields {
         let record: TableRecord
-        /// Column name → field index. A short list searched in order: cheaper than hashing
-        /// the name for every cell of a million rows (measured with perf).
-        let columns: [(name: String, index: Int)]
-        /// Field index per Column, -1 where the table has none.
-        let known: [Int]
-        let place: TablePlace
-        let layout: TableLayout
-        let decimalComma: Bool
+        /// What every row of the table shares, in one object: a row's fields are made and
+        /// dropped a million times, and each reference they hold is counted each time (perf).
+        let table: Table
+
+        final class Table {
+            /// Column name → field index. A short list searched in order: cheaper than
+            /// hashing the name for every cell of a million rows (measured with perf).
+            let columns: [(name: String, index: Int)]
+            /// Field index per Column, -1 where the table has none.
+            let known: [Int]
+            let place: TablePlace
+            let layout: TableLayout
+            let decimalComma: Bool
+
+            init(layout: TableLayout, place: TablePlace, decimalComma: Bool) {
+                columns = layout.indexOf.map { (name: $0.key, index: $0.value) }.sorted { $0.index < $1.index }
+                known = Column.allCases.map { layout.indexOf[$0.id] ?? -1 }
+                self.place = place
+                self.layout = layout
+                self.decimalComma = decimalComma
+            }
+        }
+
+        var columns: [(name: String, index: Int)] { table.columns }
+        var known: [Int] { table.known }
+        var place: TablePlace { table.place }
+        var layout: TableLayout { table.layout }
+        var decimalComma: Bool { table.decimalComma }
 
         func text(_ column: Column) -> String? {
             let index = known[column.rawValue]
@@ -109,10 +130,31 @@ struct ResultTableReader {
     /// ...of at least this many bytes: a shorter table is read faster by one thread.
     var minimumPartBytes = 1 << 20
 
+    /// The rows of the table in `source`, or nil when it has errors, all reported. A
+    /// participant number listed twice is found once the table is read (ParticipantLines):
+    /// then the table, from `reopen`, is read again looking each number up as its row is
+    /// read, for the messages and rows that reading gives.
     func read<Row>(
-        _ source: inout some TableSource, into diagnostics: inout Diagnostics,
-        row make: @escaping (Fields, RowIdentity, inout Diagnostics) -> Row?
+        _ source: inout some TableSource, reopen: (inout Diagnostics) -> (any TableSource)?,
+        into diagnostics: inout Diagnostics, row make: @escaping (Fields, RowIdentity, inout Diagnostics) -> Row?
     ) -> [Row]? {
+        var found = Diagnostics()
+        var (rows, repeated) = read(&source, deferred: true, into: &found, row: make)
+        if repeated {
+            found = Diagnostics()
+            guard var again = reopen(&diagnostics) else { return nil }
+            (rows, _) = read(&again, deferred: false, into: &found, row: make)
+        }
+        diagnostics.append(contentsOf: found)
+        return rows
+    }
+
+    /// Reads the table once; `repeated` tells that a number collected (`deferred`) was
+    /// collected twice, which makes the rows and messages not those to give.
+    private func read<Row>(
+        _ source: inout some TableSource, deferred: Bool, into diagnostics: inout Diagnostics,
+        row make: @escaping (Fields, RowIdentity, inout Diagnostics) -> Row?
+    ) -> (rows: [Row]?, repeated: Bool) {
         let before = diagnostics.errorCount
         let style = source.style
         let specs = ResultColumns.columns(for: stage, rules: rules)
@@ -131,7 +173,8 @@ struct ResultTableReader {
         // part by part when it is cut (TableRowSink.expect); only other tables ask the size.
         let readOn = parts > 1 && source is CSVReader
         let bytes = readOn ? 0 : (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        var rows = Rows(reader: self, make: make, decimalComma: style.decimalComma, bytes: bytes)
+        var rows = Rows(
+            reader: self, make: make, decimalComma: style.decimalComma, bytes: bytes, deferred: deferred)
         let layout = reader.read(
             &source, into: &diagnostics,
             unknownHeader: { index, name, location, diagnostics in
@@ -144,14 +187,15 @@ struct ResultTableReader {
                 return true
             },
             sink: &rows, parts: parts, minimumPartBytes: minimumPartBytes)
-        guard let layout else { return nil }
+        let repeated = deferred && rows.firstRowOf.repeatsANumber()
+        guard let layout else { return (nil, repeated) }
         if rows.rows.isEmpty, diagnostics.errorCount == before {
             diagnostics.error(.headerWithoutRows, at: place.location(line: layout.headerLine + 1))
         }
         if rows.skipped.count > 0, let first = rows.skipped.first {
             diagnostics.warning(.notesSkipped(rows.skipped.count), at: first)
         }
-        return diagnostics.errorCount == before ? rows.rows : nil
+        return (diagnostics.errorCount == before ? rows.rows : nil, repeated)
     }
 
     /// What reading a result table keeps from row to row.
@@ -166,19 +210,19 @@ struct ResultTableReader {
         var firstLine = 0
         var personalColumnsReported: Set<Int> = []
         var lastFormation = (written: "\u{0}", index: Int32(0))
-        var prepared: (columns: [(name: String, index: Int)], known: [Int])?
+        var prepared: Fields.Table?
         var skipped: (count: Int, first: SourceLocation?) = (0, nil)
         var cellProblems: Set<Int> = []
 
         init(
             reader: ResultTableReader, make: @escaping (Fields, RowIdentity, inout Diagnostics) -> Row?,
-            decimalComma: Bool, bytes: Int
+            decimalComma: Bool, bytes: Int, deferred: Bool
         ) {
             self.reader = reader
             self.make = make
             self.decimalComma = decimalComma
             // About one row per 40 bytes: growing a dictionary of a million keys rehashes them all.
-            firstRowOf = ParticipantLines(capacity: max(1024, bytes / 40))
+            firstRowOf = ParticipantLines(capacity: max(1024, bytes / 40), deferred: deferred)
         }
 
         mutating func expect(bytes: Int) {
@@ -190,18 +234,17 @@ struct ResultTableReader {
             part.rows = []
             part.skipped = (0, nil)
             part.firstLine = firstLine
-            part.firstRowOf = ParticipantLines()
-            part.firstRowOf.add(firstRowOf, from: 0)
+            part.firstRowOf = firstRowOf.forLaterPart()
             part.expect(bytes: bytes)
-            // Its own column lists, made again at its first row, so that the two cores do not
-            // count references to the same arrays for every row.
+            // Its own, made again at its first row, so that the two cores do not count
+            // references to the same object for every row.
             part.prepared = nil
             return part
         }
 
         mutating func join(_ later: Rows, last: Bool) -> Bool {
             if firstRowOf.sharesAny(later.firstRowOf, from: later.firstLine) { return false }
-            if !last { firstRowOf.add(later.firstRowOf, from: later.firstLine) }
+            firstRowOf.add(later.firstRowOf, from: later.firstLine, lines: !last)
             rows += later.rows
             skipped.count += later.skipped.count
             if skipped.first == nil { skipped.first = later.skipped.first }
@@ -210,13 +253,8 @@ struct ResultTableReader {
 
         mutating func take(_ record: TableRecord, _ layout: TableLayout, into diagnostics: inout Diagnostics) {
             let place = reader.place
-            if prepared == nil {
-                let columns = layout.indexOf.map { (name: $0.key, index: $0.value) }.sorted { $0.index < $1.index }
-                prepared = (columns, Column.allCases.map { layout.indexOf[$0.id] ?? -1 })
-            }
-            let fields = Fields(
-                record: record, columns: prepared!.columns, known: prepared!.known, place: place, layout: layout,
-                decimalComma: decimalComma)
+            if prepared == nil { prepared = Fields.Table(layout: layout, place: place, decimalComma: decimalComma) }
+            let fields = Fields(record: record, table: prepared!)
             if !record.kinds.isEmpty,
                 !TableReader.checkCells(
                     record, longNumberColumn: layout.indexOf["participant"], what: .participant, place: place,

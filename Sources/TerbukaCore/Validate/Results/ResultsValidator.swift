@@ -75,25 +75,39 @@ enum ResultsValidator {
         }
         let place = TablePlace(path: path, sheet: source.style.sheet)
         let reader = ResultTableReader(place: place, url: url, stage: entry.stage, rules: rules, formations: index)
+        let reopen = { (diagnostics: inout Diagnostics) in
+            ResultTableReader.open(url, path: path, sheet: sheet, into: &diagnostics)
+        }
         switch entry.stage {
         case .administrasi:
-            guard let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.administration) else {
+            guard
+                let rows = reader.read(
+                    &source, reopen: reopen, into: &diagnostics, row: ResultRowParsers.administration)
+            else {
                 return false
             }
             tables.administrasi = (entry, place, rows)
         case .skd:
-            guard let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.skd) else { return false }
+            guard let rows = reader.read(&source, reopen: reopen, into: &diagnostics, row: ResultRowParsers.skd) else {
+                return false
+            }
             tables.skd = (entry, place, rows)
         case .skb:
-            guard let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.skb(rules: rules)) else {
+            guard
+                let rows = reader.read(
+                    &source, reopen: reopen, into: &diagnostics, row: ResultRowParsers.skb(rules: rules))
+            else {
                 return false
             }
             tables.skb = (entry, place, rows)
         case .akhir:
-            guard let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.final) else { return false }
+            guard let rows = reader.read(&source, reopen: reopen, into: &diagnostics, row: ResultRowParsers.final)
+            else { return false }
             tables.akhir = (entry, place, rows)
         case .kompetensi:
-            guard let rows = reader.read(&source, into: &diagnostics, row: ResultRowParsers.competency(rules: rules))
+            guard
+                let rows = reader.read(
+                    &source, reopen: reopen, into: &diagnostics, row: ResultRowParsers.competency(rules: rules))
             else { return false }
             tables.kompetensi = (entry, place, rows)
         }
