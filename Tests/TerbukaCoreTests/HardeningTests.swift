@@ -271,6 +271,20 @@ import Testing
             ])
     }
 
+    /// DEL, a C1 control (two bytes in UTF-8), a control inside a quoted cell: each is
+    /// refused at its cell as a NUL is.
+    @Test(arguments: [("AN\u{7F}I", "U+007F (DEL)"), ("AN\u{85}I", "U+0085"), ("\"AN\u{1}I\"", "U+0001")])
+    func anyControlCharacterInATableCellIsAnErrorAtTheCell(name: String, named: String) async throws {
+        let site = try ResultsSite(tables: [
+            ("skd", "participant,name,formation,twk,tiu,tkp\n2024000000001,\(name),U1,100,100,200\n")
+        ])
+        defer { site.cleanUp() }
+        #expect(
+            await site.errors() == [
+                "content/vacancies/cpns-2024/results/skd.csv:2:15: error: column B (name): this cell holds the control character \(named), which no page may show (delete it: such characters come in when text is copied from a PDF, a terminal or another program)"
+            ])
+    }
+
     @Test func characterReferencesInMarkdownDoNotPutControlsIntoAnyOutput() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
