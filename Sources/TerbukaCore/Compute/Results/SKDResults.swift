@@ -10,6 +10,12 @@ struct SKDResults: PublishedResultTable {
     let ranks: [Int32]
     let statuses: [ResultStatus?]
     let groups: [FormationGroup]
+    /// Per position: TWK, TIU and TKP packed 10 bits each (`packedScores`), `absent` for
+    /// an absentee. Read in rank order without reaching into the rows, which lie in the
+    /// table's order: the evaluation and the render ask for every row's scores (perf).
+    /// Four bytes a row: the build's peak memory is near its goal.
+    private let scoresInOrder: [UInt32]
+    private static let absent = UInt32.max
 
     /// After whether the passing marks were reached, in this order.
     static let rankingKeys: [RankingKey] = [.skdTotal, .tkp, .tiu, .twk]
@@ -51,6 +57,11 @@ struct SKDResults: PublishedResultTable {
 
     static let passedBit = 12 * rankingKeys.count
 
+    /// Each score is at most 225 (SKDMark.maximum), read so: 10 bits hold it.
+    static func packedScores(_ scores: SKDScores) -> UInt32 {
+        UInt32(scores.twk) | UInt32(scores.tiu) << 10 | UInt32(scores.tkp) << 20
+    }
+
     init(
         entry: ResultEntry, place: TablePlace, rows: [SKDRow], formations: [Formation], rules: ScoringRules,
         into diagnostics: inout Diagnostics
@@ -60,10 +71,12 @@ struct SKDResults: PublishedResultTable {
         hasSources = rows.contains { $0.source != nil }
         let marksOf = formations.map { rules.passing[$0.kind] }
         var keys = [Int](repeating: -1, count: rows.count)
+        var packed = [UInt32](repeating: Self.absent, count: rows.count)
         // By index, not by row: a copy of each row would retain and release its strings.
         for index in rows.indices {
-            guard let scores = rows[index].scores, let marks = marksOf[Int(rows[index].identity.formationIndex)]
-            else { continue }
+            guard let scores = rows[index].scores else { continue }
+            packed[index] = Self.packedScores(scores)
+            guard let marks = marksOf[Int(rows[index].identity.formationIndex)] else { continue }
             keys[index] = Self.packedKey(scores, passed: marks.isMet(by: scores))
         }
         let (order, ranges) = Grouping.order(
@@ -73,6 +86,7 @@ struct SKDResults: PublishedResultTable {
                 return rows[a].identity.participant < rows[b].identity.participant
             })
         self.order = order
+        scoresInOrder = order.map { packed[Int($0)] }
         var ranks = [Int32](repeating: 0, count: order.count)
         var statuses = [ResultStatus?](repeating: nil, count: order.count)
         var groups: [FormationGroup] = []
@@ -145,9 +159,13 @@ struct SKDResults: PublishedResultTable {
     }
 
     func row(_ position: Int) -> SKDRow { rows[Int(order[position])] }
-    /// The scores and absence of a row, without copying the row (a million rows counted for
-    /// the evaluation).
-    func scores(_ position: Int) -> SKDScores? { rows[Int(order[position])].scores }
+    /// The scores of a row, from `scoresInOrder` (a million rows counted for the evaluation).
+    func scores(_ position: Int) -> SKDScores? {
+        let packed = scoresInOrder[position]
+        guard packed != Self.absent else { return nil }
+        return SKDScores(twk: Int(packed & 0x3FF), tiu: Int(packed >> 10 & 0x3FF), tkp: Int(packed >> 20 & 0x3FF))
+    }
+    /// The absence of a row, without copying the row.
     func absence(_ position: Int) -> Absence? { rows[Int(order[position])].absence }
     // Direct indexing: copying a whole row for one field would retain and release each of
     // its strings, a million times per table (perf).
@@ -162,7 +180,7 @@ struct SKDResults: PublishedResultTable {
         let index = Int(order[position])
         var cells: [CellValue] = []
         cells.reserveCapacity(SKDMark.allCases.count + 3)
-        if let scores = rows[index].scores {
+        if let scores = scores(position) {
             for mark in SKDMark.allCases { cells.append(.integer(mark.score(in: scores))) }
             cells.append(.integer(Int(ranks[position])))
         } else {
