@@ -11,7 +11,7 @@
 struct ParticipantLines {
     private var numbers: [UInt64: Int32] = [:]
     private var texts: [String: Int32] = [:]
-    /// The numbers collected, when deferred, with nil `numbers` lines.
+    /// The participant numbers read so far when deferred, without their lines.
     private var collected: [UInt64] = []
     let deferred: Bool
     /// Room to make for the participants expected; `texts` gets it at its first.
