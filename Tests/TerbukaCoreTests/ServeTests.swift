@@ -6,6 +6,8 @@ import Testing
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// `terbuka serve` on a free loopback port: pages, rebuilds on change, errors in the page.
@@ -13,10 +15,20 @@ import Testing
     /// The body of a GET of `url`, read from a socket of its own. Not URLSession: on Linux its
     /// requests wait for a Dispatch worker thread, and while the whole suite ran beside a
     /// release build on two cores one waited past its 60 s timeout although the server, which
-    /// answers on a thread of its own per connection, was not what was slow.
+    /// answers on a thread of its own per connection, was not what was slow. The whole answer
+    /// must arrive within 60 s, as long as its Content-Length says.
     static func fetch(_ url: URL) async throws -> String {
         let port = try #require(url.port)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let components = try #require(URLComponents(url: url, resolvingAgainstBaseURL: false))
+        let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        let target = path + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
+        #if canImport(Glibc)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let sendFlags = Int32(MSG_NOSIGNAL)
+        #else
+            let fd = socket(AF_INET, SOCK_STREAM, 0)
+            let sendFlags: Int32 = 0
+        #endif
         try #require(fd >= 0)
         defer { close(fd) }
         var timeout = timeval(tv_sec: 60, tv_usec: 0)
@@ -31,19 +43,32 @@ import Testing
             }
         }
         try #require(connected == 0, "cannot connect to \(url)")
-        let request = Array("GET \(url.path.isEmpty ? "/" : url.path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8)
-        try #require(
-            request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } == request.count)
+        let request = Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8)
+        try #require(request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, sendFlags) } == request.count)
+        let deadline = Date().addingTimeInterval(60)
         var answer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            try #require(count >= 0, "no answer from \(url) within 60 s")
+            let failure = errno
+            if count < 0 {
+                if failure == EINTR, Date() < deadline { continue }
+                let problem =
+                    failure == EAGAIN || failure == EWOULDBLOCK
+                    ? "no answer within 60 s" : "reading the answer failed: \(String(cString: strerror(failure)))"
+                try #require(count >= 0, "\(url): \(problem)")
+            }
             if count == 0 { break }
             answer += chunk[0..<count]
+            try #require(Date() < deadline, "the answer from \(url) took over 60 s")
         }
-        let head = try #require(answer.firstRange(of: Array("\r\n\r\n".utf8)), "no HTTP head from \(url)")
-        return String(decoding: answer[head.upperBound...], as: UTF8.self)
+        let end = try #require(answer.firstRange(of: Array("\r\n\r\n".utf8)), "no HTTP head from \(url)")
+        let head = String(decoding: answer[..<end.lowerBound], as: UTF8.self)
+        let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+            .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) }
+        let body = answer[end.upperBound...]
+        try #require(length == body.count, "the answer from \(url) was cut off: \(body.count) of \(length ?? -1) bytes")
+        return String(decoding: body, as: UTF8.self)
     }
 
     /// How long a rebuild may take to be served. Generous: the wait ends as soon as the page

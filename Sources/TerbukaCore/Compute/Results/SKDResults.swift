@@ -57,9 +57,11 @@ struct SKDResults: PublishedResultTable {
 
     static let passedBit = 12 * rankingKeys.count
 
-    /// Each score is at most 225 (SKDMark.maximum), read so: 10 bits hold it.
+    /// Each score is at most 225 (SKDMark.maximum; the row parser refuses more): 10 bits
+    /// hold it, and the result is never `absent`.
     static func packedScores(_ scores: SKDScores) -> UInt32 {
-        UInt32(scores.twk) | UInt32(scores.tiu) << 10 | UInt32(scores.tkp) << 20
+        assert([scores.twk, scores.tiu, scores.tkp].allSatisfy { (0..<1024).contains($0) })
+        return UInt32(scores.twk) | UInt32(scores.tiu) << 10 | UInt32(scores.tkp) << 20
     }
 
     init(

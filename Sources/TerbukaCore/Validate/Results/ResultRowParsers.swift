@@ -46,7 +46,7 @@ enum ResultRowParsers {
                     raw, mark.label, at: fields.location(column), max: mark.maximum, multipleOf: mark.multipleOf,
                     decimalComma: fields.decimalComma, identity, &d)
             }
-            // Each test read, and reported, in the row's order.
+            // Each test read, and reported, in the tests' order (TWK, TIU, TKP).
             let twk = value(0, written.0)
             let tiu = value(1, written.1)
             let tkp = value(2, written.2)

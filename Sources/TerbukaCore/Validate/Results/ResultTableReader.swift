@@ -141,6 +141,8 @@ struct ResultTableReader {
         var found = Diagnostics()
         var (rows, repeated) = read(&source, deferred: true, into: &found, row: make)
         if repeated {
+            // The first reading's rows are let go before the second's are made.
+            rows = nil
             found = Diagnostics()
             guard var again = reopen(&diagnostics) else { return nil }
             (rows, _) = read(&again, deferred: false, into: &found, row: make)
@@ -204,7 +206,8 @@ struct ResultTableReader {
         let make: (Fields, RowIdentity, inout Diagnostics) -> Row?
         let decimalComma: Bool
         var rows: [Row] = []
-        /// Participant number → the line of its row, to report a participant listed twice.
+        /// Participant → the line of its row, to report a participant listed twice (numbers
+        /// only collected, without lines, when deferred).
         var firstRowOf = ParticipantLines()
         /// The line this part's rows start on: earlier lines in `firstRowOf` are not its own.
         var firstLine = 0
