@@ -22,21 +22,17 @@ import Testing
         let components = try #require(URLComponents(url: url, resolvingAgainstBaseURL: false))
         let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
         let target = path + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
+        let fd = LoopbackHTTPServer.tcpSocket()
         #if canImport(Glibc)
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             let sendFlags = Int32(MSG_NOSIGNAL)
         #else
-            let fd = socket(AF_INET, SOCK_STREAM, 0)
             let sendFlags: Int32 = 0
         #endif
         try #require(fd >= 0)
         defer { close(fd) }
         var timeout = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var address = LoopbackHTTPServer.loopback(port: UInt16(port))
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
