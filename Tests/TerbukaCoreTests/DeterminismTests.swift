@@ -121,3 +121,59 @@ import Testing
         }
     }
 }
+
+/// Work split over the cores for long tables gives what one thread gives.
+@Suite struct ParallelOrderTests {
+    /// Rows over formations of very different sizes, with many ties on the key.
+    private static func table(rows: Int, formations: Int) -> (formation: [Int32], key: [Int], list: [Formation]) {
+        var generator = SystemRandomNumberGenerator()
+        let list = (0..<formations).map {
+            Formation(code: "F\($0)", position: "P", unit: "U", education: nil, kind: "umum", quota: 1, line: $0 + 2)
+        }
+        // Skewed: a few formations hold most rows, some none.
+        let formation = (0..<rows).map { _ in
+            Int32(
+                min(
+                    formations - 1,
+                    Int(Double(Int.random(in: 0..<formations * formations, using: &generator)).squareRoot())))
+        }
+        let key = (0..<rows).map { _ in Int.random(in: 0..<50, using: &generator) }
+        return (formation, key, list)
+    }
+
+    @Test func formationsSortedOnEveryCoreComeOutAsOnOne() {
+        for (rows, formations) in [(1, 1), (7, 3), (5_000, 40), (20_000, 900)] {
+            let table = Self.table(rows: rows, formations: formations)
+            func order(parallelFrom: Int) -> (order: [Int32], ranges: [(Formation, Range<Int>)]) {
+                Grouping.order(
+                    count: rows, formations: table.list, formation: { table.formation[$0] },
+                    before: { a, b in table.key[a] != table.key[b] ? table.key[a] > table.key[b] : a < b },
+                    parallelFrom: parallelFrom)
+            }
+            let serial = order(parallelFrom: .max)
+            let parallel = order(parallelFrom: 0)
+            #expect(parallel.order == serial.order)
+            #expect(parallel.ranges.map(\.1) == serial.ranges.map(\.1))
+            // And it is the order asked for: by formation, then by key, then by row.
+            let expected = (0..<rows).sorted {
+                (table.formation[$0], -table.key[$0], $0) < (table.formation[$1], -table.key[$1], $1)
+            }
+            #expect(parallel.order.map(Int.init) == expected)
+        }
+    }
+
+    @Test func wordShardsGatheredOnEveryCoreComeOutAsOnOne() {
+        let names = ["ANI", "BUDI SANTOSO", "SITI NURHALIZA", "BUDI", "ANDI BUDIMAN", "SANTI", "NUR AINI"]
+        let entries = (0..<3_000).map { names[$0 % names.count] + " " + names[($0 * 7 + 3) % names.count] }
+        func shards(parallelFrom: Int) -> WordShards {
+            WordShards(
+                words: { LookupData.words(entries[$0]) }, sizes: entries.map { $0.utf8.count + 40 }, budget: 4_000,
+                minimumLetters: 3, parallelFrom: parallelFrom)
+        }
+        let serial = shards(parallelFrom: .max)
+        let parallel = shards(parallelFrom: 0)
+        #expect(parallel.keys.map(\.json) == serial.keys.map(\.json))
+        #expect(parallel.shards == serial.shards)
+        #expect(serial.shards.count > 1)
+    }
+}

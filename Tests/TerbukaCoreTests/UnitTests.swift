@@ -309,3 +309,31 @@ import Testing
         #expect(XMLText.escape("Ñusa Kenari — 2026 ☂") == "Ñusa Kenari — 2026 ☂")
     }
 }
+
+@Suite struct PersonalDataInTextTests {
+    /// What `kindInside` finds in published text (names, reasons): a date that looks like a
+    /// birth date wherever it is, else the first NIK, phone number or e-mail address met.
+    @Test func eachKindIsFoundAndABirthDateComesFirst() {
+        let cases: [(String, String?)] = [
+            ("MADE PRATAMA 0", nil),
+            ("ANI 081234567890", "a phone number"),
+            ("0812-3456-7890", "a phone number"),
+            ("+62 812 3456 7890", "a phone number"),
+            ("6281234567890", "a phone number"),
+            ("5301 0123 4567 8901", "a NIK (16 digits)"),
+            ("hubungi budi@contoh.id", "an e-mail address"),
+            ("budi@contoh.id kemarin", "an e-mail address"),
+            ("budi@contoh tanpa titik", nil),
+            ("@akun.resmi", nil),
+            ("3201234567890123 lahir 05-01-1988", "a date that looks like a birth date"),
+            ("budi@contoh.id 3201234567890123", "an e-mail address"),
+            ("3201234567890123 budi@contoh.id", "a NIK (16 digits)"),
+            ("ujian 2020-01-05 nomor 12", nil),
+            ("Usia melebihi batas, lahir 1988/01/05", "a date that looks like a birth date"),
+            ("SITI NURHALIZA", nil),
+        ]
+        for (text, kind) in cases {
+            #expect(PersonalData.kindInside(text) == kind, "\(text)")
+        }
+    }
+}

@@ -18,35 +18,24 @@ enum PersonalData {
         return nil
     }
 
-    /// Published free text: a NIK, e-mail or phone anywhere inside. One pass over the
-    /// bytes without allocating, since it runs on every name of every table.
+    /// Published free text: a NIK, e-mail or phone anywhere inside, or a date that looks
+    /// like a birth date. It runs on every name of every table: one pass over the bytes,
+    /// in place, without allocating.
     static func kindInside(_ text: String) -> String? {
-        // Names and reasons rarely hold digits or '@'; nothing else here can match.
-        guard text.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x40 }) else { return nil }
+        var bytes = text
+        return bytes.withUTF8 { kindInside(bytes: $0, text) }
+    }
+
+    private static func kindInside(bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> String? {
+        @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
         // A date with a year before 2010 in published text is most likely a birth date. Only
-        // text with a digit, a date separator and a digit in a row is looked at closely.
+        // text with a digit, a date separator and a digit in a row is looked at closely, after
+        // the pass; it comes before whatever else the text holds.
         var mayHoldDate = false
         var twoBack: UInt8 = 0
         var oneBack: UInt8 = 0
-        for byte in text.utf8 {
-            if oneBack == 0x2D || oneBack == 0x2F || oneBack == 0x2E, twoBack >= 0x30, twoBack <= 0x39, byte >= 0x30,
-                byte <= 0x39
-            {
-                mayHoldDate = true
-                break
-            }
-            twoBack = oneBack
-            oneBack = byte
-        }
-        if mayHoldDate {
-            for word in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" })
-            where PersonalData.looksLikeDate(String(word)) {
-                let year = word.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init).first {
-                    $0.count == 4
-                }
-                if let year, let value = Int(year), value < 2010 { return "a date that looks like a birth date" }
-            }
-        }
+        // The first NIK, phone number or e-mail address met.
+        var found: String?
         var count = 0
         var first: UInt8 = 0
         var second: UInt8 = 0
@@ -60,21 +49,32 @@ enum PersonalData {
             return nil
         }
         var previous: UInt8 = 0x20
-        var afterAt: [UInt8]? = nil
-        for byte in text.utf8 {
+        // Inside what follows an '@' up to a space, and whether it has a dot.
+        var afterAt = false
+        var dotAfterAt = false
+        for byte in bytes {
+            if !mayHoldDate {
+                if oneBack == 0x2D || oneBack == 0x2F || oneBack == 0x2E, isDigit(twoBack), isDigit(byte) {
+                    mayHoldDate = true
+                }
+                twoBack = oneBack
+                oneBack = byte
+            }
+            if found != nil {
+                if mayHoldDate { break }
+                continue
+            }
             defer { previous = byte }
-            if var tail = afterAt {
-                // Collecting what follows an '@' up to a space.
+            if afterAt {
                 if byte == 0x20 {
-                    if tail.contains(0x2E) { return "an e-mail address" }
-                    afterAt = nil
-                } else {
-                    tail.append(byte)
-                    afterAt = tail
+                    if dotAfterAt { found = "an e-mail address" }
+                    afterAt = false
+                } else if byte == 0x2E {
+                    dotAfterAt = true
                 }
                 continue
             }
-            if byte >= 0x30 && byte <= 0x39 {
+            if isDigit(byte) {
                 switch count {
                 case 0: first = byte
                 case 1: second = byte
@@ -87,12 +87,22 @@ enum PersonalData {
                 // "0812-3456-7890", "5301 0123 …": one separator inside a number keeps it going.
                 previousWasSeparator = true
             } else {
-                if let kind = finish() { return kind }
+                found = finish()
                 previousWasSeparator = false
-                if byte == 0x40, previous != 0x20 { afterAt = [] }
+                if byte == 0x40, previous != 0x20 { (afterAt, dotAfterAt) = (true, false) }
             }
         }
-        if let tail = afterAt, tail.contains(0x2E) { return "an e-mail address" }
+        if mayHoldDate {
+            for word in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" })
+            where PersonalData.looksLikeDate(String(word)) {
+                let year = word.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init).first {
+                    $0.count == 4
+                }
+                if let year, let value = Int(year), value < 2010 { return "a date that looks like a birth date" }
+            }
+        }
+        if let found { return found }
+        if afterAt, dotAfterAt { return "an e-mail address" }
         return finish()
     }
 

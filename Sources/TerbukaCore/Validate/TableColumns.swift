@@ -344,7 +344,9 @@ struct TableReader {
             var reader = parts[index]
             var partSink = head
             if index == 0 {
-                partSink.expect(bytes: reader.bytesLeft)
+                // The first part takes the later parts' rows when they are joined: room for
+                // them all at once, rather than growing it then.
+                partSink.expect(bytes: parts.reduce(0) { $0 + $1.bytesLeft })
             } else {
                 partSink = head.part(bytes: reader.bytesLeft, firstLine: reader.currentLine)
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Orders rows per formation (in formations.csv order) and within it by `before`.
 enum Grouping {
     /// The `count` rows' indexes, by the index in `formations` of each row's formation
@@ -5,7 +7,8 @@ enum Grouping {
     /// Counted into place, then each formation's rows sorted where they lie: no array per
     /// formation.
     static func order(
-        count: Int, formations: [Formation], formation: (Int) -> Int32, before: (Int, Int) -> Bool
+        count: Int, formations: [Formation], formation: (Int) -> Int32, before: (Int, Int) -> Bool,
+        parallelFrom: Int = parallelFrom
     ) -> (order: [Int32], ranges: [(Formation, Range<Int>)]) {
         var ends = [Int](repeating: 0, count: formations.count + 1)
         for index in 0..<count { ends[Int(formation(index)) + 1] += 1 }
@@ -19,11 +22,39 @@ enum Grouping {
         }
         var ranges: [(Formation, Range<Int>)] = []
         for (index, item) in formations.enumerated() where ends[index] < ends[index + 1] {
-            let range = ends[index]..<ends[index + 1]
-            order[range].sort { before(Int($0), Int($1)) }
-            ranges.append((item, range))
+            ranges.append((item, ends[index]..<ends[index + 1]))
+        }
+        // Each formation's rows sorted where they lie; on a long table, runs of formations of
+        // about the same number of rows on every core (each range is sorted by one thread, so
+        // the order is the same whatever the scheduling).
+        let runs = count < parallelFrom ? [0..<ranges.count] : runs(of: ranges.map(\.1), count: count)
+        order.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            _ = Parallel.indices(runs.count) { run in
+                for (_, range) in ranges[runs[run]] {
+                    var slice = UnsafeMutableBufferPointer(rebasing: buffer[range])
+                    slice.sort { before(Int($0), Int($1)) }
+                }
+            }
         }
         return (order, ranges)
+    }
+
+    /// Tables shorter than this are sorted on one thread.
+    static let parallelFrom = 50_000
+
+    /// `ranges` (consecutive, covering `count` rows) cut into runs of about equal rows, a few
+    /// per core.
+    private static func runs(of ranges: [Range<Int>], count: Int) -> [Range<Int>] {
+        let wanted = ProcessInfo.processInfo.activeProcessorCount * 4
+        var runs: [Range<Int>] = []
+        var start = 0
+        for index in ranges.indices where ranges[index].upperBound * wanted >= (runs.count + 1) * count {
+            runs.append(start..<(index + 1))
+            start = index + 1
+        }
+        if start < ranges.count { runs.append(start..<ranges.count) }
+        return runs
     }
 
     /// Standard competition ranking (1, 2, 2, 4) of `sorted` positions whose keys compare

@@ -131,7 +131,13 @@ struct StageComputation {
 
     mutating func skd(into diagnostics: inout Diagnostics) {
         guard let table = input.skd else { return }
-        for row in table.rows { requireMS(row.identity, place: table.place, stage: .same("SKD"), into: &diagnostics) }
+        // By index, and only with an administration table: each row copied would retain and
+        // release its strings, a million times (perf).
+        if input.administrasi != nil {
+            for index in table.rows.indices {
+                requireMS(table.rows[index].identity, place: table.place, stage: .same("SKD"), into: &diagnostics)
+            }
+        }
         let computed = SKDResults(
             entry: table.entry, place: table.place, rows: table.rows, formations: formations, rules: rules,
             into: &diagnostics)

@@ -290,12 +290,17 @@ enum ResultRowParsers {
         _ fields: ResultTableReader.Fields, _ identity: RowIdentity, stage: ResultStage,
         _ d: inout Diagnostics
     ) -> SuppliedColumns?? {
+        let written = (fields.text(.total), fields.text(.rank), fields.text(.status), fields.text(.final))
+        // Most tables type none of them: no optional values made and dropped per row (perf
+        // showed their generic copies and destroys on every row of a million).
+        func empty(_ raw: String?) -> Bool { raw?.isEmpty ?? true }
+        if empty(written.0), empty(written.1), empty(written.2), empty(written.3) { return .some(nil) }
         var total: Located<Int>?
         var rank: Located<Int>?
         var status: Located<ResultStatus>?
         var final: Located<Int>?
         var ok = true
-        if let raw = fields.text(.total), !raw.isEmpty {
+        if let raw = written.0, !raw.isEmpty {
             if let value = CellText.parse(raw, scale: 0, decimalComma: fields.decimalComma) {
                 total = Located(value, at: fields.location(.total))
             } else {
@@ -303,7 +308,7 @@ enum ResultRowParsers {
                 ok = false
             }
         }
-        if let raw = fields.text(.rank), !raw.isEmpty {
+        if let raw = written.1, !raw.isEmpty {
             if let value = Int(raw), value >= 1 {
                 rank = Located(value, at: fields.location(.rank))
             } else {
@@ -311,7 +316,7 @@ enum ResultRowParsers {
                 ok = false
             }
         }
-        if let raw = fields.text(.status), !raw.isEmpty {
+        if let raw = written.2, !raw.isEmpty {
             if let value = ResultStatus(code: raw), value.isAccepted(at: stage) {
                 status = Located(value, at: fields.location(.status))
             } else {
@@ -323,7 +328,7 @@ enum ResultRowParsers {
                 ok = false
             }
         }
-        if let raw = fields.text(.final), !raw.isEmpty {
+        if let raw = written.3, !raw.isEmpty {
             if let value = fields.scaled(.final, scale: 3), value <= ScoreRange.maximumThousandths {
                 final = Located(value, at: fields.location(.final))
             } else {
@@ -332,8 +337,6 @@ enum ResultRowParsers {
             }
         }
         guard ok else { return nil }
-        // Most tables type none of them: no object per row to find it empty.
-        if total == nil, rank == nil, status == nil, final == nil { return .some(nil) }
         return .some(SuppliedColumns(total: total, rank: rank, status: status, final: final))
     }
 }
