@@ -114,6 +114,19 @@ import Testing
         }
     }
 
+    @Test func runsVisitEveryIndexOnceInRunsThatTileTheRange() {
+        for count in [0, 1, 2, 7, 8, 9, 100, 1_001] {
+            for parallelFrom in [0, .max] {
+                let lock = NSLock()
+                var runs: [Range<Int>] = []
+                Parallel.runs(count, parallelFrom: parallelFrom) { run in lock.withLock { runs.append(run) } }
+                let tiles = runs.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+                #expect(tiles.flatMap { Array($0) } == Array(0..<count), "\(count), from \(parallelFrom)")
+                if parallelFrom == .max { #expect(runs == [0..<count]) }
+            }
+        }
+    }
+
     @Test func bothGivesEachPieceOfWorkItsOwnResult() {
         for _ in 0..<200 {
             let (text, numbers) = Parallel.both({ String(repeating: "a", count: 1000) }, { Array(0..<1000) })

@@ -44,6 +44,16 @@ enum Parallel {
         return Array(slots)
     }
 
+    /// `work` for runs of the indices below `count`, a few runs per core, all at once; one
+    /// run on this thread when `count` is below `parallelFrom`. `work` must touch nothing
+    /// another run writes.
+    static func runs(_ count: Int, parallelFrom: Int = 50_000, _ work: (Range<Int>) -> Void) {
+        let runs = count < parallelFrom ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
+        let length = (count + runs - 1) / runs
+        if runs == 1 { return work(0..<count) }
+        _ = indices(runs) { run in work(min(count, run * length)..<min(count, (run + 1) * length)) }
+    }
+
     /// `transform` of every item, in chunks run at once; nil results are dropped.
     static func compactMap<Item: Sendable, Output: Sendable>(
         _ items: [Item], into diagnostics: inout Diagnostics, _ transform: (Item, inout Diagnostics) -> Output?

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The evaluation of a round, per formation and for the whole round: the report agencies
 /// write by hand after each round. Every count is part of a partition of one table's rows
 /// (MS + TMS are the administration's rows, the TMS reasons add up to TMS, present and
@@ -69,10 +71,14 @@ public struct RoundEvaluation: Sendable {
     init(tables: [any PublishedResultTable], skd: SKDResults?, formations: [Formation], rules: ScoringRules) {
         var perFormation: [String: [Row]] = [:]
         for table in tables {
-            for group in table.groups {
+            // Each formation's rows counted on every core (a million rows), then kept in order.
+            let groups = table.groups
+            let counted = Parallel.map(Array(groups.indices)) { index -> [Row] in
+                let group = groups[index]
                 let code = group.formation.code
+                var rows: [Row] = []
                 func add(_ measure: Measure, _ detail: String, _ count: Int) {
-                    perFormation[code, default: []].append(
+                    rows.append(
                         Row(formation: code, stage: table.stage, measure: measure, detail: detail, count: count))
                 }
                 add(.rows, "", group.range.count)
@@ -80,14 +86,17 @@ public struct RoundEvaluation: Sendable {
                 case .administrasi:
                     Self.administration(table, group, add)
                 case .skd:
-                    guard let skd else { continue }
-                    Self.skd(skd, group, marks: rules.passing[group.formation.kind] ?? PassingMarks(), add)
+                    if let skd {
+                        Self.skd(skd, group, marks: rules.passing[group.formation.kind] ?? PassingMarks(), add)
+                    }
                 case .kompetensi, .akhir:
                     Self.attendance(table, group, seats: true, add)
                 case .skb:
                     Self.attendance(table, group, seats: false, add)
                 }
+                return rows
             }
+            for (group, rows) in zip(groups, counted) { perFormation[group.formation.code, default: []] += rows }
         }
         let final = tables.last { $0.stage == .akhir || $0.stage == .kompetensi }
         let filled = final?.seatFilling?.filled

@@ -74,12 +74,20 @@ struct SKDResults: PublishedResultTable {
         let marksOf = formations.map { rules.passing[$0.kind] }
         var keys = [Int](repeating: -1, count: rows.count)
         var packed = [UInt32](repeating: Self.absent, count: rows.count)
-        // By index, not by row: a copy of each row would retain and release its strings.
-        for index in rows.indices {
-            guard let scores = rows[index].scores else { continue }
-            packed[index] = Self.packedScores(scores)
-            guard let marks = marksOf[Int(rows[index].identity.formationIndex)] else { continue }
-            keys[index] = Self.packedKey(scores, passed: marks.isMet(by: scores))
+        // By index, not by row: a copy of each row would retain and release its strings. A
+        // long table's rows in runs on every core, each run writing its own indices.
+        keys.withUnsafeMutableBufferPointer { keyBuffer in
+            packed.withUnsafeMutableBufferPointer { packedBuffer in
+                nonisolated(unsafe) let (keys, packed) = (keyBuffer, packedBuffer)
+                Parallel.runs(rows.count) { run in
+                    for index in run {
+                        guard let scores = rows[index].scores else { continue }
+                        packed[index] = Self.packedScores(scores)
+                        guard let marks = marksOf[Int(rows[index].identity.formationIndex)] else { continue }
+                        keys[index] = Self.packedKey(scores, passed: marks.isMet(by: scores))
+                    }
+                }
+            }
         }
         let (order, ranges) = Grouping.order(
             count: rows.count, formations: formations, formation: { rows[$0].identity.formationIndex },

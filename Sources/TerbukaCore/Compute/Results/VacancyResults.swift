@@ -45,10 +45,11 @@ public struct VacancyResults: Sendable {
         let computed = stages.tables
         let final = computed.last { $0.stage == .akhir || $0.stage == .kompetensi }
         unfilled = final.map { UnfilledFormation.list(final: $0, first: computed[0], formations: vacancy.formations) }
-        statistics = ResultStatistics(
-            tables: tables, skd: stages.skdResults, formations: vacancy.formations, rules: rules)
-        evaluation = RoundEvaluation(
-            tables: tables, skd: stages.skdResults, formations: vacancy.formations, rules: rules)
+        // Both read every row of every table: at once.
+        let skd = stages.skdResults
+        (statistics, evaluation) = Parallel.both(
+            { [rules] in ResultStatistics(tables: computed, skd: skd, formations: vacancy.formations, rules: rules) },
+            { [rules] in RoundEvaluation(tables: computed, skd: skd, formations: vacancy.formations, rules: rules) })
         for table in tables {
             let cutoffs = Cutoff.perGroup(table)
             if !cutoffs.isEmpty { self.cutoffs[table.stage] = cutoffs }
