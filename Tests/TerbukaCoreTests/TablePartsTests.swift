@@ -129,6 +129,23 @@ import Testing
         #expect(lines == [1, 2, 3, 4, 5, 6])
     }
 
+    @Test func loneCarriageReturnsAndLineFeedsAreFoundWhereverTheyAre() {
+        let crlf = Array("a,b\r\n1,x\r\n2,y\r\n".utf8)
+        #expect(!CSVReader.hasLoneReturn(crlf, 0..<crlf.count))
+        #expect(CSVReader.lineFeeds(in: crlf, 0..<crlf.count) == 3)
+        #expect(CSVReader.lineFeeds(in: crlf, 5..<crlf.count - 1) == 1)
+        for text in ["\ra,b\n", "a,b\n1,x\r2,y\n", "a,b\r\n1,x\r", "a\r\r\n"] {
+            let bytes = Array(text.utf8)
+            #expect(CSVReader.hasLoneReturn(bytes, 0..<bytes.count), "\(text.debugDescription)")
+        }
+        // A return at the end of the range whose line feed lies just past it is not lone.
+        #expect(!CSVReader.hasLoneReturn(crlf, 0..<4))
+        // Only the range is looked at.
+        let late = Array("a,b\n1,x\r2".utf8)
+        #expect(!CSVReader.hasLoneReturn(late, 0..<7))
+        #expect(CSVReader.hasLoneReturn(late, 7..<late.count))
+    }
+
     @Test func aShortRestIsNotCut() throws {
         var reader = CSVReader(bytes: Array("a,b\n1,x\n2,y\n".utf8))
         #expect(reader.split(into: 2, minimumBytes: 1 << 20) == nil)

@@ -215,7 +215,7 @@ public struct CSVReader {
         var counted = 0
         for (index, start) in starts.enumerated() {
             if Self.hasLoneReturn(rest, counted..<start) { return nil }
-            line += rest[counted..<start].reduce(0) { $1 == Self.lf ? $0 + 1 : $0 }
+            line += Self.lineFeeds(in: rest, counted..<start)
             counted = start
             var part = self
             part.position = start
@@ -228,9 +228,28 @@ public struct CSVReader {
     }
 
     /// Whether a carriage return not followed by a line feed starts in `range` of `bytes`.
+    /// Each carriage return found with memchr: a file whose lines end in LF alone has none,
+    /// and a long table's split looks through all of it on one core.
     static func hasLoneReturn(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         bytes.withUnsafeBufferPointer { bytes in
-            range.contains { bytes[$0] == cr && ($0 + 1 >= bytes.count || bytes[$0 + 1] != lf) }
+            guard let base = bytes.baseAddress else { return false }
+            var start = range.lowerBound
+            while start < range.upperBound {
+                guard let found = memchr(base + start, Int32(cr), range.upperBound - start) else { return false }
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if index + 1 >= bytes.count || bytes[index + 1] != lf { return true }
+                start = index + 1
+            }
+            return false
+        }
+    }
+
+    /// The line feeds in `range` of `bytes`, counted in place.
+    static func lineFeeds(in bytes: [UInt8], _ range: Range<Int>) -> Int {
+        bytes.withUnsafeBufferPointer { bytes in
+            var count = 0
+            for index in range { count &+= bytes[index] == lf ? 1 : 0 }
+            return count
         }
     }
 
