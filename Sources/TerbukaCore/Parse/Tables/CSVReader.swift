@@ -244,11 +244,18 @@ public struct CSVReader {
         }
     }
 
-    /// The line feeds in `range` of `bytes`, counted in place.
+    /// The line feeds in `range` of `bytes`, each found with memchr.
     static func lineFeeds(in bytes: [UInt8], _ range: Range<Int>) -> Int {
         bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return 0 }
             var count = 0
-            for index in range { count &+= bytes[index] == lf ? 1 : 0 }
+            var start = range.lowerBound
+            while start < range.upperBound,
+                let found = memchr(base + start, Int32(lf), range.upperBound - start)
+            {
+                count += 1
+                start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            }
             return count
         }
     }
