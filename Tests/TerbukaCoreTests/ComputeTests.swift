@@ -245,3 +245,53 @@ import Testing
         #expect(index.home.running.first?.nextDeadline?.id == "pendaftaran")
     }
 }
+
+/// A table long enough to be ranked on every core (Parallel.parallelFrom rows and more).
+@Suite struct LongTableRankingTests {
+    @Test func aLongSKDTableIsOrderedAndRankedAsTheRulesSay() {
+        let rules = ScoringRules.preset(for: .cpns)
+        let formations = (0..<300).map { ComputeTests.formation("F\($0)", quota: 2) }
+        var generator = SeededGenerator(seed: 60_000)
+        let rows = (0..<(Parallel.parallelFrom + 10_000)).map { index -> SKDRow in
+            let formation = Int32.random(in: 0..<300, using: &generator)
+            let identity = ComputeTests.identity(
+                "P\(index)", row: Int32(index + 2), formation: formation, code: "F\(formation)")
+            guard Int.random(in: 0..<50, using: &generator) > 0 else {
+                return SKDRow(identity: identity, scores: nil, absence: Absence.allCases[0], supplied: nil)
+            }
+            let scores = SKDScores(
+                twk: 5 * Int.random(in: 10...20, using: &generator),
+                tiu: 5 * Int.random(in: 14...24, using: &generator),
+                tkp: Int.random(in: 150...170, using: &generator))
+            return SKDRow(identity: identity, scores: scores, absence: nil, supplied: nil)
+        }
+        var diagnostics = Diagnostics()
+        let results = SKDResults(
+            entry: ComputeTests.entry(.skd), place: ComputeTests.skdPlace, rows: rows, formations: formations,
+            rules: rules, into: &diagnostics)
+        let keys = rows.map { row in
+            row.scores.map { SKDResults.packedKey($0, passed: rules.passing["umum"]?.isMet(by: $0) ?? true) } ?? -1
+        }
+        let expected = rows.indices.sorted { a, b in
+            let (x, y) = (rows[a].identity, rows[b].identity)
+            if x.formationIndex != y.formationIndex { return x.formationIndex < y.formationIndex }
+            if keys[a] != keys[b] { return keys[a] > keys[b] }
+            return x.participant < y.participant
+        }
+        #expect(results.order.map(Int.init) == expected)
+        // Competition ranks within each formation, absentees unranked.
+        var expectedRanks = [Int32](repeating: 0, count: rows.count)
+        for (position, index) in expected.enumerated() where keys[index] >= 0 {
+            let previous = position - 1
+            let sameGroup =
+                previous >= 0 && rows[expected[previous]].identity.formationIndex == rows[index].identity.formationIndex
+            expectedRanks[position] =
+                sameGroup && keys[expected[previous]] == keys[index]
+                ? expectedRanks[previous]
+                : sameGroup
+                    ? Int32(position - results.groups.first { $0.range.contains(position) }!.range.lowerBound + 1) : 1
+        }
+        #expect(results.ranks == expectedRanks)
+        #expect(diagnostics.all.isEmpty)
+    }
+}

@@ -114,14 +114,11 @@ import Testing
         }
     }
 
-    @Test func runsVisitEveryIndexOnceInRunsThatTileTheRange() {
+    @Test func runsVisitEveryIndexOnceInRunsThatTileTheRangeInOrder() {
         for count in [0, 1, 2, 7, 8, 9, 100, 1_001] {
             for parallelFrom in [0, .max] {
-                let lock = NSLock()
-                var runs: [Range<Int>] = []
-                Parallel.runs(count, parallelFrom: parallelFrom) { run in lock.withLock { runs.append(run) } }
-                let tiles = runs.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
-                #expect(tiles.flatMap { Array($0) } == Array(0..<count), "\(count), from \(parallelFrom)")
+                let runs = Parallel.runs(count, parallelFrom: parallelFrom) { $0 }
+                #expect(runs.flatMap { Array($0) } == Array(0..<count), "\(count), from \(parallelFrom)")
                 if parallelFrom == .max { #expect(runs == [0..<count]) }
             }
         }
@@ -139,7 +136,7 @@ import Testing
 @Suite struct ParallelOrderTests {
     /// Rows over formations of very different sizes, with many ties on the key.
     private static func table(rows: Int, formations: Int) -> (formation: [Int32], key: [Int], list: [Formation]) {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: UInt64(rows * 31 + formations))
         let list = (0..<formations).map {
             Formation(code: "F\($0)", position: "P", unit: "U", education: nil, kind: "umum", quota: 1, line: $0 + 2)
         }
@@ -167,6 +164,14 @@ import Testing
             let parallel = order(parallelFrom: 0)
             #expect(parallel.order == serial.order)
             #expect(parallel.ranges.map(\.1) == serial.ranges.map(\.1))
+            // Ties left to the sort (the key alone) come out the same too.
+            let byKeyAlone = [Int.max, 0].map { parallelFrom in
+                Grouping.order(
+                    count: rows, formations: table.list, formation: { table.formation[$0] },
+                    before: { table.key[$0] > table.key[$1] }, parallelFrom: parallelFrom
+                ).order
+            }
+            #expect(byKeyAlone[0] == byKeyAlone[1])
             // And it is the order asked for: by formation, then by key, then by row.
             let expected = (0..<rows).sorted {
                 (table.formation[$0], -table.key[$0], $0) < (table.formation[$1], -table.key[$1], $1)
@@ -176,8 +181,14 @@ import Testing
     }
 
     @Test func wordShardsGatheredOnEveryCoreComeOutAsOnOne() {
-        let names = ["ANI", "BUDI SANTOSO", "SITI NURHALIZA", "BUDI", "ANDI BUDIMAN", "SANTI", "NUR AINI"]
-        let entries = (0..<3_000).map { names[$0 % names.count] + " " + names[($0 * 7 + 3) % names.count] }
+        // Common words in every run, rare ones first met in a later run, names not in ASCII,
+        // and words too common for one shard (their keys truncated).
+        let names = [
+            "ANI", "BUDI SANTOSO", "SITI NURHALIZA", "BUDI", "ANDI BUDIMAN", "SANTI", "NUR AINI", "ÉLISE ÇAKIR",
+        ]
+        let entries = (0..<3_000).map {
+            names[$0 % names.count] + " " + names[($0 * 7 + 3) % names.count] + ($0 > 2_500 ? " WULAN\($0 % 5)X" : "")
+        }
         func shards(parallelFrom: Int) -> WordShards {
             WordShards(
                 words: { LookupData.words(entries[$0]) }, sizes: entries.map { $0.utf8.count + 40 }, budget: 4_000,
@@ -188,5 +199,6 @@ import Testing
         #expect(parallel.keys.map(\.json) == serial.keys.map(\.json))
         #expect(parallel.shards == serial.shards)
         #expect(serial.shards.count > 1)
+        #expect(serial.keys.contains { $0.truncated } && serial.keys.contains { $0.key.hasPrefix("wul") })
     }
 }

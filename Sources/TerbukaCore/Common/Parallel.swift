@@ -44,21 +44,30 @@ enum Parallel {
         return Array(slots)
     }
 
-    /// `work` for runs of the indices below `count`, a few runs per core, all at once; one
-    /// run on this thread when `count` is below `parallelFrom`. `work` must touch nothing
-    /// another run writes.
-    static func runs(_ count: Int, parallelFrom: Int = 50_000, _ work: (Range<Int>) -> Void) {
-        let runs = count < parallelFrom ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
+    /// How many pieces work is cut into: a few per core, so that the last to finish is short.
+    static var runCount: Int { ProcessInfo.processInfo.activeProcessorCount * 4 }
+
+    /// Lists shorter than this are worked through on one thread: starting threads would
+    /// cost more than it saves.
+    static let parallelFrom = 50_000
+
+    /// `work` for runs of the indices below `count` (`runCount` of them), all at once; the
+    /// outputs in the runs' order. One run on this thread when `count` is below
+    /// `parallelFrom`. `work` must touch nothing another run writes.
+    static func runs<Output>(
+        _ count: Int, parallelFrom: Int = parallelFrom, _ work: (Range<Int>) -> Output
+    ) -> [Output] {
+        let runs = count < parallelFrom ? 1 : runCount
         let length = (count + runs - 1) / runs
-        if runs == 1 { return work(0..<count) }
-        _ = indices(runs) { run in work(min(count, run * length)..<min(count, (run + 1) * length)) }
+        if runs == 1 { return [work(0..<count)] }
+        return indices(runs) { run in work(min(count, run * length)..<min(count, (run + 1) * length)) }
     }
 
     /// `transform` of every item, in chunks run at once; nil results are dropped.
     static func compactMap<Item: Sendable, Output: Sendable>(
         _ items: [Item], into diagnostics: inout Diagnostics, _ transform: (Item, inout Diagnostics) -> Output?
     ) -> [Output] {
-        let chunkCount = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let chunkCount = min(items.count, runCount)
         guard chunkCount > 1 else {
             return items.compactMap { transform($0, &diagnostics) }
         }

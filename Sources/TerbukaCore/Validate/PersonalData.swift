@@ -19,8 +19,9 @@ enum PersonalData {
     }
 
     /// Published free text: a NIK, e-mail or phone anywhere inside, or a date that looks
-    /// like a birth date. It runs on every name of every table: one pass over the bytes,
-    /// in place, without allocating.
+    /// like a birth date. It runs on every name of every table: one pass over the bytes, in
+    /// place; only text with a digit, a date separator and a digit in a row is then split
+    /// into words to look at its dates.
     static func kindInside(_ text: String) -> String? {
         var bytes = text
         return bytes.withUTF8 { kindInside(bytes: $0, text) }

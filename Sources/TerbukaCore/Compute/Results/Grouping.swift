@@ -1,5 +1,3 @@
-import Foundation
-
 /// Orders rows per formation (in formations.csv order) and within it by `before`.
 enum Grouping {
     /// The `count` rows' indexes, by the index in `formations` of each row's formation
@@ -8,7 +6,7 @@ enum Grouping {
     /// formation.
     static func order(
         count: Int, formations: [Formation], formation: (Int) -> Int32, before: (Int, Int) -> Bool,
-        parallelFrom: Int = parallelFrom
+        parallelFrom: Int = Parallel.parallelFrom
     ) -> (order: [Int32], ranges: [(Formation, Range<Int>)]) {
         var ends = [Int](repeating: 0, count: formations.count + 1)
         for index in 0..<count { ends[Int(formation(index)) + 1] += 1 }
@@ -29,7 +27,6 @@ enum Grouping {
         // the order is the same whatever the scheduling).
         let runs = count < parallelFrom ? [0..<ranges.count] : runs(of: ranges.map(\.1), count: count)
         order.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let buffer = buffer
             _ = Parallel.indices(runs.count) { run in
                 for (_, range) in ranges[runs[run]] {
                     var slice = UnsafeMutableBufferPointer(rebasing: buffer[range])
@@ -40,13 +37,10 @@ enum Grouping {
         return (order, ranges)
     }
 
-    /// Tables shorter than this are sorted on one thread.
-    static let parallelFrom = 50_000
-
-    /// `ranges` (consecutive, covering `count` rows) cut into runs of about equal rows, a few
-    /// per core.
+    /// `ranges` (consecutive, covering `count` rows) cut into `Parallel.runCount` runs of
+    /// about equal rows.
     private static func runs(of ranges: [Range<Int>], count: Int) -> [Range<Int>] {
-        let wanted = ProcessInfo.processInfo.activeProcessorCount * 4
+        let wanted = Parallel.runCount
         var runs: [Range<Int>] = []
         var start = 0
         for index in ranges.indices where ranges[index].upperBound * wanted >= (runs.count + 1) * count {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The evaluation of a round, per formation and for the whole round: the report agencies
 /// write by hand after each round. Every count is part of a partition of one table's rows
 /// (MS + TMS are the administration's rows, the TMS reasons add up to TMS, present and

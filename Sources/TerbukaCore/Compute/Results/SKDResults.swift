@@ -78,13 +78,12 @@ struct SKDResults: PublishedResultTable {
         // long table's rows in runs on every core, each run writing its own indices.
         keys.withUnsafeMutableBufferPointer { keyBuffer in
             packed.withUnsafeMutableBufferPointer { packedBuffer in
-                nonisolated(unsafe) let (keys, packed) = (keyBuffer, packedBuffer)
-                Parallel.runs(rows.count) { run in
+                _ = Parallel.runs(rows.count) { run in
                     for index in run {
                         guard let scores = rows[index].scores else { continue }
-                        packed[index] = Self.packedScores(scores)
+                        packedBuffer[index] = Self.packedScores(scores)
                         guard let marks = marksOf[Int(rows[index].identity.formationIndex)] else { continue }
-                        keys[index] = Self.packedKey(scores, passed: marks.isMet(by: scores))
+                        keyBuffer[index] = Self.packedKey(scores, passed: marks.isMet(by: scores))
                     }
                 }
             }

@@ -132,8 +132,9 @@ struct StageComputation {
 
     mutating func skd(into diagnostics: inout Diagnostics) {
         guard let table = input.skd else { return }
-        // By index, and only with an administration table: each row copied would retain and
-        // release its strings, a million times (perf).
+        // requireMS does nothing without an administration table: the rows are not even gone
+        // through then, and by index with one (a row copied would retain and release each of
+        // its strings, a million times; perf).
         if input.administrasi != nil {
             for index in table.rows.indices {
                 requireMS(table.rows[index].identity, place: table.place, stage: .same("SKD"), into: &diagnostics)

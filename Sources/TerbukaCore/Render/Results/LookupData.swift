@@ -250,7 +250,7 @@ enum LookupData {
         // The shard also names the position of each of its formations: counted for every
         // participant, as if each brought a formation of its own.
         let positions = positions(tables)
-        // On every core: each participant's cells are made to be counted.
+        // The sizes need every participant's cells: counted on every core.
         let sizes = Parallel.map(entries) { entry in
             entry.number.utf8.count + entry.name.utf8.count + entry.formation.utf8.count + 12 * tables.count + 20
                 + zip(tables, entry.positions).reduce(0) { $0 + journey($1.0, $1.1) }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Entries sharded by the first letters of their words, for searches that work from disk:
 /// the participant lookup (names) and the site search (titles). A search loads a small list
 /// of keys, picks the key of the rarest word typed, and loads the one shard that holds it.
@@ -19,9 +17,6 @@ struct WordShards: Sendable {
         }
     }
 
-    /// Lists shorter than this are gathered on one thread.
-    static let parallelFrom = 50_000
-
     var keys: [Key] = []
     /// The entries of each shard, each once, group by group (32-bit indices: a million
     /// participants' memberships are millions of them).
@@ -35,18 +30,16 @@ struct WordShards: Sendable {
     /// truncated; the keys give each one's count, so that a search uses the rarest word
     /// typed. Small neighbouring groups share a shard, up to the budget.
     ///
-    /// `words` may be asked from several threads at once: a long list's words are gathered
-    /// on every core, in runs of entries joined in their order (so that each word's entries
-    /// stay in the entries' order whatever the scheduling).
+    /// `words` must be a pure function, safe to ask from several threads at once: a long
+    /// list's words are gathered on every core, in runs of entries joined in their order (so
+    /// that each word's entries stay in the entries' order whatever the scheduling).
     init(
         words: (Int) -> [String], sizes: [Int], budget: Int, minimumLetters: Int,
-        parallelFrom: Int = WordShards.parallelFrom
+        parallelFrom: Int = Parallel.parallelFrom
     ) {
-        let runs = sizes.count < parallelFrom ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
-        let runLength = (sizes.count + runs - 1) / runs
-        var gathered = Parallel.indices(runs) { run in
+        var gathered = Parallel.runs(sizes.count, parallelFrom: parallelFrom) { run in
             var byWord: [String: [Int32]] = [:]
-            for index in min(sizes.count, run * runLength)..<min(sizes.count, (run + 1) * runLength) {
+            for index in run {
                 for word in words(index) { byWord[word, default: []].append(Int32(index)) }
             }
             return byWord
