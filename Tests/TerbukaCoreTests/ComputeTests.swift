@@ -279,17 +279,18 @@ import Testing
             return x.participant < y.participant
         }
         #expect(results.order.map(Int.init) == expected)
-        // Competition ranks within each formation, absentees unranked.
+        // Competition ranks within each formation (1, 2, 2, 4), absentees unranked.
         var expectedRanks = [Int32](repeating: 0, count: rows.count)
-        for (position, index) in expected.enumerated() where keys[index] >= 0 {
-            let previous = position - 1
-            let sameGroup =
-                previous >= 0 && rows[expected[previous]].identity.formationIndex == rows[index].identity.formationIndex
+        var groupStart = 0
+        for (position, index) in expected.enumerated() {
+            let previous = position > 0 ? expected[position - 1] : nil
+            if let previous, rows[previous].identity.formationIndex != rows[index].identity.formationIndex {
+                groupStart = position
+            }
+            guard keys[index] >= 0 else { continue }
             expectedRanks[position] =
-                sameGroup && keys[expected[previous]] == keys[index]
-                ? expectedRanks[previous]
-                : sameGroup
-                    ? Int32(position - results.groups.first { $0.range.contains(position) }!.range.lowerBound + 1) : 1
+                position > groupStart && keys[previous!] == keys[index]
+                ? expectedRanks[position - 1] : Int32(position - groupStart + 1)
         }
         #expect(results.ranks == expectedRanks)
         #expect(diagnostics.all.isEmpty)
