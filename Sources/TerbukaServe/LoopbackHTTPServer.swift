@@ -56,6 +56,16 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         #endif
     }
 
+    /// Flags for `send`: a peer gone away is an error returned, not SIGPIPE (Linux; Darwin
+    /// has no such flag).
+    static let sendFlags: Int32 = {
+        #if canImport(Glibc)
+            Int32(MSG_NOSIGNAL)
+        #else
+            0
+        #endif
+    }()
+
     /// The address of `port` on 127.0.0.1.
     static func loopback(port: UInt16) -> sockaddr_in {
         var address = sockaddr_in()
@@ -272,10 +282,9 @@ final class LoopbackHTTPServer: @unchecked Sendable {
             var offset = 0
             while offset < raw.count {
                 #if canImport(Glibc)
-                    let sent = Glibc.send(
-                        connection, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+                    let sent = Glibc.send(connection, raw.baseAddress! + offset, raw.count - offset, Self.sendFlags)
                 #else
-                    let sent = Darwin.send(connection, raw.baseAddress! + offset, raw.count - offset, 0)
+                    let sent = Darwin.send(connection, raw.baseAddress! + offset, raw.count - offset, Self.sendFlags)
                 #endif
                 if sent <= 0 { return }
                 offset += sent

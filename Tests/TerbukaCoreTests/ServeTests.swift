@@ -23,11 +23,6 @@ import Testing
         let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
         let target = path + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
         let fd = LoopbackHTTPServer.tcpSocket()
-        #if canImport(Glibc)
-            let sendFlags = Int32(MSG_NOSIGNAL)
-        #else
-            let sendFlags: Int32 = 0
-        #endif
         try #require(fd >= 0)
         defer { close(fd) }
         var timeout = timeval(tv_sec: 60, tv_usec: 0)
@@ -40,7 +35,9 @@ import Testing
         }
         try #require(connected == 0, "cannot connect to \(url)")
         let request = Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8)
-        try #require(request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, sendFlags) } == request.count)
+        try #require(
+            request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, LoopbackHTTPServer.sendFlags) }
+                == request.count)
         let deadline = Date().addingTimeInterval(60)
         var answer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)

@@ -231,32 +231,35 @@ public struct CSVReader {
     /// Each carriage return found with memchr: a file whose lines end in LF alone has none,
     /// and a long table's split looks through all of it on one core.
     static func hasLoneReturn(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        bytes.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            var start = range.lowerBound
-            while start < range.upperBound {
-                guard let found = memchr(base + start, Int32(cr), range.upperBound - start) else { return false }
-                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if index + 1 >= bytes.count || bytes[index + 1] != lf { return true }
-                start = index + 1
-            }
-            return false
+        var lone = false
+        each(cr, in: bytes, range) { index in
+            lone = index + 1 >= bytes.count || bytes[index + 1] != lf
+            return !lone
         }
+        return lone
     }
 
     /// The line feeds in `range` of `bytes`, each found with memchr.
     static func lineFeeds(in bytes: [UInt8], _ range: Range<Int>) -> Int {
-        bytes.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return 0 }
-            var count = 0
+        var count = 0
+        each(lf, in: bytes, range) { _ in
+            count += 1
+            return true
+        }
+        return count
+    }
+
+    /// `found` with the index of each `byte` in `range` of `bytes`, in order, while it
+    /// answers true; each found with memchr.
+    private static func each(_ byte: UInt8, in bytes: [UInt8], _ range: Range<Int>, _ found: (Int) -> Bool) {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             var start = range.lowerBound
-            while start < range.upperBound,
-                let found = memchr(base + start, Int32(lf), range.upperBound - start)
-            {
-                count += 1
-                start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            while start < range.upperBound, let match = memchr(base + start, Int32(byte), range.upperBound - start) {
+                let index = base.distance(to: match.assumingMemoryBound(to: UInt8.self))
+                guard found(index) else { return }
+                start = index + 1
             }
-            return count
         }
     }
 
