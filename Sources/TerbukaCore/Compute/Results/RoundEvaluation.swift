@@ -49,18 +49,15 @@ public struct RoundEvaluation: Sendable {
 
     /// Per formation in the formations' order, then the whole round.
     public let rows: [Row]
-    /// Where each count is in `rows`, by formation, stage, measure and detail.
-    private let index: [Key: Int]
-
-    private struct Key: Hashable {
-        var formation: String?
-        var stage: ResultStage?
-        var measure: Measure
-        var detail: String
-    }
+    /// Where each formation's counts are in `rows`, and the whole round's: a few dozen
+    /// each, looked through for a stage, measure and detail (a key per count was a hundred
+    /// thousand keys hashed on one core for 5,000 formations).
+    private let byFormation: [String: Range<Int>]
+    private let roundRows: Range<Int>
 
     public func count(_ formation: String?, _ stage: ResultStage?, _ measure: Measure, _ detail: String = "") -> Int? {
-        index[Key(formation: formation, stage: stage, measure: measure, detail: detail)].map { rows[$0].count }
+        guard let range = formation.map({ byFormation[$0] }) ?? roundRows else { return nil }
+        return rows[range].last { $0.stage == stage && $0.measure == measure && $0.detail == detail }?.count
     }
 
     /// Rows of the whole round only.
@@ -99,9 +96,13 @@ public struct RoundEvaluation: Sendable {
         let final = tables.last { $0.stage == .akhir || $0.stage == .kompetensi }
         let filled = final?.seatFilling?.filled
         var rows: [Row] = []
+        var byFormation: [String: Range<Int>] = [:]
+        byFormation.reserveCapacity(formations.count)
         // Every formation of the round: one without applicants has its seats, and, after the
         // final stage, all of them unfilled.
         for formation in formations {
+            let start = rows.count
+            defer { byFormation[formation.code] = start..<rows.count }
             rows.append(Row(formation: formation.code, stage: nil, measure: .seats, detail: "", count: formation.quota))
             rows += perFormation[formation.code] ?? []
             if let final, let filled {
@@ -114,43 +115,57 @@ public struct RoundEvaluation: Sendable {
                         count: max(0, formation.quota - taken)))
             }
         }
+        let formationRows = rows.count
         rows += Self.round(rows)
         self.rows = rows
-        var index: [Key: Int] = [:]
-        for (offset, row) in rows.enumerated() {
-            index[Key(formation: row.formation, stage: row.stage, measure: row.measure, detail: row.detail)] = offset
-        }
-        self.index = index
+        self.byFormation = byFormation
+        roundRows = formationRows..<rows.count
     }
 
     /// The whole round: each (stage, measure, detail) summed over formations, each (stage,
     /// measure) together where it first came, TMS reasons merged across formations (ignoring
     /// case and spacing) and listed most first.
     private static func round(_ rows: [Row]) -> [Row] {
-        struct Group: Hashable {
+        /// One (stage, measure) with its totals by detail in the order first met. Found by
+        /// looking through the few dozen there are, from the last one found (formations list
+        /// them in the same order); details likewise, except TMS reasons, which may be many.
+        struct Group {
             var stage: ResultStage?
             var measure: Measure
+            var totals: [Row] = []
+            var byReason: [String: Int] = [:]
         }
         var groups: [Group] = []
-        var details: [Group: [String]] = [:]
-        var totals: [Group: [String: Row]] = [:]
+        var last = 0
         for row in rows {
-            let group = Group(stage: row.stage, measure: row.measure)
-            let detail = row.measure == .tmsReason ? TMSReason.key(row.detail) : row.detail
-            if totals[group] == nil { groups.append(group) }
-            if var total = totals[group, default: [:]][detail] {
-                total.count += row.count
-                totals[group]![detail] = total
+            var found = groups.count
+            for offset in groups.indices {
+                let candidate = (last + offset) % groups.count
+                if groups[candidate].stage == row.stage, groups[candidate].measure == row.measure {
+                    found = candidate
+                    break
+                }
+            }
+            if found == groups.count { groups.append(Group(stage: row.stage, measure: row.measure)) }
+            last = found
+            let total: Int?
+            if row.measure == .tmsReason {
+                let key = TMSReason.key(row.detail)
+                total = groups[found].byReason[key]
+                if total == nil { groups[found].byReason[key] = groups[found].totals.count }
             } else {
-                details[group, default: []].append(detail)
-                totals[group, default: [:]][detail] = Row(
-                    formation: nil, stage: row.stage, measure: row.measure, detail: row.detail, count: row.count)
+                total = groups[found].totals.firstIndex { $0.detail == row.detail }
+            }
+            if let total {
+                groups[found].totals[total].count += row.count
+            } else {
+                groups[found].totals.append(
+                    Row(formation: nil, stage: row.stage, measure: row.measure, detail: row.detail, count: row.count))
             }
         }
         return groups.flatMap { group in
-            let listed = details[group]!.map { totals[group]![$0]! }
-            guard group.measure == .tmsReason else { return listed }
-            return listed.enumerated().sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }
+            guard group.measure == .tmsReason else { return group.totals }
+            return group.totals.enumerated().sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }
                 .map(\.element)
         }
     }
@@ -175,35 +190,37 @@ public struct RoundEvaluation: Sendable {
     private static func skd(
         _ skd: SKDResults, _ group: FormationGroup, marks: PassingMarks, _ add: (Measure, String, Int) -> Void
     ) {
-        var absent: [Absence: Int] = [:]
+        // Counted by the codes' and marks' places in `allCases`: a dictionary hashed its key
+        // for each of a million rows.
+        var absent = [Int](repeating: 0, count: Absence.allCases.count)
         var met = 0
-        var alone: [SKDMark: Int] = [:]
+        var alone = [Int](repeating: 0, count: SKDMark.allCases.count)
         var several = 0
         var shortlisted = 0
         // The marks listed once; each row's shortfalls counted without an array of them.
-        let listed = marks.listed
+        let listed = marks.listed.map { (place: SKDMark.allCases.firstIndex(of: $0.mark)!, $0.mark, $0.minimum) }
         for position in group.range {
             if skd.status(position) == .shortlisted { shortlisted += 1 }
             guard let scores = skd.scores(position) else {
-                absent[skd.absence(position) ?? .absent, default: 0] += 1
+                absent[Absence.allCases.firstIndex(of: skd.absence(position) ?? .absent)!] += 1
                 continue
             }
             var missed = 0
-            var only = SKDMark.total
-            for (mark, minimum) in listed where mark.score(in: scores) < minimum {
+            var only = 0
+            for (place, mark, minimum) in listed where mark.score(in: scores) < minimum {
                 missed += 1
-                only = mark
+                only = place
             }
             switch missed {
             case 0: met += 1
-            case 1: alone[only, default: 0] += 1
+            case 1: alone[only] += 1
             default: several += 1
             }
         }
-        add(.present, "", group.range.count - absent.values.reduce(0, +))
-        for code in Absence.allCases { add(.absent, code.rawValue, absent[code] ?? 0) }
+        add(.present, "", group.range.count - absent.reduce(0, +))
+        for (code, count) in zip(Absence.allCases, absent) { add(.absent, code.rawValue, count) }
         add(.metMarks, "", met)
-        for mark in SKDMark.allCases { add(.missedAlone, mark.rawValue, alone[mark] ?? 0) }
+        for (mark, count) in zip(SKDMark.allCases, alone) { add(.missedAlone, mark.rawValue, count) }
         add(.missedSeveral, "", several)
         add(.shortlisted, "", shortlisted)
     }
