@@ -271,15 +271,16 @@ struct ResultTableReader {
             // Notes under or inside the table (a signature, "Ditetapkan di …", a section
             // heading): no participant number and no name, or a single filled cell of words.
             // A row whose only cell looks like a participant number is never one.
-            let participant = fields.text(.participant) ?? ""
+            var participant = fields.text(.participant) ?? ""
+            // Bytes in place, not `contains(" ")`: that is Foundation's substring search, per
+            // row.
+            let (space, digit) = participant.withUTF8 { bytes in
+                (bytes.contains(UInt8(ascii: " ")), bytes.contains(where: ResultTableReader.isDigit))
+            }
             let note =
                 participant.isEmpty
                 ? (fields.text(.name) ?? "").isEmpty || ResultTableReader.isNote(record)
-                // Bytes, not `contains(" ")`: that is Foundation's substring search, per row.
-                : (participant.utf8.contains(UInt8(ascii: " "))
-                    || !participant.utf8.contains(where: ResultTableReader.isDigit)
-                        && !participant.contains(where: \.isNumber))
-                    && ResultTableReader.isNote(record)
+                : (space || !digit && !participant.contains(where: \.isNumber)) && ResultTableReader.isNote(record)
             if note {
                 skipped.count += 1
                 if skipped.first == nil { skipped.first = place.location(line: record.line) }
