@@ -270,7 +270,9 @@ import Testing
             entry: ComputeTests.entry(.skd), place: ComputeTests.skdPlace, rows: rows, formations: formations,
             rules: rules, into: &diagnostics)
         let keys = rows.map { row in
-            row.scores.map { SKDResults.packedKey($0, passed: rules.passing["umum"]?.isMet(by: $0) ?? true) } ?? -1
+            row.scores.map {
+                SKDResults.packedKey($0, passed: rules.passing["umum"]?.minimumsToMeet.areMet(by: $0) ?? true)
+            } ?? -1
         }
         let expected = rows.indices.sorted { a, b in
             let (x, y) = (rows[a].identity, rows[b].identity)

@@ -337,3 +337,17 @@ import Testing
         }
     }
 }
+
+@Suite struct PassingMarksTests {
+    /// Each mark set is checked on its own, and a mark not set asks nothing.
+    @Test func minimumsAreMetOnlyWhenEveryMarkSetIsReached() {
+        let marks = PassingMarks([.twk: 65, .total: 311]).minimumsToMeet
+        #expect(marks.areMet(by: SKDScores(twk: 65, tiu: 80, tkp: 166)))
+        #expect(!marks.areMet(by: SKDScores(twk: 64, tiu: 100, tkp: 200)))
+        #expect(!marks.areMet(by: SKDScores(twk: 65, tiu: 80, tkp: 165)))
+        #expect(marks.areMet(by: SKDScores(twk: 150, tiu: 0, tkp: 161)))
+        #expect(PassingMarks([.tiu: 80, .tkp: 166]).minimumsToMeet.areMet(by: SKDScores(twk: 0, tiu: 80, tkp: 166)))
+        #expect(!PassingMarks([.tiu: 80, .tkp: 166]).minimumsToMeet.areMet(by: SKDScores(twk: 0, tiu: 80, tkp: 165)))
+        #expect(PassingMarks().minimumsToMeet.areMet(by: SKDScores(twk: 0, tiu: 0, tkp: 0)))
+    }
+}

@@ -193,11 +193,22 @@ public struct PassingMarks: Sendable, Equatable {
 
     public var isEmpty: Bool { minimums.isEmpty }
 
-    /// Whether `scores` reach every minimum: asked of each of a million rows, so without
-    /// building the list of shortfalls.
-    public func isMet(by scores: SKDScores) -> Bool {
-        for (mark, minimum) in minimums where mark.score(in: scores) < minimum { return false }
-        return true
+    /// The minimums as four numbers, to ask of each of a million rows whether its scores
+    /// reach every one: without building the list of shortfalls, and a value with nothing
+    /// to retain (a copy of `PassingMarks` per row retained its dictionary; perf).
+    public struct Minimums: Sendable {
+        /// A mark not set is `Int.min`, which every score reaches.
+        let twk, tiu, tkp, total: Int
+
+        public func areMet(by scores: SKDScores) -> Bool {
+            scores.twk >= twk && scores.tiu >= tiu && scores.tkp >= tkp && scores.total >= total
+        }
+    }
+
+    public var minimumsToMeet: Minimums {
+        Minimums(
+            twk: minimums[.twk] ?? .min, tiu: minimums[.tiu] ?? .min, tkp: minimums[.tkp] ?? .min,
+            total: minimums[.total] ?? .min)
     }
 
     /// The marks `scores` did not reach, with the score and the minimum.

@@ -71,7 +71,7 @@ struct SKDResults: PublishedResultTable {
         self.entry = entry
         self.rows = rows
         hasSources = rows.contains { $0.source != nil }
-        let marksOf = formations.map { rules.passing[$0.kind] }
+        let marksOf = formations.map { rules.passing[$0.kind]?.minimumsToMeet }
         var keys = [Int](repeating: -1, count: rows.count)
         var packed = [UInt32](repeating: Self.absent, count: rows.count)
         // By index, not by row: a copy of each row would retain and release its strings. A
@@ -83,7 +83,7 @@ struct SKDResults: PublishedResultTable {
                         guard let scores = rows[index].scores else { continue }
                         packedBuffer[index] = Self.packedScores(scores)
                         guard let marks = marksOf[Int(rows[index].identity.formationIndex)] else { continue }
-                        keyBuffer[index] = Self.packedKey(scores, passed: marks.isMet(by: scores))
+                        keyBuffer[index] = Self.packedKey(scores, passed: marks.areMet(by: scores))
                     }
                 }
             }
