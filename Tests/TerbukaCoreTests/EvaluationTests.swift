@@ -130,6 +130,30 @@ import Testing
         Self.checkPartitions(evaluation, tables: results.tables)
     }
 
+    /// The round lists each stage's measures where they first came, and its TMS reasons most
+    /// first, reasons as many as each other in the order first met.
+    @Test func theRoundListsItsTMSReasonsMostFirst() async throws {
+        let administration = """
+            participant,name,formation,status,reason
+            A,ANI,U1,TMS,Berkas tidak lengkap
+            B,BUDI,U1,MS,
+            D,DEDI,U2,TMS,
+            E,EKA,U2,TMS,Ijazah tidak sesuai
+            F,FANI,U2,TMS,ijazah tidak sesuai
+            """
+        let site = try ResultsSite(tables: [("administrasi", administration + "\n")])
+        defer { site.cleanUp() }
+        let report = await site.site.check()
+        let results = try #require(report.site?.results.values.first)
+        let round = results.evaluation.round.filter { $0.stage == .administrasi }
+        #expect(
+            round.map { "\($0.measure.rawValue) \($0.detail) \($0.count)" } == [
+                "rows  5", "ms  1", "tms  4", "tms_reason Ijazah tidak sesuai 2", "tms_reason Berkas tidak lengkap 1",
+                "tms_reason  1",
+            ])
+        Self.checkPartitions(results.evaluation, tables: results.tables)
+    }
+
     @Test func theDemosPPPKRoundCountsEachPriorityGroupSeatedAndWaiting() async throws {
         let report = await SiteBuilder(options: BuildOptions(siteRoot: repositoryRoot, now: 1_795_000_000)).check()
         let results = try #require(report.site?.results["pppk-2026"])
@@ -159,6 +183,9 @@ import Testing
             C,CICI,U1,60,100,200,
             D,DEDI,U1,60,70,200,
             E,EKA,U1,,,,TH
+            F,FANI,U1,,,,DIS
+            G,GITA,U1,,,,APS
+            H,HADI,U1,,,,APS
             """
         let site = try ResultsSite(tables: [("skd", skd + "\n")])
         defer { site.cleanUp() }
@@ -168,6 +195,9 @@ import Testing
         let evaluation = results.evaluation
         #expect(evaluation.count("U1", .skd, .present) == 4)
         #expect(evaluation.count("U1", .skd, .absent, "TH") == 1)
+        #expect(evaluation.count("U1", .skd, .absent, "DIS") == 1)
+        #expect(evaluation.count("U1", .skd, .absent, "APS") == 2)
+        #expect(evaluation.count("U9", .skd, .present) == nil, "a formation the round does not have")
         #expect(evaluation.count("U1", .skd, .metMarks) == 1)
         #expect(evaluation.count("U1", .skd, .missedAlone, "tkp") == 1)
         #expect(evaluation.count("U1", .skd, .missedAlone, "twk") == 1)

@@ -47,6 +47,13 @@ import Testing
             ])
     }
 
+    @Test func aParticipantNumberInScientificNotationWithASmallEIsAnError() async throws {
+        #expect(
+            try await errors("participant;name;formation;twk;tiu;tkp\n2,41e+16;ANI;U1;100;100;180\n") == [
+                "\(Self.path):2:1: error: column A (participant): row 2: participant number '2,41e+16' is in scientific notation, so Excel has already rounded it (format the column as Text in the spreadsheet, type the numbers again and export)"
+            ])
+    }
+
     @Test func leadingZerosOfParticipantNumbersAreKept() async throws {
         let site = try ResultsSite(tables: [
             ("skd", "participant,name,formation,twk,tiu,tkp\n0012,ANI,U1,100,100,180\n")

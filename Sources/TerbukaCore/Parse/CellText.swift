@@ -44,8 +44,8 @@ enum CellText {
 
     static func isScientificNotation(_ text: String) -> Bool {
         // In place: asked of every participant number of a million-row table (perf).
-        var bytes = text
-        guard bytes.withUTF8({ $0.contains { $0 == 0x45 || $0 == 0x65 } }) else { return false }
+        var text = text
+        guard text.withUTF8({ $0.contains { $0 == 0x45 || $0 == 0x65 } }) else { return false }
         let upper = text.uppercased()
         guard let e = upper.firstIndex(of: "E") else { return false }
         let mantissa = upper[..<e].replacingOccurrences(of: ",", with: ".")

@@ -49,14 +49,21 @@ public struct RoundEvaluation: Sendable {
 
     /// Per formation in the formations' order, then the whole round.
     public let rows: [Row]
-    /// Where each formation's counts are in `rows`, and the whole round's: a few dozen
-    /// each, looked through for a stage, measure and detail (a key per count was a hundred
-    /// thousand keys hashed on one core for 5,000 formations).
+    /// Where each formation's counts are in `rows` (a few dozen each), and the whole
+    /// round's (as many more as the round has TMS reasons), looked through for a stage,
+    /// measure and detail: a key per count was a hundred thousand keys hashed on one core
+    /// for 5,000 formations.
     private let byFormation: [String: Range<Int>]
     private let roundRows: Range<Int>
 
     public func count(_ formation: String?, _ stage: ResultStage?, _ measure: Measure, _ detail: String = "") -> Int? {
-        guard let range = formation.map({ byFormation[$0] }) ?? roundRows else { return nil }
+        let range: Range<Int>
+        if let formation {
+            guard let found = byFormation[formation] else { return nil }
+            range = found
+        } else {
+            range = roundRows
+        }
         return rows[range].last { $0.stage == stage && $0.measure == measure && $0.detail == detail }?.count
     }
 
@@ -128,7 +135,8 @@ public struct RoundEvaluation: Sendable {
     private static func round(_ rows: [Row]) -> [Row] {
         /// One (stage, measure) with its totals by detail in the order first met. Found by
         /// looking through the few dozen there are, from the last one found (formations list
-        /// them in the same order); details likewise, except TMS reasons, which may be many.
+        /// them in the same order); a detail by looking through the group's few, except TMS
+        /// reasons, which may be many and are found by their key.
         struct Group {
             var stage: ResultStage?
             var measure: Measure
