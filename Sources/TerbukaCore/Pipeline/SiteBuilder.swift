@@ -146,12 +146,19 @@ public struct SiteBuilder: Sendable {
             loaded, includeDrafts: options.includeDrafts, memo: notices, into: &diagnostics)
         lap("parse+validate")
         guard let content else { return report() }
-        let theme = Theme.load(
-            siteRoot: options.siteRoot, name: content.config.theme, languages: content.config.languages,
-            into: &diagnostics)
+        // The theme's templates are read and parsed beside the ranking (one core each).
+        let (siteRoot, config) = (options.siteRoot, content.config)
+        async let themed: (Theme?, Diagnostics) = {
+            var local = Diagnostics()
+            let theme = Theme.load(
+                siteRoot: siteRoot, name: config.theme, languages: config.languages, into: &local)
+            return (theme, local)
+        }()
         let rows = content.vacancies.reduce(0) { $0 + $1.tables.rowCount }
         options.progress?(.ranking(rows))
         let results = await Self.computeResults(content.vacancies, into: &diagnostics)
+        let (theme, themeDiagnostics) = await themed
+        diagnostics.append(contentsOf: themeDiagnostics)
         var index = SiteIndex(
             content: content, now: options.now ?? BuildOptions.newestPublication(content), results: results)
         index.signed = write && options.signingKey != nil
@@ -241,7 +248,12 @@ public struct SiteBuilder: Sendable {
             built.filesReused = reuse?.reused ?? 0
             built.staleKeys = reuse?.staleKeys ?? []
             built.takenByKey = reuse?.takenByKey ?? []
-            built.read = plan.map { [$0.previous, $0.inputs, $0.hashesByLocation] } ?? []
+            // What the build made is dropped with the process, not freed piece by piece
+            // (a tenth of a one-edit build on 10,000 notices: perf).
+            built.read =
+                (plan.map { [$0.previous, $0.inputs, $0.hashesByLocation] } ?? []) + [
+                    staging, writer, index, reuse, notices,
+                ]
             return built
         } catch {
             diagnostics.error(
