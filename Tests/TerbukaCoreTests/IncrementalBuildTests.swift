@@ -27,6 +27,9 @@ import Testing
 
         func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 
+        /// The options of `build`'s incremental builds into `output`.
+        var options: BuildOptions { BuildOptions(siteRoot: root, output: output, now: 1_795_000_000) }
+
         /// `now`: nil for the newest date published in the content.
         func build(incremental: Bool = true, into output: URL? = nil, now: Int? = 1_795_000_000) async -> BuildReport {
             var options = BuildOptions(siteRoot: root, output: output ?? self.output, now: now)
@@ -370,6 +373,100 @@ import Testing
         _ = await site.build()
         try Self.ageTheScan(site)
         #expect(await site.build().upToDate)
+    }
+
+    /// With every stamp trusted, a build with nothing changed is answered from the state
+    /// file's first part alone (UnchangedCheck), not from its tables, and says the first
+    /// build's warnings again.
+    @Test func theStatesFirstPartAloneShowsNothingChanged() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        // A language listed twice is a warning.
+        try site.edit("content/site.yml", replacing: "languages: [id, en]", with: "languages: [id, en, en]")
+        let first = await site.build()
+        #expect(first.succeeded && first.diagnostics.warningCount > 0)
+        try Self.ageTheScan(site)
+        let inodes = Self.inodes(site.output)
+        do {
+            let plan = IncrementalPlan(options: site.options)
+            #expect(plan.unchanged != nil && plan.previous == nil)
+        }
+        let again = await site.build()
+        #expect(again.upToDate && again.read.isEmpty)
+        #expect(again.filesWritten == first.filesWritten && again.pagesWritten == first.pagesWritten)
+        #expect(again.diagnostics.all == first.diagnostics.all)
+        #expect(Self.inodes(site.output) == inodes)
+    }
+
+    /// The first part alone never says "nothing changed" when something did, nor when a
+    /// stamp is too recent to prove it or the lines of inputs are not in the scan's order:
+    /// the full reading decides then, and the output is a full build's.
+    @Test(arguments: [
+        "output edited", "output added", "output folder removed", "input edited", "input added", "input removed",
+        "stamps too recent", "inputs out of order",
+    ])
+    func theStatesFirstPartAloneAnswersOnlyWhenNothingChanged(_ change: String) async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        #expect(await site.build().succeeded)
+        if change != "stamps too recent" { try Self.ageTheScan(site) }
+        let fm = FileManager.default
+        switch change {
+        case "output edited": try Self.changeHidingTheTimes(site.output.appendingPathComponent("index.html").path)
+        case "output added":
+            try Data("verification".utf8).write(to: site.output.appendingPathComponent("pengumuman/google123.html"))
+        case "output folder removed":
+            try fm.removeItem(at: site.output.appendingPathComponent("pengumuman/waspada-penipuan"))
+        case "input edited": try Self.changeHidingTheTimes(site.url("content/pages/tentang.md").path)
+        case "input added": try Data("catatan".utf8).write(to: site.url("themes/default/CATATAN.txt"))
+        case "input removed": try fm.removeItem(at: site.url("content/pages/tentang.md"))
+        case "inputs out of order": try Self.reverseTheInputLines(site)
+        default: break
+        }
+        do {
+            let plan = IncrementalPlan(options: site.options)
+            #expect(plan.unchanged == nil)
+        }
+        let again = await site.build()
+        #expect(again.succeeded)
+        #expect(again.upToDate == (change == "stamps too recent" || change == "inputs out of order"))
+        let fullOutput = site.root.appendingPathComponent("full")
+        #expect(await site.build(incremental: false, into: fullOutput).succeeded)
+        let (built, full) = (Self.tree(site.output), Self.tree(fullOutput))
+        #expect(Set(built.keys).symmetricDifference(full.keys).sorted() == [])
+        #expect(built.keys.filter { built[$0] != full[$0] }.sorted() == [])
+    }
+
+    /// A state naming a first part longer than the file (a damaged length) is not read,
+    /// and no room is made for it.
+    @Test func aStateNamingAFirstPartLongerThanItselfIsNotRead() throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        try FileManager.default.createDirectory(atPath: site.cache.folder, withIntermediateDirectories: true)
+        let head = BuildState.header + "\nfirst " + String(format: "%016d", 500_000_000_000) + "\nkey x\n"
+        try Data(head.utf8).write(to: URL(fileURLWithPath: site.cache.statePath))
+        #expect(site.cache.readFirstPart() == nil)
+        #expect(site.cache.read() == nil)
+    }
+
+    /// Rewrites the state file with its lines of inputs in reverse order, still whole.
+    static func reverseTheInputLines(_ site: DemoCopy) throws {
+        let file = URL(fileURLWithPath: site.cache.statePath)
+        let bytes = [UInt8](try Data(contentsOf: file))
+        let length = try #require(BuildState.firstLength(bytes))
+        let bodyEnd = length - BuildState.trailerLength
+        var lines = bytes[BuildState.headLength..<bodyEnd].split(
+            separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false
+        ).dropLast().map(Array.init)
+        let inputs = lines.indices.filter { lines[$0].starts(with: Array("i ".utf8)) }
+        #expect(inputs.count > 2)
+        let reversed = inputs.reversed().map { lines[$0] }
+        for (at, line) in zip(inputs, reversed) { lines[at] = line }
+        var first = Array(bytes[..<BuildState.headLength]) + lines.flatMap { $0 + [UInt8(ascii: "\n")] }
+        first += Array("end \(Digest.sha256(Data(first)))\n".utf8)
+        #expect(first.count == length)
+        try Data(first + bytes[length...]).write(to: file)
+        #expect(site.cache.read() != nil)
     }
 
     /// site.yml choosing another theme whose files are all known already.

@@ -1,6 +1,14 @@
 import Crypto
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+    private let systemRead = Glibc.read
+#else
+    import Darwin
+    private let systemRead = Darwin.read
+#endif
+
 /// The cache folder of an output folder: `.<output>.cache/` beside it, so that it is
 /// never published with the site and never taken by the swap that replaces the output.
 /// It holds one file, `state` (BuildState). A missing, damaged or foreign state means a
@@ -21,14 +29,42 @@ struct BuildCache: Sendable {
     /// The state, reading only the file's first part: the records of the spare tree and of
     /// the notices are read when a build that writes wants them.
     func read() -> BuildState? {
-        guard let handle = FileHandle(forReadingAtPath: statePath) else { return nil }
-        defer { try? handle.close() }
-        guard let head = try? handle.read(upToCount: BuildState.headLength),
-            let length = BuildState.firstLength([UInt8](head)), length <= 1 << 40,
-            let rest = try? handle.read(upToCount: length - head.count)
+        readFirstPart().flatMap(decode)
+    }
+
+    /// The state file's first part as it is, not checked beyond the length it names; nil
+    /// when there is no state file or it does not start as one.
+    func readFirstPart() -> [UInt8]? {
+        let descriptor = open(statePath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        func fill(_ bytes: inout [UInt8], from start: Int) -> Bool {
+            var done = start
+            while done < bytes.count {
+                let count = bytes.withUnsafeMutableBytes {
+                    systemRead(descriptor, $0.baseAddress! + done, $0.count - done)
+                }
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                done += count
+            }
+            return true
+        }
+        // Read into the array that is kept: a large site's first part is 5 MB. A length
+        // beyond the file's (a damaged state) is not made room for.
+        var info = stat()
+        var head = [UInt8](repeating: 0, count: BuildState.headLength)
+        guard fill(&head, from: 0), let length = BuildState.firstLength(head), fstat(descriptor, &info) == 0,
+            length <= Int(info.st_size)
         else { return nil }
-        return BuildState.decode(
-            first: [UInt8](head) + [UInt8](rest), tail: StateTail(file: statePath, offset: length))
+        var bytes = head
+        bytes.append(contentsOf: repeatElement(0, count: length - head.count))
+        return fill(&bytes, from: head.count) ? bytes : nil
+    }
+
+    /// The state whose first part is `first`, its second part read from the file when wanted.
+    func decode(_ first: [UInt8]) -> BuildState? {
+        BuildState.decode(first: first, tail: StateTail(file: statePath, offset: first.count))
     }
 
     /// Writes the state whole or not at all: into a temporary file, then renamed.

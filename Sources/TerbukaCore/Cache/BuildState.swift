@@ -119,7 +119,9 @@ struct BuildState: Sendable {
             var text = ByteWriter()
             switch part {
             case 0:
-                for (path, input) in inputs {
+                // In the order of the paths, as the scan finds them: a build that finds
+                // nothing changed goes through both side by side (UnchangedCheck).
+                for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
                     Self.write("i", input.stamp, into: &text)
                     text.raw(" \(input.sha256) ")
                     text.raw(Self.escape(path))
@@ -266,7 +268,7 @@ struct BuildState: Sendable {
     }
 
     /// Reads one line into the state; false when it is not a line of this format.
-    private mutating func read(_ line: ArraySlice<UInt8>) -> Bool {
+    mutating func read(_ line: ArraySlice<UInt8>) -> Bool {
         var fields = Fields(line)
         switch fields.word() {
         case "key": key = fields.rest()
@@ -299,7 +301,7 @@ struct BuildState: Sendable {
     }
 
     /// Space-separated fields of one line; the last one (a path) may hold spaces.
-    fileprivate struct Fields {
+    struct Fields {
         var bytes: ArraySlice<UInt8>
 
         init(_ bytes: ArraySlice<UInt8>) {
@@ -311,6 +313,11 @@ struct BuildState: Sendable {
             let word = String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self)
             bytes = end == bytes.endIndex ? [] : bytes[(end + 1)...]
             return word
+        }
+
+        /// Passes over a word without making a string of it.
+        mutating func skipWord() {
+            _ = next()
         }
 
         /// A decimal integer, possibly negative; nil when it is not one or does not fit.

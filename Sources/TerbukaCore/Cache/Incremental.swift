@@ -20,17 +20,33 @@ struct IncrementalPlan: Sendable {
     let nothingChanged: Bool
     /// Held while the build runs.
     let lock: CacheLock?
+    /// Set when the state's first part alone showed that nothing changed
+    /// (`UnchangedCheck`): the state was then not read into tables; `inputs`,
+    /// `hashesByLocation` and `key` are empty and `previous` is nil (nothing is written).
+    let unchanged: UnchangedCheck.Found?
 
     init(options: BuildOptions) {
-        cache = BuildCache(output: options.output)
+        let cache = BuildCache(output: options.output)
+        self.cache = cache
         lock = cache.lock()
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         scanned = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
         // The state is read while the inputs are scanned: two cores, two halves of the work.
-        let (found, scan) = Parallel.both(
-            { [cache, lock] in lock == nil ? nil : cache.read() },
+        // The outputs are checked meanwhile, from the state's first part as it is.
+        let (first, scan) = Parallel.both(
+            { [cache, lock] () -> UnchangedCheck.Outputs? in
+                lock == nil
+                    ? nil : cache.readFirstPart().flatMap { UnchangedCheck.Outputs(first: $0, output: options.output) }
+            },
             { InputScan(siteRoot: options.siteRoot, builtInThemes: Theme.builtInFolder) })
+        if let first, let unchanged = UnchangedCheck.check(first, scan: scan, options: options) {
+            self.unchanged = unchanged
+            (inputs, hashesByLocation, key, previous, nothingChanged) = ([:], [:], "", nil, true)
+            return
+        }
+        unchanged = nil
+        let found = first.flatMap { cache.decode($0.bytes) }
         // Hashes known from the previous build for files whose stamp has not changed since,
         // and was not taken too close to that build's scan to prove it.
         let hashes = Parallel.map(scan.files) { file -> String in
@@ -65,10 +81,11 @@ struct IncrementalPlan: Sendable {
         // Outputs as the previous build left them: the same file with the same stamp, and
         // folders with the same stamp (nothing added to them or taken away). Files and
         // folders in one pass, each found from the output folder rather than from /.
+        // Not asked again when the first part's check found every one as it was.
         let root = FileStamp.Folder(options.output.standardizedFileURL.path)
-        let outputs = Array(previous.outputs)
+        let outputs = first?.intact == true ? [] : Array(previous.outputs)
         let paths = outputs.map(\.key)
-        let folders = previous.folders
+        let folders = first?.intact == true ? [] : previous.folders
         let intact = Parallel.map(Array(0..<(paths.count + folders.count))) { item in
             if item < outputs.count {
                 return root?.stamp(of: outputs[item].key) == outputs[item].value.stamp
@@ -76,7 +93,7 @@ struct IncrementalPlan: Sendable {
             let folder = folders[item - paths.count]
             return root?.stamp(ofFolder: folder.path) == folder.stamp
         }
-        var whole = !folders.isEmpty && !intact[paths.count...].contains(false)
+        var whole = first?.intact == true || !folders.isEmpty && !intact[paths.count...].contains(false)
         for (path, isIntact) in zip(paths, intact) where !isIntact {
             previous.outputs[path] = nil
             whole = false

@@ -114,6 +114,13 @@ public struct SiteBuilder: Sendable {
         // incremental build of the same output is never running meanwhile.
         let fullBuildLock = cached && !options.incremental ? BuildCache(output: options.output).empty() : nil
         defer { withExtendedLifetime(fullBuildLock) {} }
+        if let unchanged = plan?.unchanged {
+            for warning in unchanged.warnings { diagnostics.warning(warning.message, at: warning.location) }
+            lap("unchanged")
+            var report = report(unchanged.files, pages: unchanged.pages)
+            report.upToDate = true
+            return report
+        }
         if let plan, plan.nothingChanged, let previous = plan.previous {
             for warning in previous.warnings { diagnostics.warning(warning.message, at: warning.location) }
             if plan.inputs.contains(where: { previous.inputs[$0.key]?.stamp != $0.value.stamp }) {
