@@ -5,8 +5,8 @@ import Foundation
 /// while the inputs are scanned, and its lines of inputs, in the order of their paths as the
 /// scan finds them, are then gone through beside the scan. Reading 10,000 notices' state
 /// into dictionaries was half of such a build (perf). Only a yes is an answer: anything
-/// else (a state not whole, another key, an input added, gone, changed or too recent to
-/// prove unchanged, an output touched) is left to the full reading (`IncrementalPlan`).
+/// else (a state not whole, another key, an input added, gone or changed, an output
+/// touched) is left to the full reading (`IncrementalPlan`).
 enum UnchangedCheck {
     /// What the previous build left, to be said again.
     struct Found: Sendable {
@@ -77,16 +77,22 @@ enum UnchangedCheck {
     }
 
     /// Found when the outputs are intact and every input is where it was, with the stamp it
-    /// had, not too close to that build's scan, under the same key.
+    /// had, under the same key. A stamp taken too close to that build's scan to prove the
+    /// file unchanged (a file saved just before it) is proved by the file's SHA-256, as the
+    /// full reading does.
     static func check(_ outputs: Outputs, scan: InputScan, options: BuildOptions) -> Found? {
         guard outputs.intact, outputs.inputs.count == scan.files.count else { return nil }
         let state = outputs.state
         var themes = ""
         for (line, file) in zip(outputs.inputs, scan.files) {
             var fields = BuildState.Fields(outputs.bytes[line])
-            guard let stamp = fields.stamp(), stamp == file.stamp, !state.isRacy(stamp) else { return nil }
+            guard let stamp = fields.stamp(), stamp == file.stamp else { return nil }
             let sha256 = fields.word()
             guard !sha256.isEmpty, fields.bytes.elementsEqual(BuildState.escape(file.path).utf8) else { return nil }
+            if state.isRacy(stamp) {
+                let now = try? Digest.sha256(fileAt: URL(fileURLWithPath: file.location, isDirectory: false))
+                guard now?.hex == sha256 else { return nil }
+            }
             if !file.path.hasPrefix("content/") { themes += "\(sha256) \(BuildState.escape(file.path))\n" }
         }
         guard state.key == BuildCache.key(options: options, themes: Digest.sha256(Data(themes.utf8))) else {
