@@ -385,12 +385,15 @@ import Testing
         defer { site.cleanUp() }
         // A language listed twice is a warning.
         try site.edit("content/site.yml", replacing: "languages: [id, en]", with: "languages: [id, en, en]")
+        // A path the state writes escaped, with letters beyond ASCII.
+        try Data("catatan".utf8).write(to: site.url("themes/default/catatan \\ é.txt"))
         let first = await site.build()
         #expect(first.succeeded && first.diagnostics.warningCount > 0)
+        let state = try #require(site.cache.read())
+        #expect(state.inputs["themes/default/catatan \\ é.txt"] != nil)
         if trusted {
             try Self.ageTheScan(site)
         } else {
-            let state = try #require(site.cache.read())
             #expect(state.isRacy(try #require(FileStamp.of(site.url("content/site.yml").path))))
         }
         let inodes = Self.inodes(site.output)
@@ -412,7 +415,8 @@ import Testing
     /// coarse clock, recorded with another SHA-256.
     @Test(arguments: [
         "output edited", "output added", "output folder removed", "input edited", "input added", "input removed",
-        "changed in the same tick", "inputs out of order",
+        "changed in the same tick", "inputs out of order", "input line twice", "input without SHA-256",
+        "no folder lines", "no tail line",
     ])
     func theStatesFirstPartAloneAnswersOnlyWhenNothingChanged(_ change: String) async throws {
         let site = try DemoCopy()
@@ -438,7 +442,29 @@ import Testing
         case "input edited": try Self.changeHidingTheTimes(site.url("content/pages/tentang.md").path)
         case "input added": try Data("catatan".utf8).write(to: site.url("themes/default/CATATAN.txt"))
         case "input removed": try fm.removeItem(at: site.url("content/pages/tentang.md"))
-        case "inputs out of order": try Self.reverseTheInputLines(site)
+        case "inputs out of order":
+            try Self.rewriteTheFirstPart(site) { lines in
+                let inputs = lines.indices.filter { lines[$0].starts(with: Array("i ".utf8)) }
+                #expect(inputs.count > 2)
+                for (at, line) in zip(inputs, inputs.reversed().map { lines[$0] }) { lines[at] = line }
+            }
+        case "input line twice":
+            try Self.rewriteTheFirstPart(site) { lines in
+                let first = try #require(lines.firstIndex { $0.starts(with: Array("i ".utf8)) })
+                lines.insert(lines[first], at: first)
+            }
+        case "input without SHA-256":
+            try Self.rewriteTheFirstPart(site) { lines in
+                let at = try #require(lines.firstIndex { $0.starts(with: Array("i ".utf8)) })
+                // i, five numbers of the stamp, the SHA-256, the path.
+                var fields = lines[at].split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+                fields[6] = []
+                lines[at] = Array(fields.joined(separator: [UInt8(ascii: " ")]))
+            }
+        case "no folder lines":
+            try Self.rewriteTheFirstPart(site) { $0.removeAll { $0.starts(with: Array("d ".utf8)) } }
+        case "no tail line":
+            try Self.rewriteTheFirstPart(site) { $0.removeAll { $0.starts(with: Array("tail ".utf8)) } }
         default: break
         }
         do {
@@ -447,7 +473,8 @@ import Testing
         }
         let again = await site.build()
         #expect(again.succeeded)
-        #expect(again.upToDate == (change == "inputs out of order"))
+        // A state the full reading still finds whole, describing what is there.
+        #expect(again.upToDate == (change == "inputs out of order" || change == "input line twice"))
         let fullOutput = site.root.appendingPathComponent("full")
         #expect(await site.build(incremental: false, into: fullOutput).succeeded)
         let (built, full) = (Self.tree(site.output), Self.tree(fullOutput))
@@ -467,24 +494,23 @@ import Testing
         #expect(site.cache.read() == nil)
     }
 
-    /// Rewrites the state file with its lines of inputs in reverse order, still whole.
-    static func reverseTheInputLines(_ site: DemoCopy) throws {
+    /// Rewrites the lines of the state file's first part with `change`, keeping the part
+    /// whole (its length and SHA-256 made again) and the second part as it was.
+    static func rewriteTheFirstPart(_ site: DemoCopy, _ change: (inout [[UInt8]]) throws -> Void) throws {
         let file = URL(fileURLWithPath: site.cache.statePath)
         let bytes = [UInt8](try Data(contentsOf: file))
         let length = try #require(BuildState.firstLength(bytes))
-        let bodyEnd = length - BuildState.trailerLength
-        var lines = bytes[BuildState.headLength..<bodyEnd].split(
+        var lines = bytes[BuildState.headLength..<(length - BuildState.trailerLength)].split(
             separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false
         ).dropLast().map(Array.init)
-        let inputs = lines.indices.filter { lines[$0].starts(with: Array("i ".utf8)) }
-        #expect(inputs.count > 2)
-        let reversed = inputs.reversed().map { lines[$0] }
-        for (at, line) in zip(inputs, reversed) { lines[at] = line }
-        var first = Array(bytes[..<BuildState.headLength]) + lines.flatMap { $0 + [UInt8(ascii: "\n")] }
+        try change(&lines)
+        let body = lines.flatMap { $0 + [UInt8(ascii: "\n")] }
+        let head = BuildState.header + "\nfirst "
+        let newLength = BuildState.headLength + body.count + BuildState.trailerLength
+        var first = Array((head + String(format: "%016d", newLength) + "\n").utf8) + body
         first += Array("end \(Digest.sha256(Data(first)))\n".utf8)
-        #expect(first.count == length)
+        #expect(first.count == newLength)
         try Data(first + bytes[length...]).write(to: file)
-        #expect(site.cache.read() != nil)
     }
 
     /// site.yml choosing another theme whose files are all known already.

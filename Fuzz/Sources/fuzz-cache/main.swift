@@ -6,12 +6,25 @@ import FuzzSupport
 /// Any bytes as a build cache's state file (a file on disk that anything may have cut short
 /// or changed): what is read must write back to the same state. Most inputs fail the
 /// SHA-256 that ends each part, so the bytes are also read as a whole first part, and as
-/// the second part (the records) of a state whose first part is whole.
+/// the second part (the records) of a state whose first part is whole. The first part is
+/// also read as a build that may have nothing to do reads it (`UnchangedCheck.Outputs`,
+/// without making tables): whatever the full reading takes, it takes too, with the same
+/// key, counts and warnings.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))
     let key = Data("key \(String(repeating: "a", count: 64))\n".utf8)
     for candidate in [bytes, file(first: bytes, rest: Data()), file(first: key, rest: bytes)] {
+        let whole = [UInt8](candidate)
+        if let length = BuildState.firstLength(whole), length <= whole.count {
+            let first = Array(whole[..<length])
+            let outputs = UnchangedCheck.Outputs(first: first, output: URL(fileURLWithPath: "/nonexistent/terbuka"))
+            precondition(outputs?.intact != true)
+            if let read = BuildState.decode(first: first, tail: StateTail(bytes: [])) {
+                precondition(outputs?.state.key == read.key && outputs?.state.files == read.files)
+                precondition(outputs?.state.pages == read.pages && outputs?.state.warnings == read.warnings)
+            }
+        }
         guard let state = BuildState.decode(candidate) else { continue }
         let again = BuildState.decode(state.encoded())
         precondition(again?.key == state.key && again?.inputs.count == state.inputs.count)

@@ -33,7 +33,8 @@ struct BuildCache: Sendable {
     }
 
     /// The state file's first part as it is, not checked beyond the length it names; nil
-    /// when there is no state file or it does not start as one.
+    /// when there is no state file, it does not start as one, or it names a length longer
+    /// than itself.
     func readFirstPart() -> [UInt8]? {
         let descriptor = open(statePath, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }

@@ -3,7 +3,8 @@ import Foundation
 /// What an incremental build knows before it starts: every input with its SHA-256 (from
 /// the previous build's state when its stamp is unchanged, else read and hashed now), the
 /// key, and the previous build's state when its key is this one's and its output files are
-/// still as it wrote them.
+/// still as it wrote them. Or, when the state's first part alone shows that nothing
+/// changed (`unchanged`), only that.
 struct IncrementalPlan: Sendable {
     let cache: BuildCache
     let key: String

@@ -105,7 +105,8 @@ struct TreeWalk {
                 names.append(name)
             }
             // Relative to the open folder: the path is not looked up again from the root. A
-            // large folder's entries (10,000 notices in one) are asked for on every core.
+            // large folder's entries (10,000 notices in one) are asked for on every core, from
+            // within the level's own parallel listing (the folder is often alone on its level).
             let descriptor = dirfd(directory)
             let flags = followingLinks ? 0 : AT_SYMLINK_NOFOLLOW
             func look(_ name: String) -> stat? {

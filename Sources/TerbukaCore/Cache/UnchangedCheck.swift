@@ -55,7 +55,8 @@ enum UnchangedCheck {
                 }
                 guard state.read(bytes[start..<stop]) else { return nil }
             }
-            guard !state.key.isEmpty else { return nil }
+            // What the full reading asks of these lines too.
+            guard !state.key.isEmpty, state.tailSHA256 != nil else { return nil }
             var intact = outputs.contains { bytes[$0.lowerBound] == UInt8(ascii: "d") }
             if intact, let root = FileStamp.Folder(output.standardizedFileURL.path) {
                 let stamps = Parallel.map(outputs) { line -> Bool in

@@ -61,8 +61,9 @@ public struct BuildReport: Sendable {
     /// The computed site, when the pipeline got that far: for tools built on the pipeline,
     /// and so that a command-line run can exit without freeing it piece by piece.
     public var site: SiteIndex?
-    /// What the incremental build read (the previous state, every input's stamp), kept for
-    /// the same reason as `site`; not its lock, which ends with the build.
+    /// What the build read and made (the previous state, every input's stamp, the staging
+    /// folder with its ledger, the page keys), kept for the same reason as `site`; not the
+    /// cache's lock, which ends with the build.
     var read: [any Sendable] = []
     /// Pages whose key did not cover what they show (`OutputReuse.keyHolds`; debug builds).
     var staleKeys: [String] = []
@@ -153,7 +154,8 @@ public struct SiteBuilder: Sendable {
             loaded, includeDrafts: options.includeDrafts, memo: notices, into: &diagnostics)
         lap("parse+validate")
         guard let content else { return report() }
-        // The theme's templates are read and parsed beside the ranking (one core each).
+        // The theme's templates are read and parsed while the vacancies are ranked: one more
+        // task beside the ranking's.
         let (siteRoot, config) = (options.siteRoot, content.config)
         async let themed: (Theme?, Diagnostics) = {
             var local = Diagnostics()
