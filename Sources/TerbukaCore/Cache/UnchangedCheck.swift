@@ -4,9 +4,9 @@ import Foundation
 /// is, without reading it into tables: its outputs' stamps are compared where they stand
 /// while the inputs are scanned, and its lines of inputs, in the order of their paths as the
 /// scan finds them, are then gone through beside the scan. Reading 10,000 notices' state
-/// into dictionaries was half of such a build (perf). Only a yes is an answer: anything
-/// else (a state not whole, another key, an input added, gone or changed, an output
-/// touched) is left to the full reading (`IncrementalPlan`).
+/// into dictionaries was the longest stretch of such a build, on one core (perf). Only a
+/// yes is an answer: anything else (a state not whole, another key, an input added, gone
+/// or changed, an output touched) is left to the full reading (`IncrementalPlan`).
 enum UnchangedCheck {
     /// What the previous build left, to be said again.
     struct Found: Sendable {
