@@ -21,8 +21,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             let outputs = UnchangedCheck.Outputs(first: first, output: URL(fileURLWithPath: "/nonexistent/terbuka"))
             precondition(outputs?.intact != true)
             if let read = BuildState.decode(first: first, tail: StateTail(bytes: [])) {
-                precondition(outputs?.state.key == read.key && outputs?.state.files == read.files)
-                precondition(outputs?.state.pages == read.pages && outputs?.state.warnings == read.warnings)
+                let header = outputs?.part.header
+                precondition(header?.key == read.key && header?.files == read.files)
+                precondition(header?.pages == read.pages && header?.warnings == read.warnings)
             }
         }
         guard let state = BuildState.decode(candidate) else { continue }

@@ -65,7 +65,12 @@ struct BuildCache: Sendable {
 
     /// The state whose first part is `first`, its second part read from the file when wanted.
     func decode(_ first: [UInt8]) -> BuildState? {
-        BuildState.decode(first: first, tail: StateTail(file: statePath, offset: first.count))
+        BuildState.FirstPart(first).flatMap { $0.state(tail: tail(after: $0)) }
+    }
+
+    /// The state file's second part, after `first`.
+    func tail(after first: BuildState.FirstPart) -> StateTail {
+        StateTail(file: statePath, offset: first.bytes.count)
     }
 
     /// Writes the state whole or not at all: into a temporary file, then renamed.
@@ -127,6 +132,16 @@ struct BuildCache: Sendable {
     /// The part of the key that is not the inputs: this Terbuka and the libraries it runs
     /// with (a rebuilt binary or an upgraded cmark-gfm or libdeflate may write other bytes),
     /// the site and output folders, and the options that change what is written.
+    /// The key of a build whose inputs, by path, have these SHA-256s: those of the themes
+    /// (every input outside `content/`) go into it.
+    static func key(options: BuildOptions, inputs: [(path: String, sha256: String)]) -> String {
+        var themes = ""
+        for (path, sha256) in inputs where !path.hasPrefix("content/") {
+            themes += "\(sha256) \(BuildState.escape(path))\n"
+        }
+        return key(options: options, themes: Digest.sha256(Data(themes.utf8)))
+    }
+
     static func key(options: BuildOptions, themes: String) -> String {
         var text = "\(BuildState.header)\nterbuka \(TerbukaVersion.current)\n"
         for (path, stamp) in EngineIdentity.files {

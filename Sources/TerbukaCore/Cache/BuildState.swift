@@ -247,28 +247,103 @@ struct BuildState: Sendable {
 
     /// The state whose first part is `bytes`, its second read from `tail` when wanted.
     static func decode(first bytes: [UInt8], tail: StateTail) -> BuildState? {
-        guard let length = firstLength(bytes), length == bytes.count, isWhole(bytes, 0..<length) else { return nil }
-        let lengthEnd = headLength - 1
-        var state = BuildState(key: "", scanned: 0, inputs: [:], outputs: [:], warnings: [], files: 0, pages: 0)
-        state.inputs.reserveCapacity(length / 400)
-        state.outputs.reserveCapacity(length / 400)
-        var start = lengthEnd + 1
-        let bodyEnd = length - trailerLength
-        while start < bodyEnd {
-            var end = start
-            while bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            defer { start = end + 1 }
-            guard state.read(bytes[start..<end]) else { return nil }
-        }
-        guard !state.key.isEmpty, let expected = state.tailSHA256 else { return nil }
-        tail.expect(expected)
-        state.spare = .tail(tail, kind: UInt8(ascii: "s"))
-        state.notices = .tail(tail, kind: UInt8(ascii: "n"))
-        return state
+        FirstPart(bytes)?.state(tail: tail)
     }
 
-    /// Reads one line into the state; false when it is not a line of this format.
-    mutating func read(_ line: ArraySlice<UInt8>) -> Bool {
+    /// A first part checked whole and split into lines: the lines that are not tables read
+    /// into `header` (key, scan time, counts, warnings, the second part's SHA-256), each
+    /// table's lines kept unread, from their stamp on. The full reading (`state`) and the
+    /// check of a build that may have nothing to do (`UnchangedCheck`) both start here.
+    struct FirstPart: Sendable {
+        let bytes: [UInt8]
+        let header: BuildState
+        /// Lines `i` (inputs), `o` (output files) and `d` (output folders).
+        let inputs: [Range<Int>]
+        let outputs: [Range<Int>]
+        let folders: [Range<Int>]
+
+        /// nil when the part is not whole, holds a line of another format, or lacks the key
+        /// or the second part's SHA-256.
+        init?(_ bytes: [UInt8]) {
+            guard let length = BuildState.firstLength(bytes), length == bytes.count,
+                BuildState.isWhole(bytes, 0..<length)
+            else { return nil }
+            var header = BuildState(key: "", scanned: 0, inputs: [:], outputs: [:], warnings: [], files: 0, pages: 0)
+            var (inputs, outputs, folders): ([Range<Int>], [Range<Int>], [Range<Int>]) = ([], [], [])
+            var start = BuildState.headLength
+            let end = length - BuildState.trailerLength
+            while start < end {
+                var stop = start
+                while bytes[stop] != UInt8(ascii: "\n") { stop += 1 }
+                defer { start = stop + 1 }
+                let table = stop - start >= 2 && bytes[start + 1] == UInt8(ascii: " ") ? bytes[start] : 0
+                switch table {
+                case UInt8(ascii: "i"): inputs.append((start + 2)..<stop)
+                case UInt8(ascii: "o"): outputs.append((start + 2)..<stop)
+                case UInt8(ascii: "d"): folders.append((start + 2)..<stop)
+                default: guard header.read(bytes[start..<stop]) else { return nil }
+                }
+            }
+            guard !header.key.isEmpty, header.tailSHA256 != nil else { return nil }
+            self.bytes = bytes
+            self.header = header
+            (self.inputs, self.outputs, self.folders) = (inputs, outputs, folders)
+        }
+
+        /// The whole state, its second part read from `tail` when wanted; nil when a table's
+        /// line is not one of this format.
+        func state(tail: StateTail) -> BuildState? {
+            var state = header
+            state.inputs.reserveCapacity(inputs.count)
+            state.outputs.reserveCapacity(outputs.count)
+            for line in inputs {
+                var fields = Fields(bytes[line])
+                guard let stamp = fields.stamp() else { return nil }
+                let sha256 = fields.word()
+                state.inputs[unescape(fields.rest())] = Input(stamp: stamp, sha256: sha256)
+            }
+            for line in outputs {
+                guard let (path, record) = Output.read(bytes[line]) else { return nil }
+                state.outputs[path] = record
+            }
+            for line in folders {
+                var fields = Fields(bytes[line])
+                guard let stamp = fields.stamp() else { return nil }
+                state.folders.append(Folder(path: unescape(fields.rest()), stamp: stamp))
+            }
+            tail.expect(state.tailSHA256!)
+            state.spare = .tail(tail, kind: UInt8(ascii: "s"))
+            state.notices = .tail(tail, kind: UInt8(ascii: "n"))
+            return state
+        }
+
+        /// Whether each output file and folder is as recorded, looked at from `output`:
+        /// the paths of the files that are not, and whether every folder is (false when
+        /// there is none, or no output folder). One `fstatat` each, on every core.
+        func unchangedOutputs(in output: URL) -> (touchedFiles: [String], foldersIntact: Bool) {
+            guard let root = FileStamp.Folder(output.standardizedFileURL.path) else {
+                return (outputs.compactMap { Output.read(bytes[$0])?.0 }, false)
+            }
+            let intact = Parallel.map(Array(0..<(outputs.count + folders.count))) { item -> Bool in
+                if item < outputs.count {
+                    var fields = Fields(bytes[outputs[item]])
+                    guard let stamp = fields.stamp() else { return false }
+                    // SHA-256, fingerprint and key, then the path.
+                    for _ in 0..<3 { fields.skipWord() }
+                    return root.stamp(of: unescape(fields.rest())) == stamp
+                }
+                var fields = Fields(bytes[folders[item - outputs.count]])
+                guard let stamp = fields.stamp() else { return false }
+                return root.stamp(ofFolder: unescape(fields.rest())) == stamp
+            }
+            let touched = outputs.indices.filter { !intact[$0] }.compactMap { Output.read(bytes[outputs[$0]])?.0 }
+            return (touched, !folders.isEmpty && !intact[outputs.count...].contains(false))
+        }
+    }
+
+    /// Reads one line other than a table's into the state; false when it is not a line of
+    /// this format.
+    private mutating func read(_ line: ArraySlice<UInt8>) -> Bool {
         var fields = Fields(line)
         switch fields.word() {
         case "key": key = fields.rest()
@@ -285,16 +360,6 @@ struct BuildState: Sendable {
             guard let stored = try? JSONDecoder().decode([StoredDiagnostic].self, from: Data(fields.rest().utf8))
             else { return false }
             warnings = stored.map(\.diagnostic)
-        case "i":
-            guard let stamp = fields.stamp() else { return false }
-            let sha256 = fields.word()
-            inputs[Self.unescape(fields.rest())] = Input(stamp: stamp, sha256: sha256)
-        case "o":
-            guard let (path, record) = Output.read(fields.bytes) else { return false }
-            outputs[path] = record
-        case "d":
-            guard let stamp = fields.stamp() else { return false }
-            folders.append(Folder(path: Self.unescape(fields.rest()), stamp: stamp))
         default: return false
         }
         return true

@@ -26,6 +26,14 @@ struct IncrementalPlan: Sendable {
     /// `hashesByLocation` and `key` are empty and `previous` is nil (nothing is written).
     let unchanged: UnchangedCheck.Found?
 
+    /// What the previous build left, when this one has nothing to do: found by the first
+    /// part alone, or by the full reading.
+    var upToDate: UnchangedCheck.Found? {
+        if let unchanged { return unchanged }
+        guard nothingChanged, let previous else { return nil }
+        return UnchangedCheck.Found(warnings: previous.warnings, files: previous.files, pages: previous.pages)
+    }
+
     init(options: BuildOptions) {
         let cache = BuildCache(output: options.output)
         self.cache = cache
@@ -47,7 +55,7 @@ struct IncrementalPlan: Sendable {
             return
         }
         unchanged = nil
-        let found = first.flatMap { cache.decode($0.bytes) }
+        let found = first.flatMap { $0.part.state(tail: cache.tail(after: $0.part)) }
         // Hashes known from the previous build for files whose stamp has not changed since,
         // and was not taken too close to that build's scan to prove it.
         let hashes = Parallel.map(scan.files) { file -> String in
@@ -58,16 +66,14 @@ struct IncrementalPlan: Sendable {
         }
         var inputs: [String: BuildState.Input] = [:]
         var byLocation: [String: String] = [:]
-        var themes = ""
         for (file, sha256) in zip(scan.files, hashes) {
             inputs[file.path] = BuildState.Input(stamp: file.stamp, sha256: sha256)
             byLocation[file.location] = sha256
-            if !file.path.hasPrefix("content/") { themes += "\(sha256) \(BuildState.escape(file.path))\n" }
         }
         self.inputs = inputs
         hashesByLocation = byLocation
-        key = BuildCache.key(options: options, themes: Digest.sha256(Data(themes.utf8)))
-        guard var previous = found, previous.key == key else {
+        key = BuildCache.key(options: options, inputs: zip(scan.files, hashes).map { ($0.path, $1) })
+        guard var previous = found, let outputs = first, previous.key == key else {
             self.previous = nil
             nothingChanged = false
             // A spare tree nothing describes is of no use.
@@ -79,28 +85,12 @@ struct IncrementalPlan: Sendable {
             && inputs.allSatisfy { path, input in
                 !input.sha256.isEmpty && previous.inputs[path]?.sha256 == input.sha256
             }
-        // Outputs as the previous build left them: the same file with the same stamp, and
-        // folders with the same stamp (nothing added to them or taken away). Files and
-        // folders in one pass, each found from the output folder rather than from /.
-        // Not asked again when the first part's check found every one as it was.
-        let root = FileStamp.Folder(options.output.standardizedFileURL.path)
-        let outputs = first?.intact == true ? [] : Array(previous.outputs)
-        let paths = outputs.map(\.key)
-        let folders = first?.intact == true ? [] : previous.folders
-        let intact = Parallel.map(Array(0..<(paths.count + folders.count))) { item in
-            if item < outputs.count {
-                return root?.stamp(of: outputs[item].key) == outputs[item].value.stamp
-            }
-            let folder = folders[item - paths.count]
-            return root?.stamp(ofFolder: folder.path) == folder.stamp
-        }
-        var whole = first?.intact == true || !folders.isEmpty && !intact[paths.count...].contains(false)
-        for (path, isIntact) in zip(paths, intact) where !isIntact {
-            previous.outputs[path] = nil
-            whole = false
-        }
+        // Outputs as the previous build left them (looked at with the first part, while the
+        // inputs were scanned): the same file with the same stamp, and folders with the
+        // same stamp (nothing added to them or taken away).
+        for path in outputs.touchedFiles { previous.outputs[path] = nil }
         self.previous = previous
-        nothingChanged = sameInputs && whole
+        nothingChanged = sameInputs && outputs.intact
     }
 
     /// The spare tree the previous build left, as it is on disk now; nil when there is none

@@ -115,27 +115,24 @@ public struct SiteBuilder: Sendable {
         // incremental build of the same output is never running meanwhile.
         let fullBuildLock = cached && !options.incremental ? BuildCache(output: options.output).empty() : nil
         defer { withExtendedLifetime(fullBuildLock) {} }
-        if let unchanged = plan?.unchanged {
-            for warning in unchanged.warnings { diagnostics.warning(warning.message, at: warning.location) }
-            lap("unchanged")
-            var report = report(unchanged.files, pages: unchanged.pages)
-            report.upToDate = true
-            return report
-        }
-        if let plan, plan.nothingChanged, let previous = plan.previous {
-            for warning in previous.warnings { diagnostics.warning(warning.message, at: warning.location) }
-            if plan.inputs.contains(where: { previous.inputs[$0.key]?.stamp != $0.value.stamp }) {
-                // Same contents under new stamps (a file saved again unchanged): keep the
-                // new stamps, so that the next build need not read it again.
+        if let plan, let found = plan.upToDate {
+            for warning in found.warnings { diagnostics.warning(warning.message, at: warning.location) }
+            // Same contents under new stamps (a file saved again unchanged), found by the full
+            // reading of the state: keep the new stamps, so that the next build need not read
+            // it again.
+            if let previous = plan.previous,
+                plan.inputs.contains(where: { previous.inputs[$0.key]?.stamp != $0.value.stamp })
+            {
                 var state = previous
                 state.inputs = plan.inputs
                 state.scanned = plan.scanned
                 try? plan.cache.write(state)
             }
             lap("unchanged")
-            var report = report(previous.files, pages: previous.pages)
+            var report = report(found.files, pages: found.pages)
             report.upToDate = true
-            report.read = [plan.previous, plan.inputs, plan.hashesByLocation]
+            // The tables read, when the state was read into them.
+            if plan.previous != nil { report.read = [plan.previous, plan.inputs, plan.hashesByLocation] }
             return report
         }
         if plan != nil { lap("scan") }
