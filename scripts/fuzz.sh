@@ -60,13 +60,19 @@ PY
       head -c 200 "$keys/message.sig" > "$corpus/signature-cut"
       rm -rf "$keys" ;;
     cache)
-      # The state file a build of the demo keeps, whole and cut short.
-      local out
+      # The state files builds of the demo keep, whole and cut short: after a first build,
+      # and after a second one with a notice edited (with the spare tree's records).
+      local out notice
       out=$(mktemp -d)
       swift build --product terbuka >/dev/null
-      "$(swift build --show-bin-path)/terbuka" build --quiet --site . --output "$out/output" >/dev/null
+      cp -R content themes "$out/"
+      "$(swift build --show-bin-path)/terbuka" build --quiet --site "$out" --output "$out/output" >/dev/null
       cp "$out/.output.cache/state" "$corpus/state"
       head -c 4096 "$out/.output.cache/state" > "$corpus/state-cut"
+      notice=$(find "$out/content/announcements" -name '*.md' | sort | head -n 1)
+      printf '\nParagraf baru.\n' >> "$notice"
+      "$(swift build --show-bin-path)/terbuka" build --quiet --site "$out" --output "$out/output" >/dev/null
+      cp "$out/.output.cache/state" "$corpus/state-second"
       rm -rf "$out" ;;
     markdown)
       find content -name '*.md' | while read -r f; do cp "$f" "$corpus/$(echo "$f" | tr / _)"; done

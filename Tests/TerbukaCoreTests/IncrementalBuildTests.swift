@@ -776,6 +776,139 @@ import Testing
             })
     }
 
+    /// The spare tree as the next build finds it: read from its records, without a walk,
+    /// when each of its folders is as recorded, every file it holds then known; walked when a
+    /// folder is not (a file added, a folder's permissions changed), or when the build before
+    /// found its output touched (the folders of what became the spare tree are then not
+    /// recorded: its record of files lacks the one touched, here a notice's page, which the
+    /// next build must remove with the notice). Each time, the next build's output is a full
+    /// build's.
+    @Test(arguments: ["nothing", "file added", "folder's permissions", "output touched before the build"])
+    func theSpareTreeIsReadFromItsRecordsOnlyWhenItsFoldersAreAsRecorded(_ change: String) async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        _ = await site.build()
+        try site.edit("content/announcements/waspada-penipuan.md", replacing: "title: ", with: "title: Satu — ")
+        if change == "output touched before the build" {
+            let handle = try FileHandle(
+                forWritingTo: site.output.appendingPathComponent("pengumuman/libur-layanan-agustus-2026/index.html"))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(" ".utf8))
+            try handle.close()
+        }
+        _ = await site.build()
+        let spare = site.cache.spareFolder
+        switch change {
+        case "file added": try Data("extra".utf8).write(to: URL(fileURLWithPath: spare + "/lowongan/tambahan.html"))
+        case "folder's permissions": #expect(chmod(spare + "/jadwal", 0o700) == 0)
+        default: break
+        }
+        try site.edit("content/announcements/waspada-penipuan.md", replacing: "Satu — ", with: "Dua — ")
+        if change == "output touched before the build" {
+            try FileManager.default.removeItem(at: site.url("content/announcements/libur-layanan-agustus-2026.md"))
+        }
+        do {
+            let plan = IncrementalPlan(options: site.options)
+            let tree = try #require(plan.spare())
+            #expect(tree.readFromRecords == (change == "nothing"))
+            if change == "nothing" {
+                let onDisk = FileListing.files(under: URL(fileURLWithPath: spare), includingHidden: true)
+                #expect(tree.files.sorted() == onDisk.sorted() && tree.known.count == onDisk.count)
+                #expect(tree.folders.count > 10 && tree.others.isEmpty)
+            }
+        }
+        #expect(await site.build().succeeded)
+        let fullOutput = site.root.appendingPathComponent("full")
+        #expect(await site.build(incremental: false, into: fullOutput).succeeded)
+        #expect(Self.tree(site.output) == Self.tree(fullOutput))
+        #expect(FileModes.of(site.output.path + "/jadwal") == FileModes.folder)
+    }
+
+    /// The spare tree's folders are recorded only when the output moved there is as the
+    /// build found it: a file added to it after the build looked (here, between the look
+    /// and the move) leaves them unrecorded, and the next build walks the tree.
+    @Test(arguments: [false, true])
+    func theSpareTreesFoldersAreRecordedOnlyWhenTheMovedOutputIsAsFound(added: Bool) async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        _ = await site.build()
+        try site.edit("content/announcements/waspada-penipuan.md", replacing: "title: ", with: "title: Satu — ")
+        let plan = IncrementalPlan(options: site.options)
+        let previous = try #require(plan.previous)
+        #expect(plan.outputsIntact)
+        if added { try Data("extra".utf8).write(to: site.output.appendingPathComponent("tambahan.html")) }
+        // The swap as a build makes it: the output becomes the spare tree, a new one takes
+        // its place.
+        #expect(rename(site.output.path, site.cache.spareFolder) == 0)
+        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: false)
+        let reuse = OutputReuse(root: site.output, previous: previous, inputs: plan.inputs, sourceHashes: [:])
+        let state = try #require(
+            plan.state(
+                ledger: Ledger(), kept: [:], output: site.output, reuse: reuse, notices: [:], warnings: [],
+                keptPrevious: true))
+        let folders = try #require(state.spareFolders.records)
+        #expect(folders.count == (added ? 0 : previous.folders.count))
+    }
+
+    /// A published file whose permissions are not a new file's (an attachment readable by
+    /// its owner alone), kept in the spare tree read from its records: when its source gets
+    /// a new file's permissions, the next build gives the copy those, as a full build does.
+    @Test func aSpareTreeReadFromItsRecordsKnowsItsFilesPermissions() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        let source = site.url("content/files/ralat-formasi-cpns-2026.pdf").path
+        let published = "files/ralat-formasi-cpns-2026.pdf"
+        #expect(chmod(source, 0o600) == 0)
+        _ = await site.build()
+        let notice = "content/announcements/waspada-penipuan.md"
+        try site.edit(notice, replacing: "title: ", with: "title: Satu — ")
+        _ = await site.build()
+        #expect(FileModes.of(site.cache.spareFolder + "/" + published) == 0o600)
+        #expect(chmod(source, mode_t(FileModes.file)) == 0)
+        try site.edit(notice, replacing: "Satu — ", with: "Dua — ")
+        do {
+            let plan = IncrementalPlan(options: site.options)
+            let tree = try #require(plan.spare())
+            #expect(tree.readFromRecords && tree.modes[published] == 0o600)
+        }
+        #expect(await site.build().succeeded)
+        let fullOutput = site.root.appendingPathComponent("full")
+        #expect(await site.build(incremental: false, into: fullOutput).succeeded)
+        #expect(FileModes.of(site.output.path + "/" + published) == FileModes.file)
+        #expect(FileModes.of(fullOutput.path + "/" + published) == FileModes.file)
+        #expect(Self.tree(site.output) == Self.tree(fullOutput))
+    }
+
+    /// A file of the spare tree that the output in place no longer shares, changed by hand
+    /// in place (its folder unchanged): the tree is still read from its records, but the
+    /// file is looked at and not kept, though the next build wants the bytes it once had.
+    @Test func aSpareFileChangedInPlaceIsNotKept() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        _ = await site.build()
+        let notice = "content/announcements/waspada-penipuan.md"
+        try site.edit(notice, replacing: "title: ", with: "title: Satu — ")
+        _ = await site.build()
+        let path = "pengumuman/waspada-penipuan/index.html"
+        let page = site.cache.spareFolder + "/" + path
+        let pageInPlace = site.output.path + "/" + path
+        #expect(FileStamp.of(page)?.inode != FileStamp.of(pageInPlace)?.inode)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: page))
+        try handle.write(contentsOf: Data("X".utf8))
+        try handle.close()
+        // Back to the page the spare tree held.
+        try site.edit(notice, replacing: "Satu — ", with: "")
+        do {
+            let plan = IncrementalPlan(options: site.options)
+            let tree = try #require(plan.spare())
+            #expect(tree.readFromRecords && tree.files.contains(path) && tree.known[path] == nil)
+        }
+        #expect(await site.build().succeeded)
+        let fullOutput = site.root.appendingPathComponent("full")
+        #expect(await site.build(incremental: false, into: fullOutput).succeeded)
+        #expect(Self.tree(site.output) == Self.tree(fullOutput))
+    }
+
     @Test func aBuildWithNothingChangedWritesNothing() async throws {
         let site = try DemoCopy()
         defer { site.cleanUp() }

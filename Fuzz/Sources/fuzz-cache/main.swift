@@ -31,6 +31,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         precondition(again?.key == state.key && again?.inputs.count == state.inputs.count)
         precondition(again?.outputs.count == state.outputs.count)
         precondition(again?.spare.records?.count ?? 0 == state.spare.records?.count ?? 0)
+        precondition(again?.spareFolders.records ?? [:] == state.spareFolders.records ?? [:])
         precondition(again?.notices.records == state.notices.records ?? [:])
         precondition(again?.warnings == state.warnings)
     }

@@ -37,6 +37,10 @@ struct BuildState: Sendable {
     /// which the next build brings up to date and swaps in. Read from the file only when
     /// asked for: a build that finds nothing changed never needs them.
     var spare: LazyRecords<Output> = .parsed([:])
+    /// The spare tree's folders ("" for the tree itself), when every one is known as it was
+    /// when its files were recorded: with each still so, the tree holds those files and no
+    /// others, and need not be walked (`SpareTree(recorded:…)`). Empty when not known.
+    var spareFolders: LazyRecords<FileStamp> = .parsed([:])
     /// What the validate stage made of each notice (`NoticeRecord`), by path; read only
     /// when asked for, as the spare tree's.
     var notices: LazyRecords<NoticeRecord> = .parsed([:])
@@ -93,7 +97,7 @@ struct BuildState: Sendable {
         }
     }
 
-    static let header = "terbuka-build-cache 3"
+    static let header = "terbuka-build-cache 4"
     /// Coarse file systems keep times to 2 s (FAT) or 1 s; fine ones to the nanosecond.
     static let racyWindow: Int64 = 2_000_000_000
 
@@ -137,32 +141,40 @@ struct BuildState: Sendable {
                 }
             case 3:
                 for (path, record) in notices.records ?? [:] { text.raw("n " + record.line(path: path) + "\n") }
-            default: Self.write("s", spare.records ?? [:], into: &text)
+            case 4: Self.write("s", spare.records ?? [:], into: &text)
+            default:
+                for (path, stamp) in spareFolders.records ?? [:] {
+                    Self.write("f", stamp, into: &text)
+                    text.raw(" ")
+                    text.raw(Self.escape(path))
+                    text.raw("\n")
+                }
             }
             return text.bytes
         }
         // On every core only when there is much to write: threads cost more than a small
         // state's lines.
-        let parts = inputs.count + outputs.count > 2_000 ? Parallel.map(Array(0..<5), part) : (0..<5).map(part)
+        let parts = inputs.count + outputs.count > 2_000 ? Parallel.map(Array(0..<6), part) : (0..<6).map(part)
         // The first part names the second by its SHA-256: a second part is only ever read
         // with the first it was written with.
         var tailHash = SHA256()
         tailHash.update(data: parts[3])
         tailHash.update(data: parts[4])
+        tailHash.update(data: parts[5])
         let tailEnd = Array("end \(Digest.hex(tailHash.finalize()))\n".utf8)
         tailHash.update(data: tailEnd)
         text.raw("tail \(Digest.hex(tailHash.finalize()))\n")
         let head = Self.header + "\n" + "first "
         let count = text.bytes.count + parts[0].count + parts[1].count + parts[2].count
         let length = head.utf8.count + Self.lengthDigits + 1 + count + Self.trailerLength
-        let tailLength = parts[3].count + parts[4].count + tailEnd.count
+        let tailLength = parts[3].count + parts[4].count + parts[5].count + tailEnd.count
         // Put together once, in the Data written: a large site's state is 10 MB.
         var file = Data(capacity: length + tailLength)
         file.append(contentsOf: Array((head + String(format: "%016d", length) + "\n").utf8))
         file.append(contentsOf: text.bytes)
         for part in parts[0..<3] { file.append(contentsOf: part) }
         file.append(contentsOf: Array("end \(Digest.hex(SHA256.hash(data: file)))\n".utf8))
-        for part in parts[3..<5] { file.append(contentsOf: part) }
+        for part in parts[3..<6] { file.append(contentsOf: part) }
         file.append(contentsOf: tailEnd)
         return file
     }
@@ -314,30 +326,50 @@ struct BuildState: Sendable {
             tail.expect(state.tailSHA256!)
             state.spare = .tail(tail, kind: UInt8(ascii: "s"))
             state.notices = .tail(tail, kind: UInt8(ascii: "n"))
+            state.spareFolders = .tail(tail, kind: UInt8(ascii: "f"))
             return state
         }
 
         /// Whether each output file and folder is as recorded, looked at from `output`:
-        /// the paths of the files that are not, and whether every folder is (false when
-        /// there is none, or no output folder). One `fstatat` each, on every core.
-        func unchangedOutputs(in output: URL) -> (touchedFiles: [String], foldersIntact: Bool) {
+        /// the paths of the files that are not, whether every folder is (false when there is
+        /// none, or no output folder), and the permission bits of the files that are as
+        /// recorded but without the ones a new file gets here (`FileModes.file`). One
+        /// `fstatat` each, on every core.
+        func unchangedOutputs(in output: URL) -> Outputs {
             guard let root = FileStamp.Folder(output.standardizedFileURL.path) else {
-                return (outputs.compactMap { Output.read(bytes[$0])?.0 }, false)
+                return Outputs(touchedFiles: outputs.compactMap { Output.read(bytes[$0])?.0 }, foldersIntact: false)
             }
-            let intact = Parallel.map(Array(0..<(outputs.count + folders.count))) { item -> Bool in
-                if item < outputs.count {
-                    var fields = Fields(bytes[outputs[item]])
-                    guard let stamp = fields.stamp() else { return false }
-                    // SHA-256, fingerprint and key, then the path.
-                    for _ in 0..<3 { fields.skipWord() }
-                    return root.stamp(of: unescape(fields.rest())) == stamp
+            // The permission bits of what is as recorded; `touched` for what is not.
+            let touched = UInt32.max
+            let found = Parallel.map(Array(0..<(outputs.count + folders.count))) { item -> UInt32 in
+                let isFile = item < outputs.count
+                var fields = Fields(bytes[isFile ? outputs[item] : folders[item - outputs.count]])
+                guard let stamp = fields.stamp() else { return touched }
+                // SHA-256, fingerprint and key, then the path.
+                if isFile { for _ in 0..<3 { fields.skipWord() } }
+                guard let entry = root.entry(unescape(fields.rest()), folder: !isFile), entry.stamp == stamp else {
+                    return touched
                 }
-                var fields = Fields(bytes[folders[item - outputs.count]])
-                guard let stamp = fields.stamp() else { return false }
-                return root.stamp(ofFolder: unescape(fields.rest())) == stamp
+                return entry.mode
             }
-            let touched = outputs.indices.filter { !intact[$0] }.compactMap { Output.read(bytes[outputs[$0]])?.0 }
-            return (touched, !folders.isEmpty && !intact[outputs.count...].contains(false))
+            var result = Outputs(
+                touchedFiles: [], foldersIntact: !folders.isEmpty && !found[outputs.count...].contains(touched))
+            for (line, mode) in zip(outputs, found) where mode != FileModes.file {
+                guard let path = Output.read(bytes[line])?.0 else { continue }
+                if mode == touched { result.touchedFiles.append(path) } else { result.modes[path] = mode }
+            }
+            return result
+        }
+
+        /// What `unchangedOutputs` found.
+        struct Outputs: Sendable {
+            /// Output files no longer as recorded, by path.
+            var touchedFiles: [String]
+            /// True when there is at least one folder and every one is as recorded.
+            var foldersIntact: Bool
+            /// The permission bits of the files as recorded whose bits are not
+            /// `FileModes.file`, by path.
+            var modes: [String: UInt32] = [:]
         }
     }
 
@@ -524,6 +556,15 @@ extension BuildState.Output: StateRecord {
                 stamp: stamp, sha256: sha256, fingerprint: fingerprint == "-" ? "" : fingerprint,
                 key: key == "-" ? "" : key)
         )
+    }
+}
+
+extension FileStamp: StateRecord {
+    /// Stamp, path (a folder's line).
+    static func read(_ line: ArraySlice<UInt8>) -> (String, Self)? {
+        var fields = BuildState.Fields(line)
+        guard let stamp = fields.stamp() else { return nil }
+        return (BuildState.unescape(fields.rest()), stamp)
     }
 }
 

@@ -44,19 +44,23 @@ struct FileStamp: Hashable, Sendable {
 
         /// The stamp of the regular file at `path` below this folder (a link is not one).
         func stamp(of path: String) -> FileStamp? {
-            var info = stat()
-            guard fstatat(descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG
-            else { return nil }
-            return FileStamp(info)
+            entry(path, folder: false)?.stamp
         }
 
         /// The stamp of the folder at `path` below this one ("": this one), not a link to one.
         func stamp(ofFolder path: String) -> FileStamp? {
+            entry(path, folder: true)?.stamp
+        }
+
+        /// The stamp and permission bits of the regular file (`folder` false) or folder at
+        /// `path` below this one ("": this one); nil when there is none there (a link to one
+        /// is not one).
+        func entry(_ path: String, folder: Bool) -> (stamp: FileStamp, mode: UInt32)? {
             var info = stat()
             guard fstatat(descriptor, path.isEmpty ? "." : path, &info, AT_SYMLINK_NOFOLLOW) == 0,
-                (info.st_mode & S_IFMT) == S_IFDIR
+                (info.st_mode & S_IFMT) == (folder ? S_IFDIR : S_IFREG)
             else { return nil }
-            return FileStamp(info)
+            return (FileStamp(info), UInt32(info.st_mode) & 0o7777)
         }
     }
 

@@ -19,6 +19,12 @@ struct IncrementalPlan: Sendable {
     /// True when the previous build had every input this one has, with the same contents,
     /// and its output is whole.
     let nothingChanged: Bool
+    /// True when the previous build's output files and folders were all found as it
+    /// recorded them.
+    let outputsIntact: Bool
+    /// The permission bits of the output files found as recorded, for those without the
+    /// bits a new file gets (`FileModes.file`).
+    let outputModes: [String: UInt32]
     /// Held while the build runs.
     let lock: CacheLock?
     /// Set when the state's first part alone showed that nothing changed
@@ -52,6 +58,7 @@ struct IncrementalPlan: Sendable {
         if let first, let unchanged = UnchangedCheck.check(first, scan: scan, options: options) {
             self.unchanged = unchanged
             (inputs, hashesByLocation, key, previous, nothingChanged) = ([:], [:], "", nil, true)
+            (outputsIntact, outputModes) = (true, [:])
             return
         }
         unchanged = nil
@@ -76,6 +83,7 @@ struct IncrementalPlan: Sendable {
         guard var previous = found, let outputs = first, previous.key == key else {
             self.previous = nil
             nothingChanged = false
+            (outputsIntact, outputModes) = (false, [:])
             // A spare tree nothing describes is of no use.
             cache.removeSpare()
             return
@@ -91,6 +99,8 @@ struct IncrementalPlan: Sendable {
         for path in outputs.touchedFiles { previous.outputs[path] = nil }
         self.previous = previous
         nothingChanged = sameInputs && outputs.intact
+        outputsIntact = outputs.intact
+        outputModes = outputs.found.modes
     }
 
     /// The spare tree the previous build left, as it is on disk now; nil when there is none
@@ -104,13 +114,21 @@ struct IncrementalPlan: Sendable {
             cache.removeSpare()
             return nil
         }
+        if let folders = previous.spareFolders.records,
+            let tree = SpareTree(
+                recorded: cache.spareFolder, records, folders: folders, output: previous.outputs, modes: outputModes)
+        {
+            return tree
+        }
         return SpareTree(cache.spareFolder, records, output: previous.outputs)
     }
 
     /// The state to keep after a build that wrote `ledger` into `output`; `kept`: the
     /// stamps of files kept from the spare tree as its walk found them.
-    /// `keptPrevious`: the output that was in place is now the spare tree. nil when the
-    /// output is not as written (a file gone already): no state is better than a wrong one.
+    /// `keptPrevious`: the output that was in place is now the spare tree; its folders are
+    /// recorded for it when the build found every output file and folder as recorded, and
+    /// it is a folder. nil when the output is not as written (a file gone already): no state
+    /// is better than a wrong one.
     func state(
         ledger: Ledger, kept: [String: FileStamp], output: URL, reuse: OutputReuse, notices: [String: NoticeRecord],
         warnings: [Diagnostic], keptPrevious: Bool
@@ -139,10 +157,24 @@ struct IncrementalPlan: Sendable {
             guard let stamp else { return nil }
             folders.append(BuildState.Folder(path: path, stamp: stamp))
         }
+        // The spare tree's folders as recorded by the previous build (and as found by this
+        // one), but the tree itself, moved since: its stamp now, when only the move changed it
+        // (its ctime), not an entry added or removed since this build looked (its mtime).
+        var spareFolders: [String: FileStamp] = [:]
+        if keptPrevious, outputsIntact, let previous, let moved = FileStamp.ofFolder(cache.spareFolder),
+            let before = previous.folders.first(where: { $0.path.isEmpty })?.stamp,
+            FileStamp(
+                device: before.device, inode: before.inode, size: before.size, modified: before.modified,
+                changed: moved.changed) == moved
+        {
+            for folder in previous.folders { spareFolders[folder.path] = folder.stamp }
+            spareFolders[""] = moved
+        }
         let counts = ledger.counts
         return BuildState(
             key: key, scanned: scanned, inputs: inputs.filter { !$0.value.sha256.isEmpty }, outputs: outputs,
-            spare: .parsed(keptPrevious ? previous?.outputs ?? [:] : [:]), notices: .parsed(notices), folders: folders,
+            spare: .parsed(keptPrevious ? previous?.outputs ?? [:] : [:]), spareFolders: .parsed(spareFolders),
+            notices: .parsed(notices), folders: folders,
             warnings: warnings,
             files: counts.files,
             pages: counts.pages)
@@ -164,6 +196,8 @@ struct SpareTree: Sendable {
 
     /// Permission bits of the known files.
     let modes: [String: UInt32]
+    /// True when the tree was read from its records (its folders as recorded), not walked.
+    let readFromRecords: Bool
 
     /// Reads the tree at `root`, then makes it safe to write into: its links and special
     /// files are removed before anything is written (a write or a folder through a link
@@ -174,7 +208,6 @@ struct SpareTree: Sendable {
     /// file (a link made to it changed its ctime, and was recorded there), else the spare
     /// tree's own record (nothing links to a file the output in place no longer has).
     init(_ root: String, _ recorded: [String: BuildState.Output], output: [String: BuildState.Output] = [:]) {
-        self.root = root
         let walk = TreeWalk(root, followingLinks: false)
         var known: [String: BuildState.Output] = [:]
         var modes: [String: UInt32] = [:]
@@ -189,17 +222,81 @@ struct SpareTree: Sendable {
                 modes[file.path] = file.mode
             }
         }
-        self.known = known
-        self.modes = modes
-        files = walk.files.map(\.path)
-        folders = walk.folders
-        others = walk.others
-        for path in walk.others {
+        self.init(
+            root: root, known: known, files: walk.files.map(\.path), folders: walk.folders,
+            folderModes: walk.folderModes, others: walk.others, modes: modes, readFromRecords: false)
+    }
+
+    /// The tree at `root` as found, made safe to write into (see above).
+    private init(
+        root: String, known: [String: BuildState.Output], files: [String], folders: [String], folderModes: [UInt32],
+        others: [String], modes: [String: UInt32], readFromRecords: Bool
+    ) {
+        (self.root, self.known, self.files, self.folders, self.others, self.modes) = (
+            root, known, files, folders, others, modes
+        )
+        self.readFromRecords = readFromRecords
+        for path in others {
             unlink(root + "/" + path)
         }
-        for (folder, mode) in zip(walk.folders, walk.folderModes) where mode != FileModes.folder {
+        for (folder, mode) in zip(folders, folderModes) where mode != FileModes.folder {
             chmod(root + "/" + folder, mode_t(FileModes.folder))
         }
+    }
+}
+
+extension SpareTree {
+    /// The spare tree read from its records, without a walk: when every folder recorded
+    /// for it (`folders`, "" for the tree itself) has the stamp recorded, nothing was added
+    /// to, removed from or renamed in any of them since its files were recorded (and a
+    /// folder's ctime is never set back), so the tree holds exactly the files recorded, each
+    /// under the inode recorded. A file that is the output in place's at the same path (the
+    /// same inode), which the build found as recorded there, is known without a look (its
+    /// permission bits: `modes`, else those of a new file); any other is looked at. nil when
+    /// a folder is not as recorded: the tree is then walked.
+    init?(
+        recorded root: String, _ recorded: [String: BuildState.Output], folders: [String: FileStamp],
+        output: [String: BuildState.Output], modes outputModes: [String: UInt32]
+    ) {
+        guard let rootStamp = folders[""], FileStamp.ofFolder(root) == rootStamp, let tree = FileStamp.Folder(root)
+        else { return nil }
+        // Parents before their children.
+        let folderPaths = folders.keys.filter { !$0.isEmpty }.sorted()
+        let found = Parallel.map(folderPaths) { tree.entry($0, folder: true) }
+        var folderModes: [UInt32] = []
+        folderModes.reserveCapacity(found.count)
+        for (path, entry) in zip(folderPaths, found) {
+            guard let entry, entry.stamp == folders[path] else { return nil }
+            folderModes.append(entry.mode)
+        }
+        var shared: [String: (BuildState.Output, UInt32)] = [:]
+        var unshared: [(path: String, record: BuildState.Output)] = []
+        shared.reserveCapacity(recorded.count)
+        for (path, record) in recorded {
+            if let out = output[path], out.stamp.device == record.stamp.device, out.stamp.inode == record.stamp.inode {
+                shared[path] = (out, outputModes[path] ?? FileModes.file)
+            } else {
+                unshared.append((path, record))
+            }
+        }
+        let looked = Parallel.map(unshared) { tree.entry($0.path, folder: false) }
+        var known: [String: BuildState.Output] = [:]
+        var modes: [String: UInt32] = [:]
+        known.reserveCapacity(recorded.count)
+        modes.reserveCapacity(recorded.count)
+        for (path, (record, mode)) in shared {
+            known[path] = record
+            modes[path] = mode
+        }
+        for (file, entry) in zip(unshared, looked) {
+            if let entry, entry.stamp == file.record.stamp {
+                known[file.path] = file.record
+                modes[file.path] = entry.mode
+            }
+        }
+        self.init(
+            root: root, known: known, files: recorded.keys.sorted(), folders: folderPaths, folderModes: folderModes,
+            others: [], modes: modes, readFromRecords: true)
     }
 }
 

@@ -19,10 +19,12 @@ enum UnchangedCheck {
     /// The first part, and the outputs looked at as it records them.
     struct Outputs: Sendable {
         let part: BuildState.FirstPart
+        /// The output files and folders as they are now.
+        let found: BuildState.FirstPart.Outputs
         /// Output files no longer as recorded, by path.
-        let touchedFiles: [String]
+        var touchedFiles: [String] { found.touchedFiles }
         /// True when there is at least one folder and every one is as recorded.
-        let foldersIntact: Bool
+        var foldersIntact: Bool { found.foldersIntact }
         /// Every output file and folder as recorded.
         var intact: Bool { foldersIntact && touchedFiles.isEmpty }
 
@@ -30,7 +32,7 @@ enum UnchangedCheck {
         init?(first bytes: [UInt8], output: URL) {
             guard let part = BuildState.FirstPart(bytes) else { return nil }
             self.part = part
-            (touchedFiles, foldersIntact) = part.unchangedOutputs(in: output)
+            found = part.unchangedOutputs(in: output)
         }
     }
 
