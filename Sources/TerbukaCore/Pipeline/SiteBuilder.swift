@@ -136,6 +136,9 @@ public struct SiteBuilder: Sendable {
             return report
         }
         if plan != nil { lap("scan") }
+        // The spare tree is looked at while the content is loaded, validated and ranked: it
+        // depends on the previous build's state alone (and nothing else touches it).
+        async let spareTree = plan?.spare()
         options.progress?(.loadingContent)
         // What the previous build made of each notice, for those whose file has not changed.
         let notices = plan.map { NoticeMemo(previous: $0.previous?.notices.records ?? [:], inputs: $0.inputs) }
@@ -197,7 +200,7 @@ public struct SiteBuilder: Sendable {
         reuse?.outline = PageKey.outline(of: index, inputs: plan?.inputs ?? [:])
         do {
             let staging =
-                try plan?.spare().map { writer.beginUpdating($0, reusing: reuse) } ?? writer.begin(reusing: reuse)
+                try await spareTree.map { writer.beginUpdating($0, reusing: reuse) } ?? writer.begin(reusing: reuse)
             lap("prepare")
             do {
                 // The primary language first: the others link to its data and show its hashes.

@@ -58,7 +58,9 @@ public struct SiteRenderer: Sendable {
         /// Page n ≥ 1 of a vacancy's related announcements, and of its unfilled formations.
         case relatedAnnouncements(Vacancy, page: Int)
         case unfilled(Vacancy, page: Int)
-        case announcement(Announcement)
+        /// The announcement at this position of the site's (a position, not the notice: jobs
+        /// are copied as they are handed out, and a notice is large).
+        case announcement(Int)
         case page(StandingPage)
     }
 
@@ -78,7 +80,7 @@ public struct SiteRenderer: Sendable {
                     + (lists.unfilled[vacancy.id] ?? []).indices.dropFirst().map { Job.unfilled(vacancy, page: $0) }
             }
             + (isPrimary ? index.vacancies.map(Job.vacancyCalendar) : [])
-            + index.announcements.map(Job.announcement)
+            + index.announcements.indices.map(Job.announcement)
             + index.pages.map(Job.page)
             + (index.content.config.signing == nil ? [] : [.authenticity])
     }
@@ -240,7 +242,8 @@ public struct SiteRenderer: Sendable {
                     unfilled: unfilledView(
                         vacancy, index.results[vacancy.id]?.unfilled ?? [], page: number, root: root, ledger: ledger))
             }
-        case .announcement(let announcement):
+        case .announcement(let position):
+            let announcement = index.announcements[position]
             return page(
                 Route.announcement(announcement.slug), template: "announcement", title: announcement.title,
                 description: "", current: Route.announcementList,
