@@ -63,6 +63,10 @@ struct BuildState: Sendable {
     enum LazyRecords<Record: StateRecord>: Sendable {
         case parsed([String: Record])
         case tail(StateTail, kind: UInt8)
+        /// Lines of another state file's first part (`bytes`, each line from its stamp on),
+        /// where they were another table's, with `more` records besides: written again as
+        /// they are, not made from records (the spare tree's are the previous output's).
+        case lines(bytes: [UInt8], [Range<Int>], more: [String: Record])
 
         /// The records; nil when the part is not whole or a line is not one (they are then
         /// of no use).
@@ -81,18 +85,46 @@ struct BuildState: Sendable {
                     guard stop - start >= 2, bytes[start + 1] == UInt8(ascii: " ") else { return nil }
                     if bytes[start] == kind { lines.append((start + 2)..<stop) }
                 }
-                // Read on every core when there are many: 10,000 notices' records took a tenth
-                // of a build after one edit when read on one.
-                let read =
-                    lines.count > 1_000
-                    ? Parallel.map(lines) { Record.read(bytes[$0]) } : lines.map { Record.read(bytes[$0]) }
-                var records: [String: Record] = [:]
-                records.reserveCapacity(read.count)
-                for item in read {
-                    guard let (path, record) = item else { return nil }
-                    records[path] = record
-                }
-                return records
+                return Self.read(lines, of: bytes)
+            case .lines(let bytes, let lines, let more): return Self.read(lines, of: bytes)?.merging(more) { $1 }
+            }
+        }
+
+        /// The records on `lines` of `bytes`; nil when a line is not one.
+        private static func read(_ lines: [Range<Int>], of bytes: [UInt8]) -> [String: Record]? {
+            // Read on every core when there are many: 10,000 notices' records took a tenth
+            // of a build after one edit when read on one.
+            let read =
+                lines.count > 1_000
+                ? Parallel.map(lines) { Record.read(bytes[$0]) } : lines.map { Record.read(bytes[$0]) }
+            var records: [String: Record] = [:]
+            records.reserveCapacity(read.count)
+            for item in read {
+                guard let (path, record) = item else { return nil }
+                records[path] = record
+            }
+            return records
+        }
+
+        /// Every record as a line starting with `kind`; nothing when they cannot be read.
+        func write(kind: StaticString, into text: inout ByteWriter) {
+            let lines: (bytes: [UInt8], ranges: [Range<Int>])
+            let records: [String: Record]
+            switch self {
+            case .lines(let bytes, let ranges, let more): (lines, records) = ((bytes, ranges), more)
+            default: (lines, records) = (([], []), self.records ?? [:])
+            }
+            for range in lines.ranges {
+                text.raw(kind)
+                text.raw(" ")
+                text.bytes.append(contentsOf: lines.bytes[range])
+                text.raw("\n")
+            }
+            for (path, record) in records {
+                text.raw(kind)
+                text.raw(" ")
+                record.write(path: path, into: &text)
+                text.raw("\n")
             }
         }
     }
@@ -126,29 +158,22 @@ struct BuildState: Sendable {
                 // In the order of the paths, as the scan finds them: a build that finds
                 // nothing changed goes through both side by side (UnchangedCheck).
                 for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
-                    Self.write("i", input.stamp, into: &text)
+                    text.raw("i ")
+                    Self.write(input.stamp, into: &text)
                     text.raw(" \(input.sha256) ")
                     text.raw(Self.escape(path))
                     text.raw("\n")
                 }
-            case 1: Self.write("o", outputs, into: &text)
+            case 1: LazyRecords.parsed(outputs).write(kind: "o", into: &text)
             case 2:
                 for folder in folders {
-                    Self.write("d", folder.stamp, into: &text)
-                    text.raw(" ")
-                    text.raw(Self.escape(folder.path))
+                    text.raw("d ")
+                    folder.stamp.write(path: folder.path, into: &text)
                     text.raw("\n")
                 }
-            case 3:
-                for (path, record) in notices.records ?? [:] { text.raw("n " + record.line(path: path) + "\n") }
-            case 4: Self.write("s", spare.records ?? [:], into: &text)
-            default:
-                for (path, stamp) in spareFolders.records ?? [:] {
-                    Self.write("f", stamp, into: &text)
-                    text.raw(" ")
-                    text.raw(Self.escape(path))
-                    text.raw("\n")
-                }
+            case 3: notices.write(kind: "n", into: &text)
+            case 4: spare.write(kind: "s", into: &text)
+            default: spareFolders.write(kind: "f", into: &text)
             }
             return text.bytes
         }
@@ -179,27 +204,9 @@ struct BuildState: Sendable {
         return file
     }
 
-    /// A line for each record: stamp, SHA-256, fingerprint and key ("-": none), path.
-    private static func write(_ kind: StaticString, _ records: [String: Output], into text: inout ByteWriter) {
-        for (path, output) in records {
-            write(kind, output.stamp, into: &text)
-            text.raw(" ")
-            text.raw(output.sha256)
-            text.raw(" ")
-            text.raw(output.fingerprint.isEmpty ? "-" : output.fingerprint)
-            text.raw(" ")
-            text.raw(output.key.isEmpty ? "-" : output.key)
-            text.raw(" ")
-            text.raw(escape(path))
-            text.raw("\n")
-        }
-    }
-
-    /// `kind`, then the stamp's device, inode, size, mtime and ctime.
-    private static func write(_ kind: StaticString, _ stamp: FileStamp, into text: inout ByteWriter) {
+    /// The stamp's device, inode, size, mtime and ctime.
+    static func write(_ stamp: FileStamp, into text: inout ByteWriter) {
         // No array per line: 20,000 lines of a large site's state.
-        text.raw(kind)
-        text.raw(" ")
         unsigned(stamp.device, into: &text)
         text.raw(" ")
         unsigned(stamp.inode, into: &text)
@@ -539,9 +546,24 @@ struct StoredDiagnostic: Codable {
 protocol StateRecord: Sendable {
     /// The record on a line (after its kind), with its path; nil when it is not one.
     static func read(_ line: ArraySlice<UInt8>) -> (String, Self)?
+    /// The line `read` reads (after its kind), without its end.
+    func write(path: String, into text: inout ByteWriter)
 }
 
 extension BuildState.Output: StateRecord {
+    /// Stamp, SHA-256, fingerprint and key ("-": none), path.
+    func write(path: String, into text: inout ByteWriter) {
+        BuildState.write(stamp, into: &text)
+        text.raw(" ")
+        text.raw(sha256)
+        text.raw(" ")
+        text.raw(fingerprint.isEmpty ? "-" : fingerprint)
+        text.raw(" ")
+        text.raw(key.isEmpty ? "-" : key)
+        text.raw(" ")
+        text.raw(BuildState.escape(path))
+    }
+
     /// Stamp, SHA-256, fingerprint and key ("-": none), path.
     static func read(_ line: ArraySlice<UInt8>) -> (String, Self)? {
         var fields = BuildState.Fields(line)
@@ -560,6 +582,13 @@ extension BuildState.Output: StateRecord {
 }
 
 extension FileStamp: StateRecord {
+    /// Stamp, path (a folder's line).
+    func write(path: String, into text: inout ByteWriter) {
+        BuildState.write(self, into: &text)
+        text.raw(" ")
+        text.raw(BuildState.escape(path))
+    }
+
     /// Stamp, path (a folder's line).
     static func read(_ line: ArraySlice<UInt8>) -> (String, Self)? {
         var fields = BuildState.Fields(line)

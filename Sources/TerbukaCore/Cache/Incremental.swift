@@ -16,6 +16,9 @@ struct IncrementalPlan: Sendable {
     /// The previous build's state, when it was made with the same key; its outputs are
     /// only those still in place as it wrote them.
     let previous: BuildState?
+    /// The first part of the state `previous` was read from: the spare tree's records are
+    /// its lines.
+    let previousPart: BuildState.FirstPart?
     /// True when the previous build had every input this one has, with the same contents,
     /// and its output is whole.
     let nothingChanged: Bool
@@ -58,7 +61,7 @@ struct IncrementalPlan: Sendable {
         if let first, let unchanged = UnchangedCheck.check(first, scan: scan, options: options) {
             self.unchanged = unchanged
             (inputs, hashesByLocation, key, previous, nothingChanged) = ([:], [:], "", nil, true)
-            (outputsIntact, outputModes) = (true, [:])
+            (outputsIntact, outputModes, previousPart) = (true, [:], nil)
             return
         }
         unchanged = nil
@@ -83,7 +86,7 @@ struct IncrementalPlan: Sendable {
         guard var previous = found, let outputs = first, previous.key == key else {
             self.previous = nil
             nothingChanged = false
-            (outputsIntact, outputModes) = (false, [:])
+            (outputsIntact, outputModes, previousPart) = (false, [:], nil)
             // A spare tree nothing describes is of no use.
             cache.removeSpare()
             return
@@ -101,6 +104,7 @@ struct IncrementalPlan: Sendable {
         nothingChanged = sameInputs && outputs.intact
         outputsIntact = outputs.intact
         outputModes = outputs.found.modes
+        previousPart = outputs.part
     }
 
     /// The spare tree the previous build left, as it is on disk now; nil when there is none
@@ -157,24 +161,35 @@ struct IncrementalPlan: Sendable {
             guard let stamp else { return nil }
             folders.append(BuildState.Folder(path: path, stamp: stamp))
         }
-        // The spare tree's folders as recorded by the previous build (and as found by this
-        // one), but the tree itself, moved since: its stamp now, when only the move changed it
-        // (its ctime), not an entry added or removed since this build looked (its mtime).
-        var spareFolders: [String: FileStamp] = [:]
-        if keptPrevious, outputsIntact, let previous, let moved = FileStamp.ofFolder(cache.spareFolder),
-            let before = previous.folders.first(where: { $0.path.isEmpty })?.stamp,
-            FileStamp(
-                device: before.device, inode: before.inode, size: before.size, modified: before.modified,
-                changed: moved.changed) == moved
-        {
-            for folder in previous.folders { spareFolders[folder.path] = folder.stamp }
-            spareFolders[""] = moved
+        // The spare tree's files: the previous output's, its lines written again as they are
+        // when none was found touched. Its folders as recorded by the previous build (and as
+        // found by this one), but the tree itself, moved since: its stamp now, when only the
+        // move changed it (its ctime), not an entry added or removed since this build looked
+        // (its mtime).
+        var spare: BuildState.LazyRecords<BuildState.Output> = .parsed([:])
+        var spareFolders: BuildState.LazyRecords<FileStamp> = .parsed([:])
+        if keptPrevious, let previous {
+            spare = .parsed(previous.outputs)
+            if outputsIntact, let part = previousPart {
+                spare = .lines(bytes: part.bytes, part.outputs, more: [:])
+                if let moved = FileStamp.ofFolder(cache.spareFolder),
+                    let before = previous.folders.first(where: { $0.path.isEmpty })?.stamp,
+                    FileStamp(
+                        device: before.device, inode: before.inode, size: before.size, modified: before.modified,
+                        changed: moved.changed) == moved
+                {
+                    let below = part.folders.filter { line in
+                        var fields = BuildState.Fields(part.bytes[line])
+                        return fields.stamp() != nil && !fields.bytes.isEmpty
+                    }
+                    spareFolders = .lines(bytes: part.bytes, below, more: ["": moved])
+                }
+            }
         }
         let counts = ledger.counts
         return BuildState(
             key: key, scanned: scanned, inputs: inputs.filter { !$0.value.sha256.isEmpty }, outputs: outputs,
-            spare: .parsed(keptPrevious ? previous?.outputs ?? [:] : [:]), spareFolders: .parsed(spareFolders),
-            notices: .parsed(notices), folders: folders,
+            spare: spare, spareFolders: spareFolders, notices: .parsed(notices), folders: folders,
             warnings: warnings,
             files: counts.files,
             pages: counts.pages)

@@ -74,6 +74,10 @@ extension NoticeRecord: StateRecord {
         return fields.map(BuildState.escape).joined(separator: "\t")
     }
 
+    func write(path: String, into text: inout ByteWriter) {
+        text.raw(line(path: path))
+    }
+
     static func read(_ line: ArraySlice<UInt8>) -> (String, Self)? {
         let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map {
             BuildState.unescape(String(decoding: $0, as: UTF8.self))
@@ -165,7 +169,13 @@ final class NoticeMemo: @unchecked Sendable {
 
     /// The notices whose file has the SHA-256 it had: the loader need not read them.
     var unread: Set<String> {
-        Set(previous.filter { path, record in !record.sha256.isEmpty && inputs[path]?.sha256 == record.sha256 }.keys)
+        // Paths alone: filtering the records copied each one (about 17 ms of one core for
+        // 10,000 notices, perf).
+        var paths = Set<String>(minimumCapacity: previous.count)
+        for (path, record) in previous where !record.sha256.isEmpty && inputs[path]?.sha256 == record.sha256 {
+            paths.insert(path)
+        }
+        return paths
     }
 
     /// This build's records, by path.
