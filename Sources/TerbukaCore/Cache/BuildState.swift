@@ -482,6 +482,15 @@ struct BuildState: Sendable {
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
     }
 
+    /// `escape(path)` written where it goes.
+    static func escape(_ field: String, into text: inout ByteWriter) {
+        guard field.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 9 || $0 == 10 || $0 == 13 }) else {
+            text.raw(field)
+            return
+        }
+        text.raw(escape(field))
+    }
+
     static func unescape(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
         var result = ""

@@ -65,17 +65,41 @@ extension NoticeRecord: StateRecord {
     /// category, number, pinned, expires, draft, the body's first line, the warnings (JSON),
     /// then the attachments. An absent optional is empty; a present one starts with `=`.
     func line(path: String) -> String {
-        var fields = [path, sha256, context, title, Self.write(date), vacancyID.map { "=" + $0 } ?? ""]
-        fields += [category.rawValue, number.map { "=" + $0 } ?? "", pinned ? "1" : "0"]
-        fields += [expires.map(Self.write) ?? "", draft ? "1" : "0", String(bodyFirstLine)]
-        let stored = warnings.isEmpty ? nil : try? JSONEncoder().encode(warnings.map(StoredDiagnostic.init))
-        fields.append(stored.map { String(decoding: $0, as: UTF8.self) } ?? "")
-        fields += attachments
-        return fields.map(BuildState.escape).joined(separator: "\t")
+        var text = ByteWriter()
+        write(path: path, into: &text)
+        return String(decoding: text.bytes, as: UTF8.self)
     }
 
+    /// `line(path:)` written where it goes, field by field: 10,000 notices' lines made as
+    /// strings and joined were a twentieth of a build after one edit (perf).
     func write(path: String, into text: inout ByteWriter) {
-        text.raw(line(path: path))
+        func field(_ value: String, first: Bool = false) {
+            if !first { text.raw("\t") }
+            BuildState.escape(value, into: &text)
+        }
+        func optional(_ value: String?) {
+            text.raw("\t")
+            if let value {
+                text.raw("=")
+                BuildState.escape(value, into: &text)
+            }
+        }
+        field(path, first: true)
+        field(sha256)
+        field(context)
+        field(title)
+        text.raw("\t")
+        Self.write(date, into: &text)
+        optional(vacancyID)
+        field(category.rawValue)
+        optional(number)
+        text.raw(pinned ? "\t1\t" : "\t0\t")
+        if let expires { Self.write(expires, into: &text) }
+        text.raw(draft ? "\t1\t" : "\t0\t")
+        text.integer(bodyFirstLine)
+        let stored = warnings.isEmpty ? nil : try? JSONEncoder().encode(warnings.map(StoredDiagnostic.init))
+        field(stored.map { String(decoding: $0, as: UTF8.self) } ?? "")
+        for attachment in attachments { field(attachment) }
     }
 
     static func read(_ line: ArraySlice<UInt8>) -> (String, Self)? {
@@ -128,10 +152,17 @@ extension NoticeRecord: StateRecord {
     }
 
     /// Year, month, day, minute of the day ("-": none), seconds, UTC offset in seconds.
-    private static func write(_ date: ContentDate) -> String {
+    private static func write(_ date: ContentDate, into text: inout ByteWriter) {
         let day = date.date
-        let minute = date.minuteOfDay.map(String.init) ?? "-"
-        return "\(day.year) \(day.month) \(day.day) \(minute) \(date.seconds) \(date.utcOffsetSeconds)"
+        for number in [day.year, day.month, day.day] {
+            text.integer(number)
+            text.raw(" ")
+        }
+        if let minute = date.minuteOfDay { text.integer(minute) } else { text.raw("-") }
+        text.raw(" ")
+        text.integer(date.seconds)
+        text.raw(" ")
+        text.integer(date.utcOffsetSeconds)
     }
 
     private static func read(date field: String) -> ContentDate? {
