@@ -850,6 +850,48 @@ import Testing
         #expect(folders.count == (added ? 0 : previous.folders.count))
     }
 
+    /// A build that swept a notice's page and folder out of the spare tree records the
+    /// folders as they are after the sweep (they are recorded while the archive is
+    /// written): the next build, with nothing changed, finds the output up to date.
+    @Test func aBuildAfterOneThatSweptTheSpareTreeFindsItsOutputUpToDate() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        _ = await site.build()
+        try site.edit("content/announcements/waspada-penipuan.md", replacing: "title: ", with: "title: Satu — ")
+        _ = await site.build()
+        let swept = "pengumuman/libur-layanan-agustus-2026"
+        #expect(FileManager.default.fileExists(atPath: site.cache.spareFolder + "/" + swept))
+        try FileManager.default.removeItem(at: site.url("content/announcements/libur-layanan-agustus-2026.md"))
+        let incremental = await site.build()
+        #expect(incremental.succeeded && !incremental.upToDate)
+        #expect(!FileManager.default.fileExists(atPath: site.output.path + "/" + swept))
+        #expect(await site.build().upToDate)
+    }
+
+    /// The state's lines of inputs and notices made while the build goes on are the ones
+    /// it would make at the end: the state written is the same.
+    @Test func theStatesLinesMadeEarlyAreTheOnesMadeAtTheEnd() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        _ = await site.build()
+        try site.edit("content/announcements/waspada-penipuan.md", replacing: "title: ", with: "title: Satu — ")
+        let plan = IncrementalPlan(options: site.options)
+        let previous = try #require(plan.previous)
+        let notices = try #require(previous.notices.records)
+        #expect(!notices.isEmpty && !plan.inputs.isEmpty)
+        let reuse = OutputReuse(root: site.output, previous: previous, inputs: plan.inputs, sourceHashes: [:])
+        func state(early: [BuildState.Table: [UInt8]]) -> Data? {
+            plan.state(
+                ledger: Ledger(), kept: [:], output: site.output, reuse: reuse, notices: notices, warnings: [],
+                keptPrevious: false, early: early)?.encoded()
+        }
+        let early = plan.earlyLines(notices: notices)
+        #expect(Set(early.keys) == [.inputs, .notices])
+        let atTheEnd = try #require(state(early: [:]))
+        #expect(state(early: early) == atTheEnd)
+        #expect(BuildState.decode(atTheEnd)?.notices.records == notices)
+    }
+
     /// A published file whose permissions are not a new file's (an attachment readable by
     /// its owner alone), kept in the spare tree read from its records: when its source gets
     /// a new file's permissions, the next build gives the copy those, as a full build does.

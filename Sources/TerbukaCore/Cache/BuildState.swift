@@ -50,6 +50,9 @@ struct BuildState: Sendable {
     var warnings: [Diagnostic]
     /// The SHA-256 of the file's second part, as the first part names it.
     var tailSHA256: String?
+    /// Lines of some tables made already from the same records (while the build wrote),
+    /// written as they are.
+    var made: [Table: [UInt8]] = [:]
     var files: Int
     var pages: Int
 
@@ -151,35 +154,11 @@ struct BuildState: Sendable {
         text.raw("key \(key)\nscanned \(scanned)\ncounts \(files) \(pages)\n")
         let warningsJSON = (try? JSONEncoder().encode(warnings.map(StoredDiagnostic.init))) ?? Data("[]".utf8)
         text.raw("warnings " + String(decoding: warningsJSON, as: UTF8.self) + "\n")
-        let part = { (part: Int) -> [UInt8] in
-            var text = ByteWriter()
-            switch part {
-            case 0:
-                // In the order of the paths, as the scan finds them: a build that finds
-                // nothing changed goes through both side by side (UnchangedCheck).
-                for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
-                    text.raw("i ")
-                    Self.write(input.stamp, into: &text)
-                    text.raw(" \(input.sha256) ")
-                    text.raw(Self.escape(path))
-                    text.raw("\n")
-                }
-            case 1: LazyRecords.parsed(outputs).write(kind: "o", into: &text)
-            case 2:
-                for folder in folders {
-                    text.raw("d ")
-                    folder.stamp.write(path: folder.path, into: &text)
-                    text.raw("\n")
-                }
-            case 3: notices.write(kind: "n", into: &text)
-            case 4: spare.write(kind: "s", into: &text)
-            default: spareFolders.write(kind: "f", into: &text)
-            }
-            return text.bytes
-        }
+        let wanted = Table.allCases.filter { made[$0] == nil }
         // On every core only when there is much to write: threads cost more than a small
         // state's lines.
-        let parts = inputs.count + outputs.count > 2_000 ? Parallel.map(Array(0..<6), part) : (0..<6).map(part)
+        let lines = inputs.count + outputs.count > 2_000 ? self.lines(of: wanted) : [:]
+        let parts = Table.allCases.map { made[$0] ?? lines[$0] ?? self.lines(of: $0) }
         // The first part names the second by its SHA-256: a second part is only ever read
         // with the first it was written with.
         var tailHash = SHA256()
@@ -202,6 +181,45 @@ struct BuildState: Sendable {
         for part in parts[3..<6] { file.append(contentsOf: part) }
         file.append(contentsOf: tailEnd)
         return file
+    }
+
+    /// The tables of the file, in its order: the first part's (inputs, output files, output
+    /// folders), then the second's.
+    enum Table: CaseIterable, Sendable {
+        case inputs, outputs, folders, notices, spare, spareFolders
+    }
+
+    /// The lines of `tables`, each made on its own core.
+    func lines(of tables: [Table]) -> [Table: [UInt8]] {
+        Dictionary(uniqueKeysWithValues: zip(tables, Parallel.map(tables) { self.lines(of: $0) }))
+    }
+
+    /// The lines of one table.
+    func lines(of table: Table) -> [UInt8] {
+        var text = ByteWriter()
+        switch table {
+        case .inputs:
+            // In the order of the paths, as the scan finds them: a build that finds nothing
+            // changed goes through both side by side (UnchangedCheck).
+            for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
+                text.raw("i ")
+                Self.write(input.stamp, into: &text)
+                text.raw(" \(input.sha256) ")
+                text.raw(Self.escape(path))
+                text.raw("\n")
+            }
+        case .outputs: LazyRecords.parsed(outputs).write(kind: "o", into: &text)
+        case .folders:
+            for folder in folders {
+                text.raw("d ")
+                folder.stamp.write(path: folder.path, into: &text)
+                text.raw("\n")
+            }
+        case .notices: notices.write(kind: "n", into: &text)
+        case .spare: spare.write(kind: "s", into: &text)
+        case .spareFolders: spareFolders.write(kind: "f", into: &text)
+        }
+        return text.bytes
     }
 
     /// The stamp's device, inode, size, mtime and ctime.

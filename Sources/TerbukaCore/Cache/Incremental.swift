@@ -127,26 +127,45 @@ struct IncrementalPlan: Sendable {
         return SpareTree(cache.spareFolder, records, output: previous.outputs)
     }
 
-    /// The state to keep after a build that wrote `ledger` into `output`; `kept`: the
-    /// stamps of files kept from the spare tree as its walk found them.
-    /// `keptPrevious`: the output that was in place is now the spare tree; its folders are
-    /// recorded for it when the build found every output file and folder as recorded, and
-    /// it is a folder. nil when the output is not as written (a file gone already): no state
-    /// is better than a wrong one.
-    func state(
-        ledger: Ledger, kept: [String: FileStamp], output: URL, reuse: OutputReuse, notices: [String: NoticeRecord],
-        warnings: [Diagnostic], keptPrevious: Bool
-    ) -> BuildState? {
+    /// The lines of the state's inputs and notices (`notices`: this build's records), which
+    /// are known before anything is written: made while the build goes on (on a core the
+    /// ranking, the site's index and the archive leave free), for `state` to write as they
+    /// are.
+    func earlyLines(notices: [String: NoticeRecord]) -> [BuildState.Table: [UInt8]] {
+        let known = BuildState(
+            key: key, scanned: scanned, inputs: storedInputs, outputs: [:], notices: .parsed(notices), warnings: [],
+            files: 0, pages: 0)
+        return known.lines(of: [.inputs, .notices])
+    }
+
+    /// The inputs the state keeps: those whose SHA-256 is known.
+    private var storedInputs: [String: BuildState.Input] {
+        inputs.filter { !$0.value.sha256.isEmpty }
+    }
+
+    /// What the state says of output files and their folders, as they stand.
+    struct OutputRecords: Sendable {
+        var files: [String: BuildState.Output] = [:]
+        /// By path; "" the output itself.
+        var folders: [String: FileStamp] = [:]
+    }
+
+    /// `files` as they stand below `root`, with the folders holding them (`root` itself
+    /// included): those in `kept` with the stamp given, the others looked at. nil when one
+    /// is not there.
+    static func record(
+        _ files: [(path: String, entry: Ledger.Entry)], below root: String, kept: [String: FileStamp],
+        reuse: OutputReuse
+    ) -> OutputRecords? {
         let (fingerprints, keys) = (reuse.pageFingerprints, reuse.pageKeys)
-        let root = output.standardizedFileURL.path
-        let written = ledger.all
         guard let folder = FileStamp.Folder(root) else { return nil }
-        let stamps = Parallel.map(written.map(\.path)) { kept[$0] ?? folder.stamp(of: $0) }
-        var outputs: [String: BuildState.Output] = [:]
+        let stamps = Parallel.map(files.map(\.path)) { kept[$0] ?? folder.stamp(of: $0) }
+        var records = OutputRecords()
+        records.files.reserveCapacity(files.count)
         var folderPaths: Set<String> = [""]
-        for ((path, entry), stamp) in zip(written, stamps) {
+        for ((path, entry), stamp) in zip(files, stamps) {
             guard let stamp else { return nil }
-            outputs[path] = BuildState.Output(
+            records.files[path] = BuildState.Output(
                 stamp: stamp, sha256: entry.sha256, fingerprint: fingerprints[path] ?? "", key: keys[path] ?? "")
             var folder = Substring(path)
             while let slash = folder.lastIndex(of: "/") {
@@ -156,11 +175,38 @@ struct IncrementalPlan: Sendable {
         }
         let folderList = Array(folderPaths)
         let folderStamps = Parallel.map(folderList) { folder.stamp(ofFolder: $0) }
-        var folders: [BuildState.Folder] = []
         for (path, stamp) in zip(folderList, folderStamps) {
             guard let stamp else { return nil }
-            folders.append(BuildState.Folder(path: path, stamp: stamp))
+            records.folders[path] = stamp
         }
+        return records
+    }
+
+    /// The state to keep after a build that wrote `ledger` into `output`; `kept`: the
+    /// stamps of files kept from the spare tree as its walk found them. `before`: the files
+    /// written before the last ones, recorded in the staging folder before the swap (which
+    /// changes none of them, nor any folder but the output itself); the others, and the
+    /// folders holding them, are looked at now.
+    /// `keptPrevious`: the output that was in place is now the spare tree; its folders are
+    /// recorded for it when the build found every output file and folder as recorded, and
+    /// it is a folder. nil when the output is not as written (a file gone already): no state
+    /// is better than a wrong one. `early`: the lines `earlyLines(notices:)` made of the same
+    /// `notices`.
+    func state(
+        ledger: Ledger, kept: [String: FileStamp], output: URL, reuse: OutputReuse, notices: [String: NoticeRecord],
+        warnings: [Diagnostic], keptPrevious: Bool, before: OutputRecords? = nil,
+        early: [BuildState.Table: [UInt8]] = [:]
+    ) -> BuildState? {
+        let later = ledger.all.filter { before?.files[$0.path] == nil }
+        guard let now = Self.record(later, below: output.standardizedFileURL.path, kept: kept, reuse: reuse) else {
+            return nil
+        }
+        // The few recorded now into the many recorded before.
+        var records = before ?? OutputRecords()
+        records.files.merge(now.files) { _, now in now }
+        records.folders.merge(now.folders) { _, now in now }
+        let outputs = records.files
+        let folders = records.folders.map { BuildState.Folder(path: $0.key, stamp: $0.value) }
         // The spare tree's files: the previous output's, its lines written again as they are
         // when none was found touched. Its folders as recorded by the previous build (and as
         // found by this one), but the tree itself, moved since: its stamp now, when only the
@@ -187,12 +233,12 @@ struct IncrementalPlan: Sendable {
             }
         }
         let counts = ledger.counts
-        return BuildState(
-            key: key, scanned: scanned, inputs: inputs.filter { !$0.value.sha256.isEmpty }, outputs: outputs,
-            spare: spare, spareFolders: spareFolders, notices: .parsed(notices), folders: folders,
-            warnings: warnings,
-            files: counts.files,
-            pages: counts.pages)
+        var state = BuildState(
+            key: key, scanned: scanned, inputs: storedInputs, outputs: outputs, spare: spare,
+            spareFolders: spareFolders,
+            notices: .parsed(notices), folders: folders, warnings: warnings, files: counts.files, pages: counts.pages)
+        state.made = early
+        return state
     }
 }
 

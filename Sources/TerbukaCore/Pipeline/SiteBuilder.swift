@@ -154,6 +154,10 @@ public struct SiteBuilder: Sendable {
             loaded, includeDrafts: options.includeDrafts, memo: notices, into: &diagnostics)
         lap("parse+validate")
         guard let content else { return report() }
+        // The state's lines of inputs and notices, known now, are made while the site is
+        // ranked, indexed and written.
+        let noticeRecords = notices?.records ?? [:]
+        async let earlyLines = plan?.earlyLines(notices: noticeRecords) ?? [:]
         // The theme's templates are read and parsed while the vacancies are ranked: one more
         // task beside the ranking's.
         let (siteRoot, config) = (options.siteRoot, content.config)
@@ -199,6 +203,8 @@ public struct SiteBuilder: Sendable {
         }
         reuse?.outline = PageKey.outline(of: index, inputs: plan?.inputs ?? [:])
         do {
+            // What the state will say of the files written before the archive and the sums.
+            var before: IncrementalPlan.OutputRecords?
             let staging =
                 try await spareTree.map { writer.beginUpdating($0, reusing: reuse) } ?? writer.begin(reusing: reuse)
             lap("prepare")
@@ -225,12 +231,26 @@ public struct SiteBuilder: Sendable {
                     Integrity.manifest(content, siteRoot: options.siteRoot, buildTime: index.now) { path in
                         plan?.inputs[path].flatMap { $0.sha256.isEmpty ? nil : ($0.sha256, $0.stamp.size) }
                     })
+                // While the archive and the sums are written (on one core): the spare tree's
+                // leftovers are swept, and then the files written so far and their folders
+                // are recorded for the state (nothing changes them after, the swap included:
+                // it renames only the folder they are in).
+                var last: Set<String> = [Route.sums]
+                if index.offersZip { last.insert(Route.zip) }
+                if options.signingKey != nil { last.insert(Route.signature) }
+                let written = staging.ledger.all
+                async let recorded: IncrementalPlan.OutputRecords? = {
+                    staging.sweep(keeping: last)
+                    guard let reuse, plan != nil else { return nil }
+                    return IncrementalPlan.record(
+                        written, below: staging.rootPath, kept: staging.keptStamps.all, reuse: reuse)
+                }()
                 if index.offersZip { try SiteArchive.write(to: staging, buildTime: index.now) }
                 lap("manifest+zip")
                 let sums = Integrity.sums(staging.ledger)
                 try staging.write(sums)
                 if let key = options.signingKey { try staging.write(Integrity.signature(of: sums, with: key)) }
-                staging.sweep()
+                before = await recorded
             } catch {
                 writer.abandon(staging)
                 throw OutputWriter.WriteError(words: .cannotWriteSite(.same(error.localizedDescription)))
@@ -244,14 +264,16 @@ public struct SiteBuilder: Sendable {
             let kept = try writer.commit(
                 staging, keepingPreviousAt: plan?.previous == nil ? nil : plan?.cache.spareFolder)
             lap("swap")
-            if let plan, let reuse,
-                let state = plan.state(
+            var state: BuildState?
+            if let plan, let reuse {
+                state = plan.state(
                     ledger: staging.ledger, kept: staging.keptStamps.all, output: options.output, reuse: reuse,
-                    notices: notices?.records ?? [:],
-                    warnings: diagnostics.all.filter { $0.severity == .warning }, keptPrevious: kept)
-            {
-                try? plan.cache.write(state)
-                lap("cache")
+                    notices: noticeRecords, warnings: diagnostics.all.filter { $0.severity == .warning },
+                    keptPrevious: kept, before: before, early: await earlyLines)
+                if let state {
+                    try? plan.cache.write(state)
+                    lap("cache")
+                }
             }
             var built = report(counts.files, pages: counts.pages)
             built.filesReused = reuse?.reused ?? 0
@@ -261,7 +283,7 @@ public struct SiteBuilder: Sendable {
             // (a tenth of a one-edit build on 10,000 notices: perf).
             built.read =
                 (plan.map { [$0.previous, $0.inputs, $0.hashesByLocation] } ?? []) + [
-                    staging, writer, index, reuse, notices,
+                    staging, writer, index, reuse, notices, before, state,
                 ]
             return built
         } catch {

@@ -268,9 +268,10 @@ public struct StagingFolder: Sendable {
 
     /// Removes from a spare tree what this build did not write: files, and then the
     /// folders left empty (its links and special files went before anything was written).
-    func sweep() {
+    /// `keeping`: the paths of files still to be written (while this runs, or after).
+    func sweep(keeping: Set<String> = []) {
         guard let spare else { return }
-        let written = Set(ledger.all.map(\.path))
+        let written = Set(ledger.all.map(\.path)).union(keeping)
         let leftovers = spare.files.filter { !written.contains($0) }
         // On a file system that ignores case (or Unicode normalisation), a file renamed from
         // `Formulir.pdf` to `formulir.pdf` is the same file as the one written: it stays.
