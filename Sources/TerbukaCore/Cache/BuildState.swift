@@ -331,28 +331,43 @@ struct BuildState: Sendable {
         /// line is not one of this format.
         func state(tail: StateTail) -> BuildState? {
             var state = header
-            state.inputs.reserveCapacity(inputs.count)
-            state.outputs.reserveCapacity(outputs.count)
-            for line in inputs {
-                var fields = Fields(bytes[line])
+            let readInputs = read(inputs) { line -> (String, Input)? in
+                var fields = Fields(line)
                 guard let stamp = fields.stamp() else { return nil }
                 let sha256 = fields.word()
-                state.inputs[unescape(fields.rest())] = Input(stamp: stamp, sha256: sha256)
+                return (unescape(fields.rest()), Input(stamp: stamp, sha256: sha256))
             }
-            for line in outputs {
-                guard let (path, record) = Output.read(bytes[line]) else { return nil }
+            let readOutputs = read(outputs, Output.read)
+            let readFolders = read(folders) { line -> Folder? in
+                var fields = Fields(line)
+                guard let stamp = fields.stamp() else { return nil }
+                return Folder(path: unescape(fields.rest()), stamp: stamp)
+            }
+            state.inputs.reserveCapacity(inputs.count)
+            for item in readInputs {
+                guard let (path, input) = item else { return nil }
+                state.inputs[path] = input
+            }
+            state.outputs.reserveCapacity(outputs.count)
+            for item in readOutputs {
+                guard let (path, record) = item else { return nil }
                 state.outputs[path] = record
             }
-            for line in folders {
-                var fields = Fields(bytes[line])
-                guard let stamp = fields.stamp() else { return nil }
-                state.folders.append(Folder(path: unescape(fields.rest()), stamp: stamp))
+            for folder in readFolders {
+                guard let folder else { return nil }
+                state.folders.append(folder)
             }
             tail.expect(state.tailSHA256!)
             state.spare = .tail(tail, kind: UInt8(ascii: "s"))
             state.notices = .tail(tail, kind: UInt8(ascii: "n"))
             state.spareFolders = .tail(tail, kind: UInt8(ascii: "f"))
             return state
+        }
+
+        /// `transform` of each of `lines`: on every core when there are many (a site of
+        /// 10,000 notices has 40,000).
+        private func read<T: Sendable>(_ lines: [Range<Int>], _ transform: (ArraySlice<UInt8>) -> T?) -> [T?] {
+            lines.count > 1_000 ? Parallel.map(lines) { transform(bytes[$0]) } : lines.map { transform(bytes[$0]) }
         }
 
         /// Whether each output file and folder is as recorded, looked at from `output`:

@@ -76,6 +76,8 @@ struct IncrementalPlan: Sendable {
         }
         var inputs: [String: BuildState.Input] = [:]
         var byLocation: [String: String] = [:]
+        inputs.reserveCapacity(scan.files.count)
+        byLocation.reserveCapacity(scan.files.count)
         for (file, sha256) in zip(scan.files, hashes) {
             inputs[file.path] = BuildState.Input(stamp: file.stamp, sha256: sha256)
             byLocation[file.location] = sha256

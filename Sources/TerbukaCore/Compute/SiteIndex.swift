@@ -89,7 +89,10 @@ public struct HomeDigest: Sendable {
         openVacancies = index.vacancies.filter(index.isOpen)
         pastVacancies = Array(index.vacancies.filter { !index.isOpen($0) }.prefix(Self.pastVacancyCount))
         let current = index.currentAnnouncements
-        announcements = Array((current.filter(\.pinned) + current.filter { !$0.pinned }).prefix(Self.announcementCount))
+        // Pinned first, each kind in its order; only the few shown are copied (not 10,000).
+        let pinned = Array(current.lazy.filter(\.pinned).prefix(Self.announcementCount))
+        announcements =
+            pinned + Array(current.lazy.filter { !$0.pinned }.prefix(Self.announcementCount - pinned.count))
         running = openVacancies.map { vacancy in
             let items = Timeline.items(for: vacancy)
             return RunningStages(
