@@ -159,7 +159,6 @@ struct IncrementalPlan: Sendable {
         _ files: [(path: String, entry: Ledger.Entry)], below root: String, kept: [String: FileStamp],
         reuse: OutputReuse
     ) -> OutputRecords? {
-        let (fingerprints, keys) = (reuse.pageFingerprints, reuse.pageKeys)
         guard let folder = FileStamp.Folder(root) else { return nil }
         let stamps = Parallel.map(files.map(\.path)) { kept[$0] ?? folder.stamp(of: $0) }
         var records = OutputRecords()
@@ -167,8 +166,9 @@ struct IncrementalPlan: Sendable {
         var folderPaths: Set<String> = [""]
         for ((path, entry), stamp) in zip(files, stamps) {
             guard let stamp else { return nil }
+            let (fingerprint, key) = reuse.noted(path)
             records.files[path] = BuildState.Output(
-                stamp: stamp, sha256: entry.sha256, fingerprint: fingerprints[path] ?? "", key: keys[path] ?? "")
+                stamp: stamp, sha256: entry.sha256, fingerprint: fingerprint, key: key)
             var folder = Substring(path)
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
@@ -405,8 +405,17 @@ final class OutputReuse: @unchecked Sendable {
     /// site is computed.
     var outline = ""
     private let lock = NSLock()
-    private var fingerprints: [String: String] = [:]
-    private var keys: [String: String] = [:]
+    /// Each page's fingerprint and key, in shards by path, each with its own lock: 10,000
+    /// pages noted from every core contended for one (perf).
+    private final class Shard: @unchecked Sendable {
+        let lock = NSLock()
+        var fingerprints: [String: String] = [:]
+        var keys: [String: String] = [:]
+    }
+    private let shards = (0..<16).map { _ in Shard() }
+    private func shard(_ path: String) -> Shard {
+        shards[Int(UInt(bitPattern: path.hashValue) % UInt(shards.count))]
+    }
     /// Pages whose key matched but whose view had changed (debug builds only).
     private var stale: [String] = []
     /// Files taken by their key, their view not made.
@@ -449,18 +458,21 @@ final class OutputReuse: @unchecked Sendable {
     /// The files taken by their key, their view not made.
     var takenByKey: [String] { lock.withLock { taken.sorted() } }
 
-    /// Every page's fingerprint, by path.
-    var pageFingerprints: [String: String] { lock.withLock { fingerprints } }
-    /// The key of every page made from one input, by path.
-    var pageKeys: [String: String] { lock.withLock { keys } }
+    /// The fingerprint of the page at `path` ("" for a file that is not a page) and its key
+    /// when made from one input ("" for others), as noted.
+    func noted(_ path: String) -> (fingerprint: String, key: String) {
+        let shard = shard(path)
+        return shard.lock.withLock { (shard.fingerprints[path] ?? "", shard.keys[path] ?? "") }
+    }
 
     /// Notes the key of the page at `path`; the previous page and its fingerprint when it
     /// had the same key (its view is then the same, and need not be made).
     func page(_ path: String, key: String) -> (entry: Ledger.Entry, fingerprint: String)? {
         let old = previous[path].flatMap { !$0.key.isEmpty && $0.key == key && !$0.fingerprint.isEmpty ? $0 : nil }
-        lock.withLock {
-            keys[path] = key
-            if let old { fingerprints[path] = old.fingerprint }
+        let shard = shard(path)
+        shard.lock.withLock {
+            shard.keys[path] = key
+            if let old { shard.fingerprints[path] = old.fingerprint }
         }
         return old.map { (Ledger.Entry(size: $0.stamp.size, sha256: $0.sha256), $0.fingerprint) }
     }
@@ -510,14 +522,16 @@ final class OutputReuse: @unchecked Sendable {
 
     /// Notes that the files at `paths` were made together from `digest`.
     func note(group paths: [String], _ digest: String) {
-        lock.withLock {
-            for path in paths { keys[path] = "\(digest)+\(paths.count)" }
+        for path in paths {
+            let shard = shard(path)
+            shard.lock.withLock { shard.keys[path] = "\(digest)+\(paths.count)" }
         }
     }
 
     /// Notes the fingerprint of the page at `path`; the previous page when it had the same.
     func page(_ path: String, fingerprint: String) -> Ledger.Entry? {
-        lock.withLock { fingerprints[path] = fingerprint }
+        let shard = shard(path)
+        shard.lock.withLock { shard.fingerprints[path] = fingerprint }
         guard let old = previous[path], old.fingerprint == fingerprint else { return nil }
         return Ledger.Entry(size: old.stamp.size, sha256: old.sha256)
     }

@@ -180,7 +180,7 @@ public struct StagingFolder: Sendable {
     /// Every file written, with its size and SHA-256.
     public let ledger = Ledger()
     /// Folders already made, so that 10,000 pages do not ask for theirs 10,000 times.
-    private let folders = MadeFolders()
+    private let folders: MadeFolders
     /// The spare tree's files kept as they were, with their stamps as its walk found them:
     /// nothing written or linked since has touched them (a link is only ever made at the
     /// path it comes from), so the state after the swap need not ask for them again.
@@ -198,9 +198,7 @@ public struct StagingFolder: Sendable {
         rootPath = root.path
         self.reuse = reuse
         self.spare = spare
-        if let spare {
-            folders.assume(spare.folders.map { root.path + "/" + $0 })
-        }
+        folders = MadeFolders(existing: Set(spare?.folders.map { root.path + "/" + $0 } ?? []))
     }
 
     /// Writes `file`: a file the spare tree already has with these bytes is kept, and one
@@ -417,15 +415,18 @@ final class KeptStamps: @unchecked Sendable {
 final class MadeFolders: @unchecked Sendable {
     private let lock = NSLock()
     private var made: Set<String> = []
+    /// Folders there before anything was written (those of a spare tree): looked up without
+    /// the lock, which 10,000 pages asking from every core contended for (perf).
+    private let existing: Set<String>
 
-    /// Folders that exist already (those of a spare tree).
-    func assume(_ paths: [String]) {
-        lock.withLock { made.formUnion(paths) }
+    init(existing: Set<String> = []) {
+        self.existing = existing
     }
 
     /// Runs `make` for a folder not made yet, holding the lock so that no other task writes
     /// into it before it exists.
     func make(_ path: String, _ make: () throws -> Void) throws {
+        if existing.contains(path) { return }
         lock.lock()
         defer { lock.unlock() }
         guard !made.contains(path) else { return }
