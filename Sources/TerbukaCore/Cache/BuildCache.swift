@@ -104,6 +104,32 @@ struct BuildCache: Sendable {
     /// Forgets the previous build.
     func discard() {
         unlink(statePath)
+        unmarkSpare()
+    }
+
+    /// Present while the spare tree is as the state's lines of its folders record it: made
+    /// after the state is written, removed before anything is written into the tree. A build
+    /// that fails or is killed after writing there leaves the tree changed, perhaps within
+    /// one tick of a coarse clock (a second, on some file systems), where its folders'
+    /// stamps could not tell; the next build then walks it.
+    var spareMarkPath: String { folder + "/spare-recorded" }
+
+    /// Notes that the spare tree is as `state` records it.
+    func markSpareRecorded(by state: BuildState) {
+        try? Data(Self.mark(state).utf8).write(to: URL(fileURLWithPath: spareMarkPath, isDirectory: false))
+    }
+
+    /// True when the spare tree is as `state` records it (nothing was written into it since).
+    func spareIsRecorded(by state: BuildState) -> Bool {
+        KernelFile.contents(spareMarkPath) == Self.mark(state)
+    }
+
+    func unmarkSpare() {
+        unlink(spareMarkPath)
+    }
+
+    private static func mark(_ state: BuildState) -> String {
+        "\(state.key) \(state.scanned)\n"
     }
 
     /// Forgets everything, for a full build: the state and the spare tree are removed,
@@ -120,6 +146,7 @@ struct BuildCache: Sendable {
     /// Removes the spare tree, or whatever stands in its place (a link is removed, never
     /// followed).
     func removeSpare() {
+        unmarkSpare()
         var info = stat()
         guard lstat(spareFolder, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {

@@ -5,7 +5,8 @@ import Foundation
 /// output (`.<output>.cache/state`, never published): the key of the Terbuka binary and
 /// options it ran with, every input with its stamp and SHA-256, every output file with its
 /// stamp, SHA-256 and, for a page, the fingerprint of what it was rendered from (and its
-/// key), the warnings it gave, and the records of the spare tree and of the notices.
+/// key), the warnings it gave, and the records of the spare tree (its files and folders)
+/// and of the notices.
 ///
 /// The file is text, one record per line, in two parts that each end with their SHA-256:
 /// a first part cut short or changed by hand is not read at all, and the build is full; a
@@ -31,7 +32,9 @@ struct BuildState: Sendable {
     /// Nanoseconds since the epoch when the inputs were scanned: a file written within
     /// `racyWindow` of it may have changed without its stamp changing.
     var scanned: Int64
-    var inputs: [String: Input]
+    var inputs: [String: Input] {
+        didSet { made[.inputs] = nil }
+    }
     var outputs: [String: Output]
     /// The files of the spare tree (`.<output>.cache/spare`, the output before this one),
     /// which the next build brings up to date and swaps in. Read from the file only when
@@ -43,7 +46,9 @@ struct BuildState: Sendable {
     var spareFolders: LazyRecords<FileStamp> = .parsed([:])
     /// What the validate stage made of each notice (`NoticeRecord`), by path; read only
     /// when asked for, as the spare tree's.
-    var notices: LazyRecords<NoticeRecord> = .parsed([:])
+    var notices: LazyRecords<NoticeRecord> = .parsed([:]) {
+        didSet { made[.notices] = nil }
+    }
     /// The output's folders ("" for the output itself): a file added to or removed from a
     /// folder changes its stamp.
     var folders: [Folder] = []
@@ -51,7 +56,7 @@ struct BuildState: Sendable {
     /// The SHA-256 of the file's second part, as the first part names it.
     var tailSHA256: String?
     /// Lines of some tables made already from the same records (while the build wrote),
-    /// written as they are.
+    /// written as they are; forgotten when those records are set again.
     var made: [Table: [UInt8]] = [:]
     var files: Int
     var pages: Int
@@ -147,8 +152,8 @@ struct BuildState: Sendable {
     /// The file: the part every build reads (its length on the second line, so that it
     /// is found without reading further), ending with its SHA-256; then the spare tree's
     /// and the notices' records, ending with theirs, read only by a build that writes.
-    /// Each kind of line is written on its own core, in no particular order (the file is
-    /// read into tables).
+    /// Each kind of line not `made` already is written on its own core, in no particular
+    /// order (the file is read into tables).
     func encoded() -> Data {
         var text = ByteWriter()
         text.raw("key \(key)\nscanned \(scanned)\ncounts \(files) \(pages)\n")

@@ -120,7 +120,7 @@ struct IncrementalPlan: Sendable {
             cache.removeSpare()
             return nil
         }
-        if let folders = previous.spareFolders.records,
+        if cache.spareIsRecorded(by: previous), let folders = previous.spareFolders.records,
             let tree = SpareTree(
                 recorded: cache.spareFolder, records, folders: folders, output: previous.outputs, modes: outputModes)
         {
@@ -185,18 +185,19 @@ struct IncrementalPlan: Sendable {
     }
 
     /// The state to keep after a build that wrote `ledger` into `output`; `kept`: the
-    /// stamps of files kept from the spare tree as its walk found them. `before`: the files
+    /// stamps of files kept from the spare tree as found (by its walk, or from the records
+    /// and the look at the outputs). `before`: the files
     /// written before the last ones, recorded in the staging folder before the swap (which
     /// changes none of them, nor any folder but the output itself); the others, and the
     /// folders holding them, are looked at now.
     /// `keptPrevious`: the output that was in place is now the spare tree; its folders are
     /// recorded for it when the build found every output file and folder as recorded, and
-    /// it is a folder. nil when the output is not as written (a file gone already): no state
+    /// the folder itself (`movedRoot`: its stamp just before the move) still so then. nil when the output is not as written (a file gone already): no state
     /// is better than a wrong one. `early`: the lines `earlyLines(notices:)` made of the same
     /// `notices`.
     func state(
         ledger: Ledger, kept: [String: FileStamp], output: URL, reuse: OutputReuse, notices: [String: NoticeRecord],
-        warnings: [Diagnostic], keptPrevious: Bool, before: OutputRecords? = nil,
+        warnings: [Diagnostic], keptPrevious: Bool, movedRoot: FileStamp? = nil, before: OutputRecords? = nil,
         early: [BuildState.Table: [UInt8]] = [:]
     ) -> BuildState? {
         let later = ledger.all.filter { before?.files[$0.path] == nil }
@@ -211,9 +212,9 @@ struct IncrementalPlan: Sendable {
         let folders = records.folders.map { BuildState.Folder(path: $0.key, stamp: $0.value) }
         // The spare tree's files: the previous output's, its lines written again as they are
         // when none was found touched. Its folders as recorded by the previous build (and as
-        // found by this one), but the tree itself, moved since: its stamp now, when only the
-        // move changed it (its ctime), not an entry added or removed since this build looked
-        // (its mtime).
+        // found by this one), but the tree itself, moved since: its stamp now, when it was as
+        // recorded just before the move (ctime included, which no tool sets back) and only
+        // the move changed it since (its ctime).
         var spare: BuildState.LazyRecords<BuildState.Output> = .parsed([:])
         var spareFolders: BuildState.LazyRecords<FileStamp> = .parsed([:])
         if keptPrevious, let previous {
@@ -221,7 +222,7 @@ struct IncrementalPlan: Sendable {
             if outputsIntact, let part = previousPart {
                 spare = .lines(bytes: part.bytes, part.outputs, more: [:])
                 if let moved = FileStamp.ofFolder(cache.spareFolder),
-                    let before = previous.folders.first(where: { $0.path.isEmpty })?.stamp,
+                    let before = previous.folders.first(where: { $0.path.isEmpty })?.stamp, movedRoot == before,
                     FileStamp(
                         device: before.device, inode: before.inode, size: before.size, modified: before.modified,
                         changed: moved.changed) == moved
@@ -305,6 +306,8 @@ struct SpareTree: Sendable {
         for (folder, mode) in zip(folders, folderModes) where mode != FileModes.folder {
             chmod(root + "/" + folder, mode_t(FileModes.folder))
         }
+        // The tree itself too: it becomes the output.
+        if let mode = FileModes.of(root), mode != FileModes.folder { chmod(root, mode_t(FileModes.folder)) }
     }
 }
 

@@ -126,7 +126,8 @@ public struct SiteBuilder: Sendable {
                 var state = previous
                 state.inputs = plan.inputs
                 state.scanned = plan.scanned
-                try? plan.cache.write(state)
+                let spareRecorded = plan.cache.spareIsRecorded(by: previous)
+                if (try? plan.cache.write(state)) != nil, spareRecorded { plan.cache.markSpareRecorded(by: state) }
             }
             lap("unchanged")
             var report = report(found.files, pages: found.pages)
@@ -137,7 +138,9 @@ public struct SiteBuilder: Sendable {
         }
         if plan != nil { lap("scan") }
         // The spare tree is looked at while the content is loaded, validated and ranked: it
-        // depends on the previous build's state alone (and nothing else touches it).
+        // depends only on the previous build's state and the look at the outputs, and nothing
+        // else touches it. A build that then stops on content errors has only removed its
+        // links and given its folders their permissions.
         async let spareTree = plan?.spare()
         options.progress?(.loadingContent)
         // What the previous build made of each notice, for those whose file has not changed.
@@ -206,7 +209,11 @@ public struct SiteBuilder: Sendable {
             // What the state will say of the files written before the archive and the sums.
             var before: IncrementalPlan.OutputRecords?
             let staging =
-                try await spareTree.map { writer.beginUpdating($0, reusing: reuse) } ?? writer.begin(reusing: reuse)
+                try await spareTree.map { tree in
+                    // Before anything is written into it, the spare tree is no longer as recorded.
+                    plan?.cache.unmarkSpare()
+                    return writer.beginUpdating(tree, reusing: reuse)
+                } ?? writer.begin(reusing: reuse)
             lap("prepare")
             do {
                 // The primary language first: the others link to its data and show its hashes.
@@ -233,8 +240,9 @@ public struct SiteBuilder: Sendable {
                     })
                 // While the archive and the sums are written (on one core): the spare tree's
                 // leftovers are swept, and then the files written so far and their folders
-                // are recorded for the state (nothing changes them after, the swap included:
-                // it renames only the folder they are in).
+                // are recorded for the state. Nothing changes them after but the staging
+                // folder itself (the last files are written into it, and the swap renames it),
+                // which is looked at again after the swap.
                 var last: Set<String> = [Route.sums]
                 if index.offersZip { last.insert(Route.zip) }
                 if options.signingKey != nil { last.insert(Route.signature) }
@@ -260,6 +268,8 @@ public struct SiteBuilder: Sendable {
             // The cache never describes an output other than the one in place: forgotten
             // before the swap, kept again after it.
             plan?.cache.discard()
+            // The output in place as it is moved aside, for the state of the spare tree.
+            let movedRoot = FileStamp.ofFolder(options.output.standardizedFileURL.path)
             // The output in place becomes the spare tree, when the state can describe it.
             let kept = try writer.commit(
                 staging, keepingPreviousAt: plan?.previous == nil ? nil : plan?.cache.spareFolder)
@@ -269,9 +279,9 @@ public struct SiteBuilder: Sendable {
                 state = plan.state(
                     ledger: staging.ledger, kept: staging.keptStamps.all, output: options.output, reuse: reuse,
                     notices: noticeRecords, warnings: diagnostics.all.filter { $0.severity == .warning },
-                    keptPrevious: kept, before: before, early: await earlyLines)
-                if let state {
-                    try? plan.cache.write(state)
+                    keptPrevious: kept, movedRoot: movedRoot, before: before, early: await earlyLines)
+                if let state, (try? plan.cache.write(state)) != nil {
+                    plan.cache.markSpareRecorded(by: state)
                     lap("cache")
                 }
             }

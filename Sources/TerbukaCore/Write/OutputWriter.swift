@@ -181,7 +181,7 @@ public struct StagingFolder: Sendable {
     public let ledger = Ledger()
     /// Folders already made, so that 10,000 pages do not ask for theirs 10,000 times.
     private let folders: MadeFolders
-    /// The spare tree's files kept as they were, with their stamps as its walk found them:
+    /// The spare tree's files kept as they were, with their stamps as found (`SpareTree`):
     /// nothing written or linked since has touched them (a link is only ever made at the
     /// path it comes from), so the state after the swap need not ask for them again.
     let keptStamps = KeptStamps()
