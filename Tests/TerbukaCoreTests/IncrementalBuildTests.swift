@@ -49,6 +49,30 @@ import Testing
         }
     }
 
+    /// Builds incrementally, then fully into another folder: the two outputs are the same.
+    static func expectNextBuildGivesTheFullOutput(_ site: DemoCopy) async {
+        #expect(await site.build().succeeded)
+        let fullOutput = site.root.appendingPathComponent("full")
+        #expect(await site.build(incremental: false, into: fullOutput).succeeded)
+        #expect(Self.tree(site.output) == Self.tree(fullOutput))
+    }
+
+    /// A copy of the demo built twice, a notice's title changed in between ("Satu — "): the
+    /// second build kept the first one's output as the spare tree, recorded.
+    static func siteWithASpareTree() async throws -> DemoCopy {
+        let site = try DemoCopy()
+        _ = await site.build()
+        try site.edit("content/announcements/waspada-penipuan.md", replacing: "title: ", with: "title: Satu — ")
+        _ = await site.build()
+        return site
+    }
+
+    /// The spare tree as the next build finds it (its look at it fixes what the build would).
+    static func spareTreeAsTheNextBuildFindsIt(_ site: DemoCopy) throws -> SpareTree {
+        let plan = IncrementalPlan(options: site.options)
+        return try #require(plan.spare())
+    }
+
     /// Every file under `folder`, relative path → bytes.
     static func tree(_ folder: URL) -> [String: Data] {
         var files: [String: Data] = [:]
@@ -729,11 +753,8 @@ import Testing
     static func expectSpareChangedByHandToGiveTheFullOutput(
         _ change: (URL, DemoCopy) throws -> Void, after: (DemoCopy) throws -> Void = { _ in }
     ) async throws {
-        let site = try DemoCopy()
+        let site = try await Self.siteWithASpareTree()
         defer { site.cleanUp() }
-        _ = await site.build()
-        try site.edit("content/announcements/waspada-penipuan.md", replacing: "title: ", with: "title: Satu — ")
-        _ = await site.build()
         try change(URL(fileURLWithPath: site.cache.spareFolder), site)
         try site.edit("content/announcements/waspada-penipuan.md", replacing: "Satu — ", with: "Dua — ")
         let incremental = await site.build()
@@ -810,8 +831,7 @@ import Testing
             try FileManager.default.removeItem(at: site.url("content/announcements/libur-layanan-agustus-2026.md"))
         }
         do {
-            let plan = IncrementalPlan(options: site.options)
-            let tree = try #require(plan.spare())
+            let tree = try Self.spareTreeAsTheNextBuildFindsIt(site)
             #expect(tree.readFromRecords == (change == "nothing"))
             if change == "nothing" {
                 let onDisk = FileListing.files(under: URL(fileURLWithPath: spare), includingHidden: true)
@@ -821,10 +841,7 @@ import Testing
         }
         // The look above gave the folder its permissions back: the build must do it too.
         if change == "folder's permissions" { #expect(chmod(spare + "/jadwal", 0o700) == 0) }
-        #expect(await site.build().succeeded)
-        let fullOutput = site.root.appendingPathComponent("full")
-        #expect(await site.build(incremental: false, into: fullOutput).succeeded)
-        #expect(Self.tree(site.output) == Self.tree(fullOutput))
+        await Self.expectNextBuildGivesTheFullOutput(site)
         #expect(FileModes.of(site.output.path + "/jadwal") == FileModes.folder)
     }
 
@@ -871,11 +888,8 @@ import Testing
     /// folders as they are after the sweep (they are recorded while the archive is
     /// written): the next build, with nothing changed, finds the output up to date.
     @Test func aBuildAfterOneThatSweptTheSpareTreeFindsItsOutputUpToDate() async throws {
-        let site = try DemoCopy()
+        let site = try await Self.siteWithASpareTree()
         defer { site.cleanUp() }
-        _ = await site.build()
-        try site.edit("content/announcements/waspada-penipuan.md", replacing: "title: ", with: "title: Satu — ")
-        _ = await site.build()
         let swept = "pengumuman/libur-layanan-agustus-2026"
         #expect(FileManager.default.fileExists(atPath: site.cache.spareFolder + "/" + swept))
         try FileManager.default.removeItem(at: site.url("content/announcements/libur-layanan-agustus-2026.md"))
@@ -926,8 +940,7 @@ import Testing
         #expect(chmod(source, mode_t(FileModes.file)) == 0)
         try site.edit(notice, replacing: "Satu — ", with: "Dua — ")
         do {
-            let plan = IncrementalPlan(options: site.options)
-            let tree = try #require(plan.spare())
+            let tree = try Self.spareTreeAsTheNextBuildFindsIt(site)
             #expect(tree.readFromRecords && tree.modes[published] == 0o600)
         }
         #expect(await site.build().succeeded)
@@ -943,11 +956,8 @@ import Testing
     /// might not tell on a coarse clock: the next build walks it, and its output is a full
     /// build's.
     @Test func aBuildThatStoppedAfterWritingIntoTheSpareTreeLeavesItToBeWalked() async throws {
-        let site = try DemoCopy()
+        let site = try await Self.siteWithASpareTree()
         defer { site.cleanUp() }
-        _ = await site.build()
-        try site.edit("content/announcements/waspada-penipuan.md", replacing: "title: ", with: "title: Satu — ")
-        _ = await site.build()
         #expect(FileManager.default.fileExists(atPath: site.cache.spareMarkPath))
         // Every page made again (the site's title changed), one notice's file changed
         // before its body is read.
@@ -964,14 +974,10 @@ import Testing
         #expect(!stopped.succeeded)
         #expect(!FileManager.default.fileExists(atPath: site.cache.spareMarkPath))
         do {
-            let plan = IncrementalPlan(options: site.options)
-            let tree = try #require(plan.spare())
+            let tree = try Self.spareTreeAsTheNextBuildFindsIt(site)
             #expect(!tree.readFromRecords)
         }
-        #expect(await site.build().succeeded)
-        let fullOutput = site.root.appendingPathComponent("full")
-        #expect(await site.build(incremental: false, into: fullOutput).succeeded)
-        #expect(Self.tree(site.output) == Self.tree(fullOutput))
+        await Self.expectNextBuildGivesTheFullOutput(site)
     }
 
     /// A file of the spare tree that the output in place no longer shares, changed by hand
@@ -994,14 +1000,10 @@ import Testing
         // Back to the page the spare tree held.
         try site.edit(notice, replacing: "Satu — ", with: "")
         do {
-            let plan = IncrementalPlan(options: site.options)
-            let tree = try #require(plan.spare())
+            let tree = try Self.spareTreeAsTheNextBuildFindsIt(site)
             #expect(tree.readFromRecords && tree.files.contains(path) && tree.known[path] == nil)
         }
-        #expect(await site.build().succeeded)
-        let fullOutput = site.root.appendingPathComponent("full")
-        #expect(await site.build(incremental: false, into: fullOutput).succeeded)
-        #expect(Self.tree(site.output) == Self.tree(fullOutput))
+        await Self.expectNextBuildGivesTheFullOutput(site)
     }
 
     @Test func aBuildWithNothingChangedWritesNothing() async throws {
