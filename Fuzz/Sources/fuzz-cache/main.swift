@@ -9,7 +9,8 @@ import FuzzSupport
 /// the second part (the records) of a state whose first part is whole. The first part is
 /// also read as a build that may have nothing to do reads it (`UnchangedCheck.Outputs`,
 /// without making tables): whatever the full reading takes, it takes too, with the same
-/// key, counts and warnings.
+/// key, counts and warnings. Its output lines copied as they are (as a spare tree's are)
+/// read as the same records.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))
@@ -20,10 +21,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             let first = Array(whole[..<length])
             let outputs = UnchangedCheck.Outputs(first: first, output: URL(fileURLWithPath: "/nonexistent/terbuka"))
             precondition(outputs?.intact != true)
-            if let read = BuildState.decode(first: first, tail: StateTail(bytes: [])) {
-                let header = outputs?.part.header
-                precondition(header?.key == read.key && header?.files == read.files)
-                precondition(header?.pages == read.pages && header?.warnings == read.warnings)
+            if let read = BuildState.decode(first: first, tail: StateTail(bytes: [])), let part = outputs?.part {
+                let header = part.header
+                precondition(header.key == read.key && header.files == read.files)
+                precondition(header.pages == read.pages && header.warnings == read.warnings)
+                // The output lines copied as they are (a spare tree's) are the records read.
+                let copied = BuildState.LazyRecords<BuildState.Output>.lines(bytes: part.bytes, part.outputs, more: [:])
+                precondition(copied.records?.mapValues(\.sha256) == read.outputs.mapValues(\.sha256))
+                precondition(copied.records?.mapValues(\.stamp) == read.outputs.mapValues(\.stamp))
             }
         }
         guard let state = BuildState.decode(candidate) else { continue }
