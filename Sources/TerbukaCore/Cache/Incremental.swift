@@ -184,17 +184,17 @@ struct IncrementalPlan: Sendable {
         return records
     }
 
-    /// The state to keep after a build that wrote `ledger` into `output`; `kept`: the
-    /// stamps of files kept from the spare tree as found (by its walk, or from the records
-    /// and the look at the outputs). `before`: the files
-    /// written before the last ones, recorded in the staging folder before the swap (which
-    /// changes none of them, nor any folder but the output itself); the others, and the
-    /// folders holding them, are looked at now.
-    /// `keptPrevious`: the output that was in place is now the spare tree; its folders are
-    /// recorded for it when the build found every output file and folder as recorded, and
-    /// the folder itself (`movedRoot`: its stamp just before the move) still so then. nil when the output is not as written (a file gone already): no state
-    /// is better than a wrong one. `early`: the lines `earlyLines(notices:)` made of the same
-    /// `notices`.
+    /// The state to keep after a build that wrote `ledger` into `output`, or nil when the
+    /// output is not as written (a file gone already): no state is better than a wrong one.
+    /// - `kept`: the stamps of files kept from the spare tree as found (by its walk, or from
+    ///   the records and the look at the outputs).
+    /// - `before`: the files written before the last ones, recorded in the staging folder
+    ///   before the swap (which changes none of them, nor any folder but the output itself);
+    ///   the others, and the folders holding them, are looked at now.
+    /// - `keptPrevious`: the output that was in place is now the spare tree; its folders are
+    ///   recorded for it when the build found every output file and folder as recorded, and
+    ///   the folder itself still so just before the move (`movedRoot`: its stamp then).
+    /// - `early`: the lines `earlyLines(notices:)` made of the same `notices`.
     func state(
         ledger: Ledger, kept: [String: FileStamp], output: URL, reuse: OutputReuse, notices: [String: NoticeRecord],
         warnings: [Diagnostic], keptPrevious: Bool, movedRoot: FileStamp? = nil, before: OutputRecords? = nil,
