@@ -11,6 +11,8 @@ struct IncrementalPlan: Sendable {
     let scanned: Int64
     /// Path (`content/…`, `themes/…`, `(built-in)/…`) → stamp and SHA-256.
     let inputs: [String: BuildState.Input]
+    /// The inputs the state keeps: those whose SHA-256 is known.
+    let storedInputs: [String: BuildState.Input]
     /// Location on disk → SHA-256, for files published as they are.
     let hashesByLocation: [String: String]
     /// The previous build's state, when it was made with the same key; its outputs are
@@ -60,7 +62,7 @@ struct IncrementalPlan: Sendable {
             { InputScan(siteRoot: options.siteRoot, builtInThemes: Theme.builtInFolder) })
         if let first, let unchanged = UnchangedCheck.check(first, scan: scan, options: options) {
             self.unchanged = unchanged
-            (inputs, hashesByLocation, key, previous, nothingChanged) = ([:], [:], "", nil, true)
+            (inputs, storedInputs, hashesByLocation, key, previous, nothingChanged) = ([:], [:], [:], "", nil, true)
             (outputsIntact, outputModes, previousPart) = (true, [:], nil)
             return
         }
@@ -83,6 +85,7 @@ struct IncrementalPlan: Sendable {
             byLocation[file.location] = sha256
         }
         self.inputs = inputs
+        storedInputs = inputs.filter { !$0.value.sha256.isEmpty }
         hashesByLocation = byLocation
         key = BuildCache.key(options: options, inputs: zip(scan.files, hashes).map { ($0.path, $1) })
         guard var previous = found, let outputs = first, previous.key == key else {
@@ -138,11 +141,6 @@ struct IncrementalPlan: Sendable {
             key: key, scanned: scanned, inputs: storedInputs, outputs: [:], notices: .parsed(notices), warnings: [],
             files: 0, pages: 0)
         return known.lines(of: [.inputs, .notices])
-    }
-
-    /// The inputs the state keeps: those whose SHA-256 is known.
-    private var storedInputs: [String: BuildState.Input] {
-        inputs.filter { !$0.value.sha256.isEmpty }
     }
 
     /// What the state says of output files and their folders, as they stand.
@@ -335,25 +333,20 @@ extension SpareTree {
             guard let entry, entry.stamp == folders[path] else { return nil }
             folderModes.append(entry.mode)
         }
-        var shared: [String: (BuildState.Output, UInt32)] = [:]
+        var known: [String: BuildState.Output] = [:]
+        var modes: [String: UInt32] = [:]
+        known.reserveCapacity(recorded.count)
+        modes.reserveCapacity(recorded.count)
         var unshared: [(path: String, record: BuildState.Output)] = []
-        shared.reserveCapacity(recorded.count)
         for (path, record) in recorded {
             if let out = output[path], out.stamp.device == record.stamp.device, out.stamp.inode == record.stamp.inode {
-                shared[path] = (out, outputModes[path] ?? FileModes.file)
+                known[path] = out
+                modes[path] = outputModes[path] ?? FileModes.file
             } else {
                 unshared.append((path, record))
             }
         }
         let looked = Parallel.map(unshared) { tree.entry($0.path, folder: false) }
-        var known: [String: BuildState.Output] = [:]
-        var modes: [String: UInt32] = [:]
-        known.reserveCapacity(recorded.count)
-        modes.reserveCapacity(recorded.count)
-        for (path, (record, mode)) in shared {
-            known[path] = record
-            modes[path] = mode
-        }
         for (file, entry) in zip(unshared, looked) {
             if let entry, entry.stamp == file.record.stamp {
                 known[file.path] = file.record

@@ -113,7 +113,7 @@ struct TreeWalk {
                 var info = stat()
                 return fstatat(descriptor, name, &info, flags) == 0 ? info : nil
             }
-            let found = names.count >= 1_000 ? Parallel.map(names, look) : names.map(look)
+            let found = Parallel.map(names, from: 1_000, look)
             for (name, info) in zip(names, found) {
                 guard let info else { continue }
                 let file = File(

@@ -75,13 +75,13 @@ extension NoticeRecord: StateRecord {
     func write(path: String, into text: inout ByteWriter) {
         func field(_ value: String, first: Bool = false) {
             if !first { text.raw("\t") }
-            BuildState.escape(value, into: &text)
+            text.raw(BuildState.escape(value))
         }
         func optional(_ value: String?) {
             text.raw("\t")
             if let value {
                 text.raw("=")
-                BuildState.escape(value, into: &text)
+                text.raw(BuildState.escape(value))
             }
         }
         field(path, first: true)

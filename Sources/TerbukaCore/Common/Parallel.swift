@@ -9,6 +9,14 @@ enum Parallel {
         return compactMap(items, into: &unused) { item, _ in transform(item) }
     }
 
+    /// `transform` of every item: on every core from `minimum` items on, on this thread
+    /// below (threads cost more than a few small items).
+    static func map<Item: Sendable, Output: Sendable>(
+        _ items: [Item], from minimum: Int, _ transform: (Item) -> Output
+    ) -> [Output] {
+        items.count >= minimum ? map(items, transform) : items.map(transform)
+    }
+
     /// Two pieces of work at once; their results.
     static func both<A: Sendable, B: Sendable>(_ first: () -> A, _ second: () -> B) -> (A, B) {
         nonisolated(unsafe) var a: A?
