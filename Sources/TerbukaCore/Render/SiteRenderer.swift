@@ -45,23 +45,27 @@ public struct SiteRenderer: Sendable {
 
     static let languageNames: [Language: String] = [.id: "Bahasa Indonesia", .en: "English"]
 
+    /// The cases holding a vacancy or a standing page hold it boxed (`indirect`): a job is
+    /// as large as its largest case, and a vacancy inline made each of 10,000 notices' jobs
+    /// hundreds of bytes, the list of jobs megabytes, copied as it was put together (perf:
+    /// its page faults were a tenth of a build after one edit).
     enum Job: Sendable {
         case home, notFound, calendar, search, authenticity
         /// Page n (0-based) of a list.
         case vacancyList(page: Int)
         case announcementList(page: Int)
         case schedule(page: Int)
-        case vacancyCalendar(Vacancy)
-        case vacancy(Vacancy)
+        indirect case vacancyCalendar(Vacancy)
+        indirect case vacancy(Vacancy)
         /// Page n ≥ 1 of a vacancy's formations (page 0 is on the vacancy's page).
-        case formations(Vacancy, page: Int)
+        indirect case formations(Vacancy, page: Int)
         /// Page n ≥ 1 of a vacancy's related announcements, and of its unfilled formations.
-        case relatedAnnouncements(Vacancy, page: Int)
-        case unfilled(Vacancy, page: Int)
+        indirect case relatedAnnouncements(Vacancy, page: Int)
+        indirect case unfilled(Vacancy, page: Int)
         /// The announcement at this position of the site's (a position, not the notice: jobs
         /// are copied as they are handed out, and a notice is large).
         case announcement(Int)
-        case page(StandingPage)
+        indirect case page(StandingPage)
     }
 
     var jobs: [Job] {
@@ -109,6 +113,11 @@ public struct SiteRenderer: Sendable {
             // Pages in interleaved batches, not a task each: on a site of 10,000 notices whose
             // pages an incremental build takes as they were, making the tasks cost more than
             // the pages.
+            // The site search's files first: made on one core, they would otherwise be the
+            // last task left running once the pages are done (perf).
+            if isPrimary {
+                group.addTask { for file in self.searchData() { try staging.write(file) } }
+            }
             let jobs = jobs
             let batches = min(jobs.count, 64)
             for batch in 0..<batches {
@@ -117,9 +126,6 @@ public struct SiteRenderer: Sendable {
                         try staging.write(self.render(jobs[index], ledger: staging.ledger))
                     }
                 }
-            }
-            if isPrimary {
-                group.addTask { for file in self.searchData() { try staging.write(file) } }
             }
             for vacancy in index.vacancies {
                 guard let results = index.results[vacancy.id], !results.tables.isEmpty else { continue }
