@@ -42,16 +42,16 @@ public final class Ledger: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
-    /// `all` as last made, and the paths recorded since: the sitemap, the archive, the sums
-    /// and the cache each ask for every file in order, and a few files come in between.
-    private var sorted: [String]?
-    private var added: [String] = []
+    /// `all` as last made, and the paths recorded since (new or written again): the
+    /// sitemap, the sweep, the archive, the sums and the cache each ask for every file in
+    /// order, and a few files come in between.
+    private var made: [(path: String, entry: Entry)]?
+    private var since: [String] = []
 
     public func record(_ path: String, size: Int, sha256: String) {
         lock.withLock {
-            if entries.updateValue(Entry(size: size, sha256: sha256), forKey: path) == nil, sorted != nil {
-                added.append(path)
-            }
+            entries[path] = Entry(size: size, sha256: sha256)
+            if made != nil { since.append(path) }
         }
     }
 
@@ -62,28 +62,55 @@ public final class Ledger: @unchecked Sendable {
     /// Every written file, sorted by path.
     public var all: [(path: String, entry: Entry)] {
         lock.withLock {
-            var paths = sorted ?? entries.keys.sorted()
-            if !added.isEmpty {
-                // Merged once (a second language adds as many pages as the first has).
-                let new = added.sorted()
-                var merged: [String] = []
-                merged.reserveCapacity(paths.count + new.count)
-                var (old, next) = (0, 0)
-                while old < paths.count || next < new.count {
-                    if next == new.count || old < paths.count && paths[old] < new[next] {
-                        merged.append(paths[old])
-                        old += 1
-                    } else {
-                        merged.append(new[next])
+            guard let kept = made else {
+                let all = entries.keys.sorted().map { (path: $0, entry: entries[$0]!) }
+                made = all
+                return all
+            }
+            guard !since.isEmpty else { return kept }
+            // Patched in place, not copied: the only other holders are earlier callers.
+            var all = kept
+            made = nil
+            // The few recorded since: written again in place, new ones merged in once (a
+            // second language adds as many pages as the first has).
+            var new: [String] = []
+            for path in Set(since) {
+                let at = Self.position(of: path, in: all)
+                if at < all.count, all[at].path == path {
+                    all[at].entry = entries[path]!
+                } else {
+                    new.append(path)
+                }
+            }
+            since = []
+            if !new.isEmpty {
+                new.sort()
+                var merged: [(path: String, entry: Entry)] = []
+                merged.reserveCapacity(all.count + new.count)
+                var next = 0
+                for old in all {
+                    while next < new.count, new[next] < old.path {
+                        merged.append((path: new[next], entry: entries[new[next]]!))
                         next += 1
                     }
+                    merged.append(old)
                 }
-                paths = merged
-                added = []
+                for path in new[next...] { merged.append((path: path, entry: entries[path]!)) }
+                all = merged
             }
-            sorted = paths
-            return paths.map { ($0, entries[$0]!) }
+            made = all
+            return all
         }
+    }
+
+    /// The first position in `all` (sorted) whose path is not below `path`.
+    private static func position(of path: String, in all: [(path: String, entry: Entry)]) -> Int {
+        var (low, high) = (0, all.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if all[middle].path < path { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     public var counts: (files: Int, pages: Int) {
