@@ -260,6 +260,9 @@ struct SpareTree: Sendable {
     let modes: [String: UInt32]
     /// True when the tree was read from its records (its folders as recorded), not walked.
     let readFromRecords: Bool
+    /// The full paths of `folders`, for the staging folder to know them made: put together
+    /// here, while the content is read, rather than when writing starts (perf).
+    let folderLocations: Set<String>
 
     /// Reads the tree at `root`, then makes it safe to write into: its links and special
     /// files are removed before anything is written (a write or a folder through a link
@@ -298,6 +301,7 @@ struct SpareTree: Sendable {
             root, known, files, folders, others, modes
         )
         self.readFromRecords = readFromRecords
+        folderLocations = Set(folders.map { root + "/" + $0 })
         for path in others {
             unlink(root + "/" + path)
         }

@@ -198,7 +198,9 @@ public struct StagingFolder: Sendable {
         rootPath = root.path
         self.reuse = reuse
         self.spare = spare
-        folders = MadeFolders(existing: Set(spare?.folders.map { root.path + "/" + $0 } ?? []))
+        folders = MadeFolders(
+            existing: spare.map { $0.root == root.path ? $0.folderLocations : Set($0.folders.map { root.path + "/" + $0 }) }
+                ?? [])
     }
 
     /// Writes `file`: a file the spare tree already has with these bytes is kept, and one
