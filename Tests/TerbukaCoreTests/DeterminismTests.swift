@@ -114,6 +114,15 @@ import Testing
         }
     }
 
+    /// Every count of items, chunks that do not divide it included, with outputs that hold
+    /// references (each put in its place once, never copied over another).
+    @Test func mapGivesEveryItemsOutputInItsPlace() {
+        for count in Array(0...40) + [1_001, 10_007] {
+            let items = Array(0..<count)
+            #expect(Parallel.map(items) { String($0) } == items.map { String($0) }, "\(count)")
+        }
+    }
+
     @Test func runsVisitEveryIndexOnceInRunsThatTileTheRangeInOrder() {
         for count in [0, 1, 2, 7, 8, 9, 100, 1_001] {
             for parallelFrom in [0, .max] {

@@ -1253,6 +1253,34 @@ import Testing
         #expect(forged != line && NoticeRecord.read(ArraySlice(forged.utf8)) == nil)
     }
 
+    /// A record's date is six numbers, the minute "-" when there is none, one space
+    /// between each: any other form of it is not read.
+    @Test func aNoticeRecordsDateIsReadOnlyInItsOwnForm() throws {
+        let record = NoticeRecord(
+            Announcement(
+                slug: "a", title: "A", date: ContentDate(instant: 1_790_000_000, in: .jakarta), vacancyID: nil,
+                category: .pengumuman, number: nil, attachments: [], pinned: false, expires: nil, draft: false,
+                body: MarkdownSource(text: "", firstLine: 5, path: "content/announcements/a.md"),
+                sourcePath: "content/announcements/a.md"),
+            sha256: String(repeating: "c", count: 64), context: String(repeating: "d", count: 64), warnings: [])
+        var fields = record.line(path: "content/announcements/a.md").components(separatedBy: "\t")
+        func read(date: String) -> ContentDate? {
+            fields[4] = date
+            return NoticeRecord.read(ArraySlice(fields.joined(separator: "\t").utf8))?.1.date
+        }
+        let minute = try #require(read(date: "2026 9 22 480 7 25200"))
+        #expect(minute.date == CivilDate(year: 2026, month: 9, day: 22) && minute.minuteOfDay == 480)
+        #expect(minute.seconds == 7 && minute.utcOffsetSeconds == 25200)
+        #expect(read(date: "2026 9 22 - 0 -3600")?.minuteOfDay == .some(nil))
+        for forged in [
+            "2026 9 22 - 0 25200 ", "2026 9 22 - 0 25200 1", "2026 9 22 - 0", "2026  9 22 - 0 25200",
+            "2026 9 22 -5 0 25200", "2026 9 22 1440 0 25200", "2026 9 22 - 60 25200", "2026 9 22 - 0 86401",
+            "2026 9 22 x 0 25200", "2026 2 30 - 0 25200", "+2026 9 22 - 0 25200", "2026 9 22 -",
+        ] {
+            #expect(read(date: forged) == nil, "\(forged)")
+        }
+    }
+
     @Test func aStateWithTheLargestNumbersIsRead() throws {
         let line = "i 18446744073709551615 18446744073709551615 9223372036854775807 -4 5"
         let state = try #require(

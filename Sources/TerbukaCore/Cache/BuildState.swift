@@ -482,6 +482,29 @@ struct BuildState: Sendable {
             defer { bytes = [] }
             return String(decoding: bytes, as: UTF8.self)
         }
+
+        /// The line's tab-separated fields, unescaped (a notice's record: its fields may hold
+        /// spaces). Found with `memchr`: the generic `split` was half of reading 10,000
+        /// notices' records (perf).
+        func tabSeparated() -> [String] {
+            var fields: [String] = []
+            fields.reserveCapacity(16)
+            bytes.withUnsafeBufferPointer { line in
+                guard let base = line.baseAddress else { return fields.append("") }
+                var start = 0
+                while true {
+                    let tab = memchr(base + start, 9, line.count - start).map {
+                        UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base
+                    }
+                    let end = tab ?? line.count
+                    let field = UnsafeBufferPointer(rebasing: line[start..<end])
+                    fields.append(BuildState.unescape(String(decoding: field, as: UTF8.self)))
+                    guard let tab else { return }
+                    start = tab + 1
+                }
+            }
+            return fields
+        }
     }
 
     /// A path or field on one line, and never holding a tab: backslash, tab, newline and

@@ -103,9 +103,7 @@ extension NoticeRecord: StateRecord {
     }
 
     static func read(_ line: ArraySlice<UInt8>) -> (String, Self)? {
-        let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map {
-            BuildState.unescape(String(decoding: $0, as: UTF8.self))
-        }
+        let fields = BuildState.Fields(line).tabSeparated()
         guard fields.count >= 13, let date = read(date: fields[4]),
             let category = AnnouncementCategory(rawValue: fields[6]), let pinned = flag(fields[8]),
             let draft = flag(fields[10]), let bodyFirstLine = Int(fields[11]), bodyFirstLine >= 1
@@ -166,18 +164,23 @@ extension NoticeRecord: StateRecord {
     }
 
     private static func read(date field: String) -> ContentDate? {
-        let parts = field.split(separator: " ", omittingEmptySubsequences: false)
+        // Field by field, not split (a third of reading a notice's record, perf).
+        guard field.utf8.last != UInt8(ascii: " ") else { return nil }
+        var fields = BuildState.Fields(ArraySlice(field.utf8))
         // The years content dates may have: a record's date is never one no file could give.
-        guard parts.count == 6, let year = Int(parts[0]), (1970...2099).contains(year), let month = Int(parts[1]),
-            let day = Int(parts[2]), let civil = CivilDate(year: year, month: month, day: day),
-            let seconds = Int(parts[4]),
-            (0..<60).contains(seconds), let offset = Int(parts[5]), abs(offset) <= 86_400
+        guard let year = fields.integer(), (1970...2099).contains(year), let month = fields.integer(),
+            let day = fields.integer(), let civil = CivilDate(year: year, month: month, day: day)
         else { return nil }
         var minute: Int?
-        if parts[3] != "-" {
-            guard let value = Int(parts[3]), (0..<1440).contains(value) else { return nil }
+        if fields.bytes.first == UInt8(ascii: "-"), fields.bytes.dropFirst().first == UInt8(ascii: " ") {
+            fields.skipWord()
+        } else {
+            guard let value = fields.integer(), (0..<1440).contains(value) else { return nil }
             minute = value
         }
+        guard let seconds = fields.integer(), (0..<60).contains(seconds), let offset = fields.integer(),
+            abs(offset) <= 86_400, fields.bytes.isEmpty
+        else { return nil }
         var date = ContentDate(date: civil, minuteOfDay: minute, utcOffsetSeconds: offset)
         date.seconds = seconds
         return date
