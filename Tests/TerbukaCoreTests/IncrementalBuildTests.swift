@@ -777,6 +777,32 @@ import Testing
         }
     }
 
+    /// A notice replaced by a link to a file with the same bytes (its SHA-256 unchanged) is
+    /// not taken unlooked-at from the previous build: refused as a full build refuses it when
+    /// the link leads outside content/, followed as a full build follows it when it does not.
+    @Test(arguments: ["outside content", "inside content"])
+    func aNoticeReplacedByALinkToTheSameBytesIsLookedAtAgain(_ target: String) async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        #expect(await site.build().succeeded)
+        let notice = site.root.appendingPathComponent("content/announcements/waspada-penipuan.md")
+        let moved = site.root.appendingPathComponent(
+            target == "outside content" ? "salinan.md" : "content/announcements/.salinan.md")
+        try FileManager.default.moveItem(at: notice, to: moved)
+        try FileManager.default.createSymbolicLink(at: notice, withDestinationURL: moved)
+        if target == "inside content" {
+            await Self.expectNextBuildGivesTheFullOutput(site)
+            return
+        }
+        func errors(_ report: BuildReport) -> [String] {
+            report.diagnostics.sorted.filter { $0.severity == .error }.map(\.formatted)
+        }
+        let incremental = errors(await site.build())
+        #expect(incremental.contains { $0.contains("content/announcements/waspada-penipuan.md") })
+        #expect(
+            incremental == errors(await site.build(incremental: false, into: site.root.appendingPathComponent("full"))))
+    }
+
     /// A file, folder or link added deep in the spare tree by hand is found and removed,
     /// and nothing a link points to is touched.
     @Test func handChangesDeepInTheSpareTreeAreFound() async throws {

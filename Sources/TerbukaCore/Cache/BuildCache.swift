@@ -77,7 +77,7 @@ struct BuildCache: Sendable {
     func write(_ state: BuildState) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = folder + "/state.\(getpid()).tmp"
-        try state.encoded().write(to: URL(fileURLWithPath: temporary, isDirectory: false))
+        try StagingFolder.write(pieces: state.pieces(), to: temporary)
         guard rename(temporary, statePath) == 0 else {
             unlink(temporary)
             throw OutputWriter.WriteError(words: .cannotMoveInto(statePath, .same(String(cString: strerror(errno)))))
@@ -161,15 +161,25 @@ struct BuildCache: Sendable {
     /// the site and output folders, and the options that change what is written.
     /// The key of a build whose inputs, by path, have these SHA-256s: those of the themes
     /// (every input outside `content/`) go into it.
-    static func key(options: BuildOptions, inputs: [(path: String, sha256: String)]) -> String {
+    /// - `links`: the inputs that are links (or not known not to be), each with the file it
+    ///   leads to: whether a content file is refused depends on where its link leads, which
+    ///   its contents do not say (a notice replaced by a link to the same bytes outside
+    ///   `content/` is refused by a full build, so it must not be found unchanged).
+    static func key(
+        options: BuildOptions, inputs: [(path: String, sha256: String)], links: [(path: String, target: String)]
+    ) -> String {
         var themes = ""
         for (path, sha256) in inputs where !path.hasPrefix("content/") {
             themes += "\(sha256) \(BuildState.escape(path))\n"
         }
-        return key(options: options, themes: Digest.sha256(Data(themes.utf8)))
+        var linked = ""
+        for (path, target) in links {
+            linked += "\(BuildState.escape(path))\t\(BuildState.escape(target))\n"
+        }
+        return key(options: options, themes: Digest.sha256(Data(themes.utf8)), links: Digest.sha256(Data(linked.utf8)))
     }
 
-    static func key(options: BuildOptions, themes: String) -> String {
+    static func key(options: BuildOptions, themes: String, links: String) -> String {
         var text = "\(BuildState.header)\nterbuka \(TerbukaVersion.current)\n"
         for (path, stamp) in EngineIdentity.files {
             text += "engine \(stamp.device) \(stamp.inode) \(stamp.size) \(stamp.modified) \(path)\n"
@@ -180,6 +190,7 @@ struct BuildCache: Sendable {
         text += "now \(options.now.map(String.init) ?? "content")\n"
         text += "signing \(options.signingKey?.publicKey.line ?? "none")\n"
         text += "themes \(themes)\n"
+        text += "links \(links)\n"
         return Digest.sha256(Data(text.utf8))
     }
 }

@@ -87,7 +87,7 @@ struct IncrementalPlan: Sendable {
         self.inputs = inputs
         storedInputs = inputs.filter { !$0.value.sha256.isEmpty }
         hashesByLocation = byLocation
-        key = BuildCache.key(options: options, inputs: zip(scan.files, hashes).map { ($0.path, $1) })
+        key = BuildCache.key(options: options, inputs: zip(scan.files, hashes).map { ($0.path, $1) }, links: scan.links)
         guard var previous = found, let outputs = first, previous.key == key else {
             self.previous = nil
             nothingChanged = false

@@ -11,12 +11,19 @@ struct InputScan: Sendable {
         /// The file on disk.
         var location: String
         var stamp: FileStamp
+        /// A regular file itself, not reached through a link (`TreeWalk.File.plain`).
+        var plain: Bool
     }
 
     static let builtInPrefix = "(built-in)/"
 
     /// Sorted by path.
     var files: [File]
+    /// The files not known to be regular files themselves (links, or where the folder's
+    /// listing did not say: on a file system whose listings never say, every file, each
+    /// resolved once per build), each with the file it leads to ("" when that cannot be
+    /// resolved): in the cache's key (`BuildCache.key`).
+    var links: [(path: String, target: String)]
 
     init(siteRoot: URL, builtInThemes: URL?) {
         var found: [File] = []
@@ -28,10 +35,17 @@ struct InputScan: Sendable {
             Self.walk(builtIn, as: Self.builtInPrefix, into: &found)
         }
         files = found.sorted { $0.path < $1.path }
+        links = files.filter { !$0.plain }.map { file in
+            guard let real = realpath(file.location, nil) else { return (file.path, "") }
+            defer { free(real) }
+            return (file.path, String(cString: real))
+        }
     }
 
     private static func walk(_ folder: String, as prefix: String, into found: inout [File]) {
-        found += TreeWalk(folder).files.map { File(path: prefix + $0.path, location: $0.location, stamp: $0.stamp) }
+        found += TreeWalk(folder).files.map {
+            File(path: prefix + $0.path, location: $0.location, stamp: $0.stamp, plain: $0.plain)
+        }
     }
 }
 
@@ -47,6 +61,9 @@ struct TreeWalk {
         var stamp: FileStamp
         /// Permission bits.
         var mode: UInt32 = 0
+        /// The folder's listing said a regular file, not a link (`d_type`); false when it
+        /// said a link, or did not say.
+        var plain = false
     }
 
     var files: [File] = []
@@ -97,12 +114,14 @@ struct TreeWalk {
             guard let directory = opendir(path) else { return }
             defer { closedir(directory) }
             var names: [String] = []
+            var plain: [Bool] = []
             while let entry = readdir(directory) {
                 let name = withUnsafePointer(to: entry.pointee.d_name) {
                     $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
                 }
                 if name == "." || name == ".." { continue }
                 names.append(name)
+                plain.append(entry.pointee.d_type == UInt8(DT_REG))
             }
             // Relative to the open folder: the path is not looked up again from the root. A
             // large folder's entries (10,000 notices in one) are asked for on every core, from
@@ -114,11 +133,11 @@ struct TreeWalk {
                 return fstatat(descriptor, name, &info, flags) == 0 ? info : nil
             }
             let found = Parallel.map(names, from: 1_000, look)
-            for (name, info) in zip(names, found) {
+            for (offset, (name, info)) in zip(names, found).enumerated() {
                 guard let info else { continue }
                 let file = File(
                     path: shown + name, location: path + "/" + name, stamp: FileStamp(info),
-                    mode: UInt32(info.st_mode) & 0o7777)
+                    mode: UInt32(info.st_mode) & 0o7777, plain: plain[offset] && (info.st_mode & S_IFMT) == S_IFREG)
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR: folders.append(file)
                 case S_IFREG: files.append(file)

@@ -57,7 +57,10 @@ enum UnchangedCheck {
             hashes.append(sha256)
         }
         let state = part.header
-        guard state.key == BuildCache.key(options: options, inputs: zip(scan.files, hashes).map { ($0.path, $1) })
+        guard
+            state.key
+                == BuildCache.key(
+                    options: options, inputs: zip(scan.files, hashes).map { ($0.path, $1) }, links: scan.links)
         else {
             return nil
         }
