@@ -153,6 +153,15 @@ struct BuildState: Sendable {
     /// Each kind of line not `made` already is written on its own core, in no particular
     /// order (the file is read into tables).
     func encoded() -> Data {
+        let pieces = pieces()
+        var file = Data(capacity: pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { file.append(contentsOf: piece) }
+        return file
+    }
+
+    /// The file as the pieces it is written from, in order: not joined into one (a large
+    /// site's state is 10 MB, and joining it was most of writing it, perf).
+    func pieces() -> [[UInt8]] {
         var text = ByteWriter()
         text.raw("key \(key)\nscanned \(scanned)\ncounts \(files) \(pages)\n")
         let warningsJSON = (try? JSONEncoder().encode(warnings.map(StoredDiagnostic.init))) ?? Data("[]".utf8)
@@ -160,30 +169,30 @@ struct BuildState: Sendable {
         let wanted = Table.allCases.filter { made[$0] == nil }
         // On every core only when there is much to write: threads cost more than a small
         // state's lines.
-        let lines = inputs.count + outputs.count > 2_000 ? self.lines(of: wanted) : [:]
+        let large = inputs.count + outputs.count > 2_000
+        let lines = large ? self.lines(of: wanted) : [:]
         let parts = Table.allCases.map { made[$0] ?? lines[$0] ?? self.lines(of: $0) }
         // The first part names the second by its SHA-256: a second part is only ever read
-        // with the first it was written with.
-        var tailHash = SHA256()
-        tailHash.update(data: parts[3])
-        tailHash.update(data: parts[4])
-        tailHash.update(data: parts[5])
-        let tailEnd = Array("end \(Digest.hex(tailHash.finalize()))\n".utf8)
-        tailHash.update(data: tailEnd)
-        text.raw("tail \(Digest.hex(tailHash.finalize()))\n")
+        // with the first it was written with. The first part ends with its own.
+        func tail() -> (tail: String, end: [UInt8]) {
+            var tailHash = SHA256()
+            for part in parts[3..<6] { tailHash.update(data: part) }
+            let end = Array("end \(Digest.hex(tailHash.finalize()))\n".utf8)
+            tailHash.update(data: end)
+            return ("tail \(Digest.hex(tailHash.finalize()))\n", end)
+        }
+        let (tailLine, tailEnd) = tail()
+        text.raw(tailLine)
         let head = Self.header + "\n" + "first "
         let count = text.bytes.count + parts[0].count + parts[1].count + parts[2].count
         let length = head.utf8.count + Self.lengthDigits + 1 + count + Self.trailerLength
-        let tailLength = parts[3].count + parts[4].count + parts[5].count + tailEnd.count
-        // Put together once, in the Data written: a large site's state is 10 MB.
-        var file = Data(capacity: length + tailLength)
-        file.append(contentsOf: Array((head + String(format: "%016d", length) + "\n").utf8))
-        file.append(contentsOf: text.bytes)
-        for part in parts[0..<3] { file.append(contentsOf: part) }
-        file.append(contentsOf: Array("end \(Digest.hex(SHA256.hash(data: file)))\n".utf8))
-        for part in parts[3..<6] { file.append(contentsOf: part) }
-        file.append(contentsOf: tailEnd)
-        return file
+        let start = Array((head + String(format: "%016d", length) + "\n").utf8)
+        var firstHash = SHA256()
+        firstHash.update(data: start)
+        firstHash.update(data: text.bytes)
+        for part in parts[0..<3] { firstHash.update(data: part) }
+        let firstEnd = Array("end \(Digest.hex(firstHash.finalize()))\n".utf8)
+        return [start, text.bytes, parts[0], parts[1], parts[2], firstEnd, parts[3], parts[4], parts[5], tailEnd]
     }
 
     /// The tables of the file, in its order: the first part's (inputs, output files, output

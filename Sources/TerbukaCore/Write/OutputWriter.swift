@@ -199,7 +199,9 @@ public struct StagingFolder: Sendable {
         self.reuse = reuse
         self.spare = spare
         folders = MadeFolders(
-            existing: spare.map { $0.root == root.path ? $0.folderLocations : Set($0.folders.map { root.path + "/" + $0 }) }
+            existing: spare.map {
+                $0.root == root.path ? $0.folderLocations : Set($0.folders.map { root.path + "/" + $0 })
+            }
                 ?? [])
     }
 
@@ -370,6 +372,11 @@ public struct StagingFolder: Sendable {
     /// The bytes into a new file, with plain system calls (Foundation's Data.write looks the
     /// path up several times over).
     private static func write(_ data: Data, to path: String) throws {
+        try write(pieces: [data], to: path)
+    }
+
+    /// `pieces` one after the other into a new file, without joining them first.
+    static func write<Piece: ContiguousBytes>(pieces: [Piece], to path: String) throws {
         #if canImport(Glibc)
             let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         #else
@@ -378,15 +385,17 @@ public struct StagingFolder: Sendable {
         guard descriptor >= 0 else { throw failure(path) }
         var closed = false
         defer { if !closed { close(descriptor) } }
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw failure(path)
+        for piece in pieces {
+            try piece.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw failure(path)
+                    }
+                    offset += written
                 }
-                offset += written
             }
         }
         closed = true
