@@ -294,6 +294,10 @@ import Testing
         #expect(all.map(\.path) == ["0.txt", "a.css", "b/index.html", "c.zip", "d.xml", "e.txt"])
         #expect(all.map(\.entry.size) == [4, 1, 1, 2, 5, 3])
         #expect(ledger.all.map(\.path) == all.map(\.path))
+        // A page recorded again is counted once.
+        ledger.record("b/index.html", size: 6, sha256: "again")
+        ledger.record("f/index.html", size: 7, sha256: "new")
+        #expect(ledger.counts == (files: 7, pages: 2))
     }
 }
 

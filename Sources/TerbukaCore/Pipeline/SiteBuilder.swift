@@ -67,7 +67,8 @@ public struct BuildReport: Sendable {
     var read: [any Sendable] = []
     /// Pages whose key did not cover what they show (`OutputReuse.keyHolds`; debug builds).
     var staleKeys: [String] = []
-    /// Files taken from the previous output by their key, without making their view.
+    /// Files taken from the previous output by their key, without making their view, in no
+    /// particular order.
     var takenByKey: [String] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors }
@@ -293,7 +294,7 @@ public struct SiteBuilder: Sendable {
                 state = plan.state(
                     ledger: staging.ledger, kept: staging.keptStamps.all, output: options.output, reuse: reuse,
                     notices: noticeRecords, warnings: diagnostics.all.filter { $0.severity == .warning },
-                    keptPrevious: kept, movedRoot: movedRoot, before: before, early: await earlyLines)
+                    keptPrevious: kept, movedRoot: movedRoot, before: before.take(), early: await earlyLines)
                 if let state, (try? plan.cache.write(state)) != nil {
                     plan.cache.markSpareRecorded(by: state)
                     lap("cache")
@@ -307,7 +308,7 @@ public struct SiteBuilder: Sendable {
             // (a tenth of a one-edit build on 10,000 notices: perf).
             built.read =
                 (plan.map { [$0.previous, $0.inputs, $0.hashesByLocation] } ?? []) + [
-                    staging, writer, index, reuse, notices, before, state,
+                    staging, writer, index, reuse, notices, state,
                 ]
             return built
         } catch {

@@ -48,9 +48,14 @@ public final class Ledger: @unchecked Sendable {
     private var made: [(path: String, entry: Entry)]?
     private var since: [String] = []
 
+    /// How many of `entries` are pages, counted as they come.
+    private var pages = 0
+
     public func record(_ path: String, size: Int, sha256: String) {
         lock.withLock {
-            entries[path] = Entry(size: size, sha256: sha256)
+            if entries.updateValue(Entry(size: size, sha256: sha256), forKey: path) == nil, path.hasSuffix(".html") {
+                pages += 1
+            }
             if made != nil { since.append(path) }
         }
     }
@@ -114,6 +119,6 @@ public final class Ledger: @unchecked Sendable {
     }
 
     public var counts: (files: Int, pages: Int) {
-        lock.withLock { (entries.count, entries.keys.filter { $0.hasSuffix(".html") }.count) }
+        lock.withLock { (entries.count, pages) }
     }
 }

@@ -39,6 +39,7 @@ enum SiteArchive {
             let archive = try? ZipReader(data: bytes)
         else { return [:] }
         var known: [String: ZipArchive.Entry] = [:]
+        known.reserveCapacity(files.count)
         for (path, entry) in files where reuse.has(path, sha256: entry.sha256) {
             guard let old = archive[path], old.uncompressedSize == UInt64(entry.size), !old.encrypted,
                 old.method == 0 || old.method == 8, let stored = archive.storedRange(old)
