@@ -33,20 +33,51 @@ enum Parallel {
         items.count >= minimum ? map(items, transform) : items.map(transform)
     }
 
-    /// Two pieces of work at once; their results.
+    /// Two pieces of work at once; their results. The second runs on a thread of its own,
+    /// not as an iteration of `concurrentPerform`: work on every core inside either piece
+    /// would then be nested in it, and libdispatch runs a nested `concurrentPerform` on one
+    /// thread (its width divided by the outer one's), so each piece stayed on one core even
+    /// once the other was done (perf: the output check of a build after one edit).
     static func both<A: Sendable, B: Sendable>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-        nonisolated(unsafe) var a: A?
         nonisolated(unsafe) var b: B?
-        withoutActuallyEscaping(first) { first in
-            withoutActuallyEscaping(second) { second in
-                nonisolated(unsafe) let (one, two) = (first, second)
-                // Each index writes its own variable: no two threads touch the same one.
-                DispatchQueue.concurrentPerform(iterations: 2) { index in
-                    if index == 0 { a = one() } else { b = two() }
-                }
+        let a = withoutActuallyEscaping(second) { second in
+            nonisolated(unsafe) let second = second
+            // The thread writes `b`, which is read only once it has been joined; it lets go
+            // of the work (and so of `second`) before it ends.
+            let work = Work { b = second() }
+            var thread = pthread_t()
+            let context = Unmanaged.passRetained(work).toOpaque()
+            let started =
+                pthread_create(
+                    &thread, nil,
+                    { context in
+                        let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
+                        work.run()
+                        return nil
+                    }, context) == 0
+            if !started {
+                Unmanaged<Work>.fromOpaque(context).release()
+                work.run()
             }
+            let a = first()
+            if started { pthread_join(thread, nil) }
+            return a
         }
-        return (a!, b!)
+        return (a, b!)
+    }
+
+    /// Work handed to a thread, given up once done.
+    private final class Work {
+        private var work: (() -> Void)?
+
+        init(_ work: @escaping () -> Void) {
+            self.work = work
+        }
+
+        func run() {
+            work?()
+            work = nil
+        }
     }
 
     /// `work` for each index below `count`, all at once; the outputs in index order. Each
