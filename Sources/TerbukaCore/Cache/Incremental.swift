@@ -251,6 +251,7 @@ struct IncrementalPlan: Sendable {
 struct SpareTree: Sendable {
     let root: String
     let known: [String: BuildState.Output]
+    /// In no particular order (read from the records, not sorted: only the sweep asks).
     let files: [String]
     let folders: [String]
     /// Links and special files, removed: the tree is walked without following links, so
@@ -359,7 +360,7 @@ extension SpareTree {
             }
         }
         self.init(
-            root: root, known: known, files: recorded.keys.sorted(), folders: folderPaths, folderModes: folderModes,
+            root: root, known: known, files: Array(recorded.keys), folders: folderPaths, folderModes: folderModes,
             others: [], modes: modes, readFromRecords: true)
     }
 }
