@@ -803,6 +803,37 @@ import Testing
             incremental == errors(await site.build(incremental: false, into: site.root.appendingPathComponent("full"))))
     }
 
+    /// A notice that is a link, unchanged, whose content/ is itself a link moved to a copy of
+    /// the folder where the notice's link now leads out of it: refused as a full build refuses
+    /// it, also when another notice was edited (the notice is then not read again).
+    @Test func aLinkedNoticeIsRefusedWhenContentItselfNowLeadsElsewhere() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        let fm = FileManager.default
+        let (first, second) = (site.root.appendingPathComponent("data/v1"), site.root.appendingPathComponent("data/v2"))
+        try fm.createDirectory(at: site.root.appendingPathComponent("data"), withIntermediateDirectories: true)
+        let content = site.root.appendingPathComponent("content")
+        try fm.moveItem(at: content, to: first)
+        try fm.createSymbolicLink(at: content, withDestinationURL: first)
+        let notice = first.appendingPathComponent("announcements/waspada-penipuan.md")
+        let target = first.appendingPathComponent("announcements/.salinan.md")
+        try fm.moveItem(at: notice, to: target)
+        try fm.createSymbolicLink(at: notice, withDestinationURL: target)
+        #expect(await site.build().succeeded)
+        try fm.copyItem(at: first, to: second)
+        try fm.removeItem(at: content)
+        try fm.createSymbolicLink(at: content, withDestinationURL: second)
+        try site.edit(
+            "content/announcements/libur-layanan-agustus-2026.md", replacing: "title: ", with: "title: Baru — ")
+        func errors(_ report: BuildReport) -> [String] {
+            report.diagnostics.sorted.filter { $0.severity == .error }.map(\.formatted)
+        }
+        let incremental = errors(await site.build())
+        #expect(incremental.contains { $0.contains("content/announcements/waspada-penipuan.md") })
+        #expect(
+            incremental == errors(await site.build(incremental: false, into: site.root.appendingPathComponent("full"))))
+    }
+
     /// A file, folder or link added deep in the spare tree by hand is found and removed,
     /// and nothing a link points to is touched.
     @Test func handChangesDeepInTheSpareTreeAreFound() async throws {
@@ -1250,15 +1281,27 @@ import Testing
         let file = folder.appendingPathComponent("a.md")
         let original = Data("---\ntitle: A\ndate: 2026-01-02\n---\nIsi lama.\n".utf8)
         try original.write(to: file)
-        let body = DeferredBody(url: file, sha256: Digest.sha256(original), path: "content/announcements/a.md")
+        let body = DeferredBody(
+            url: file, sha256: Digest.sha256(original), path: "content/announcements/a.md", contentRoot: folder)
         #expect(body.text == "Isi lama." && !body.changed)
         try Data("---\ntitle: A\ndate: 2026-01-02\n---\nIsi baru.\n".utf8).write(to: file)
         #expect(body.text == "Isi lama.", "read once")
-        let late = DeferredBody(url: file, sha256: Digest.sha256(original), path: "content/announcements/a.md")
+        let late = DeferredBody(
+            url: file, sha256: Digest.sha256(original), path: "content/announcements/a.md", contentRoot: folder)
         #expect(late.text == "" && late.changed)
         try FileManager.default.removeItem(at: file)
-        let gone = DeferredBody(url: file, sha256: Digest.sha256(original), path: "content/announcements/a.md")
+        let gone = DeferredBody(
+            url: file, sha256: Digest.sha256(original), path: "content/announcements/a.md", contentRoot: folder)
         #expect(gone.text == "" && gone.changed)
+        // Now a link to the same bytes outside content/ (the folder): refused, not read.
+        let outside = folder.appendingPathComponent("../terbuka-body-outside-\(UUID().uuidString).md")
+            .standardizedFileURL
+        try original.write(to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createSymbolicLink(at: file, withDestinationURL: outside)
+        let linked = DeferredBody(
+            url: file, sha256: Digest.sha256(original), path: "content/announcements/a.md", contentRoot: folder)
+        #expect(linked.text == "" && linked.changed)
     }
 
     /// A record's dates are those a content file can give (1970–2099): a year beyond them

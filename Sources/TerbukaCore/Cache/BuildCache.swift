@@ -162,9 +162,10 @@ struct BuildCache: Sendable {
     /// The key of a build whose inputs, by path, have these SHA-256s: those of the themes
     /// (every input outside `content/`) go into it.
     /// - `links`: the inputs that are links (or not known not to be), each with the file it
-    ///   leads to: whether a content file is refused depends on where its link leads, which
-    ///   its contents do not say (a notice replaced by a link to the same bytes outside
-    ///   `content/` is refused by a full build, so it must not be found unchanged).
+    ///   leads to: whether a content file is refused depends on where its link leads (and on
+    ///   where `content/` itself leads, also in the key), which its contents do not say (a
+    ///   notice replaced by a link to the same bytes outside `content/` is refused by a full
+    ///   build, so it must not be found unchanged).
     static func key(
         options: BuildOptions, inputs: [(path: String, sha256: String)], links: [(path: String, target: String)]
     ) -> String {
@@ -191,6 +192,9 @@ struct BuildCache: Sendable {
         text += "signing \(options.signingKey?.publicKey.line ?? "none")\n"
         text += "themes \(themes)\n"
         text += "links \(links)\n"
+        // Where content/ itself leads: whether a link in it leads out of it depends on it too.
+        let content = options.siteRoot.standardizedFileURL.appendingPathComponent("content")
+        text += "content \(content.resolvingSymlinksInPath().path)\n"
         return Digest.sha256(Data(text.utf8))
     }
 }

@@ -11,7 +11,8 @@ struct InputScan: Sendable {
         /// The file on disk.
         var location: String
         var stamp: FileStamp
-        /// A regular file itself, not reached through a link (`TreeWalk.File.plain`).
+        /// Its own entry in its folder's listing is a regular file, not a link
+        /// (`TreeWalk.File.plain`; a folder on its way may be one).
         var plain: Bool
     }
 

@@ -195,8 +195,12 @@ final class NoticeMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var kept: [String: NoticeRecord] = [:]
     private var deferred: [DeferredBody] = []
+    /// The site's `content/`: a notice the loader did not look at is looked at before it is
+    /// read, as the loader looks at every file it reads (`ContentLoader.refusal`).
+    private let contentRoot: URL
 
-    init(previous: [String: NoticeRecord], inputs: [String: BuildState.Input]) {
+    init(previous: [String: NoticeRecord], inputs: [String: BuildState.Input], contentRoot: URL) {
+        self.contentRoot = contentRoot
         self.previous = previous
         self.inputs = inputs
     }
@@ -230,7 +234,7 @@ final class NoticeMemo: @unchecked Sendable {
     ) -> Announcement? {
         if let record = previous[file.path], let sha256 = inputs[file.path]?.sha256, record.sha256 == sha256,
             record.context == context,
-            case let body = DeferredBody(url: file.url, sha256: sha256, path: file.path),
+            case let body = DeferredBody(url: file.url, sha256: sha256, path: file.path, contentRoot: contentRoot),
             let announcement = record.announcement(path: file.path, body: body, attachments: attachments)
         {
             for warning in record.warnings { diagnostics.warning(warning.message, at: warning.location) }
@@ -242,6 +246,12 @@ final class NoticeMemo: @unchecked Sendable {
         }
         var file = file
         if file.unread {
+            // Changed since the scan into something the loader refuses (a link leading out of
+            // content/, a FIFO that would hang the read): refused as the loader refuses it.
+            if let refusal = ContentLoader.refusal(file.url, contentRoot: contentRoot) {
+                diagnostics.error(.fileRefused(file.path, refusal), at: SourceLocation(path: file.path))
+                return nil
+            }
             do {
                 file.data = try Data(contentsOf: file.url)
                 file.unread = false
@@ -274,15 +284,21 @@ final class DeferredBody: @unchecked Sendable {
     private var body: String?
     private var failed = false
 
-    init(url: URL, sha256: String, path: String) {
-        (self.url, self.sha256, self.path) = (url, sha256, path)
+    /// The site's `content/`: a file refused there (ContentLoader.refusal) is not read.
+    let contentRoot: URL
+
+    init(url: URL, sha256: String, path: String, contentRoot: URL) {
+        (self.url, self.sha256, self.path, self.contentRoot) = (url, sha256, path, contentRoot)
     }
 
     var text: String {
         lock.withLock {
             if let body { return body }
             var ignored = Diagnostics()
-            if let data = try? Data(contentsOf: url), Digest.sha256(data) == sha256,
+            // Changed since the scan into something the loader refuses (a link leading out of
+            // content/, a FIFO that would hang the read): not read, and the build stops.
+            if ContentLoader.refusal(url, contentRoot: contentRoot) == nil, let data = try? Data(contentsOf: url),
+                Digest.sha256(data) == sha256,
                 let document = MarkdownDocumentReader.split(data, path: path, into: &ignored)
             {
                 body = document.body

@@ -42,32 +42,23 @@ enum Parallel {
         nonisolated(unsafe) var b: B?
         let a = withoutActuallyEscaping(second) { second in
             nonisolated(unsafe) let second = second
-            // The thread writes `b`, which is read only once it has been joined; it lets go
-            // of the work (and so of `second`) before it ends.
+            // The thread writes `b`, read only after the signal; the work lets go of `second`
+            // before it signals (the thread object may outlive this call, holding the work).
             let work = Work { b = second() }
-            var thread = pthread_t()
-            let context = Unmanaged.passRetained(work).toOpaque()
-            let started =
-                pthread_create(
-                    &thread, nil,
-                    { context in
-                        let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
-                        work.run()
-                        return nil
-                    }, context) == 0
-            if !started {
-                Unmanaged<Work>.fromOpaque(context).release()
+            let done = DispatchSemaphore(value: 0)
+            Thread {
                 work.run()
-            }
+                done.signal()
+            }.start()
             let a = first()
-            if started { pthread_join(thread, nil) }
+            done.wait()
             return a
         }
         return (a, b!)
     }
 
     /// Work handed to a thread, given up once done.
-    private final class Work {
+    private final class Work: @unchecked Sendable {
         private var work: (() -> Void)?
 
         init(_ work: @escaping () -> Void) {

@@ -57,11 +57,12 @@ public struct ContentLoader: Sendable {
     /// site of this size is already ten times the largest round of a kabupaten.
     public static let fileLimit = 200_000
     var fileLimit = ContentLoader.fileLimit
-    /// Notices (`content/announcements/…`) found but neither read nor looked at again: an
+    /// Notices (`content/announcements/…`) found but neither read nor looked at here: an
     /// incremental build knows what they hold from the previous one (Cache/NoticeMemo.swift),
-    /// which took them with the same bytes, and where a link leads is in the cache's key
-    /// (`BuildCache.key`), so nothing that decides a refusal has changed (asking again was
-    /// 10,000 system calls on a site of 10,000 notices, perf).
+    /// which took them with the same bytes, where links lead and the folder `content/`
+    /// itself resolves to being in the cache's key (`BuildCache.key`). One that is read after
+    /// all (its body, or validated again) is looked at then (asking here was 10,000 system
+    /// calls on a site of 10,000 notices, perf).
     var unread: Set<String> = []
 
     public func load(into diagnostics: inout Diagnostics) -> LoadedContent {

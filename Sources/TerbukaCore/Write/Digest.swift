@@ -73,7 +73,8 @@ public final class Ledger: @unchecked Sendable {
                 return all
             }
             guard !since.isEmpty else { return kept }
-            // Patched in place, not copied: the only other holders are earlier callers.
+            // Patched, not made again (copied first only while an earlier caller still holds
+            // the list).
             var all = kept
             made = nil
             // The few recorded since: written again in place, new ones merged in once (a
