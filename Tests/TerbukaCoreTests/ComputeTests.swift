@@ -208,6 +208,36 @@ import Testing
         #expect(try #require(Timeline.registrationDeadline(for: vacancy)).iso8601Seconds == "2024-09-10T23:59:59+08:00")
     }
 
+    /// The whole site is offered as one ZIP up to 200,000 result rows, counted over every
+    /// table of every vacancy; not above (it would double a very large output).
+    @Test func theSiteIsOfferedAsOneZipUpToItsRowLimit() {
+        let config = SiteConfig(
+            title: "T", agency: "A", region: nil, timeZone: .jakarta, languages: [.id], baseURL: nil,
+            contact: nil, theme: "default", sampleData: false)
+        let row = AdministrationRow(identity: Self.identity("P", row: 2), status: .meets, reason: nil)
+        func offers(_ counts: [(administration: Int, skd: Int)]) -> Bool {
+            let vacancies = counts.enumerated().map { offset, count -> Vacancy in
+                var tables = VacancyResultTables()
+                tables.administrasi = (
+                    Self.entry(.administrasi), TablePlace(path: "administrasi.csv"),
+                    Array(repeating: row, count: count.administration)
+                )
+                tables.skd = (
+                    Self.entry(.skd), Self.skdPlace,
+                    Array(repeating: Self.skdRow("P", 100, 100, 100, row: 2), count: count.skd)
+                )
+                var vacancy = Self.vacancy(formations: [], tables: tables)
+                vacancy.id = "v\(offset)"
+                return vacancy
+            }
+            let content = SiteContent(config: config, vacancies: vacancies, announcements: [], pages: [], files: [])
+            return SiteIndex(content: content, now: 1_700_000_000).offersZip
+        }
+        #expect(offers([(100_000, 50_000), (0, 50_000)]))
+        #expect(!offers([(100_000, 50_000), (0, 50_001)]))
+        #expect(!offers([(0, 0), (200_001, 0)]))
+    }
+
     @Test func theHomePageListsPinnedAnnouncementsFirstAndOpenVacanciesApart() {
         func announcement(_ slug: String, day: Int, pinned: Bool) -> Announcement {
             Announcement(
