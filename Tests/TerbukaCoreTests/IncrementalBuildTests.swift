@@ -57,6 +57,20 @@ import Testing
         #expect(Self.tree(site.output) == Self.tree(fullOutput))
     }
 
+    /// Builds incrementally, then fully into another folder: both stop with the same errors,
+    /// one of them about `path`.
+    static func expectNextBuildRefusesAsAFullBuild(
+        _ path: String, _ site: DemoCopy, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) async {
+        func errors(_ report: BuildReport) -> [String] {
+            report.diagnostics.sorted.filter { $0.severity == .error }.map(\.formatted)
+        }
+        let incremental = errors(await site.build())
+        #expect(incremental.contains { $0.contains(path) }, sourceLocation: sourceLocation)
+        let full = errors(await site.build(incremental: false, into: site.root.appendingPathComponent("full")))
+        #expect(incremental == full, sourceLocation: sourceLocation)
+    }
+
     /// A copy of the demo built twice, a notice's title changed in between ("Satu — "): the
     /// second build kept the first one's output as the spare tree, recorded.
     static func siteWithASpareTree() async throws -> DemoCopy {
@@ -794,13 +808,7 @@ import Testing
             await Self.expectNextBuildGivesTheFullOutput(site)
             return
         }
-        func errors(_ report: BuildReport) -> [String] {
-            report.diagnostics.sorted.filter { $0.severity == .error }.map(\.formatted)
-        }
-        let incremental = errors(await site.build())
-        #expect(incremental.contains { $0.contains("content/announcements/waspada-penipuan.md") })
-        #expect(
-            incremental == errors(await site.build(incremental: false, into: site.root.appendingPathComponent("full"))))
+        await Self.expectNextBuildRefusesAsAFullBuild("content/announcements/waspada-penipuan.md", site)
     }
 
     /// A notice that is a link, unchanged, whose content/ is itself a link moved to a copy of
@@ -825,13 +833,7 @@ import Testing
         try fm.createSymbolicLink(at: content, withDestinationURL: second)
         try site.edit(
             "content/announcements/libur-layanan-agustus-2026.md", replacing: "title: ", with: "title: Baru — ")
-        func errors(_ report: BuildReport) -> [String] {
-            report.diagnostics.sorted.filter { $0.severity == .error }.map(\.formatted)
-        }
-        let incremental = errors(await site.build())
-        #expect(incremental.contains { $0.contains("content/announcements/waspada-penipuan.md") })
-        #expect(
-            incremental == errors(await site.build(incremental: false, into: site.root.appendingPathComponent("full"))))
+        await Self.expectNextBuildRefusesAsAFullBuild("content/announcements/waspada-penipuan.md", site)
     }
 
     /// A file, folder or link added deep in the spare tree by hand is found and removed,

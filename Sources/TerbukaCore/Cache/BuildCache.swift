@@ -193,8 +193,7 @@ struct BuildCache: Sendable {
         text += "themes \(themes)\n"
         text += "links \(links)\n"
         // Where content/ itself leads: whether a link in it leads out of it depends on it too.
-        let content = options.siteRoot.standardizedFileURL.appendingPathComponent("content")
-        text += "content \(content.resolvingSymlinksInPath().path)\n"
+        text += "content \(ContentLoader.contentRoot(of: options.siteRoot).resolvingSymlinksInPath().path)\n"
         return Digest.sha256(Data(text.utf8))
     }
 }

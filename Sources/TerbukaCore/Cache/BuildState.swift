@@ -169,20 +169,15 @@ struct BuildState: Sendable {
         let wanted = Table.allCases.filter { made[$0] == nil }
         // On every core only when there is much to write: threads cost more than a small
         // state's lines.
-        let large = inputs.count + outputs.count > 2_000
-        let lines = large ? self.lines(of: wanted) : [:]
+        let lines = inputs.count + outputs.count > 2_000 ? self.lines(of: wanted) : [:]
         let parts = Table.allCases.map { made[$0] ?? lines[$0] ?? self.lines(of: $0) }
         // The first part names the second by its SHA-256: a second part is only ever read
         // with the first it was written with. The first part ends with its own.
-        func tail() -> (tail: String, end: [UInt8]) {
-            var tailHash = SHA256()
-            for part in parts[3..<6] { tailHash.update(data: part) }
-            let end = Array("end \(Digest.hex(tailHash.finalize()))\n".utf8)
-            tailHash.update(data: end)
-            return ("tail \(Digest.hex(tailHash.finalize()))\n", end)
-        }
-        let (tailLine, tailEnd) = tail()
-        text.raw(tailLine)
+        var tailHash = SHA256()
+        for part in parts[3..<6] { tailHash.update(data: part) }
+        let tailEnd = Array("end \(Digest.hex(tailHash.finalize()))\n".utf8)
+        tailHash.update(data: tailEnd)
+        text.raw("tail \(Digest.hex(tailHash.finalize()))\n")
         let head = Self.header + "\n" + "first "
         let count = text.bytes.count + parts[0].count + parts[1].count + parts[2].count
         let length = head.utf8.count + Self.lengthDigits + 1 + count + Self.trailerLength

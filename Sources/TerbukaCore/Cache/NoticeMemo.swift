@@ -246,19 +246,14 @@ final class NoticeMemo: @unchecked Sendable {
         }
         var file = file
         if file.unread {
-            // Changed since the scan into something the loader refuses (a link leading out of
-            // content/, a FIFO that would hang the read): refused as the loader refuses it.
-            if let refusal = ContentLoader.refusal(file.url, contentRoot: contentRoot) {
-                diagnostics.error(.fileRefused(file.path, refusal), at: SourceLocation(path: file.path))
-                return nil
-            }
-            do {
-                file.data = try Data(contentsOf: file.url)
-                file.unread = false
-            } catch {
-                diagnostics.error(.cannotRead(FileProblem.describe(error)), at: SourceLocation(path: file.path))
-                return nil
-            }
+            // Read as the loader reads: changed since the scan into something it refuses (a
+            // link leading out of content/, a FIFO that would hang the read), refused.
+            guard
+                let data = ContentLoader.contents(
+                    of: file.url, path: file.path, contentRoot: contentRoot, into: &diagnostics)
+            else { return nil }
+            file.data = data
+            file.unread = false
         }
         var local = Diagnostics()
         let announcement = validate(file, &local)

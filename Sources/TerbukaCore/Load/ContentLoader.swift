@@ -50,7 +50,12 @@ public struct ContentLoader: Sendable {
 
     public init(siteRoot: URL) {
         self.siteRoot = siteRoot.standardizedFileURL
-        contentRoot = self.siteRoot.appendingPathComponent("content")
+        contentRoot = Self.contentRoot(of: siteRoot)
+    }
+
+    /// The site's `content/`.
+    static func contentRoot(of siteRoot: URL) -> URL {
+        siteRoot.standardizedFileURL.appendingPathComponent("content")
     }
 
     /// At most this many content files: every one is read, hashed and published, and a
@@ -215,12 +220,21 @@ public struct ContentLoader: Sendable {
         -> SourceFile?
     {
         guard reading else { return SourceFile(path: path, url: url, data: Data(), unread: true) }
-        if let refusal = Self.refusal(url, contentRoot: contentRoot) {
+        return Self.contents(of: url, path: path, contentRoot: contentRoot, into: &diagnostics).map {
+            SourceFile(path: path, url: url, data: $0)
+        }
+    }
+
+    /// The bytes of the content file at `url` (shown as `path`), when it is not refused
+    /// (`refusal`) and can be read; else nil, the reason reported at `path`. Also for a
+    /// notice an incremental build did not have the loader read and reads after all.
+    static func contents(of url: URL, path: String, contentRoot: URL, into diagnostics: inout Diagnostics) -> Data? {
+        if let refusal = refusal(url, contentRoot: contentRoot) {
             diagnostics.error(.fileRefused(path, refusal), at: SourceLocation(path: path))
             return nil
         }
         do {
-            return SourceFile(path: path, url: url, data: try Data(contentsOf: url))
+            return try Data(contentsOf: url)
         } catch {
             diagnostics.error(.cannotRead(FileProblem.describe(error)), at: SourceLocation(path: path))
             return nil

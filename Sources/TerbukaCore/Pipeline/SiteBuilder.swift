@@ -145,12 +145,11 @@ public struct SiteBuilder: Sendable {
         async let spareTree = plan?.spare()
         options.progress?(.loadingContent)
         // What the previous build made of each notice, for those whose file has not changed.
+        var loader = ContentLoader(siteRoot: options.siteRoot)
         let notices = plan.map {
             NoticeMemo(
-                previous: $0.previous?.notices.records ?? [:], inputs: $0.inputs,
-                contentRoot: options.siteRoot.standardizedFileURL.appendingPathComponent("content"))
+                previous: $0.previous?.notices.records ?? [:], inputs: $0.inputs, contentRoot: loader.contentRoot)
         }
-        var loader = ContentLoader(siteRoot: options.siteRoot)
         loader.unread = notices?.unread ?? []
         let loaded = loader.load(into: &diagnostics)
         lap("load")
