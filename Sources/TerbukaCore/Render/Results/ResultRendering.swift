@@ -1,96 +1,150 @@
 import Foundation
 
+/// A piece of `writeResults`' work done, with what it made that others wait for.
+private enum ResultWork: Sendable {
+    case plans([ResultSections.Plan])
+    case lookup(LookupData.Prepared)
+    case data
+    case other
+}
+
 /// Result pages, data files, lookup shards and statistics of one vacancy.
 extension SiteRenderer {
     /// Writes everything of `results`: per table its pages (planned first, then written in
     /// parallel) and data files, the statistics, and the lookup, which needs each row's page.
     func writeResults(_ vacancy: Vacancy, _ results: VacancyResults, to staging: StagingFolder) async throws {
-        async let lookup = isPrimary ? LookupData.prepare(tables: results.tables) : nil
-        let plans = await withTaskGroup(of: (Int, ResultSections.Plan).self) { group in
-            for (index, table) in results.tables.enumerated() { group.addTask { (index, ResultSections.plan(table)) } }
-            var plans = [ResultSections.Plan?](repeating: nil, count: results.tables.count)
-            for await (index, plan) in group { plans[index] = plan }
-            return plans.map { $0! }
-        }
-        let pageOf = Dictionary(zip(results.tables.map(\.stage), plans.map(\.pageOf)), uniquingKeysWith: { a, _ in a })
-        let prepared = await lookup
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            // The lookup is the longest single job: it goes first, split in two. Data and the
-            // lookup are shared by every language; the primary one writes them.
+        // What each piece of work waits for: the lookup's shards for the plans (each row's
+        // page) and its entries; the pages for the plans and the data files, whose sizes and
+        // SHA-256 they show, as does the lookup's manifest. Each starts as soon as what it
+        // waits for is done (perf: with the data files, then the pages, waiting for the plans,
+        // and the lookup for the data files, one core stayed idle for a second). Data and the
+        // lookup are shared by every language; the primary one writes them.
+        try await withThrowingTaskGroup(of: ResultWork.self) { group in
+            if isPrimary { group.addTask { .lookup(LookupData.prepare(tables: results.tables)) } }
+            group.addTask { .plans(results.tables.map(ResultSections.plan)) }
             if isPrimary {
                 group.addTask {
-                    try await LookupData.write(
-                        prepared!, vacancy: vacancy.id, tables: results.tables, pageOf: pageOf,
-                        versions: results.versions, cutoffs: results.cutoffsStatedToParticipants, to: staging)
+                    try await self.writeResultData(vacancy, results, to: staging)
+                    return .data
                 }
             }
             group.addTask {
-                let cutoffs = self.cutoffRows(vacancy, results)
-                let pages = Paging.split(
-                    sizes: cutoffs.rows.map {
-                        Paging.estimate($0.code, $0.position, markup: 60 + 40 * $0.values.count)
-                    },
-                    firstBudget: Paging.itemBudget / 4, maximumItems: 250)
-                try staging.write(self.statisticsPage(vacancy, results, cutoffs: cutoffs, pages: pages))
-                for number in pages.indices.dropFirst() {
-                    try staging.write(self.cutoffPage(vacancy, cutoffs: cutoffs, pages: pages, page: number))
+                try self.writeStatisticsPages(vacancy, results, to: staging)
+                return .other
+            }
+            var plans: [ResultSections.Plan]?
+            var prepared: LookupData.Prepared?
+            var dataWritten = !isPrimary
+            var lookupStarted = !isPrimary
+            var manifestWritten = !isPrimary
+            var pagesStarted = false
+            while let done = try await group.next() {
+                switch done {
+                case .plans(let made): plans = made
+                case .lookup(let made): prepared = made
+                case .data: dataWritten = true
+                case .other: break
                 }
-            }
-            // Data files before the pages, which show their sizes and SHA-256.
-            if isPrimary {
-                try await withThrowingTaskGroup(of: Void.self) { data in
-                    for versions in results.versions.values {
-                        data.addTask {
-                            for file in ResultData.changeFiles(versions, vacancy: vacancy.id) {
-                                try staging.write(file)
-                            }
-                            // Earlier versions stay published, as they were ranked.
-                            for earlier in versions.earlier {
-                                let date = earlier.version.published.date.description
-                                try ResultData.writeCSV(
-                                    earlier.table, vacancy: vacancy.id, to: staging,
-                                    path: Route.versionData(vacancy.id, date, versions.stage, "csv"))
-                                try ResultData.writeJSON(
-                                    earlier.table, vacancy: vacancy.id, to: staging,
-                                    path: Route.versionData(vacancy.id, date, versions.stage, "json"))
-                            }
-                        }
-                    }
-                    for table in results.tables {
-                        data.addTask { try ResultData.writeCSV(table, vacancy: vacancy.id, to: staging) }
-                        data.addTask { try ResultData.writeJSON(table, vacancy: vacancy.id, to: staging) }
-                        if table.count <= ResultWorkbook.rowLimit {
-                            data.addTask {
-                                try ResultWorkbook.write(
-                                    table, vacancy: vacancy.id, buildTime: self.index.now, to: staging)
-                            }
-                        }
-                    }
-                    try await data.waitForAll()
-                }
-                try LookupData.writeManifest(
-                    prepared!, vacancy: vacancy.id, tables: results.tables,
-                    stageLabels: results.tables.map { self.label("result", $0.stage.rawValue) }, rules: results.rules,
-                    texts: lookupTexts(vacancy, results),
-                    ledger: staging.ledger, to: staging)
-            }
-            for versions in results.versions.values {
-                group.addTask { try staging.write(self.changesPage(vacancy, versions, ledger: staging.ledger)) }
-            }
-            for (table, plan) in zip(results.tables, plans) {
-                // Pages in a few interleaved batches, one task each.
-                let batches = max(1, min(8, plan.pages.count / 4))
-                for batch in 0..<batches {
-                    let pages = Array(stride(from: batch, to: plan.pages.count, by: batches))
+                if !lookupStarted, let plans, let prepared {
+                    lookupStarted = true
+                    let pageOf = Dictionary(
+                        zip(results.tables.map(\.stage), plans.map(\.pageOf)), uniquingKeysWith: { a, _ in a })
                     group.addTask {
-                        try self.writeResultPages(
-                            vacancy, table, plan: plan, pages: pages, rules: results.rules,
-                            versions: results.versions[table.stage], cutoffs: results.cutoffs[table.stage] ?? [:],
-                            to: staging)
+                        try await LookupData.write(
+                            prepared, vacancy: vacancy.id, tables: results.tables, pageOf: pageOf,
+                            versions: results.versions, cutoffs: results.cutoffsStatedToParticipants, to: staging)
+                        return .other
+                    }
+                }
+                if !manifestWritten, dataWritten, let prepared {
+                    manifestWritten = true
+                    try LookupData.writeManifest(
+                        prepared, vacancy: vacancy.id, tables: results.tables,
+                        stageLabels: results.tables.map { self.label("result", $0.stage.rawValue) },
+                        rules: results.rules, texts: lookupTexts(vacancy, results), ledger: staging.ledger, to: staging)
+                }
+                if !pagesStarted, dataWritten, let plans {
+                    pagesStarted = true
+                    addPages(vacancy, results, plans: plans, to: staging, into: &group)
+                }
+            }
+        }
+    }
+
+    /// The pages of `results`' tables as planned, in a few interleaved batches per table, a
+    /// task each, and the pages of the changes between versions.
+    private func addPages(
+        _ vacancy: Vacancy, _ results: VacancyResults, plans: [ResultSections.Plan], to staging: StagingFolder,
+        into group: inout ThrowingTaskGroup<ResultWork, any Error>
+    ) {
+        for versions in results.versions.values {
+            group.addTask {
+                try staging.write(self.changesPage(vacancy, versions, ledger: staging.ledger))
+                return .other
+            }
+        }
+        for (table, plan) in zip(results.tables, plans) {
+            let batches = max(1, min(8, plan.pages.count / 4))
+            for batch in 0..<batches {
+                let pages = Array(stride(from: batch, to: plan.pages.count, by: batches))
+                group.addTask {
+                    try self.writeResultPages(
+                        vacancy, table, plan: plan, pages: pages, rules: results.rules,
+                        versions: results.versions[table.stage], cutoffs: results.cutoffs[table.stage] ?? [:],
+                        to: staging)
+                    return .other
+                }
+            }
+        }
+    }
+
+    /// The statistics page and the further pages of its cut-offs.
+    private func writeStatisticsPages(_ vacancy: Vacancy, _ results: VacancyResults, to staging: StagingFolder)
+        throws
+    {
+        let cutoffs = cutoffRows(vacancy, results)
+        let pages = Paging.split(
+            sizes: cutoffs.rows.map { Paging.estimate($0.code, $0.position, markup: 60 + 40 * $0.values.count) },
+            firstBudget: Paging.itemBudget / 4, maximumItems: 250)
+        try staging.write(statisticsPage(vacancy, results, cutoffs: cutoffs, pages: pages))
+        for number in pages.indices.dropFirst() {
+            try staging.write(cutoffPage(vacancy, cutoffs: cutoffs, pages: pages, page: number))
+        }
+    }
+
+    /// `data/<id>/`: each table as CSV, JSON and (up to its row limit) a workbook, and the
+    /// changes between the versions of a table, with the earlier versions as they were ranked.
+    private func writeResultData(_ vacancy: Vacancy, _ results: VacancyResults, to staging: StagingFolder)
+        async throws
+    {
+        try await withThrowingTaskGroup(of: Void.self) { data in
+            for versions in results.versions.values {
+                data.addTask {
+                    for file in ResultData.changeFiles(versions, vacancy: vacancy.id) {
+                        try staging.write(file)
+                    }
+                    // Earlier versions stay published, as they were ranked.
+                    for earlier in versions.earlier {
+                        let date = earlier.version.published.date.description
+                        try ResultData.writeCSV(
+                            earlier.table, vacancy: vacancy.id, to: staging,
+                            path: Route.versionData(vacancy.id, date, versions.stage, "csv"))
+                        try ResultData.writeJSON(
+                            earlier.table, vacancy: vacancy.id, to: staging,
+                            path: Route.versionData(vacancy.id, date, versions.stage, "json"))
                     }
                 }
             }
-            try await group.waitForAll()
+            for table in results.tables {
+                data.addTask { try ResultData.writeCSV(table, vacancy: vacancy.id, to: staging) }
+                data.addTask { try ResultData.writeJSON(table, vacancy: vacancy.id, to: staging) }
+                if table.count <= ResultWorkbook.rowLimit {
+                    data.addTask {
+                        try ResultWorkbook.write(table, vacancy: vacancy.id, buildTime: self.index.now, to: staging)
+                    }
+                }
+            }
+            try await data.waitForAll()
         }
     }
 

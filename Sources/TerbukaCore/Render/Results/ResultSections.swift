@@ -40,10 +40,18 @@ struct ResultSections {
     }
 
     /// Decides the pages from an upper bound of each row's size, so that the pages can then
-    /// be written in parallel and the lookup knows every row's page before they are.
+    /// be written in parallel and the lookup knows every row's page before they are. The
+    /// bounds are counted on every core: on one, a million rows took 0.4 s, alone on its core
+    /// while the pages waited for the plan (perf).
     static func plan(_ table: any PublishedResultTable) -> Plan {
         var pages: [[Slice]] = [[]]
+        // Each row's bound, until its page takes its place below.
         var pageOf = [Int32](repeating: 0, count: table.count)
+        pageOf.withUnsafeMutableBufferPointer { bounds in
+            _ = Parallel.runs(table.count) { run in
+                for position in run { bounds[position] = Int32(clamping: rowBound(table, position)) }
+            }
+        }
         var size = 0
         let sectionOverhead = 1_500
         for (groupIndex, group) in table.groups.enumerated() {
@@ -55,7 +63,7 @@ struct ResultSections {
             var start = group.range.lowerBound
             var continued = false
             for position in group.range {
-                let bytes = rowBound(table, position)
+                let bytes = Int(pageOf[position])
                 if size + bytes > budget, position > start {
                     pages[pages.count - 1].append(
                         Slice(group: groupIndex, range: start..<position, continued: continued))
