@@ -213,6 +213,62 @@ import Testing
         #expect(CSVText.cell("+62 812") == "'+62 812")
     }
 
+    /// Every ASCII character and the characters beyond ASCII the escaping rules name, alone
+    /// and inside plain text, in each format, against the rules written out a character at
+    /// a time: text with nothing to escape is copied whole, and one special byte in it must
+    /// still turn the whole text over to the escaping (ByteWriter's sets of bytes).
+    @Test func everyCharacterIsEscapedByTheRulesOfEachFormatAloneOrInsidePlainText() {
+        func json(_ text: String) -> String {
+            "\""
+                + text.unicodeScalars.map { scalar -> String in
+                    switch scalar {
+                    case "\"": "\\\""
+                    case "\\": "\\\\"
+                    case "\n": "\\n"
+                    case "\r": "\\r"
+                    case "\t": "\\t"
+                    case "<": "\\u003c"
+                    case ">": "\\u003e"
+                    case "&": "\\u0026"
+                    case "\u{2028}": "\\u2028"
+                    case "\u{2029}": "\\u2029"
+                    case _ where scalar.value < 0x20: String(format: "\\u%04x", scalar.value)
+                    default: String(scalar)
+                    }
+                }.joined() + "\""
+        }
+        func html(_ text: String) -> String {
+            text.unicodeScalars.map { scalar -> String in
+                switch scalar {
+                case "&": "&amp;"
+                case "<": "&lt;"
+                case ">": "&gt;"
+                case "\"": "&quot;"
+                case "'": "&#39;"
+                case _ where ControlCharacters.isForbidden(scalar): "\u{FFFD}"
+                default: String(scalar)
+                }
+            }.joined()
+        }
+        func csv(_ text: String) -> String {
+            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            else { return text }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        let beyondASCII: [Unicode.Scalar] = [
+            "\u{80}", "\u{85}", "\u{9F}", "\u{A0}", "é", "\u{2028}", "\u{2029}", "\u{20AC}", "\u{FFFE}", "\u{FFFF}",
+            "☂",
+        ]
+        for scalar in (0..<0x80).compactMap(Unicode.Scalar.init) + beyondASCII {
+            for text in ["\(scalar)", "Kota \(scalar)Kupang", "Nusa Tenggara Timur \(scalar)"] {
+                #expect(JSONText.quote(text) == json(text), "\(scalar.value)")
+                #expect(HTMLText.escape(text) == html(text), "\(scalar.value)")
+                // A cell that begins with a letter: the formula rule has its own test.
+                if text.count > 1 { #expect(CSVText.cell(text) == csv(text), "\(scalar.value)") }
+            }
+        }
+    }
+
     @Test func contentLinksAreMadeRelativeAndNameIndexHTML() {
         #expect(Links.rewriteContentURL("/files/a.pdf", root: "../../") == "../../files/a.pdf")
         #expect(Links.rewriteContentURL("/lowongan/x/#formasi", root: "../") == "../lowongan/x/index.html#formasi")
