@@ -34,6 +34,28 @@ import Testing
         #expect(shards.contains(#"["A","ANI","U1",["P/L"],[0],0,[[[100,100,200,400,1,"P/L"],3,370,"umum"]]]"#))
     }
 
+    /// A shard ends with the position of each formation its participants are in, once each,
+    /// in the order its participants bring them; the page names the position from there.
+    @Test func eachShardNamesThePositionOfEachOfItsParticipantsFormationsOnce() async throws {
+        let site = try ResultsSite(tables: [
+            (
+                "skd",
+                "participant,name,formation,twk,tiu,tkp\nA,ANI,U1,100,100,200\nB,BUDI,U2,100,100,150\n"
+                    + "C,CICI,U1,90,90,190\n"
+            )
+        ])
+        defer { site.cleanUp() }
+        #expect(await site.site.build().succeeded)
+        let folder = site.site.output.appendingPathComponent(Route.lookupFolder("cpns-2024"))
+        // Three participants are one number shard, n0.
+        let shard = try String(contentsOf: folder.appendingPathComponent("n0.js"), encoding: .utf8)
+        let tail = try #require(shard.range(of: "\n],")).upperBound
+        let pairs = shard[tail...]
+        // Members in rank order per formation, U1's (ANI, CICI) before U2's (BUDI): U1 is named
+        // first, and once though two of its participants are there.
+        #expect(pairs == #"{"U1":"ANALIS","U2":"PRANATA"});"# + "\n")
+    }
+
     @Test func stagesNotPublishedYetAreListedAsStillToCome() async throws {
         let site = try ResultsSite(tables: [
             ("skd", "participant,name,formation,twk,tiu,tkp\nA,ANI,U1,100,100,200\n")

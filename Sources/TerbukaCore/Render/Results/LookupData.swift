@@ -12,7 +12,8 @@ enum LookupData {
     struct Entry {
         var number: String
         var name: String
-        var formation: String
+        /// The participant's formation, an index into `Prepared.formations`.
+        var formation: Int32
         /// Position of this participant in each table, -1 where absent.
         var positions: TablePositions
 
@@ -21,14 +22,14 @@ enum LookupData {
         /// formation group, and each group's size and cut-off.
         func write(
             into out: inout ByteWriter, tables: [any PublishedResultTable], pages: [[Int32]],
-            previous: [[String: String]], context: [TableContext]
+            previous: [[String: String]], context: [TableContext], formations: Formations
         ) {
             out.raw("[")
             out.json(number)
             out.raw(",")
             out.json(name)
             out.raw(",")
-            out.json(formation)
+            out.bytes.append(contentsOf: formations.codes[Int(formation)])
             out.raw(",[")
             for (index, position) in positions.enumerated() {
                 if index > 0 { out.raw(",") }
@@ -209,11 +210,46 @@ enum LookupData {
         /// Name-word prefix keys and the shard each is in; the shards' members.
         var nameKeys: [String]
         var nameShards: [[Int32]]
-        /// `"code":"position"` of each formation, as JSON pairs, for the shards that hold it.
-        var positions: [String: String]
+        var formations: Formations
+    }
+
+    /// The formations of a vacancy's tables, in the order the tables first show them, as
+    /// the shards write them: each code as a JSON string, and `"code":"position"` as a JSON
+    /// pair for the shards that hold one of its participants. Written from these bytes, not
+    /// looked up by code: a million participants in 1,800 shards looked their formation up
+    /// three million times (perf).
+    struct Formations: Sendable {
+        var codes: [[UInt8]] = []
+        var pairs: [[UInt8]] = []
+        /// What a participant's formation adds to the estimate of a shard's size: its code
+        /// and its pair.
+        var estimates: [Int] = []
     }
 
     static func prepare(tables: [any PublishedResultTable]) -> Prepared {
+        // Each row's formation from its table's groups, which hold every row: a row's
+        // formation is the code of its group's formation (rows are grouped by formation).
+        var formations = Formations()
+        var formationIndex: [String: Int32] = [:]
+        let formationAt = tables.map { table in
+            var at = [Int32](repeating: 0, count: table.count)
+            for group in table.groups {
+                let code = group.formation.code
+                let index: Int32
+                if let known = formationIndex[code] {
+                    index = known
+                } else {
+                    index = Int32(formations.codes.count)
+                    formationIndex[code] = index
+                    let pair = JSONText.quote(code) + ":" + JSONText.quote(group.formation.position)
+                    formations.codes.append(Array(JSONText.quote(code).utf8))
+                    formations.pairs.append(Array(pair.utf8))
+                    formations.estimates.append(code.utf8.count + pair.utf8.count + 2)
+                }
+                for position in group.range { at[position] = index }
+            }
+            return at
+        }
         var entries: [Entry] = []
         var indexOf: [String: Int] = [:]
         for (stageIndex, table) in tables.enumerated() {
@@ -230,7 +266,7 @@ enum LookupData {
                 positions[stageIndex] = Int32(position)
                 entries.append(
                     Entry(
-                        number: number, name: table.name(position), formation: table.formation(position),
+                        number: number, name: table.name(position), formation: formationAt[stageIndex][position],
                         positions: positions))
             }
         }
@@ -247,14 +283,13 @@ enum LookupData {
                 }
             }
         }
-        // The shard also names the position of each of its formations: counted for every
-        // participant, as if each brought a formation of its own.
-        let positions = positions(tables)
-        // The sizes need every participant's cells: counted on every core.
+        // The sizes need every participant's cells: counted on every core. The shard also
+        // names the position of each of its formations: counted for every participant, as if
+        // each brought a formation of its own.
         let sizes = Parallel.map(entries) { entry in
-            entry.number.utf8.count + entry.name.utf8.count + entry.formation.utf8.count + 12 * tables.count + 20
+            entry.number.utf8.count + entry.name.utf8.count + formations.estimates[Int(entry.formation)]
+                + 12 * tables.count + 20
                 + zip(tables, entry.positions).reduce(0) { $0 + journey($1.0, $1.1) }
-                + (positions[entry.formation].map { $0.utf8.count + 2 } ?? 0)
         }
         let total = sizes.reduce(0, +)
         let numberShardCount = max(1, (total + shardBudget - 1) / shardBudget)
@@ -268,7 +303,7 @@ enum LookupData {
             minimumLetters: minimumNameLetters)
         return Prepared(
             entries: entries, numberShards: byNumber, nameKeys: byName.keys.map(\.json), nameShards: byName.shards,
-            positions: positions)
+            formations: formations)
     }
 
     /// Every entry serialized once into one buffer, so that shards copy bytes rather than
@@ -277,6 +312,12 @@ enum LookupData {
         var bytes: [UInt8]
         /// Entry `i` is bytes[offsets[i]..<offsets[i + 1]].
         var offsets: [Int]
+
+        /// Its bytes and offsets in place, for as long as `body` runs.
+        struct View {
+            var bytes: UnsafeBufferPointer<UInt8>
+            var offsets: UnsafeBufferPointer<Int>
+        }
     }
 
     static func serialize(
@@ -289,7 +330,8 @@ enum LookupData {
         for index in range {
             offsets.append(out.bytes.count)
             prepared.entries[index].write(
-                into: &out, tables: tables, pages: pages, previous: previous, context: context)
+                into: &out, tables: tables, pages: pages, previous: previous, context: context,
+                formations: prepared.formations)
         }
         offsets.append(out.bytes.count)
         return Serialized(bytes: out.bytes, offsets: offsets)
@@ -329,14 +371,33 @@ enum LookupData {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for part in 0..<parts {
                 group.addTask {
-                    for (name, members) in stride(from: part, to: shards.count, by: parts).map({ shards[$0] }) {
-                        try writeShard(
-                            name, members: members, pieces: pieces, chunk: chunk, entries: prepared.entries,
-                            positions: prepared.positions, vacancy: vacancy, staging: staging)
+                    // Per formation, the last shard that named its position.
+                    var named = [Int](repeating: -1, count: prepared.formations.pairs.count)
+                    try withViews(pieces[...]) { views in
+                        for shard in stride(from: part, to: shards.count, by: parts) {
+                            try writeShard(
+                                shard, shards[shard], views: views, chunk: chunk, prepared: prepared, named: &named,
+                                vacancy: vacancy, staging: staging)
+                        }
                     }
                 }
             }
             try await group.waitForAll()
+        }
+    }
+
+    /// `body` with each piece's bytes and offsets in place: a shard copies its members' bytes
+    /// straight from them (a piece taken from the array for each of three million members
+    /// was retained and released each time; perf).
+    private static func withViews<Result>(
+        _ pieces: ArraySlice<Serialized>, _ views: [Serialized.View] = [],
+        _ body: ([Serialized.View]) throws -> Result
+    ) rethrows -> Result {
+        guard let first = pieces.first else { return try body(views) }
+        return try first.bytes.withUnsafeBufferPointer { bytes in
+            try first.offsets.withUnsafeBufferPointer { offsets in
+                try withViews(pieces.dropFirst(), views + [Serialized.View(bytes: bytes, offsets: offsets)], body)
+            }
         }
     }
 
@@ -381,24 +442,14 @@ enum LookupData {
         return pairs.joined(separator: ",")
     }
 
-    /// `"code":"position"` of every formation with rows, as JSON pairs: the answer names the
-    /// position. Each shard carries those of its own participants, so that the manifest
-    /// stays small whatever the number of formations.
-    static func positions(_ tables: [any PublishedResultTable]) -> [String: String] {
-        var pairs: [String: String] = [:]
-        for table in tables {
-            for group in table.groups where pairs[group.formation.code] == nil {
-                pairs[group.formation.code] =
-                    JSONText.quote(group.formation.code) + ":" + JSONText.quote(group.formation.position)
-            }
-        }
-        return pairs
-    }
-
+    /// One shard: its members' entries, then the position of each of their formations, in
+    /// the order the members first bring them. `named` is kept from shard to shard, so that
+    /// finding a formation already named costs no clearing: `shard` is unique to this one.
     private static func writeShard(
-        _ name: String, members: [Int32], pieces: [Serialized], chunk: Int, entries: [Entry],
-        positions: [String: String], vacancy: String, staging: StagingFolder
+        _ shard: Int, _ nameAndMembers: (String, [Int32]), views: [Serialized.View], chunk: Int,
+        prepared: Prepared, named: inout [Int], vacancy: String, staging: StagingFolder
     ) throws {
+        let (name, members) = nameAndMembers
         var out = ByteWriter(capacity: shardBudget + shardBudget / 2)
         out.raw("TerbukaLookup.receive(")
         out.json(name)
@@ -406,18 +457,19 @@ enum LookupData {
         for (offset, member) in members.enumerated() {
             let index = Int(member)
             out.raw(offset == 0 ? "\n" : ",\n")
-            let piece = pieces[index / chunk]
+            let view = views[index / chunk]
             let local = index % chunk
-            out.bytes.append(contentsOf: piece.bytes[piece.offsets[local]..<piece.offsets[local + 1]])
+            out.bytes.append(
+                contentsOf: UnsafeBufferPointer(rebasing: view.bytes[view.offsets[local]..<view.offsets[local + 1]]))
         }
         out.raw("\n],{")
-        var seen: Set<String> = []
         var first = true
-        for member in members where seen.insert(entries[Int(member)].formation).inserted {
-            let index = Int(member)
-            guard let pair = positions[entries[index].formation] else { continue }
+        for member in members {
+            let formation = Int(prepared.entries[Int(member)].formation)
+            guard named[formation] != shard else { continue }
+            named[formation] = shard
             if !first { out.raw(",") }
-            out.raw(pair)
+            out.bytes.append(contentsOf: prepared.formations.pairs[formation])
             first = false
         }
         out.raw("});\n")
