@@ -286,10 +286,17 @@ enum LookupData {
         // The sizes need every participant's cells: counted on every core. The shard also
         // names the position of each of its formations: counted for every participant, as if
         // each brought a formation of its own.
-        let sizes = Parallel.map(entries) { entry in
-            entry.number.utf8.count + entry.name.utf8.count + formations.estimates[Int(entry.formation)]
-                + 12 * tables.count + 20
-                + zip(tables, entry.positions).reduce(0) { $0 + journey($1.0, $1.1) }
+        // By index: an entry handed over by value was copied, its strings retained (perf).
+        var sizes = [Int](repeating: 0, count: entries.count)
+        sizes.withUnsafeMutableBufferPointer { sizes in
+            _ = Parallel.runs(entries.count) { run in
+                for index in run {
+                    sizes[index] =
+                        entries[index].number.utf8.count + entries[index].name.utf8.count
+                        + formations.estimates[Int(entries[index].formation)] + 12 * tables.count + 20
+                        + zip(tables, entries[index].positions).reduce(0) { $0 + journey($1.0, $1.1) }
+                }
+            }
         }
         let total = sizes.reduce(0, +)
         let numberShardCount = max(1, (total + shardBudget - 1) / shardBudget)
