@@ -56,6 +56,45 @@ import Testing
         #expect(pairs == #"{"U1":"ANALIS","U2":"PRANATA"});"# + "\n")
     }
 
+    /// Enough participants for several shards of each kind, so that each of the two tasks
+    /// that write them writes more than one: a shard names exactly the formations of its own
+    /// participants, each once, in the order they first come, whatever the shards before it
+    /// named; and each participant's formation is the one its rows give, in both tables.
+    @Test func everyShardNamesExactlyItsOwnParticipantsFormationsAcrossManyShards() async throws {
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        func word(_ number: Int) -> String {
+            String([letters[number / 676 % 26], letters[number / 26 % 26], letters[number % 26]])
+        }
+        let count = 1_500
+        let formation = (0..<count).map { $0 % 3 == 0 ? "U2" : "U1" }
+        let rows = (0..<count).map { "P\(10_000 + $0),NAMA\(word($0)) ORANG\(word($0 / 7)),\(formation[$0])" }
+        let site = try ResultsSite(tables: [
+            ("administrasi", "participant,name,formation,status\n" + rows.map { $0 + ",MS\n" }.joined()),
+            ("skd", "participant,name,formation,twk,tiu,tkp\n" + rows.map { $0 + ",100,100,200\n" }.joined()),
+        ])
+        defer { site.cleanUp() }
+        #expect(await site.site.build().succeeded)
+        let folder = site.site.output.appendingPathComponent(Route.lookupFolder("cpns-2024"))
+        let shards = FileListing.files(under: folder).filter { $0 != "manifest.js" }
+        #expect(shards.filter { $0.hasPrefix("n") }.count >= 4 && shards.filter { $0.hasPrefix("a") }.count >= 4)
+        let pairs = ["U1": #""U1":"ANALIS""#, "U2": #""U2":"PRANATA""#]
+        for name in shards {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            let tail = try #require(text.range(of: "\n],{", options: .backwards))
+            var order: [String] = []
+            for line in text[..<tail.lowerBound].split(separator: "\n").dropFirst() {
+                // ["P10012","NAMA…","U1",…
+                let fields = line.split(separator: ",", maxSplits: 3)
+                let number = Int(fields[0].dropFirst(3).dropLast())! - 10_000
+                let code = String(fields[2].dropFirst().dropLast())
+                #expect(code == formation[number], "\(name): P\(10_000 + number)")
+                if !order.contains(code) { order.append(code) }
+            }
+            #expect(
+                text[tail.upperBound...] == order.map { pairs[$0]! }.joined(separator: ",") + "});\n", "\(name)")
+        }
+    }
+
     @Test func stagesNotPublishedYetAreListedAsStillToCome() async throws {
         let site = try ResultsSite(tables: [
             ("skd", "participant,name,formation,twk,tiu,tkp\nA,ANI,U1,100,100,200\n")

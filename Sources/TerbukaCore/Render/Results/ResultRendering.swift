@@ -2,7 +2,7 @@ import Foundation
 
 /// A piece of `writeResults`' work done, with what it made that others wait for.
 private enum ResultWork: Sendable {
-    case plans([ResultSections.Plan])
+    case plan(table: Int, ResultSections.Plan)
     case lookup(LookupData.Prepared)
     case data
     case other
@@ -16,12 +16,14 @@ extension SiteRenderer {
         // What each piece of work waits for: the lookup's shards for the plans (each row's
         // page) and its entries; the pages for the plans and the data files, whose sizes and
         // SHA-256 they show, as does the lookup's manifest. Each starts as soon as what it
-        // waits for is done (perf: with the data files, then the pages, waiting for the plans,
-        // and the lookup for the data files, one core stayed idle for a second). Data and the
-        // lookup are shared by every language; the primary one writes them.
+        // waits for is done (perf: the data files and the statistics waited for the plans and
+        // the lookup's entries, and the pages for the entries too, one core idle meanwhile).
+        // Data and the lookup are shared by every language; the primary one writes them.
         try await withThrowingTaskGroup(of: ResultWork.self) { group in
             if isPrimary { group.addTask { .lookup(LookupData.prepare(tables: results.tables)) } }
-            group.addTask { .plans(results.tables.map(ResultSections.plan)) }
+            for (index, table) in results.tables.enumerated() {
+                group.addTask { .plan(table: index, ResultSections.plan(table)) }
+            }
             if isPrimary {
                 group.addTask {
                     try await self.writeResultData(vacancy, results, to: staging)
@@ -32,7 +34,8 @@ extension SiteRenderer {
                 try self.writeStatisticsPages(vacancy, results, to: staging)
                 return .other
             }
-            var plans: [ResultSections.Plan]?
+            var planned = [ResultSections.Plan?](repeating: nil, count: results.tables.count)
+            var plansLeft = results.tables.count
             var prepared: LookupData.Prepared?
             var dataWritten = !isPrimary
             var lookupStarted = !isPrimary
@@ -40,11 +43,14 @@ extension SiteRenderer {
             var pagesStarted = false
             while let done = try await group.next() {
                 switch done {
-                case .plans(let made): plans = made
+                case .plan(let table, let plan):
+                    planned[table] = plan
+                    plansLeft -= 1
                 case .lookup(let made): prepared = made
                 case .data: dataWritten = true
                 case .other: break
                 }
+                let plans = plansLeft == 0 ? planned.map { $0! } : nil
                 if !lookupStarted, let plans, let prepared {
                     lookupStarted = true
                     let pageOf = Dictionary(
@@ -56,16 +62,16 @@ extension SiteRenderer {
                         return .other
                     }
                 }
+                if !pagesStarted, dataWritten, let plans {
+                    pagesStarted = true
+                    addPages(vacancy, results, plans: plans, to: staging, into: &group)
+                }
                 if !manifestWritten, dataWritten, let prepared {
                     manifestWritten = true
                     try LookupData.writeManifest(
                         prepared, vacancy: vacancy.id, tables: results.tables,
                         stageLabels: results.tables.map { self.label("result", $0.stage.rawValue) },
                         rules: results.rules, texts: lookupTexts(vacancy, results), ledger: staging.ledger, to: staging)
-                }
-                if !pagesStarted, dataWritten, let plans {
-                    pagesStarted = true
-                    addPages(vacancy, results, plans: plans, to: staging, into: &group)
                 }
             }
         }
