@@ -290,9 +290,10 @@ final class DeferredBody: @unchecked Sendable {
         lock.withLock {
             if let body { return body }
             var ignored = Diagnostics()
-            // Changed since the scan into something the loader refuses (a link leading out of
-            // content/, a FIFO that would hang the read): not read, and the build stops.
-            if ContentLoader.refusal(url, contentRoot: contentRoot) == nil, let data = try? Data(contentsOf: url),
+            // Read as the loader reads: changed since the scan into something it refuses (a
+            // link leading out of content/, a FIFO that would hang the read), not read, and the
+            // build stops.
+            if let data = ContentLoader.contents(of: url, path: path, contentRoot: contentRoot, into: &ignored),
                 Digest.sha256(data) == sha256,
                 let document = MarkdownDocumentReader.split(data, path: path, into: &ignored)
             {

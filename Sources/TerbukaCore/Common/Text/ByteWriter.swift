@@ -93,6 +93,12 @@ public struct ByteWriter {
     private static let jsonSpecial = ByteSet([0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2] + Array(0..<0x20))
     private static let csvSpecial = ByteSet([0x2C, 0x22, 0x0A, 0x0D])
 
+    /// Whether `html` would write `text` other than as it is.
+    static func changesInHTML(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.contains(where: htmlSpecial.contains) }
+    }
+
     /// Appends `text`'s bytes in one copy and returns true when none is in `special`; else
     /// appends nothing. Scanned in place (`withUTF8` makes a string bridged from Foundation
     /// contiguous first): every cell of a million-row table goes through here, and going

@@ -3,10 +3,7 @@
 /// replaced. The rules are in ByteWriter.html.
 public enum HTMLText {
     public static func escape(_ text: String) -> String {
-        guard
-            text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
-                || ControlCharacters.mayHold(text)
-        else { return text }
+        guard ByteWriter.changesInHTML(text) else { return text }
         var writer = ByteWriter(capacity: text.utf8.count + 16)
         writer.html(text)
         return writer.string

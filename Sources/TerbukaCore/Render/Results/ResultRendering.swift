@@ -36,6 +36,7 @@ extension SiteRenderer {
             }
             var planned = [ResultSections.Plan?](repeating: nil, count: results.tables.count)
             var plansLeft = results.tables.count
+            var plans: [ResultSections.Plan]? = plansLeft == 0 ? [] : nil
             var prepared: LookupData.Prepared?
             var dataWritten = !isPrimary
             var lookupStarted = !isPrimary
@@ -46,11 +47,11 @@ extension SiteRenderer {
                 case .plan(let table, let plan):
                     planned[table] = plan
                     plansLeft -= 1
+                    if plansLeft == 0 { plans = planned.map { $0! } }
                 case .lookup(let made): prepared = made
                 case .data: dataWritten = true
                 case .other: break
                 }
-                let plans = plansLeft == 0 ? planned.map { $0! } : nil
                 if !lookupStarted, let plans, let prepared {
                     lookupStarted = true
                     let pageOf = Dictionary(
