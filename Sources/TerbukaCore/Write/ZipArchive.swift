@@ -36,11 +36,11 @@ enum ZipArchive {
     }
 
     /// The whole site: the files at `paths` below `root`, read and deflated on every core,
-    /// written in the given order; an entry in `known` (an incremental build's, from the
-    /// previous archive) is taken as it is.
+    /// written in the given order; an entry in `known` at a file's position (an incremental
+    /// build's, from the previous archive) is taken as it is.
     @discardableResult
     static func write(
-        files paths: [String], under root: String, to target: URL, buildTime: Int, known: [String: Entry] = [:]
+        files paths: [String], under root: String, to target: URL, buildTime: Int, known: [Entry?] = []
     ) throws -> (sha256: String, size: Int) {
         let entries = UnsafeMutableBufferPointer<Result<Entry, Error>>.allocate(capacity: paths.count)
         defer {
@@ -52,7 +52,7 @@ enum ZipArchive {
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             (slots.baseAddress! + index).initialize(
                 to: Result {
-                    try known[paths[index]]
+                    try (index < known.count ? known[index] : nil)
                         ?? Entry(
                             try Data(contentsOf: URL(fileURLWithPath: root + "/" + paths[index], isDirectory: false)),
                             deflate: true)

@@ -23,7 +23,11 @@ final class ZipReader {
 
     private let source: ByteSource
     let size: UInt64
-    private(set) var entries: [String: Entry] = [:]
+    /// The entries in the central directory's order.
+    private(set) var list: [Entry] = []
+    /// The entries by name (the last one of a name), made when first asked for: a site's
+    /// previous archive is gone through in order (`SiteArchive`).
+    private(set) lazy var entries: [String: Entry] = Dictionary(list.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
 
     /// The archive's directory cannot be read.
     struct Damaged: Error {}
@@ -107,9 +111,10 @@ final class ZipReader {
                 }
                 extra += 4 + length
             }
-            entries[name] = Entry(
-                name: name, method: method, compressedSize: compressed, uncompressedSize: uncompressed,
-                localHeaderOffset: offset, encrypted: flags & 1 != 0, crc: Self.u32(directory, at + 16))
+            list.append(
+                Entry(
+                    name: name, method: method, compressedSize: compressed, uncompressedSize: uncompressed,
+                    localHeaderOffset: offset, encrypted: flags & 1 != 0, crc: Self.u32(directory, at + 16)))
             at = extraEnd + commentLength
         }
     }
