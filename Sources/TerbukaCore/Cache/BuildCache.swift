@@ -225,6 +225,27 @@ enum EngineIdentity {
 /// A file the kernel makes as it is read (/proc: its size says 0, so readers that trust the
 /// size get part of it).
 enum KernelFile {
+    /// The file's bytes from `offset` to its end, read into the array kept (a large site's
+    /// state holds 7 MB after its first part); nil when it cannot be read whole.
+    static func bytes(_ path: String, from offset: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, offset >= 0, Int(info.st_size) >= offset else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) - offset)
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(offset + done))
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            done += count
+        }
+        return bytes
+    }
+
     /// The whole file, read to its end; nil when it cannot be opened.
     static func contents(_ path: String) -> String? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
