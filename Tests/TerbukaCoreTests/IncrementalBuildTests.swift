@@ -49,6 +49,12 @@ import Testing
         }
     }
 
+    /// Every folder under `folder`, by relative path.
+    static func folders(_ folder: URL) -> Set<String> {
+        let paths = (try? FileManager.default.subpathsOfDirectory(atPath: folder.path)) ?? []
+        return Set(paths.filter { FileStamp.ofFolder(folder.path + "/" + $0) != nil })
+    }
+
     /// Builds incrementally, then fully into another folder: the two outputs are the same.
     static func expectNextBuildGivesTheFullOutput(_ site: DemoCopy) async {
         #expect(await site.build().succeeded)
@@ -738,6 +744,21 @@ import Testing
                     "content/vacancies/cpns-2026/results/skb.csv", replacing: "FEBRI SABON;NK26-C001;71",
                     with: "FEBRI SABON;NK26-C001;72")
             },
+            // A new notice: its page's folder is made in the spare tree.
+            {
+                try "---\ntitle: Pengumuman Tambahan\ndate: 2026-08-20 09:00\ncategory: informasi\n---\nIsi.\n"
+                    .write(
+                        to: $0.url("content/announcements/pengumuman-tambahan.md"), atomically: false, encoding: .utf8)
+            },
+            // A file in a new folder: in the spare tree, `files/` gets a folder and nothing
+            // else (its other file is kept); two builds later the folder is swept away.
+            {
+                try FileManager.default.createDirectory(
+                    at: $0.url("content/files/arsip"), withIntermediateDirectories: true)
+                try Data("%PDF-1.4\n%%EOF\n".utf8).write(to: $0.url("content/files/arsip/lama.pdf"))
+            },
+            { try $0.edit("content/pages/tentang.md", replacing: "Paragraf baru.", with: "Paragraf baru lagi.") },
+            { try FileManager.default.removeItem(at: $0.url("content/files/arsip")) },
             { try $0.edit("content/site.yml", replacing: "title: Seleksi ASN", with: "title: Seleksi Pegawai ASN") },
         ]
         for (number, change) in changes.enumerated() {
@@ -754,9 +775,18 @@ import Testing
                 FileStamp.of(site.output.appendingPathComponent(path).path, followingLinks: false) != output.stamp
             }
             #expect(wrong.isEmpty && state.outputs.count == incremental.filesWritten, "change \(number)")
+            // And every folder's, those taken as the spare tree's records found them (nothing
+            // made in or removed from them since) included.
+            let wrongFolders = state.folders.filter {
+                FileStamp.ofFolder(site.output.path + ($0.path.isEmpty ? "" : "/" + $0.path)) != $0.stamp
+            }
+            #expect(wrongFolders.isEmpty && state.folders.count > 10, "change \(number): \(wrongFolders.map(\.path))")
             let fullOutput = site.root.appendingPathComponent("full-\(number)")
             #expect(await site.build(incremental: false, into: fullOutput).succeeded)
             #expect(Self.tree(site.output) == Self.tree(fullOutput), "change \(number)")
+            // No folder is left empty where a full build has none.
+            let unlike = Self.folders(site.output).symmetricDifference(Self.folders(fullOutput))
+            #expect(unlike.isEmpty, "change \(number): \(unlike.sorted())")
             try FileManager.default.removeItem(at: fullOutput)
         }
     }

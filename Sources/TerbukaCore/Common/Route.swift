@@ -110,3 +110,18 @@ public enum Route {
     /// The whole site in one file, for reading offline.
     public static let zip = "situs.zip"
 }
+
+extension String {
+    /// Where the last "/" of a path is, found in its UTF-8 bytes: `lastIndex(of: "/")`
+    /// walks back by whole characters, which was a tenth of recording 10,000 files (perf).
+    var lastSlash: String.Index? {
+        utf8.lastIndex(of: UInt8(ascii: "/"))
+    }
+}
+
+extension Substring {
+    /// Where the last "/" of a path is, found in its UTF-8 bytes (see `String.lastSlash`).
+    var lastSlash: String.Index? {
+        utf8.lastIndex(of: UInt8(ascii: "/"))
+    }
+}

@@ -226,6 +226,8 @@ public struct SiteBuilder: Sendable {
         do {
             // What the state will say of the files written before the archive and the sums.
             var before: IncrementalPlan.OutputRecords?
+            // The files written after those: the state's lines of the others are made before.
+            var last: Set<String> = [Route.sums]
             let staging =
                 try await spareTree.map { tree in
                     // Before anything is written into it, the spare tree is no longer as recorded.
@@ -261,15 +263,15 @@ public struct SiteBuilder: Sendable {
                 // are recorded for the state. Nothing changes them after but the staging
                 // folder itself (the last files are written into it, and the swap renames it),
                 // which is looked at again after the swap.
-                var last: Set<String> = [Route.sums]
                 if index.offersZip { last.insert(Route.zip) }
                 if options.signingKey != nil { last.insert(Route.signature) }
                 let written = staging.ledger.all
                 async let recorded: IncrementalPlan.OutputRecords? = {
-                    staging.sweep(keeping: last)
+                    let swept = staging.sweep(keeping: last)
                     guard let reuse, plan != nil else { return nil }
                     return IncrementalPlan.record(
-                        written, below: staging.rootPath, kept: staging.keptStamps.all, reuse: reuse)
+                        written, below: staging.rootPath, kept: staging.keptStamps.all, reuse: reuse,
+                        found: staging.spare?.foundFolders ?? [:], touched: staging.touchedFolders(swept: swept))
                 }()
                 if index.offersZip { try SiteArchive.write(to: staging, buildTime: index.now) }
                 lap("manifest+zip")
@@ -297,7 +299,8 @@ public struct SiteBuilder: Sendable {
                 state = plan.state(
                     ledger: staging.ledger, kept: staging.keptStamps.all, output: options.output, reuse: reuse,
                     notices: noticeRecords, warnings: diagnostics.all.filter { $0.severity == .warning },
-                    keptPrevious: kept, movedRoot: movedRoot, before: before.take(), early: await earlyLines)
+                    keptPrevious: kept, movedRoot: movedRoot, before: before.take(), last: Array(last),
+                    early: await earlyLines)
                 if let state, (try? plan.cache.write(state)) != nil {
                     plan.cache.markSpareRecorded(by: state)
                     lap("cache")

@@ -271,13 +271,21 @@ public struct StagingFolder: Sendable {
     /// Removes from a spare tree what this build did not write: files, and then the
     /// folders left empty (its links and special files went before anything was written).
     /// `keeping`: the paths of files still to be written (while this runs, or after).
-    func sweep(keeping: Set<String> = []) {
-        guard let spare else { return }
-        let written = Set(ledger.all.map(\.path)).union(keeping)
-        let leftovers = spare.files.filter { !written.contains($0) }
+    /// Returns the folders it removed something from ("" the tree itself).
+    @discardableResult
+    func sweep(keeping: Set<String> = []) -> Set<String> {
+        guard let spare else { return [] }
+        var touched: Set<String> = []
+        func parent(_ path: String) -> String {
+            path.lastSlash.map { String(path[..<$0]) } ?? ""
+        }
+        // Looked up in the ledger, not gathered into a set: 10,000 paths after one edit.
+        let leftovers = spare.files.filter { ledger.entry($0) == nil && !keeping.contains($0) }
         // On a file system that ignores case (or Unicode normalisation), a file renamed from
         // `Formulir.pdf` to `formulir.pdf` is the same file as the one written: it stays.
-        let spellings = leftovers.isEmpty ? [:] : Dictionary(grouping: written, by: Self.folded)
+        let spellings =
+            leftovers.isEmpty ? [:] : Dictionary(grouping: ledger.all.map(\.path) + keeping, by: Self.folded)
+        var removed: [String] = []
         for path in leftovers {
             let full = rootPath + "/" + path
             if let leftover = FileStamp.of(full, followingLinks: false),
@@ -290,20 +298,58 @@ public struct StagingFolder: Sendable {
                 continue
             }
             unlink(full)
+            touched.insert(parent(path))
+            removed.append(path)
         }
-        // Only folders with nothing written below them can be empty now (asking each of a
-        // spare tree's 10,000 folders cost 10,000 failed system calls).
-        var holding: Set<Substring> = []
-        for path in written {
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                guard holding.insert(folder).inserted else { break }
+        // The folders that can be empty now. In a tree read from its records, every folder
+        // held a file when recorded and nothing changed since: only those above a file just
+        // removed, deepest first (a folder's path sorts after those above it). In a walked
+        // tree, every folder with nothing written below it (asking each of a spare tree's
+        // 10,000 folders cost 10,000 failed system calls).
+        let emptied: [String]
+        if spare.readFromRecords {
+            var above: Set<String> = []
+            for path in removed {
+                var folder = Substring(path)
+                while let slash = folder.lastSlash {
+                    folder = folder[..<slash]
+                    guard above.insert(String(folder)).inserted else { break }
+                }
             }
+            emptied = above.sorted(by: >)
+        } else {
+            var holding: Set<Substring> = []
+            for path in ledger.all.map(\.path) + keeping {
+                var folder = Substring(path)
+                while let slash = folder.lastSlash {
+                    folder = folder[..<slash]
+                    guard holding.insert(folder).inserted else { break }
+                }
+            }
+            emptied = spare.folders.reversed().filter { !holding.contains(Substring($0)) }
         }
-        for folder in spare.folders.reversed() where !holding.contains(Substring(folder)) {
-            rmdir(rootPath + "/" + folder)
+        for folder in emptied where rmdir(rootPath + "/" + folder) == 0 {
+            touched.insert(parent(folder))
         }
+        return touched
+    }
+
+    /// The folders this staging folder's writing may have added something to or removed
+    /// something from, besides those of the files it wrote: `swept` (by `sweep`) and each
+    /// folder above one it made ("" the staging folder itself: every folder above, as a
+    /// file standing where one of them was wanted was replaced by a folder). A file written
+    /// (not kept) changes its own folder, which the caller knows from the file.
+    func touchedFolders(swept: Set<String>) -> Set<String> {
+        var touched = swept
+        for made in folders.all where made.hasPrefix(rootPath + "/") {
+            var folder = Substring(made.dropFirst(rootPath.count + 1))
+            while let slash = folder.lastSlash {
+                folder = folder[..<slash]
+                touched.insert(String(folder))
+            }
+            touched.insert("")
+        }
+        return touched
     }
 
     private static func folded(_ path: String) -> String {
@@ -337,7 +383,7 @@ public struct StagingFolder: Sendable {
     /// folder) cost more than writing it, 10,000 times on a large site.
     private func prepare(_ path: String) throws -> String {
         let full = rootPath + "/" + path
-        let folder = String(full[..<full.lastIndex(of: "/")!])
+        let folder = String(full[..<full.lastSlash!])
         try folders.make(folder) { try Self.makeFolder(folder, under: rootPath) }
         return full
     }
@@ -444,6 +490,9 @@ final class MadeFolders: @unchecked Sendable {
         try make()
         made.insert(path)
     }
+
+    /// The folders made so far (full paths).
+    var all: Set<String> { lock.withLock { made } }
 }
 
 /// Buffered appends to one output file, hashed as they are written.
