@@ -417,3 +417,21 @@ import Testing
         #expect(PassingMarks().minimumsToMeet.areMet(by: SKDScores(twk: 0, tiu: 0, tkp: 0)))
     }
 }
+
+@Suite struct NoticeStemTests {
+    /// A notice's slug is its file's name without ".md": the last non-empty part of its path.
+    @Test(arguments: [
+        ("content/announcements/waspada-penipuan.md", "waspada-penipuan"),
+        ("pengumuman.md", "pengumuman"),
+        ("content/pages/tentang", "tentang"),
+        ("content/pages/tentang/", "tentang"),
+        ("content/ñandú-é.md", "ñandú-é"),
+        ("content/a.MD", "a.MD"),
+        ("content/.md", ""),
+        ("///", "///"),
+        ("", ""),
+    ])
+    func theStemIsTheLastPartsNameWithoutItsExtension(_ path: String, _ stem: String) {
+        #expect(AnnouncementValidator.stem(of: path) == stem)
+    }
+}

@@ -203,6 +203,10 @@ final class NoticeMemo: @unchecked Sendable {
         self.contentRoot = contentRoot
         self.previous = previous
         self.inputs = inputs
+        // Room for every notice at once: grown one by one, 10,000 notices' records were
+        // copied into a larger table again and again (perf).
+        kept.reserveCapacity(previous.count)
+        deferred.reserveCapacity(previous.count)
     }
 
     /// The notices whose file has the SHA-256 it had: the loader need not read them.

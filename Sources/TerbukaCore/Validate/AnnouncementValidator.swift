@@ -49,8 +49,17 @@ enum AnnouncementValidator {
             expires: expires?.value, draft: draft, body: body, sourcePath: file.path)
     }
 
+    /// The file's name without ".md": its last non-empty part, found in its bytes (split
+    /// into parts by character, it was most of taking 10,000 notices from the previous
+    /// build, perf); the path itself when it has none.
     static func stem(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        var end = path.endIndex
+        while end > path.startIndex, path.utf8[path.utf8.index(before: end)] == UInt8(ascii: "/") {
+            end = path.utf8.index(before: end)
+        }
+        let folder = path[..<end]
+        guard !folder.isEmpty else { return path }
+        let name = folder.lastSlash.map { folder[folder.utf8.index(after: $0)...] } ?? folder
+        return String(name.hasSuffix(".md") ? name.dropLast(3) : name)
     }
 }
