@@ -157,27 +157,31 @@ public struct SiteBuilder: Sendable {
             .readingContent(
                 vacancies: loaded.vacancies.count, announcements: loaded.announcements.count, pages: loaded.pages.count)
         )
+        // The theme's templates are read and parsed as soon as site.yml says which theme and
+        // languages, while the rest is validated and the vacancies ranked (after them, they
+        // held back the site's index by a stretch of one core, perf).
+        let siteRoot = options.siteRoot
+        var themeLoad: Task<(Theme?, Diagnostics), Never>?
         let content = ContentValidator.validate(
-            loaded, includeDrafts: options.includeDrafts, memo: notices, into: &diagnostics)
+            loaded, includeDrafts: options.includeDrafts, memo: notices, into: &diagnostics
+        ) { config in
+            themeLoad = Task {
+                var local = Diagnostics()
+                let theme = Theme.load(
+                    siteRoot: siteRoot, name: config.theme, languages: config.languages, into: &local)
+                return (theme, local)
+            }
+        }
         lap("parse+validate")
-        guard let content else { return report() }
+        guard let content, let themeLoad else { return report() }
         // The state's lines of inputs and notices, known now, are made while the site is
         // ranked, indexed and written.
         let noticeRecords = notices?.records ?? [:]
         async let earlyLines = plan?.earlyLines(notices: noticeRecords) ?? [:]
-        // The theme's templates are read and parsed while the vacancies are ranked: one more
-        // task beside the ranking's.
-        let (siteRoot, config) = (options.siteRoot, content.config)
-        async let themed: (Theme?, Diagnostics) = {
-            var local = Diagnostics()
-            let theme = Theme.load(
-                siteRoot: siteRoot, name: config.theme, languages: config.languages, into: &local)
-            return (theme, local)
-        }()
         let rows = content.vacancies.reduce(0) { $0 + $1.tables.rowCount }
         options.progress?(.ranking(rows))
         let results = await Self.computeResults(content.vacancies, into: &diagnostics)
-        let (theme, themeDiagnostics) = await themed
+        let (theme, themeDiagnostics) = await themeLoad.value
         diagnostics.append(contentsOf: themeDiagnostics)
         var index = SiteIndex(
             content: content, now: options.now ?? BuildOptions.newestPublication(content), results: results)
@@ -236,6 +240,14 @@ public struct SiteBuilder: Sendable {
                 } ?? writer.begin(reusing: reuse)
             lap("prepare")
             do {
+                // The manifest depends only on the content and its inputs: made while the pages
+                // are (after them, it was a stretch of one core after one edit, perf).
+                let (known, buildTime) = (plan?.inputs, index.now)
+                async let manifest = Result {
+                    try Integrity.manifest(content, siteRoot: siteRoot, buildTime: buildTime) { path in
+                        known?[path].flatMap { $0.sha256.isEmpty ? nil : ($0.sha256, $0.stamp.size) }
+                    }
+                }
                 // The primary language first: the others link to its data and show its hashes.
                 let lists = made?.0 ?? ListPages(index)
                 let renderers = content.config.languages.map {
@@ -254,10 +266,7 @@ public struct SiteBuilder: Sendable {
                     writer.abandon(staging)
                     return report()
                 }
-                try staging.write(
-                    Integrity.manifest(content, siteRoot: options.siteRoot, buildTime: index.now) { path in
-                        plan?.inputs[path].flatMap { $0.sha256.isEmpty ? nil : ($0.sha256, $0.stamp.size) }
-                    })
+                try staging.write(await manifest.get())
                 // While the archive and the sums are written (on one core): the spare tree's
                 // leftovers are swept, and then the files written so far and their folders
                 // are recorded for the state. Nothing changes them after but the staging

@@ -8,11 +8,15 @@ public enum ContentValidator {
     }
 
     /// `memo`: an incremental build's notices from the previous build, taken where their
-    /// file and what they are validated against have not changed.
+    /// file and what they are validated against have not changed. `configured` is given
+    /// site.yml's settings as soon as they are known to be valid, before the rest is
+    /// validated.
     static func validate(
-        _ loaded: LoadedContent, includeDrafts: Bool, memo: NoticeMemo?, into diagnostics: inout Diagnostics
+        _ loaded: LoadedContent, includeDrafts: Bool, memo: NoticeMemo?, into diagnostics: inout Diagnostics,
+        configured: (SiteConfig) -> Void = { _ in }
     ) -> SiteContent? {
         let config = loaded.siteConfig.flatMap { SiteConfigValidator.validate($0, into: &diagnostics) }
+        if let config { configured(config) }
         // Without a valid site.yml the rest is still checked, reading times as WIB, so
         // that one run reports every problem.
         let zone = config?.timeZone ?? .jakarta

@@ -58,10 +58,13 @@ enum Integrity {
 
     /// `<sha256>  <path>` per file, sorted by path.
     static func sums(_ ledger: Ledger) -> OutputFile {
-        var text = ""
+        var text = ByteWriter()
         for (path, entry) in ledger.all where path != Route.sums && path != Route.signature {
-            text += "\(entry.sha256)  \(path)\n"
+            text.raw(entry.sha256)
+            text.raw("  ")
+            text.raw(path)
+            text.raw("\n")
         }
-        return .text(Route.sums, text)
+        return OutputFile(path: Route.sums, contents: .bytes(Data(text.bytes)))
     }
 }
