@@ -51,6 +51,12 @@ public final class Ledger: @unchecked Sendable {
     /// How many of `entries` are pages, counted as they come.
     private var pages = 0
 
+    /// `capacity`: the files expected (an incremental build knows them), given room at once
+    /// rather than the table grown again and again.
+    public init(capacity: Int = 0) {
+        entries.reserveCapacity(capacity)
+    }
+
     public func record(_ path: String, size: Int, sha256: String) {
         lock.withLock {
             if entries.updateValue(Entry(size: size, sha256: sha256), forKey: path) == nil, path.hasSuffix(".html") {

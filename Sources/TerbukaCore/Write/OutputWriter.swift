@@ -178,13 +178,13 @@ public struct StagingFolder: Sendable {
     /// `root`'s path, made once.
     let rootPath: String
     /// Every file written, with its size and SHA-256.
-    public let ledger = Ledger()
+    public let ledger: Ledger
     /// Folders already made, so that 10,000 pages do not ask for theirs 10,000 times.
     private let folders: MadeFolders
     /// The spare tree's files kept as they were, with their stamps as found (`SpareTree`):
     /// nothing written or linked since has touched them (a link is only ever made at the
     /// path it comes from), so the state after the swap need not ask for them again.
-    let keptStamps = KeptStamps()
+    let keptStamps: KeptStamps
 
     /// What may be taken from the previous output (incremental builds).
     let reuse: OutputReuse?
@@ -198,6 +198,8 @@ public struct StagingFolder: Sendable {
         rootPath = root.path
         self.reuse = reuse
         self.spare = spare
+        ledger = Ledger(capacity: spare?.files.count ?? 0)
+        keptStamps = KeptStamps(capacity: spare?.known.count ?? 0)
         folders = MadeFolders(
             existing: spare.map {
                 $0.root == root.path ? $0.folderLocations : Set($0.folders.map { root.path + "/" + $0 })
@@ -207,12 +209,14 @@ public struct StagingFolder: Sendable {
 
     /// Writes `file`: a file the spare tree already has with these bytes is kept, and one
     /// the output in place has is linked from it.
+    /// A file kept is not looked for: its folder is there, and its full path is not made
+    /// (10,000 pages kept after one edit, perf).
     public func write(_ file: OutputFile) throws {
-        let target = try prepare(file.path)
         switch file.contents {
         case .bytes(let data):
             let entry = Ledger.Entry(size: data.count, sha256: Digest.sha256(data))
-            if try reuses(file.path, entry, at: target) { return }
+            if try reuses(file.path, entry, at: prepare(file.path)) { return }
+            let target = try prepare(file.path)
             try clear(target)
             try Self.write(data, to: target)
             ledger.record(file.path, size: entry.size, sha256: entry.sha256)
@@ -221,17 +225,19 @@ public struct StagingFolder: Sendable {
             if let reuse, let sha256 = reuse.sourceHashes[source.standardizedFileURL.path],
                 let old = reuse.record(file.path) ?? spare?.known[file.path],
                 let mode = FileModes.of(source.resolvingSymlinksInPath().path),
-                try reuses(file.path, Ledger.Entry(size: old.stamp.size, sha256: sha256), mode: mode, at: target)
+                try reuses(
+                    file.path, Ledger.Entry(size: old.stamp.size, sha256: sha256), mode: mode, at: prepare(file.path))
             {
                 return
             }
+            let target = try prepare(file.path)
             try clear(target)
             let url = URL(fileURLWithPath: target, isDirectory: false)
             try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: url)
             let (sha256, size) = try Digest.sha256(fileAt: url)
             ledger.record(file.path, size: size, sha256: sha256)
         case .previous(let entry, let make):
-            if try reuses(file.path, entry, at: target) { return }
+            if try reuses(file.path, entry, at: prepare(file.path)) { return }
             try write(OutputFile(path: file.path, contents: .bytes(make())))
         }
     }
@@ -239,10 +245,12 @@ public struct StagingFolder: Sendable {
     /// Makes the file at `path` one with `entry`'s bytes and `mode` taken from before: kept
     /// where the spare tree has it, else linked from the output in place, and recorded;
     /// false when neither has it (the caller writes it). Only a file with the permissions
-    /// a full build gives it is taken.
-    func reuses(_ path: String, _ entry: Ledger.Entry, mode: UInt32 = FileModes.file, at target: String) throws
-        -> Bool
-    {
+    /// a full build gives it is taken. `target`: where the file goes, asked for only when
+    /// it is linked.
+    func reuses(
+        _ path: String, _ entry: Ledger.Entry, mode: UInt32 = FileModes.file,
+        at target: @autoclosure () throws -> String
+    ) throws -> Bool {
         guard let reuse else { return false }
         if let kept = spare?.known[path], kept.sha256 == entry.sha256, spare?.modes[path] == mode {
             reuse.countReused()
@@ -251,6 +259,7 @@ public struct StagingFolder: Sendable {
             guard reuse.has(path, sha256: entry.sha256), FileModes.of(reuse.root + "/" + path) == mode else {
                 return false
             }
+            let target = try target()
             try clear(target)
             guard reuse.link(path, to: target) else { return false }
         }
@@ -460,6 +469,10 @@ public struct StagingFolder: Sendable {
 final class KeptStamps: @unchecked Sendable {
     private let lock = NSLock()
     private var stamps: [String: FileStamp] = [:]
+
+    init(capacity: Int = 0) {
+        stamps.reserveCapacity(capacity)
+    }
 
     func note(_ path: String, _ stamp: FileStamp) {
         lock.withLock { stamps[path] = stamp }
