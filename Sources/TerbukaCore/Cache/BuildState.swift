@@ -195,14 +195,7 @@ struct BuildState: Sendable {
     func lines(of table: Table) -> [UInt8] {
         var text = ByteWriter()
         switch table {
-        case .inputs:
-            // In the order of the paths, as the scan finds them: a build that finds nothing
-            // changed goes through both side by side (UnchangedCheck).
-            for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
-                text.raw("i ")
-                input.write(path: path, into: &text)
-                text.raw("\n")
-            }
+        case .inputs: return Self.lines(ofInputs: inputs.sorted(by: { $0.key < $1.key }))
         case .outputs: LazyRecords.parsed(outputs).write(kind: "o", into: &text)
         case .folders:
             for folder in folders {
@@ -213,6 +206,19 @@ struct BuildState: Sendable {
         case .notices: notices.write(kind: "n", into: &text)
         case .spare: spare.write(kind: "s", into: &text)
         case .spareFolders: spareFolders.write(kind: "f", into: &text)
+        }
+        return text.bytes
+    }
+
+    /// The lines of inputs given in the order of their paths, as the scan finds them (a
+    /// build that finds nothing changed goes through both side by side, UnchangedCheck);
+    /// those whose SHA-256 is not known are left out.
+    static func lines(ofInputs sorted: [(key: String, value: Input)]) -> [UInt8] {
+        var text = ByteWriter()
+        for (path, input) in sorted where !input.sha256.isEmpty {
+            text.raw("i ")
+            input.write(path: path, into: &text)
+            text.raw("\n")
         }
         return text.bytes
     }

@@ -11,6 +11,8 @@ struct IncrementalPlan: Sendable {
     let scanned: Int64
     /// Path (`content/…`, `themes/…`, `(built-in)/…`) → stamp and SHA-256.
     let inputs: [String: BuildState.Input]
+    /// The same, in the order of their paths (the scan's).
+    let sortedInputs: [(key: String, value: BuildState.Input)]
     /// The inputs the state keeps: those whose SHA-256 is known.
     let storedInputs: [String: BuildState.Input]
     /// Location on disk → SHA-256, for files published as they are.
@@ -63,6 +65,7 @@ struct IncrementalPlan: Sendable {
         if let first, let unchanged = UnchangedCheck.check(first, scan: scan, options: options) {
             self.unchanged = unchanged
             (inputs, storedInputs, hashesByLocation, key, previous, nothingChanged) = ([:], [:], [:], "", nil, true)
+            sortedInputs = []
             (outputsIntact, outputModes, previousPart) = (true, [:], nil)
             return
         }
@@ -80,11 +83,15 @@ struct IncrementalPlan: Sendable {
         var byLocation: [String: String] = [:]
         inputs.reserveCapacity(scan.files.count)
         byLocation.reserveCapacity(scan.files.count)
-        for (file, sha256) in zip(scan.files, hashes) {
-            inputs[file.path] = BuildState.Input(stamp: file.stamp, sha256: sha256)
-            byLocation[file.location] = sha256
+        let sorted = zip(scan.files, hashes).map { file, sha256 in
+            (key: file.path, value: BuildState.Input(stamp: file.stamp, sha256: sha256))
+        }
+        for ((path, input), file) in zip(sorted, scan.files) {
+            inputs[path] = input
+            byLocation[file.location] = input.sha256
         }
         self.inputs = inputs
+        sortedInputs = sorted
         storedInputs = inputs.filter { !$0.value.sha256.isEmpty }
         hashesByLocation = byLocation
         key = BuildCache.key(options: options, inputs: zip(scan.files, hashes).map { ($0.path, $1) }, links: scan.links)
@@ -138,9 +145,12 @@ struct IncrementalPlan: Sendable {
     /// are.
     func earlyLines(notices: [String: NoticeRecord]) -> [BuildState.Table: [UInt8]] {
         let known = BuildState(
-            key: key, scanned: scanned, inputs: storedInputs, outputs: [:], notices: .parsed(notices), warnings: [],
+            key: key, scanned: scanned, inputs: [:], outputs: [:], notices: .parsed(notices), warnings: [],
             files: 0, pages: 0)
-        return known.lines(of: [.inputs, .notices])
+        // The inputs as the scan found them, in order (not sorted again).
+        let (inputs, notices) = Parallel.both(
+            { BuildState.lines(ofInputs: sortedInputs) }, { known.lines(of: .notices) })
+        return [.inputs: inputs, .notices: notices]
     }
 
     /// What the state says of output files and their folders, as they stand.

@@ -15,13 +15,19 @@ import Foundation
 /// page that comes to show something else is caught there.
 enum PageKey {
     /// The build time and every input with its SHA-256, but the notices' own files.
-    static func outline(of index: SiteIndex, inputs: [String: BuildState.Input]) -> String {
-        let notices = Set(index.announcements.map(\.sourcePath))
-        var text = "now \(index.now)\n"
-        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) where !notices.contains(path) {
-            text += "\(input.sha256) \(BuildState.escape(path))\n"
+    /// `inputs`: in the order of their paths (the scan's).
+    static func outline(of index: SiteIndex, inputs: [(key: String, value: BuildState.Input)]) -> String {
+        var notices = Set<String>(minimumCapacity: index.announcements.count)
+        for notice in index.announcements { notices.insert(notice.sourcePath) }
+        var text = ByteWriter()
+        text.raw("now \(index.now)\n")
+        for (path, input) in inputs where !notices.contains(path) {
+            text.raw(input.sha256)
+            text.raw(" ")
+            text.raw(BuildState.escape(path))
+            text.raw("\n")
         }
-        return Digest.sha256(Data(text.utf8))
+        return Digest.sha256(Data(text.bytes))
     }
 
     /// What a page with a key is made from.

@@ -191,7 +191,7 @@ public struct SiteBuilder: Sendable {
         // routes are checked: both depend only on the index (on one core each, in turn, they
         // were a stretch of one core in a build after one edit, perf).
         let frozen = index
-        let inputs = plan?.inputs
+        let inputs = plan?.sortedInputs
         let (routes, made) = Parallel.both(
             {
                 var routes = Diagnostics()
