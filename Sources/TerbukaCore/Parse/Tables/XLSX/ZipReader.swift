@@ -137,9 +137,9 @@ final class ZipReader {
     /// not whole or they do not fit in it.
     func storedRange(_ entry: Entry) -> Range<Int>? {
         guard entry.localHeaderOffset <= size, size - entry.localHeaderOffset >= 30,
-            let header = try? source.read(at: entry.localHeaderOffset, count: 30), Self.u32(header, 0) == 0x0403_4B50
+            let header = source.localHeader(at: entry.localHeaderOffset), header.signature == 0x0403_4B50
         else { return nil }
-        let start = entry.localHeaderOffset + 30 + UInt64(Self.u16(header, 26)) + UInt64(Self.u16(header, 28))
+        let start = entry.localHeaderOffset + 30 + UInt64(header.nameLength) + UInt64(header.extraLength)
         guard start <= size, entry.compressedSize <= size - start, size <= UInt64(Int.max) else {
             return nil
         }
@@ -257,6 +257,17 @@ final class ZipReader {
 private protocol ByteSource {
     var size: UInt64 { get }
     func read(at offset: UInt64, count: Int) throws -> [UInt8]
+    /// The signature and the name's and extra field's lengths of the local header at
+    /// `offset` (30 bytes there); nil when they are not there.
+    func localHeader(at offset: UInt64) -> (signature: UInt32, nameLength: UInt16, extraLength: UInt16)?
+}
+
+extension ByteSource {
+    func localHeader(at offset: UInt64) -> (signature: UInt32, nameLength: UInt16, extraLength: UInt16)? {
+        guard let bytes = try? read(at: offset, count: 30), bytes.count == 30 else { return nil }
+        func u16(_ at: Int) -> UInt16 { UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 }
+        return (UInt32(u16(0)) | UInt32(u16(2)) << 16, u16(26), u16(28))
+    }
 }
 
 private final class FileBytes: ByteSource {
@@ -300,5 +311,16 @@ private struct DataBytes: ByteSource {
         guard offset <= size, UInt64(count) <= size - offset else { throw ZipReader.Damaged() }
         let start = data.startIndex + Int(offset)
         return [UInt8](data[start..<(start + count)])
+    }
+
+    /// Read in place, without an array per header: a site's previous archive has one per
+    /// file (perf).
+    func localHeader(at offset: UInt64) -> (signature: UInt32, nameLength: UInt16, extraLength: UInt16)? {
+        guard offset <= size, size - offset >= 30 else { return nil }
+        return data.withUnsafeBytes { bytes in
+            let at = Int(offset)
+            func u16(_ index: Int) -> UInt16 { UInt16(bytes[at + index]) | UInt16(bytes[at + index + 1]) << 8 }
+            return (UInt32(u16(0)) | UInt32(u16(2)) << 16, u16(26), u16(28))
+        }
     }
 }
