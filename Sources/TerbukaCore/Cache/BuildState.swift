@@ -88,6 +88,13 @@ struct BuildState: Sendable {
             }
         }
 
+        /// The lines of a part read from a file (each from after its kind); nil for records
+        /// made by a build, or when the part is not whole.
+        var lines: (bytes: [UInt8], ranges: [Range<Int>])? {
+            guard case .tail(let tail, let kind) = self, let part = tail.split else { return nil }
+            return (part.bytes, part.lines[kind] ?? [])
+        }
+
         /// The records on `lines` of `bytes`; nil when a line is not one.
         static func read(_ lines: [Range<Int>], of bytes: [UInt8]) -> [String: Record]? {
             // Read on every core when there are many: 10,000 notices' records took a tenth

@@ -126,15 +126,16 @@ struct IncrementalPlan: Sendable {
             cache.removeSpare()
             return nil
         }
+        if cache.spareIsRecorded(by: previous), let folders = previous.spareFolders.records,
+            let lines = previous.spare.lines,
+            let tree = SpareTree(
+                recorded: cache.spareFolder, lines, folders: folders, output: previous.outputs, modes: outputModes)
+        {
+            return tree
+        }
         guard let records = previous.spare.records else {
             cache.removeSpare()
             return nil
-        }
-        if cache.spareIsRecorded(by: previous), let folders = previous.spareFolders.records,
-            let tree = SpareTree(
-                recorded: cache.spareFolder, records, folders: folders, output: previous.outputs, modes: outputModes)
-        {
-            return tree
         }
         return SpareTree(cache.spareFolder, records, output: previous.outputs)
     }
@@ -392,10 +393,11 @@ extension SpareTree {
     /// folder's ctime is never set back), so the tree holds exactly the files recorded, each
     /// under the inode recorded. A file that is the output in place's at the same path (the
     /// same inode), which the build found as recorded there, is known without a look (its
-    /// permission bits: `modes`, else those of a new file); any other is looked at. nil when
-    /// a folder is not as recorded: the tree is then walked.
+    /// permission bits: `modes`, else those of a new file); any other is looked at. `lines`:
+    /// the state's lines of its files. nil when a folder is not as recorded, or a line is
+    /// not one: the tree is then walked (or, with no records of it, removed).
     init?(
-        recorded root: String, _ recorded: [String: BuildState.Output], folders: [String: FileStamp],
+        recorded root: String, _ lines: (bytes: [UInt8], ranges: [Range<Int>]), folders: [String: FileStamp],
         output: [String: BuildState.Output], modes outputModes: [String: UInt32]
     ) {
         guard let rootStamp = folders[""], FileStamp.ofFolder(root) == rootStamp, let tree = FileStamp.Folder(root)
@@ -409,16 +411,30 @@ extension SpareTree {
             guard let entry, entry.stamp == folders[path] else { return nil }
             folderModes.append(entry.mode)
         }
+        // Each line's stamp and path only: the record of a file shared with the output in
+        // place is that output's, and the others' are read whole (reading every line whole
+        // into a table first was a tenth of the work before writing, perf).
+        let read = Parallel.map(lines.ranges, from: 1_000) { range -> (path: String, stamp: FileStamp)? in
+            var fields = BuildState.Fields(lines.bytes[range])
+            guard let stamp = fields.stamp() else { return nil }
+            for _ in 0..<3 { fields.skipWord() }
+            return (BuildState.unescape(fields.rest()), stamp)
+        }
         var known: [String: BuildState.Output] = [:]
         var modes: [String: UInt32] = [:]
-        known.reserveCapacity(recorded.count)
-        modes.reserveCapacity(recorded.count)
+        var paths: [String] = []
+        known.reserveCapacity(read.count)
+        modes.reserveCapacity(read.count)
+        paths.reserveCapacity(read.count)
         var unshared: [(path: String, record: BuildState.Output)] = []
-        for (path, record) in recorded {
-            if let out = output[path], out.stamp.device == record.stamp.device, out.stamp.inode == record.stamp.inode {
+        for (range, line) in zip(lines.ranges, read) {
+            guard let (path, stamp) = line else { return nil }
+            paths.append(path)
+            if let out = output[path], out.stamp.device == stamp.device, out.stamp.inode == stamp.inode {
                 known[path] = out
                 modes[path] = outputModes[path] ?? FileModes.file
             } else {
+                guard let (_, record) = BuildState.Output.read(lines.bytes[range]) else { return nil }
                 unshared.append((path, record))
             }
         }
@@ -430,7 +446,7 @@ extension SpareTree {
             }
         }
         self.init(
-            root: root, known: known, files: Array(recorded.keys), folders: folderPaths, folderModes: folderModes,
+            root: root, known: known, files: paths, folders: folderPaths, folderModes: folderModes,
             others: [], modes: modes, readFromRecords: true, stamps: folders)
     }
 }
