@@ -150,15 +150,17 @@ import Testing
 extension SiteArchiveTests {
     /// An incremental build takes from the previous archive, as stored, the entry of each
     /// file whose bytes have not changed, going through both lists in the order of their
-    /// paths: not that of a changed file, a new one, or one the archive lacks.
+    /// paths (past the entries of files gone since): not that of a changed file, a new one,
+    /// or an unchanged one the archive lacks.
     @Test func theEntriesOfUnchangedFilesAreTakenFromThePreviousArchiveAsStored() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-zip-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("situs.zip")
         #expect(FileManager.default.createFile(atPath: target.path, contents: nil))
-        // In the archive: every path but "d/e.html"; "b/c.html" has changed since.
-        let before = ["a.html", "b/c.html", "b/z.txt", "f.txt", "g/h/i.html"]
+        // In the archive: "b/y.txt" (gone since) and every path now but "d/e.html" (unchanged,
+        // but not in the archive) and "h.txt" (new); "b/c.html" has changed since.
+        let before = ["a.html", "b/c.html", "b/y.txt", "b/z.txt", "f.txt", "g/h/i.html"]
         let text = { (path: String) in Data(String(repeating: "<p>\(path)</p>", count: 50).utf8) }
         try ZipArchive.write(names: before, to: target, buildTime: TestSite.now) { text(before[$0]) }
         let stamp = FileStamp(device: 1, inode: 2, size: 3, modified: 4, changed: 5)
@@ -166,16 +168,17 @@ extension SiteArchiveTests {
             uniqueKeysWithValues: before.map {
                 ($0, BuildState.Output(stamp: stamp, sha256: Digest.sha256(text($0)), fingerprint: ""))
             })
+        outputs["d/e.html"] = BuildState.Output(stamp: stamp, sha256: Digest.sha256(text("d/e.html")), fingerprint: "")
         outputs[Route.zip] = BuildState.Output(stamp: stamp, sha256: "", fingerprint: "")
         let previous = BuildState(key: "", scanned: 0, inputs: [:], outputs: outputs, warnings: [], files: 0, pages: 0)
         let reuse = OutputReuse(root: folder, previous: previous, inputs: [:], sourceHashes: [:])
-        let now = ["a.html", "b/c.html", "b/z.txt", "d/e.html", "f.txt", "g/h/i.html"]
+        let now = ["a.html", "b/c.html", "b/z.txt", "d/e.html", "f.txt", "g/h/i.html", "h.txt"]
         let files = now.map { path in
             let bytes = path == "b/c.html" ? Data("changed".utf8) : text(path)
             return (path: path, entry: Ledger.Entry(size: bytes.count, sha256: Digest.sha256(bytes)))
         }
         let known = SiteArchive.previousEntries(files, reuse: reuse)
-        #expect(known.map { $0 != nil } == [true, false, true, false, true, true])
+        #expect(known.map { $0 != nil } == [true, false, true, false, true, true, false])
         let archive = try ZipReader(url: target)
         for (index, path) in now.enumerated() {
             guard let entry = known[index], let old = archive[path] else { continue }

@@ -750,12 +750,13 @@ import Testing
                     .write(
                         to: $0.url("content/announcements/pengumuman-tambahan.md"), atomically: false, encoding: .utf8)
             },
-            // A file in a new folder: in the spare tree, `files/` gets a folder and nothing
-            // else (its other file is kept); two builds later the folder is swept away.
+            // A file two new folders down: in the spare tree, `files/` gets a folder and
+            // nothing else (its other file is kept); two builds later both folders are swept
+            // away, the deeper first.
             {
                 try FileManager.default.createDirectory(
-                    at: $0.url("content/files/arsip"), withIntermediateDirectories: true)
-                try Data("%PDF-1.4\n%%EOF\n".utf8).write(to: $0.url("content/files/arsip/lama.pdf"))
+                    at: $0.url("content/files/arsip/2026"), withIntermediateDirectories: true)
+                try Data("%PDF-1.4\n%%EOF\n".utf8).write(to: $0.url("content/files/arsip/2026/lama.pdf"))
             },
             { try $0.edit("content/pages/tentang.md", replacing: "Paragraf baru.", with: "Paragraf baru lagi.") },
             { try FileManager.default.removeItem(at: $0.url("content/files/arsip")) },
@@ -763,6 +764,11 @@ import Testing
         ]
         for (number, change) in changes.enumerated() {
             try change(site)
+            // From the second change on, the spare tree is read from its records: its folders'
+            // stamps are taken as found where nothing was made in them or removed from them.
+            if number > 0 {
+                #expect(try Self.spareTreeAsTheNextBuildFindsIt(site).readFromRecords, "change \(number)")
+            }
             let incremental = await site.build()
             #expect(incremental.succeeded && !incremental.upToDate, "change \(number)")
             if number > 0 {
@@ -788,6 +794,8 @@ import Testing
             let unlike = Self.folders(site.output).symmetricDifference(Self.folders(fullOutput))
             #expect(unlike.isEmpty, "change \(number): \(unlike.sorted())")
             try FileManager.default.removeItem(at: fullOutput)
+            // What a reader of the state sees: the next build finds nothing changed.
+            #expect(await site.build().upToDate, "change \(number)")
         }
     }
 

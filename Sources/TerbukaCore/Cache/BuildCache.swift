@@ -222,8 +222,9 @@ enum EngineIdentity {
 
 }
 
-/// A file the kernel makes as it is read (/proc: its size says 0, so readers that trust the
-/// size get part of it).
+/// Files read with system calls alone: one the kernel makes as it is read (/proc: its size
+/// says 0, so readers that trust the size get part of it), and part of a large one read
+/// into the array kept.
 enum KernelFile {
     /// The file's bytes from `offset` to its end, read into the array kept (a large site's
     /// state holds 7 MB after its first part); nil when it cannot be read whole.

@@ -217,8 +217,8 @@ struct BuildState: Sendable {
         ]
     }
 
-    /// A value handed from the thread that made it to the one that waited for it, once
-    /// made (a hash's state, which Crypto does not mark Sendable).
+    /// A hash's state, which Crypto does not mark Sendable, given back by `Parallel.both`
+    /// once made (it is never shared while it changes).
     private struct Handed<Value>: @unchecked Sendable {
         let value: Value
         init(_ value: Value) { self.value = value }

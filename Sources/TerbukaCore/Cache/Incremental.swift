@@ -178,7 +178,7 @@ struct IncrementalPlan: Sendable {
         reuse: OutputReuse, found: [String: FileStamp] = [:], touched: Set<String> = []
     ) -> OutputRecords? {
         guard let folder = FileStamp.Folder(root) else { return nil }
-        let stamps = Parallel.map(files.map(\.path)) { path -> (stamp: FileStamp?, kept: Bool) in
+        let stamps = Parallel.map(files.map(\.path)) { path -> (stamp: FileStamp?, wasKept: Bool) in
             kept[path].map { ($0, true) } ?? (folder.stamp(of: path), false)
         }
         var records = OutputRecords()
@@ -186,7 +186,7 @@ struct IncrementalPlan: Sendable {
         var (fileLines, folderLines) = (ByteWriter(), ByteWriter())
         var folderPaths: Set<Substring> = [""]
         var changed = touched
-        for ((path, entry), (stamp, kept)) in zip(files, stamps) {
+        for ((path, entry), (stamp, wasKept)) in zip(files, stamps) {
             guard let stamp else { return nil }
             let (fingerprint, key) = reuse.noted(path)
             let record = BuildState.Output(stamp: stamp, sha256: entry.sha256, fingerprint: fingerprint, key: key)
@@ -194,7 +194,7 @@ struct IncrementalPlan: Sendable {
             fileLines.raw("o ")
             record.write(path: path, into: &fileLines)
             fileLines.raw("\n")
-            if !kept { changed.insert(path.lastSlash.map { String(path[..<$0]) } ?? "") }
+            if !wasKept { changed.insert(path.lastSlash.map { String(path[..<$0]) } ?? "") }
             var folder = Substring(path)
             while let slash = folder.lastSlash {
                 folder = folder[..<slash]

@@ -161,19 +161,18 @@ public struct SiteBuilder: Sendable {
         // languages, while the rest is validated and the vacancies ranked (after them, they
         // held back the site's index by a stretch of one core, perf).
         let siteRoot = options.siteRoot
-        var themeLoad: Task<(Theme?, Diagnostics), Never>?
-        let content = ContentValidator.validate(
-            loaded, includeDrafts: options.includeDrafts, memo: notices, into: &diagnostics
-        ) { config in
-            themeLoad = Task {
-                var local = Diagnostics()
-                let theme = Theme.load(
-                    siteRoot: siteRoot, name: config.theme, languages: config.languages, into: &local)
-                return (theme, local)
+        let config = ContentValidator.configuration(loaded, into: &diagnostics)
+        async let themed: (Theme?, Diagnostics) = {
+            var local = Diagnostics()
+            let theme = config.flatMap {
+                Theme.load(siteRoot: siteRoot, name: $0.theme, languages: $0.languages, into: &local)
             }
-        }
+            return (theme, local)
+        }()
+        let content = ContentValidator.validate(
+            loaded, config: config, includeDrafts: options.includeDrafts, memo: notices, into: &diagnostics)
         lap("parse+validate")
-        guard let content, let themeLoad else { return report() }
+        guard let content else { return report() }
         // The state's lines of inputs and notices, known now, are made while the site is
         // ranked, indexed and written.
         let noticeRecords = notices?.records ?? [:]
@@ -181,7 +180,7 @@ public struct SiteBuilder: Sendable {
         let rows = content.vacancies.reduce(0) { $0 + $1.tables.rowCount }
         options.progress?(.ranking(rows))
         let results = await Self.computeResults(content.vacancies, into: &diagnostics)
-        let (theme, themeDiagnostics) = await themeLoad.value
+        let (theme, themeDiagnostics) = await themed
         diagnostics.append(contentsOf: themeDiagnostics)
         var index = SiteIndex(
             content: content, now: options.now ?? BuildOptions.newestPublication(content), results: results)
@@ -278,9 +277,14 @@ public struct SiteBuilder: Sendable {
                 async let recorded: IncrementalPlan.OutputRecords? = {
                     let swept = staging.sweep(keeping: last)
                     guard let reuse, plan != nil else { return nil }
+                    // Folders are taken as found only from a spare tree read from its records.
+                    guard let spare = staging.spare, spare.readFromRecords else {
+                        return IncrementalPlan.record(
+                            written, below: staging.rootPath, kept: staging.keptStamps.all, reuse: reuse)
+                    }
                     return IncrementalPlan.record(
                         written, below: staging.rootPath, kept: staging.keptStamps.all, reuse: reuse,
-                        found: staging.spare?.foundFolders ?? [:], touched: staging.touchedFolders(swept: swept))
+                        found: spare.foundFolders, touched: staging.touchedFolders(swept: swept))
                 }()
                 if index.offersZip { try SiteArchive.write(to: staging, buildTime: index.now) }
                 lap("manifest+zip")

@@ -8,15 +8,25 @@ public enum ContentValidator {
     }
 
     /// `memo`: an incremental build's notices from the previous build, taken where their
-    /// file and what they are validated against have not changed. `configured` is given
-    /// site.yml's settings as soon as they are known to be valid, before the rest is
-    /// validated.
+    /// file and what they are validated against have not changed.
     static func validate(
-        _ loaded: LoadedContent, includeDrafts: Bool, memo: NoticeMemo?, into diagnostics: inout Diagnostics,
-        configured: (SiteConfig) -> Void = { _ in }
+        _ loaded: LoadedContent, includeDrafts: Bool, memo: NoticeMemo?, into diagnostics: inout Diagnostics
     ) -> SiteContent? {
-        let config = loaded.siteConfig.flatMap { SiteConfigValidator.validate($0, into: &diagnostics) }
-        if let config { configured(config) }
+        let config = configuration(loaded, into: &diagnostics)
+        return validate(loaded, config: config, includeDrafts: includeDrafts, memo: memo, into: &diagnostics)
+    }
+
+    /// site.yml's settings, validated first (a build starts loading the theme they name while
+    /// the rest is validated); nil when it is missing or not valid.
+    static func configuration(_ loaded: LoadedContent, into diagnostics: inout Diagnostics) -> SiteConfig? {
+        loaded.siteConfig.flatMap { SiteConfigValidator.validate($0, into: &diagnostics) }
+    }
+
+    /// The rest of the content, validated against `config` (`configuration`'s).
+    static func validate(
+        _ loaded: LoadedContent, config: SiteConfig?, includeDrafts: Bool, memo: NoticeMemo?,
+        into diagnostics: inout Diagnostics
+    ) -> SiteContent? {
         // Without a valid site.yml the rest is still checked, reading times as WIB, so
         // that one run reports every problem.
         let zone = config?.timeZone ?? .jakarta

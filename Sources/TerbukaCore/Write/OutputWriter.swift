@@ -306,13 +306,14 @@ public struct StagingFolder: Sendable {
             {
                 continue
             }
-            unlink(full)
+            guard unlink(full) == 0 else { continue }
             touched.insert(parent(path))
             removed.append(path)
         }
         // The folders that can be empty now. In a tree read from its records, every folder
-        // held a file when recorded and nothing changed since: only those above a file just
-        // removed, deepest first (a folder's path sorts after those above it). In a walked
+        // held a file when recorded, and nothing but this sweep removes files from it: only
+        // those above a file just removed, deepest first (a folder's path sorts after those
+        // above it). In a walked
         // tree, every folder with nothing written below it (asking each of a spare tree's
         // 10,000 folders cost 10,000 failed system calls).
         let emptied: [String]
