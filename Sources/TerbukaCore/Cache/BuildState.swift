@@ -137,12 +137,7 @@ struct BuildState: Sendable {
                 }
                 at = end
             }
-            for (path, record) in records {
-                text.raw(kind)
-                text.raw(" ")
-                record.write(path: path, into: &text)
-                text.raw("\n")
-            }
+            for (path, record) in records { record.writeLine(kind, path: path, into: &text) }
         }
     }
 
@@ -242,11 +237,7 @@ struct BuildState: Sendable {
         case .inputs: return Self.lines(ofInputs: inputs.sorted(by: { $0.key < $1.key }))
         case .outputs: LazyRecords.parsed(outputs).write(kind: "o", into: &text)
         case .folders:
-            for folder in folders {
-                text.raw("d ")
-                folder.stamp.write(path: folder.path, into: &text)
-                text.raw("\n")
-            }
+            for folder in folders { folder.stamp.writeLine("d", path: folder.path, into: &text) }
         case .notices: notices.write(kind: "n", into: &text)
         case .spare: spare.write(kind: "s", into: &text)
         case .spareFolders: spareFolders.write(kind: "f", into: &text)
@@ -259,11 +250,7 @@ struct BuildState: Sendable {
     /// those whose SHA-256 is not known are left out.
     static func lines(ofInputs sorted: [(key: String, value: Input)]) -> [UInt8] {
         var text = ByteWriter()
-        for (path, input) in sorted where !input.sha256.isEmpty {
-            text.raw("i ")
-            input.write(path: path, into: &text)
-            text.raw("\n")
-        }
+        for (path, input) in sorted where !input.sha256.isEmpty { input.writeLine("i", path: path, into: &text) }
         return text.bytes
     }
 
@@ -627,6 +614,16 @@ protocol StateRecord: Sendable {
     static func read(_ line: ArraySlice<UInt8>) -> (String, Self)?
     /// The line `read` reads (after its kind), without its end.
     func write(path: String, into text: inout ByteWriter)
+}
+
+extension StateRecord {
+    /// The whole line: its kind, the record, its end.
+    func writeLine(_ kind: StaticString, path: String, into text: inout ByteWriter) {
+        text.raw(kind)
+        text.raw(" ")
+        write(path: path, into: &text)
+        text.raw("\n")
+    }
 }
 
 extension BuildState.Input: StateRecord {

@@ -191,10 +191,8 @@ struct IncrementalPlan: Sendable {
             let (fingerprint, key) = reuse.noted(path)
             let record = BuildState.Output(stamp: stamp, sha256: entry.sha256, fingerprint: fingerprint, key: key)
             records.files[path] = record
-            fileLines.raw("o ")
-            record.write(path: path, into: &fileLines)
-            fileLines.raw("\n")
-            if !wasKept { changed.insert(path.lastSlash.map { String(path[..<$0]) } ?? "") }
+            record.writeLine("o", path: path, into: &fileLines)
+            if !wasKept { changed.insert(path.parentFolder) }
             var folder = Substring(path)
             while let slash = folder.lastSlash {
                 folder = folder[..<slash]
@@ -209,10 +207,7 @@ struct IncrementalPlan: Sendable {
         for (path, stamp) in zip(folderList, folderStamps) {
             guard let stamp else { return nil }
             records.folders[path] = stamp
-            guard !path.isEmpty else { continue }
-            folderLines.raw("d ")
-            stamp.write(path: path, into: &folderLines)
-            folderLines.raw("\n")
+            if !path.isEmpty { stamp.writeLine("d", path: path, into: &folderLines) }
         }
         records.lines = (fileLines.bytes, folderLines.bytes)
         return records
@@ -262,11 +257,7 @@ struct IncrementalPlan: Sendable {
             var (fileLines, folderLines) = (ByteWriter(), ByteWriter())
             (fileLines.bytes, folderLines.bytes) = premade
             fileLines.bytes += now.lines.files
-            if let root = records.folders[""] {
-                folderLines.raw("d ")
-                root.write(path: "", into: &folderLines)
-                folderLines.raw("\n")
-            }
+            records.folders[""]?.writeLine("d", path: "", into: &folderLines)
             made[.outputs] = fileLines.bytes
             made[.folders] = folderLines.bytes
         }

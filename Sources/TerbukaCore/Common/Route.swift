@@ -117,6 +117,11 @@ extension String {
     var lastSlash: String.Index? {
         utf8.lastIndex(of: UInt8(ascii: "/"))
     }
+
+    /// The folder a path is in: all before its last "/" ("" for the folder itself).
+    var parentFolder: String {
+        lastSlash.map { String(self[..<$0]) } ?? ""
+    }
 }
 
 extension Substring {

@@ -285,9 +285,6 @@ public struct StagingFolder: Sendable {
     func sweep(keeping: Set<String> = []) -> Set<String> {
         guard let spare else { return [] }
         var touched: Set<String> = []
-        func parent(_ path: String) -> String {
-            path.lastSlash.map { String(path[..<$0]) } ?? ""
-        }
         // Looked up in the ledger, not gathered into a set: 10,000 paths after one edit.
         let leftovers = spare.files.filter { ledger.entry($0) == nil && !keeping.contains($0) }
         // On a file system that ignores case (or Unicode normalisation), a file renamed from
@@ -307,15 +304,14 @@ public struct StagingFolder: Sendable {
                 continue
             }
             guard unlink(full) == 0 else { continue }
-            touched.insert(parent(path))
+            touched.insert(path.parentFolder)
             removed.append(path)
         }
         // The folders that can be empty now. In a tree read from its records, every folder
         // held a file when recorded, and nothing but this sweep removes files from it: only
         // those above a file just removed, deepest first (a folder's path sorts after those
-        // above it). In a walked
-        // tree, every folder with nothing written below it (asking each of a spare tree's
-        // 10,000 folders cost 10,000 failed system calls).
+        // above it). In a walked tree, every folder with nothing written below it (asking
+        // each of a spare tree's 10,000 folders cost 10,000 failed system calls).
         let emptied: [String]
         if spare.readFromRecords {
             var above: Set<String> = []
@@ -339,7 +335,7 @@ public struct StagingFolder: Sendable {
             emptied = spare.folders.reversed().filter { !holding.contains(Substring($0)) }
         }
         for folder in emptied where rmdir(rootPath + "/" + folder) == 0 {
-            touched.insert(parent(folder))
+            touched.insert(folder.parentFolder)
         }
         return touched
     }
