@@ -1,0 +1,121 @@
+import Foundation
+
+/// A warning as the state file keeps it, to be given again by a build that finds nothing
+/// changed.
+struct StoredDiagnostic: Codable {
+    var path: String
+    var line: Int
+    var column: Int
+    var sheet: String?
+    var fieldIndex: Int?
+    var fieldHeader: String?
+    var severity: String
+    var code: String
+    var id: String
+    var en: String
+    var hintID: String?
+    var hintEN: String?
+
+    init(_ diagnostic: Diagnostic) {
+        let location = diagnostic.location
+        (path, line, column, sheet) = (location.path, location.line, location.column, location.sheet)
+        (fieldIndex, fieldHeader) = (location.field?.index, location.field?.header)
+        severity = diagnostic.severity.rawValue
+        code = diagnostic.message.code
+        (id, en) = (diagnostic.message.text.id, diagnostic.message.text.en)
+        (hintID, hintEN) = (diagnostic.message.hint?.id, diagnostic.message.hint?.en)
+    }
+
+    var diagnostic: Diagnostic {
+        var message = Message(code, en: en, id: id)
+        if let hintID, let hintEN { message.hint = Bilingual(id: hintID, en: hintEN) }
+        return Diagnostic(
+            Severity(rawValue: severity) ?? .warning, message,
+            at: SourceLocation(
+                path: path, line: line, column: column, sheet: sheet,
+                field: fieldIndex.map { TableField(index: $0, header: fieldHeader) }))
+    }
+}
+
+/// A kind of record the state file keeps one per line, read only when asked for.
+protocol StateRecord: Sendable {
+    /// The record on a line (after its kind), with its path; nil when it is not one.
+    static func read(_ line: ArraySlice<UInt8>) -> (String, Self)?
+    /// The line `read` reads (after its kind), without its end.
+    func write(path: String, into text: inout ByteWriter)
+}
+
+extension StateRecord {
+    /// The whole line: its kind, the record, its end.
+    func writeLine(_ kind: StaticString, path: String, into text: inout ByteWriter) {
+        text.raw(kind)
+        text.raw(" ")
+        write(path: path, into: &text)
+        text.raw("\n")
+    }
+}
+
+extension BuildState.Input: StateRecord {
+    /// Stamp, SHA-256, path.
+    func write(path: String, into text: inout ByteWriter) {
+        BuildState.write(stamp, into: &text)
+        text.raw(" ")
+        text.raw(sha256)
+        text.raw(" ")
+        text.raw(BuildState.escape(path))
+    }
+
+    static func read(_ line: ArraySlice<UInt8>) -> (String, Self)? {
+        var fields = BuildState.Fields(line)
+        guard let stamp = fields.stamp() else { return nil }
+        let sha256 = fields.word()
+        return (BuildState.unescape(fields.rest()), Self(stamp: stamp, sha256: sha256))
+    }
+}
+
+extension BuildState.Output: StateRecord {
+    /// Stamp, SHA-256, fingerprint and key ("-": none), path.
+    func write(path: String, into text: inout ByteWriter) {
+        BuildState.write(stamp, into: &text)
+        text.raw(" ")
+        text.raw(sha256)
+        text.raw(" ")
+        text.raw(fingerprint.isEmpty ? "-" : fingerprint)
+        text.raw(" ")
+        text.raw(key.isEmpty ? "-" : key)
+        text.raw(" ")
+        text.raw(BuildState.escape(path))
+    }
+
+    /// Stamp, SHA-256, fingerprint and key ("-": none), path.
+    static func read(_ line: ArraySlice<UInt8>) -> (String, Self)? {
+        var fields = BuildState.Fields(line)
+        guard let stamp = fields.stamp() else { return nil }
+        let sha256 = fields.word()
+        let fingerprint = fields.word()
+        let key = fields.word()
+        let path = BuildState.unescape(fields.rest())
+        return (
+            path,
+            Self(
+                stamp: stamp, sha256: sha256, fingerprint: fingerprint == "-" ? "" : fingerprint,
+                key: key == "-" ? "" : key)
+        )
+    }
+}
+
+extension FileStamp: StateRecord {
+    /// Stamp, path (a folder's line).
+    func write(path: String, into text: inout ByteWriter) {
+        BuildState.write(self, into: &text)
+        text.raw(" ")
+        text.raw(BuildState.escape(path))
+    }
+
+    /// Stamp, path (a folder's line).
+    static func read(_ line: ArraySlice<UInt8>) -> (String, Self)? {
+        var fields = BuildState.Fields(line)
+        guard let stamp = fields.stamp() else { return nil }
+        return (BuildState.unescape(fields.rest()), stamp)
+    }
+}
