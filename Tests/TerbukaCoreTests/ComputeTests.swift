@@ -92,22 +92,22 @@ import Testing
             ])
     }
 
-    @Test func statisticsCountEachStageAndMarkTheLowestPassingTotal() {
+    @Test func statisticsCountEachStageAndMarkTheLowestPassingTotal() throws {
         var diagnostics = Diagnostics()
         let results = VacancyResults(
             Self.vacancy(formations: [Self.formation("F1", quota: 1)], tables: Self.skdTables()), into: &diagnostics)
         let statistics = results.statistics
         #expect(statistics.series.map(\.measure) == [.participants, .passedSKD, .shortlisted])
         #expect(statistics.series.map { $0.counts["F1"] } == [5, 4, 3])
-        let histogram = try? #require(statistics.skdHistogram)
-        #expect(histogram?.scored == 5)
-        #expect(histogram?.counts[40] == 1) // A: 400
-        #expect(histogram?.counts[43] == 1) // B: 435
-        #expect(histogram?.counts[32] == 2) // C, D: 325
-        #expect(histogram?.counts[31] == 1) // E: 311
+        let histogram = try #require(statistics.skdHistogram)
+        #expect(histogram.scored == 5)
+        #expect(histogram.counts[40] == 1) // A: 400
+        #expect(histogram.counts[43] == 1) // B: 435
+        #expect(histogram.counts[32] == 2) // C, D: 325
+        #expect(histogram.counts[31] == 1) // E: 311
         // General formations: 65 + 80 + 166.
-        #expect(histogram?.marks.map(\.total) == [311])
-        #expect(histogram?.marks.map(\.kinds) == [["umum"]])
+        #expect(histogram.marks.map(\.total) == [311])
+        #expect(histogram.marks.map(\.kinds) == [["umum"]])
     }
 
     @Test func theFinalScoreIsExactOverOneDenominatorAndPublishedRoundedHalfUp() {

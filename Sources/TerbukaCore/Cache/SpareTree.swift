@@ -143,29 +143,3 @@ extension SpareTree {
             others: [], modes: modes, readFromRecords: true, stamps: folders)
     }
 }
-
-/// The permissions a new file and a new folder get here: 0o666 and 0o777 less the umask
-/// (as a full build makes them).
-enum FileModes {
-    static let mask: UInt32 = {
-        // Linux says it without changing it; elsewhere it is set and put back.
-        if let status = KernelFile.contents("/proc/self/status"),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
-            let value = UInt32(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
-        {
-            return value
-        }
-        let mask = umask(0)
-        umask(mask)
-        return UInt32(mask)
-    }()
-    static var file: UInt32 { 0o666 & ~mask }
-    static var folder: UInt32 { 0o777 & ~mask }
-
-    /// The permission bits of the file at `path` (a link is not followed).
-    static func of(_ path: String) -> UInt32? {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        return UInt32(info.st_mode) & 0o7777
-    }
-}

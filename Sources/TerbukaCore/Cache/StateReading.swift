@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reading a state file: its first part, its lines' fields, and the escaping of paths.
+/// Reading a state file: its first part (and the look at the outputs it records) and its
+/// lines' fields; and the escaping of paths, which the lines written share.
 extension BuildState {
     /// A first part checked whole and split into lines: the lines that are not tables read
     /// into `header` (key, scan time, counts, warnings, the second part's SHA-256), each

@@ -10,6 +10,9 @@ enum ResultWorkbook {
     /// compressed.
     static let rowLimit = 200_000
 
+    /// Whether a table of `rows` rows gets its workbook.
+    static func isWritten(rows: Int) -> Bool { rows <= rowLimit }
+
     static func write(_ table: any PublishedResultTable, vacancy: String, buildTime: Int, to staging: StagingFolder)
         throws
     {

@@ -145,7 +145,7 @@ extension SiteRenderer {
             for table in results.tables {
                 data.addTask { try ResultData.writeCSV(table, vacancy: vacancy.id, to: staging) }
                 data.addTask { try ResultData.writeJSON(table, vacancy: vacancy.id, to: staging) }
-                if table.count <= ResultWorkbook.rowLimit {
+                if ResultWorkbook.isWritten(rows: table.count) {
                     data.addTask {
                         try ResultWorkbook.write(table, vacancy: vacancy.id, buildTime: self.index.now, to: staging)
                     }
@@ -227,7 +227,7 @@ extension SiteRenderer {
                             "JSON", Route.resultData(vacancy.id, table.stage, "json"), root: root,
                             ledger: staging.ledger),
                     ]
-                        + (table.count <= ResultWorkbook.rowLimit
+                        + (ResultWorkbook.isWritten(rows: table.count)
                             ? [
                                 download(
                                     text(.downloadExcel), Route.resultData(vacancy.id, table.stage, "xlsx"), root: root,
