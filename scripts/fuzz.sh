@@ -13,8 +13,17 @@ seconds=${2:?usage: scripts/fuzz.sh TARGET|all SECONDS}
 all=(csv xlsx frontmatter dates markdown ssh cache)
 [ "$target" = all ] && targets=("${all[@]}") || targets=("$target")
 
-scripts/install-deps.sh >/dev/null
-swift build --package-path Fuzz --scratch-path Fuzz/.build -Xswiftc -sanitize=fuzzer,address >/dev/null
+# Quiet when they succeed; when either fails, what it said is shown (CI has nothing else).
+quietly() {
+  local said
+  if ! said=$("$@" 2>&1); then
+    printf '%s\n' "$said" >&2
+    echo "error: fuzz.sh: '$*' failed" >&2
+    exit 1
+  fi
+}
+quietly scripts/install-deps.sh
+quietly swift build --package-path Fuzz --scratch-path Fuzz/.build -Xswiftc -sanitize=fuzzer,address
 shared=../shared/conformance
 mkdir -p Fuzz/crashes
 # Known leaks of dependencies (Fuzz/lsan.supp); any other leak is a finding.
