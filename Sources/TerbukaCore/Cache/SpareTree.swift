@@ -107,12 +107,7 @@ extension SpareTree {
         // Each line's stamp and path only: the record of a file shared with the output in
         // place is that output's, and the others' are read whole (reading every line whole
         // into a table first was a tenth of the work before writing, perf).
-        let read = Parallel.map(lines.ranges, from: 1_000) { range -> (path: String, stamp: FileStamp)? in
-            var fields = BuildState.Fields(lines.bytes[range])
-            guard let stamp = fields.stamp() else { return nil }
-            for _ in 0..<3 { fields.skipWord() }
-            return (BuildState.unescape(fields.rest()), stamp)
-        }
+        let read = Parallel.map(lines.ranges, from: 1_000) { BuildState.Output.stampAndPath(lines.bytes[$0]) }
         var known: [String: BuildState.Output] = [:]
         var modes: [String: UInt32] = [:]
         var paths: [String] = []

@@ -77,13 +77,12 @@ extension BuildState {
             let touched = UInt32.max
             let found = Parallel.map(Array(0..<(outputs.count + folders.count))) { item -> UInt32 in
                 let isFile = item < outputs.count
-                var fields = Fields(bytes[isFile ? outputs[item] : folders[item - outputs.count]])
-                guard let stamp = fields.stamp() else { return touched }
-                // SHA-256, fingerprint and key, then the path.
-                if isFile { for _ in 0..<3 { fields.skipWord() } }
-                guard let entry = root.entry(unescape(fields.rest()), folder: !isFile), entry.stamp == stamp else {
-                    return touched
-                }
+                guard
+                    let (path, stamp) = isFile
+                        ? Output.stampAndPath(bytes[outputs[item]])
+                        : FileStamp.read(bytes[folders[item - outputs.count]]),
+                    let entry = root.entry(path, folder: !isFile), entry.stamp == stamp
+                else { return touched }
                 return entry.mode
             }
             var result = Outputs(

@@ -278,13 +278,11 @@ public struct SiteBuilder: Sendable {
                     let swept = staging.sweep(keeping: last)
                     guard let reuse, plan != nil else { return nil }
                     // Folders are taken as found only from a spare tree read from its records.
-                    guard let spare = staging.spare, spare.readFromRecords else {
-                        return IncrementalPlan.record(
-                            written, below: staging.rootPath, kept: staging.keptStamps.all, reuse: reuse)
-                    }
+                    let fromRecords = staging.spare?.readFromRecords == true ? staging.spare : nil
                     return IncrementalPlan.record(
                         written, below: staging.rootPath, kept: staging.keptStamps.all, reuse: reuse,
-                        found: spare.foundFolders, touched: staging.touchedFolders(swept: swept))
+                        found: fromRecords?.foundFolders ?? [:],
+                        touched: fromRecords.map { _ in staging.touchedFolders(swept: swept) } ?? [])
                 }()
                 if index.offersZip { try SiteArchive.write(to: staging, buildTime: index.now) }
                 lap("manifest+zip")

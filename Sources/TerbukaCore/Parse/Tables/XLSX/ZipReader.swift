@@ -244,8 +244,13 @@ final class ZipReader {
         }
     }
 
-    private static func u16(_ bytes: [UInt8], _ at: Int) -> UInt16 { UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 }
-    private static func u32(_ bytes: [UInt8], _ at: Int) -> UInt32 {
+    // Little-endian numbers in an array of bytes or in bytes read in place.
+    fileprivate static func u16<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ at: Int) -> UInt16
+    where Bytes.Index == Int {
+        UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8
+    }
+    fileprivate static func u32<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ at: Int) -> UInt32
+    where Bytes.Index == Int {
         UInt32(u16(bytes, at)) | UInt32(u16(bytes, at + 2)) << 16
     }
     private static func u64(_ bytes: [UInt8], _ at: Int) -> UInt64 {
@@ -259,14 +264,22 @@ private protocol ByteSource {
     func read(at offset: UInt64, count: Int) throws -> [UInt8]
     /// The signature and the name's and extra field's lengths of the local header at
     /// `offset` (30 bytes there); nil when they are not there.
-    func localHeader(at offset: UInt64) -> (signature: UInt32, nameLength: UInt16, extraLength: UInt16)?
+    func localHeader(at offset: UInt64) -> LocalHeader?
 }
 
+/// What `ZipReader.storedRange` needs of a local header.
+private typealias LocalHeader = (signature: UInt32, nameLength: UInt16, extraLength: UInt16)
+
 extension ByteSource {
-    func localHeader(at offset: UInt64) -> (signature: UInt32, nameLength: UInt16, extraLength: UInt16)? {
+    func localHeader(at offset: UInt64) -> LocalHeader? {
         guard let bytes = try? read(at: offset, count: 30), bytes.count == 30 else { return nil }
-        func u16(_ at: Int) -> UInt16 { UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 }
-        return (UInt32(u16(0)) | UInt32(u16(2)) << 16, u16(26), u16(28))
+        return Self.localHeader(bytes, at: 0)
+    }
+
+    /// The local header whose 30 bytes start at `start` of `bytes`.
+    static func localHeader<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at start: Int) -> LocalHeader
+    where Bytes.Index == Int {
+        (ZipReader.u32(bytes, start), ZipReader.u16(bytes, start + 26), ZipReader.u16(bytes, start + 28))
     }
 }
 
@@ -315,12 +328,8 @@ private struct DataBytes: ByteSource {
 
     /// Read in place, without an array per header: a site's previous archive has one per
     /// file (perf).
-    func localHeader(at offset: UInt64) -> (signature: UInt32, nameLength: UInt16, extraLength: UInt16)? {
+    func localHeader(at offset: UInt64) -> LocalHeader? {
         guard offset <= size, size - offset >= 30 else { return nil }
-        return data.withUnsafeBytes { bytes in
-            let at = Int(offset)
-            func u16(_ index: Int) -> UInt16 { UInt16(bytes[at + index]) | UInt16(bytes[at + index + 1]) << 8 }
-            return (UInt32(u16(0)) | UInt32(u16(2)) << 16, u16(26), u16(28))
-        }
+        return data.withUnsafeBytes { Self.localHeader($0, at: Int(offset)) }
     }
 }
