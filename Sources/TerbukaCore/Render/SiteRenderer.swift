@@ -3,7 +3,7 @@ import Mustache
 
 /// The render stage: view models into the theme's templates, one page per job, rendered
 /// in parallel; the result is sorted by path so that it does not depend on scheduling.
-public struct SiteRenderer: Sendable {
+public final class SiteRenderer: Sendable {
     let index: SiteIndex
     let theme: Theme
     let language: Language
@@ -23,7 +23,7 @@ public struct SiteRenderer: Sendable {
 
     /// `lists`: how the lists are split, the same for every language (made from `index` when
     /// not given).
-    public init(index: SiteIndex, theme: Theme, language: Language, lists: ListPages? = nil) {
+    public convenience init(index: SiteIndex, theme: Theme, language: Language, lists: ListPages? = nil) {
         self.init(index: index, theme: theme, language: language, lists: lists, reuse: nil)
     }
 
@@ -149,13 +149,13 @@ public struct SiteRenderer: Sendable {
             return page(
                 Route.home, template: "home", title: text(.homeTitle),
                 description: text(.homeDescription), current: Route.home
-            ) { root in homeView(root: root) }
+            ) { [self] root in homeView(root: root) }
         case .vacancyList(let number):
             let range = lists.vacancies[number]
             return page(
                 Route.listPage(Route.vacancyList, page: number), template: "vacancy-list",
                 title: pagedTitle(text(.vacanciesTitle), number), description: "", current: Route.vacancyList
-            ) { root in
+            ) { [self] root in
                 let shown = index.vacancies[range].map { vacancySummary($0, root: root) }
                 return VacancyListView(
                     vacancies: shown, hasVacancies: !index.vacancies.isEmpty,
@@ -168,7 +168,7 @@ public struct SiteRenderer: Sendable {
                 title: pagedTitle(text(.announcementsTitle), number), description: "",
                 current: Route.announcementList,
                 key: .announcementList(page: number)
-            ) { root in
+            ) { [self] root in
                 // Current announcements first, then the archived ones, across the pages.
                 let current = index.currentAnnouncements
                 let shownCurrent = current[range.clamped(to: current.indices)].map {
@@ -188,18 +188,18 @@ public struct SiteRenderer: Sendable {
             return page(
                 Route.listPage(Route.schedule, page: number), template: "schedule",
                 title: pagedTitle(text(.schedulePageTitle), number), description: "", current: Route.schedule
-            ) { root in scheduleView(page: number, root: root) }
+            ) { [self] root in scheduleView(page: number, root: root) }
         case .search:
             return page(
                 Route.search, template: "search", title: text(.searchTitle), description: "", current: Route.search
-            ) { root in
+            ) { [self] root in
                 searchView(root: root)
             }
         case .authenticity:
             return page(
                 Route.authenticity, template: "authenticity", title: text(.authenticityTitle), description: "",
                 current: Route.authenticity
-            ) { root in authenticityView(root: root) }
+            ) { [self] root in authenticityView(root: root) }
         case .calendar:
             return OutputFile(
                 path: Route.calendar, contents: calendar(for: index.vacancies, name: index.content.config.title))
@@ -208,7 +208,7 @@ public struct SiteRenderer: Sendable {
                 path: Route.vacancyCalendar(vacancy.id), contents: calendar(for: [vacancy], name: vacancy.title))
         case .notFound:
             return page(Route.notFound, template: "404", title: text(.notFoundTitle), description: "", current: nil) {
-                root in
+                [self] root in
                 NotFoundView(
                     homeHref: pageHref(Route.home, root: root),
                     vacancyListHref: pageHref(Route.vacancyList, root: root),
@@ -219,19 +219,19 @@ public struct SiteRenderer: Sendable {
                 Route.vacancy(vacancy.id), template: "vacancy", title: vacancy.title,
                 description: vacancy.summary ?? "",
                 current: Route.vacancyList
-            ) { root in vacancyView(vacancy, root: root, ledger: ledger) }
+            ) { [self] root in vacancyView(vacancy, root: root, ledger: ledger) }
         case .formations(let vacancy, let number):
             return page(
                 Route.formationPage(vacancy.id, page: number), template: "formations",
                 title: pagedTitle("\(text(.formationsTitle)) — \(vacancy.title)", number), description: "",
                 current: Route.vacancyList
-            ) { root in formationsView(vacancy, page: number, root: root, ledger: ledger) }
+            ) { [self] root in formationsView(vacancy, page: number, root: root, ledger: ledger) }
         case .relatedAnnouncements(let vacancy, let number):
             return page(
                 Route.relatedAnnouncementsPage(vacancy.id, page: number), template: "related-announcements",
                 title: pagedTitle("\(text(.relatedAnnouncements)) — \(vacancy.title)", number), description: "",
                 current: Route.vacancyList
-            ) { root in
+            ) { [self] root in
                 RelatedAnnouncementsPageView(
                     vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root),
                     announcements: relatedAnnouncements(vacancy, page: number, root: root),
@@ -242,7 +242,7 @@ public struct SiteRenderer: Sendable {
                 Route.unfilledPage(vacancy.id, page: number), template: "unfilled",
                 title: pagedTitle("\(text(.unfilledTitle)) — \(vacancy.title)", number), description: "",
                 current: Route.vacancyList
-            ) { root in
+            ) { [self] root in
                 UnfilledPageView(
                     vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root),
                     unfilled: unfilledView(
@@ -254,12 +254,12 @@ public struct SiteRenderer: Sendable {
                 Route.announcement(announcement.slug), template: "announcement", title: announcement.title,
                 description: "", current: Route.announcementList,
                 key: .announcement(announcement)
-            ) { root in announcementView(announcement, root: root, ledger: ledger) }
+            ) { [self] root in announcementView(announcement, root: root, ledger: ledger) }
         case .page(let standing):
             return page(
                 Route.page(standing.slug), template: "page", title: standing.title, description: "",
                 current: Route.page(standing.slug)
-            ) { root in
+            ) { [self] root in
                 StandingPageView(title: standing.title, bodyHTML: markdown(standing.body, root: root))
             }
         }

@@ -176,7 +176,7 @@ extension SiteRenderer {
             let file = self.page(
                 path, template: "results", title: "\(stageLabel) — \(vacancy.title)", description: "",
                 current: Route.vacancyList
-            ) { root in
+            ) { [self] root in
                 // The first page carries the announcement, the legend and the directory of
                 // pages, so that each further page stays small however many pages there are.
                 var directory: [PageLinkView] = []
@@ -257,7 +257,7 @@ extension SiteRenderer {
             Route.changes(vacancy.id, versions.stage), template: "changes",
             title: "\(text(.changesTitle)): \(stageLabel) — \(vacancy.title)", description: "",
             current: Route.vacancyList
-        ) { root in
+        ) { [self] root in
             let steps = zip(versions.steps, versions.earlier).map { step, earlier in
                 let date = earlier.version.published.date.description
                 let rows = step.changes.map { change in
@@ -339,7 +339,7 @@ extension SiteRenderer {
             Route.statisticsPage(vacancy.id, page: number), template: "cutoffs",
             title: pagedTitle("\(text(.statisticsTitle)) — \(vacancy.title)", number), description: "",
             current: Route.vacancyList
-        ) { root in
+        ) { [self] root in
             CutoffPageView(
                 vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root),
                 statisticsHref: pageHref(Route.statistics(vacancy.id), root: root),
@@ -606,7 +606,7 @@ extension SiteRenderer {
         return page(
             path, template: "statistics", title: "\(text(.statisticsTitle)) — \(vacancy.title)", description: "",
             current: Route.vacancyList
-        ) { root in
+        ) { [self] root in
             var view = StatisticsView(
                 vacancyTitle: vacancy.title, vacancyHref: pageHref(Route.vacancy(vacancy.id), root: root),
                 formationsChart: nil, formationsNote: nil, histogram: nil, histogramNote: nil, hasCharts: false)
