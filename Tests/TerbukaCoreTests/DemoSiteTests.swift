@@ -24,8 +24,10 @@ import Testing
     @Test func theDemoSiteTakesItsThemeFromTheTopLevelThemesFolder() throws {
         let top = repositoryRoot.appendingPathComponent("themes/default")
         for subfolder in ["templates", "assets", "i18n", "root"] {
-            let layers = Theme.layers(siteRoot: repositoryRoot, name: "default", under: subfolder)
+            var diagnostics = Diagnostics()
+            let layers = Theme.layers(siteRoot: repositoryRoot, name: "default", under: subfolder, into: &diagnostics)
             #expect(!layers.isEmpty)
+            #expect(diagnostics.all.isEmpty)
             for (file, source) in layers {
                 #expect(
                     source.url.standardizedFileURL.path

@@ -505,3 +505,75 @@ extension SiteArchiveTests {
         #expect(ResultWorkbook.isWritten(rows: 0))
     }
 }
+
+/// Two names of one folder that are the same text in other bytes (Unicode NFC and NFD):
+/// Linux keeps both files, every table keyed by path took them for one.
+@Suite struct NameTwinTests {
+    static let composed = "caf\u{E9}"
+    static let decomposed = "cafe\u{301}"
+
+    @Test func twinNamesAreFoundAfterTheFirstSpellingWhateverTheListingOrder() {
+        #expect(Self.composed == Self.decomposed)
+        for listing in [[Self.composed, "b", Self.decomposed, "a"], ["a", Self.decomposed, "b", Self.composed]] {
+            let sorted = NameTwins.sorted(listing)
+            // The decomposed spelling's bytes come first ("e" before the composed letter).
+            #expect(
+                sorted.map { Array($0.utf8) }
+                    == [Self.decomposed, "a", "b", Self.composed].sorted().map { Array($0.utf8) })
+            let twins = NameTwins.of(sorted)
+            #expect(twins.map { Array($0.name.utf8) } == [Array(Self.composed.utf8)])
+            #expect(twins.map { Array($0.first.utf8) } == [Array(Self.decomposed.utf8)])
+        }
+        #expect(NameTwins.of(NameTwins.sorted([Self.composed, "cafe", "café-2"])).isEmpty)
+    }
+
+    @Test func twoAttachmentsNamedAlikeInOtherBytesAreOneErrorAtTheOneLeftOut() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write("content/files/\(Self.composed).pdf", "%PDF-1.4 composed\n")
+        try site.write("content/files/\(Self.decomposed).pdf", "%PDF-1.4 decomposed\n")
+        let errors = await site.errors()
+        #expect(errors.count == 1)
+        let error = try #require(errors.first)
+        #expect(
+            error.utf8.starts(
+                with: "content/files/\(Self.composed).pdf:1:1: error: 'content/files/\(Self.composed).pdf'".utf8))
+        #expect(error.contains("has the same name as another file in this folder, written in other bytes"))
+    }
+
+    @Test func twoFoldersNamedAlikeInOtherBytesAreOneErrorAtTheFolderLeftOut() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write("content/files/\(Self.composed)/a.pdf", "%PDF-1.4 a\n")
+        try site.write("content/files/\(Self.decomposed)/b.pdf", "%PDF-1.4 b\n")
+        let errors = await site.errors()
+        #expect(errors.count == 1)
+        #expect(errors.first?.utf8.starts(with: "content/files/\(Self.composed):1:1: error:".utf8) == true)
+    }
+
+    @Test func twoThemeAssetsNamedAlikeInOtherBytesAreAnError() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write("themes/default/assets/\(Self.composed).css", "a {}\n")
+        try site.write("themes/default/assets/\(Self.decomposed).css", "b {}\n")
+        let errors = await site.build().diagnostics.sorted.filter { $0.severity == .error }.map(\.formatted)
+        #expect(errors.count == 1)
+        #expect(errors.first?.utf8.starts(with: "themes/default/assets/\(Self.composed).css:1:1: error:".utf8) == true)
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    /// Before: the second build said nothing had changed, and kept the old bytes of the
+    /// file edited, unlisted in SHA256SUMS.
+    @Test func anIncrementalBuildRefusesTwinsAddedAfterABuildAsAFullBuildDoes() async throws {
+        let site = try IncrementalBuildTests.DemoCopy()
+        defer { site.cleanUp() }
+        #expect(await site.build().succeeded)
+        let sums = try Data(contentsOf: site.output.appendingPathComponent("SHA256SUMS"))
+        try FileManager.default.createDirectory(
+            at: site.url("content/files"), withIntermediateDirectories: true)
+        try Data("%PDF-1.4 composed\n".utf8).write(to: site.url("content/files/\(Self.composed).pdf"))
+        try Data("%PDF-1.4 decomposed\n".utf8).write(to: site.url("content/files/\(Self.decomposed).pdf"))
+        await IncrementalBuildTests.expectNextBuildRefusesAsAFullBuild("content/files/", site)
+        #expect(try Data(contentsOf: site.output.appendingPathComponent("SHA256SUMS")) == sums)
+    }
+}

@@ -79,7 +79,8 @@ public struct ContentLoader: Sendable {
             return loaded
         }
         let known = ["site.yml", "vacancies", "announcements", "pages", "files"]
-        for name in sortedChildren(contentRoot) where !known.contains(name) && !name.hasPrefix(".") {
+        for name in children(contentRoot, shown: "content", into: &diagnostics)
+        where !known.contains(name) && !name.hasPrefix(".") {
             diagnostics.warning(.notPartOfASite(name, known: known), at: SourceLocation(path: "content/\(name)"))
         }
         let siteFile = contentRoot.appendingPathComponent("site.yml")
@@ -104,7 +105,7 @@ public struct ContentLoader: Sendable {
     private func loadVacancies(into diagnostics: inout Diagnostics) -> [LoadedVacancy] {
         let folder = contentRoot.appendingPathComponent("vacancies")
         var result: [LoadedVacancy] = []
-        for name in sortedChildren(folder) where !name.hasPrefix(".") {
+        for name in children(folder, shown: "content/vacancies", into: &diagnostics) where !name.hasPrefix(".") {
             let url = folder.appendingPathComponent(name)
             let displayPath = "content/vacancies/\(name)"
             guard isDirectory(url) else {
@@ -136,7 +137,8 @@ public struct ContentLoader: Sendable {
                 diagnostics.error(.vacancyWithoutFormations, at: SourceLocation(path: displayPath))
             }
             var resultFiles: [String] = []
-            for name in sortedChildren(url.appendingPathComponent("results"))
+            for name in children(
+                url.appendingPathComponent("results"), shown: displayPath + "/results", into: &diagnostics)
             where !name.hasPrefix(".") && !name.hasPrefix("~$") && TableFormat(path: name) != nil {
                 if let refusal = Self.refusal(url.appendingPathComponent("results/\(name)"), contentRoot: contentRoot) {
                     diagnostics.error(
@@ -158,7 +160,8 @@ public struct ContentLoader: Sendable {
         // Files are read on every core (a large site has thousands of notices), reported in
         // name order. Their URLs are made from the path as it is (appending a component to a
         // URL took a third of loading 10,000 notices).
-        return Parallel.compactMap(sortedChildren(folder).filter { !$0.hasPrefix(".") }, into: &diagnostics) {
+        let names = children(folder, shown: "content/\(section)", into: &diagnostics).filter { !$0.hasPrefix(".") }
+        return Parallel.compactMap(names, into: &diagnostics) {
             name, diagnostics in
             let displayPath = "content/\(section)/\(name)"
             guard name.hasSuffix(".md") else {
@@ -183,7 +186,8 @@ public struct ContentLoader: Sendable {
         var result: [LoadedAttachment] = []
         var pending = [(folder, "")]
         while let (directory, prefix) = pending.popLast() {
-            for name in sortedChildren(directory) where !name.hasPrefix(".") {
+            for name in children(directory, shown: "content/files/" + prefix, into: &diagnostics)
+            where !name.hasPrefix(".") {
                 let url = directory.appendingPathComponent(name)
                 let relative = prefix + name
                 let isLink = (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink ?? false
@@ -268,7 +272,18 @@ public struct ContentLoader: Sendable {
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    private func sortedChildren(_ url: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+    /// The names in the folder at `url` (shown as `shown`), sorted. A name that is another's
+    /// in other bytes (`NameTwins`) is reported and left out: every table keyed by path
+    /// would take the two for one.
+    private func children(_ url: URL, shown: String, into diagnostics: inout Diagnostics) -> [String] {
+        let names = NameTwins.sorted((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [])
+        let twins = NameTwins.of(names)
+        guard !twins.isEmpty else { return names }
+        let folder = shown.hasSuffix("/") ? shown : shown + "/"
+        for twin in twins {
+            diagnostics.error(.nameTwin(folder + twin.name), at: SourceLocation(path: folder + twin.name))
+        }
+        let left = Set(twins.map { Array($0.name.utf8) })
+        return names.filter { !left.contains(Array($0.utf8)) }
     }
 }

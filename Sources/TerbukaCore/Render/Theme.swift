@@ -63,7 +63,11 @@ public struct Theme: Sendable {
     /// A theme's files in layers: the built-in default theme, then the built-in theme of
     /// that name, then the site's `themes/<name>/`; a later layer's file replaces an
     /// earlier one with the same path. Returns relative path → (file, path for messages).
-    static func layers(siteRoot: URL, name: String, under subfolder: String) -> [String: (url: URL, display: String)] {
+    /// A path that is another's of the same layer in other bytes (`NameTwins`) is reported
+    /// and left out: the two would be taken for one.
+    static func layers(siteRoot: URL, name: String, under subfolder: String, into diagnostics: inout Diagnostics)
+        -> [String: (url: URL, display: String)]
+    {
         var result: [String: (URL, String)] = [:]
         var folders: [(URL, String)] = []
         if let builtIn = builtInFolder {
@@ -73,8 +77,15 @@ public struct Theme: Sendable {
         folders.append((siteRoot.appendingPathComponent("themes/\(name)"), "themes/\(name)"))
         for (folder, display) in folders {
             let base = folder.appendingPathComponent(subfolder)
-            for file in FileListing.files(under: base) {
-                result[file] = (base.appendingPathComponent(file), "\(display)/\(subfolder)/\(file)")
+            let files = NameTwins.sorted(FileListing.files(under: base))
+            let twins = Set(NameTwins.of(files).map { Array($0.name.utf8) })
+            for file in files {
+                let shown = "\(display)/\(subfolder)/\(file)"
+                guard !twins.contains(Array(file.utf8)) else {
+                    diagnostics.error(.nameTwin(shown), at: SourceLocation(path: shown))
+                    continue
+                }
+                result[file] = (base.appendingPathComponent(file), shown)
             }
         }
         return result
@@ -96,7 +107,8 @@ public struct Theme: Sendable {
         var extendingBase: Set<String> = []
         var templateFiles: Set<String> = []
         var templateStrings: Set<String> = []
-        for (file, source) in layers(siteRoot: siteRoot, name: name, under: "templates").sorted(by: { $0.key < $1.key })
+        for (file, source) in layers(siteRoot: siteRoot, name: name, under: "templates", into: &diagnostics).sorted(
+            by: { $0.key < $1.key })
         where file.hasSuffix(".mustache") {
             let path = source.display
             templateFiles.insert(String(file.dropLast(".mustache".count)))
@@ -122,7 +134,7 @@ public struct Theme: Sendable {
         }
 
         var strings: [Language: [String: String]] = [:]
-        let stringFiles = layers(siteRoot: siteRoot, name: name, under: "i18n")
+        let stringFiles = layers(siteRoot: siteRoot, name: name, under: "i18n", into: &diagnostics)
         for language in languages {
             guard let source = stringFiles["\(language.rawValue).yml"],
                 let data = FileManager.default.contents(atPath: source.url.path)
@@ -162,10 +174,14 @@ public struct Theme: Sendable {
                 }
             }
         }
-        let assets = layers(siteRoot: siteRoot, name: name, under: "assets").sorted { $0.key < $1.key }.map {
+        let assets = layers(siteRoot: siteRoot, name: name, under: "assets", into: &diagnostics).sorted {
+            $0.key < $1.key
+        }.map {
             (path: $0.key, url: $0.value.url)
         }
-        let rootFiles = layers(siteRoot: siteRoot, name: name, under: "root").sorted { $0.key < $1.key }.map {
+        let rootFiles = layers(siteRoot: siteRoot, name: name, under: "root", into: &diagnostics).sorted {
+            $0.key < $1.key
+        }.map {
             (path: $0.key, url: $0.value.url)
         }
         guard diagnostics.errorCount == before else { return nil }

@@ -126,6 +126,21 @@ extension Message {
                     "hapus karakter itu: karakter seperti ini terbawa saat teks disalin dari PDF, terminal atau program lain",
                 en: "delete it: such characters come in when text is copied from a PDF, a terminal or another program"))
     }
+
+    /// Two files (or folders) of one folder whose names are the same text in other bytes
+    /// (`NameTwins`); `path` is the one left out.
+    static func nameTwin(_ path: String) -> Message {
+        Message(
+            "T0118",
+            en:
+                "'\(path)' has the same name as another file in this folder, written in other bytes (accented letters written whole, Unicode NFC, in one, and as a letter and an accent, NFD, in the other); it is left out",
+            id:
+                "'\(path)' bernama sama dengan berkas lain di folder ini, hanya ditulis dengan byte berbeda (huruf beraksen ditulis utuh, Unicode NFC, di satu berkas, dan sebagai huruf ditambah aksen, NFD, di berkas lain); berkas ini tidak diikutkan",
+            hint: Bilingual(
+                id:
+                    "ganti nama salah satunya, atau hapus yang tidak dipakai: pembaca hanya dapat menyimpan satu dari keduanya",
+                en: "rename one of them, or remove the one not used: readers can keep only one of the two"))
+    }
 }
 
 /// Why a file cannot be read or used, as a phrase after its name.
@@ -218,5 +233,10 @@ extension CodeExplanation {
             .controlCharacter("U+0008 (BACKSPACE)"),
             meaning: "Berkas memuat karakter kendali yang tidak terlihat dan tidak boleh tampil di halaman.",
             action: "Hapus karakter itu di penyunting teks pada baris dan kolom yang disebut."),
+        .init(
+            .nameTwin("content/files/café.pdf"),
+            meaning:
+                "Dua berkas atau folder di satu folder bernama sama tetapi ditulis dengan byte berbeda: huruf beraksen yang utuh (dari Windows) dan yang berupa huruf ditambah aksen (dari macOS). Situs, SHA256SUMS dan komputer pembaca hanya melihat satu nama.",
+            action: "Ganti nama salah satu berkas (misalnya tanpa aksen), atau hapus salinan yang tidak dipakai."),
     ]
 }
