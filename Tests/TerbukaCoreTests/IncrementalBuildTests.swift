@@ -975,7 +975,7 @@ import Testing
         let reuse = OutputReuse(root: site.output, previous: previous, inputs: plan.inputs, sourceHashes: [:])
         let state = try #require(
             plan.state(
-                ledger: Ledger(), kept: [:], output: site.output, reuse: reuse, notices: [:], warnings: [],
+                ledger: Ledger(), kept: [:], output: site.output, reuse: reuse, notices: .parsed([:]), warnings: [],
                 keptPrevious: true, movedRoot: movedRoot))
         let folders = try #require(state.spareFolders.records)
         #expect(folders.count == (change == "nothing" ? previous.folders.count : 0))
@@ -997,8 +997,10 @@ import Testing
     }
 
     /// The state's lines of inputs and notices made while the build goes on are the ones
-    /// it would make at the end: the state written is the same.
-    @Test func theStatesLinesMadeEarlyAreTheOnesMadeAtTheEnd() async throws {
+    /// it would make at the end: the state written is the same, whether the notices are
+    /// records or, as a build takes them again, the previous state's lines.
+    @Test(arguments: [false, true])
+    func theStatesLinesMadeEarlyAreTheOnesMadeAtTheEnd(asLines: Bool) async throws {
         let site = try DemoCopy()
         defer { site.cleanUp() }
         _ = await site.build()
@@ -1007,17 +1009,63 @@ import Testing
         let previous = try #require(plan.previous)
         let notices = try #require(previous.notices.records)
         #expect(!notices.isEmpty && !plan.inputs.isEmpty)
+        let table: BuildState.LazyRecords<NoticeRecord>
+        if asLines {
+            let read = try #require(previous.notices.recordsWithLines)
+            #expect(read.records.mapValues(\.record) == notices)
+            table = .lines(bytes: read.bytes, read.records.values.compactMap(\.line), more: [:])
+        } else {
+            table = .parsed(notices)
+        }
         let reuse = OutputReuse(root: site.output, previous: previous, inputs: plan.inputs, sourceHashes: [:])
         func state(early: [BuildState.Table: [UInt8]]) -> Data? {
             plan.state(
-                ledger: Ledger(), kept: [:], output: site.output, reuse: reuse, notices: notices, warnings: [],
+                ledger: Ledger(), kept: [:], output: site.output, reuse: reuse, notices: table, warnings: [],
                 keptPrevious: false, early: early)?.encoded()
         }
-        let early = plan.earlyLines(notices: notices)
+        let early = plan.earlyLines(notices: table)
         #expect(Set(early.keys) == [.inputs, .notices])
         let atTheEnd = try #require(state(early: [:]))
         #expect(state(early: early) == atTheEnd)
         #expect(BuildState.decode(atTheEnd)?.notices.records == notices)
+    }
+
+    /// A build after one edit writes the notices it took from the previous build as their
+    /// lines there, and the edited one as a record: the next build reads them all back.
+    @Test func theNoticesTakenAgainAreTheirPreviousLinesAndTheEditedOneANewRecord() async throws {
+        let site = try DemoCopy()
+        defer { site.cleanUp() }
+        #expect(await site.build().succeeded)
+        let edited = "content/announcements/waspada-penipuan.md"
+        try site.edit(edited, replacing: "title: ", with: "title: Satu — ")
+        // The plan holds the cache's lock until it goes, before the build below.
+        let (before, taken) = try {
+            let plan = IncrementalPlan(options: site.options)
+            let before = try #require(plan.previous?.notices.records)
+            let memo = NoticeMemo(
+                previous: plan.previous?.notices, inputs: plan.inputs, contentRoot: site.url("content"))
+            var loader = ContentLoader(siteRoot: site.root)
+            loader.unread = memo.unread
+            #expect(!loader.unread.contains(edited) && loader.unread.count == before.count - 1)
+            var diagnostics = Diagnostics()
+            let loaded = loader.load(into: &diagnostics)
+            let config = ContentValidator.configuration(loaded, into: &diagnostics)
+            _ = ContentValidator.validate(loaded, config: config, includeDrafts: false, memo: memo, into: &diagnostics)
+            #expect(!diagnostics.hasErrors)
+            return (before, memo.records)
+        }()
+        guard case .lines(_, let lines, let made) = taken else {
+            Issue.record("the notices taken again are not their lines")
+            return
+        }
+        #expect(lines.count == before.count - 1)
+        #expect(Array(made.keys) == [edited])
+        #expect(made[edited]?.sha256 != before[edited]?.sha256)
+        #expect(await site.build().succeeded)
+        let after = try #require(
+            BuildState.decode(Data(contentsOf: URL(fileURLWithPath: site.cache.statePath)))?.notices.records)
+        #expect(Set(after.keys) == Set(before.keys))
+        #expect(after.filter { $0.key != edited } == before.filter { $0.key != edited })
     }
 
     /// A published file whose permissions are not a new file's (an attachment readable by

@@ -71,9 +71,10 @@ struct BuildState: Sendable {
     enum LazyRecords<Record: StateRecord>: Sendable {
         case parsed([String: Record])
         case tail(StateTail, kind: UInt8)
-        /// Lines of another state file's first part (`bytes`, each line from its stamp on),
-        /// where they were another table's, with `more` records besides: written again as
-        /// they are, not made from records (the spare tree's are the previous output's).
+        /// Lines of another state file (`bytes`, each line from after its kind), with `more`
+        /// records besides: written again as they are, not made from records (the spare
+        /// tree's are the previous output's lines of the first part, the notices taken from
+        /// the previous build their lines of the second).
         case lines(bytes: [UInt8], [Range<Int>], more: [String: Record])
 
         /// The records; nil when the part is not whole or a line is not one (they are then
@@ -95,16 +96,35 @@ struct BuildState: Sendable {
             return (part.bytes, part.lines[kind] ?? [])
         }
 
+        /// The records of a part read from a file, each with its line (as in `lines`; never
+        /// nil here, optional for records made since): a record taken again as it is need
+        /// not be written again. nil for records made by a build, or when the part is not
+        /// whole or a line is not one.
+        var recordsWithLines: (bytes: [UInt8], records: [String: (record: Record, line: Range<Int>?)])? {
+            guard case .tail(let tail, let kind) = self, let part = tail.split,
+                let records = Self.read(part.lines[kind] ?? [], of: part.bytes, { ($0, $1) })
+            else { return nil }
+            return (part.bytes, records)
+        }
+
         /// The records on `lines` of `bytes`; nil when a line is not one.
         static func read(_ lines: [Range<Int>], of bytes: [UInt8]) -> [String: Record]? {
+            read(lines, of: bytes) { record, _ in record }
+        }
+
+        /// `value` of each record on `lines` of `bytes` and its line, by path; nil when a
+        /// line is not one.
+        private static func read<Value>(
+            _ lines: [Range<Int>], of bytes: [UInt8], _ value: (Record, Range<Int>) -> Value
+        ) -> [String: Value]? {
             // Read on every core when there are many: 10,000 notices' records took a tenth
             // of a build after one edit when read on one.
             let read = Parallel.map(lines, from: 1_000) { Record.read(bytes[$0]) }
-            var records: [String: Record] = [:]
+            var records: [String: Value] = [:]
             records.reserveCapacity(read.count)
-            for item in read {
+            for (item, line) in zip(read, lines) {
                 guard let (path, record) = item else { return nil }
-                records[path] = record
+                records[path] = value(record, line)
             }
             return records
         }

@@ -144,9 +144,9 @@ struct IncrementalPlan: Sendable {
     /// are known before anything is written: made while the build goes on (on a core the
     /// ranking, the site's index and the archive leave free), for `state` to write as they
     /// are.
-    func earlyLines(notices: [String: NoticeRecord]) -> [BuildState.Table: [UInt8]] {
+    func earlyLines(notices: BuildState.LazyRecords<NoticeRecord>) -> [BuildState.Table: [UInt8]] {
         let known = BuildState(
-            key: key, scanned: scanned, inputs: [:], outputs: [:], notices: .parsed(notices), warnings: [],
+            key: key, scanned: scanned, inputs: [:], outputs: [:], notices: notices, warnings: [],
             files: 0, pages: 0)
         // The inputs as the scan found them, in order (not sorted again).
         let (inputs, notices) = Parallel.both(
@@ -227,7 +227,8 @@ struct IncrementalPlan: Sendable {
     ///   by filtering it when not given).
     /// - `early`: the lines `earlyLines(notices:)` made of the same `notices`.
     func state(
-        ledger: Ledger, kept: [String: FileStamp], output: URL, reuse: OutputReuse, notices: [String: NoticeRecord],
+        ledger: Ledger, kept: [String: FileStamp], output: URL, reuse: OutputReuse,
+        notices: BuildState.LazyRecords<NoticeRecord>,
         warnings: [Diagnostic], keptPrevious: Bool, movedRoot: FileStamp? = nil, before: consuming OutputRecords? = nil,
         last: [String]? = nil, early: [BuildState.Table: [UInt8]] = [:]
     ) -> BuildState? {
@@ -292,7 +293,7 @@ struct IncrementalPlan: Sendable {
         var state = BuildState(
             key: key, scanned: scanned, inputs: storedInputs, outputs: outputs, spare: spare,
             spareFolders: spareFolders,
-            notices: .parsed(notices), folders: folders, warnings: warnings, files: counts.files, pages: counts.pages)
+            notices: notices, folders: folders, warnings: warnings, files: counts.files, pages: counts.pages)
         state.made = made
         return state
     }

@@ -148,7 +148,7 @@ public struct SiteBuilder: Sendable {
         var loader = ContentLoader(siteRoot: options.siteRoot)
         let notices = plan.map {
             NoticeMemo(
-                previous: $0.previous?.notices.records ?? [:], inputs: $0.inputs, contentRoot: loader.contentRoot)
+                previous: $0.previous?.notices, inputs: $0.inputs, contentRoot: loader.contentRoot)
         }
         loader.unread = notices?.unread ?? []
         let loaded = loader.load(into: &diagnostics)
@@ -175,7 +175,7 @@ public struct SiteBuilder: Sendable {
         guard let content else { return report() }
         // The state's lines of inputs and notices, known now, are made while the site is
         // ranked, indexed and written.
-        let noticeRecords = notices?.records ?? [:]
+        let noticeRecords = notices?.records ?? .parsed([:])
         async let earlyLines = plan?.earlyLines(notices: noticeRecords) ?? [:]
         let rows = content.vacancies.reduce(0) { $0 + $1.tables.rowCount }
         options.progress?(.ranking(rows))
