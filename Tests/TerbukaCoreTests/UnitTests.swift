@@ -89,6 +89,40 @@ import Testing
     }
 }
 
+@Suite struct ByteWriterNumberTests {
+    func written(_ write: (inout ByteWriter) -> Void) -> String {
+        var writer = ByteWriter()
+        write(&writer)
+        return writer.string
+    }
+
+    @Test func wholeNumbersAreWrittenAsTheStandardLibraryWritesThem() {
+        var random = SystemRandomNumberGenerator()
+        let values =
+            [0, 1, -1, 9, 10, -10, 99, 100, 999, 1_000, 1_795_000_000_123_456_789, Int.max, Int.min, Int.max - 1]
+            + (0..<2_000).map { _ in Int.random(in: Int.min...Int.max, using: &random) >> Int.random(in: 0...63) }
+        for value in values {
+            #expect(written { $0.integer(value) } == String(value))
+        }
+    }
+
+    @Test func groupsOfThreeDigitsAreMarkedFromTheRight() {
+        #expect(written { $0.integer(0, grouping: 0x2E) } == "0")
+        #expect(written { $0.integer(999, grouping: 0x2E) } == "999")
+        #expect(written { $0.integer(1_000, grouping: 0x2E) } == "1.000")
+        #expect(written { $0.integer(-1_234_567, grouping: 0x2C) } == "-1,234,567")
+        #expect(written { $0.integer(Int.min, grouping: 0x2E) } == "-9.223.372.036.854.775.808")
+    }
+
+    @Test func fixedPointNumbersKeepTheirLeadingZeroDecimals() {
+        #expect(written { $0.fixed(12_345, scale: 2, mark: 0x2C) } == "123,45")
+        #expect(written { $0.fixed(-5, scale: 2, mark: 0x2C) } == "-0,05")
+        #expect(written { $0.fixed(5, scale: 0, mark: 0x2C) } == "5")
+        #expect(written { $0.fixed(1_234_500, scale: 3, mark: 0x2C, grouping: 0x2E) } == "1.234,500")
+        #expect(written { $0.fixed(Int.min, scale: 18, mark: 0x2E) } == "-9.223372036854775808")
+    }
+}
+
 @Suite struct CSVReaderTests {
     func records(_ text: String) throws -> [[String]] {
         var reader = CSVReader(bytes: Array(text.utf8))
