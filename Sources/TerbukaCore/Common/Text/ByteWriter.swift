@@ -166,9 +166,7 @@ public struct ByteWriter {
 
     /// The decimal digits of `value`, at least `count` (zeros first), with `grouping`
     /// between groups of three: made from the last into a buffer on the stack and
-    /// appended at once. Dividing by the constant 10 is a multiplication; the division by
-    /// a power of ten held in a variable, one per digit, made writing a large site's state
-    /// (20,000 stamps of five numbers, the times of 19 digits) a tenth slower (perf).
+    /// appended at once (dividing by the constant 10 is a multiplication).
     private mutating func digits(of value: UInt, grouping: UInt8?, count: Int = 1) {
         // 20 digits and 6 marks at most, or `count` ≤ 18 digits.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
