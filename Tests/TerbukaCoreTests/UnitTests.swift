@@ -123,6 +123,15 @@ import Testing
     }
 }
 
+@Suite struct PathTests {
+    @Test func theFoldersAboveAPathComeNearestFirstWithoutTheTreeItself() {
+        #expect(Substring("a/b/c.html").foldersAbove.map(String.init) == ["a/b", "a"])
+        #expect(Substring("index.html").foldersAbove.map(String.init) == [])
+        #expect(Substring("").foldersAbove.map(String.init) == [])
+        #expect(Substring("pengumuman/é/index.html").foldersAbove.map(String.init) == ["pengumuman/é", "pengumuman"])
+    }
+}
+
 @Suite struct CSVReaderTests {
     func records(_ text: String) throws -> [[String]] {
         var reader = CSVReader(bytes: Array(text.utf8))

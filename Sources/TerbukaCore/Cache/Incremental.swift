@@ -193,9 +193,7 @@ struct IncrementalPlan: Sendable {
             records.files[path] = record
             record.writeLine("o", path: path, into: &fileLines)
             if !wasKept { changed.insert(path.parentFolder) }
-            var folder = Substring(path)
-            while let slash = folder.lastSlash {
-                folder = folder[..<slash]
+            for folder in Substring(path).foldersAbove {
                 guard folderPaths.insert(folder).inserted else { break }
             }
         }

@@ -129,4 +129,19 @@ extension Substring {
     var lastSlash: String.Index? {
         utf8.lastIndex(of: UInt8(ascii: "/"))
     }
+
+    /// The folders above this path, nearest first: "a/b/c" gives "a/b", then "a" (not "",
+    /// the tree itself).
+    var foldersAbove: FoldersAbove { FoldersAbove(path: self) }
+}
+
+/// The folders above a path, nearest first (`Substring.foldersAbove`).
+struct FoldersAbove: Sequence, IteratorProtocol {
+    var path: Substring
+
+    mutating func next() -> Substring? {
+        guard let slash = path.lastSlash else { return nil }
+        path = path[..<slash]
+        return path
+    }
 }

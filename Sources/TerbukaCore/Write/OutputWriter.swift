@@ -316,9 +316,7 @@ public struct StagingFolder: Sendable {
         if spare.readFromRecords {
             var above: Set<String> = []
             for path in removed {
-                var folder = Substring(path)
-                while let slash = folder.lastSlash {
-                    folder = folder[..<slash]
+                for folder in Substring(path).foldersAbove {
                     guard above.insert(String(folder)).inserted else { break }
                 }
             }
@@ -326,9 +324,7 @@ public struct StagingFolder: Sendable {
         } else {
             var holding: Set<Substring> = []
             for path in ledger.all.map(\.path) + keeping {
-                var folder = Substring(path)
-                while let slash = folder.lastSlash {
-                    folder = folder[..<slash]
+                for folder in Substring(path).foldersAbove {
                     guard holding.insert(folder).inserted else { break }
                 }
             }
@@ -348,9 +344,7 @@ public struct StagingFolder: Sendable {
     func touchedFolders(swept: Set<String>) -> Set<String> {
         var touched = swept
         for made in folders.all where made.hasPrefix(rootPath + "/") {
-            var folder = Substring(made.dropFirst(rootPath.count + 1))
-            while let slash = folder.lastSlash {
-                folder = folder[..<slash]
+            for folder in Substring(made.dropFirst(rootPath.count + 1)).foldersAbove {
                 touched.insert(String(folder))
             }
             touched.insert("")
