@@ -975,7 +975,7 @@ import Testing
         let reuse = OutputReuse(root: site.output, previous: previous, inputs: plan.inputs, sourceHashes: [:])
         let state = try #require(
             plan.state(
-                ledger: Ledger(), kept: [:], output: site.output, reuse: reuse, notices: .parsed([:]), warnings: [],
+                ledger: Ledger(), output: site.output, reuse: reuse, notices: .parsed([:]), warnings: [],
                 keptPrevious: true, movedRoot: movedRoot))
         let folders = try #require(state.spareFolders.records)
         #expect(folders.count == (change == "nothing" ? previous.folders.count : 0))
@@ -1020,7 +1020,7 @@ import Testing
         let reuse = OutputReuse(root: site.output, previous: previous, inputs: plan.inputs, sourceHashes: [:])
         func state(early: [BuildState.Table: [UInt8]]) -> Data? {
             plan.state(
-                ledger: Ledger(), kept: [:], output: site.output, reuse: reuse, notices: table, warnings: [],
+                ledger: Ledger(), output: site.output, reuse: reuse, notices: table, warnings: [],
                 keptPrevious: false, early: early)?.encoded()
         }
         let early = plan.earlyLines(notices: table)

@@ -166,7 +166,8 @@ struct IncrementalPlan: Sendable {
     }
 
     /// `files` as they stand below `root`, with the folders holding them (`root` itself
-    /// included): those in `kept` with the stamp given, the others looked at. A folder in
+    /// included): those kept as found in a spare tree with the stamp found
+    /// (`Ledger.Entry.kept`), the others looked at. A folder in
     /// `found` (a spare tree's, as found before anything was written into it) keeps the
     /// stamp given there when nothing was added to it or removed from it since: it is not
     /// `root`, not in `touched`, and holds no file but kept ones (a file written there was
@@ -174,12 +175,12 @@ struct IncrementalPlan: Sendable {
     /// at were a tenth of the samples of a build after one edit (perf). nil when one is not
     /// there.
     static func record(
-        _ files: [(path: String, entry: Ledger.Entry)], below root: String, kept: [String: FileStamp],
-        reuse: OutputReuse, found: [String: FileStamp] = [:], touched: Set<String> = []
+        _ files: [(path: String, entry: Ledger.Entry)], below root: String, reuse: OutputReuse,
+        found: [String: FileStamp] = [:], touched: Set<String> = []
     ) -> OutputRecords? {
         guard let folder = FileStamp.Folder(root) else { return nil }
-        let stamps = Parallel.map(files.map(\.path)) { path -> (stamp: FileStamp?, wasKept: Bool) in
-            kept[path].map { ($0, true) } ?? (folder.stamp(of: path), false)
+        let stamps = Parallel.map(files) { file -> (stamp: FileStamp?, wasKept: Bool) in
+            file.entry.kept.map { ($0, true) } ?? (folder.stamp(of: file.path), false)
         }
         var records = OutputRecords()
         records.files.reserveCapacity(files.count)
@@ -213,8 +214,8 @@ struct IncrementalPlan: Sendable {
 
     /// The state to keep after a build that wrote `ledger` into `output`, or nil when the
     /// output is not as written (a file gone already): no state is better than a wrong one.
-    /// - `kept`: the stamps of files kept from the spare tree as found (by its walk, or from
-    ///   the records and the look at the outputs).
+    /// - The files kept from the spare tree as found (by its walk, or from the records and
+    ///   the look at the outputs) are recorded with the stamps found (`Ledger.Entry.kept`).
     /// - `before`: the files written before the last ones, recorded in the staging folder
     ///   before the swap (which changes none of them, nor any folder but the output itself);
     ///   the others, and the folders holding them, are looked at now.
@@ -225,8 +226,7 @@ struct IncrementalPlan: Sendable {
     ///   by filtering it when not given).
     /// - `early`: the lines `earlyLines(notices:)` made of the same `notices`.
     func state(
-        ledger: Ledger, kept: [String: FileStamp], output: URL, reuse: OutputReuse,
-        notices: BuildState.LazyRecords<NoticeRecord>,
+        ledger: Ledger, output: URL, reuse: OutputReuse, notices: BuildState.LazyRecords<NoticeRecord>,
         warnings: [Diagnostic], keptPrevious: Bool, movedRoot: FileStamp? = nil, before: consuming OutputRecords? = nil,
         last: [String]? = nil, early: [BuildState.Table: [UInt8]] = [:]
     ) -> BuildState? {
@@ -236,7 +236,7 @@ struct IncrementalPlan: Sendable {
         } else {
             later = ledger.all.filter { before?.files[$0.path] == nil }
         }
-        guard let now = Self.record(later, below: output.standardizedFileURL.path, kept: kept, reuse: reuse) else {
+        guard let now = Self.record(later, below: output.standardizedFileURL.path, reuse: reuse) else {
             return nil
         }
         // The few recorded now into the many recorded before (taken, not copied: the

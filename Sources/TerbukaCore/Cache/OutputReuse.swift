@@ -31,12 +31,7 @@ final class OutputReuse: @unchecked Sendable {
     private var stale: [String] = []
     /// Files taken by their key, their view not made.
     private var taken: [String] = []
-    private var reusedCount = 0
-
-    /// Counts a file kept or linked rather than written.
-    func countReused() {
-        lock.withLock { reusedCount += 1 }
-    }
+    private var linkedCount = 0
 
     init(root: URL, previous: BuildState?, inputs: [String: BuildState.Input], sourceHashes: [String: String]) {
         self.root = root.standardizedFileURL.path
@@ -89,8 +84,9 @@ final class OutputReuse: @unchecked Sendable {
         }
         return old.map { (Ledger.Entry(size: $0.stamp.size, sha256: $0.sha256), $0.fingerprint) }
     }
-    /// Files taken from the previous output.
-    var reused: Int { lock.withLock { reusedCount } }
+    /// Files linked from the output in place (those kept as found in the spare tree are
+    /// counted by the ledger, `Ledger.kept`).
+    var linked: Int { lock.withLock { linkedCount } }
 
     /// The previous output's files made together from `digest` (the SHA-256 of all they
     /// show, such as the site search's index and shards), when it has every one of them;
@@ -166,7 +162,7 @@ final class OutputReuse: @unchecked Sendable {
         let done =
             Foundation.link(source, target) == 0
             || (try? FileManager.default.copyItem(atPath: source, toPath: target)) != nil
-        if done { countReused() }
+        if done { lock.withLock { linkedCount += 1 } }
         return done
     }
 }

@@ -280,7 +280,7 @@ public struct SiteBuilder: Sendable {
                     // Folders are taken as found only from a spare tree read from its records.
                     let fromRecords = staging.spare?.readFromRecords == true ? staging.spare : nil
                     return IncrementalPlan.record(
-                        written, below: staging.rootPath, kept: staging.keptStamps.all, reuse: reuse,
+                        written, below: staging.rootPath, reuse: reuse,
                         found: fromRecords?.foundFolders ?? [:],
                         touched: fromRecords.map { _ in staging.touchedFolders(swept: swept) } ?? [])
                 }()
@@ -308,7 +308,7 @@ public struct SiteBuilder: Sendable {
             var state: BuildState?
             if let plan, let reuse {
                 state = plan.state(
-                    ledger: staging.ledger, kept: staging.keptStamps.all, output: options.output, reuse: reuse,
+                    ledger: staging.ledger, output: options.output, reuse: reuse,
                     notices: noticeRecords, warnings: diagnostics.all.filter { $0.severity == .warning },
                     keptPrevious: kept, movedRoot: movedRoot, before: before.take(), last: Array(last),
                     early: await earlyLines)
@@ -318,7 +318,8 @@ public struct SiteBuilder: Sendable {
                 }
             }
             var built = report(counts.files, pages: counts.pages)
-            built.filesReused = reuse?.reused ?? 0
+            // Linked from the output in place, or kept as found in the spare tree.
+            built.filesReused = (reuse?.linked ?? 0) + staging.ledger.kept
             built.staleKeys = reuse?.staleKeys ?? []
             built.takenByKey = reuse?.takenByKey ?? []
             // What the build made is dropped with the process, not freed piece by piece

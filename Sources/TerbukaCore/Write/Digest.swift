@@ -38,6 +38,15 @@ public final class Ledger: @unchecked Sendable {
     public struct Entry: Sendable {
         public var size: Int
         public var sha256: String
+        /// The file's stamp when a spare tree's file was kept as found rather than written
+        /// (`StagingFolder.reuses`): nothing written or linked since has touched it (a link
+        /// is only ever made at the path it comes from), so the state after the swap need
+        /// not ask for it again.
+        var kept: FileStamp?
+
+        public init(size: Int, sha256: String) {
+            (self.size, self.sha256) = (size, sha256)
+        }
     }
 
     private let lock = NSLock()
@@ -48,8 +57,9 @@ public final class Ledger: @unchecked Sendable {
     private var made: [(path: String, entry: Entry)]?
     private var since: [String] = []
 
-    /// How many of `entries` are pages, counted as they come.
+    /// How many of `entries` are pages, and how many were kept, counted as they come.
     private var pages = 0
+    private var keptCount = 0
 
     /// `capacity`: the files expected (an incremental build knows them), given room at once
     /// rather than the table grown again and again.
@@ -58,10 +68,21 @@ public final class Ledger: @unchecked Sendable {
     }
 
     public func record(_ path: String, size: Int, sha256: String) {
+        record(path, Entry(size: size, sha256: sha256))
+    }
+
+    /// `kept`: the stamp of a spare tree's file kept as found (`Entry.kept`).
+    func record(_ path: String, size: Int, sha256: String, kept: FileStamp) {
+        var entry = Entry(size: size, sha256: sha256)
+        entry.kept = kept
+        record(path, entry)
+    }
+
+    private func record(_ path: String, _ entry: Entry) {
         lock.withLock {
-            if entries.updateValue(Entry(size: size, sha256: sha256), forKey: path) == nil, path.hasSuffix(".html") {
-                pages += 1
-            }
+            let old = entries.updateValue(entry, forKey: path)
+            if old == nil, path.hasSuffix(".html") { pages += 1 }
+            keptCount += (entry.kept == nil ? 0 : 1) - (old?.kept == nil ? 0 : 1)
             if made != nil { since.append(path) }
         }
     }
@@ -128,4 +149,7 @@ public final class Ledger: @unchecked Sendable {
     public var counts: (files: Int, pages: Int) {
         lock.withLock { (entries.count, pages) }
     }
+
+    /// How many files were kept as found in a spare tree (`Entry.kept`).
+    var kept: Int { lock.withLock { keptCount } }
 }

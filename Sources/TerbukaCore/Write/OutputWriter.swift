@@ -181,11 +181,6 @@ public struct StagingFolder: Sendable {
     public let ledger: Ledger
     /// Folders already made, so that 10,000 pages do not ask for theirs 10,000 times.
     private let folders: MadeFolders
-    /// The spare tree's files kept as they were, with their stamps as found (`SpareTree`):
-    /// nothing written or linked since has touched them (a link is only ever made at the
-    /// path it comes from), so the state after the swap need not ask for them again.
-    let keptStamps: KeptStamps
-
     /// What may be taken from the previous output (incremental builds).
     let reuse: OutputReuse?
     /// The spare tree this folder is, when it is one: its files are kept where they already
@@ -199,7 +194,6 @@ public struct StagingFolder: Sendable {
         self.reuse = reuse
         self.spare = spare
         ledger = Ledger(capacity: spare?.files.count ?? 0)
-        keptStamps = KeptStamps(capacity: spare?.known.count ?? 0)
         folders = MadeFolders(
             existing: spare.map {
                 $0.root == root.path ? $0.folderLocations : Set($0.folders.map { root.path + "/" + $0 })
@@ -253,16 +247,15 @@ public struct StagingFolder: Sendable {
     ) throws -> Bool {
         guard let reuse else { return false }
         if let kept = spare?.known[path], kept.sha256 == entry.sha256, spare?.modes[path] == mode {
-            reuse.countReused()
-            keptStamps.note(path, kept.stamp)
-        } else {
-            guard reuse.has(path, sha256: entry.sha256), FileModes.of(reuse.root + "/" + path) == mode else {
-                return false
-            }
-            let target = try target()
-            try clear(target)
-            guard reuse.link(path, to: target) else { return false }
+            ledger.record(path, size: entry.size, sha256: entry.sha256, kept: kept.stamp)
+            return true
         }
+        guard reuse.has(path, sha256: entry.sha256), FileModes.of(reuse.root + "/" + path) == mode else {
+            return false
+        }
+        let target = try target()
+        try clear(target)
+        guard reuse.link(path, to: target) else { return false }
         ledger.record(path, size: entry.size, sha256: entry.sha256)
         return true
     }
@@ -457,21 +450,6 @@ public struct StagingFolder: Sendable {
 
 /// The stamps of the files a staging folder kept from the spare tree, by path, noted by
 /// the tasks that write into it.
-final class KeptStamps: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stamps: [String: FileStamp] = [:]
-
-    init(capacity: Int = 0) {
-        stamps.reserveCapacity(capacity)
-    }
-
-    func note(_ path: String, _ stamp: FileStamp) {
-        lock.withLock { stamps[path] = stamp }
-    }
-
-    var all: [String: FileStamp] { lock.withLock { stamps } }
-}
-
 /// The folders of a staging folder made so far, shared by the tasks that write into it.
 final class MadeFolders: @unchecked Sendable {
     private let lock = NSLock()
