@@ -1086,7 +1086,7 @@ import Testing
         try site.edit(notice, replacing: "Satu — ", with: "Dua — ")
         do {
             let tree = try Self.spareTreeAsTheNextBuildFindsIt(site)
-            #expect(tree.readFromRecords && tree.modes[published] == 0o600)
+            #expect(tree.readFromRecords && tree.known[published]?.mode == 0o600)
         }
         #expect(await site.build().succeeded)
         let fullOutput = site.root.appendingPathComponent("full")

@@ -1,21 +1,21 @@
 import Foundation
 
 /// The spare tree as it is on disk: every file and folder in it, and the files that are
-/// still as the state says (same inode, size and mtime), whose SHA-256 is therefore known.
+/// still as the state says (same inode, size and mtime), whose SHA-256 is therefore known,
+/// with their permission bits.
 /// Anything else in it (left by a build killed while updating it) is written again or
 /// removed.
 struct SpareTree: Sendable {
     let root: String
-    let known: [String: BuildState.Output]
+    /// One table for both, looked up once for each file a build keeps (10,000 after one
+    /// edit).
+    let known: [String: (record: BuildState.Output, mode: UInt32)]
     /// In no particular order (read from the records, not sorted: only the sweep asks).
     let files: [String]
     let folders: [String]
     /// Links and special files, removed: the tree is walked without following links, so
     /// that nothing outside it is ever entered, written or removed.
     let others: [String]
-
-    /// Permission bits of the known files.
-    let modes: [String: UInt32]
     /// True when the tree was read from its records (its folders as recorded), not walked.
     let readFromRecords: Bool
     /// The full paths of `folders`, for the staging folder to know them made: put together
@@ -37,32 +37,28 @@ struct SpareTree: Sendable {
     /// tree's own record (nothing links to a file the output in place no longer has).
     init(_ root: String, _ recorded: [String: BuildState.Output], output: [String: BuildState.Output] = [:]) {
         let walk = TreeWalk(root, followingLinks: false)
-        var known: [String: BuildState.Output] = [:]
-        var modes: [String: UInt32] = [:]
+        var known: [String: (record: BuildState.Output, mode: UInt32)] = [:]
         known.reserveCapacity(walk.files.count)
-        modes.reserveCapacity(walk.files.count)
         for file in walk.files {
             let shared = output[file.path].flatMap {
                 $0.stamp.device == file.stamp.device && $0.stamp.inode == file.stamp.inode ? $0 : nil
             }
             if let record = shared ?? recorded[file.path], record.stamp == file.stamp {
-                known[file.path] = record
-                modes[file.path] = file.mode
+                known[file.path] = (record, file.mode)
             }
         }
         self.init(
             root: root, known: known, files: walk.files.map(\.path), folders: walk.folders,
-            folderModes: walk.folderModes, others: walk.others, modes: modes, readFromRecords: false, stamps: [:])
+            folderModes: walk.folderModes, others: walk.others, readFromRecords: false, stamps: [:])
     }
 
     /// The tree at `root` as found, made safe to write into (see above).
     private init(
-        root: String, known: [String: BuildState.Output], files: [String], folders: [String], folderModes: [UInt32],
-        others: [String], modes: [String: UInt32], readFromRecords: Bool, stamps: [String: FileStamp]
+        root: String, known: [String: (record: BuildState.Output, mode: UInt32)], files: [String],
+        folders: [String], folderModes: [UInt32], others: [String], readFromRecords: Bool,
+        stamps: [String: FileStamp]
     ) {
-        (self.root, self.known, self.files, self.folders, self.others, self.modes) = (
-            root, known, files, folders, others, modes
-        )
+        (self.root, self.known, self.files, self.folders, self.others) = (root, known, files, folders, others)
         self.readFromRecords = readFromRecords
         folderLocations = Set(folders.map { root + "/" + $0 })
         for path in others {
@@ -108,19 +104,16 @@ extension SpareTree {
         // place is that output's, and the others' are read whole (reading every line whole
         // into a table first was a tenth of the work before writing, perf).
         let read = Parallel.map(lines.ranges, from: 1_000) { BuildState.Output.stampAndPath(lines.bytes[$0]) }
-        var known: [String: BuildState.Output] = [:]
-        var modes: [String: UInt32] = [:]
+        var known: [String: (record: BuildState.Output, mode: UInt32)] = [:]
         var paths: [String] = []
         known.reserveCapacity(read.count)
-        modes.reserveCapacity(read.count)
         paths.reserveCapacity(read.count)
         var unshared: [(path: String, record: BuildState.Output)] = []
         for (range, line) in zip(lines.ranges, read) {
             guard let (path, stamp) = line else { return nil }
             paths.append(path)
             if let out = output[path], out.stamp.device == stamp.device, out.stamp.inode == stamp.inode {
-                known[path] = out
-                modes[path] = outputModes[path] ?? FileModes.file
+                known[path] = (out, outputModes[path] ?? FileModes.file)
             } else {
                 guard let (_, record) = BuildState.Output.read(lines.bytes[range]) else { return nil }
                 unshared.append((path, record))
@@ -129,12 +122,11 @@ extension SpareTree {
         let looked = Parallel.map(unshared) { tree.entry($0.path, folder: false) }
         for (file, entry) in zip(unshared, looked) {
             if let entry, entry.stamp == file.record.stamp {
-                known[file.path] = file.record
-                modes[file.path] = entry.mode
+                known[file.path] = (file.record, entry.mode)
             }
         }
         self.init(
             root: root, known: known, files: paths, folders: folderPaths, folderModes: folderModes,
-            others: [], modes: modes, readFromRecords: true, stamps: folders)
+            others: [], readFromRecords: true, stamps: folders)
     }
 }

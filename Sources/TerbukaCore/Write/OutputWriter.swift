@@ -217,7 +217,7 @@ public struct StagingFolder: Sendable {
         case .copy(let source):
             // Published as it is, with its permissions, as a copy has them.
             if let reuse, let sha256 = reuse.sourceHashes[source.standardizedFileURL.path],
-                let old = reuse.record(file.path) ?? spare?.known[file.path],
+                let old = reuse.record(file.path) ?? spare?.known[file.path]?.record,
                 let mode = FileModes.of(source.resolvingSymlinksInPath().path),
                 try reuses(
                     file.path, Ledger.Entry(size: old.stamp.size, sha256: sha256), mode: mode, at: prepare(file.path))
@@ -246,7 +246,7 @@ public struct StagingFolder: Sendable {
         at target: @autoclosure () throws -> String
     ) throws -> Bool {
         guard let reuse else { return false }
-        if let kept = spare?.known[path], kept.sha256 == entry.sha256, spare?.modes[path] == mode {
+        if let (kept, keptMode) = spare?.known[path], kept.sha256 == entry.sha256, keptMode == mode {
             ledger.record(path, size: entry.size, sha256: entry.sha256, kept: kept.stamp)
             return true
         }
