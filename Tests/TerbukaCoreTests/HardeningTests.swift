@@ -541,6 +541,14 @@ extension SiteArchiveTests {
         #expect(error.contains("has the same name as another file in this folder, written in other bytes"))
     }
 
+    @Test func hiddenFilesNamedAlikeInOtherBytesAreIgnoredAsHiddenFilesAre() async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write("content/files/.\(Self.composed)", "a\n")
+        try site.write("content/files/.\(Self.decomposed)", "b\n")
+        #expect(await site.errors() == [])
+    }
+
     @Test func twoFoldersNamedAlikeInOtherBytesAreOneErrorAtTheFolderLeftOut() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }

@@ -79,8 +79,7 @@ public struct ContentLoader: Sendable {
             return loaded
         }
         let known = ["site.yml", "vacancies", "announcements", "pages", "files"]
-        for name in children(contentRoot, shown: "content", into: &diagnostics)
-        where !known.contains(name) && !name.hasPrefix(".") {
+        for name in children(contentRoot, shown: "content", into: &diagnostics) where !known.contains(name) {
             diagnostics.warning(.notPartOfASite(name, known: known), at: SourceLocation(path: "content/\(name)"))
         }
         let siteFile = contentRoot.appendingPathComponent("site.yml")
@@ -105,7 +104,7 @@ public struct ContentLoader: Sendable {
     private func loadVacancies(into diagnostics: inout Diagnostics) -> [LoadedVacancy] {
         let folder = contentRoot.appendingPathComponent("vacancies")
         var result: [LoadedVacancy] = []
-        for name in children(folder, shown: "content/vacancies", into: &diagnostics) where !name.hasPrefix(".") {
+        for name in children(folder, shown: "content/vacancies", into: &diagnostics) {
             let url = folder.appendingPathComponent(name)
             let displayPath = "content/vacancies/\(name)"
             guard isDirectory(url) else {
@@ -139,7 +138,7 @@ public struct ContentLoader: Sendable {
             var resultFiles: [String] = []
             for name in children(
                 url.appendingPathComponent("results"), shown: displayPath + "/results", into: &diagnostics)
-            where !name.hasPrefix(".") && !name.hasPrefix("~$") && TableFormat(path: name) != nil {
+            where !name.hasPrefix("~$") && TableFormat(path: name) != nil {
                 if let refusal = Self.refusal(url.appendingPathComponent("results/\(name)"), contentRoot: contentRoot) {
                     diagnostics.error(
                         .fileRefused("\(displayPath)/results/\(name)", refusal),
@@ -160,8 +159,9 @@ public struct ContentLoader: Sendable {
         // Files are read on every core (a large site has thousands of notices), reported in
         // name order. Their URLs are made from the path as it is (appending a component to a
         // URL took a third of loading 10,000 notices).
-        let names = children(folder, shown: "content/\(section)", into: &diagnostics).filter { !$0.hasPrefix(".") }
-        return Parallel.compactMap(names, into: &diagnostics) {
+        return Parallel.compactMap(
+            children(folder, shown: "content/\(section)", into: &diagnostics), into: &diagnostics
+        ) {
             name, diagnostics in
             let displayPath = "content/\(section)/\(name)"
             guard name.hasSuffix(".md") else {
@@ -186,8 +186,7 @@ public struct ContentLoader: Sendable {
         var result: [LoadedAttachment] = []
         var pending = [(folder, "")]
         while let (directory, prefix) = pending.popLast() {
-            for name in children(directory, shown: "content/files/" + prefix, into: &diagnostics)
-            where !name.hasPrefix(".") {
+            for name in children(directory, shown: "content/files/" + prefix, into: &diagnostics) {
                 let url = directory.appendingPathComponent(name)
                 let relative = prefix + name
                 let isLink = (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink ?? false
@@ -272,11 +271,12 @@ public struct ContentLoader: Sendable {
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// The names in the folder at `url` (shown as `shown`), sorted. A name that is another's
-    /// in other bytes (`NameTwins`) is reported and left out: every table keyed by path
-    /// would take the two for one.
+    /// The names in the folder at `url` (shown as `shown`), sorted, but hidden ones (starting
+    /// with "."), which are ignored. A name that is another's in other bytes (`NameTwins`) is
+    /// reported and left out: every table keyed by path would take the two for one.
     private func children(_ url: URL, shown: String, into diagnostics: inout Diagnostics) -> [String] {
-        let names = NameTwins.sorted((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [])
+        let names = NameTwins.sorted(
+            ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { !$0.hasPrefix(".") })
         let twins = NameTwins.of(names)
         guard !twins.isEmpty else { return names }
         let folder = shown.hasSuffix("/") ? shown : shown + "/"
