@@ -1066,6 +1066,7 @@ import Testing
             BuildState.decode(Data(contentsOf: URL(fileURLWithPath: site.cache.statePath)))?.notices.records)
         #expect(Set(after.keys) == Set(before.keys))
         #expect(after.filter { $0.key != edited } == before.filter { $0.key != edited })
+        #expect(after[edited] == made[edited])
     }
 
     /// A published file whose permissions are not a new file's (an attachment readable by

@@ -38,6 +38,11 @@ struct IncrementalPlan: Sendable {
     /// (`UnchangedCheck`): the state was then not read into tables; `inputs`,
     /// `hashesByLocation` and `key` are empty and `previous` is nil (nothing is written).
     let unchanged: UnchangedCheck.Found?
+    /// True when two inputs' paths are the same text in other bytes (`NameTwins`: files the
+    /// loader never lists, such as a result table named by a path of its own and a twin
+    /// beside it): every table of this plan keyed by path would take them for one, so the
+    /// build is a full one and keeps no state (`SiteBuilder`). Nothing else is set.
+    let inputTwins: Bool
 
     /// What the previous build left, when this one has nothing to do: found by the first
     /// part alone, or by the full reading.
@@ -62,6 +67,13 @@ struct IncrementalPlan: Sendable {
                     ? nil : cache.readFirstPart().flatMap { UnchangedCheck.Outputs(first: $0, output: options.output) }
             },
             { InputScan(siteRoot: options.siteRoot, builtInThemes: Theme.builtInFolder) })
+        // No two paths are the same bytes: two next to each other that are equal are twins.
+        inputTwins = zip(scan.files, scan.files.dropFirst()).contains { $0.path == $1.path }
+        if inputTwins {
+            (unchanged, inputs, storedInputs, hashesByLocation, key, previous) = (nil, [:], [:], [:], "", nil)
+            (sortedInputs, nothingChanged, outputsIntact, outputModes, previousPart) = ([], false, false, [:], nil)
+            return
+        }
         if let first, let unchanged = UnchangedCheck.check(first, scan: scan, options: options) {
             self.unchanged = unchanged
             (inputs, storedInputs, hashesByLocation, key, previous, nothingChanged) = ([:], [:], [:], "", nil, true)

@@ -18,7 +18,7 @@ struct InputScan: Sendable {
 
     static let builtInPrefix = "(built-in)/"
 
-    /// Sorted by path.
+    /// Sorted by path (`NameTwins.precedes`).
     var files: [File]
     /// The files not known to be regular files themselves (links, or where the folder's
     /// listing did not say: on a file system whose listings never say, every file, each
@@ -35,7 +35,9 @@ struct InputScan: Sendable {
         if let builtIn = builtInThemes?.standardizedFileURL.path {
             Self.walk(builtIn, as: Self.builtInPrefix, into: &found)
         }
-        files = found.sorted { $0.path < $1.path }
+        // Paths that spell another's in other bytes next to each other, in one order
+        // whatever the listing's (`IncrementalPlan.inputTwins`).
+        files = found.sorted { NameTwins.precedes($0.path, $1.path) }
         links = files.filter { !$0.plain }.map { file in
             guard let real = realpath(file.location, nil) else { return (file.path, "") }
             defer { free(real) }

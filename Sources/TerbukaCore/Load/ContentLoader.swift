@@ -79,7 +79,7 @@ public struct ContentLoader: Sendable {
             return loaded
         }
         let known = ["site.yml", "vacancies", "announcements", "pages", "files"]
-        for name in children(contentRoot, shown: "content", into: &diagnostics) where !known.contains(name) {
+        for name in children(contentRoot) where !known.contains(name) {
             diagnostics.warning(.notPartOfASite(name, known: known), at: SourceLocation(path: "content/\(name)"))
         }
         let siteFile = contentRoot.appendingPathComponent("site.yml")
@@ -104,7 +104,7 @@ public struct ContentLoader: Sendable {
     private func loadVacancies(into diagnostics: inout Diagnostics) -> [LoadedVacancy] {
         let folder = contentRoot.appendingPathComponent("vacancies")
         var result: [LoadedVacancy] = []
-        for name in children(folder, shown: "content/vacancies", into: &diagnostics) {
+        for name in children(folder) {
             let url = folder.appendingPathComponent(name)
             let displayPath = "content/vacancies/\(name)"
             guard isDirectory(url) else {
@@ -136,9 +136,10 @@ public struct ContentLoader: Sendable {
                 diagnostics.error(.vacancyWithoutFormations, at: SourceLocation(path: displayPath))
             }
             var resultFiles: [String] = []
-            for name in children(
-                url.appendingPathComponent("results"), shown: displayPath + "/results", into: &diagnostics)
-            where !name.hasPrefix("~$") && TableFormat(path: name) != nil {
+            let tables = children(url.appendingPathComponent("results")).filter {
+                !$0.hasPrefix("~$") && TableFormat(path: $0) != nil
+            }
+            for name in leavingOutTwins(tables, in: displayPath + "/results/", into: &diagnostics) {
                 if let refusal = Self.refusal(url.appendingPathComponent("results/\(name)"), contentRoot: contentRoot) {
                     diagnostics.error(
                         .fileRefused("\(displayPath)/results/\(name)", refusal),
@@ -159,9 +160,7 @@ public struct ContentLoader: Sendable {
         // Files are read on every core (a large site has thousands of notices), reported in
         // name order. Their URLs are made from the path as it is (appending a component to a
         // URL took a third of loading 10,000 notices).
-        return Parallel.compactMap(
-            children(folder, shown: "content/\(section)", into: &diagnostics), into: &diagnostics
-        ) {
+        return Parallel.compactMap(children(folder), into: &diagnostics) {
             name, diagnostics in
             let displayPath = "content/\(section)/\(name)"
             guard name.hasSuffix(".md") else {
@@ -186,7 +185,7 @@ public struct ContentLoader: Sendable {
         var result: [LoadedAttachment] = []
         var pending = [(folder, "")]
         while let (directory, prefix) = pending.popLast() {
-            for name in children(directory, shown: "content/files/" + prefix, into: &diagnostics) {
+            for name in leavingOutTwins(children(directory), in: "content/files/" + prefix, into: &diagnostics) {
                 let url = directory.appendingPathComponent(name)
                 let relative = prefix + name
                 let isLink = (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink ?? false
@@ -271,17 +270,27 @@ public struct ContentLoader: Sendable {
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// The names in the folder at `url` (shown as `shown`), sorted, but hidden ones (starting
-    /// with "."), which are ignored. A name that is another's in other bytes (`NameTwins`) is
-    /// reported and left out: every table keyed by path would take the two for one.
-    private func children(_ url: URL, shown: String, into diagnostics: inout Diagnostics) -> [String] {
-        let names = NameTwins.sorted(
+    /// The names in the folder at `url`, sorted (`NameTwins.precedes`), but hidden ones
+    /// (starting with "."), which are ignored.
+    private func children(_ url: URL) -> [String] {
+        NameTwins.sorted(
             ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { !$0.hasPrefix(".") })
+    }
+
+    /// `names` (sorted by `children`) of files and folders that are read or published, in
+    /// the folder shown as `folder` ("…/"), but those that are an earlier one's in other
+    /// bytes (`NameTwins`), each reported: every table keyed by path would take the two
+    /// for one. Names never read are not looked at: a lock file or an unknown name is
+    /// ignored whatever its bytes.
+    private func leavingOutTwins(_ names: [String], in folder: String, into diagnostics: inout Diagnostics)
+        -> [String]
+    {
         let twins = NameTwins.of(names)
         guard !twins.isEmpty else { return names }
-        let folder = shown.hasSuffix("/") ? shown : shown + "/"
         for twin in twins {
-            diagnostics.error(.nameTwin(folder + twin.name), at: SourceLocation(path: folder + twin.name))
+            diagnostics.error(
+                .nameTwin(folder + twin.name, NameTwins.Spelling(of: twin.name)),
+                at: SourceLocation(path: folder + twin.name))
         }
         let left = Set(twins.map { Array($0.name.utf8) })
         return names.filter { !left.contains(Array($0.utf8)) }

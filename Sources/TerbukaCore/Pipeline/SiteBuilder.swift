@@ -51,7 +51,8 @@ public struct BuildReport: Sendable {
     /// Files written; 0 when the build stopped before writing.
     public var filesWritten: Int
     public var pagesWritten: Int
-    /// Of the files written, those linked from the previous output unchanged.
+    /// Of the files written, those taken from the previous output unchanged: linked from
+    /// the output in place, or kept as found in the spare tree.
     public var filesReused = 0
     /// True when the output was already what this build would write (nothing changed since
     /// the previous build): nothing was written.
@@ -111,10 +112,13 @@ public struct SiteBuilder: Sendable {
         // warnings are given again and nothing is written.
         // Not beside an output that will be refused (below): nothing is touched there.
         let cached = write && OutputWriter.refusal(options.output, siteRoot: options.siteRoot) == nil
-        let plan = cached && options.incremental ? IncrementalPlan(options: options) : nil
+        // Inputs whose paths only the bytes tell apart: a full build, as with --no-cache.
+        let plan = (cached && options.incremental ? IncrementalPlan(options: options) : nil).flatMap {
+            $0.inputTwins ? nil : $0
+        }
         // A full build empties the cache, holding its lock (until the build ends) so that an
         // incremental build of the same output is never running meanwhile.
-        let fullBuildLock = cached && !options.incremental ? BuildCache(output: options.output).empty() : nil
+        let fullBuildLock = cached && plan == nil ? BuildCache(output: options.output).empty() : nil
         defer { withExtendedLifetime(fullBuildLock) {} }
         if let plan, let found = plan.upToDate {
             for warning in found.warnings { diagnostics.warning(warning.message, at: warning.location) }

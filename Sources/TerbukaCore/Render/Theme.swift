@@ -63,11 +63,13 @@ public struct Theme: Sendable {
     /// A theme's files in layers: the built-in default theme, then the built-in theme of
     /// that name, then the site's `themes/<name>/`; a later layer's file replaces an
     /// earlier one with the same path. Returns relative path → (file, path for messages).
-    /// A path that is another's of the same layer in other bytes (`NameTwins`) is reported
-    /// and left out: the two would be taken for one.
-    static func layers(siteRoot: URL, name: String, under subfolder: String, into diagnostics: inout Diagnostics)
-        -> [String: (url: URL, display: String)]
-    {
+    /// Only the files `isUsed` keeps are taken. A path of those that spells another's of the
+    /// same layer in other bytes (`NameTwins`), or is below a folder that does, is reported
+    /// (the shortest such path) and left out: the two would be taken for one.
+    static func layers(
+        siteRoot: URL, name: String, under subfolder: String, isUsed: (String) -> Bool = { _ in true },
+        into diagnostics: inout Diagnostics
+    ) -> [String: (url: URL, display: String)] {
         var result: [String: (URL, String)] = [:]
         var folders: [(URL, String)] = []
         if let builtIn = builtInFolder {
@@ -77,15 +79,15 @@ public struct Theme: Sendable {
         folders.append((siteRoot.appendingPathComponent("themes/\(name)"), "themes/\(name)"))
         for (folder, display) in folders {
             let base = folder.appendingPathComponent(subfolder)
-            let files = NameTwins.sorted(FileListing.files(under: base))
-            let twins = Set(NameTwins.of(files).map { Array($0.name.utf8) })
-            for file in files {
-                let shown = "\(display)/\(subfolder)/\(file)"
-                guard !twins.contains(Array(file.utf8)) else {
-                    diagnostics.error(.nameTwin(shown), at: SourceLocation(path: shown))
-                    continue
-                }
-                result[file] = (base.appendingPathComponent(file), shown)
+            let files = FileListing.files(under: base).filter(isUsed)
+            let twins = NameTwins.inPaths(files)
+            for twin in twins {
+                let shown = "\(display)/\(subfolder)/\(twin)"
+                diagnostics.error(.nameTwin(shown, NameTwins.Spelling(of: twin)), at: SourceLocation(path: shown))
+            }
+            for file in files
+            where !twins.contains(where: { file.utf8.elementsEqual($0.utf8) || NameTwins.isBelow(file, $0) }) {
+                result[file] = (base.appendingPathComponent(file), "\(display)/\(subfolder)/\(file)")
             }
         }
         return result
@@ -107,7 +109,10 @@ public struct Theme: Sendable {
         var extendingBase: Set<String> = []
         var templateFiles: Set<String> = []
         var templateStrings: Set<String> = []
-        for (file, source) in layers(siteRoot: siteRoot, name: name, under: "templates", into: &diagnostics).sorted(
+        for (file, source) in layers(
+            siteRoot: siteRoot, name: name, under: "templates", isUsed: { $0.hasSuffix(".mustache") },
+            into: &diagnostics
+        ).sorted(
             by: { $0.key < $1.key })
         where file.hasSuffix(".mustache") {
             let path = source.display
@@ -134,7 +139,9 @@ public struct Theme: Sendable {
         }
 
         var strings: [Language: [String: String]] = [:]
-        let stringFiles = layers(siteRoot: siteRoot, name: name, under: "i18n", into: &diagnostics)
+        let stringFiles = layers(
+            siteRoot: siteRoot, name: name, under: "i18n",
+            isUsed: { file in Language.allCases.contains { "\($0.rawValue).yml" == file } }, into: &diagnostics)
         for language in languages {
             guard let source = stringFiles["\(language.rawValue).yml"],
                 let data = FileManager.default.contents(atPath: source.url.path)

@@ -448,8 +448,6 @@ public struct StagingFolder: Sendable {
     }
 }
 
-/// The stamps of the files a staging folder kept from the spare tree, by path, noted by
-/// the tasks that write into it.
 /// The folders of a staging folder made so far, shared by the tasks that write into it.
 final class MadeFolders: @unchecked Sendable {
     private let lock = NSLock()

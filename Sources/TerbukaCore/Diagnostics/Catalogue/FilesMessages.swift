@@ -127,19 +127,38 @@ extension Message {
                 en: "delete it: such characters come in when text is copied from a PDF, a terminal or another program"))
     }
 
-    /// Two files (or folders) of one folder whose names are the same text in other bytes
-    /// (`NameTwins`); `path` is the one left out.
-    static func nameTwin(_ path: String) -> Message {
-        Message(
-            "T0118",
-            en:
-                "'\(path)' has the same name as another file in this folder, written in other bytes (accented letters written whole, Unicode NFC, in one, and as a letter and an accent, NFD, in the other); it is left out",
-            id:
-                "'\(path)' bernama sama dengan berkas lain di folder ini, hanya ditulis dengan byte berbeda (huruf beraksen ditulis utuh, Unicode NFC, di satu berkas, dan sebagai huruf ditambah aksen, NFD, di berkas lain); berkas ini tidak diikutkan",
-            hint: Bilingual(
+    /// Two files or folders of one folder whose names are the same text in other bytes
+    /// (`NameTwins`); `path` is the one left out, `spelling` how it writes its accents.
+    static func nameTwin(_ path: String, _ spelling: NameTwins.Spelling) -> Message {
+        let how: Bilingual
+        switch spelling {
+        case .composed:
+            how = Bilingual(
                 id:
-                    "ganti nama salah satunya, atau hapus yang tidak dipakai: pembaca hanya dapat menyimpan satu dari keduanya",
-                en: "rename one of them, or remove the one not used: readers can keep only one of the two"))
+                    "nama ini menulis huruf beraksen sebagai satu karakter (Unicode NFC), yang lain sebagai huruf ditambah aksen (NFD)",
+                en:
+                    "this name writes accented letters as one character (Unicode NFC), the other as a letter and an accent (NFD)"
+            )
+        case .decomposed:
+            how = Bilingual(
+                id:
+                    "nama ini menulis huruf beraksen sebagai huruf ditambah aksen (Unicode NFD), yang lain sebagai satu karakter (NFC)",
+                en:
+                    "this name writes accented letters as a letter and an accent (Unicode NFD), the other as one character (NFC)"
+            )
+        case .mixed:
+            how = Bilingual(
+                id: "keduanya menulis huruf beraksen dengan cara berbeda (Unicode NFC dan NFD)",
+                en: "the two write accented letters in different ways (Unicode NFC and NFD)")
+        }
+        return Message(
+            "T0118",
+            en: "'\(path)' has the name of another file or folder here, in other bytes: \(how.en); it is left out",
+            id:
+                "'\(path)' bernama sama dengan berkas atau folder lain di sini, dengan byte berbeda: \(how.id); yang ini tidak diikutkan",
+            hint: Bilingual(
+                id: "ganti nama salah satunya (misalnya tanpa aksen), atau hapus yang tidak dipakai",
+                en: "rename one of them (for example without the accent), or remove the one not used"))
     }
 }
 
@@ -234,9 +253,9 @@ extension CodeExplanation {
             meaning: "Berkas memuat karakter kendali yang tidak terlihat dan tidak boleh tampil di halaman.",
             action: "Hapus karakter itu di penyunting teks pada baris dan kolom yang disebut."),
         .init(
-            .nameTwin("content/files/café.pdf"),
+            .nameTwin("content/files/café.pdf", .composed),
             meaning:
-                "Dua berkas atau folder di satu folder bernama sama tetapi ditulis dengan byte berbeda: huruf beraksen yang utuh (dari Windows) dan yang berupa huruf ditambah aksen (dari macOS). Situs, SHA256SUMS dan komputer pembaca hanya melihat satu nama.",
+                "Dua berkas atau folder di satu folder bernama sama tetapi ditulis dengan byte berbeda: huruf beraksen sebagai satu karakter (cara kebanyakan program) dan sebagai huruf ditambah aksen (cara program macOS sering menulis nama berkas). Tabel Terbuka menurut nama akan menganggap keduanya satu berkas, dan Mac yang membuka arsip situs hanya menyimpan satu.",
             action: "Ganti nama salah satu berkas (misalnya tanpa aksen), atau hapus salinan yang tidak dipakai."),
     ]
 }
