@@ -23,7 +23,11 @@ quietly() {
   fi
 }
 quietly scripts/install-deps.sh
-quietly swift build --package-path Fuzz --scratch-path Fuzz/.build -Xswiftc -sanitize=fuzzer,address
+# The main package is a path dependency here: with the build description cached, SwiftPM
+# did not see a file added to it since the last fuzz build ("cannot find 'NameTwins' in
+# scope" in a reused clone), so the description is made again each time (a second or two).
+quietly swift build --package-path Fuzz --scratch-path Fuzz/.build -Xswiftc -sanitize=fuzzer,address \
+  --disable-build-manifest-caching
 shared=../shared/conformance
 mkdir -p Fuzz/crashes
 # Known leaks of dependencies (Fuzz/lsan.supp); any other leak is a finding.
