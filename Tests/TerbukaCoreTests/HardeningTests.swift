@@ -512,6 +512,13 @@ extension SiteArchiveTests {
     static let composed = "caf\u{E9}"
     static let decomposed = "cafe\u{301}"
 
+    /// Writes the file `path(spelling, tag)` with the composed spelling and tag "a", and
+    /// with the decomposed one and tag "b"; each holds its tag.
+    static func writeTwins(_ site: TestSite, _ path: (String, String) -> String) throws {
+        try site.write(path(composed, "a"), "a\n")
+        try site.write(path(decomposed, "b"), "b\n")
+    }
+
     @Test func twinNamesAreFoundAfterTheFirstSpellingWhateverTheListingOrder() {
         #expect(Self.composed == Self.decomposed)
         for listing in [[Self.composed, "b", Self.decomposed, "a"], ["a", Self.decomposed, "b", Self.composed]] {
@@ -530,8 +537,7 @@ extension SiteArchiveTests {
     @Test func twoAttachmentsNamedAlikeInOtherBytesAreOneErrorAtTheOneLeftOut() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        try site.write("content/files/\(Self.composed).pdf", "%PDF-1.4 composed\n")
-        try site.write("content/files/\(Self.decomposed).pdf", "%PDF-1.4 decomposed\n")
+        try Self.writeTwins(site) { name, _ in "content/files/\(name).pdf" }
         let errors = await site.errors()
         #expect(errors.count == 1)
         let error = try #require(errors.first)
@@ -547,16 +553,14 @@ extension SiteArchiveTests {
     @Test func hiddenFilesNamedAlikeInOtherBytesAreIgnoredAsHiddenFilesAre() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        try site.write("content/files/.\(Self.composed)", "a\n")
-        try site.write("content/files/.\(Self.decomposed)", "b\n")
+        try Self.writeTwins(site) { name, _ in "content/files/.\(name)" }
         #expect(await site.errors() == [])
     }
 
     @Test func twoFoldersNamedAlikeInOtherBytesAreOneErrorAtTheFolderLeftOut() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        try site.write("content/files/\(Self.composed)/a.pdf", "%PDF-1.4 a\n")
-        try site.write("content/files/\(Self.decomposed)/b.pdf", "%PDF-1.4 b\n")
+        try Self.writeTwins(site) { name, tag in "content/files/\(name)/\(tag).pdf" }
         let errors = await site.errors()
         #expect(errors.count == 1)
         #expect(errors.first?.utf8.starts(with: "content/files/\(Self.composed):1:1: error:".utf8) == true)
@@ -587,18 +591,15 @@ extension SiteArchiveTests {
         let site = try TestSite()
         defer { site.cleanUp() }
         // Excel's lock files in results/, and names content/ does not know.
-        try site.write("content/vacancies/cpns-2024/results/~$\(Self.composed).xlsx", "x")
-        try site.write("content/vacancies/cpns-2024/results/~$\(Self.decomposed).xlsx", "y")
-        try site.write("content/\(Self.composed).txt", "a")
-        try site.write("content/\(Self.decomposed).txt", "b")
+        try Self.writeTwins(site) { name, _ in "content/vacancies/cpns-2024/results/~$\(name).xlsx" }
+        try Self.writeTwins(site) { name, _ in "content/\(name).txt" }
         #expect(await site.errors() == [])
     }
 
     @Test func twoThemeFoldersNamedAlikeInOtherBytesAreOneErrorAtTheFolderLeftOut() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        try site.write("themes/default/assets/\(Self.composed)/a.css", "a {}\n")
-        try site.write("themes/default/assets/\(Self.decomposed)/b.css", "b {}\n")
+        try Self.writeTwins(site) { name, tag in "themes/default/assets/\(name)/\(tag).css" }
         let errors = await site.build().diagnostics.sorted.filter { $0.severity == .error }.map(\.formatted)
         #expect(errors.count == 1)
         #expect(errors.first?.utf8.starts(with: "themes/default/assets/\(Self.composed):1:1: error:".utf8) == true)
@@ -607,8 +608,7 @@ extension SiteArchiveTests {
     @Test func twoThemeAssetsNamedAlikeInOtherBytesAreAnError() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        try site.write("themes/default/assets/\(Self.composed).css", "a {}\n")
-        try site.write("themes/default/assets/\(Self.decomposed).css", "b {}\n")
+        try Self.writeTwins(site) { name, _ in "themes/default/assets/\(name).css" }
         let errors = await site.build().diagnostics.sorted.filter { $0.severity == .error }.map(\.formatted)
         #expect(errors.count == 1)
         #expect(errors.first?.utf8.starts(with: "themes/default/assets/\(Self.composed).css:1:1: error:".utf8) == true)

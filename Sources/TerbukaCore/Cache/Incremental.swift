@@ -67,8 +67,7 @@ struct IncrementalPlan: Sendable {
                     ? nil : cache.readFirstPart().flatMap { UnchangedCheck.Outputs(first: $0, output: options.output) }
             },
             { InputScan(siteRoot: options.siteRoot, builtInThemes: Theme.builtInFolder) })
-        // No two paths are the same bytes: two next to each other that are equal are twins.
-        inputTwins = zip(scan.files, scan.files.dropFirst()).contains { $0.path == $1.path }
+        inputTwins = !NameTwins.of(scan.files.map(\.path)).isEmpty
         if inputTwins {
             (unchanged, inputs, storedInputs, hashesByLocation, key, previous) = (nil, [:], [:], [:], "", nil)
             (sortedInputs, nothingChanged, outputsIntact, outputModes, previousPart) = ([], false, false, [:], nil)

@@ -139,7 +139,8 @@ public struct ContentLoader: Sendable {
             let tables = children(url.appendingPathComponent("results")).filter {
                 !$0.hasPrefix("~$") && TableFormat(path: $0) != nil
             }
-            for name in leavingOutTwins(tables, in: displayPath + "/results/", into: &diagnostics) {
+            // Names only the bytes tell apart are one name to every table keyed by path.
+            for name in NameTwins.leavingOut(tables, shownIn: displayPath + "/results/", into: &diagnostics) {
                 if let refusal = Self.refusal(url.appendingPathComponent("results/\(name)"), contentRoot: contentRoot) {
                     diagnostics.error(
                         .fileRefused("\(displayPath)/results/\(name)", refusal),
@@ -185,7 +186,9 @@ public struct ContentLoader: Sendable {
         var result: [LoadedAttachment] = []
         var pending = [(folder, "")]
         while let (directory, prefix) = pending.popLast() {
-            for name in leavingOutTwins(children(directory), in: "content/files/" + prefix, into: &diagnostics) {
+            for name in NameTwins.leavingOut(
+                children(directory), shownIn: "content/files/" + prefix, into: &diagnostics)
+            {
                 let url = directory.appendingPathComponent(name)
                 let relative = prefix + name
                 let isLink = (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink ?? false
@@ -275,24 +278,5 @@ public struct ContentLoader: Sendable {
     private func children(_ url: URL) -> [String] {
         NameTwins.sorted(
             ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { !$0.hasPrefix(".") })
-    }
-
-    /// `names` (sorted by `children`) of files and folders that are read or published, in
-    /// the folder shown as `folder` ("…/"), but those that are an earlier one's in other
-    /// bytes (`NameTwins`), each reported: every table keyed by path would take the two
-    /// for one. Names never read are not looked at: a lock file or an unknown name is
-    /// ignored whatever its bytes.
-    private func leavingOutTwins(_ names: [String], in folder: String, into diagnostics: inout Diagnostics)
-        -> [String]
-    {
-        let twins = NameTwins.of(names)
-        guard !twins.isEmpty else { return names }
-        for twin in twins {
-            diagnostics.error(
-                .nameTwin(folder + twin.name, NameTwins.Spelling(of: twin.name)),
-                at: SourceLocation(path: folder + twin.name))
-        }
-        let left = Set(twins.map { Array($0.name.utf8) })
-        return names.filter { !left.contains(Array($0.utf8)) }
     }
 }

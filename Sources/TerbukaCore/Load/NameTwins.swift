@@ -51,7 +51,19 @@ enum NameTwins {
         return twins.filter { twin in !twins.contains { isBelow(twin, $0) } }
     }
 
-    /// True when `path` is `folder` or below it, in bytes.
+    /// `paths` (names in one folder, or relative paths), in their order, but those that
+    /// spell an earlier one in other bytes or lie below a folder that does (`inPaths`):
+    /// each such shortest path is reported as `shown` + path, and left out.
+    static func leavingOut(_ paths: [String], shownIn shown: String, into diagnostics: inout Diagnostics) -> [String] {
+        let twins = inPaths(paths)
+        guard !twins.isEmpty else { return paths }
+        for twin in twins {
+            diagnostics.error(.nameTwin(shown + twin, Spelling(of: twin)), at: SourceLocation(path: shown + twin))
+        }
+        return paths.filter { path in !twins.contains { path.utf8.elementsEqual($0.utf8) || isBelow(path, $0) } }
+    }
+
+    /// True when `path` is below `folder`, in bytes.
     static func isBelow(_ path: String, _ folder: String) -> Bool {
         path.utf8.count > folder.utf8.count && path.utf8.starts(with: folder.utf8)
             && path.utf8.dropFirst(folder.utf8.count).first == UInt8(ascii: "/")

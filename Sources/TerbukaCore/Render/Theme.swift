@@ -79,14 +79,9 @@ public struct Theme: Sendable {
         folders.append((siteRoot.appendingPathComponent("themes/\(name)"), "themes/\(name)"))
         for (folder, display) in folders {
             let base = folder.appendingPathComponent(subfolder)
-            let files = FileListing.files(under: base).filter(isUsed)
-            let twins = NameTwins.inPaths(files)
-            for twin in twins {
-                let shown = "\(display)/\(subfolder)/\(twin)"
-                diagnostics.error(.nameTwin(shown, NameTwins.Spelling(of: twin)), at: SourceLocation(path: shown))
-            }
-            for file in files
-            where !twins.contains(where: { file.utf8.elementsEqual($0.utf8) || NameTwins.isBelow(file, $0) }) {
+            let files = NameTwins.leavingOut(
+                FileListing.files(under: base).filter(isUsed), shownIn: "\(display)/\(subfolder)/", into: &diagnostics)
+            for file in files {
                 result[file] = (base.appendingPathComponent(file), "\(display)/\(subfolder)/\(file)")
             }
         }
