@@ -189,6 +189,17 @@ import Testing
         }
     }
 
+    @Test func rowsPutInOrderOnEveryCoreLieAtTheirPositions() {
+        for count in [0, 1, 7, Parallel.parallelFrom + 1_001] {
+            var generator = SeededGenerator(seed: UInt64(count) + 17)
+            let order = (0..<count).map(Int32.init).shuffled(using: &generator)
+            // Strings on the heap as well as small ones: each moved with its own references.
+            let rows = (0..<count).map { "row \($0) " + String(repeating: "x", count: $0 % 40) }
+            let placed = Grouping.inOrder(rows, order)
+            #expect(placed == order.map { rows[Int($0)] })
+        }
+    }
+
     @Test func wordShardsGatheredOnEveryCoreComeOutAsOnOne() {
         // Common words in every run, rare ones first met in a later run, names not in ASCII,
         // and words too common for one shard (their keys truncated).

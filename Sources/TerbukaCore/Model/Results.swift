@@ -197,11 +197,22 @@ public struct VacancyResultTables: Sendable {
     /// (only that stage filled).
     public var versions: [ResultStage: [(version: ResultVersion, tables: VacancyResultTables)]] = [:]
 
+    /// Rows of the tables let go (`rowsLetGo`), still counted by `rowCount`.
+    private var rowsLetGoCount = 0
+
     public init() {}
 
     /// Rows in all tables: what the progress line counts and what decides the ZIP.
     public var rowCount: Int {
-        (administrasi?.rows.count ?? 0) + (skd?.rows.count ?? 0) + (skb?.rows.count ?? 0)
+        rowsLetGoCount + (administrasi?.rows.count ?? 0) + (skd?.rows.count ?? 0) + (skb?.rows.count ?? 0)
             + (akhir?.rows?.count ?? 0) + (kompetensi?.rows.count ?? 0)
+    }
+
+    /// No tables, only their count of rows: what a vacancy keeps once its tables are ranked
+    /// (`VacancyResults` holds them then).
+    public var rowsLetGo: VacancyResultTables {
+        var counted = VacancyResultTables()
+        counted.rowsLetGoCount = rowCount
+        return counted
     }
 }

@@ -173,10 +173,14 @@ public struct SiteBuilder: Sendable {
             }
             return (theme, local)
         }()
-        let content = ContentValidator.validate(
-            loaded, config: config, includeDrafts: options.includeDrafts, memo: notices, into: &diagnostics)
+        guard
+            var content = ContentValidator.validate(
+                loaded, config: config, includeDrafts: options.includeDrafts, memo: notices, into: &diagnostics)
+        else {
+            lap("parse+validate")
+            return report()
+        }
         lap("parse+validate")
-        guard let content else { return report() }
         // The state's lines of inputs and notices, known now, are made while the site is
         // ranked, indexed and written.
         let noticeRecords = notices?.records ?? .parsed([:])
@@ -184,6 +188,11 @@ public struct SiteBuilder: Sendable {
         let rows = content.vacancies.reduce(0) { $0 + $1.tables.rowCount }
         options.progress?(.ranking(rows))
         let results = await Self.computeResults(content.vacancies, into: &diagnostics)
+        // Ranked, each table holds its rows in its own order: the rows as read are let go
+        // (a million-row table was held twice; issue 16).
+        for index in content.vacancies.indices {
+            content.vacancies[index].tables = content.vacancies[index].tables.rowsLetGo
+        }
         let (theme, themeDiagnostics) = await themed
         diagnostics.append(contentsOf: themeDiagnostics)
         var index = SiteIndex(
@@ -245,9 +254,9 @@ public struct SiteBuilder: Sendable {
             do {
                 // The manifest depends only on the content and its inputs: made while the pages
                 // are (after them, it was a stretch of one core after one edit, perf).
-                let (known, buildTime) = (plan?.inputs, index.now)
+                let (known, buildTime, ranked) = (plan?.inputs, index.now, content)
                 async let manifest = Result {
-                    try Integrity.manifest(content, siteRoot: siteRoot, buildTime: buildTime) { path in
+                    try Integrity.manifest(ranked, siteRoot: siteRoot, buildTime: buildTime) { path in
                         known?[path].flatMap { $0.sha256.isEmpty ? nil : ($0.sha256, $0.stamp.size) }
                     }
                 }

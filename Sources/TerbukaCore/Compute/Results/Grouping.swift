@@ -37,6 +37,24 @@ enum Grouping {
         return (order, ranges)
     }
 
+    /// `rows` in `order` (`order[position]` is the index of the row at `position`, each
+    /// index once). Each row is read in turn and written to its place, on every core: read
+    /// in `order`, a million rows listed by participant number rather than by formation
+    /// were a cache miss each (perf).
+    static func inOrder<Row: Sendable>(_ rows: [Row], _ order: [Int32]) -> [Row] {
+        precondition(order.count == rows.count)
+        var positionOf = [Int32](repeating: 0, count: order.count)
+        for (position, index) in order.enumerated() { positionOf[Int(index)] = Int32(position) }
+        return [Row](unsafeUninitializedCapacity: rows.count) { buffer, initialized in
+            nonisolated(unsafe) let slots = buffer
+            // Each run writes the slots of its own rows: no two threads touch the same one.
+            _ = Parallel.runs(rows.count) { run in
+                for index in run { (slots.baseAddress! + Int(positionOf[index])).initialize(to: rows[index]) }
+            }
+            initialized = rows.count
+        }
+    }
+
     /// `ranges` (consecutive, covering `count` rows) cut into `Parallel.runCount` runs of
     /// about equal rows.
     private static func runs(of ranges: [Range<Int>], count: Int) -> [Range<Int>] {

@@ -4,16 +4,18 @@
 /// passed, TL for those who did not.
 struct SKDResults: PublishedResultTable {
     let entry: ResultEntry
+    /// In published order: the pages, the downloads and the lookup read every row in turn,
+    /// and a table listed by participant number, as agencies receive them, puts the rows of
+    /// one formation far apart (a million rows read in rank order from the table's order
+    /// were a cache miss each, five times over; perf).
     let rows: [SKDRow]
-    let order: [Int32]
     /// Per position: the rank (0 for absentees) and the computed status.
     let ranks: [Int32]
     let statuses: [ResultStatus?]
     let groups: [FormationGroup]
     /// Per position: TWK, TIU and TKP packed 10 bits each (`packedScores`), `absent` for
-    /// an absentee. Read in rank order without reaching into the rows, which lie in the
-    /// table's order: the evaluation and the render ask for every row's scores (perf).
-    /// Four bytes a row: the build's peak memory is near its goal.
+    /// an absentee: the evaluation and the render ask for every row's scores, read from
+    /// four bytes a row rather than from rows of a hundred (perf).
     private let scoresInOrder: [UInt32]
     private static let absent = UInt32.max
 
@@ -21,7 +23,7 @@ struct SKDResults: PublishedResultTable {
     static let rankingKeys: [RankingKey] = [.skdTotal, .tkp, .tiu, .twk]
 
     var stage: ResultStage { .skd }
-    var count: Int { order.count }
+    var count: Int { rows.count }
     /// Whether some score was carried over from an earlier round: the table then shows
     /// the year beside the total.
     let hasSources: Bool
@@ -69,7 +71,6 @@ struct SKDResults: PublishedResultTable {
         into diagnostics: inout Diagnostics
     ) {
         self.entry = entry
-        self.rows = rows
         hasSources = rows.contains { $0.source != nil }
         let marksOf = formations.map { rules.passing[$0.kind]?.minimumsToMeet }
         var keys = [Int](repeating: -1, count: rows.count)
@@ -94,7 +95,7 @@ struct SKDResults: PublishedResultTable {
                 if keys[a] != keys[b] { return keys[a] > keys[b] }
                 return rows[a].identity.participant < rows[b].identity.participant
             })
-        self.order = order
+        self.rows = Grouping.inOrder(rows, order)
         scoresInOrder = order.map { packed[Int($0)] }
         var ranks = [Int32](repeating: 0, count: order.count)
         var statuses = [ResultStatus?](repeating: nil, count: order.count)
@@ -167,7 +168,7 @@ struct SKDResults: PublishedResultTable {
         self.groups = groups
     }
 
-    func row(_ position: Int) -> SKDRow { rows[Int(order[position])] }
+    func row(_ position: Int) -> SKDRow { rows[position] }
     /// The scores of a row, from `scoresInOrder` (a million rows counted for the evaluation).
     func scores(_ position: Int) -> SKDScores? {
         let packed = scoresInOrder[position]
@@ -175,18 +176,17 @@ struct SKDResults: PublishedResultTable {
         return SKDScores(twk: Int(packed & 0x3FF), tiu: Int(packed >> 10 & 0x3FF), tkp: Int(packed >> 20 & 0x3FF))
     }
     /// The absence of a row, without copying the row.
-    func absence(_ position: Int) -> Absence? { rows[Int(order[position])].absence }
+    func absence(_ position: Int) -> Absence? { rows[position].absence }
     // Direct indexing: copying a whole row for one field would retain and release each of
     // its strings, a million times per table (perf).
-    func participant(_ position: Int) -> String { rows[Int(order[position])].identity.participant }
-    func name(_ position: Int) -> String { rows[Int(order[position])].identity.name }
-    func formation(_ position: Int) -> String { rows[Int(order[position])].identity.formation }
+    func participant(_ position: Int) -> String { rows[position].identity.participant }
+    func name(_ position: Int) -> String { rows[position].identity.name }
+    func formation(_ position: Int) -> String { rows[position].identity.formation }
     func status(_ position: Int) -> ResultStatus? { statuses[position] }
     /// TWK, TIU, TKP, total, rank, status, and the year of a score carried over, in one
     /// array with its room reserved: pages, downloads and the lookup ask for every row's
     /// cells (perf).
     func cells(_ position: Int) -> [CellValue] {
-        let index = Int(order[position])
         var cells: [CellValue] = []
         cells.reserveCapacity(SKDMark.allCases.count + 3)
         if let scores = scores(position) {
@@ -196,7 +196,7 @@ struct SKDResults: PublishedResultTable {
             for _ in 0...SKDMark.allCases.count { cells.append(.empty) }
         }
         cells.append(.status(statuses[position]))
-        if hasSources { cells.append(rows[index].source.map { .integer(Int($0)) } ?? .empty) }
+        if hasSources { cells.append(rows[position].source.map { .integer(Int($0)) } ?? .empty) }
         return cells
     }
 }

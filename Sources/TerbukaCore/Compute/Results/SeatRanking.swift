@@ -38,15 +38,16 @@ struct SeatRanking: PublishedResultTable {
     /// The columns of the entrants' values, then rank and status, then the trailing values.
     let rankedColumns: [ResultColumn]
     let trailingColumns: [ResultColumn]
+    /// In published order (`Grouping.inOrder`): the pages, the downloads and the lookup
+    /// read every row in turn.
     let entrants: [Entrant]
-    let order: [Int32]
     let ranks: [Int32]
     let statuses: [ResultStatus?]
     let groups: [FormationGroup]
     /// Seats filled per formation, optimisation moves included.
     let seats: SeatFilling
 
-    var count: Int { order.count }
+    var count: Int { entrants.count }
 
     /// A ranking key from private data (IPK, birth date): when it must decide a tie across
     /// the last seat, every tied participant needs it.
@@ -84,7 +85,6 @@ struct SeatRanking: PublishedResultTable {
         self.entry = entry
         rankedColumns = columns
         self.trailingColumns = trailingColumns
-        self.entrants = entrants
         let (order, ranges) = Grouping.order(
             count: entrants.count, formations: formations, formation: { entrants[$0].identity.formationIndex },
             before: { a, b in
@@ -93,16 +93,17 @@ struct SeatRanking: PublishedResultTable {
                 if x.keys != y.keys { return x.keys.lexicographicallyPrecedes(y.keys, by: >) }
                 return x.identity.participant < y.identity.participant
             })
-        self.order = order
+        let inOrder = Grouping.inOrder(entrants, order)
+        self.entrants = inOrder
         let keyCount = entrants.lazy.map(\.keys.count).max() ?? 0
-        var ranks = [Int32](repeating: 0, count: order.count)
-        var statuses = [ResultStatus?](repeating: nil, count: order.count)
+        var ranks = [Int32](repeating: 0, count: inOrder.count)
+        var statuses = [ResultStatus?](repeating: nil, count: inOrder.count)
         var groups: [FormationGroup] = []
         var report = DifferenceReport(place: place)
         for (formation, range) in ranges {
-            let ranked = range.filter { entrants[Int(order[$0])].isRanked }
+            let ranked = range.filter { inOrder[$0].isRanked }
             let local = Grouping.competitionRanks(count: ranked.count) {
-                entrants[Int(order[ranked[$0]])].keys == entrants[Int(order[ranked[$1]])].keys
+                inOrder[ranked[$0]].keys == inOrder[ranked[$1]].keys
             }
             var passed = 0
             /// Tied blocks across the last seat, as positions in `ranked`, among those who can
@@ -111,11 +112,11 @@ struct SeatRanking: PublishedResultTable {
                 var blocks: [Range<Int>] = []
                 var start = 0
                 while start < ranked.count {
-                    let keys = entrants[Int(order[ranked[start]])].keys.prefix(length)
+                    let keys = inOrder[ranked[start]].keys.prefix(length)
                     var end = start + 1
-                    while end < ranked.count, entrants[Int(order[ranked[end]])].keys.prefix(length) == keys { end += 1 }
+                    while end < ranked.count, inOrder[ranked[end]].keys.prefix(length) == keys { end += 1 }
                     if start < formation.quota, end > formation.quota, end - start > 1,
-                        entrants[Int(order[ranked[start]])].meetsMinimums
+                        inOrder[ranked[start]].meetsMinimums
                     {
                         blocks.append(start..<end)
                     }
@@ -130,7 +131,7 @@ struct SeatRanking: PublishedResultTable {
             for key in privateKeys {
                 for block in blocksAcrossTheLastSeat(comparing: key.index)
                 where block.allSatisfy({ !undecided.contains($0) }) {
-                    let tied = block.map { entrants[Int(order[ranked[$0]])] }
+                    let tied = block.map { inOrder[ranked[$0]] }
                     let without = tied.filter { $0.keys[key.index] == key.missing }
                     guard let first = without.first else { continue }
                     undecided.formUnion(block)
@@ -145,7 +146,7 @@ struct SeatRanking: PublishedResultTable {
             if keyCount > 0 {
                 for block in blocksAcrossTheLastSeat(comparing: keyCount)
                 where block.allSatisfy({ !undecided.contains($0) }) {
-                    let tied = block.map { entrants[Int(order[ranked[$0]])] }
+                    let tied = block.map { inOrder[ranked[$0]] }
                     undecided.formUnion(block)
                     diagnostics.error(
                         .undecidedTie(
@@ -154,7 +155,7 @@ struct SeatRanking: PublishedResultTable {
                 }
             }
             for (offset, position) in ranked.enumerated() {
-                let entrant = entrants[Int(order[position])]
+                let entrant = inOrder[position]
                 ranks[position] = Int32(local[offset])
                 let status = entrant.status(seated: entrant.meetsMinimums && local[offset] <= formation.quota)
                 statuses[position] = status
@@ -179,8 +180,8 @@ struct SeatRanking: PublishedResultTable {
                         at: written.location)
                 }
             }
-            for position in range where !entrants[Int(order[position])].isRanked {
-                let entrant = entrants[Int(order[position])]
+            for position in range where !inOrder[position].isRanked {
+                let entrant = inOrder[position]
                 statuses[position] = entrant.placement ?? entrant.absence.map(ResultStatus.absent)
             }
             groups.append(
@@ -189,7 +190,7 @@ struct SeatRanking: PublishedResultTable {
         }
         report.finish(into: &diagnostics)
         let seats = SeatFilling(
-            placed: order.indices.map { (entrants[Int(order[$0])], statuses[$0]) }, formations: formations,
+            placed: inOrder.indices.map { (inOrder[$0], statuses[$0]) }, formations: formations,
             place: place,
             into: &diagnostics)
         // A seat counts where the participant was placed.
@@ -205,9 +206,9 @@ struct SeatRanking: PublishedResultTable {
         entrants.map { "\($0.identity.participant) (\($0.identity.name))" }.joined(separator: ", ")
     }
 
-    func participant(_ position: Int) -> String { entrants[Int(order[position])].identity.participant }
-    func name(_ position: Int) -> String { entrants[Int(order[position])].identity.name }
-    func formation(_ position: Int) -> String { entrants[Int(order[position])].identity.formation }
+    func participant(_ position: Int) -> String { entrants[position].identity.participant }
+    func name(_ position: Int) -> String { entrants[position].identity.name }
+    func formation(_ position: Int) -> String { entrants[position].identity.formation }
     func status(_ position: Int) -> ResultStatus? { statuses[position] }
     var seatFilling: SeatFilling? { seats }
 
@@ -219,7 +220,7 @@ struct SeatRanking: PublishedResultTable {
 
     func cells(_ position: Int) -> [CellValue] {
         let rank: CellValue = ranks[position] > 0 ? .integer(Int(ranks[position])) : .empty
-        let entrant = entrants[Int(order[position])]
+        let entrant = entrants[position]
         let cells = entrant.values + [rank, .status(statuses[position])] + entrant.trailing
         guard seats.hasMoveColumns else { return cells }
         return cells + [entrant.move?.from, entrant.move?.to].map { $0.map { .text($0.value) } ?? .empty }
