@@ -22,6 +22,39 @@ import Testing
         #expect(FileListing.files(under: site.root, includingHidden: true) == before)
     }
 
+    /// The previous output is removed on every core; links in it go, what they lead to stays.
+    @Test func aRemovedTreeTakesItsLinksButNotWhatTheyLeadTo() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-remove-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (tree, outside) = (root.appendingPathComponent("tree"), root.appendingPathComponent("outside"))
+        for folder in ["a/b/c", "d", "many"] {
+            try FileManager.default.createDirectory(
+                at: tree.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("tetap".utf8).write(to: outside.appendingPathComponent("keep.txt"))
+        try Data("x".utf8).write(to: tree.appendingPathComponent("a/b/c/index.html"))
+        try Data("y".utf8).write(to: tree.appendingPathComponent("d/.hidden"))
+        // Enough files for the work to be split across cores.
+        for index in 0..<300 { try Data("\(index)".utf8).write(to: tree.appendingPathComponent("many/\(index).js")) }
+        try FileManager.default.createSymbolicLink(
+            at: tree.appendingPathComponent("a/folder-link"), withDestinationURL: outside)
+        try FileManager.default.createSymbolicLink(
+            at: tree.appendingPathComponent("file-link"), withDestinationURL: outside.appendingPathComponent("keep.txt")
+        )
+        #expect(mkfifo(tree.appendingPathComponent("d/pipe").path, 0o600) == 0)
+        TreeRemoval.remove(tree.path)
+        var info = stat()
+        #expect(lstat(tree.path, &info) != 0)
+        #expect(try String(contentsOf: outside.appendingPathComponent("keep.txt"), encoding: .utf8) == "tetap")
+        // A link given as the tree is removed itself, not what it leads to.
+        let link = root.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: outside)
+        TreeRemoval.remove(link.path)
+        #expect(lstat(link.path, &info) != 0)
+        #expect(FileManager.default.fileExists(atPath: outside.appendingPathComponent("keep.txt").path))
+    }
+
     @Test func aFolderOfOtherFilesIsRefusedAnEmptyOrEarlierOutputIsNot() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }

@@ -74,7 +74,7 @@ public struct OutputWriter: Sendable {
             {
                 continue
             }
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            TreeRemoval.remove(parent.appendingPathComponent(name).path)
         }
     }
 
@@ -89,7 +89,7 @@ public struct OutputWriter: Sendable {
     /// bring up to date.
     public func abandon(_ staging: StagingFolder) {
         guard staging.spare == nil else { return }
-        try? FileManager.default.removeItem(at: staging.root)
+        TreeRemoval.remove(staging.root.path)
     }
 
     /// Puts the staging folder in the destination's place: one exchange of the two names
@@ -118,14 +118,14 @@ public struct OutputWriter: Sendable {
         if AtomicSwap.exchange(staging.root.path, destination.path) {
             if let spare, !isLink {
                 if staging.root.path == spare { return true }
-                try? fm.removeItem(atPath: spare)
+                TreeRemoval.remove(spare)
                 if rename(staging.root.path, spare) == 0 { return true }
             }
             if staging.root.path == spare {
                 // The link itself now stands where the spare tree was.
                 unlink(staging.root.path)
             } else {
-                try? fm.removeItem(at: staging.root)
+                TreeRemoval.remove(staging.root.path)
             }
             return false
         }
@@ -146,7 +146,7 @@ public struct OutputWriter: Sendable {
             abandon(staging)
             throw WriteError(words: .cannotMoveInto(destination.path, FileProblem.describe(error)))
         }
-        try? fm.removeItem(at: previous)
+        TreeRemoval.remove(previous.path)
         return false
     }
 }
