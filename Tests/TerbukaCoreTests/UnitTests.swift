@@ -89,6 +89,56 @@ import Testing
     }
 }
 
+/// ByteWriter keeps its bytes in a buffer of its own: a copy behaves as a value.
+@Suite struct ByteWriterBufferTests {
+    @Test func aCopyOfAWriterKeepsItsOwnBytesWhicheverAppends() {
+        var first = ByteWriter()
+        first.raw("abc")
+        var second = first
+        second.raw("def")
+        first.append(UInt8(ascii: "!"))
+        var third = second
+        third[0] = UInt8(ascii: "X")
+        #expect(first.string == "abc!")
+        #expect(second.string == "abcdef")
+        #expect(third.string == "Xbcdef")
+        var fourth = third
+        fourth.removeAll()
+        fourth.raw("z")
+        #expect(third.string == "Xbcdef" && fourth.string == "z")
+    }
+
+    @Test func bytesWrittenPastManyGrowthsComeOutInOrder() {
+        var writer = ByteWriter()
+        var expected: [UInt8] = []
+        var generator = SeededGenerator(seed: 91)
+        for index in 0..<5_000 {
+            let piece = (0..<Int.random(in: 0...40, using: &generator)).map { UInt8(truncatingIfNeeded: $0 &+ index) }
+            writer.append(piece)
+            expected += piece
+            writer.append(UInt8(truncatingIfNeeded: index))
+            expected.append(UInt8(truncatingIfNeeded: index))
+        }
+        #expect(writer.count == expected.count)
+        #expect(writer.bytes == expected)
+    }
+
+    @Test func dataTakenFromAWriterOutlivesItsNextBytes() {
+        var writer = ByteWriter(capacity: 4)
+        writer.raw("halaman pertama")
+        let copy = writer
+        let first = writer.takeData()
+        #expect(writer.isEmpty)
+        writer.raw("halaman kedua")
+        let second = writer.takeData()
+        #expect(String(decoding: first, as: UTF8.self) == "halaman pertama")
+        #expect(String(decoding: second, as: UTF8.self) == "halaman kedua")
+        #expect(copy.string == "halaman pertama")
+        var empty = ByteWriter()
+        #expect(empty.takeData().isEmpty)
+    }
+}
+
 @Suite struct ByteWriterNumberTests {
     func written(_ write: (inout ByteWriter) -> Void) -> String {
         var writer = ByteWriter()

@@ -144,15 +144,14 @@ struct BuildState: Sendable {
             while at < ranges.count {
                 var end = at + 1
                 while end < ranges.count, ranges[end].lowerBound == ranges[end - 1].upperBound + 3 { end += 1 }
-                let first = text.bytes.count
-                text.bytes.append(
-                    contentsOf: lines.bytes[(ranges[at].lowerBound - 2)..<(ranges[end - 1].upperBound + 1)])
+                let first = text.count
+                text.append(lines.bytes[(ranges[at].lowerBound - 2)..<(ranges[end - 1].upperBound + 1)])
                 kind.withUTF8Buffer { kind in
                     for range in ranges[at..<end] {
                         // Where the line starts (its kind) in what was copied.
                         let line = first + range.lowerBound - ranges[at].lowerBound
-                        text.bytes[line] = kind[0]
-                        text.bytes[line + 1] = UInt8(ascii: " ")
+                        text[line] = kind[0]
+                        text[line + 1] = UInt8(ascii: " ")
                     }
                 }
                 at = end
@@ -204,13 +203,13 @@ struct BuildState: Sendable {
         // other, 12 MB were a stretch of one core at the end of a build after one edit, perf).
         let tailLineLength = "tail ".utf8.count + 64 + 1
         let head = Self.header + "\n" + "first "
-        let count = text.bytes.count + parts[0].count + parts[1].count + parts[2].count + tailLineLength
+        let count = text.count + parts[0].count + parts[1].count + parts[2].count + tailLineLength
         let length = head.utf8.count + Self.lengthDigits + 1 + count + Self.trailerLength
         let start = Array((head + String(format: "%016d", length) + "\n").utf8)
         let firstSoFar = { [text] in
             var hash = SHA256()
             hash.update(data: start)
-            hash.update(data: text.bytes)
+            text.withBytes { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
             for part in parts[0..<3] { hash.update(data: part) }
             return Handed(hash)
         }

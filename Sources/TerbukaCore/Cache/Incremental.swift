@@ -264,12 +264,13 @@ struct IncrementalPlan: Sendable {
         records.folders.merge(now.folders) { _, now in now }
         var made = early
         if let premade {
-            var (fileLines, folderLines) = (ByteWriter(), ByteWriter())
-            (fileLines.bytes, folderLines.bytes) = premade
-            fileLines.bytes += now.lines.files
-            records.folders[""]?.writeLine("d", path: "", into: &folderLines)
-            made[.outputs] = fileLines.bytes
-            made[.folders] = folderLines.bytes
+            var (fileLines, folderLines) = premade
+            fileLines += now.lines.files
+            var root = ByteWriter()
+            records.folders[""]?.writeLine("d", path: "", into: &root)
+            root.withBytes { folderLines.append(contentsOf: $0) }
+            made[.outputs] = fileLines
+            made[.folders] = folderLines
         }
         let outputs = records.files
         let folders = records.folders.map { BuildState.Folder(path: $0.key, stamp: $0.value) }

@@ -67,7 +67,7 @@ extension NoticeRecord: StateRecord {
     func line(path: String) -> String {
         var text = ByteWriter()
         write(path: path, into: &text)
-        return String(decoding: text.bytes, as: UTF8.self)
+        return text.string
     }
 
     /// `line(path:)` written where it goes, field by field: 10,000 notices' lines made as

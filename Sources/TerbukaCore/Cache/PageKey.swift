@@ -27,7 +27,7 @@ enum PageKey {
             text.raw(BuildState.escape(path))
             text.raw("\n")
         }
-        return Digest.sha256(Data(text.bytes))
+        return Digest.sha256(text.takeData())
     }
 
     /// What a page with a key is made from.

@@ -499,8 +499,8 @@ public final class StreamedFile {
 
     /// Appends what `writer` holds and empties it, keeping its capacity.
     public func append(_ writer: inout ByteWriter) throws {
-        buffer.append(contentsOf: writer.bytes)
-        writer.bytes.removeAll(keepingCapacity: true)
+        writer.withBytes { buffer.append(contentsOf: $0) }
+        writer.removeAll()
         if buffer.count >= Self.flushSize { try flush() }
     }
 

@@ -1,22 +1,117 @@
+import Foundation
+
 /// Output built as UTF-8 bytes, with the escaping of each output format. This is the one
 /// place where HTML text, JSON strings and CSV cells are escaped; `HTMLText`, `JSONText` and
 /// `CSVWriter` are thin wrappers. Bytes rather than String appends: on a million-row table
 /// the String version spent most of its time growing and re-validating strings (perf).
+///
+/// The bytes are in a buffer of its own, not an array: appending a few bytes to an array
+/// went through generic code, about 15 ns per append against 3 here, and a million-row
+/// build appends some 70 million times (perf, issue 16). A copy of a writer shares the
+/// buffer until either appends (copy on write).
 public struct ByteWriter {
-    public var bytes: [UInt8] = []
+    /// The buffer's first byte, nil until something is written or room is asked for (most
+    /// writers of a short text never need more than one buffer).
+    private var base: UnsafeMutablePointer<UInt8>?
+    public private(set) var count = 0
+    private var capacity = 0
+    /// Holds the buffer (one allocation with it); held by one writer only while it appends.
+    private var storage: ManagedBuffer<Void, UInt8>?
 
     public init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        if capacity > 0 { reallocate(capacity) }
+    }
+
+    public var isEmpty: Bool { count == 0 }
+
+    /// The bytes written (a copy).
+    public var bytes: [UInt8] { withBytes { Array($0) } }
+
+    /// The bytes written (a copy).
+    public var data: Data { withBytes { Data(buffer: $0) } }
+
+    /// The bytes written, handed over without a copy (a page, a shard): the `Data` holds the
+    /// buffer, and this writer starts a new one.
+    public mutating func takeData() -> Data {
+        guard let base, let storage, count > 0 else { return Data() }
+        let taken = Data(
+            bytesNoCopy: base, count: count, deallocator: .custom { _, _ in withExtendedLifetime(storage) {} })
+        self = ByteWriter()
+        return taken
+    }
+
+    /// `body` with the bytes written, in place.
+    public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(storage) { try body(UnsafeBufferPointer(start: base, count: count)) }
+    }
+
+    public subscript(index: Int) -> UInt8 {
+        get {
+            precondition(index >= 0 && index < count)
+            return withExtendedLifetime(storage) { base![index] }
+        }
+        set {
+            precondition(index >= 0 && index < count)
+            makeRoom(0)
+            base![index] = newValue
+        }
+    }
+
+    /// Forgets the bytes written, keeping the room.
+    public mutating func removeAll() {
+        if storage != nil, !isKnownUniquelyReferenced(&storage) { self = ByteWriter(capacity: capacity) }
+        count = 0
+    }
+
+    /// Room for `more` bytes after those written, in a buffer this writer alone holds.
+    @inline(__always)
+    private mutating func makeRoom(_ more: Int) {
+        if capacity - count < more || !isKnownUniquelyReferenced(&storage) { reallocate(count + more) }
+    }
+
+    private mutating func reallocate(_ needed: Int) {
+        let made = ManagedBuffer<Void, UInt8>.create(minimumCapacity: Swift.max(needed, capacity * 2, 16)) { _ in }
+        let newBase = made.withUnsafeMutablePointerToElements { $0 }
+        if let base { newBase.initialize(from: base, count: count) }
+        (base, capacity, storage) = (newBase, made.capacity, made)
+    }
+
+    @inline(__always)
+    public mutating func append(_ byte: UInt8) {
+        makeRoom(1)
+        base![count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
+        makeRoom(bytes.count)
+        (base! + count).initialize(from: from, count: bytes.count)
+        count += bytes.count
+    }
+
+    public mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    public mutating func append(_ bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    public mutating func append(_ other: ByteWriter) {
+        other.withBytes { append($0) }
     }
 
     @inline(__always)
     public mutating func raw(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { append($0) }
     }
 
     @inline(__always)
     public mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { append($0) }
     }
 
     /// HTML text or attribute value: & < > " ' escaped, as the template engine does, and
@@ -30,7 +125,7 @@ public struct ByteWriter {
             case 0x3E: raw("&gt;")
             case 0x22: raw("&quot;")
             case 0x27: raw("&#39;")
-            default: bytes.append(byte)
+            default: append(byte)
             }
         }
     }
@@ -38,9 +133,9 @@ public struct ByteWriter {
     /// A JSON string in quotes. Besides what JSON requires, < > & U+2028 and U+2029 are
     /// escaped so that the same text is safe inside a <script> element.
     public mutating func json(_ text: String) {
-        bytes.append(0x22)
+        append(0x22)
         if appendWhole(text, unless: Self.jsonSpecial) {
-            bytes.append(0x22)
+            append(0x22)
             return
         }
         var utf8 = text.utf8
@@ -64,19 +159,19 @@ public struct ByteWriter {
                     raw(utf8[last] == 0xA8 ? "\\u2028" : "\\u2029")
                     index = last
                 } else {
-                    bytes.append(byte)
+                    append(byte)
                 }
             case 0x00..<0x20:
                 raw("\\u00")
-                bytes.append(Self.hex[Int(byte >> 4)])
-                bytes.append(Self.hex[Int(byte & 0x0F)])
+                append(Self.hex[Int(byte >> 4)])
+                append(Self.hex[Int(byte & 0x0F)])
             default:
-                bytes.append(byte)
+                append(byte)
             }
             index = utf8.index(after: index)
         }
         utf8 = "".utf8
-        bytes.append(0x22)
+        append(0x22)
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -108,7 +203,7 @@ public struct ByteWriter {
         var text = text
         return text.withUTF8 { buffer in
             for byte in buffer where special.contains(byte) { return false }
-            bytes.append(contentsOf: buffer)
+            append(buffer)
             return true
         }
     }
@@ -124,12 +219,12 @@ public struct ByteWriter {
             value = "'" + text
         }
         if appendWhole(value, unless: Self.csvSpecial) { return }
-        bytes.append(0x22)
+        append(0x22)
         for byte in value.utf8 {
-            if byte == 0x22 { bytes.append(0x22) }
-            bytes.append(byte)
+            if byte == 0x22 { append(0x22) }
+            append(byte)
         }
-        bytes.append(0x22)
+        append(0x22)
     }
 
     static func isNumber(_ text: String) -> Bool {
@@ -148,7 +243,7 @@ public struct ByteWriter {
 
     /// A whole number, with `grouping` between groups of three digits when given.
     public mutating func integer(_ value: Int, grouping: UInt8? = nil) {
-        if value < 0 { bytes.append(0x2D) }
+        if value < 0 { append(0x2D) }
         digits(of: value.magnitude, grouping: grouping)
     }
 
@@ -157,10 +252,10 @@ public struct ByteWriter {
         precondition((0...18).contains(scale), "a scale of at most 18 decimals")
         var factor: UInt = 1
         for _ in 0..<scale { factor *= 10 }
-        if value < 0 { bytes.append(0x2D) }
+        if value < 0 { append(0x2D) }
         digits(of: value.magnitude / factor, grouping: grouping)
         guard scale > 0 else { return }
-        bytes.append(mark)
+        append(mark)
         digits(of: value.magnitude % factor, grouping: nil, count: scale)
     }
 
@@ -183,12 +278,16 @@ public struct ByteWriter {
                 value /= 10
                 written += 1
             } while value > 0 || written < count
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[at...]))
+            append(UnsafeBufferPointer(rebasing: buffer[at...]))
         }
     }
 
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    public var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 }
+
+/// Sendable as an array is: a buffer two writers share is never written to (each appends
+/// to a copy of its own).
+extension ByteWriter: @unchecked Sendable {}
 
 /// A set of bytes as four 64-bit words: a membership test is a shift and a mask.
 struct ByteSet: Sendable {

@@ -31,7 +31,7 @@ enum ResultData {
                 }
             }
             out.raw("\r\n")
-            if out.bytes.count > 1 << 16 { try file.append(&out) }
+            if out.count > 1 << 16 { try file.append(&out) }
         }
         try file.append(&out)
         try file.close()
@@ -72,7 +72,7 @@ enum ResultData {
                 }
             }
             out.raw("}")
-            if out.bytes.count > 1 << 16 { try file.append(&out) }
+            if out.count > 1 << 16 { try file.append(&out) }
         }
         out.raw("\n]}\n")
         try file.append(&out)

@@ -61,7 +61,7 @@ enum ResultWorkbook {
             out.raw("</row>")
         }
         out.raw("</sheetData></worksheet>\n")
-        return Data(out.bytes)
+        return out.takeData()
     }
 
     /// The parts of a workbook with one sheet, in the order Excel writes them.

@@ -29,7 +29,7 @@ enum LookupData {
             out.raw(",")
             out.json(name)
             out.raw(",")
-            out.bytes.append(contentsOf: formations.codes[Int(formation)])
+            out.append(formations.codes[Int(formation)])
             out.raw(",[")
             for (index, position) in positions.enumerated() {
                 if index > 0 { out.raw(",") }
@@ -76,7 +76,7 @@ enum LookupData {
                     Self.cell(cell, into: &out)
                 }
                 out.raw("]")
-                out.bytes.append(contentsOf: context[index].tails[Int(context[index].groupOf[Int(position)])])
+                out.append(context[index].tails[Int(context[index].groupOf[Int(position)])])
             }
             out.raw("]]")
         }
@@ -316,7 +316,7 @@ enum LookupData {
     /// Every entry serialized once into one buffer, so that shards copy bytes rather than
     /// serialize again (a participant is in one number shard and in a name shard per word).
     struct Serialized: Sendable {
-        var bytes: [UInt8]
+        var bytes: ByteWriter
         /// Entry `i` is bytes[offsets[i]..<offsets[i + 1]].
         var offsets: [Int]
 
@@ -335,13 +335,13 @@ enum LookupData {
         var offsets = [Int]()
         offsets.reserveCapacity(range.count + 1)
         for index in range {
-            offsets.append(out.bytes.count)
+            offsets.append(out.count)
             prepared.entries[index].write(
                 into: &out, tables: tables, pages: pages, previous: previous, context: context,
                 formations: prepared.formations)
         }
-        offsets.append(out.bytes.count)
-        return Serialized(bytes: out.bytes, offsets: offsets)
+        offsets.append(out.count)
+        return Serialized(bytes: out, offsets: offsets)
     }
 
     /// Writes the shards of one vacancy, with the page of every row; the work is split into
@@ -401,7 +401,7 @@ enum LookupData {
         _ body: ([Serialized.View]) throws -> Result
     ) rethrows -> Result {
         guard let first = pieces.first else { return try body(views) }
-        return try first.bytes.withUnsafeBufferPointer { bytes in
+        return try first.bytes.withBytes { bytes in
             try first.offsets.withUnsafeBufferPointer { offsets in
                 try withViews(pieces.dropFirst(), views + [Serialized.View(bytes: bytes, offsets: offsets)], body)
             }
@@ -466,8 +466,7 @@ enum LookupData {
             out.raw(offset == 0 ? "\n" : ",\n")
             let view = views[index / chunk]
             let local = index % chunk
-            out.bytes.append(
-                contentsOf: UnsafeBufferPointer(rebasing: view.bytes[view.offsets[local]..<view.offsets[local + 1]]))
+            out.append(UnsafeBufferPointer(rebasing: view.bytes[view.offsets[local]..<view.offsets[local + 1]]))
         }
         out.raw("\n],{")
         var first = true
@@ -476,10 +475,10 @@ enum LookupData {
             guard named[formation] != shard else { continue }
             named[formation] = shard
             if !first { out.raw(",") }
-            out.bytes.append(contentsOf: prepared.formations.pairs[formation])
+            out.append(prepared.formations.pairs[formation])
             first = false
         }
         out.raw("});\n")
-        try staging.write(OutputFile(path: Route.lookupScript(vacancy, name), contents: .bytes(Data(out.bytes))))
+        try staging.write(OutputFile(path: Route.lookupScript(vacancy, name), contents: .bytes(out.takeData())))
     }
 }

@@ -123,10 +123,10 @@ extension SiteRenderer {
             out.raw(",[")
             for (offset, member) in members.enumerated() {
                 out.raw(offset == 0 ? "\n" : ",\n")
-                out.bytes.append(contentsOf: serialized[Int(member)])
+                out.append(serialized[Int(member)])
             }
             out.raw("\n]);\n")
-            files.append((Route.searchShard(number), Data(out.bytes)))
+            files.append((Route.searchShard(number), out.takeData()))
         }
         return files
     }
