@@ -1018,7 +1018,7 @@ import Testing
             table = .parsed(notices)
         }
         let reuse = OutputReuse(root: site.output, previous: previous, inputs: plan.inputs, sourceHashes: [:])
-        func state(early: [BuildState.Table: [UInt8]]) -> Data? {
+        func state(early: [BuildState.Table: ByteWriter]) -> Data? {
             plan.state(
                 ledger: Ledger(), output: site.output, reuse: reuse, notices: table, warnings: [],
                 keptPrevious: false, early: early)?.encoded()

@@ -57,7 +57,7 @@ struct BuildState: Sendable {
     var tailSHA256: String?
     /// Lines of some tables made already from the same records (while the build wrote),
     /// written as they are; forgotten when those records are set again.
-    var made: [Table: [UInt8]] = [:]
+    var made: [Table: ByteWriter] = [:]
     var files: Int
     var pages: Int
 
@@ -180,13 +180,13 @@ struct BuildState: Sendable {
     func encoded() -> Data {
         let pieces = pieces()
         var file = Data(capacity: pieces.reduce(0) { $0 + $1.count })
-        for piece in pieces { file.append(contentsOf: piece) }
+        for piece in pieces { piece.withBytes { file.append(contentsOf: $0) } }
         return file
     }
 
     /// The file as the pieces it is written from, in order: not joined into one (a large
     /// site's state is 10 MB, and joining it was most of writing it, perf).
-    func pieces() -> [[UInt8]] {
+    func pieces() -> [ByteWriter] {
         var text = ByteWriter()
         text.raw("key \(key)\nscanned \(scanned)\ncounts \(files) \(pages)\n")
         let warningsJSON = (try? JSONEncoder().encode(warnings.map(StoredDiagnostic.init))) ?? Data("[]".utf8)
@@ -205,17 +205,15 @@ struct BuildState: Sendable {
         let head = Self.header + "\n" + "first "
         let count = text.count + parts[0].count + parts[1].count + parts[2].count + tailLineLength
         let length = head.utf8.count + Self.lengthDigits + 1 + count + Self.trailerLength
-        let start = Array((head + String(format: "%016d", length) + "\n").utf8)
+        let start = ByteWriter(Array((head + String(format: "%016d", length) + "\n").utf8))
         let firstSoFar = { [text] in
             var hash = SHA256()
-            hash.update(data: start)
-            text.withBytes { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-            for part in parts[0..<3] { hash.update(data: part) }
+            for part in [start, text] + parts[0..<3] { part.withUnsafeBytes { hash.update(bufferPointer: $0) } }
             return Handed(hash)
         }
         let tail = { () -> (end: [UInt8], sha256: String) in
             var hash = SHA256()
-            for part in parts[3..<6] { hash.update(data: part) }
+            for part in parts[3..<6] { part.withUnsafeBytes { hash.update(bufferPointer: $0) } }
             let end = Array("end \(Digest.hex(hash.finalize()))\n".utf8)
             hash.update(data: end)
             return (end, Digest.hex(hash.finalize()))
@@ -227,7 +225,8 @@ struct BuildState: Sendable {
         firstHash.update(data: tailLine)
         let firstEnd = Array("end \(Digest.hex(firstHash.finalize()))\n".utf8)
         return [
-            start, text.bytes, parts[0], parts[1], parts[2], tailLine, firstEnd, parts[3], parts[4], parts[5], tailEnd,
+            start, text, parts[0], parts[1], parts[2], ByteWriter(tailLine), ByteWriter(firstEnd), parts[3], parts[4],
+            parts[5], ByteWriter(tailEnd),
         ]
     }
 
@@ -245,12 +244,12 @@ struct BuildState: Sendable {
     }
 
     /// The lines of `tables`, each made on its own core.
-    func lines(of tables: [Table]) -> [Table: [UInt8]] {
+    func lines(of tables: [Table]) -> [Table: ByteWriter] {
         Dictionary(uniqueKeysWithValues: zip(tables, Parallel.map(tables) { self.lines(of: $0) }))
     }
 
     /// The lines of one table.
-    func lines(of table: Table) -> [UInt8] {
+    func lines(of table: Table) -> ByteWriter {
         var text = ByteWriter()
         switch table {
         case .inputs: return Self.lines(ofInputs: inputs.sorted(by: { $0.key < $1.key }))
@@ -261,16 +260,16 @@ struct BuildState: Sendable {
         case .spare: spare.write(kind: "s", into: &text)
         case .spareFolders: spareFolders.write(kind: "f", into: &text)
         }
-        return text.bytes
+        return text
     }
 
     /// The lines of inputs given in the order of their paths, as the scan finds them (a
     /// build that finds nothing changed goes through both side by side, UnchangedCheck);
     /// those whose SHA-256 is not known are left out.
-    static func lines(ofInputs sorted: [(key: String, value: Input)]) -> [UInt8] {
+    static func lines(ofInputs sorted: [(key: String, value: Input)]) -> ByteWriter {
         var text = ByteWriter()
         for (path, input) in sorted where !input.sha256.isEmpty { input.writeLine("i", path: path, into: &text) }
-        return text.bytes
+        return text
     }
 
     /// The stamp's device, inode, size, mtime and ctime.

@@ -155,7 +155,7 @@ struct IncrementalPlan: Sendable {
     /// are known before anything is written: made while the build goes on (on a core the
     /// ranking, the site's index and the archive leave free), for `state` to write as they
     /// are.
-    func earlyLines(notices: BuildState.LazyRecords<NoticeRecord>) -> [BuildState.Table: [UInt8]] {
+    func earlyLines(notices: BuildState.LazyRecords<NoticeRecord>) -> [BuildState.Table: ByteWriter] {
         let known = BuildState(
             key: key, scanned: scanned, inputs: [:], outputs: [:], notices: notices, warnings: [],
             files: 0, pages: 0)
@@ -173,7 +173,8 @@ struct IncrementalPlan: Sendable {
         /// The state's lines of `files`, and of `folders` but the output itself (which the
         /// last files change), made with them (`record`): made after the swap, 20,000 lines of
         /// a 10,000-notice site were the last stretch of a build after one edit (perf).
-        var lines = (files: [UInt8](), folders: [UInt8]())
+        /// Kept in their writers: the next build's state adds to them and copies them once.
+        var lines = (files: ByteWriter(), folders: ByteWriter())
     }
 
     /// `files` as they stand below `root`, with the folders holding them (`root` itself
@@ -219,7 +220,7 @@ struct IncrementalPlan: Sendable {
             records.folders[path] = stamp
             if !path.isEmpty { stamp.writeLine("d", path: path, into: &folderLines) }
         }
-        records.lines = (fileLines.bytes, folderLines.bytes)
+        records.lines = (fileLines, folderLines)
         return records
     }
 
@@ -239,7 +240,7 @@ struct IncrementalPlan: Sendable {
     func state(
         ledger: Ledger, output: URL, reuse: OutputReuse, notices: BuildState.LazyRecords<NoticeRecord>,
         warnings: [Diagnostic], keptPrevious: Bool, movedRoot: FileStamp? = nil, before: consuming OutputRecords? = nil,
-        last: [String]? = nil, early: [BuildState.Table: [UInt8]] = [:]
+        last: [String]? = nil, early: [BuildState.Table: ByteWriter] = [:]
     ) -> BuildState? {
         let later: [(path: String, entry: Ledger.Entry)]
         if before != nil, let last {
@@ -260,15 +261,15 @@ struct IncrementalPlan: Sendable {
             recordedBefore && now.files.keys.allSatisfy { records.files[$0] == nil }
                 && now.folders.keys.allSatisfy(\.isEmpty)
             ? records.lines : nil
+        // Given up here, so that the lines added below go into the same buffers, not copies.
+        if premade != nil { records.lines = (ByteWriter(), ByteWriter()) }
         records.files.merge(now.files) { _, now in now }
         records.folders.merge(now.folders) { _, now in now }
         var made = early
         if let premade {
             var (fileLines, folderLines) = premade
-            fileLines += now.lines.files
-            var root = ByteWriter()
-            records.folders[""]?.writeLine("d", path: "", into: &root)
-            root.withBytes { folderLines.append(contentsOf: $0) }
+            fileLines.append(now.lines.files)
+            records.folders[""]?.writeLine("d", path: "", into: &folderLines)
             made[.outputs] = fileLines
             made[.folders] = folderLines
         }

@@ -22,6 +22,12 @@ public struct ByteWriter {
         if capacity > 0 { reallocate(capacity) }
     }
 
+    /// A writer that has written `bytes`.
+    public init(_ bytes: [UInt8]) {
+        self.init(capacity: bytes.count)
+        append(bytes)
+    }
+
     public var isEmpty: Bool { count == 0 }
 
     /// The bytes written (a copy).
@@ -288,6 +294,12 @@ public struct ByteWriter {
 /// Sendable as an array is: a buffer two writers share is never written to (each appends
 /// to a copy of its own).
 extension ByteWriter: @unchecked Sendable {}
+
+extension ByteWriter: ContiguousBytes {
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try withBytes { try body(UnsafeRawBufferPointer($0)) }
+    }
+}
 
 /// A set of bytes as four 64-bit words: a membership test is a shift and a mask.
 struct ByteSet: Sendable {
