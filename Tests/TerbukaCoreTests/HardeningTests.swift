@@ -312,6 +312,35 @@ extension SiteArchiveTests {
         let report = await site.site.build()
         #expect(report.succeeded)
     }
+
+    /// A name's words for the lookup: lower-case letter runs of at least three letters, cut
+    /// to 48, each once, in order; checked against that rule written plainly, on names with
+    /// long words, repeats, digits, punctuation and letters outside ASCII.
+    @Test func aNamesWordsAreItsLetterRunsLowerCasedCutAndEachOnce() {
+        func expected(_ name: String) -> [String] {
+            var result: [String] = []
+            for run in name.lowercased().unicodeScalars.split(whereSeparator: { !$0.properties.isAlphabetic })
+            where run.count >= LookupData.minimumNameLetters {
+                let word = String(String.UnicodeScalarView(run.prefix(LookupData.maximumNameLetters)))
+                if !result.contains(word) { result.append(word) }
+            }
+            return result
+        }
+        var generator = SeededGenerator(seed: 48)
+        let pieces = [
+            "ANI", "Budi", "NUR", "Nur", "si", "A", "muhammad", " ", "  ", "-", ".", "'", "7", "2024", ",",
+            String(repeating: "Z", count: 47), String(repeating: "q", count: 48), String(repeating: "W", count: 60),
+            String(repeating: "k", count: 100) + "X",
+        ]
+        for _ in 0..<2_000 {
+            let name = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            #expect(LookupData.words(name) == expected(name), "\(name)")
+        }
+        #expect(LookupData.words("Ñoño PUTU Çağrı") == expected("Ñoño PUTU Çağrı"))
+        #expect(LookupData.words("SITI NURHALIZA, S.Pd.") == ["siti", "nurhaliza"])
+    }
 }
 
 @Suite struct ControlCharacterTests {
