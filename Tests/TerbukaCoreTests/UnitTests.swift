@@ -123,6 +123,23 @@ import Testing
         #expect(writer.bytes == expected)
     }
 
+    /// Data taken from a writer that no copy shares holds its buffer: freed with the writer,
+    /// the same room would be handed out again and written over below.
+    @Test func dataTakenFromAWriterAloneKeepsItsBytes() {
+        var taken: [Data] = []
+        for index in 0..<50 {
+            var writer = ByteWriter(capacity: 64)
+            writer.raw("halaman \(index) " + String(repeating: "x", count: 40))
+            taken.append(writer.takeData())
+            var other = ByteWriter(capacity: 64)
+            other.raw(String(repeating: "z", count: 60))
+            _ = other.string
+        }
+        for (index, data) in taken.enumerated() {
+            #expect(String(decoding: data, as: UTF8.self) == "halaman \(index) " + String(repeating: "x", count: 40))
+        }
+    }
+
     @Test func dataTakenFromAWriterOutlivesItsNextBytes() {
         var writer = ByteWriter(capacity: 4)
         writer.raw("halaman pertama")
@@ -136,6 +153,14 @@ import Testing
         #expect(copy.string == "halaman pertama")
         var empty = ByteWriter()
         #expect(empty.takeData().isEmpty)
+        // Taken from a writer that shares its buffer with a copy: the copy keeps its bytes
+        // whatever is done to the data.
+        var shared = ByteWriter()
+        shared.raw("abc")
+        let kept = shared
+        var taken = shared.takeData()
+        taken[0] = UInt8(ascii: "X")
+        #expect(kept.string == "abc" && String(decoding: taken, as: UTF8.self) == "Xbc")
     }
 }
 

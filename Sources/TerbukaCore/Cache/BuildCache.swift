@@ -150,7 +150,7 @@ struct BuildCache: Sendable {
         var info = stat()
         guard lstat(spareFolder, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            try? FileManager.default.removeItem(atPath: spareFolder)
+            TreeRemoval.remove(spareFolder)
         } else {
             unlink(spareFolder)
         }

@@ -173,7 +173,8 @@ struct IncrementalPlan: Sendable {
         /// The state's lines of `files`, and of `folders` but the output itself (which the
         /// last files change), made with them (`record`): made after the swap, 20,000 lines of
         /// a 10,000-notice site were the last stretch of a build after one edit (perf).
-        /// Kept in their writers: the next build's state adds to them and copies them once.
+        /// Kept in their writers: this build's state (`state(...)`) adds the last files' lines
+        /// to them in place.
         var lines = (files: ByteWriter(), folders: ByteWriter())
     }
 
@@ -257,21 +258,21 @@ struct IncrementalPlan: Sendable {
         var records = (consume before) ?? OutputRecords()
         // Lines made before of the files and folders recorded before, when the few recorded
         // now add to them (none of the same path, and no folder but the output itself).
-        let premade =
+        var premade =
             recordedBefore && now.files.keys.allSatisfy { records.files[$0] == nil }
                 && now.folders.keys.allSatisfy(\.isEmpty)
             ? records.lines : nil
-        // Given up here, so that the lines added below go into the same buffers, not copies.
+        // Given up here and taken below, so that the lines added go into the same buffers,
+        // not into copies of them.
         if premade != nil { records.lines = (ByteWriter(), ByteWriter()) }
         records.files.merge(now.files) { _, now in now }
         records.folders.merge(now.folders) { _, now in now }
         var made = early
-        if let premade {
-            var (fileLines, folderLines) = premade
-            fileLines.append(now.lines.files)
-            records.folders[""]?.writeLine("d", path: "", into: &folderLines)
-            made[.outputs] = fileLines
-            made[.folders] = folderLines
+        if var lines = premade.take() {
+            lines.files.append(now.lines.files)
+            records.folders[""]?.writeLine("d", path: "", into: &lines.folders)
+            made[.outputs] = lines.files
+            made[.folders] = lines.folders
         }
         let outputs = records.files
         let folders = records.folders.map { BuildState.Folder(path: $0.key, stamp: $0.value) }

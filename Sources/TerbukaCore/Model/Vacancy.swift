@@ -8,7 +8,9 @@ public struct Vacancy: Sendable {
     public var summary: String?
     public var schedule: [ScheduleEntry]
     public var results: [ResultEntry]
-    /// The result tables, read and checked row by row.
+    /// The result tables, read and checked row by row. Once ranked, a build keeps only
+    /// their count of rows here (`VacancyResultTables.rowsLetGo`): the ranked tables are in
+    /// the site's `results`.
     public var tables: VacancyResultTables
     public var scoring: ScoringRules
     public var draft: Bool

@@ -60,7 +60,9 @@ public struct BuildReport: Sendable {
     /// Seconds spent in each stage, in order.
     public var timings: [(stage: String, seconds: Double)]
     /// The computed site, when the pipeline got that far: for tools built on the pipeline,
-    /// and so that a command-line run can exit without freeing it piece by piece.
+    /// and so that a command-line run can exit without freeing it piece by piece. Its
+    /// vacancies' read tables are let go once ranked (`Vacancy.tables`): the ranked ones
+    /// are its `results`.
     public var site: SiteIndex?
     /// What the build read and made (the previous state, every input's stamp, the staging
     /// folder with its ledger, the page keys), kept for the same reason as `site`; not the

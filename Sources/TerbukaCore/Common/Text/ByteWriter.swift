@@ -36,14 +36,14 @@ public struct ByteWriter {
     /// The bytes written (a copy).
     public var data: Data { withBytes { Data(buffer: $0) } }
 
-    /// The bytes written, handed over without a copy (a page, a shard): the `Data` holds the
-    /// buffer, and this writer starts a new one.
+    /// The bytes written, handed over without a copy when this writer alone holds them (a
+    /// page, a shard): the `Data` holds the buffer then; the writer starts a new one.
     public mutating func takeData() -> Data {
-        guard let base, let storage, count > 0 else { return Data() }
-        let taken = Data(
-            bytesNoCopy: base, count: count, deallocator: .custom { _, _ in withExtendedLifetime(storage) {} })
-        self = ByteWriter()
-        return taken
+        defer { self = ByteWriter() }
+        // Shared with a copy of this writer, the buffer is copied: a `Data` may change its
+        // bytes in place.
+        guard count > 0, isKnownUniquelyReferenced(&storage), let base, let storage else { return data }
+        return Data(bytesNoCopy: base, count: count, deallocator: .custom { _, _ in withExtendedLifetime(storage) {} })
     }
 
     /// `body` with the bytes written, in place.
@@ -92,9 +92,21 @@ public struct ByteWriter {
     @inline(__always)
     public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
-        makeRoom(bytes.count)
+        guard capacity - count >= bytes.count, isKnownUniquelyReferenced(&storage) else {
+            return appendMovingBuffer(from, bytes.count)
+        }
         (base! + count).initialize(from: from, count: bytes.count)
         count += bytes.count
+    }
+
+    /// Appends into a new buffer; the old one is kept until then, as the bytes may lie in it.
+    @inline(never)
+    private mutating func appendMovingBuffer(_ from: UnsafePointer<UInt8>, _ length: Int) {
+        let old = storage
+        reallocate(count + length)
+        (base! + count).initialize(from: from, count: length)
+        count += length
+        withExtendedLifetime(old) {}
     }
 
     public mutating func append(_ bytes: [UInt8]) {

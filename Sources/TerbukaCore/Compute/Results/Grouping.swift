@@ -38,13 +38,17 @@ enum Grouping {
     }
 
     /// `rows` in `order` (`order[position]` is the index of the row at `position`, each
-    /// index once). Each row is read in turn and written to its place, on every core: read
-    /// in `order`, a million rows listed by participant number rather than by formation
-    /// were a cache miss each (perf).
+    /// index once). Each row is read in turn and written to its place, on every core from
+    /// `Parallel.parallelFrom` rows: read in `order`, a million rows listed by participant
+    /// number rather than by formation were a cache miss each (perf).
     static func inOrder<Row: Sendable>(_ rows: [Row], _ order: [Int32]) -> [Row] {
         precondition(order.count == rows.count)
-        var positionOf = [Int32](repeating: 0, count: order.count)
-        for (position, index) in order.enumerated() { positionOf[Int(index)] = Int32(position) }
+        var positionOf = [Int32](repeating: -1, count: order.count)
+        for (position, index) in order.enumerated() {
+            // Each slot below is written once: an index twice would leave another unwritten.
+            precondition(positionOf[Int(index)] < 0, "each index once")
+            positionOf[Int(index)] = Int32(position)
+        }
         return [Row](unsafeUninitializedCapacity: rows.count) { buffer, initialized in
             nonisolated(unsafe) let slots = buffer
             // Each run writes the slots of its own rows: no two threads touch the same one.
