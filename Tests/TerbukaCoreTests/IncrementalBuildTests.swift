@@ -89,7 +89,7 @@ import Testing
 
     /// The spare tree as the next build finds it (its look at it fixes what the build would).
     static func spareTreeAsTheNextBuildFindsIt(_ site: DemoCopy) throws -> SpareTree {
-        let plan = IncrementalPlan(options: site.options)
+        let plan = try #require(IncrementalPlan(options: site.options))
         return try #require(plan.spare())
     }
 
@@ -442,7 +442,7 @@ import Testing
         }
         let inodes = Self.inodes(site.output)
         do {
-            let plan = IncrementalPlan(options: site.options)
+            let plan = try #require(IncrementalPlan(options: site.options))
             #expect(plan.unchanged != nil && plan.previous == nil)
         }
         let again = await site.build()
@@ -512,7 +512,7 @@ import Testing
         default: break
         }
         do {
-            let plan = IncrementalPlan(options: site.options)
+            let plan = try #require(IncrementalPlan(options: site.options))
             #expect(plan.unchanged == nil)
         }
         let again = await site.build()
@@ -952,7 +952,7 @@ import Testing
         defer { site.cleanUp() }
         _ = await site.build()
         try site.edit("content/announcements/waspada-penipuan.md", replacing: "title: ", with: "title: Satu — ")
-        let plan = IncrementalPlan(options: site.options)
+        let plan = try #require(IncrementalPlan(options: site.options))
         let previous = try #require(plan.previous)
         #expect(plan.outputsIntact)
         if change != "nothing" {
@@ -1005,7 +1005,7 @@ import Testing
         defer { site.cleanUp() }
         _ = await site.build()
         try site.edit("content/announcements/waspada-penipuan.md", replacing: "title: ", with: "title: Satu — ")
-        let plan = IncrementalPlan(options: site.options)
+        let plan = try #require(IncrementalPlan(options: site.options))
         let previous = try #require(plan.previous)
         let notices = try #require(previous.notices.records)
         #expect(!notices.isEmpty && !plan.inputs.isEmpty)
@@ -1040,7 +1040,7 @@ import Testing
         try site.edit(edited, replacing: "title: ", with: "title: Satu — ")
         // The plan holds the cache's lock until it goes, before the build below.
         let (before, taken) = try {
-            let plan = IncrementalPlan(options: site.options)
+            let plan = try #require(IncrementalPlan(options: site.options))
             let before = try #require(plan.previous?.notices.records)
             let memo = NoticeMemo(
                 previous: plan.previous?.notices, inputs: plan.inputs, contentRoot: site.url("content"))

@@ -38,11 +38,6 @@ struct IncrementalPlan: Sendable {
     /// (`UnchangedCheck`): the state was then not read into tables; `inputs`,
     /// `hashesByLocation` and `key` are empty and `previous` is nil (nothing is written).
     let unchanged: UnchangedCheck.Found?
-    /// True when two inputs' paths are the same text in other bytes (`NameTwins`: files the
-    /// loader never lists, such as a result table named by a path of its own and a twin
-    /// beside it): every table of this plan keyed by path would take them for one, so the
-    /// build is a full one and keeps no state (`SiteBuilder`). Nothing else is set.
-    let inputTwins: Bool
 
     /// What the previous build left, when this one has nothing to do: found by the first
     /// part alone, or by the full reading.
@@ -52,7 +47,11 @@ struct IncrementalPlan: Sendable {
         return UnchangedCheck.Found(warnings: previous.warnings, files: previous.files, pages: previous.pages)
     }
 
-    init(options: BuildOptions) {
+    /// nil when two inputs' paths are the same text in other bytes (`NameTwins`: files the
+    /// loader never lists, such as a result table named by a path of its own and a twin
+    /// beside it): every table of a plan keyed by path would take them for one, so the
+    /// build is a full one and keeps no state (`SiteBuilder`).
+    init?(options: BuildOptions) {
         let cache = BuildCache(output: options.output)
         self.cache = cache
         lock = cache.lock()
@@ -67,12 +66,7 @@ struct IncrementalPlan: Sendable {
                     ? nil : cache.readFirstPart().flatMap { UnchangedCheck.Outputs(first: $0, output: options.output) }
             },
             { InputScan(siteRoot: options.siteRoot, builtInThemes: Theme.builtInFolder) })
-        inputTwins = !NameTwins.of(scan.files.map(\.path)).isEmpty
-        if inputTwins {
-            (unchanged, inputs, storedInputs, hashesByLocation, key, previous) = (nil, [:], [:], [:], "", nil)
-            (sortedInputs, nothingChanged, outputsIntact, outputModes, previousPart) = ([], false, false, [:], nil)
-            return
-        }
+        guard NameTwins.of(scan.files.map(\.path)).isEmpty else { return nil }
         if let first, let unchanged = UnchangedCheck.check(first, scan: scan, options: options) {
             self.unchanged = unchanged
             (inputs, storedInputs, hashesByLocation, key, previous, nothingChanged) = ([:], [:], [:], "", nil, true)

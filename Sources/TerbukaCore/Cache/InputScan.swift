@@ -36,7 +36,7 @@ struct InputScan: Sendable {
             Self.walk(builtIn, as: Self.builtInPrefix, into: &found)
         }
         // Paths that spell another's in other bytes next to each other, in one order
-        // whatever the listing's (`IncrementalPlan.inputTwins`).
+        // whatever the listing's (`IncrementalPlan.init`).
         files = found.sorted { NameTwins.precedes($0.path, $1.path) }
         links = files.filter { !$0.plain }.map { file in
             guard let real = realpath(file.location, nil) else { return (file.path, "") }

@@ -114,10 +114,9 @@ public struct SiteBuilder: Sendable {
         // warnings are given again and nothing is written.
         // Not beside an output that will be refused (below): nothing is touched there.
         let cached = write && OutputWriter.refusal(options.output, siteRoot: options.siteRoot) == nil
-        // Inputs whose paths only the bytes tell apart: a full build, as with --no-cache.
-        let plan = (cached && options.incremental ? IncrementalPlan(options: options) : nil).flatMap {
-            $0.inputTwins ? nil : $0
-        }
+        // No plan for inputs whose paths only the bytes tell apart (`IncrementalPlan.init`):
+        // a full build, as with --no-cache.
+        let plan = cached && options.incremental ? IncrementalPlan(options: options) : nil
         // A full build empties the cache, holding its lock (until the build ends) so that an
         // incremental build of the same output is never running meanwhile.
         let fullBuildLock = cached && plan == nil ? BuildCache(output: options.output).empty() : nil

@@ -107,9 +107,7 @@ public struct Theme: Sendable {
         for (file, source) in layers(
             siteRoot: siteRoot, name: name, under: "templates", isUsed: { $0.hasSuffix(".mustache") },
             into: &diagnostics
-        ).sorted(
-            by: { $0.key < $1.key })
-        where file.hasSuffix(".mustache") {
+        ).sorted(by: { $0.key < $1.key }) {
             let path = source.display
             templateFiles.insert(String(file.dropLast(".mustache".count)))
             guard let data = FileManager.default.contents(atPath: source.url.path),

@@ -475,46 +475,38 @@ final class MadeFolders: @unchecked Sendable {
     var all: Set<String> { lock.withLock { made } }
 }
 
-/// Buffered appends to one output file, hashed as they are written.
+/// Appends to one output file, each from a writer's bytes (the writer is the buffer),
+/// hashed as they are written.
 public final class StreamedFile {
     private let handle: FileHandle
     private let path: String
     private let ledger: Ledger
-    private var buffer: [UInt8] = []
     private var hasher = SHA256()
     private var size = 0
-    private static let flushSize = 1 << 20
+    /// Bytes a writer gathers before it is appended: one write each.
+    static let flushSize = 1 << 20
 
     init(handle: FileHandle, path: String, ledger: Ledger) {
         self.handle = handle
         self.path = path
         self.ledger = ledger
-        buffer.reserveCapacity(Self.flushSize + 4096)
     }
 
-    public func append(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= Self.flushSize { try flush() }
-    }
-
-    /// Appends what `writer` holds and empties it, keeping its capacity.
+    /// Writes what `writer` holds, from the writer itself, and empties it, keeping its
+    /// capacity.
     public func append(_ writer: inout ByteWriter) throws {
-        writer.withBytes { buffer.append(contentsOf: $0) }
+        try writer.withBytes { bytes in
+            guard !bytes.isEmpty else { return }
+            try handle.write(contentsOf: UnsafeRawBufferPointer(bytes))
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+            size += bytes.count
+        }
         writer.removeAll()
-        if buffer.count >= Self.flushSize { try flush() }
-    }
-
-    private func flush() throws {
-        try handle.write(contentsOf: buffer)
-        hasher.update(data: buffer)
-        size += buffer.count
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Finishes the file; returns its size and SHA-256.
     @discardableResult
     public func close() throws -> Ledger.Entry {
-        try flush()
         try handle.close()
         let entry = Ledger.Entry(size: size, sha256: Digest.hex(hasher.finalize()))
         ledger.record(path, size: entry.size, sha256: entry.sha256)
