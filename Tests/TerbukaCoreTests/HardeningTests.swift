@@ -221,6 +221,73 @@ extension SiteArchiveTests {
     }
 }
 
+extension SiteArchiveTests {
+    /// The archive's SHA-256 and size, hashed on another thread while it is written in
+    /// pieces of a megabyte, are those of the bytes on disk: entries that deflate cannot
+    /// shrink (stored, several megabytes) and small ones, across many pieces.
+    @Test func theArchivesDigestIsThatOfTheBytesWritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-zip-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("situs.zip")
+        #expect(FileManager.default.createFile(atPath: target.path, contents: nil))
+        var generator = SystemRandomNumberGenerator()
+        let names = (0..<40).map { "berkas-\($0).bin" }
+        let contents = names.indices.map { index in
+            Data((0..<(index % 4 == 0 ? 700_000 : 3_000)).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        }
+        let (sha256, size) = try ZipArchive.write(names: names, to: target, buildTime: TestSite.now) {
+            ZipArchive.Entry(contents[$0], deflate: true)
+        }
+        let written = try Data(contentsOf: target)
+        #expect(written.count > 5 << 20 && size == written.count)
+        #expect(sha256 == Digest.sha256(written))
+        let archive = try ZipReader(url: target)
+        #expect(archive.list.map(\.name) == names)
+    }
+
+    /// Pieces given to the background hasher are hashed in the order given, whatever their
+    /// sizes (none among them).
+    @Test func theBackgroundHasherHashesThePiecesInOrder() {
+        let pieces: [[UInt8]] = (0..<200).map { index in
+            (0..<(index * 37 % 5_000)).map { UInt8(truncatingIfNeeded: $0 &* index) }
+        }
+        let hasher = BackgroundHasher()
+        for piece in pieces { hasher.update(piece) }
+        #expect(hasher.finalize() == Digest.sha256(Data(pieces.joined())))
+    }
+}
+
+@Suite struct StateLinePathTests {
+    /// A path as a state file's line holds it (escaped) is looked up as the path itself:
+    /// tabs, line ends, backslashes, spaces and letters beyond ASCII; "" is the folder; a
+    /// file is not a folder, nor a folder a file.
+    @Test func anEscapedPathIsLookedUpAsThePathItself() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-stamp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let names = ["biasa.html", "tab\tdi\ttengah", "baris\nbaru\rkembali", "miring \\ dan \\t", "é ü.txt", "\\"]
+        for name in names { try Data(name.utf8).write(to: folder.appendingPathComponent(name)) }
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("sub\tfolder"), withIntermediateDirectories: true)
+        let root = try #require(FileStamp.Folder(folder.path))
+        for name in names {
+            let escaped = ArraySlice(BuildState.escape(name).utf8)
+            let found = try #require(root.entry(escaped: escaped, folder: false), "\(name)")
+            let plain = try #require(root.entry(name, folder: false))
+            #expect(found.stamp == plain.stamp && found.mode == plain.mode, "\(name)")
+            #expect(root.entry(escaped: escaped, folder: true) == nil, "\(name)")
+        }
+        let sub = ArraySlice(BuildState.escape("sub\tfolder").utf8)
+        #expect(root.entry(escaped: sub, folder: true)?.stamp == root.entry("sub\tfolder", folder: true)?.stamp)
+        #expect(root.entry(escaped: sub, folder: false) == nil)
+        #expect(root.entry(escaped: [], folder: true)?.stamp == FileStamp.ofFolder(folder.path))
+        // The escape was read as what it stands for: no file is named by the escape itself.
+        #expect(root.entry("tab\\tdi\\ttengah", folder: false) == nil)
+        #expect(root.entry(escaped: ArraySlice("tidak-ada".utf8), folder: false) == nil)
+    }
+}
+
 @Suite struct ZipLimitTests {
     @Test func moreThan65535EntriesAreWrittenAsZIP64AndReadBack() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-zip64-\(UUID().uuidString)")

@@ -56,8 +56,46 @@ struct FileStamp: Hashable, Sendable {
         /// `path` below this one ("": this one); nil when there is none there (a link to one
         /// is not one).
         func entry(_ path: String, folder: Bool) -> (stamp: FileStamp, mode: UInt32)? {
+            path.withCString { entry(cPath: $0, folder: folder) }
+        }
+
+        /// `entry(_:folder:)` of a path as a state file's line holds it (`BuildState.escape`),
+        /// unescaped into room on the stack rather than made a string.
+        func entry(escaped path: ArraySlice<UInt8>, folder: Bool) -> (stamp: FileStamp, mode: UInt32)? {
+            withUnsafeTemporaryAllocation(of: CChar.self, capacity: path.count + 1) { room in
+                var count = 0
+                var escaped = false
+                for byte in path {
+                    if escaped {
+                        switch byte {
+                        case UInt8(ascii: "t"): room[count] = 9
+                        case UInt8(ascii: "n"): room[count] = 10
+                        case UInt8(ascii: "r"): room[count] = 13
+                        default: room[count] = CChar(bitPattern: byte)
+                        }
+                        escaped = false
+                    } else if byte == UInt8(ascii: "\\") {
+                        escaped = true
+                        continue
+                    } else {
+                        room[count] = CChar(bitPattern: byte)
+                    }
+                    count += 1
+                }
+                // A path holding a zero byte is none the system can look at.
+                guard !room[..<count].contains(0) else { return nil }
+                room[count] = 0
+                return entry(cPath: room.baseAddress!, folder: folder)
+            }
+        }
+
+        private func entry(cPath path: UnsafePointer<CChar>, folder: Bool) -> (stamp: FileStamp, mode: UInt32)? {
             var info = stat()
-            guard fstatat(descriptor, path.isEmpty ? "." : path, &info, AT_SYMLINK_NOFOLLOW) == 0,
+            let found =
+                path.pointee == 0
+                ? fstatat(descriptor, ".", &info, AT_SYMLINK_NOFOLLOW)
+                : fstatat(descriptor, path, &info, AT_SYMLINK_NOFOLLOW)
+            guard found == 0,
                 (info.st_mode & S_IFMT) == (folder ? S_IFDIR : S_IFREG)
             else { return nil }
             return (FileStamp(info), UInt32(info.st_mode) & 0o7777)

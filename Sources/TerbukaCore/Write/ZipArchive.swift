@@ -79,16 +79,19 @@ enum ZipArchive {
         let (dosTime, dosDate) = dos(buildTime)
         var central: [UInt8] = []
         var offset = 0
-        var hasher = SHA256()
+        let hasher = BackgroundHasher()
         var written = 0
-        // Written in pieces of about a megabyte, not two system calls per entry.
+        // Written in pieces of about a megabyte, not two system calls per entry; each piece
+        // is hashed on another thread while it is written and the next one is put together.
         var pending: [UInt8] = []
         pending.reserveCapacity(1 << 21)
-        func flush() throws {
-            hasher.update(data: pending)
+        func flush(last: Bool = false) throws {
+            hasher.update(pending)
             written += pending.count
             try handle.write(contentsOf: pending)
-            pending.removeAll(keepingCapacity: true)
+            // A new buffer: the hasher still holds this one.
+            pending = []
+            if !last { pending.reserveCapacity(1 << 21) }
         }
         for (index, path) in names.enumerated() {
             let item = try entry(index)
@@ -181,8 +184,8 @@ enum ZipArchive {
         put16(&end, 0)
         pending.append(contentsOf: central)
         pending.append(contentsOf: end)
-        try flush()
-        return (Digest.hex(hasher.finalize()), written)
+        try flush(last: true)
+        return (hasher.finalize(), written)
     }
 
     private static func put16(_ bytes: inout [UInt8], _ value: UInt16) {
