@@ -8,9 +8,9 @@ import FuzzSupport
 /// SHA-256 that ends each part, so the bytes are also read as a whole first part, and as
 /// the second part (the records) of a state whose first part is whole. The first part is
 /// also read as a build that may have nothing to do reads it (`UnchangedCheck.Outputs`,
-/// without making tables): whatever the full reading takes, it takes too, with the same
-/// key, counts and warnings. Its output lines copied as they are (as a spare tree's are)
-/// read as the same records.
+/// without making tables, its paths looked up in an empty output): whatever the full
+/// reading takes, it takes too, with the same key, counts and warnings. Its output lines
+/// copied as they are (as a spare tree's are) read as the same records.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))
@@ -19,7 +19,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         let whole = [UInt8](candidate)
         if let length = BuildState.firstLength(whole), length <= whole.count {
             let first = Array(whole[..<length])
-            let outputs = UnchangedCheck.Outputs(first: first, output: URL(fileURLWithPath: "/nonexistent/terbuka"))
+            let outputs = UnchangedCheck.Outputs(first: first, output: emptyOutput)
             precondition(outputs?.intact != true)
             if let read = BuildState.decode(first: first, tail: StateTail(bytes: [])) {
                 // What the full reading takes, the nothing-changed check takes too.
@@ -44,6 +44,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
     return 0
 }
+
+/// An output folder that exists and holds nothing: every line's path is looked up in it
+/// (`FileStamp.Folder.entry(escaped:)`) and none is found. One for every run, left empty.
+let emptyOutput: URL = {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-fuzz-empty-output")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}()
 
 /// A state file whose first part holds `first` and whose second part holds `rest`.
 func file(first: Data, rest: Data) -> Data {
