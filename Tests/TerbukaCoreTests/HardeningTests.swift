@@ -231,10 +231,12 @@ extension SiteArchiveTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("situs.zip")
         #expect(FileManager.default.createFile(atPath: target.path, contents: nil))
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 16)
         let names = (0..<40).map { "berkas-\($0).bin" }
+        // Eight random bytes at a time: deflate cannot shrink them.
         let contents = names.indices.map { index in
-            Data((0..<(index % 4 == 0 ? 700_000 : 3_000)).map { _ in UInt8.random(in: 0...255, using: &generator) })
+            var words = (0..<(index % 4 == 0 ? 90_000 : 400)).map { _ in generator.next() }
+            return words.withUnsafeMutableBytes { Data($0) }
         }
         let (sha256, size) = try ZipArchive.write(names: names, to: target, buildTime: TestSite.now) {
             ZipArchive.Entry(contents[$0], deflate: true)
@@ -247,7 +249,7 @@ extension SiteArchiveTests {
     }
 
     /// Pieces given to the background hasher are hashed in the order given, whatever their
-    /// sizes (none among them).
+    /// sizes (the first one empty).
     @Test func theBackgroundHasherHashesThePiecesInOrder() {
         let pieces: [[UInt8]] = (0..<200).map { index in
             (0..<(index * 37 % 5_000)).map { UInt8(truncatingIfNeeded: $0 &* index) }
@@ -261,7 +263,7 @@ extension SiteArchiveTests {
 @Suite struct StateLinePathTests {
     /// A path as a state file's line holds it (escaped) is looked up as the path itself:
     /// tabs, line ends, backslashes, spaces and letters beyond ASCII; "" is the folder; a
-    /// file is not a folder, nor a folder a file.
+    /// file is not a folder, nor a folder a file; a zero byte names nothing.
     @Test func anEscapedPathIsLookedUpAsThePathItself() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-stamp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -285,6 +287,18 @@ extension SiteArchiveTests {
         // The escape was read as what it stands for: no file is named by the escape itself.
         #expect(root.entry("tab\\tdi\\ttengah", folder: false) == nil)
         #expect(root.entry(escaped: ArraySlice("tidak-ada".utf8), folder: false) == nil)
+        // A backslash before any other letter stands for that letter (as BuildState.unescape
+        // reads it), one beyond ASCII too; a lone one at the end stands for nothing.
+        #expect(root.entry(escaped: ArraySlice("\\é ü.txt".utf8), folder: false)?.stamp == found("é ü.txt"))
+        #expect(root.entry(escaped: ArraySlice("biasa.htm\\l".utf8), folder: false)?.stamp == found("biasa.html"))
+        #expect(root.entry(escaped: ArraySlice("biasa.html\\".utf8), folder: false)?.stamp == found("biasa.html"))
+        // A zero byte, first or later, names no file and never the folder.
+        for path in ["\0", "\0biasa.html", "biasa.html\0", "biasa\0.html"] {
+            #expect(root.entry(escaped: ArraySlice(path.utf8), folder: false) == nil, "\(path.debugDescription)")
+            #expect(root.entry(escaped: ArraySlice(path.utf8), folder: true) == nil, "\(path.debugDescription)")
+        }
+        #expect(root.entry("\0biasa.html", folder: true) == nil)
+        func found(_ name: String) -> FileStamp? { root.entry(name, folder: false)?.stamp }
     }
 }
 

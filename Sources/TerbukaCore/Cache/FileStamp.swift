@@ -56,11 +56,12 @@ struct FileStamp: Hashable, Sendable {
         /// `path` below this one ("": this one); nil when there is none there (a link to one
         /// is not one).
         func entry(_ path: String, folder: Bool) -> (stamp: FileStamp, mode: UInt32)? {
-            path.withCString { entry(cPath: $0, folder: folder) }
+            path.isEmpty ? entry(cPath: ".", folder: folder) : path.withCString { entry(cPath: $0, folder: folder) }
         }
 
         /// `entry(_:folder:)` of a path as a state file's line holds it (`BuildState.escape`),
-        /// unescaped into room on the stack rather than made a string.
+        /// unescaped into temporary room (on the stack when it fits) rather than made a
+        /// string; nil for a path holding a zero byte, which names no file.
         func entry(escaped path: ArraySlice<UInt8>, folder: Bool) -> (stamp: FileStamp, mode: UInt32)? {
             withUnsafeTemporaryAllocation(of: CChar.self, capacity: path.count + 1) { room in
                 var count = 0
@@ -82,20 +83,15 @@ struct FileStamp: Hashable, Sendable {
                     }
                     count += 1
                 }
-                // A path holding a zero byte is none the system can look at.
                 guard !room[..<count].contains(0) else { return nil }
                 room[count] = 0
-                return entry(cPath: room.baseAddress!, folder: folder)
+                return count == 0 ? entry(cPath: ".", folder: folder) : entry(cPath: room.baseAddress!, folder: folder)
             }
         }
 
         private func entry(cPath path: UnsafePointer<CChar>, folder: Bool) -> (stamp: FileStamp, mode: UInt32)? {
             var info = stat()
-            let found =
-                path.pointee == 0
-                ? fstatat(descriptor, ".", &info, AT_SYMLINK_NOFOLLOW)
-                : fstatat(descriptor, path, &info, AT_SYMLINK_NOFOLLOW)
-            guard found == 0,
+            guard fstatat(descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0,
                 (info.st_mode & S_IFMT) == (folder ? S_IFDIR : S_IFREG)
             else { return nil }
             return (FileStamp(info), UInt32(info.st_mode) & 0o7777)

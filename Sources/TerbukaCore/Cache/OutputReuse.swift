@@ -23,7 +23,7 @@ final class OutputReuse: @unchecked Sendable {
         var fingerprints: [String: String] = [:]
         var keys: [String: String] = [:]
     }
-    private let shards = (0..<16).map { _ in Shard() }
+    private let shards: [Shard]
     private func shard(_ path: String) -> Shard {
         shards[Int(UInt(bitPattern: path.hashValue) % UInt(shards.count))]
     }
@@ -38,6 +38,15 @@ final class OutputReuse: @unchecked Sendable {
         self.previous = previous?.outputs ?? [:]
         self.inputs = inputs
         self.sourceHashes = sourceHashes
+        // Room for the previous build's pages at once: 10,000 keys noted into tables grown
+        // one by one were hashed again at each growth (perf, a build after one edit).
+        let room = self.previous.count / 16 + self.previous.count / 64
+        shards = (0..<16).map { _ in
+            let shard = Shard()
+            shard.keys.reserveCapacity(room)
+            shard.fingerprints.reserveCapacity(room)
+            return shard
+        }
     }
 
     /// Release builds trust a page's key. Debug builds (the tests) also make its view and

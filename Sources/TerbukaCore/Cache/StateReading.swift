@@ -217,7 +217,8 @@ extension BuildState {
                     let field = UnsafeBufferPointer(rebasing: line[start..<end])
                     let text = String(decoding: field, as: UTF8.self)
                     // Most fields have no escape: looked for in the bytes, not the string's
-                    // view of them (a tenth of reading a notice's record, perf).
+                    // view of them (`Sequence.contains` on each field's UTF-8 was 0.7 % of a
+                    // build after one edit, perf; BENCHMARKS.md, fourteenth session).
                     let escaped = field.baseAddress.map { memchr($0, 0x5C, field.count) != nil } ?? false
                     fields.append(escaped ? BuildState.unescape(text) : text)
                     guard let tab else { return }

@@ -8,6 +8,10 @@ public enum RouteChecker {
 
     public static func check(_ index: SiteIndex, into diagnostics: inout Diagnostics) {
         var owners: [String: Bilingual] = [:]
+        // Room for every page at once: grown one by one, 10,000 notices' paths were hashed
+        // again at each growth (perf, a build after one edit).
+        owners.reserveCapacity(
+            Bilingual.generatedPages.count + 1 + index.vacancies.count + index.announcements.count + index.pages.count)
         func claim(_ path: String, by owner: Bilingual, at location: SourceLocation?) {
             if let first = owners[path] {
                 diagnostics.error(.pathTaken(path, by: owner, first: first), at: location ?? SourceLocation(path: path))

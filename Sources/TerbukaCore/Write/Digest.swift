@@ -34,7 +34,9 @@ public enum Digest {
 
 /// SHA-256 of bytes given in pieces, hashed in order on another thread while the caller
 /// goes on: the 19 MB of a 10,000-notice site's archive were hashed on the core that wrote
-/// them, the last stretch of a build after one edit (perf).
+/// them, a third of the archive's stage after one edit (perf; `manifest+zip` 53 → 50 ms,
+/// BENCHMARKS.md, fourteenth session). Pieces wait unbounded for their turn: the caller
+/// gives a few megabytes at most ahead.
 final class BackgroundHasher: @unchecked Sendable {
     private let queue = DispatchQueue(label: "terbuka.sha256")
     /// Touched only on `queue`.

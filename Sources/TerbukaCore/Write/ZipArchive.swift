@@ -85,13 +85,12 @@ enum ZipArchive {
         // is hashed on another thread while it is written and the next one is put together.
         var pending: [UInt8] = []
         pending.reserveCapacity(1 << 21)
-        func flush(last: Bool = false) throws {
+        func flush() throws {
             hasher.update(pending)
             written += pending.count
             try handle.write(contentsOf: pending)
-            // A new buffer: the hasher still holds this one.
-            pending = []
-            if !last { pending.reserveCapacity(1 << 21) }
+            // Emptied in place once hashed; still held by the hasher, a new buffer.
+            pending.removeAll(keepingCapacity: true)
         }
         for (index, path) in names.enumerated() {
             let item = try entry(index)
@@ -184,7 +183,7 @@ enum ZipArchive {
         put16(&end, 0)
         pending.append(contentsOf: central)
         pending.append(contentsOf: end)
-        try flush(last: true)
+        try flush()
         return (hasher.finalize(), written)
     }
 
