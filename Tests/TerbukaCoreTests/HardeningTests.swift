@@ -254,9 +254,12 @@ extension SiteArchiveTests {
         let pieces: [[UInt8]] = (0..<200).map { index in
             (0..<(index * 37 % 5_000)).map { UInt8(truncatingIfNeeded: $0 &* index) }
         }
-        let hasher = BackgroundHasher()
-        for piece in pieces { hasher.update(piece) }
-        #expect(hasher.finalize() == Digest.sha256(Data(pieces.joined())))
+        // One piece ahead at most: the writer waits for the hash of each piece before the next.
+        for ahead in [1, 4] {
+            let hasher = BackgroundHasher(ahead: ahead)
+            for piece in pieces { hasher.update(piece) }
+            #expect(hasher.finalize() == Digest.sha256(Data(pieces.joined())), "ahead \(ahead)")
+        }
     }
 }
 

@@ -38,8 +38,8 @@ final class OutputReuse: @unchecked Sendable {
         self.previous = previous?.outputs ?? [:]
         self.inputs = inputs
         self.sourceHashes = sourceHashes
-        // Room for the previous build's pages at once: 10,000 keys noted into tables grown
-        // one by one were hashed again at each growth (perf, a build after one edit).
+        // Room for the previous build's files at once: 10,000 pages' keys noted into tables
+        // grown one by one were hashed again at each growth (perf, a build after one edit).
         let room = self.previous.count / 16 + self.previous.count / 64
         shards = (0..<16).map { _ in
             let shard = Shard()

@@ -35,16 +35,26 @@ public enum Digest {
 /// SHA-256 of bytes given in pieces, hashed in order on another thread while the caller
 /// goes on: the 19 MB of a 10,000-notice site's archive were hashed on the core that wrote
 /// them, a third of the archive's stage after one edit (perf; `manifest+zip` 53 → 50 ms,
-/// BENCHMARKS.md, fourteenth session). Pieces wait unbounded for their turn: the caller
-/// gives a few megabytes at most ahead.
+/// BENCHMARKS.md, fourteenth session). At most `ahead` pieces wait for their turn: a writer
+/// faster than the hash (tmpfs) waits rather than hold a large site's archive twice.
 final class BackgroundHasher: @unchecked Sendable {
     private let queue = DispatchQueue(label: "terbuka.sha256")
     /// Touched only on `queue`.
     private var hasher = SHA256()
+    private let room: DispatchSemaphore
 
-    /// Hashes `bytes` after the pieces given before (the array is shared, not copied).
+    init(ahead: Int = 4) {
+        room = DispatchSemaphore(value: ahead)
+    }
+
+    /// Hashes `bytes` after the pieces given before (the array is shared, not copied); waits
+    /// while `ahead` pieces are still to be hashed.
     func update(_ bytes: [UInt8]) {
-        queue.async { self.hasher.update(data: bytes) }
+        room.wait()
+        queue.async {
+            self.hasher.update(data: bytes)
+            self.room.signal()
+        }
     }
 
     /// The SHA-256 of every piece given, once they are hashed.

@@ -89,7 +89,7 @@ enum ZipArchive {
             hasher.update(pending)
             written += pending.count
             try handle.write(contentsOf: pending)
-            // Emptied in place once hashed; still held by the hasher, a new buffer.
+            // Emptied with its room kept, or a new buffer while the hasher still holds it.
             pending.removeAll(keepingCapacity: true)
         }
         for (index, path) in names.enumerated() {
