@@ -75,7 +75,7 @@ extension BuildState {
             }
             // The permission bits of what is as recorded; `touched` for what is not.
             let touched = UInt32.max
-            // Each line's path looked up as it is on the line: not made a string first (30,000
+            // Each line's path looked up as it is on the line: not made a string first (20,436
             // strings on a 10,000-notice site, each allocated and freed for one look). On
             // every core from 1,000 lines; a small site's few on this thread.
             let found = Parallel.map(Array(0..<(outputs.count + folders.count)), from: 1_000) { item -> UInt32 in
