@@ -186,8 +186,7 @@ extension SiteArchiveTests {
     /// paths (past the entries of files gone since): not that of a changed file, a new one,
     /// or an unchanged one the archive lacks.
     @Test func theEntriesOfUnchangedFilesAreTakenFromThePreviousArchiveAsStored() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-zip-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try makeTemporaryFolder("terbuka-zip")
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("situs.zip")
         #expect(FileManager.default.createFile(atPath: target.path, contents: nil))
@@ -226,8 +225,7 @@ extension SiteArchiveTests {
     /// pieces of a megabyte, are those of the bytes on disk: entries that deflate cannot
     /// shrink (stored, several megabytes) and small ones, across many pieces.
     @Test func theArchivesDigestIsThatOfTheBytesWritten() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-zip-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try makeTemporaryFolder("terbuka-zip")
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("situs.zip")
         #expect(FileManager.default.createFile(atPath: target.path, contents: nil))
@@ -268,8 +266,7 @@ extension SiteArchiveTests {
     /// tabs, line ends, backslashes, spaces and letters beyond ASCII; "" is the folder; a
     /// file is not a folder, nor a folder a file; a zero byte names nothing.
     @Test func anEscapedPathIsLookedUpAsThePathItself() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-stamp-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try makeTemporaryFolder("terbuka-stamp")
         defer { try? FileManager.default.removeItem(at: folder) }
         let names = ["biasa.html", "tab\tdi\ttengah", "baris\nbaru\rkembali", "miring \\ dan \\t", "é ü.txt", "\\"]
         for name in names { try Data(name.utf8).write(to: folder.appendingPathComponent(name)) }
@@ -307,8 +304,7 @@ extension SiteArchiveTests {
 
 @Suite struct ZipLimitTests {
     @Test func moreThan65535EntriesAreWrittenAsZIP64AndReadBack() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-zip64-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try makeTemporaryFolder("terbuka-zip64")
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("situs.zip")
         #expect(FileManager.default.createFile(atPath: target.path, contents: nil))

@@ -1364,8 +1364,7 @@ import Testing
     /// while the file still holds what was validated; changed since, the body is not taken
     /// (and the build stops: SiteBuilder reports the file).
     @Test func aNoticesBodyIsReadOnlyFromTheFileThatWasValidated() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terbuka-body-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try makeTemporaryFolder("terbuka-body")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("a.md")
         let original = Data("---\ntitle: A\ndate: 2026-01-02\n---\nIsi lama.\n".utf8)

@@ -65,22 +65,8 @@ struct FileStamp: Hashable, Sendable {
         func entry(escaped path: ArraySlice<UInt8>, folder: Bool) -> (stamp: FileStamp, mode: UInt32)? {
             withUnsafeTemporaryAllocation(of: CChar.self, capacity: path.count + 1) { room in
                 var count = 0
-                var escaped = false
-                for byte in path {
-                    if escaped {
-                        switch byte {
-                        case UInt8(ascii: "t"): room[count] = 9
-                        case UInt8(ascii: "n"): room[count] = 10
-                        case UInt8(ascii: "r"): room[count] = 13
-                        default: room[count] = CChar(bitPattern: byte)
-                        }
-                        escaped = false
-                    } else if byte == UInt8(ascii: "\\") {
-                        escaped = true
-                        continue
-                    } else {
-                        room[count] = CChar(bitPattern: byte)
-                    }
+                BuildState.unescape(path) { byte in
+                    room[count] = CChar(bitPattern: byte)
                     count += 1
                 }
                 guard !room[..<count].contains(0) else { return nil }

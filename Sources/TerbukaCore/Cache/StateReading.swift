@@ -216,12 +216,7 @@ extension BuildState {
                     }
                     let end = tab ?? line.count
                     let field = UnsafeBufferPointer(rebasing: line[start..<end])
-                    let text = String(decoding: field, as: UTF8.self)
-                    // Most fields have no escape: looked for in the bytes, not the string's
-                    // view of them (`Sequence.contains` on each field's UTF-8 was 0.7 % of a
-                    // build after one edit, perf; BENCHMARKS.md, fourteenth session).
-                    let escaped = field.baseAddress.map { memchr($0, 0x5C, field.count) != nil } ?? false
-                    fields.append(escaped ? BuildState.unescape(text) : text)
+                    fields.append(BuildState.unescape(String(decoding: field, as: UTF8.self)))
                     guard let tab else { return }
                     start = tab + 1
                 }
@@ -240,25 +235,42 @@ extension BuildState {
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
     }
 
+    /// `escape` undone. Most text has no escape and is given back as it is: the backslash
+    /// looked for in its bytes with `memchr`, not through the string's view of them
+    /// (`Sequence.contains` on each field of a notice's record was 0.7 % of a build after
+    /// one edit, perf; BENCHMARKS.md, fourteenth session).
     static func unescape(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
-        var result = ""
+        var text = text
+        let unescaped = text.withUTF8 { bytes -> [UInt8]? in
+            guard let base = bytes.baseAddress, memchr(base, 0x5C, bytes.count) != nil else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            unescape(bytes) { result.append($0) }
+            return result
+        }
+        return unescaped.map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    /// The bytes `escape` wrote, each byte they stand for given to `put` in turn: a
+    /// backslash and the byte after it stand for a tab (t), a line end (n), a carriage
+    /// return (r), or else that byte; a lone one at the end for nothing.
+    @inline(__always)
+    static func unescape(_ bytes: some Sequence<UInt8>, _ put: (UInt8) -> Void) {
         var escaped = false
-        for character in text.unicodeScalars {
+        for byte in bytes {
             if escaped {
-                switch character {
-                case "t": result.unicodeScalars.append("\t")
-                case "n": result.unicodeScalars.append("\n")
-                case "r": result.unicodeScalars.append("\r")
-                default: result.unicodeScalars.append(character)
+                switch byte {
+                case UInt8(ascii: "t"): put(9)
+                case UInt8(ascii: "n"): put(10)
+                case UInt8(ascii: "r"): put(13)
+                default: put(byte)
                 }
                 escaped = false
-            } else if character == "\\" {
+            } else if byte == UInt8(ascii: "\\") {
                 escaped = true
             } else {
-                result.unicodeScalars.append(character)
+                put(byte)
             }
         }
-        return result
     }
 }

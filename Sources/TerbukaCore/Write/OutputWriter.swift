@@ -484,7 +484,17 @@ public final class StreamedFile {
     private var hasher = SHA256()
     private var size = 0
     /// Bytes a writer gathers before it is appended: one write each.
-    static let flushSize = 1 << 20
+    private static let flushSize = 1 << 20
+
+    /// A writer with room for a piece and the row that takes it past `flushSize`.
+    static func writer() -> ByteWriter {
+        ByteWriter(capacity: flushSize + (1 << 16))
+    }
+
+    /// `append(_:)` once the writer holds a piece (`flushSize`), else nothing.
+    func appendWhenFull(_ writer: inout ByteWriter) throws {
+        if writer.count >= Self.flushSize { try append(&writer) }
+    }
 
     init(handle: FileHandle, path: String, ledger: Ledger) {
         self.handle = handle

@@ -8,7 +8,7 @@ enum ResultData {
         _ table: any PublishedResultTable, vacancy: String, to staging: StagingFolder, path: String? = nil
     ) throws {
         let file = try staging.open(path ?? Route.resultData(vacancy, table.stage, "csv"))
-        var out = ByteWriter(capacity: StreamedFile.flushSize + (1 << 16))
+        var out = StreamedFile.writer()
         for (index, id) in (["participant", "name", "formation"] + table.columns.map(\.id)).enumerated() {
             if index > 0 { out.raw(",") }
             out.csv(id)
@@ -31,7 +31,7 @@ enum ResultData {
                 }
             }
             out.raw("\r\n")
-            if out.count >= StreamedFile.flushSize { try file.append(&out) }
+            try file.appendWhenFull(&out)
         }
         try file.append(&out)
         try file.close()
@@ -41,7 +41,7 @@ enum ResultData {
         _ table: any PublishedResultTable, vacancy: String, to staging: StagingFolder, path: String? = nil
     ) throws {
         let file = try staging.open(path ?? Route.resultData(vacancy, table.stage, "json"))
-        var out = ByteWriter(capacity: StreamedFile.flushSize + (1 << 16))
+        var out = StreamedFile.writer()
         out.raw("{\"vacancy\":")
         out.json(vacancy)
         out.raw(",\"stage\":")
@@ -72,7 +72,7 @@ enum ResultData {
                 }
             }
             out.raw("}")
-            if out.count >= StreamedFile.flushSize { try file.append(&out) }
+            try file.appendWhenFull(&out)
         }
         out.raw("\n]}\n")
         try file.append(&out)
