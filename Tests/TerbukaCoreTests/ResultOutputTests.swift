@@ -77,6 +77,60 @@ import Testing
             ))
     }
 
+    /// Pages, downloads and the lookup read every row's cells into one array each
+    /// (`cells(_:into:)`): each row gets its own cells, whatever row came before.
+    @Test func rowsReadIntoOneArrayGetTheirOwnCells() async throws {
+        let site = try ResultsSite(
+            tables: [
+                (
+                    "skd",
+                    "participant,name,formation,twk,tiu,tkp,status\nA,ANI,U1,100,100,180,\nG,GITA,U1,,,,TH\n"
+                        + "B,BUDI,U1,95,95,175,\nC,CICI,U1,90,90,170,\nF,FANI,U2,90,90,170,\n"
+                ),
+                ("skb", "participant,name,formation,skb\nA,ANI,U1,60\nB,BUDI,U1,90\nC,CICI,U1,80\nF,FANI,U2,70\n"),
+            ],
+            akhirWithoutFile: true)
+        defer { site.cleanUp() }
+        let report = await site.site.build()
+        #expect(report.succeeded, "\(report.diagnostics.all.map(\.formatted))")
+        let results = try #require(report.site?.results["cpns-2024"])
+        #expect(results.tables.map(\.stage) == [.skd, .skb, .akhir])
+        for table in results.tables {
+            var cells: [CellValue] = []
+            // Forwards and back: an absent row after a scored one, and the other way.
+            for position in Array(0..<table.count) + Array((0..<table.count).reversed()) {
+                table.cells(position, into: &cells)
+                #expect(cells.count == table.columns.count, "\(table.stage) \(position)")
+                var fresh: [CellValue] = []
+                table.cells(position, into: &fresh)
+                #expect(cells == fresh, "\(table.stage) \(position)")
+            }
+        }
+    }
+
+    /// The rows are put into the page as bytes (SplicedHTML): a theme that writes them
+    /// escaped, or twice, gets what the template engine would have written.
+    @Test func aResultsTemplateWritingTheRowsEscapedAndTwiceGetsThemSo() async throws {
+        let site = try ResultsSite(tables: [
+            ("skd", "participant,name,formation,twk,tiu,tkp\nA,ANI <b>,U1,100,100,180\n")
+        ])
+        defer { site.cleanUp() }
+        try site.site.write(
+            "themes/default/templates/results.mustache",
+            "{{<base}}{{$main}}{{#body}}<div id=\"raw\">{{{sectionsHTML}}}</div><pre>{{sectionsHTML}}</pre>"
+                + "{{#sectionsHTML}}<p>{{{.}}}</p>{{/sectionsHTML}}{{/body}}{{/main}}{{/base}}\n")
+        #expect(await site.site.build().succeeded)
+        let html = try String(
+            contentsOf: site.site.output.appendingPathComponent("lowongan/cpns-2024/hasil/skd/index.html"),
+            encoding: .utf8)
+        let row = "<th scope=\"row\">ANI &lt;b&gt;</th>"
+        #expect(html.contains("<div id=\"raw\"><section class=\"formation\" id=\"f-U1\">"))
+        #expect(html.components(separatedBy: row).count == 3, "the rows raw in the div and the paragraph")
+        #expect(html.contains("<pre>&lt;section class=&quot;formation&quot; id=&quot;f-U1&quot;&gt;"))
+        #expect(html.contains("&lt;th scope=&quot;row&quot;&gt;ANI &amp;lt;b&amp;gt;&lt;/th&gt;"))
+        #expect(!html.contains("\u{1}"))
+    }
+
     /// 30,000 rows in one formation: pages stay under 250 KB and the lookup under 200 KB.
     @Test func largeTablesArePagedAndLookupsStaySmall() async throws {
         var csv = "participant,name,formation,twk,tiu,tkp\n"

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 
 @testable import TerbukaCore
@@ -553,5 +554,34 @@ import Testing
     ])
     func theStemIsTheLastPartsNameWithoutItsExtension(_ path: String, _ stem: String) {
         #expect(AnnouncementValidator.stem(of: path) == stem)
+    }
+}
+
+/// HTML put into a rendered page as bytes at the template engine's marker (SplicedHTML).
+@Suite struct SplicedHTMLTests {
+    let rows = SplicedHTML(bytes: Data("<tr><td>A & B</td></tr>".utf8))
+
+    func spliced(_ page: String) -> String {
+        String(decoding: rows.splice(into: page), as: UTF8.self)
+    }
+
+    @Test func theMarkerIsReplacedWhereverItIsAndHowOften() {
+        let marker = SplicedHTML.marker
+        #expect(spliced(marker) == "<tr><td>A & B</td></tr>")
+        #expect(spliced("a\(marker)b\(marker)c") == "a<tr><td>A & B</td></tr>b<tr><td>A & B</td></tr>c")
+        #expect(spliced("<p>no rows</p>") == "<p>no rows</p>")
+        #expect(spliced("") == "")
+    }
+
+    @Test func theEscapedMarkerGetsTheHTMLEscapedAsTheEngineEscapes() throws {
+        let template = try MustacheTemplate(string: "{{{.}}}|{{.}}")
+        #expect(
+            spliced(template.render(rows))
+                == "<tr><td>A & B</td></tr>|" + template.render("<tr><td>A & B</td></tr>").split(separator: "|")[1])
+    }
+
+    @Test func anyOtherControlCharacterOneBecomesAReplacementCharacter() {
+        #expect(spliced("a\u{1}b\u{1}terbuka&splice\u{1}") == "a\u{FFFD}b\u{FFFD}terbuka&splice\u{FFFD}")
+        #expect(spliced("\(SplicedHTML.marker.dropLast())") == "\u{FFFD}terbuka&spliced")
     }
 }

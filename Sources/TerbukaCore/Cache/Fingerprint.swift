@@ -24,7 +24,7 @@ struct Fingerprint {
         bytes.append(value)
     }
 
-    mutating func addBytes(_ value: [UInt8]) {
+    mutating func addBytes(_ value: some Collection<UInt8>) {
         addInteger(value.count)
         bytes.append(contentsOf: value)
     }

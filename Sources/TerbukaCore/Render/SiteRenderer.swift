@@ -268,10 +268,11 @@ public final class SiteRenderer: Sendable {
     /// The page at `path`, `template` filled with the chrome and `body`; with an
     /// incremental build's previous output, that output's page when it had the same `key`
     /// (a page made from one input: its view is not made), or was made from the same view
-    /// (the same fingerprint).
+    /// (the same fingerprint). `finish` makes the file's bytes of the rendered page.
     func page<Body: Sendable & Fingerprinted>(
         _ path: String, template: String, title: String, description: String, current: String?,
-        key: PageKey.Made? = nil, body: @escaping @Sendable (String) -> Body
+        key: PageKey.Made? = nil, finish: @escaping @Sendable (String) -> Data = { Data($0.utf8) },
+        body: @escaping @Sendable (String) -> Body
     ) -> OutputFile {
         let fullPath = prefix + path
         // Before anything of the page is made: most pages of a large site are taken by key.
@@ -285,15 +286,15 @@ public final class SiteRenderer: Sendable {
             }
             if reuse.keyHolds(fullPath, { made().fingerprint() == known }) {
                 reuse.noteTaken(fullPath)
-                return OutputFile(path: fullPath, contents: .previous(previous) { Data(made().render().utf8) })
+                return OutputFile(path: fullPath, contents: .previous(previous) { finish(made().render()) })
             }
         }
         let (fingerprint, render) = made(
             path, template: template, title: title, description: description, current: current, body: body)
         if let reuse, let previous = reuse.page(fullPath, fingerprint: fingerprint()) {
-            return OutputFile(path: fullPath, contents: .previous(previous) { Data(render().utf8) })
+            return OutputFile(path: fullPath, contents: .previous(previous) { finish(render()) })
         }
-        return .text(fullPath, render())
+        return OutputFile(path: fullPath, contents: .bytes(finish(render())))
     }
 
     /// The page at `path`: the fingerprint of its view, and its HTML.

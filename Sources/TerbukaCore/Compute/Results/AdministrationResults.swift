@@ -37,8 +37,9 @@ struct AdministrationResults: PublishedResultTable {
     func name(_ position: Int) -> String { rows[position].identity.name }
     func formation(_ position: Int) -> String { rows[position].identity.formation }
     func status(_ position: Int) -> ResultStatus? { row(position).status }
-    func cells(_ position: Int) -> [CellValue] {
-        let row = row(position)
-        return [.status(row.status), row.reason.map(CellValue.text) ?? .empty]
+    func cells(_ position: Int, into cells: inout [CellValue]) {
+        cells.removeAll(keepingCapacity: true)
+        cells.append(.status(rows[position].status))
+        cells.append(rows[position].reason.map(CellValue.text) ?? .empty)
     }
 }

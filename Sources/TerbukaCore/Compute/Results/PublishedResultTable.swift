@@ -51,7 +51,10 @@ public protocol PublishedResultTable: Sendable {
     func participant(_ position: Int) -> String
     func name(_ position: Int) -> String
     func formation(_ position: Int) -> String
-    func cells(_ position: Int) -> [CellValue]
+    /// Replaces `cells` with the row's cells, in the order of `columns`: the pages, the
+    /// downloads and the lookup ask for every row's cells, each into one array of its own
+    /// (an array made per row was a million allocations per table and reader; perf).
+    func cells(_ position: Int, into cells: inout [CellValue])
     func status(_ position: Int) -> ResultStatus?
     /// The seats a final ranking filled; nil for the other stages.
     var seatFilling: SeatFilling? { get }
@@ -59,6 +62,13 @@ public protocol PublishedResultTable: Sendable {
 
 extension PublishedResultTable {
     public var seatFilling: SeatFilling? { nil }
+
+    /// The row's cells, in the order of `columns`.
+    public func cells(_ position: Int) -> [CellValue] {
+        var cells: [CellValue] = []
+        self.cells(position, into: &cells)
+        return cells
+    }
 
     /// The status codes this table uses, for its legend.
     public var statusesUsed: [ResultStatus] {

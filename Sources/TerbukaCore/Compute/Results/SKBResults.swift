@@ -39,11 +39,11 @@ struct SKBResults: PublishedResultTable {
     func name(_ position: Int) -> String { rows[position].identity.name }
     func formation(_ position: Int) -> String { rows[position].identity.formation }
     func status(_ position: Int) -> ResultStatus? { row(position).absence.map(ResultStatus.absent) }
-    func cells(_ position: Int) -> [CellValue] {
-        let row = row(position)
-        let partCells: [CellValue] = parts.indices.map { index in
-            row.parts.map { .fixed($0[index], scale: 2) } ?? .empty
-        }
-        return [row.score?.cell ?? .empty, row.absence.map { .status(.absent($0)) } ?? .empty] + partCells
+    func cells(_ position: Int, into cells: inout [CellValue]) {
+        cells.removeAll(keepingCapacity: true)
+        cells.append(rows[position].score?.cell ?? .empty)
+        cells.append(rows[position].absence.map { .status(.absent($0)) } ?? .empty)
+        let written = rows[position].parts
+        for index in parts.indices { cells.append(written.map { .fixed($0[index], scale: 2) } ?? .empty) }
     }
 }

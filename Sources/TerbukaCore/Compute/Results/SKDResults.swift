@@ -183,12 +183,9 @@ struct SKDResults: PublishedResultTable {
     func name(_ position: Int) -> String { rows[position].identity.name }
     func formation(_ position: Int) -> String { rows[position].identity.formation }
     func status(_ position: Int) -> ResultStatus? { statuses[position] }
-    /// TWK, TIU, TKP, total, rank, status, and the year of a score carried over, in one
-    /// array with its room reserved: pages, downloads and the lookup ask for every row's
-    /// cells (perf).
-    func cells(_ position: Int) -> [CellValue] {
-        var cells: [CellValue] = []
-        cells.reserveCapacity(SKDMark.allCases.count + 3)
+    /// TWK, TIU, TKP, total, rank, status, and the year of a score carried over.
+    func cells(_ position: Int, into cells: inout [CellValue]) {
+        cells.removeAll(keepingCapacity: true)
         if let scores = scores(position) {
             for mark in SKDMark.allCases { cells.append(.integer(mark.score(in: scores))) }
             cells.append(.integer(Int(ranks[position])))
@@ -197,6 +194,5 @@ struct SKDResults: PublishedResultTable {
         }
         cells.append(.status(statuses[position]))
         if hasSources { cells.append(rows[position].source.map { .integer(Int($0)) } ?? .empty) }
-        return cells
     }
 }

@@ -218,12 +218,15 @@ struct SeatRanking: PublishedResultTable {
                 ? [ResultColumn(id: "from_formation", type: .text), ResultColumn(id: "to_formation", type: .text)] : [])
     }
 
-    func cells(_ position: Int) -> [CellValue] {
-        let rank: CellValue = ranks[position] > 0 ? .integer(Int(ranks[position])) : .empty
+    func cells(_ position: Int, into cells: inout [CellValue]) {
         let entrant = entrants[position]
-        let cells = entrant.values + [rank, .status(statuses[position])] + entrant.trailing
-        guard seats.hasMoveColumns else { return cells }
-        return cells + [entrant.move?.from, entrant.move?.to].map { $0.map { .text($0.value) } ?? .empty }
+        cells.removeAll(keepingCapacity: true)
+        cells += entrant.values
+        cells.append(ranks[position] > 0 ? .integer(Int(ranks[position])) : .empty)
+        cells.append(.status(statuses[position]))
+        cells += entrant.trailing
+        guard seats.hasMoveColumns else { return }
+        for end in [entrant.move?.from, entrant.move?.to] { cells.append(end.map { .text($0.value) } ?? .empty) }
     }
 }
 

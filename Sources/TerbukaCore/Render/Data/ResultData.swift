@@ -14,13 +14,15 @@ enum ResultData {
             out.csv(id)
         }
         out.raw("\r\n")
+        var cells: [CellValue] = []
         for position in 0..<table.count {
             out.csv(table.participant(position))
             out.raw(",")
             out.csv(table.name(position))
             out.raw(",")
             out.csv(table.formation(position))
-            for value in table.cells(position) {
+            table.cells(position, into: &cells)
+            for value in cells {
                 out.raw(",")
                 switch value {
                 case .text(let text): out.csv(text)
@@ -50,6 +52,7 @@ enum ResultData {
         out.json(table.entry.published.iso8601)
         out.raw(",\"rows\":[")
         let keys = (["participant", "name", "formation"] + table.columns.map(\.id)).map { JSONText.quote($0) + ":" }
+        var cells: [CellValue] = []
         for position in 0..<table.count {
             out.raw(position == 0 ? "\n{" : ",\n{")
             out.raw(keys[0])
@@ -60,7 +63,8 @@ enum ResultData {
             out.raw(",")
             out.raw(keys[2])
             out.json(table.formation(position))
-            for (index, value) in table.cells(position).enumerated() {
+            table.cells(position, into: &cells)
+            for (index, value) in cells.enumerated() {
                 out.raw(",")
                 out.raw(keys[index + 3])
                 switch value {

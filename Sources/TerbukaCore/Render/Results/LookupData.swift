@@ -19,10 +19,11 @@ enum LookupData {
 
         /// `previous`: per table, participant → the status an earlier version gave, for those
         /// whose status a newer version changed. `context`: per table, each position's
-        /// formation group, and each group's size and cut-off.
+        /// formation group, and each group's size and cut-off. `cells`: room for a row's cells.
         func write(
             into out: inout ByteWriter, tables: [any PublishedResultTable], pages: [[Int32]],
-            previous: [[String: String]], context: [TableContext], formations: Formations
+            previous: [[String: String]], context: [TableContext], formations: Formations,
+            cells: inout [CellValue]
         ) {
             out.raw("[")
             out.json(number)
@@ -71,7 +72,8 @@ enum LookupData {
                 }
                 let table = tables[index]
                 out.raw("[[")
-                for (offset, cell) in table.cells(Int(position)).enumerated() {
+                table.cells(Int(position), into: &cells)
+                for (offset, cell) in cells.enumerated() {
                     if offset > 0 { out.raw(",") }
                     Self.cell(cell, into: &out)
                 }
@@ -288,9 +290,10 @@ enum LookupData {
         // Sizes are estimated without page numbers (a few bytes each); a table's journey is
         // its cells, text counted as written (TMS reasons can be long), and the formation's
         // figures.
-        func journey(_ table: any PublishedResultTable, _ position: Int32) -> Int {
+        func journey(_ table: any PublishedResultTable, _ position: Int32, _ cells: inout [CellValue]) -> Int {
             guard position >= 0 else { return 2 }
-            return table.cells(Int(position)).reduce(32) { size, cell in
+            table.cells(Int(position), into: &cells)
+            return cells.reduce(32) { size, cell in
                 switch cell {
                 case .text(let text): size + text.utf8.count + text.utf8.count / 8 + 3
                 case .integer, .boolean, .empty: size + 8
@@ -305,11 +308,12 @@ enum LookupData {
         var sizes = [Int](repeating: 0, count: entries.count)
         sizes.withUnsafeMutableBufferPointer { sizes in
             _ = Parallel.runs(entries.count) { run in
+                var cells: [CellValue] = []
                 for index in run {
                     sizes[index] =
                         entries[index].number.utf8.count + entries[index].name.utf8.count
                         + formations.estimates[Int(entries[index].formation)] + 12 * tables.count + 20
-                        + zip(tables, entries[index].positions).reduce(0) { $0 + journey($1.0, $1.1) }
+                        + zip(tables, entries[index].positions).reduce(0) { $0 + journey($1.0, $1.1, &cells) }
                 }
             }
         }
@@ -349,11 +353,12 @@ enum LookupData {
         var out = ByteWriter(capacity: range.count * 72)
         var offsets = [Int]()
         offsets.reserveCapacity(range.count + 1)
+        var cells: [CellValue] = []
         for index in range {
             offsets.append(out.count)
             prepared.entries[index].write(
                 into: &out, tables: tables, pages: pages, previous: previous, context: context,
-                formations: prepared.formations)
+                formations: prepared.formations, cells: &cells)
         }
         offsets.append(out.count)
         return Serialized(bytes: out, offsets: offsets)

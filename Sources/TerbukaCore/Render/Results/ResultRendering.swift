@@ -172,10 +172,11 @@ extension SiteRenderer {
         let pageCount = plan.pages.count
         for index in pages {
             let path = Route.resultPage(vacancy.id, table.stage, page: index)
-            let html = ResultSections.render(plan.pages[index], of: table, cutoffs: cutoffs, labels: labels)
+            let sections = SplicedHTML(
+                bytes: ResultSections.render(plan.pages[index], of: table, cutoffs: cutoffs, labels: labels))
             let file = self.page(
                 path, template: "results", title: "\(stageLabel) — \(vacancy.title)", description: "",
-                current: Route.vacancyList
+                current: Route.vacancyList, finish: sections.splice
             ) { [self] root in
                 // The first page carries the announcement, the legend and the directory of
                 // pages, so that each further page stays small however many pages there are.
@@ -215,7 +216,7 @@ extension SiteRenderer {
                     pageLabel: pageCount > 1 ? "\(text(.page)) \(index + 1) / \(pageCount)" : "",
                     directory: directory, hasDirectory: !directory.isEmpty, isPaged: pageCount > 1,
                     firstPageHref: pageHref(Route.resultPage(vacancy.id, table.stage, page: 0), root: root),
-                    sectionsHTML: html,
+                    sectionsHTML: sections,
                     previousHref: index > 0
                         ? pageHref(Route.resultPage(vacancy.id, table.stage, page: index - 1), root: root) : nil,
                     nextHref: index + 1 < pageCount

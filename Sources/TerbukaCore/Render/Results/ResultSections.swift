@@ -1,9 +1,11 @@
+import Foundation
+
 /// The per-formation sections of a result table, split into pages so that none is larger
 /// than the budget. Rows are written here rather than through the template engine: a
 /// measurement of swift-mustache on 100,000 rows of 8 columns (release build) took 6.9 s
 /// with structs (Mirror) and 1.5 s with dictionaries, so 10 to 70 s for a million rows,
 /// against a target of 10 s for the whole build. The page around the sections is a
-/// template (`results.mustache`).
+/// template (`results.mustache`), into which the sections' bytes are spliced (SplicedHTML).
 struct ResultSections {
     /// Upper bound of the section HTML on one page; the page around it adds about 10 KB.
     static let budget = 200_000
@@ -49,7 +51,8 @@ struct ResultSections {
         var pageOf = [Int32](repeating: 0, count: table.count)
         pageOf.withUnsafeMutableBufferPointer { bounds in
             _ = Parallel.runs(table.count) { run in
-                for position in run { bounds[position] = Int32(clamping: rowBound(table, position)) }
+                var cells: [CellValue] = []
+                for position in run { bounds[position] = Int32(clamping: rowBound(table, position, &cells)) }
             }
         }
         var size = 0
@@ -90,9 +93,11 @@ struct ResultSections {
 
     /// At least the bytes `render` writes for one row (exact but for the markup, which is
     /// counted a little high).
-    private static func rowBound(_ table: any PublishedResultTable, _ position: Int) -> Int {
+    private static func rowBound(_ table: any PublishedResultTable, _ position: Int, _ cells: inout [CellValue]) -> Int
+    {
         var bytes = 48 + escapedBound(table.participant(position)) + escapedBound(table.name(position))
-        for value in table.cells(position) {
+        table.cells(position, into: &cells)
+        for value in cells {
             bytes += 22
             switch value {
             case .text(let text): bytes += escapedBound(text)
@@ -137,7 +142,7 @@ struct ResultSections {
     /// score and the status, the participant number, then the rest in the data's order.
     static func render(
         _ slices: [Slice], of table: any PublishedResultTable, cutoffs: [Int: CellValue], labels: Labels
-    ) -> String {
+    ) -> Data {
         let columns = table.columns
         let rankIndex = columns.firstIndex { $0.id == "rank" }
         let leading = leadingColumns(table.stage).compactMap { id in columns.firstIndex { $0.id == id } }
@@ -155,6 +160,7 @@ struct ResultSections {
         var html = ByteWriter(capacity: budget + budget / 4)
         let grouping = labels.format.groupingMark
         let mark = labels.format.decimalMark
+        var cells: [CellValue] = []
         for slice in slices {
             let group = table.groups[slice.group]
             let formation = group.formation
@@ -180,7 +186,7 @@ struct ResultSections {
                     + "<table>\n<caption>\(HTMLText.escape(labels.caption)) \(HTMLText.escape(formation.code))</caption>\n"
                     + thead + "<tbody>\n")
             for position in slice.range {
-                let cells = table.cells(position)
+                table.cells(position, into: &cells)
                 html.raw("<tr>")
                 if let rankIndex { cell(cells[rankIndex], numeric: true, grouping: grouping, mark: mark, into: &html) }
                 html.raw("<th scope=\"row\">")
@@ -199,7 +205,7 @@ struct ResultSections {
             }
             html.raw("</tbody>\n</table>\n</div>\n</section>\n")
         }
-        return html.string
+        return html.takeData()
     }
 
     private static func cell(

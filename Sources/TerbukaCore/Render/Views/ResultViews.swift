@@ -16,7 +16,7 @@ struct ResultPageView: Sendable {
     var hasDirectory: Bool
     var isPaged: Bool
     var firstPageHref: String
-    var sectionsHTML: String
+    var sectionsHTML: SplicedHTML
     var previousHref: String?
     var nextHref: String?
     var downloads: [DownloadView]
