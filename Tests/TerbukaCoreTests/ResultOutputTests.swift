@@ -131,6 +131,40 @@ import Testing
         #expect(!html.contains("\u{1}"))
     }
 
+    /// A table's further pages differ only in their rows, label and neighbours: their
+    /// content is rendered once and those spliced in (SplicedText). Each page must still
+    /// carry its own.
+    @Test func eachFurtherResultPageHasItsOwnRowsLabelAndNeighbours() async throws {
+        var csv = "participant,name,formation,twk,tiu,tkp\n"
+        for index in 0..<6_000 {
+            csv +=
+                "\(100_000 + index),PESERTA NOMOR \(index),U2,\(5 * (20 + index % 10)),\(5 * (20 + index % 15)),\(150 + index % 70)\n"
+        }
+        let site = try ResultsSite(tables: [("skd", csv)])
+        defer { site.cleanUp() }
+        let report = await site.site.build()
+        #expect(report.succeeded, "\(report.diagnostics.all.map(\.formatted))")
+        let folder = site.site.output.appendingPathComponent("lowongan/cpns-2024/hasil/skd")
+        let count = SiteFiles.list(folder).count
+        #expect(count >= 5)
+        var seen = Set<String>()
+        for number in 2...count {
+            let html = try String(
+                contentsOf: folder.appendingPathComponent("\(number)/index.html"), encoding: .utf8)
+            let pages = "../../../../../lowongan/cpns-2024/hasil/skd/"
+            #expect(
+                html.contains("<p>Halaman \(number) / \(count) · <a href=\"\(pages)index.html\">"), "page \(number)")
+            let previous = number == 2 ? "index.html" : "\(number - 1)/index.html"
+            #expect(html.contains("<a href=\"\(pages)\(previous)\" rel=\"prev\">"), "page \(number)")
+            #expect(
+                html.contains("<a href=\"\(pages)\(number + 1)/index.html\" rel=\"next\">") == (number < count),
+                "page \(number)")
+            let firstRow = try #require(html.range(of: "<th scope=\"row\">")).upperBound
+            #expect(seen.insert(String(html[firstRow...].prefix(30))).inserted, "page \(number) repeats rows")
+            #expect(!html.contains("\u{1}"))
+        }
+    }
+
     /// 30,000 rows in one formation: pages stay under 250 KB and the lookup under 200 KB.
     @Test func largeTablesArePagedAndLookupsStaySmall() async throws {
         var csv = "participant,name,formation,twk,tiu,tkp\n"

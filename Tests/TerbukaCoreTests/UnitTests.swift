@@ -557,23 +557,25 @@ import Testing
     }
 }
 
-/// HTML put into a rendered page as bytes at the template engine's marker (SplicedHTML).
-@Suite struct SplicedHTMLTests {
-    let rows = SplicedHTML(bytes: Data("<tr><td>A & B</td></tr>".utf8))
+/// Values put into a rendered page as bytes at the template engine's markers (SplicedText).
+@Suite struct SplicedTextTests {
+    let rows = SplicedText(slot: 0, "<tr><td>A & B</td></tr>")
+    let label = SplicedText(slot: 12, "Halaman 2 / 3")
 
     func spliced(_ page: String) -> String {
-        String(decoding: rows.splice(into: page), as: UTF8.self)
+        String(decoding: SplicedText.splice([rows, label], into: page), as: UTF8.self)
     }
 
-    @Test func theMarkerIsReplacedWhereverItIsAndHowOften() {
-        let marker = SplicedHTML.marker
-        #expect(spliced(marker) == "<tr><td>A & B</td></tr>")
-        #expect(spliced("a\(marker)b\(marker)c") == "a<tr><td>A & B</td></tr>b<tr><td>A & B</td></tr>c")
+    @Test func eachMarkerIsReplacedByItsSlotsValueWhereverAndHowOftenItIs() {
+        let (rows, label) = (SplicedText.marker(0), SplicedText.marker(12))
+        #expect(spliced(rows) == "<tr><td>A & B</td></tr>")
+        #expect(
+            spliced("a\(rows)b\(label)c\(rows)") == "a<tr><td>A & B</td></tr>bHalaman 2 / 3c<tr><td>A & B</td></tr>")
         #expect(spliced("<p>no rows</p>") == "<p>no rows</p>")
         #expect(spliced("") == "")
     }
 
-    @Test func theEscapedMarkerGetsTheHTMLEscapedAsTheEngineEscapes() throws {
+    @Test func theEscapedMarkerGetsTheValueEscapedAsTheEngineEscapes() throws {
         let template = try MustacheTemplate(string: "{{{.}}}|{{.}}")
         #expect(
             spliced(template.render(rows))
@@ -582,6 +584,8 @@ import Testing
 
     @Test func anyOtherControlCharacterOneBecomesAReplacementCharacter() {
         #expect(spliced("a\u{1}b\u{1}terbuka&splice\u{1}") == "a\u{FFFD}b\u{FFFD}terbuka&splice\u{FFFD}")
-        #expect(spliced("\(SplicedHTML.marker.dropLast())") == "\u{FFFD}terbuka&spliced")
+        // A marker cut short, or of a slot without a value.
+        #expect(spliced("\(SplicedText.marker(0).dropLast())") == "\u{FFFD}terbuka&spliced0")
+        #expect(spliced(SplicedText.marker(3)) == "\u{FFFD}terbuka&spliced3\u{FFFD}")
     }
 }

@@ -7,6 +7,8 @@ import Crypto
 /// the cache's key, so an equal fingerprint under an equal key means equal bytes.
 struct Fingerprint {
     private var bytes: [UInt8] = []
+    /// Spliced values add their slot rather than their value (SplicedText).
+    var splicedAsSlots = false
 
     init() {
         bytes.reserveCapacity(4096)

@@ -73,6 +73,9 @@ final class PageChrome: @unchecked Sendable {
     private let lock = NSLock()
     /// By kind: the chrome's parts, or nil where pages of that kind are rendered whole.
     private var kinds: [String: [Part]?] = [:]
+    /// Pages' `main` blocks by memo key: pages whose views differ only in spliced values
+    /// (a result table's further pages, SplicedText) have the same one.
+    private var mains: [String: String] = [:]
 
     /// Whether a template's source is `{{<base}} … {{/base}}` and nothing else.
     static func extendsBase(_ source: String) -> Bool {
@@ -82,10 +85,12 @@ final class PageChrome: @unchecked Sendable {
     }
 
     /// The page: `view` in `template`. `probe` is the same view with the markers in place
-    /// of the title, description and path.
+    /// of the title, description and path. `memo`: a key of the view and template, the
+    /// same only for pages whose `main` block renders the same.
     func render<Body>(
         _ view: PageView<Body>, probe: @autoclosure () -> PageView<ProbeBody>, template: String, kind: String,
-        values: @autoclosure () -> (title: String, description: String, path: String), templates: Templates
+        values: @autoclosure () -> (title: String, description: String, path: String), templates: Templates,
+        memo: String? = nil
     ) -> String {
         guard templates.extendingBase.contains(template) else {
             return templates.full.render(view, withTemplate: template) ?? ""
@@ -108,7 +113,21 @@ final class PageChrome: @unchecked Sendable {
             parts,
             Values(
                 title: Self.escape(title), description: Self.escape(description), path: path,
-                main: templates.main.render(view, withTemplate: template) ?? ""))
+                main: main(view, template: template, templates: templates, memo: memo)))
+    }
+
+    /// The page's `main` block, rendered once per memo key.
+    private func main<Body>(_ view: PageView<Body>, template: String, templates: Templates, memo: String?) -> String {
+        guard let memo else { return templates.main.render(view, withTemplate: template) ?? "" }
+        lock.lock()
+        let known = mains[memo]
+        lock.unlock()
+        if let known { return known }
+        let main = templates.main.render(view, withTemplate: template) ?? ""
+        lock.lock()
+        mains[memo] = main
+        lock.unlock()
+        return main
     }
 
     /// The chrome of a kind cut at its markers, or nil when pages of the kind must be

@@ -268,12 +268,14 @@ public final class SiteRenderer: Sendable {
     /// The page at `path`, `template` filled with the chrome and `body`; with an
     /// incremental build's previous output, that output's page when it had the same `key`
     /// (a page made from one input: its view is not made), or was made from the same view
-    /// (the same fingerprint). `finish` makes the file's bytes of the rendered page.
+    /// (the same fingerprint). `spliced`: the values the view holds as SplicedText, by slot.
     func page<Body: Sendable & Fingerprinted>(
         _ path: String, template: String, title: String, description: String, current: String?,
-        key: PageKey.Made? = nil, finish: @escaping @Sendable (String) -> Data = { Data($0.utf8) },
-        body: @escaping @Sendable (String) -> Body
+        key: PageKey.Made? = nil, spliced: [SplicedText] = [], body: @escaping @Sendable (String) -> Body
     ) -> OutputFile {
+        let finish: @Sendable (String) -> Data = { page in
+            spliced.isEmpty ? Data(page.utf8) : SplicedText.splice(spliced, into: page)
+        }
         let fullPath = prefix + path
         // Before anything of the page is made: most pages of a large site are taken by key.
         if let reuse, let made = key,
@@ -282,7 +284,8 @@ public final class SiteRenderer: Sendable {
         {
             let made: @Sendable () -> (fingerprint: () -> String, render: @Sendable () -> String) = { [self] in
                 self.made(
-                    path, template: template, title: title, description: description, current: current, body: body)
+                    path, template: template, title: title, description: description, current: current,
+                    memo: !spliced.isEmpty, body: body)
             }
             if reuse.keyHolds(fullPath, { made().fingerprint() == known }) {
                 reuse.noteTaken(fullPath)
@@ -290,16 +293,19 @@ public final class SiteRenderer: Sendable {
             }
         }
         let (fingerprint, render) = made(
-            path, template: template, title: title, description: description, current: current, body: body)
+            path, template: template, title: title, description: description, current: current,
+            memo: !spliced.isEmpty, body: body)
         if let reuse, let previous = reuse.page(fullPath, fingerprint: fingerprint()) {
             return OutputFile(path: fullPath, contents: .previous(previous) { finish(render()) })
         }
         return OutputFile(path: fullPath, contents: .bytes(finish(render())))
     }
 
-    /// The page at `path`: the fingerprint of its view, and its HTML.
+    /// The page at `path`: the fingerprint of its view, and its HTML. With `memo`, its
+    /// `main` block is rendered once for every page whose view differs only in its
+    /// spliced values.
     private func made<Body: Sendable & Fingerprinted>(
-        _ path: String, template: String, title: String, description: String, current: String?,
+        _ path: String, template: String, title: String, description: String, current: String?, memo: Bool,
         body: (String) -> Body
     ) -> (fingerprint: () -> String, render: @Sendable () -> String) {
         let fullPath = prefix + path
@@ -358,9 +364,18 @@ public final class SiteRenderer: Sendable {
             description: description.isEmpty ? "" : PageChrome.Marker.description, body: ProbeBody())
         let kind = "\(template)|\(root)|\(current ?? "")|\(description.isEmpty)"
         let render: @Sendable () -> String = { [chrome, theme] in
-            chrome.render(
+            var key: String?
+            if memo {
+                var marked = Fingerprint()
+                marked.splicedAsSlots = true
+                marked.add(theme.name)
+                marked.add(template)
+                marked.add(view)
+                key = marked.digest
+            }
+            return chrome.render(
                 view, probe: probe, template: template, kind: kind, values: (title, description, encodedPath),
-                templates: theme.chrome)
+                templates: theme.chrome, memo: key)
         }
         return (fingerprint, render)
     }

@@ -172,11 +172,23 @@ extension SiteRenderer {
         let pageCount = plan.pages.count
         for index in pages {
             let path = Route.resultPage(vacancy.id, table.stage, page: index)
-            let sections = SplicedHTML(
-                bytes: ResultSections.render(plan.pages[index], of: table, cutoffs: cutoffs, labels: labels))
+            // Spliced into the page: the rows, and what tells the further pages apart, so
+            // that their content is rendered once (SplicedText).
+            let root = Links.root(from: prefix + path)
+            let sections = SplicedText(
+                slot: 0, ResultSections.render(plan.pages[index], of: table, cutoffs: cutoffs, labels: labels))
+            let pageLabel = SplicedText(slot: 1, pageCount > 1 ? "\(text(.page)) \(index + 1) / \(pageCount)" : "")
+            let previous =
+                index > 0
+                ? SplicedText(slot: 2, pageHref(Route.resultPage(vacancy.id, table.stage, page: index - 1), root: root))
+                : nil
+            let next =
+                index + 1 < pageCount
+                ? SplicedText(slot: 3, pageHref(Route.resultPage(vacancy.id, table.stage, page: index + 1), root: root))
+                : nil
             let file = self.page(
                 path, template: "results", title: "\(stageLabel) — \(vacancy.title)", description: "",
-                current: Route.vacancyList, finish: sections.splice
+                current: Route.vacancyList, spliced: [sections, pageLabel] + [previous, next].compactMap { $0 }
             ) { [self] root in
                 // The first page carries the announcement, the legend and the directory of
                 // pages, so that each further page stays small however many pages there are.
@@ -213,14 +225,11 @@ extension SiteRenderer {
                     },
                     legend: legend, basis: basis, hasBasis: !basis.isEmpty, lookup: lookupForm(vacancy, root: root),
                     isFirstPage: index == 0,
-                    pageLabel: pageCount > 1 ? "\(text(.page)) \(index + 1) / \(pageCount)" : "",
+                    pageLabel: pageLabel,
                     directory: directory, hasDirectory: !directory.isEmpty, isPaged: pageCount > 1,
                     firstPageHref: pageHref(Route.resultPage(vacancy.id, table.stage, page: 0), root: root),
                     sectionsHTML: sections,
-                    previousHref: index > 0
-                        ? pageHref(Route.resultPage(vacancy.id, table.stage, page: index - 1), root: root) : nil,
-                    nextHref: index + 1 < pageCount
-                        ? pageHref(Route.resultPage(vacancy.id, table.stage, page: index + 1), root: root) : nil,
+                    previousHref: previous, nextHref: next,
                     downloads: [
                         download(
                             "CSV", Route.resultData(vacancy.id, table.stage, "csv"), root: root, ledger: staging.ledger),

@@ -11,14 +11,14 @@ struct ResultPageView: Sendable {
     var hasBasis: Bool
     var lookup: LookupFormView
     var isFirstPage: Bool
-    var pageLabel: String
+    var pageLabel: SplicedText
     var directory: [PageLinkView]
     var hasDirectory: Bool
     var isPaged: Bool
     var firstPageHref: String
-    var sectionsHTML: SplicedHTML
-    var previousHref: String?
-    var nextHref: String?
+    var sectionsHTML: SplicedText
+    var previousHref: SplicedText?
+    var nextHref: SplicedText?
     var downloads: [DownloadView]
     var statisticsHref: String
     /// Participants moved in and out of each formation by optimisation (first page).

@@ -1,0 +1,97 @@
+import Foundation
+import Mustache
+
+/// A value of a page's view put into the rendered page as bytes: the template engine
+/// writes a marker in its place, and `splice` replaces each marker with its value.
+///
+/// - A result page's rows (up to 200 KB a page, 207 MB on the million-row site): as a
+///   `String` the engine copied them into its output, and they were checked as UTF-8 and
+///   copied three more times on the way to the file (perf, issue 16).
+/// - The values that alone tell a table's further pages apart (the page's label, the
+///   links to the pages before and after): with them marked, those pages' views are the
+///   same, and the engine renders their content once (PageChrome's memo).
+///
+/// The engine writes this value as its marker wherever a template writes it (`{{{…}}}`,
+/// `{{…}}` escaped, `{{.}}` inside its section); it is not a string, so the engine's
+/// string transforms give nothing, as for any other value they do not apply to. Each
+/// value of a page has its own slot, a number. The marker
+/// begins and ends with U+0001, which no content, theme or Markdown can bring to a page
+/// (ControlCharacters): escaped, its `&` comes out as `&amp;`, and the value is then put
+/// in escaped, as the engine would have written it.
+struct SplicedText: Sendable, MustacheCustomRenderable, Fingerprinted {
+    let slot: Int
+    let bytes: Data
+
+    init(slot: Int, _ bytes: Data) {
+        self.slot = slot
+        self.bytes = bytes
+    }
+
+    init(slot: Int, _ text: String) {
+        self.init(slot: slot, Data(text.utf8))
+    }
+
+    static func marker(_ slot: Int) -> String { "\u{1}terbuka&spliced\(slot)\u{1}" }
+
+    var renderText: String { Self.marker(slot) }
+    var isNull: Bool { false }
+
+    /// For a page's fingerprint (an incremental build's reuse), the value; for the memo of
+    /// a page's content, the slot alone: the pages that differ only in these values share it.
+    func fingerprint(into f: inout Fingerprint) {
+        if f.splicedAsSlots {
+            f.addInteger(slot)
+        } else {
+            bytes.withUnsafeBytes { f.addBytes($0.bindMemory(to: UInt8.self)) }
+        }
+    }
+
+    /// `page` with each marker replaced by the value in its slot (escaped where the marker
+    /// was). Any other U+0001 becomes U+FFFD, as the escapers do with any control character.
+    static func splice(_ values: [SplicedText], into page: String) -> Data {
+        let raw = Array("\u{1}terbuka&spliced".utf8)
+        let escaped = Array(PageChrome.escape("\u{1}terbuka&spliced").utf8)
+        var page = page
+        return page.withUTF8 { text in
+            var out = Data(capacity: text.count + values.reduce(0) { $0 + $1.bytes.count })
+            guard let base = text.baseAddress else { return out }
+            var start = 0
+            var index = 0
+            while index < text.count, let hit = memchr(base + index, 1, text.count - index) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                out.append(UnsafeBufferPointer(rebasing: text[start..<at]))
+                let rest = UnsafeBufferPointer(rebasing: text[at...])
+                if let (slot, length) = slot(in: rest, after: raw), let value = values.first(where: { $0.slot == slot })
+                {
+                    out.append(value.bytes)
+                    index = at + length
+                } else if let (slot, length) = slot(in: rest, after: escaped),
+                    let value = values.first(where: { $0.slot == slot })
+                {
+                    out.append(contentsOf: PageChrome.escape(String(decoding: value.bytes, as: UTF8.self)).utf8)
+                    index = at + length
+                } else {
+                    out.append(contentsOf: "\u{FFFD}".utf8)
+                    index = at + 1
+                }
+                start = index
+            }
+            out.append(UnsafeBufferPointer(rebasing: text[start...]))
+            return out
+        }
+    }
+
+    /// The slot of the marker `text` starts with, and the marker's length: `prefix`, up to
+    /// four digits, U+0001.
+    private static func slot(in text: UnsafeBufferPointer<UInt8>, after prefix: [UInt8]) -> (Int, Int)? {
+        guard text.starts(with: prefix) else { return nil }
+        var slot = 0
+        var index = prefix.count
+        while index < text.count, index - prefix.count < 4, (0x30...0x39).contains(text[index]) {
+            slot = slot * 10 + Int(text[index] - 0x30)
+            index += 1
+        }
+        guard index > prefix.count, index < text.count, text[index] == 1 else { return nil }
+        return (slot, index + 1)
+    }
+}
