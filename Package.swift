@@ -24,6 +24,8 @@ let package = Package(
         // Debian: zlib1g-dev. Inflates the parts of Excel workbooks.
         .systemLibrary(name: "TerbukaZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "TerbukaDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        // glibc's malloc.h (malloc_trim), part of libc6-dev.
+        .systemLibrary(name: "TerbukaMalloc"),
         .target(
             name: "TerbukaCore",
             dependencies: [
@@ -33,6 +35,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 "TerbukaZlib",
                 "TerbukaDeflate",
+                "TerbukaMalloc",
                 "TerbukaTheme",
                 "TerbukaGuide",
             ],

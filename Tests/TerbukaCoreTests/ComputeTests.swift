@@ -81,6 +81,25 @@ import Testing
         #expect((0..<skd.count).map { skd.cells($0)[4] } == [1, 2, 2, 4, 5].map(CellValue.integer))
     }
 
+    /// A build that writes the tables copies the SKD rows' names anew in the table's order
+    /// (SKDResults, namesInOrder): the table reads the same as without.
+    @Test func namesCopiedInTheTablesOrderReadTheSame() throws {
+        var tables = Self.skdTables()
+        for index in tables.skd!.rows.indices {
+            tables.skd!.rows[index].identity.name = "PESERTA DENGAN NAMA PANJANG \(index) É"
+        }
+        tables.skd!.rows[2].identity.name = "PENDEK"
+        let vacancy = Self.vacancy(formations: [Self.formation("F1", quota: 1)], tables: tables)
+        var diagnostics = Diagnostics()
+        let plain = try #require(VacancyResults(vacancy, into: &diagnostics).table(.skd))
+        let written = try #require(VacancyResults(vacancy, writing: true, into: &diagnostics).table(.skd))
+        #expect(diagnostics.all.isEmpty)
+        #expect((0..<written.count).map(written.name) == (0..<plain.count).map(plain.name))
+        #expect((0..<written.count).map(written.participant) == ["A", "C", "D", "E", "B"])
+        #expect(written.name(1) == "PENDEK")
+        #expect(written.name(0) == "PESERTA DENGAN NAMA PANJANG 0 É")
+    }
+
     @Test func aSuppliedStatusThatDiffersIsAnErrorThatStatesTheRule() {
         var diagnostics = Diagnostics()
         _ = VacancyResults(

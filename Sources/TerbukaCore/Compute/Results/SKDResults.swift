@@ -66,9 +66,11 @@ struct SKDResults: PublishedResultTable {
         return UInt32(scores.twk) | UInt32(scores.tiu) << 10 | UInt32(scores.tkp) << 20
     }
 
+    /// `namesInOrder`: the rows' names copied anew in the table's order, for a build that
+    /// writes the pages (Grouping.copyNamesInOrder); `check` reads none of them.
     init(
         entry: ResultEntry, place: TablePlace, rows: [SKDRow], formations: [Formation], rules: ScoringRules,
-        into diagnostics: inout Diagnostics
+        namesInOrder: Bool = false, into diagnostics: inout Diagnostics
     ) {
         self.entry = entry
         hasSources = rows.contains { $0.source != nil }
@@ -95,7 +97,9 @@ struct SKDResults: PublishedResultTable {
                 if keys[a] != keys[b] { return keys[a] > keys[b] }
                 return rows[a].identity.participant < rows[b].identity.participant
             })
-        self.rows = Grouping.inOrder(rows, order)
+        var ordered = Grouping.inOrder(rows, order)
+        if namesInOrder { Grouping.copyNamesInOrder(&ordered) { $0.identity.name.copyAnew() } }
+        self.rows = ordered
         scoresInOrder = order.map { packed[Int($0)] }
         var ranks = [Int32](repeating: 0, count: order.count)
         var statuses = [ResultStatus?](repeating: nil, count: order.count)

@@ -33,8 +33,9 @@ public struct VacancyResults: Sendable {
         rules.priorityGroups.isEmpty ? cutoffs : cutoffs.filter { $0.key != .kompetensi }
     }
 
-    public init(_ vacancy: Vacancy, into diagnostics: inout Diagnostics) {
-        var stages = StageComputation(vacancy: vacancy)
+    /// `writing`: the tables are to be written (SKDResults lays their names out for it).
+    public init(_ vacancy: Vacancy, writing: Bool = false, into diagnostics: inout Diagnostics) {
+        var stages = StageComputation(vacancy: vacancy, writing: writing)
         stages.administration()
         stages.skd(into: &diagnostics)
         stages.skb(into: &diagnostics)
@@ -77,8 +78,11 @@ struct StageComputation {
     private var skdPositions: [String: Int] = [:]
     private var skbRows: [String: SKBRow] = [:]
 
-    init(vacancy: Vacancy) {
+    let writing: Bool
+
+    init(vacancy: Vacancy, writing: Bool = false) {
         self.vacancy = vacancy
+        self.writing = writing
         rules = vacancy.scoring
         input = vacancy.tables
         formations = vacancy.formations
@@ -142,7 +146,7 @@ struct StageComputation {
         }
         let computed = SKDResults(
             entry: table.entry, place: table.place, rows: table.rows, formations: formations, rules: rules,
-            into: &diagnostics)
+            namesInOrder: writing, into: &diagnostics)
         // Only the later stages look participants up in SKD.
         if input.skb != nil || input.akhir != nil {
             skdPositions.reserveCapacity(computed.count)

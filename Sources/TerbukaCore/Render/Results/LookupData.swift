@@ -9,13 +9,29 @@ enum LookupData {
     static let shardBudget = 100_000
     static let minimumNameLetters = 3
 
+    /// A participant: their number and name are read from the first table they are in
+    /// (held here, two strings per participant were 32 MB of the million-row build's peak
+    /// memory).
     struct Entry {
-        var number: String
-        var name: String
         /// The participant's formation, an index into `Prepared.formations`.
         var formation: Int32
         /// Position of this participant in each table, -1 where absent.
         var positions: TablePositions
+
+        /// The first table the participant is in. Its tables are read in place, not taken
+        /// out of the array: every core counting references to the same tables for each
+        /// participant cost more than the strings saved (perf).
+        var first: Int { positions.firstIndex { $0 >= 0 }! }
+
+        func number(_ tables: [any PublishedResultTable]) -> String {
+            let first = first
+            return tables[first].participant(Int(positions[first]))
+        }
+
+        func name(_ tables: [any PublishedResultTable]) -> String {
+            let first = first
+            return tables[first].name(Int(positions[first]))
+        }
 
         /// `previous`: per table, participant → the status an earlier version gave, for those
         /// whose status a newer version changed. `context`: per table, each position's
@@ -25,10 +41,11 @@ enum LookupData {
             previous: [[String: String]], context: [TableContext], formations: Formations,
             cells: inout [CellValue]
         ) {
+            let number = number(tables)
             out.raw("[")
             out.json(number)
             out.raw(",")
-            out.json(name)
+            out.json(name(tables))
             out.raw(",")
             out.append(formations.codes[Int(formation)])
             out.raw(",[")
@@ -281,10 +298,7 @@ enum LookupData {
                 if tables.count > 1 { indexOf[number] = entries.count }
                 var positions = TablePositions(count: tables.count)
                 positions[stageIndex] = Int32(position)
-                entries.append(
-                    Entry(
-                        number: number, name: table.name(position), formation: formationAt[stageIndex][position],
-                        positions: positions))
+                entries.append(Entry(formation: formationAt[stageIndex][position], positions: positions))
             }
         }
         // Sizes are estimated without page numbers (a few bytes each); a table's journey is
@@ -311,7 +325,7 @@ enum LookupData {
                 var cells: [CellValue] = []
                 for index in run {
                     sizes[index] =
-                        entries[index].number.utf8.count + entries[index].name.utf8.count
+                        entries[index].number(tables).utf8.count + entries[index].name(tables).utf8.count
                         + formations.estimates[Int(entries[index].formation)] + 12 * tables.count + 20
                         + zip(tables, entries[index].positions).reduce(0) { $0 + journey($1.0, $1.1, &cells) }
                 }
@@ -321,11 +335,11 @@ enum LookupData {
         let numberShardCount = max(1, (total + shardBudget - 1) / shardBudget)
         var byNumber = [[Int32]](repeating: [], count: numberShardCount)
         for (index, entry) in entries.enumerated() {
-            byNumber[Int(hash(entry.number) % UInt32(numberShardCount))].append(Int32(index))
+            byNumber[Int(hash(entry.number(tables)) % UInt32(numberShardCount))].append(Int32(index))
         }
 
         let byName = WordShards(
-            words: { words(entries[$0].name) }, sizes: sizes, budget: shardBudget,
+            words: { words(entries[$0].name(tables)) }, sizes: sizes, budget: shardBudget,
             minimumLetters: minimumNameLetters)
         return Prepared(
             entries: entries, numberShards: byNumber, nameKeys: byName.keys.map(\.json), nameShards: byName.shards,
