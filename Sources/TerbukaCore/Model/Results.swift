@@ -15,7 +15,6 @@ public struct PrivateTieBreaks: Sendable {
     }
 }
 
-/// Who a row is about, and where it stands. Kept small: a table may have a million rows.
 extension String {
     /// The same text in storage of its own (a short text is held inline, with none).
     mutating func copyAnew() {
@@ -25,6 +24,7 @@ extension String {
     }
 }
 
+/// Who a row is about, and where it stands. Kept small: a table may have a million rows.
 public struct RowIdentity: Sendable {
     public var participant: String
     public var name: String

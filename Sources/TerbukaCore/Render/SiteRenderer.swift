@@ -351,31 +351,25 @@ public final class SiteRenderer: Sendable {
             lang: language.rawValue, root: root, t: strings, site: site, nav: menu, alternates: links,
             pageTitle: title, description: description, body: body(root))
         // The theme's name: site.yml may choose another theme with the same files.
-        let fingerprint = { [theme] () -> String in
+        // With spliced values as their slots: the memo key of the page's `main` block.
+        let digest = { @Sendable [theme] (splicedAsSlots: Bool) -> String in
             var fingerprint = Fingerprint()
+            fingerprint.splicedAsSlots = splicedAsSlots
             fingerprint.add(theme.name)
             fingerprint.add(template)
             fingerprint.add(view)
             return fingerprint.digest
         }
+        let fingerprint = { digest(false) }
         let probe = PageView(
             lang: language.rawValue, root: root, t: strings, site: site, nav: nav,
             alternates: alternates(PageChrome.Marker.path), pageTitle: PageChrome.Marker.title,
             description: description.isEmpty ? "" : PageChrome.Marker.description, body: ProbeBody())
         let kind = "\(template)|\(root)|\(current ?? "")|\(description.isEmpty)"
         let render: @Sendable () -> String = { [chrome, theme] in
-            var key: String?
-            if memo {
-                var marked = Fingerprint()
-                marked.splicedAsSlots = true
-                marked.add(theme.name)
-                marked.add(template)
-                marked.add(view)
-                key = marked.digest
-            }
-            return chrome.render(
+            chrome.render(
                 view, probe: probe, template: template, kind: kind, values: (title, description, encodedPath),
-                templates: theme.chrome, memo: key)
+                templates: theme.chrome, memo: memo ? digest(true) : nil)
         }
         return (fingerprint, render)
     }

@@ -97,6 +97,15 @@ struct ResultsSite {
     }
 
     /// Status of each participant in a published table, as "participant:status" sorted.
+    /// The vacancy's ranked tables, from a build that must succeed.
+    func results() async throws -> VacancyResults {
+        let report = await site.build()
+        guard report.succeeded, let results = report.site?.results["cpns-2024"] else {
+            throw BuildFailed(messages: report.diagnostics.sorted.map(\.formatted))
+        }
+        return results
+    }
+
     func statuses(_ stage: String) async throws -> [String: String] {
         try await published(stage).mapValues { $0["status"] ?? "" }
     }

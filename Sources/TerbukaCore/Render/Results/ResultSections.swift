@@ -5,7 +5,7 @@ import Foundation
 /// measurement of swift-mustache on 100,000 rows of 8 columns (release build) took 6.9 s
 /// with structs (Mirror) and 1.5 s with dictionaries, so 10 to 70 s for a million rows,
 /// against a target of 10 s for the whole build. The page around the sections is a
-/// template (`results.mustache`), into which the sections' bytes are spliced (SplicedHTML).
+/// template (`results.mustache`), into which the sections' bytes are spliced (SplicedText).
 struct ResultSections {
     /// Upper bound of the section HTML on one page; the page around it adds about 10 KB.
     static let budget = 200_000
