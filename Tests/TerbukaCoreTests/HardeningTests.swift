@@ -468,6 +468,26 @@ extension SiteArchiveTests {
             ])
     }
 
+    /// A double-quoted YAML value's escapes write characters the file itself could not
+    /// hold: refused at the value, as in the file. (U+0001 also begins the marker of a value
+    /// spliced into a page, SplicedText.)
+    @Test(arguments: ["\\x01", "\\u0001", "\\e"])
+    func aControlCharacterWrittenWithAYAMLEscapeIsAnErrorAtTheValue(escape: String) async throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.write(
+            "content/announcements/ralat.md",
+            "---\ntitle: \"Ralat\(escape)terbuka&spliced0\(escape)\"\ndate: 2024-08-26\n\"catatan\(escape)\": x\n---\nIsi.\n"
+        )
+        let errors = await site.errors()
+        let name = escape == "\\e" ? "U+001B (ESC)" : "U+0001"
+        #expect(
+            errors.filter { $0.contains("with an escape") } == [
+                "content/announcements/ralat.md:2:8: error: this value writes the control character \(name) with an escape, and no page may show it (delete that escape (such as \\x01 or \\u0001) from the quoted value)",
+                "content/announcements/ralat.md:4:1: error: this value writes the control character \(name) with an escape, and no page may show it (delete that escape (such as \\x01 or \\u0001) from the quoted value)",
+            ], "\(errors)")
+    }
+
     @Test func characterReferencesInMarkdownDoNotPutControlsIntoAnyOutput() async throws {
         let site = try TestSite()
         defer { site.cleanUp() }

@@ -115,6 +115,14 @@ public enum YAMLParser {
             if !quoted, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
                 return .null(location(scalar.mark))
             }
+            // The file's own characters were checked (SourceText); a double-quoted value's
+            // escapes can still write a control character: refused here, and replaced so that
+            // nothing after trips on it.
+            if let found = ControlCharacters.first(in: scalar.string) {
+                diagnostics.error(
+                    .escapedControlCharacter(ControlCharacters.name(found.scalar)), at: location(scalar.mark))
+                return .scalar(ControlCharacters.replaced(scalar.string), quoted: quoted, location(scalar.mark))
+            }
             return .scalar(scalar.string, quoted: quoted, location(scalar.mark))
         case .sequence(let sequence):
             var items: [YAMLValue] = []
@@ -130,6 +138,11 @@ public enum YAMLParser {
                 let keyText = key.scalar?.string ?? ""
                 if key.scalar == nil {
                     diagnostics.error(.keyNotAWord, at: location(key.mark))
+                    continue
+                }
+                if let found = ControlCharacters.first(in: keyText) {
+                    diagnostics.error(
+                        .escapedControlCharacter(ControlCharacters.name(found.scalar)), at: location(key.mark))
                     continue
                 }
                 entries.append(

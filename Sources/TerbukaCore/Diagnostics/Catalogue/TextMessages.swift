@@ -172,6 +172,19 @@ extension Message {
             "T0218", en: "YAML aliases (*name) are not supported in content; write the value out",
             id: "alias YAML (*nama) tidak didukung di konten; tuliskan nilainya")
     }
+
+    /// A quoted value whose escape (`\x01`, `\u0001`) writes a character the file could not
+    /// hold as it is (SourceText refuses those).
+    static func escapedControlCharacter(_ name: String) -> Message {
+        Message(
+            "T0219",
+            en: "this value writes the control character \(name) with an escape, and no page may show it",
+            id:
+                "nilai ini menuliskan karakter kendali \(name) lewat escape, dan tidak boleh tampil di halaman mana pun",
+            hint: Bilingual(
+                id: "hapus escape itu (misalnya \\x01 atau \\u0001) dari nilai dalam tanda kutip",
+                en: "delete that escape (such as \\x01 or \\u0001) from the quoted value"))
+    }
 }
 
 /// Why a written date or time cannot be read.
@@ -332,5 +345,10 @@ extension CodeExplanation {
         .init(
             .yamlAlias, meaning: "Alias YAML (*nama) tidak dipakai di konten.",
             action: "Tuliskan nilainya secara langsung."),
+        .init(
+            .escapedControlCharacter("U+0001"),
+            meaning:
+                "Nilai dalam tanda kutip ganda menuliskan karakter kendali lewat escape (\\x01, \\u0001); karakter seperti itu tidak terlihat dan tidak boleh tampil di halaman.",
+            action: "Hapus escape itu dari nilainya."),
     ]
 }
