@@ -100,6 +100,16 @@ import Testing
         #expect(written.name(0) == "PESERTA DENGAN NAMA PANJANG 0 É")
     }
 
+    /// On every core, each row's name is copied anew once and only its own.
+    @Test func namesAreCopiedAnewOnEveryCoreEachToItsOwnRow() {
+        var rows = (0..<1_000).map { Self.skdRow("\($0)", 100, 100, 200, row: Int32($0 + 2)) }
+        for index in rows.indices { rows[index].identity.name = "PESERTA DENGAN NAMA PANJANG \(index)" }
+        let before = rows.map(\.identity.name)
+        Grouping.copyNamesInOrder(&rows, parallelFrom: 1) { $0.identity.name.copyAnew() }
+        #expect(rows.map(\.identity.name) == before)
+        #expect(rows.map(\.identity.participant) == (0..<1_000).map { "\($0)" })
+    }
+
     @Test func aSuppliedStatusThatDiffersIsAnErrorThatStatesTheRule() {
         var diagnostics = Diagnostics()
         _ = VacancyResults(

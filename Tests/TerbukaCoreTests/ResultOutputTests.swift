@@ -93,6 +93,10 @@ import Testing
         defer { site.cleanUp() }
         let results = try await site.results()
         #expect(results.tables.map(\.stage) == [.skd, .skb, .akhir])
+        let skd = try #require(results.table(.skd))
+        #expect(skd.cells(0) == [100, 100, 180, 380, 1].map(CellValue.integer) + [.text("P/L")])
+        let absent = try #require((0..<skd.count).first { skd.participant($0) == "G" })
+        #expect(skd.cells(absent) == Array(repeating: .empty, count: 5) + [.text("TH")])
         for table in results.tables {
             var cells: [CellValue] = []
             // Forwards and back: an absent row after a scored one, and the other way.
@@ -145,6 +149,11 @@ import Testing
         let folder = site.site.output.appendingPathComponent("lowongan/cpns-2024/hasil/skd")
         let count = SiteFiles.list(folder).count
         #expect(count >= 5)
+        // The first page: the directory of the others, no rows, no neighbours.
+        let first = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(first.contains("<p>Halaman 1 / \(count)</p>"))
+        #expect(first.contains("<a href=\"../../../../lowongan/cpns-2024/hasil/skd/\(count)/index.html\">"))
+        #expect(!first.contains("<th scope=\"row\">") && !first.contains("rel=\"prev\""))
         var seen = Set<String>()
         for number in 2...count {
             let html = try String(

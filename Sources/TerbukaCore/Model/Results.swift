@@ -15,15 +15,6 @@ public struct PrivateTieBreaks: Sendable {
     }
 }
 
-extension String {
-    /// The same text in storage of its own (a short text is held inline, with none).
-    mutating func copyAnew() {
-        self = withUTF8 { bytes in
-            String(unsafeUninitializedCapacity: bytes.count) { $0.initialize(fromContentsOf: bytes) }
-        }
-    }
-}
-
 /// Who a row is about, and where it stands. Kept small: a table may have a million rows.
 public struct RowIdentity: Sendable {
     public var participant: String

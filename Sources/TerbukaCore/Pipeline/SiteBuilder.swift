@@ -1,6 +1,6 @@
 import Foundation
 
-#if os(Linux)
+#if canImport(Glibc)
     import TerbukaMalloc
 #endif
 
@@ -198,12 +198,11 @@ public struct SiteBuilder: Sendable {
         for index in content.vacancies.indices {
             content.vacancies[index].tables = content.vacancies[index].tables.rowsLetGo
         }
-        #if os(Linux)
+        #if canImport(Glibc)
             // The memory of the rows as read, spread among the ranked tables' (their names
             // were copied anew in the tables' order, SKDResults), given back: otherwise it
-            // stayed counted in the build's memory (a million rows: peak 537 MiB without,
-            // 520 with, /usr/bin/time).
-            if write, rows >= Parallel.parallelFrom { malloc_trim(0) }
+            // stayed counted in the build's peak memory (BENCHMARKS.md, fifteenth session).
+            if write, rows >= Self.memoryGivenBackFrom { malloc_trim(0) }
         #endif
         let (theme, themeDiagnostics) = await themed
         diagnostics.append(contentsOf: themeDiagnostics)
@@ -361,6 +360,10 @@ public struct SiteBuilder: Sendable {
             return report()
         }
     }
+
+    /// Rows from which the memory of the rows as read is given back once they are ranked;
+    /// fewer hold too little to matter.
+    static let memoryGivenBackFrom = 50_000
 
     /// Ranks every vacancy's tables, vacancies in parallel; diagnostics keep vacancy order.
     static func computeResults(_ vacancies: [Vacancy], writing: Bool, into diagnostics: inout Diagnostics) async

@@ -268,10 +268,12 @@ public final class SiteRenderer: Sendable {
     /// The page at `path`, `template` filled with the chrome and `body`; with an
     /// incremental build's previous output, that output's page when it had the same `key`
     /// (a page made from one input: its view is not made), or was made from the same view
-    /// (the same fingerprint). `spliced`: the values the view holds as SplicedText, by slot.
+    /// (the same fingerprint). `spliced`: the values the view holds as SplicedText. `memo`:
+    /// other pages may have the same view but for those values (`made`).
     func page<Body: Sendable & Fingerprinted>(
         _ path: String, template: String, title: String, description: String, current: String?,
-        key: PageKey.Made? = nil, spliced: [SplicedText] = [], body: @escaping @Sendable (String) -> Body
+        key: PageKey.Made? = nil, spliced: [SplicedText] = [], memo: Bool = false,
+        body: @escaping @Sendable (String) -> Body
     ) -> OutputFile {
         let finish: @Sendable (String) -> Data = { page in
             spliced.isEmpty ? Data(page.utf8) : SplicedText.splice(spliced, into: page)
@@ -285,7 +287,7 @@ public final class SiteRenderer: Sendable {
             let made: @Sendable () -> (fingerprint: () -> String, render: @Sendable () -> String) = { [self] in
                 self.made(
                     path, template: template, title: title, description: description, current: current,
-                    memo: !spliced.isEmpty, body: body)
+                    memo: memo, body: body)
             }
             if reuse.keyHolds(fullPath, { made().fingerprint() == known }) {
                 reuse.noteTaken(fullPath)
@@ -294,7 +296,7 @@ public final class SiteRenderer: Sendable {
         }
         let (fingerprint, render) = made(
             path, template: template, title: title, description: description, current: current,
-            memo: !spliced.isEmpty, body: body)
+            memo: memo, body: body)
         if let reuse, let previous = reuse.page(fullPath, fingerprint: fingerprint()) {
             return OutputFile(path: fullPath, contents: .previous(previous) { finish(render()) })
         }
@@ -303,7 +305,8 @@ public final class SiteRenderer: Sendable {
 
     /// The page at `path`: the fingerprint of its view, and its HTML. With `memo`, its
     /// `main` block is rendered once for every page whose view differs only in its
-    /// spliced values.
+    /// spliced values; not on a site in several languages, where each page's view holds
+    /// its own path (the links to its other languages), so no two would share it.
     private func made<Body: Sendable & Fingerprinted>(
         _ path: String, template: String, title: String, description: String, current: String?, memo: Bool,
         body: (String) -> Body
@@ -369,7 +372,7 @@ public final class SiteRenderer: Sendable {
         let render: @Sendable () -> String = { [chrome, theme] in
             chrome.render(
                 view, probe: probe, template: template, kind: kind, values: (title, description, encodedPath),
-                templates: theme.chrome, memo: memo ? digest(true) : nil)
+                templates: theme.chrome, memo: memo && links.isEmpty ? digest(true) : nil)
         }
         return (fingerprint, render)
     }

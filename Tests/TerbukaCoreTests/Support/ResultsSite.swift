@@ -96,7 +96,6 @@ struct ResultsSite {
         return rows
     }
 
-    /// Status of each participant in a published table, as "participant:status" sorted.
     /// The vacancy's ranked tables, from a build that must succeed.
     func results() async throws -> VacancyResults {
         let report = await site.build()
@@ -106,6 +105,7 @@ struct ResultsSite {
         return results
     }
 
+    /// Status of each participant in a published table, as "participant:status" sorted.
     func statuses(_ stage: String) async throws -> [String: String] {
         try await published(stage).mapValues { $0["status"] ?? "" }
     }

@@ -219,14 +219,15 @@ struct SeatRanking: PublishedResultTable {
     }
 
     func cells(_ position: Int, into cells: inout [CellValue]) {
-        let entrant = entrants[position]
         cells.removeAll(keepingCapacity: true)
-        cells += entrant.values
+        cells += entrants[position].values
         cells.append(ranks[position] > 0 ? .integer(Int(ranks[position])) : .empty)
         cells.append(.status(statuses[position]))
-        cells += entrant.trailing
+        cells += entrants[position].trailing
         guard seats.hasMoveColumns else { return }
-        for end in [entrant.move?.from, entrant.move?.to] { cells.append(end.map { .text($0.value) } ?? .empty) }
+        let move = entrants[position].move
+        cells.append(move?.from.map { .text($0.value) } ?? .empty)
+        cells.append(move?.to.map { .text($0.value) } ?? .empty)
     }
 }
 

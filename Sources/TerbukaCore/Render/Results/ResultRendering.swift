@@ -173,22 +173,21 @@ extension SiteRenderer {
         for index in pages {
             let path = Route.resultPage(vacancy.id, table.stage, page: index)
             // Spliced into the page: the rows, and what tells the further pages apart, so
-            // that their content is rendered once (SplicedText).
+            // that their content is rendered once (SplicedText; the first page differs).
             let root = Links.root(from: prefix + path)
-            let sections = SplicedText(
-                slot: 0, ResultSections.render(plan.pages[index], of: table, cutoffs: cutoffs, labels: labels))
-            let pageLabel = SplicedText(slot: 1, pageCount > 1 ? "\(text(.page)) \(index + 1) / \(pageCount)" : "")
+            var spliced = SplicedValues()
+            let sections = spliced.add(
+                ResultSections.render(plan.pages[index], of: table, cutoffs: cutoffs, labels: labels))
+            let pageLabel = spliced.add(pageCount > 1 ? "\(text(.page)) \(index + 1) / \(pageCount)" : "")
             let previous =
                 index > 0
-                ? SplicedText(slot: 2, pageHref(Route.resultPage(vacancy.id, table.stage, page: index - 1), root: root))
-                : nil
+                ? spliced.add(pageHref(Route.resultPage(vacancy.id, table.stage, page: index - 1), root: root)) : nil
             let next =
                 index + 1 < pageCount
-                ? SplicedText(slot: 3, pageHref(Route.resultPage(vacancy.id, table.stage, page: index + 1), root: root))
-                : nil
+                ? spliced.add(pageHref(Route.resultPage(vacancy.id, table.stage, page: index + 1), root: root)) : nil
             let file = self.page(
                 path, template: "results", title: "\(stageLabel) — \(vacancy.title)", description: "",
-                current: Route.vacancyList, spliced: [sections, pageLabel] + [previous, next].compactMap { $0 }
+                current: Route.vacancyList, spliced: spliced.all, memo: index > 0
             ) { [self] root in
                 // The first page carries the announcement, the legend and the directory of
                 // pages, so that each further page stays small however many pages there are.

@@ -12,26 +12,30 @@ import Mustache
 ///   same, and the engine renders their content once (PageChrome's memo).
 ///
 /// The engine writes this value as its marker wherever a template writes it (`{{{…}}}`,
-/// `{{…}}` escaped, `{{.}}` inside its section); it is not a string, so the engine's
-/// string transforms give nothing, as for any other value they do not apply to. Each
-/// value of a page has its own slot, a number. The marker
+/// `{{…}}` escaped, `{{.}}` inside its section, `{{#…}}` always shown as a string is) and
+/// `splice` puts in what the engine would have written for the value as a string. Where a
+/// theme's template goes further, it differs: the engine's string transforms
+/// (`{{uppercased(…)}}`, `{{#empty(…)}}`) give nothing, since this is not a string; inside
+/// its section the engine finds `slot` and `bytes` in it; and an indented partial or block
+/// indents the line after the value only if the marker ends a line. The built-in theme
+/// does none of these.
+///
+/// Each value of a page has its own slot, a number given by `SplicedValues`. The marker
 /// begins and ends with U+0001, which no content, theme or Markdown can bring to a page
-/// (ControlCharacters): escaped, its `&` comes out as `&amp;`, and the value is then put
-/// in escaped, as the engine would have written it.
+/// (ControlCharacters, YAMLParser): escaped, its `&` comes out as `&amp;`, and the value
+/// is then put in escaped, as the engine would have written it.
 struct SplicedText: Sendable, MustacheCustomRenderable, Fingerprinted {
     let slot: Int
     let bytes: Data
 
-    init(slot: Int, _ bytes: Data) {
+    fileprivate init(slot: Int, _ bytes: Data) {
         self.slot = slot
         self.bytes = bytes
     }
 
-    init(slot: Int, _ text: String) {
-        self.init(slot: slot, Data(text.utf8))
-    }
+    private static let prefix = "\u{1}terbuka&spliced"
 
-    static func marker(_ slot: Int) -> String { "\u{1}terbuka&spliced\(slot)\u{1}" }
+    static func marker(_ slot: Int) -> String { "\(prefix)\(slot)\u{1}" }
 
     var renderText: String { Self.marker(slot) }
     var isNull: Bool { false }
@@ -39,18 +43,14 @@ struct SplicedText: Sendable, MustacheCustomRenderable, Fingerprinted {
     /// For a page's fingerprint (an incremental build's reuse), the value; for the memo of
     /// a page's content, the slot alone: the pages that differ only in these values share it.
     func fingerprint(into f: inout Fingerprint) {
-        if f.splicedAsSlots {
-            f.addInteger(slot)
-        } else {
-            bytes.withUnsafeBytes { f.addBytes($0.bindMemory(to: UInt8.self)) }
-        }
+        if f.splicedAsSlots { f.addInteger(slot) } else { f.addBytes(bytes) }
     }
 
     /// `page` with each marker replaced by the value in its slot (escaped where the marker
     /// was). Any other U+0001 becomes U+FFFD, as the escapers do with any control character.
     static func splice(_ values: [SplicedText], into page: String) -> Data {
-        let raw = Array("\u{1}terbuka&spliced".utf8)
-        let escaped = Array(PageChrome.escape("\u{1}terbuka&spliced").utf8)
+        let raw = Array(prefix.utf8)
+        let escaped = Array(PageChrome.escape(prefix).utf8)
         var page = page
         return page.withUTF8 { text in
             var out = Data(capacity: text.count + values.reduce(0) { $0 + $1.bytes.count })
@@ -93,5 +93,22 @@ struct SplicedText: Sendable, MustacheCustomRenderable, Fingerprinted {
         }
         guard index > prefix.count, index < text.count, text[index] == 1 else { return nil }
         return (slot, index + 1)
+    }
+}
+
+/// The values spliced into one page, each with a slot of its own: the page is given
+/// `all`, and no value can be left out of it or share a slot.
+struct SplicedValues {
+    private(set) var all: [SplicedText] = []
+
+    mutating func add(_ bytes: Data) -> SplicedText {
+        precondition(all.count < 10_000, "a marker's slot has at most four digits")
+        let value = SplicedText(slot: all.count, bytes)
+        all.append(value)
+        return value
+    }
+
+    mutating func add(_ text: String) -> SplicedText {
+        add(Data(text.utf8))
     }
 }
