@@ -241,14 +241,19 @@ extension BuildState {
     /// one edit, perf; BENCHMARKS.md, fourteenth session).
     static func unescape(_ text: String) -> String {
         var text = text
-        let unescaped = text.withUTF8 { bytes -> [UInt8]? in
+        let unescaped = text.withUTF8 { bytes -> String? in
             guard let base = bytes.baseAddress, memchr(base, 0x5C, bytes.count) != nil else { return nil }
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count)
-            unescape(bytes) { result.append($0) }
-            return result
+            // Never longer than the escaped text: written straight into the string's room.
+            return String(unsafeUninitializedCapacity: bytes.count) { room in
+                var count = 0
+                unescape(bytes) { byte in
+                    room[count] = byte
+                    count += 1
+                }
+                return count
+            }
         }
-        return unescaped.map { String(decoding: $0, as: UTF8.self) } ?? text
+        return unescaped ?? text
     }
 
     /// The bytes `escape` wrote, each byte they stand for given to `put` in turn: a

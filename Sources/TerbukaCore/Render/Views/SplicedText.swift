@@ -34,6 +34,9 @@ struct SplicedText: Sendable, MustacheCustomRenderable, Fingerprinted {
     }
 
     private static let prefix = "\u{1}terbuka&spliced"
+    /// The marker's beginning as the engine writes it, raw and escaped.
+    private static let rawPrefix = Array(prefix.utf8)
+    private static let escapedPrefix = Array(PageChrome.escape(prefix).utf8)
 
     static func marker(_ slot: Int) -> String { "\(prefix)\(slot)\u{1}" }
 
@@ -49,8 +52,6 @@ struct SplicedText: Sendable, MustacheCustomRenderable, Fingerprinted {
     /// `page` with each marker replaced by the value in its slot (escaped where the marker
     /// was). Any other U+0001 becomes U+FFFD, as the escapers do with any control character.
     static func splice(_ values: [SplicedText], into page: String) -> Data {
-        let raw = Array(prefix.utf8)
-        let escaped = Array(PageChrome.escape(prefix).utf8)
         var page = page
         return page.withUTF8 { text in
             var out = Data(capacity: text.count + values.reduce(0) { $0 + $1.bytes.count })
@@ -61,14 +62,15 @@ struct SplicedText: Sendable, MustacheCustomRenderable, Fingerprinted {
                 let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 out.append(UnsafeBufferPointer(rebasing: text[start..<at]))
                 let rest = UnsafeBufferPointer(rebasing: text[at...])
-                if let (slot, length) = slot(in: rest, after: raw), let value = values.first(where: { $0.slot == slot })
-                {
-                    out.append(value.bytes)
-                    index = at + length
-                } else if let (slot, length) = slot(in: rest, after: escaped),
+                let raw = slot(in: rest, after: rawPrefix)
+                if let (slot, length) = raw ?? slot(in: rest, after: escapedPrefix),
                     let value = values.first(where: { $0.slot == slot })
                 {
-                    out.append(contentsOf: PageChrome.escape(String(decoding: value.bytes, as: UTF8.self)).utf8)
+                    if raw != nil {
+                        out.append(value.bytes)
+                    } else {
+                        out.append(contentsOf: PageChrome.escape(String(decoding: value.bytes, as: UTF8.self)).utf8)
+                    }
                     index = at + length
                 } else {
                     out.append(contentsOf: "\u{FFFD}".utf8)
