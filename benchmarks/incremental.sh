@@ -12,11 +12,11 @@ notices=${1:-10000}
 runs=${2:-5}
 folder=${NOTICES_SITE:-/dev/shm/terbuka-notices-$notices}
 scripts/install-deps.sh >/dev/null
-swift build -c release --product terbuka >/dev/null
+# Terbuka as it is released (scripts/release-build.sh).
+bin=$(scripts/release-build.sh | tail -1)/terbuka
 if [ ! -d "$folder/terbuka/content/announcements" ]; then
   python3 benchmarks/notices.py "$folder" --notices "$notices"
 fi
-bin=.build/release/terbuka
 site="$folder/terbuka"
 notice="$site/content/announcements/$(ls "$site/content/announcements" | sort | sed -n "$((notices / 2 + 1))p")"
 saved=$(mktemp)

@@ -15,7 +15,8 @@ for tool in hugo time; do
     $sudo apt-get install -y -qq "$tool" >/dev/null
   fi
 done
-swift build -c release --product terbuka >/dev/null
+# Terbuka as it is released (scripts/release-build.sh).
+bin=$(scripts/release-build.sh | tail -1)/terbuka
 if [ ! -d "$folder/terbuka/content/announcements" ]; then
   python3 benchmarks/notices.py "$folder" --notices "$notices"
 fi
@@ -24,7 +25,7 @@ echo "input: $notices notices, $(cat "$folder"/terbuka/content/announcements/*.m
 results=$(mktemp)
 for run in $(seq "$runs"); do
   rm -rf "$folder/out-terbuka" "$folder/out-hugo"
-  /usr/bin/time -f "terbuka %e %M" -a -o "$results" .build/release/terbuka build --quiet --no-cache \
+  /usr/bin/time -f "terbuka %e %M" -a -o "$results" "$bin" build --quiet --no-cache \
     --site "$folder/terbuka" --output "$folder/out-terbuka" >/dev/null
   /usr/bin/time -f "hugo %e %M" -a -o "$results" hugo --quiet --source "$folder/hugo" \
     --destination "$folder/out-hugo" >/dev/null

@@ -8,7 +8,8 @@ rows=${1:-1000000}
 formations=${2:-5000}
 site=${BENCH_SITE:-/tmp/terbuka-bench-$rows-$formations}
 scripts/install-deps.sh
-swift build -c release --product terbuka >/dev/null
+# Terbuka as it is released (scripts/release-build.sh).
+bin=$(scripts/release-build.sh | tail -1)/terbuka
 if [ ! -f "$site/content/vacancies/bench/results/skd.csv" ]; then
   echo "generating $rows rows over $formations formations into $site"
   python3 benchmarks/generate.py "$site" --rows "$rows" --formations "$formations"
@@ -20,11 +21,11 @@ fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -m)"
 echo "input: $(du -h "$site/content/vacancies/bench/results/skd.csv" | cut -f1) skd.csv"
 rm -rf "$site/output" "$site/.output.cache"
-/usr/bin/time -f "check: %e s wall, %U s user, %M KB peak" .build/release/terbuka check --site "$site" 2>&1 | tail -1
-/usr/bin/time -f "build (new output): %e s wall, %U s user, %M KB peak" .build/release/terbuka build --no-cache --site "$site" 2>&1 | tail -1
-/usr/bin/time -f "build (replacing the output): %e s wall, %U s user, %M KB peak" .build/release/terbuka build --no-cache --site "$site" 2>&1 | tail -1
-/usr/bin/time -f "build (keeping a cache): %e s wall, %U s user, %M KB peak" .build/release/terbuka build --site "$site" 2>&1 | tail -1
-/usr/bin/time -f "build (nothing changed): %e s wall, %U s user, %M KB peak" .build/release/terbuka build --site "$site" 2>&1 | tail -1
+/usr/bin/time -f "check: %e s wall, %U s user, %M KB peak" "$bin" check --site "$site" 2>&1 | tail -1
+/usr/bin/time -f "build (new output): %e s wall, %U s user, %M KB peak" "$bin" build --no-cache --site "$site" 2>&1 | tail -1
+/usr/bin/time -f "build (replacing the output): %e s wall, %U s user, %M KB peak" "$bin" build --no-cache --site "$site" 2>&1 | tail -1
+/usr/bin/time -f "build (keeping a cache): %e s wall, %U s user, %M KB peak" "$bin" build --site "$site" 2>&1 | tail -1
+/usr/bin/time -f "build (nothing changed): %e s wall, %U s user, %M KB peak" "$bin" build --site "$site" 2>&1 | tail -1
 echo "output: $(du -sh "$site/output" | cut -f1) in $(find "$site/output" -type f | wc -l) files"
 largest=$(find "$site/output/lowongan" -path '*/hasil/*' -name index.html -printf '%s %p\n' | sort -n | tail -1)
 echo "largest result page: $largest bytes"

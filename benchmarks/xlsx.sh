@@ -10,7 +10,8 @@ runs=${1:-5}
 csv=/tmp/terbuka-bench-1000000-5000
 xlsx=/tmp/terbuka-bench-xlsx-1000000-5000
 scripts/install-deps.sh
-swift build -c release --product terbuka >/dev/null
+# Terbuka as it is released (scripts/release-build.sh).
+bin=$(scripts/release-build.sh | tail -1)/terbuka
 [ -f "$csv/content/vacancies/bench/results/skd.csv" ] || python3 benchmarks/generate.py "$csv"
 [ -f "$xlsx/content/vacancies/bench/results/skd.xlsx" ] || python3 benchmarks/generate.py "$xlsx" --xlsx
 echo "input: $(du -h "$csv/content/vacancies/bench/results/skd.csv" | cut -f1) skd.csv, $(du -h "$xlsx/content/vacancies/bench/results/skd.xlsx" | cut -f1) skd.xlsx"
@@ -18,7 +19,7 @@ times=$(mktemp)
 for i in $(seq "$runs"); do
   for kind in csv xlsx; do
     site=$csv; [ "$kind" = xlsx ] && site=$xlsx
-    /usr/bin/time -f "$kind %e %M" -a -o "$times" .build/release/terbuka check --quiet --site "$site"
+    /usr/bin/time -f "$kind %e %M" -a -o "$times" "$bin" check --quiet --site "$site"
   done
 done
 python3 - "$times" <<'PY'
@@ -34,7 +35,7 @@ for kind, values in runs.items():
 print(f"ratio of medians xlsx/csv: {statistics.median(w for w, _ in runs['xlsx']) / statistics.median(w for w, _ in runs['csv']):.2f}")
 PY
 rm -f "$times"
-.build/release/terbuka build --quiet --site "$csv" --output /tmp/terbuka-out-csv
-.build/release/terbuka build --quiet --site "$xlsx" --output /tmp/terbuka-out-xlsx
+"$bin" build --quiet --site "$csv" --output /tmp/terbuka-out-csv
+"$bin" build --quiet --site "$xlsx" --output /tmp/terbuka-out-xlsx
 cmp /tmp/terbuka-out-csv/data/bench/skd.csv /tmp/terbuka-out-xlsx/data/bench/skd.csv && echo "published skd.csv: identical from CSV and from the workbook"
 rm -rf /tmp/terbuka-out-csv /tmp/terbuka-out-xlsx

@@ -3,5 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-swift build -c release --product terbuka
-.build/release/terbuka build "$@"
+# Terbuka as it is released (scripts/release-build.sh), so that the release archive made by
+# the test command (scripts/package.sh) reuses this build.
+bin=$(scripts/release-build.sh | tail -1)
+"$bin/terbuka" build "$@"

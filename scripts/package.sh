@@ -18,11 +18,7 @@ cd "$(dirname "$0")/.."
 out=$(mkdir -p "${1:-dist}" && cd "${1:-dist}" && pwd)
 scripts/install-deps.sh
 
-# A scratch folder of its own: the demo's release build (without the static standard
-# library) would otherwise be rebuilt from scratch after every package, and back.
-flags=(-c release --static-swift-stdlib --product terbuka --scratch-path .build/package)
-swift build "${flags[@]}"
-bin=$(swift build "${flags[@]}" --show-bin-path)
+bin=$(scripts/release-build.sh | tail -1)
 version=$("$bin/terbuka" --version)
 name="terbuka-$version-linux-$(uname -m)"
 epoch=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}
