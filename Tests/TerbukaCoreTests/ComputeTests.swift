@@ -322,7 +322,14 @@ import Testing
                 twk: 5 * Int.random(in: 10...20, using: &generator),
                 tiu: 5 * Int.random(in: 14...24, using: &generator),
                 tkp: Int.random(in: 150...170, using: &generator))
-            return SKDRow(identity: identity, scores: scores, absence: nil, supplied: nil)
+            // Every 500th row types a rank no ranking gives: differences in every run of
+            // formations, more than a report lists.
+            let supplied =
+                index % 500 == 0
+                ? SuppliedColumns(
+                    total: nil, rank: Located(0, at: ComputeTests.skdPlace.location(line: index + 2, column: 6)),
+                    status: nil, final: nil) : nil
+            return SKDRow(identity: identity, scores: scores, absence: nil, supplied: supplied)
         }
         var diagnostics = Diagnostics()
         let results = SKDResults(
@@ -355,6 +362,43 @@ import Testing
                 ? expectedRanks[position - 1] : Int32(position - groupStart + 1)
         }
         #expect(results.ranks == expectedRanks)
-        #expect(diagnostics.all.isEmpty)
+        // Statuses and groups as the rules give them, formation by formation.
+        var expectedStatuses: [ResultStatus?] = []
+        var expectedGroups: [(code: String, range: Range<Int>, present: Int, passed: Int, shortlisted: Int)] = []
+        for (position, index) in expected.enumerated() {
+            let row = rows[index]
+            if position == 0 || rows[expected[position - 1]].identity.formationIndex != row.identity.formationIndex {
+                expectedGroups.append((row.identity.formation, position..<position, 0, 0, 0))
+            }
+            expectedGroups[expectedGroups.count - 1].range =
+                expectedGroups[expectedGroups.count - 1].range
+                .lowerBound..<(position + 1)
+            guard let scores = row.scores else {
+                expectedStatuses.append(row.absence.map(ResultStatus.absent))
+                continue
+            }
+            let passed = rules.passing["umum"]!.minimumsToMeet.areMet(by: scores)
+            let status: ResultStatus =
+                passed
+                ? (Int(expectedRanks[position]) <= rules.shortlistMultiplier * 2 ? .shortlisted : .passedNotShortlisted)
+                : .notPassed
+            expectedStatuses.append(status)
+            expectedGroups[expectedGroups.count - 1].present += 1
+            if passed { expectedGroups[expectedGroups.count - 1].passed += 1 }
+            if status == .shortlisted { expectedGroups[expectedGroups.count - 1].shortlisted += 1 }
+        }
+        #expect(results.statuses == expectedStatuses)
+        #expect(results.groups.map(\.formation.code) == expectedGroups.map(\.code))
+        #expect(results.groups.map(\.range) == expectedGroups.map(\.range))
+        #expect(
+            results.groups.map { [$0.present, $0.passed, $0.shortlisted] }
+                == expectedGroups.map { [$0.present, $0.passed, $0.shortlisted] })
+        // The differences: the first `DifferenceReport.limit` in the formations' order, then
+        // how many more, as one loop over the formations reports them.
+        let typed = expected.filter { rows[$0].supplied != nil }
+        #expect(typed.count > DifferenceReport.limit)
+        let lines = diagnostics.all.map(\.location.line)
+        #expect(lines.dropLast() == typed.prefix(DifferenceReport.limit).map { Optional($0 + 2) })
+        #expect(diagnostics.all.last?.message == .moreDifferences(typed.count - DifferenceReport.limit))
     }
 }

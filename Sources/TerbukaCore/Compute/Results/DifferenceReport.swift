@@ -13,6 +13,12 @@ struct DifferenceReport {
         if listed.count < Self.limit { listed.append((message, location)) } else { more += 1 }
     }
 
+    /// `other`'s differences after these, as if added here in turn.
+    mutating func append(_ other: DifferenceReport) {
+        for (message, location) in other.listed { add(message, at: location) }
+        more += other.more
+    }
+
     func finish(into diagnostics: inout Diagnostics) {
         for (message, location) in listed { diagnostics.error(message, at: location) }
         if more > 0 {

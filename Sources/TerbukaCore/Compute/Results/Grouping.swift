@@ -8,16 +8,8 @@ enum Grouping {
         count: Int, formations: [Formation], formation: (Int) -> Int32, before: (Int, Int) -> Bool,
         parallelFrom: Int = Parallel.parallelFrom
     ) -> (order: [Int32], ranges: [(Formation, Range<Int>)]) {
-        var ends = [Int](repeating: 0, count: formations.count + 1)
-        for index in 0..<count { ends[Int(formation(index)) + 1] += 1 }
-        for index in formations.indices { ends[index + 1] += ends[index] }
-        var next = ends
-        var order = [Int32](repeating: 0, count: count)
-        for index in 0..<count {
-            let group = Int(formation(index))
-            order[next[group]] = Int32(index)
-            next[group] += 1
-        }
+        let order = countedIntoPlace(count: count, formations: formations.count, formation, parallelFrom: parallelFrom)
+        let ends = order.ends
         var ranges: [(Formation, Range<Int>)] = []
         for (index, item) in formations.enumerated() where ends[index] < ends[index + 1] {
             ranges.append((item, ends[index]..<ends[index + 1]))
@@ -25,8 +17,9 @@ enum Grouping {
         // Each formation's rows sorted where they lie; on a long table, runs of formations of
         // about the same number of rows on every core (each range is sorted by one thread, so
         // the order is the same whatever the scheduling).
-        let runs = count < parallelFrom ? [0..<ranges.count] : runs(of: ranges.map(\.1), count: count)
-        order.withUnsafeMutableBufferPointer { buffer in
+        let runs = runs(of: ranges, count: count, parallelFrom: parallelFrom)
+        var sorted = order.indices
+        sorted.withUnsafeMutableBufferPointer { buffer in
             _ = Parallel.indices(runs.count) { run in
                 for (_, range) in ranges[runs[run]] {
                     var slice = UnsafeMutableBufferPointer(rebasing: buffer[range])
@@ -34,7 +27,53 @@ enum Grouping {
                 }
             }
         }
-        return (order, ranges)
+        return (sorted, ranges)
+    }
+
+    /// The `count` indices by `formation` (of `formations`), each formation's in index order
+    /// (a counting sort), and where each formation's end: formation `f` holds
+    /// `indices[ends[f]..<ends[f + 1]]`. From `parallelFrom` indices, counted and put in
+    /// place in runs on every core, each run's indices after those of the runs before it:
+    /// the same order (on one core, a million rows' formations were read twice in a stretch
+    /// of one core; BENCHMARKS.md, sixteenth session).
+    static func countedIntoPlace(
+        count: Int, formations: Int, _ formation: (Int) -> Int32, parallelFrom: Int = Parallel.parallelFrom
+    ) -> (indices: [Int32], ends: [Int]) {
+        let runCount = count < parallelFrom ? 1 : Parallel.runCount
+        let length = max(1, (count + runCount - 1) / runCount)
+        let runs = (0..<runCount).map { min(count, $0 * length)..<min(count, ($0 + 1) * length) }
+        func counted(_ run: Range<Int>) -> [Int] {
+            var counts = [Int](repeating: 0, count: formations)
+            for index in run { counts[Int(formation(index))] += 1 }
+            return counts
+        }
+        let counts = runCount == 1 ? [counted(runs[0])] : Parallel.indices(runCount) { counted(runs[$0]) }
+        var ends = [Int](repeating: 0, count: formations + 1)
+        for group in 0..<formations {
+            ends[group + 1] = ends[group] + counts.reduce(0) { $0 + $1[group] }
+        }
+        // Where each run puts its first index of each formation.
+        var starts: [[Int]] = []
+        var start = Array(ends.dropLast())
+        for run in 0..<runCount {
+            starts.append(start)
+            for group in 0..<formations { start[group] += counts[run][group] }
+        }
+        let indices = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            nonisolated(unsafe) let slots = buffer
+            // Each run writes its own slots: the counts gave every run its own places.
+            func place(_ run: Int) {
+                var next = starts[run]
+                for index in runs[run] {
+                    let group = Int(formation(index))
+                    (slots.baseAddress! + next[group]).initialize(to: Int32(index))
+                    next[group] += 1
+                }
+            }
+            if runCount == 1 { place(0) } else { _ = Parallel.indices(runCount) { place($0) } }
+            initialized = count
+        }
+        return (indices, ends)
     }
 
     /// `rows` in `order` (`order[position]` is the index of the row at `position`, each
@@ -76,13 +115,17 @@ enum Grouping {
         }
     }
 
-    /// `ranges` (consecutive, covering `count` rows) cut into `Parallel.runCount` runs of
-    /// about equal rows.
-    private static func runs(of ranges: [Range<Int>], count: Int) -> [Range<Int>] {
+    /// The formations of `ranges` (consecutive, covering `count` rows), as `order` gives
+    /// them, cut into `Parallel.runCount` runs of about equal rows; one run below
+    /// `parallelFrom` rows.
+    static func runs(
+        of ranges: [(Formation, Range<Int>)], count: Int, parallelFrom: Int = Parallel.parallelFrom
+    ) -> [Range<Int>] {
+        guard count >= parallelFrom else { return [0..<ranges.count] }
         let wanted = Parallel.runCount
         var runs: [Range<Int>] = []
         var start = 0
-        for index in ranges.indices where ranges[index].upperBound * wanted >= (runs.count + 1) * count {
+        for index in ranges.indices where ranges[index].1.upperBound * wanted >= (runs.count + 1) * count {
             runs.append(start..<(index + 1))
             start = index + 1
         }

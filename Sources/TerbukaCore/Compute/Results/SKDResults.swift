@@ -103,6 +103,42 @@ struct SKDResults: PublishedResultTable {
         scoresInOrder = order.map { packed[Int($0)] }
         var ranks = [Int32](repeating: 0, count: order.count)
         var statuses = [ResultStatus?](repeating: nil, count: order.count)
+        // Formations are ranked apart: a long table's in runs of about equal rows on every
+        // core, each writing its own positions (on one, a million rows' ranks and statuses were
+        // a stretch of one core; BENCHMARKS.md, sixteenth session). Groups and differences are
+        // joined in the runs' order: as one loop over the formations gives them.
+        let runs = Grouping.runs(of: ranges, count: rows.count)
+        let parts = ranks.withUnsafeMutableBufferPointer { ranks in
+            statuses.withUnsafeMutableBufferPointer { statuses in
+                nonisolated(unsafe) let (ranks, statuses) = (ranks, statuses)
+                return Parallel.indices(runs.count) { run in
+                    Self.rank(
+                        ranges[runs[run]], rows: rows, order: order, keys: keys, rules: rules, place: place,
+                        ranks: ranks, statuses: statuses)
+                }
+            }
+        }
+        var groups: [FormationGroup] = []
+        groups.reserveCapacity(ranges.count)
+        var report = DifferenceReport(place: place)
+        for part in parts {
+            groups += part.groups
+            report.append(part.report)
+        }
+        report.finish(into: &diagnostics)
+        self.ranks = ranks
+        self.statuses = statuses
+        self.groups = groups
+    }
+
+    /// Ranks and statuses of the rows of `ranges` (formations, in `order`), written at
+    /// their positions; the formations' groups and the differences from what the agency
+    /// typed, in the formations' order.
+    private static func rank(
+        _ ranges: ArraySlice<(Formation, Range<Int>)>, rows: [SKDRow], order: [Int32], keys: [Int],
+        rules: ScoringRules, place: TablePlace, ranks: UnsafeMutableBufferPointer<Int32>,
+        statuses: UnsafeMutableBufferPointer<ResultStatus?>
+    ) -> (groups: [FormationGroup], report: DifferenceReport) {
         var groups: [FormationGroup] = []
         var report = DifferenceReport(place: place)
         for (formation, range) in ranges {
@@ -156,7 +192,7 @@ struct SKDResults: PublishedResultTable {
                 }
                 if let written = supplied.status, written.value != status {
                     let rule = Bilingual.skdStatusRule(
-                        status, failed: Self.failures(scores, marks), kind: formation.kind, rank: rank, cutoff: cutoff,
+                        status, failed: failures(scores, marks), kind: formation.kind, rank: rank, cutoff: cutoff,
                         multiplier: rules.shortlistMultiplier, seats: formation.quota)
                     report.add(
                         .suppliedDiffers(
@@ -166,10 +202,7 @@ struct SKDResults: PublishedResultTable {
                 }
             }
         }
-        report.finish(into: &diagnostics)
-        self.ranks = ranks
-        self.statuses = statuses
-        self.groups = groups
+        return (groups, report)
     }
 
     func row(_ position: Int) -> SKDRow { rows[position] }
