@@ -13,6 +13,11 @@ import Testing
     /// not end where the next begins is read on to the end instead. Nil when not cut.
     static func records(_ bytes: [UInt8], head: Int, parts: Int, minimum: Int = 1) throws -> [String]? {
         var reader = CSVReader(bytes: bytes)
+        return try records(&reader, head: head, parts: parts, minimum: minimum)
+    }
+
+    /// The same, from `reader`.
+    static func records(_ reader: inout CSVReader, head: Int, parts: Int, minimum: Int = 1) throws -> [String]? {
         var found: [String] = []
         var record = TableRecord()
         for _ in 0..<head where try reader.read(into: &record) { found.append(describe(record)) }
@@ -144,6 +149,56 @@ import Testing
         let late = Array("a,b\n1,x\r2".utf8)
         #expect(!CSVReader.hasLoneReturn(late, 0..<7))
         #expect(CSVReader.hasLoneReturn(late, 7..<late.count))
+    }
+
+    @Test func aFileCutInPartsGivesTheRecordsOfItsBytes() throws {
+        let folder = try makeTemporaryFolder("terbuka-parts")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("t.csv")
+        // Past the first chunk, so that the rest is read from the file when it is cut.
+        var bytes = Self.awkward
+        while bytes.count <= CSVReader.chunkSize { bytes += Self.awkward.drop(while: { $0 != 10 }).dropFirst() }
+        try Data(bytes).write(to: file)
+        var reader = try CSVReader(contentsOf: file)
+        let found = try Self.records(&reader, head: 1, parts: 3)
+        #expect(try found == Self.wholeRecords(bytes))
+    }
+
+    /// `appendRest` after the first `first` bytes of a file of `count` bytes opened when it
+    /// had `size`: the bytes appended.
+    static func rest(count: Int, first: Int, size: Int) throws -> (appended: Data, file: Data) {
+        let folder = try makeTemporaryFolder("terbuka-rest")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("t.bin")
+        // Each run of 1,000 bytes its own value: a byte out of place shows.
+        var bytes = Data(count: count)
+        bytes.withUnsafeMutableBytes { bytes in
+            for run in stride(from: 0, to: count, by: 1_000) {
+                memset(bytes.baseAddress! + run, Int32(run / 1_000 % 251), min(1_000, count - run))
+            }
+        }
+        try bytes.write(to: file)
+        let handle = try FileHandle(forReadingFrom: file)
+        defer { try? handle.close() }
+        var appended = Array(try handle.read(upToCount: first) ?? Data())
+        CSVReader.appendRest(of: handle, size: size, to: &appended)
+        return (Data(appended), bytes)
+    }
+
+    @Test func theRestOfALongFileIsReadInTwoHalvesIntoPlace() throws {
+        let count = CSVReader.halvesFrom + CSVReader.chunkSize + 12_345
+        let (appended, file) = try Self.rest(count: count, first: CSVReader.chunkSize, size: count)
+        #expect(appended == file)
+    }
+
+    @Test func theRestIsReadToTheFilesEndWhateverSizeItHadWhenOpened() throws {
+        let count = CSVReader.halvesFrom + 3 * CSVReader.chunkSize
+        // Grown since it was opened: read on past the size it had. Shrunk: what is there,
+        // whether the second half or both start past its end.
+        for size in [count / 2, count + 1_000, 3 * count] {
+            let (appended, file) = try Self.rest(count: count, first: 100, size: size)
+            #expect(appended == file, "opened at \(size) bytes")
+        }
     }
 
     @Test func aShortRestIsNotCut() throws {

@@ -13,6 +13,8 @@ public struct CSVReader {
     private var buffer: [UInt8]
     private var position: Int
     private var refill: () -> [UInt8]?
+    /// Appends the rest of the file to the bytes given, at once (`split`); nil: by `refill`.
+    private var readRest: ((inout [UInt8]) -> Void)?
     private var line = 1
     private var column = 1
     private var field: [UInt8] = []
@@ -45,6 +47,69 @@ public struct CSVReader {
             }
             return [UInt8](data)
         }
+        readRest = { bytes in
+            Self.appendRest(of: handle, size: size, to: &bytes)
+            try? handle.close()
+        }
+    }
+
+    /// Files from this size on are read in two halves at once when their rest is wanted
+    /// whole (`split`).
+    static let halvesFrom = 8 << 20
+
+    /// Appends what is left in the file at `handle` (from its offset to its end) to `bytes`:
+    /// the bytes up to `size` (the file's size when opened) straight into their place, in
+    /// two halves read at once from
+    /// `halvesFrom` bytes, then whatever the file has grown by. Read in 1 MB chunks, each
+    /// copied twice, on one core, a 60 MB table's rest was a tenth of a second at the start
+    /// of the million-row build with the other core idle (perf; BENCHMARKS.md, sixteenth
+    /// session).
+    static func appendRest(of handle: FileHandle, size: Int, to bytes: inout [UInt8]) {
+        let descriptor = handle.fileDescriptor
+        guard let start = try? handle.offset(), case let expected = size - Int(start), expected > 0 else {
+            while let data = try? handle.read(upToCount: chunkSize), !data.isEmpty { bytes += data }
+            return
+        }
+        let kept = bytes.count
+        let halves = expected >= halvesFrom ? 2 : 1
+        let cut = expected / halves
+        var read = 0
+        bytes = [UInt8](unsafeUninitializedCapacity: kept + expected) { buffer, count in
+            bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
+            nonisolated(unsafe) let base = buffer.baseAddress! + kept
+            let got = Parallel.indices(halves) { half in
+                let from = half * cut
+                let to = half == halves - 1 ? expected : from + cut
+                return readFully(descriptor, into: base + from, count: to - from, at: Int64(start) + Int64(from))
+            }
+            // Bytes in a row from the start: a first half cut short (the file shrank) ends them.
+            read = got[0]
+            if halves == 2, got[0] == cut { read += got[1] }
+            count = kept + read
+        }
+        // On from where the reading stopped, to the file's end as it is now.
+        guard (try? handle.seek(toOffset: start + UInt64(read))) != nil else { return }
+        while let data = try? handle.read(upToCount: chunkSize), !data.isEmpty { bytes += data }
+    }
+
+    /// Reads up to `count` bytes at `offset` of the file, until its end; how many were read.
+    private static func readFully(
+        _ descriptor: Int32, into base: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int64
+    )
+        -> Int
+    {
+        var done = 0
+        while done < count {
+            let got = pread(descriptor, base + done, count - done, off_t(offset) + off_t(done))
+            if got > 0 {
+                done += got
+            } else if got < 0, errno == EINTR {
+                continue
+            } else {
+                break
+            }
+        }
+        return done
     }
 
     private init(first: [UInt8], size: Int, refill: @escaping () -> [UInt8]?) {
@@ -192,14 +257,18 @@ public struct CSVReader {
     /// chunks); this reader is left at the same place.
     public mutating func split(into count: Int, minimumBytes: Int) -> [CSVReader]? {
         if Self.hasLoneReturn(buffer, position..<max(position, buffer.count - 1)) { return nil }
-        var rest: [UInt8] = []
-        rest.reserveCapacity(bytesLeft)
-        rest += buffer[position...]
-        while let next = refill() { rest += next }
+        var rest = Array(buffer[position...])
+        if let readRest {
+            readRest(&rest)
+        } else {
+            rest.reserveCapacity(bytesLeft)
+            while let next = refill() { rest += next }
+        }
         chunkStart += position
         buffer = rest
         position = 0
         refill = { nil }
+        readRest = nil
         let parts = min(count, rest.count / max(1, minimumBytes))
         guard parts > 1 else { return nil }
         var starts = [0]
