@@ -122,9 +122,13 @@ struct ResultSections {
     }
 
     private static func escapedBound(_ text: String) -> Int {
-        text.utf8.count * 6
-            - 5
-            * text.utf8.reduce(0) { $0 + ($1 == 0x26 || $1 == 0x3C || $1 == 0x3E || $1 == 0x22 || $1 == 0x27 ? 0 : 1) }
+        // Over the bytes in place (a native string's): through the UTF-8 view byte by byte,
+        // a million rows' names and numbers were 1 % of the million-row build (perf).
+        func plain(_ bytes: some Sequence<UInt8>) -> Int {
+            bytes.reduce(0) { $0 + ($1 == 0x26 || $1 == 0x3C || $1 == 0x3E || $1 == 0x22 || $1 == 0x27 ? 0 : 1) }
+        }
+        let count = text.utf8.count
+        return count * 6 - 5 * (text.utf8.withContiguousStorageIfAvailable(plain) ?? plain(text.utf8))
     }
 
     /// The columns a reader looks for first, right after the name, so that on a phone they
