@@ -70,14 +70,35 @@ enum ResultsValidator {
     ) -> Bool {
         let path = "\(vacancy.folderPath)/\(file)"
         let url = vacancy.folderURL.appendingPathComponent(file)
-        guard var source = ResultTableReader.open(url, path: path, sheet: sheet, into: &diagnostics) else {
+        guard let opened = ResultTableReader.open(url, path: path, sheet: sheet, into: &diagnostics) else {
             return false
         }
-        let place = TablePlace(path: path, sheet: source.style.sheet)
+        let place = TablePlace(path: path, sheet: opened.style.sheet)
         let reader = ResultTableReader(place: place, url: url, stage: entry.stage, rules: rules, formations: index)
         let reopen = { (diagnostics: inout Diagnostics) in
             ResultTableReader.open(url, path: path, sheet: sheet, into: &diagnostics)
         }
+        // Each kind of table read by code made for its reader: as `any TableSource`, every
+        // row went through generic code, its type's metadata looked up for each (perf: the
+        // million-row build; BENCHMARKS.md, sixteenth session).
+        if var csv = opened as? CSVReader {
+            return readRows(&csv, entry, reader: reader, reopen: reopen, into: &tables, diagnostics: &diagnostics)
+        }
+        if var sheet = opened as? XLSXSheet {
+            return readRows(&sheet, entry, reader: reader, reopen: reopen, into: &tables, diagnostics: &diagnostics)
+        }
+        var source = opened
+        return readRows(&source, entry, reader: reader, reopen: reopen, into: &tables, diagnostics: &diagnostics)
+    }
+
+    /// The rows of `entry`'s stage from `source`, into `tables`; false when it could not be read.
+    private static func readRows(
+        _ source: inout some TableSource, _ entry: ResultEntry, reader: ResultTableReader,
+        reopen: (inout Diagnostics) -> (any TableSource)?, into tables: inout VacancyResultTables,
+        diagnostics: inout Diagnostics
+    ) -> Bool {
+        let place = reader.place
+        let rules = reader.rules
         switch entry.stage {
         case .administrasi:
             guard
