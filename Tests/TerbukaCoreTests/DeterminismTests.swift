@@ -133,6 +133,31 @@ import Testing
         }
     }
 
+    @Test func turnsGiveEveryIndexOnceToTasksTakingThemAtOnce() {
+        for count in [0, 1, 7, 5_000] {
+            let turns = Turns(count)
+            // Each task keeps what it took, in its order.
+            let taken = Parallel.indices(4) { _ in Array(turns) }
+            #expect(taken.flatMap { $0 }.sorted() == Array(0..<count), "\(count)")
+            for indices in taken { #expect(indices == indices.sorted()) }
+            #expect(turns.take() == nil)
+        }
+        #expect(Array(Turns(3)) == [0, 1, 2])
+    }
+
+    @Test func workStartedApartIsDoneWhenWaitReturns() {
+        final class Box: @unchecked Sendable { var value = 0 }
+        for _ in 0..<50 {
+            let box = Box()
+            let started = Parallel.started {
+                Thread.sleep(forTimeInterval: 0.001)
+                box.value = 42
+            }
+            started.wait()
+            #expect(box.value == 42)
+        }
+    }
+
     @Test func bothGivesEachPieceOfWorkItsOwnResult() {
         for _ in 0..<200 {
             let (text, numbers) = Parallel.both({ String(repeating: "a", count: 1000) }, { Array(0..<1000) })

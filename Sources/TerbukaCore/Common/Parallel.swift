@@ -57,6 +57,25 @@ enum Parallel {
         return (a, b!)
     }
 
+    /// `work` started on a thread of its own; `wait()` returns once it is done.
+    static func started(_ work: @escaping @Sendable () -> Void) -> Started {
+        let started = Started()
+        let held = Work(work)
+        Thread {
+            held.run()
+            started.done.signal()
+        }.start()
+        return started
+    }
+
+    /// Work started on a thread of its own (`started(_:)`).
+    final class Started: Sendable {
+        fileprivate let done = DispatchSemaphore(value: 0)
+
+        /// Returns once the work is done (at most once: a second wait would never return).
+        func wait() { done.wait() }
+    }
+
     /// Work handed to a thread, given up once done.
     private final class Work: @unchecked Sendable {
         private var work: (() -> Void)?

@@ -194,16 +194,24 @@ public struct SiteBuilder: Sendable {
         options.progress?(.ranking(rows))
         let results = await Self.computeResults(content.vacancies, writing: write, into: &diagnostics)
         // Ranked, each table holds its rows in its own order: the rows as read are let go
-        // (a million-row table was held twice; issue 16).
+        // (a million-row table was held twice; issue 16), on a thread of their own while
+        // the site is indexed and its pages begin (on this one, a million rows' strings
+        // freed were a stretch of one core; BENCHMARKS.md, sixteenth session).
+        let read = Held(content.vacancies.map(\.tables))
         for index in content.vacancies.indices {
             content.vacancies[index].tables = content.vacancies[index].tables.rowsLetGo
         }
-        #if canImport(Glibc)
-            // The memory of the rows as read, spread among the ranked tables' (their names
-            // were copied anew in the tables' order, SKDResults), given back: otherwise it
-            // stayed counted in the build's peak memory (BENCHMARKS.md, fifteenth session).
-            if write, rows >= Self.memoryGivenBackFrom { malloc_trim(0) }
-        #endif
+        let giveBack = write && rows >= Self.memoryGivenBackFrom
+        let letGo = Parallel.started {
+            read.value = []
+            #if canImport(Glibc)
+                // The memory of the rows as read, spread among the ranked tables' (their names
+                // were copied anew in the tables' order, SKDResults), given back: otherwise it
+                // stayed counted in the build's peak memory (BENCHMARKS.md, fifteenth session).
+                if giveBack { malloc_trim(0) }
+            #endif
+        }
+        defer { letGo.wait() }
         let (theme, themeDiagnostics) = await themed
         diagnostics.append(contentsOf: themeDiagnostics)
         var index = SiteIndex(
@@ -359,6 +367,12 @@ public struct SiteBuilder: Sendable {
                 at: SourceLocation(path: options.output.lastPathComponent))
             return report()
         }
+    }
+
+    /// A value handed to another thread, which lets it go.
+    private final class Held<Value>: @unchecked Sendable {
+        var value: Value
+        init(_ value: Value) { self.value = value }
     }
 
     /// Rows from which the memory of the rows as read is given back once they are ranked;

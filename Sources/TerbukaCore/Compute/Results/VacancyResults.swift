@@ -46,13 +46,20 @@ public struct VacancyResults: Sendable {
         let computed = stages.tables
         let final = computed.last { $0.stage == .akhir || $0.stage == .kompetensi }
         unfilled = final.map { UnfilledFormation.list(final: $0, first: computed[0], formations: vacancy.formations) }
-        // Both read every row of every table: at once.
+        // Each reads every row of every table: the statistics and the cut-offs at once with
+        // the evaluation (the cut-offs after, on one core, were a stretch of one core of the
+        // million-row build; BENCHMARKS.md, sixteenth session).
         let skd = stages.skdResults
-        (statistics, evaluation) = Parallel.both(
-            { [rules] in ResultStatistics(tables: computed, skd: skd, formations: vacancy.formations, rules: rules) },
+        let ((statistics, cutoffs), evaluation) = Parallel.both(
+            { [rules] in
+                (
+                    ResultStatistics(tables: computed, skd: skd, formations: vacancy.formations, rules: rules),
+                    computed.map(Cutoff.perGroup)
+                )
+            },
             { [rules] in RoundEvaluation(tables: computed, skd: skd, formations: vacancy.formations, rules: rules) })
-        for table in tables {
-            let cutoffs = Cutoff.perGroup(table)
+        (self.statistics, self.evaluation) = (statistics, evaluation)
+        for (table, cutoffs) in zip(tables, cutoffs) {
             if !cutoffs.isEmpty { self.cutoffs[table.stage] = cutoffs }
             if let versions = ResultVersions(stage: table.stage, vacancy: vacancy, current: table, into: &diagnostics) {
                 self.versions[table.stage] = versions

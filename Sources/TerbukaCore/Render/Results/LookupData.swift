@@ -411,14 +411,14 @@ enum LookupData {
             + prepared.nameShards.enumerated().map { ("a\($0.offset)", $0.element) }
         // Each task takes the next shard not yet taken: dealt out in turn, one task was left
         // writing its last shards alone at the end of the million-row build (perf).
-        let next = ShardCounter()
+        let next = Turns(shards.count)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<parts {
                 group.addTask {
                     // Per formation, the last shard that named its position.
                     var named = [Int](repeating: -1, count: prepared.formations.pairs.count)
                     try withViews(pieces[...]) { views in
-                        while case let shard = next.take(), shard < shards.count {
+                        for shard in next {
                             try writeShard(
                                 shard, shards[shard], views: views, chunk: chunk, prepared: prepared, named: &named,
                                 vacancy: vacancy, staging: staging)
@@ -427,19 +427,6 @@ enum LookupData {
                 }
             }
             try await group.waitForAll()
-        }
-    }
-
-    /// The shards' numbers, each given once, in order, to whichever task asks.
-    private final class ShardCounter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var next = 0
-
-        func take() -> Int {
-            lock.withLock {
-                defer { next += 1 }
-                return next
-            }
         }
     }
 

@@ -91,9 +91,9 @@ extension SiteRenderer {
             }
         }
         for (table, plan) in zip(results.tables, plans) {
-            let batches = max(1, min(8, plan.pages.count / 4))
-            for batch in 0..<batches {
-                let pages = Array(stride(from: batch, to: plan.pages.count, by: batches))
+            // Pages taken in turn by the tasks free.
+            let pages = Turns(plan.pages.count)
+            for _ in 0..<max(1, min(8, plan.pages.count / 4)) {
                 group.addTask {
                     try self.writeResultPages(
                         vacancy, table, plan: plan, pages: pages, rules: results.rules,
@@ -156,7 +156,7 @@ extension SiteRenderer {
     }
 
     private func writeResultPages(
-        _ vacancy: Vacancy, _ table: any PublishedResultTable, plan: ResultSections.Plan, pages: [Int],
+        _ vacancy: Vacancy, _ table: any PublishedResultTable, plan: ResultSections.Plan, pages: Turns,
         rules: ScoringRules, versions: ResultVersions?, cutoffs: [Int: CellValue], to staging: StagingFolder
     ) throws {
         var columns: [String: String] = [:]
