@@ -193,9 +193,10 @@ import Testing
 
     @Test func theRestIsReadToTheFilesEndWhateverSizeItHadWhenOpened() throws {
         let count = CSVReader.halvesFrom + 3 * CSVReader.chunkSize
-        // Grown since it was opened: read on past the size it had. Shrunk: what is there,
-        // whether the second half or both start past its end.
-        for size in [count / 2, count + 1_000, 3 * count] {
+        // Grown since it was opened: read on past the size it had, after a rest read in one
+        // piece or in two halves. Shrunk: what is there, whether the second half ends or
+        // starts past its end.
+        for size in [count / 2, CSVReader.halvesFrom + CSVReader.chunkSize, count + 1_000, 3 * count] {
             let (appended, file) = try Self.rest(count: count, first: 100, size: size)
             #expect(appended == file, "opened at \(size) bytes")
         }

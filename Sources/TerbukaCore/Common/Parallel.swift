@@ -109,8 +109,11 @@ enum Parallel {
         return Array(slots)
     }
 
+    /// The cores work runs on.
+    static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
+
     /// How many pieces work is cut into: a few per core, so that the last to finish is short.
-    static var runCount: Int { ProcessInfo.processInfo.activeProcessorCount * 4 }
+    static var runCount: Int { cores * 4 }
 
     /// Lists shorter than this are worked through on one thread: starting threads would
     /// cost more than it saves.

@@ -8,8 +8,8 @@ enum Grouping {
         count: Int, formations: [Formation], formation: (Int) -> Int32, before: (Int, Int) -> Bool,
         parallelFrom: Int = Parallel.parallelFrom
     ) -> (order: [Int32], ranges: [(Formation, Range<Int>)]) {
-        let order = countedIntoPlace(count: count, formations: formations.count, formation, parallelFrom: parallelFrom)
-        let ends = order.ends
+        var (sorted, ends) = countedIntoPlace(
+            count: count, formations: formations.count, formation, parallelFrom: parallelFrom)
         var ranges: [(Formation, Range<Int>)] = []
         for (index, item) in formations.enumerated() where ends[index] < ends[index + 1] {
             ranges.append((item, ends[index]..<ends[index + 1]))
@@ -18,7 +18,6 @@ enum Grouping {
         // about the same number of rows on every core (each range is sorted by one thread, so
         // the order is the same whatever the scheduling).
         let runs = runs(of: ranges, count: count, parallelFrom: parallelFrom)
-        var sorted = order.indices
         sorted.withUnsafeMutableBufferPointer { buffer in
             _ = Parallel.indices(runs.count) { run in
                 for (_, range) in ranges[runs[run]] {
@@ -39,7 +38,8 @@ enum Grouping {
     static func countedIntoPlace(
         count: Int, formations: Int, _ formation: (Int) -> Int32, parallelFrom: Int = Parallel.parallelFrom
     ) -> (indices: [Int32], ends: [Int]) {
-        let runCount = count < parallelFrom ? 1 : Parallel.runCount
+        // One run per core: each keeps a count per formation.
+        let runCount = count < parallelFrom ? 1 : Parallel.cores
         let length = max(1, (count + runCount - 1) / runCount)
         let runs = (0..<runCount).map { min(count, $0 * length)..<min(count, ($0 + 1) * length) }
         func counted(_ run: Range<Int>) -> [Int] {

@@ -53,17 +53,16 @@ public struct CSVReader {
         }
     }
 
-    /// Files from this size on are read in two halves at once when their rest is wanted
-    /// whole (`split`).
+    /// A rest of the file (`split`) from this many bytes on is read in two halves at once.
     static let halvesFrom = 8 << 20
 
     /// Appends what is left in the file at `handle` (from its offset to its end) to `bytes`:
     /// the bytes up to `size` (the file's size when opened) straight into their place, in
-    /// two halves read at once from
-    /// `halvesFrom` bytes, then whatever the file has grown by. Read in 1 MB chunks, each
-    /// copied twice, on one core, a 60 MB table's rest was a tenth of a second at the start
-    /// of the million-row build with the other core idle (perf; BENCHMARKS.md, sixteenth
-    /// session).
+    /// two halves read at once from `halvesFrom` bytes on, then whatever the file has grown
+    /// by. Read in 1 MB chunks, each copied twice, on one core, a 60 MB table's rest was a
+    /// tenth of a second at the start of the million-row build with the other core idle
+    /// (perf; BENCHMARKS.md, sixteenth session). A read that fails ends the bytes, as the
+    /// chunks' reading does.
     static func appendRest(of handle: FileHandle, size: Int, to bytes: inout [UInt8]) {
         let descriptor = handle.fileDescriptor
         guard let start = try? handle.offset(), case let expected = size - Int(start), expected > 0 else {

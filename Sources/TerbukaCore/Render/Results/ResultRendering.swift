@@ -78,8 +78,8 @@ extension SiteRenderer {
         }
     }
 
-    /// The pages of `results`' tables as planned, in a few interleaved batches per table, a
-    /// task each, and the pages of the changes between versions.
+    /// The pages of `results`' tables as planned, taken in turn by a few tasks per table,
+    /// and the pages of the changes between versions.
     private func addPages(
         _ vacancy: Vacancy, _ results: VacancyResults, plans: [ResultSections.Plan], to staging: StagingFolder,
         into group: inout ThrowingTaskGroup<ResultWork, any Error>
