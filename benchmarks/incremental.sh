@@ -13,7 +13,7 @@ runs=${2:-5}
 folder=${NOTICES_SITE:-/dev/shm/terbuka-notices-$notices}
 scripts/install-deps.sh >/dev/null
 # Terbuka as it is released (scripts/release-build.sh).
-bin=$(scripts/release-build.sh | tail -1)/terbuka
+bin=$(scripts/release-build.sh)/terbuka
 if [ ! -d "$folder/terbuka/content/announcements" ]; then
   python3 benchmarks/notices.py "$folder" --notices "$notices"
 fi

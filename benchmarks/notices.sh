@@ -16,7 +16,7 @@ for tool in hugo time; do
   fi
 done
 # Terbuka as it is released (scripts/release-build.sh).
-bin=$(scripts/release-build.sh | tail -1)/terbuka
+bin=$(scripts/release-build.sh)/terbuka
 if [ ! -d "$folder/terbuka/content/announcements" ]; then
   python3 benchmarks/notices.py "$folder" --notices "$notices"
 fi

@@ -8,11 +8,11 @@ build_revisions() {
   for revision in "$@"; do
     name=$(git rev-parse --short "$revision")
     if [ "$revision" = HEAD ]; then
-      bin=$(scripts/release-build.sh | tail -1)/terbuka
+      bin=$(scripts/release-build.sh)/terbuka
     else
       tree="${TMPDIR:-/tmp}/terbuka-bench-$name"
       [ -d "$tree" ] || git worktree add -q --detach "$tree" "$name"
-      bin=$(scripts/release-build.sh "$tree" | tail -1)/terbuka
+      bin=$(scripts/release-build.sh "$tree")/terbuka
     fi
     ln -s "$bin" "$work/bin-$name"
     names+=("$name")

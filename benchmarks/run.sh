@@ -9,7 +9,7 @@ formations=${2:-5000}
 site=${BENCH_SITE:-/tmp/terbuka-bench-$rows-$formations}
 scripts/install-deps.sh
 # Terbuka as it is released (scripts/release-build.sh).
-bin=$(scripts/release-build.sh | tail -1)/terbuka
+bin=$(scripts/release-build.sh)/terbuka
 if [ ! -f "$site/content/vacancies/bench/results/skd.csv" ]; then
   echo "generating $rows rows over $formations formations into $site"
   python3 benchmarks/generate.py "$site" --rows "$rows" --formations "$formations"

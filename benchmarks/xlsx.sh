@@ -11,7 +11,7 @@ csv=/tmp/terbuka-bench-1000000-5000
 xlsx=/tmp/terbuka-bench-xlsx-1000000-5000
 scripts/install-deps.sh
 # Terbuka as it is released (scripts/release-build.sh).
-bin=$(scripts/release-build.sh | tail -1)/terbuka
+bin=$(scripts/release-build.sh)/terbuka
 [ -f "$csv/content/vacancies/bench/results/skd.csv" ] || python3 benchmarks/generate.py "$csv"
 [ -f "$xlsx/content/vacancies/bench/results/skd.xlsx" ] || python3 benchmarks/generate.py "$xlsx" --xlsx
 echo "input: $(du -h "$csv/content/vacancies/bench/results/skd.csv" | cut -f1) skd.csv, $(du -h "$xlsx/content/vacancies/bench/results/skd.xlsx" | cut -f1) skd.xlsx"

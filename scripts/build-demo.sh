@@ -5,5 +5,5 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 # Terbuka as it is released (scripts/release-build.sh), so that the release archive made by
 # the test command (scripts/package.sh) reuses this build.
-bin=$(scripts/release-build.sh | tail -1)
+bin=$(scripts/release-build.sh)
 "$bin/terbuka" build "$@"

@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 out=$(mkdir -p "${1:-dist}" && cd "${1:-dist}" && pwd)
 scripts/install-deps.sh
 
-bin=$(scripts/release-build.sh | tail -1)
+bin=$(scripts/release-build.sh)
 version=$("$bin/terbuka" --version)
 name="terbuka-$version-linux-$(uname -m)"
 epoch=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}

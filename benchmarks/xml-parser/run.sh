@@ -13,7 +13,7 @@ python3 -c "import sys, zipfile; open(sys.argv[2], 'wb').write(zipfile.ZipFile(s
 echo "sheet XML: $(du -h "$sheet" | cut -f1)"
 (cd "$here" && swift build -c release >/dev/null)
 # Terbuka as it is released (scripts/release-build.sh).
-terbuka=$("$root/scripts/release-build.sh" | tail -1)/terbuka
+terbuka=$("$root/scripts/release-build.sh")/terbuka
 /usr/bin/time -f "  XMLParser alone: %e s wall, %M KB peak" "$here/.build/release/xml-parser" "$sheet"
 /usr/bin/time -f "  terbuka check (unzip, shared strings, sheet, every check): %e s wall, %M KB peak" \
   "$terbuka" check --quiet --site "$site"

@@ -42,22 +42,18 @@ enum Parallel {
         nonisolated(unsafe) var b: B?
         let a = withoutActuallyEscaping(second) { second in
             nonisolated(unsafe) let second = second
-            // The thread writes `b`, read only after the signal; the work lets go of `second`
-            // before it signals (the thread object may outlive this call, holding the work).
-            let work = Work { b = second() }
-            let done = DispatchSemaphore(value: 0)
-            Thread {
-                work.run()
-                done.signal()
-            }.start()
+            // The thread writes `b`, read only once it is done; the work lets go of `second`
+            // before then (the thread object may outlive this call, holding the work).
+            let other = started { b = second() }
             let a = first()
-            done.wait()
+            other.wait()
             return a
         }
         return (a, b!)
     }
 
-    /// `work` started on a thread of its own; `wait()` returns once it is done.
+    /// `work` started on a thread of its own; `wait()` returns once it is done, and the
+    /// thread has let go of `work` by then.
     static func started(_ work: @escaping @Sendable () -> Void) -> Started {
         let started = Started()
         let held = Work(work)

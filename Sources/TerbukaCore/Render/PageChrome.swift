@@ -95,17 +95,12 @@ final class PageChrome: @unchecked Sendable {
         guard templates.extendingBase.contains(template) else {
             return templates.full.render(view, withTemplate: template) ?? ""
         }
-        lock.lock()
-        let known = kinds[kind]
-        lock.unlock()
         let parts: [Part]?
-        if let known {
+        if let known = lock.withLock({ kinds[kind] }) {
             parts = known
         } else {
             parts = Self.decide(probe(), templates)
-            lock.lock()
-            kinds[kind] = .some(parts)
-            lock.unlock()
+            lock.withLock { kinds[kind] = .some(parts) }
         }
         guard let parts else { return templates.full.render(view, withTemplate: template) ?? "" }
         let (title, description, path) = values()
@@ -119,14 +114,9 @@ final class PageChrome: @unchecked Sendable {
     /// The page's `main` block, rendered once per memo key.
     private func main<Body>(_ view: PageView<Body>, template: String, templates: Templates, memo: String?) -> String {
         guard let memo else { return templates.main.render(view, withTemplate: template) ?? "" }
-        lock.lock()
-        let known = mains[memo]
-        lock.unlock()
-        if let known { return known }
+        if let known = lock.withLock({ mains[memo] }) { return known }
         let main = templates.main.render(view, withTemplate: template) ?? ""
-        lock.lock()
-        mains[memo] = main
-        lock.unlock()
+        lock.withLock { mains[memo] = main }
         return main
     }
 

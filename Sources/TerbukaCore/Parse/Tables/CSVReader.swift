@@ -64,11 +64,22 @@ public struct CSVReader {
     /// (perf; BENCHMARKS.md, sixteenth session). A read that fails ends the bytes, as the
     /// chunks' reading does.
     static func appendRest(of handle: FileHandle, size: Int, to bytes: inout [UInt8]) {
-        let descriptor = handle.fileDescriptor
-        guard let start = try? handle.offset(), case let expected = size - Int(start), expected > 0 else {
-            while let data = try? handle.read(upToCount: chunkSize), !data.isEmpty { bytes += data }
-            return
+        if let start = try? handle.offset(), case let expected = size - Int(start), expected > 0 {
+            let read = appendInPlace(handle.fileDescriptor, from: start, count: expected, to: &bytes)
+            // On from where the reading stopped.
+            guard (try? handle.seek(toOffset: start + UInt64(read))) != nil else { return }
         }
+        // To the file's end as it is now.
+        while let data = try? handle.read(upToCount: chunkSize), !data.isEmpty { bytes += data }
+    }
+
+    /// Appends up to `expected` bytes of the file from `start`, read into their place (in two
+    /// halves at once from `halvesFrom`); how many, up to the file's end or a failed read.
+    private static func appendInPlace(
+        _ descriptor: Int32, from start: UInt64, count expected: Int, to bytes: inout [UInt8]
+    )
+        -> Int
+    {
         let kept = bytes.count
         let halves = expected >= halvesFrom ? 2 : 1
         let cut = expected / halves
@@ -86,9 +97,7 @@ public struct CSVReader {
             if halves == 2, got[0] == cut { read += got[1] }
             count = kept + read
         }
-        // On from where the reading stopped, to the file's end as it is now.
-        guard (try? handle.seek(toOffset: start + UInt64(read))) != nil else { return }
-        while let data = try? handle.read(upToCount: chunkSize), !data.isEmpty { bytes += data }
+        return read
     }
 
     /// Reads up to `count` bytes at `offset` of the file, until its end; how many were read.
