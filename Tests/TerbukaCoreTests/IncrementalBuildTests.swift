@@ -1447,6 +1447,19 @@ import Testing
         #expect(state.inputs["p q"]?.stamp.device == UInt64.max && state.inputs["p q"]?.stamp.size == Int.max)
     }
 
+    @Test func aLinesFieldsAreReadInTurnFromWhereTheLineStartsInItsFile() {
+        let file = Array("x 12 -7 1a 99999999999999999999 word\no 3 4 a path with spaces\n".utf8)
+        var first = BuildState.Fields(file[2..<36])
+        #expect(first.integer() == 12 && first.integer() == -7)
+        #expect(first.integer() == nil, "1a is not a number")
+        #expect(first.unsigned() == nil, "past 2^64 - 1")
+        #expect(first.word() == "word" && first.bytes.isEmpty && first.word().isEmpty && first.integer() == nil)
+        var second = BuildState.Fields(file[39..<(file.count - 1)])
+        second.skipWord()
+        #expect(second.unsigned() == 4 && Array(second.bytes) == Array("a path with spaces".utf8))
+        #expect(second.rest() == "a path with spaces" && second.bytes.isEmpty)
+    }
+
     @Test func theStateFileReadsBackWhatWasWritten() throws {
         let stamp = FileStamp(device: 1, inode: 2, size: 3, modified: 4, changed: 5)
         let state = BuildState(
