@@ -89,6 +89,12 @@ struct BuildState: Sendable {
             }
         }
 
+        /// Starts reading the part its lines are in, when that is still in the state's file
+        /// (`StateTail.readAhead`).
+        func readAhead() {
+            if case .tail(let tail, _) = self { tail.readAhead() }
+        }
+
         /// The lines of a part read from a file (each from after its kind); nil for records
         /// made by a build, or when the part is not whole.
         var lines: (bytes: [UInt8], ranges: [Range<Int>])? {

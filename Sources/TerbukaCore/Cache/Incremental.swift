@@ -76,30 +76,47 @@ struct IncrementalPlan: Sendable {
         }
         unchanged = nil
         let found = first.flatMap { $0.part.state(tail: cache.tail(after: $0.part)) }
+        // The state's second part (the notices' and the spare tree's records), which a build
+        // after an edit wants next, read and checked on the other core while the inputs are
+        // compared: after them, it was a stretch of one core (perf).
+        found?.notices.readAhead()
         // Hashes known from the previous build for files whose stamp has not changed since,
-        // and was not taken too close to that build's scan to prove it.
-        let hashes = Parallel.map(scan.files) { file -> String in
-            if let known = found?.inputs[file.path], known.stamp == file.stamp, !found!.isRacy(file.stamp) {
-                return known.sha256
+        // and was not taken too close to that build's scan to prove it; and whether each file
+        // has the SHA-256 the previous build had (looked up here, on every core, not again
+        // one by one on this one).
+        let hashes = Parallel.map(scan.files) { file -> (sha256: String, same: Bool) in
+            let known = found?.inputs[file.path]
+            if let known, known.stamp == file.stamp, !found!.isRacy(file.stamp) {
+                return (known.sha256, !known.sha256.isEmpty)
             }
-            return (try? Digest.sha256(fileAt: URL(fileURLWithPath: file.location, isDirectory: false)).0) ?? ""
+            let sha256 = (try? Digest.sha256(fileAt: URL(fileURLWithPath: file.location, isDirectory: false)).0) ?? ""
+            return (sha256, !sha256.isEmpty && known?.sha256 == sha256)
         }
-        var inputs: [String: BuildState.Input] = [:]
-        var byLocation: [String: String] = [:]
-        inputs.reserveCapacity(scan.files.count)
-        byLocation.reserveCapacity(scan.files.count)
-        let sorted = zip(scan.files, hashes).map { file, sha256 in
-            (key: file.path, value: BuildState.Input(stamp: file.stamp, sha256: sha256))
+        let sorted = zip(scan.files, hashes).map { file, hash in
+            (key: file.path, value: BuildState.Input(stamp: file.stamp, sha256: hash.sha256))
         }
-        for ((path, input), file) in zip(sorted, scan.files) {
-            inputs[path] = input
-            byLocation[file.location] = input.sha256
-        }
+        // The two tables on two cores: one after the other they were a stretch of one (perf).
+        let (inputs, byLocation) = Parallel.both(
+            {
+                var inputs: [String: BuildState.Input] = [:]
+                inputs.reserveCapacity(sorted.count)
+                for (path, input) in sorted { inputs[path] = input }
+                return inputs
+            },
+            {
+                var byLocation: [String: String] = [:]
+                byLocation.reserveCapacity(sorted.count)
+                for (file, hash) in zip(scan.files, hashes) { byLocation[file.location] = hash.sha256 }
+                return byLocation
+            })
         self.inputs = inputs
         sortedInputs = sorted
-        storedInputs = inputs.filter { !$0.value.sha256.isEmpty }
+        // Most often every SHA-256 is known: the table is then the same, not filtered anew.
+        storedInputs =
+            hashes.contains(where: { $0.sha256.isEmpty }) ? inputs.filter { !$0.value.sha256.isEmpty } : inputs
         hashesByLocation = byLocation
-        key = BuildCache.key(options: options, inputs: zip(scan.files, hashes).map { ($0.path, $1) }, links: scan.links)
+        key = BuildCache.key(
+            options: options, inputs: zip(scan.files, hashes).map { ($0.path, $1.sha256) }, links: scan.links)
         guard var previous = found, let outputs = first, previous.key == key else {
             self.previous = nil
             nothingChanged = false
@@ -108,11 +125,9 @@ struct IncrementalPlan: Sendable {
             cache.removeSpare()
             return
         }
-        let sameInputs =
-            previous.inputs.count == inputs.count
-            && inputs.allSatisfy { path, input in
-                !input.sha256.isEmpty && previous.inputs[path]?.sha256 == input.sha256
-            }
+        // Paths are unique (no twins, above): as many inputs, each with its SHA-256 then,
+        // are the same inputs.
+        let sameInputs = previous.inputs.count == inputs.count && hashes.allSatisfy(\.same)
         // Outputs as the previous build left them (looked at with the first part, while the
         // inputs were scanned): the same file with the same stamp, and folders with the
         // same stamp (nothing added to them or taken away).

@@ -22,6 +22,12 @@ final class StateTail: @unchecked Sendable {
         lock.withLock { expected = sha256 }
     }
 
+    /// Starts reading the part (`split`) on a thread of its own: the first to want it then
+    /// waits less, or not at all. Nothing waits for the thread; what it reads is kept.
+    func readAhead() {
+        _ = Parallel.started { [self] in _ = split }
+    }
+
     /// The part, ending with its own SHA-256, and its lines by kind (each from after its
     /// kind and space to before its end), split once for every kind that asks; nil when it
     /// cannot be read, is not the one the first part names, or holds a line that is not
