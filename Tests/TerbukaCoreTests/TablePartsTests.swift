@@ -202,6 +202,62 @@ import Testing
         }
     }
 
+    @Test func aRestThatCannotBeReadGivesItsError() throws {
+        // A folder opened for reading: every read of it fails (EISDIR).
+        let handle = try #require(FileHandle(forReadingAtPath: NSTemporaryDirectory()))
+        defer { try? handle.close() }
+        var bytes = Array("a,b\n".utf8)
+        let error = CSVReader.appendRest(of: handle, size: 1_000, to: &bytes)
+        #expect((error as NSError?)?.code == Int(EISDIR) && bytes == Array("a,b\n".utf8))
+    }
+
+    /// A reader of `first` then `chunks`, after which a read fails.
+    static func failingReader(_ first: String, _ chunks: [String]) -> CSVReader {
+        let failure = CSVReader.ReadFailure()
+        var left = chunks.map { Array($0.utf8) }
+        return CSVReader(first: Array(first.utf8), size: 0, failure: failure) {
+            guard left.isEmpty else { return left.removeFirst() }
+            failure.note(errno: EIO)
+            return nil
+        }
+    }
+
+    @Test func aReadThatFailsStopsTheTableWhereTheBytesEnd() throws {
+        var reader = Self.failingReader("a,b\n1,x\n", ["2,y\n3,"])
+        #expect(try reader.next()?.fields == ["a", "b"])
+        #expect(try reader.next()?.fields == ["1", "x"])
+        #expect(try reader.next()?.fields == ["2", "y"])
+        // The last row, cut short, is not taken: the error is where the bytes end.
+        do {
+            _ = try reader.next()
+            Issue.record("a row after the failed read")
+        } catch {
+            #expect(error.message.code == "T0115" && error.line == 4 && error.column == 3)
+            #expect(error.message.text.en.contains("reading stopped here (\(String(cString: strerror(EIO))))"))
+        }
+    }
+
+    @Test func aReadThatFailsStopsTheLastPartOfATableReadInParts() throws {
+        let rows = (1...400).map { "\($0),nama \($0)\n" }.joined()
+        var reader = Self.failingReader("a,b\n", [rows + "401,na"])
+        var record = TableRecord()
+        _ = try reader.read(into: &record)
+        let split = reader.split(into: 4, minimumBytes: 100)
+        let parts = try #require(split)
+        var taken: [String] = []
+        var stopped: TableSyntaxError?
+        for var part in parts {
+            do {
+                while try part.read(into: &record) { taken.append(record.fields[0]) }
+            } catch {
+                stopped = error
+            }
+        }
+        // Every row before the failed read, and the error where the bytes end, in the last part.
+        #expect(taken == (1...400).map(String.init))
+        #expect(stopped?.message.code == "T0115" && stopped?.line == 402 && stopped?.column == 7)
+    }
+
     @Test func aShortRestIsNotCut() throws {
         var reader = CSVReader(bytes: Array("a,b\n1,x\n2,y\n".utf8))
         #expect(reader.split(into: 2, minimumBytes: 1 << 20) == nil)

@@ -167,6 +167,15 @@ extension Bilingual {
     static func systemError(_ text: String) -> Bilingual {
         Bilingual(id: "tidak dapat dibaca: \(text)", en: "cannot be read: \(text)")
     }
+    /// A read that failed partway through a table (a disk error, a file on a network share
+    /// gone): the rows before it were read, the others not.
+    static func readStopped(_ reason: Bilingual) -> Bilingual {
+        Bilingual(
+            id: "pembacaan berhenti di sini (\(reason.id)); baris sesudahnya tidak terbaca, jadi tabel ini tidak"
+                + " dipakai. Periksa disk atau salinan berkasnya, lalu jalankan build lagi",
+            en: "reading stopped here (\(reason.en)); the rows after it were not read, so the table is not used."
+                + " Check the disk or the copy of the file, then build again")
+    }
     static let changedDuringBuild = Bilingual(
         id: "berkas berubah selama build berjalan; jalankan build sekali lagi",
         en: "the file changed while the site was being built; build again")
@@ -244,7 +253,10 @@ extension CodeExplanation {
             action: "Salin folder itu ke `content/files/` bila isinya memang akan diterbitkan."),
         .init(
             .cannotRead(.permissionDenied), meaning: "Berkas tidak dapat dibaca; alasannya dari sistem operasi.",
-            action: "Periksa izin berkas dan apakah berkas itu masih ada."),
+            action:
+                "Periksa izin berkas dan apakah berkas itu masih ada. Bila pembacaan berhenti di tengah tabel"
+                + " (gangguan disk, atau berkas di folder jaringan yang terputus), periksa disk atau salin ulang"
+                + " berkasnya, lalu jalankan build lagi."),
         .init(
             .notUTF8, meaning: "Berkas tidak tersimpan sebagai UTF-8, sehingga huruf bisa rusak.",
             action: "Simpan ulang berkas dengan encoding UTF-8 (di Excel: 'CSV UTF-8')."),

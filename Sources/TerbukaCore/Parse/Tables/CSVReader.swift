@@ -17,6 +17,25 @@ public struct CSVReader {
     private var readRest: ((inout [UInt8]) -> Void)?
     private var line = 1
     private var column = 1
+    /// Why the file's bytes ended before the file did, when a read failed: shared with the
+    /// closures that read it and with the parts of a `split`, so that the reader at the end
+    /// of the bytes stops with an error there (`read(into:)`), not take the rows read for
+    /// the whole table.
+    private let failure: ReadFailure
+
+    final class ReadFailure: @unchecked Sendable {
+        /// Set once, while the file is read on one thread (chunk by chunk, or its rest at
+        /// once before the parts are read); only read after.
+        var reason: Bilingual?
+
+        func note(_ error: Error) {
+            if reason == nil { reason = FileProblem.describe(error) }
+        }
+
+        func note(errno code: Int32) {
+            note(NSError(domain: NSPOSIXErrorDomain, code: Int(code)))
+        }
+    }
     private var field: [UInt8] = []
     /// Where this reader's part of the file ends and the next part begins (see `split`).
     private var limit = Int.max
@@ -40,15 +59,21 @@ public struct CSVReader {
         let handle = try FileHandle(forReadingFrom: url)
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         let first = try handle.read(upToCount: Self.chunkSize).map { [UInt8]($0) } ?? []
-        self.init(first: first, size: size) {
-            guard let data = try? handle.read(upToCount: Self.chunkSize), !data.isEmpty else {
-                try? handle.close()
-                return nil
+        let failure = ReadFailure()
+        var ended = false
+        self.init(first: first, size: size, failure: failure) {
+            guard !ended else { return nil }
+            do {
+                if let data = try handle.read(upToCount: Self.chunkSize), !data.isEmpty { return [UInt8](data) }
+            } catch {
+                failure.note(error)
             }
-            return [UInt8](data)
+            ended = true
+            try? handle.close()
+            return nil
         }
         readRest = { bytes in
-            Self.appendRest(of: handle, size: size, to: &bytes)
+            if let error = Self.appendRest(of: handle, size: size, to: &bytes) { failure.note(error) }
             try? handle.close()
         }
     }
@@ -62,28 +87,39 @@ public struct CSVReader {
     /// by. Read in 1 MB chunks, each copied twice, on one core, a 60 MB table's rest was a
     /// tenth of a second at the start of the million-row build with the other core idle
     /// (perf; BENCHMARKS.md, sixteenth session). A read that fails ends the bytes, as the
-    /// chunks' reading does.
-    static func appendRest(of handle: FileHandle, size: Int, to bytes: inout [UInt8]) {
-        if let start = try? handle.offset(), case let expected = size - Int(start), expected > 0 {
-            let read = appendInPlace(handle.fileDescriptor, from: start, count: expected, to: &bytes)
-            // On from where the reading stopped.
-            guard (try? handle.seek(toOffset: start + UInt64(read))) != nil else { return }
+    /// chunks' reading does, and its error is returned; nil when the file was read to its end.
+    @discardableResult
+    static func appendRest(of handle: FileHandle, size: Int, to bytes: inout [UInt8]) -> Error? {
+        do {
+            let start = try handle.offset()
+            let expected = size - Int(start)
+            if expected > 0 {
+                let (read, failed) = appendInPlace(handle.fileDescriptor, from: start, count: expected, to: &bytes)
+                if let failed { return NSError(domain: NSPOSIXErrorDomain, code: Int(failed)) }
+                // On from where the reading stopped (the file's end, if it shrank).
+                try handle.seek(toOffset: start + UInt64(read))
+            }
+            // To the file's end as it is now.
+            while let data = try handle.read(upToCount: chunkSize), !data.isEmpty { bytes += data }
+            return nil
+        } catch {
+            return error
         }
-        // To the file's end as it is now.
-        while let data = try? handle.read(upToCount: chunkSize), !data.isEmpty { bytes += data }
     }
 
     /// Appends up to `expected` bytes of the file from `start`, read into their place (in two
-    /// halves at once from `halvesFrom`); how many, up to the file's end or a failed read.
+    /// halves at once from `halvesFrom`); how many, up to the file's end or a failed read,
+    /// and the error number of a failed read that cut them short.
     private static func appendInPlace(
         _ descriptor: Int32, from start: UInt64, count expected: Int, to bytes: inout [UInt8]
     )
-        -> Int
+        -> (read: Int, failed: Int32?)
     {
         let kept = bytes.count
         let halves = expected >= halvesFrom ? 2 : 1
         let cut = expected / halves
         var read = 0
+        var failed: Int32?
         bytes = [UInt8](unsafeUninitializedCapacity: kept + expected) { buffer, count in
             bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
             nonisolated(unsafe) let base = buffer.baseAddress! + kept
@@ -92,35 +128,44 @@ public struct CSVReader {
                 let to = half == halves - 1 ? expected : from + cut
                 return readFully(descriptor, into: base + from, count: to - from, at: Int64(start) + Int64(from))
             }
-            // Bytes in a row from the start: a first half cut short (the file shrank) ends them.
-            read = got[0]
-            if halves == 2, got[0] == cut { read += got[1] }
+            // Bytes in a row from the start: a first half cut short (the file shrank, or a read
+            // failed) ends them.
+            read = got[0].read
+            failed = got[0].failed
+            if halves == 2, got[0].read == cut {
+                read += got[1].read
+                failed = got[1].failed
+            }
             count = kept + read
         }
-        return read
+        return (read, failed)
     }
 
-    /// Reads up to `count` bytes at `offset` of the file, until its end; how many were read.
+    /// Reads up to `count` bytes at `offset` of the file, until its end; how many were read,
+    /// and the error number when a read failed.
     private static func readFully(
         _ descriptor: Int32, into base: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int64
     )
-        -> Int
+        -> (read: Int, failed: Int32?)
     {
         var done = 0
         while done < count {
             let got = pread(descriptor, base + done, count - done, off_t(offset) + off_t(done))
             if got > 0 {
                 done += got
-            } else if got < 0, errno == EINTR {
-                continue
-            } else {
+            } else if got == 0 {
                 break
+            } else if errno != EINTR {
+                return (done, errno)
             }
         }
-        return done
+        return (done, nil)
     }
 
-    private init(first: [UInt8], size: Int, refill: @escaping () -> [UInt8]?) {
+    /// Reads `first`, then each chunk `refill` gives until nil; `failure` says why the bytes
+    /// ended early, when a read failed (noted by `refill`).
+    init(first: [UInt8], size: Int, failure: ReadFailure = ReadFailure(), refill: @escaping () -> [UInt8]?) {
+        self.failure = failure
         buffer = first
         fileSize = size
         position = first.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -235,7 +280,12 @@ public struct CSVReader {
         while position < limit, let byte = peek(), byte == Self.lf || byte == Self.cr {
             consumeLineBreak(byte)
         }
-        guard position < limit, peek() != nil else { return false }
+        guard position < limit else { return false }
+        guard peek() != nil else {
+            // The end of the bytes: of the file, or where a read failed.
+            if let stopped = stoppedReading { throw stopped }
+            return false
+        }
         record.removeAll()
         while true {
             let start = TablePosition(line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column))
@@ -249,7 +299,14 @@ public struct CSVReader {
             consumeLineBreak(byte)
             break
         }
+        // A record the bytes end in after a failed read may be cut short: not taken.
+        if let stopped = stoppedReading, peek() == nil { throw stopped }
         return true
+    }
+
+    /// The error where the bytes end, when they end because a read failed.
+    private var stoppedReading: TableSyntaxError? {
+        failure.reason.map { TableSyntaxError(.cannotRead(.readStopped($0)), line: line, column: column) }
     }
 
     /// The records not yet read, cut at line breaks into up to `count` parts of at least
