@@ -237,6 +237,27 @@ import Testing
         }
     }
 
+    @Test func aReadThatFailsInsideAQuoteOrACharacterIsReportedAsTheFailedRead() throws {
+        // A quote the bytes read never close; a character cut in two (é is C3 A9); a field
+        // read on from one chunk into the next.
+        let cases: [(first: String, chunks: [[UInt8]])] = [
+            ("a,b\n1,\"nama", []), ("a,b\n1,Jos", [[0xC3]]), ("a,b\n1,x", [Array("y".utf8)]),
+        ]
+        for (first, chunks) in cases {
+            let failure = CSVReader.ReadFailure()
+            var left = chunks
+            var reader = CSVReader(first: Array(first.utf8), size: 0, failure: failure) {
+                guard left.isEmpty else { return left.removeFirst() }
+                failure.note(errno: EIO)
+                return nil
+            }
+            #expect(try reader.next()?.fields == ["a", "b"])
+            var code: String?
+            do { _ = try reader.next() } catch { code = error.message.code }
+            #expect(code == "T0115", "\(first)")
+        }
+    }
+
     @Test func aReadThatFailsStopsTheLastPartOfATableReadInParts() throws {
         let rows = (1...400).map { "\($0),nama \($0)\n" }.joined()
         var reader = Self.failingReader("a,b\n", [rows + "401,na"])

@@ -291,7 +291,11 @@ public struct CSVReader {
             let start = TablePosition(line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column))
             record.positions.append(start)
             record.fields.append(try readField(start: start))
-            guard let byte = peek() else { break }
+            guard let byte = peek() else {
+                // A record the bytes end in after a failed read may be cut short: not taken.
+                if let stopped = stoppedReading { throw stopped }
+                break
+            }
             if byte == separator {
                 advance(byte)
                 continue
@@ -299,12 +303,11 @@ public struct CSVReader {
             consumeLineBreak(byte)
             break
         }
-        // A record the bytes end in after a failed read may be cut short: not taken.
-        if let stopped = stoppedReading, peek() == nil { throw stopped }
         return true
     }
 
-    /// The error where the bytes end, when they end because a read failed.
+    /// The error where the bytes end, when they end because a read failed: asked for only
+    /// where they end, not for every record.
     private var stoppedReading: TableSyntaxError? {
         failure.reason.map { TableSyntaxError(.cannotRead(.readStopped($0)), line: line, column: column) }
     }
@@ -420,7 +423,9 @@ public struct CSVReader {
             advance(Self.quote)
             while true {
                 guard let byte = peek() else {
-                    throw TableSyntaxError(.quoteNeverClosed, line: Int(start.line), column: Int(start.column))
+                    // Where a read failed, the quote may close in the bytes not read.
+                    throw stoppedReading
+                        ?? TableSyntaxError(.quoteNeverClosed, line: Int(start.line), column: Int(start.column))
                 }
                 advance(byte)
                 if byte == Self.quote {
@@ -470,6 +475,8 @@ public struct CSVReader {
                 advance(byte)
                 field.append(byte)
             }
+            // Where a read failed, the field may end inside a character.
+            if position >= buffer.count, let stopped = stoppedReading { throw stopped }
         }
         guard let text = String(validating: field, as: UTF8.self) else {
             throw TableSyntaxError(.tableNotUTF8, line: Int(start.line), column: Int(start.column))
