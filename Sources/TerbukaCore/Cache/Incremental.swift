@@ -78,7 +78,8 @@ struct IncrementalPlan: Sendable {
         let found = first.flatMap { $0.part.state(tail: cache.tail(after: $0.part)) }
         // The state's second part (the notices' and the spare tree's records), which a build
         // after an edit wants next, read and checked on the other core while the inputs are
-        // compared: after them, it was a stretch of one core (perf).
+        // compared: after them, it was a stretch of one core (perf). A build that then finds
+        // another key (a full one) or nothing changed has read it for nothing, once.
         found?.notices.readAhead()
         // Hashes known from the previous build for files whose stamp has not changed since,
         // and was not taken too close to that build's scan to prove it; and whether each file

@@ -102,8 +102,23 @@ extension Message {
             id: "'\(path)' adalah tautan simbolik ke folder dan tidak diikuti")
     }
 
-    static func cannotRead(_ reason: Bilingual) -> Message {
-        Message("T0115", en: "cannot read the file: \(reason.en)", id: "berkas tidak dapat dibaca: \(reason.id)")
+    static func cannotRead(_ reason: Bilingual, hint: Bilingual? = nil) -> Message {
+        Message(
+            "T0115", en: "cannot read the file: \(reason.en)", id: "berkas tidak dapat dibaca: \(reason.id)", hint: hint
+        )
+    }
+
+    /// A read that failed partway through a table (a disk error, a file on a network share
+    /// gone): the rows before it were read, the others not.
+    static func readStopped(_ reason: Bilingual) -> Message {
+        cannotRead(
+            Bilingual(
+                id:
+                    "pembacaan berhenti di sini (\(reason.id)); baris sesudahnya tidak terbaca, jadi tabel ini tidak dipakai",
+                en: "reading stopped here (\(reason.en)); the rows after it were not read, so the table is not used"),
+            hint: Bilingual(
+                id: "periksa disk atau salinan berkasnya, lalu jalankan build lagi",
+                en: "check the disk or the copy of the file, then build again"))
     }
 
     static var notUTF8: Message {
@@ -166,15 +181,6 @@ extension Message {
 extension Bilingual {
     static func systemError(_ text: String) -> Bilingual {
         Bilingual(id: "tidak dapat dibaca: \(text)", en: "cannot be read: \(text)")
-    }
-    /// A read that failed partway through a table (a disk error, a file on a network share
-    /// gone): the rows before it were read, the others not.
-    static func readStopped(_ reason: Bilingual) -> Bilingual {
-        Bilingual(
-            id: "pembacaan berhenti di sini (\(reason.id)); baris sesudahnya tidak terbaca, jadi tabel ini tidak"
-                + " dipakai. Periksa disk atau salinan berkasnya, lalu jalankan build lagi",
-            en: "reading stopped here (\(reason.en)); the rows after it were not read, so the table is not used."
-                + " Check the disk or the copy of the file, then build again")
     }
     static let changedDuringBuild = Bilingual(
         id: "berkas berubah selama build berjalan; jalankan build sekali lagi",

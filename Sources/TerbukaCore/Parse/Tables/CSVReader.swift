@@ -22,20 +22,6 @@ public struct CSVReader {
     /// of the bytes stops with an error there (`read(into:)`), not take the rows read for
     /// the whole table.
     private let failure: ReadFailure
-
-    final class ReadFailure: @unchecked Sendable {
-        /// Set once, while the file is read on one thread (chunk by chunk, or its rest at
-        /// once before the parts are read); only read after.
-        var reason: Bilingual?
-
-        func note(_ error: Error) {
-            if reason == nil { reason = FileProblem.describe(error) }
-        }
-
-        func note(errno code: Int32) {
-            note(NSError(domain: NSPOSIXErrorDomain, code: Int(code)))
-        }
-    }
     private var field: [UInt8] = []
     /// Where this reader's part of the file ends and the next part begins (see `split`).
     private var limit = Int.max
@@ -72,7 +58,11 @@ public struct CSVReader {
             try? handle.close()
             return nil
         }
+        // Not after the chunks reached the file's end: the handle is closed then, and a read
+        // of it fails, though nothing is missing.
         readRest = { bytes in
+            guard !ended else { return }
+            ended = true
             if let error = Self.appendRest(of: handle, size: size, to: &bytes) { failure.note(error) }
             try? handle.close()
         }
@@ -309,7 +299,7 @@ public struct CSVReader {
     /// The error where the bytes end, when they end because a read failed: asked for only
     /// where they end, not for every record.
     private var stoppedReading: TableSyntaxError? {
-        failure.reason.map { TableSyntaxError(.cannotRead(.readStopped($0)), line: line, column: column) }
+        failure.reason.map { TableSyntaxError(.readStopped($0), line: line, column: column) }
     }
 
     /// The records not yet read, cut at line breaks into up to `count` parts of at least
@@ -482,5 +472,18 @@ public struct CSVReader {
             throw TableSyntaxError(.tableNotUTF8, line: Int(start.line), column: Int(start.column))
         }
         return text
+    }
+}
+
+extension CSVReader {
+    /// Why a file's bytes ended before the file did (`CSVReader.failure`).
+    final class ReadFailure: @unchecked Sendable {
+        /// Set once, while the file is read on one thread (chunk by chunk, or its rest at
+        /// once before the parts are read); only read after.
+        var reason: Bilingual?
+
+        func note(_ error: Error) {
+            if reason == nil { reason = FileProblem.describe(error) }
+        }
     }
 }
