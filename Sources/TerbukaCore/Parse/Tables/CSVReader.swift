@@ -58,8 +58,8 @@ public struct CSVReader {
             try? handle.close()
             return nil
         }
-        // Not after the chunks reached the file's end: the handle is closed then, and a read
-        // of it fails, though nothing is missing.
+        // Not after the chunks ended, at the file's end or at a failed read (noted already):
+        // the handle is closed then, and a read of it would fail though nothing is missing.
         readRest = { bytes in
             guard !ended else { return }
             ended = true
