@@ -46,7 +46,14 @@ public struct CSVReader {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         let first = try handle.read(upToCount: Self.chunkSize).map { [UInt8]($0) } ?? []
         let failure = ReadFailure()
+        // Read to its end (or to a failed read, noted) by the chunks or by the rest at once,
+        // whichever comes first: the handle is then closed, and nothing reads it again (a
+        // read of it would fail though nothing is missing).
         var ended = false
+        func end() {
+            ended = true
+            try? handle.close()
+        }
         self.init(first: first, size: size, failure: failure) {
             guard !ended else { return nil }
             do {
@@ -54,17 +61,13 @@ public struct CSVReader {
             } catch {
                 failure.note(error)
             }
-            ended = true
-            try? handle.close()
+            end()
             return nil
         }
-        // Not after the chunks ended, at the file's end or at a failed read (noted already):
-        // the handle is closed then, and a read of it would fail though nothing is missing.
         readRest = { bytes in
             guard !ended else { return }
-            ended = true
             if let error = Self.appendRest(of: handle, size: size, to: &bytes) { failure.note(error) }
-            try? handle.close()
+            end()
         }
     }
 
