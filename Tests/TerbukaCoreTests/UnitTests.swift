@@ -223,6 +223,17 @@ import Testing
             try records("a,b\r\n\"x, y\",\"say \"\"hi\"\"\nnow\"\r\n") == [["a", "b"], ["x, y", "say \"hi\"\nnow"]])
     }
 
+    /// A record is marked printable ASCII only when every byte of every field was seen and
+    /// lay between space and `~`: a tab, a control, DEL, a letter beyond ASCII or a quoted
+    /// field leaves its cells to be checked one by one.
+    @Test func aRecordIsPrintableASCIIOnlyWhenEveryByteOfItWasSeenAndPrintable() throws {
+        var reader = CSVReader(
+            bytes: Array("a,b\n24 x,~ y\nA\tB,c\nA\u{7F},c\nA\u{1},c\nJOSÉ,c\n\"a\",b\na,b\n".utf8))
+        var marks: [Bool] = []
+        while let record = try reader.next() { marks.append(record.printableASCII) }
+        #expect(marks == [true, true, false, false, false, false, false, true])
+    }
+
     @Test func theSeparatorIsDetectedFromTheHeaderLine() throws {
         #expect(CSVReader(bytes: Array("kode;jabatan;kebutuhan\n".utf8)).separatorName == "semicolon")
         #expect(CSVReader(bytes: Array("kode\tjabatan\n".utf8)).separatorName == "tab")

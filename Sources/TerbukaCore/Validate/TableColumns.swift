@@ -188,7 +188,9 @@ struct TableReader {
                         diagnostics.error(
                             .cellTooLong(field.count, limit: TableReader.fieldLimit), at: cell(record, index, layout))
                     }
-                } else if ControlCharacters.mayHold(field), let found = ControlCharacters.first(in: field) {
+                } else if !record.printableASCII, ControlCharacters.mayHold(field),
+                    let found = ControlCharacters.first(in: field)
+                {
                     refused = true
                     if controlled.insert(index).inserted {
                         diagnostics.error(

@@ -280,10 +280,12 @@ public struct CSVReader {
             return false
         }
         record.removeAll()
+        var printable = true
+        defer { record.printableASCII = printable }
         while true {
             let start = TablePosition(line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column))
             record.positions.append(start)
-            record.fields.append(try readField(start: start))
+            record.fields.append(try readField(start: start, printable: &printable))
             guard let byte = peek() else {
                 // A record the bytes end in after a failed read may be cut short: not taken.
                 if let stopped = stoppedReading { throw stopped }
@@ -410,9 +412,12 @@ public struct CSVReader {
         limit = Int.max
     }
 
-    private mutating func readField(start: TablePosition) throws(TableSyntaxError) -> String {
+    /// `printable` is set false unless the field was read on the fast path below and each
+    /// of its bytes is printable ASCII.
+    private mutating func readField(start: TablePosition, printable: inout Bool) throws(TableSyntaxError) -> String {
         field.removeAll(keepingCapacity: true)
         if peek() == Self.quote {
+            printable = false
             advance(Self.quote)
             while true {
                 guard let byte = peek() else {
@@ -440,17 +445,21 @@ public struct CSVReader {
             var end = position
             var characters = 0
             var ascii = true
+            // Below space (0x20 wraps past 0x5F) or from DEL (0x7F) up.
+            var unprintable = false
             while end < buffer.count {
                 let byte = buffer[end]
                 if byte == separator || byte == Self.lf || byte == Self.cr { break }
                 if byte & 0xC0 != 0x80 { characters += 1 }
                 if byte >= 0x80 { ascii = false }
+                if byte &- 0x20 >= 0x5F { unprintable = true }
                 end += 1
             }
             if end < buffer.count {
                 let range = position..<end
                 position = end
                 column += characters
+                if unprintable { printable = false }
                 // From the buffer's memory, and ASCII (most fields) without validating: the
                 // validating initializer is generic and looks up type metadata for each of
                 // millions of fields.
@@ -464,6 +473,7 @@ public struct CSVReader {
                 }
                 return text
             }
+            printable = false
             while let byte = peek(), byte != separator, byte != Self.lf, byte != Self.cr {
                 advance(byte)
                 field.append(byte)

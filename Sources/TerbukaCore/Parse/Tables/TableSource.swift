@@ -36,6 +36,10 @@ public struct TableRecord: Sendable {
     public var positions: [TablePosition] = []
     /// Kind of each field; empty when every field is text (CSV).
     public var kinds: [TableCellKind] = []
+    /// True when the reader saw every byte of every field and each was printable ASCII
+    /// (space to `~`): no field can hold a control character, and none is looked at again
+    /// for one (a million-row table's seven million fields were 1.4 % of its build; perf).
+    public var printableASCII = false
 
     public init() {}
 
@@ -47,6 +51,7 @@ public struct TableRecord: Sendable {
     public var isBlank: Bool { fields.allSatisfy { $0.allSatisfy { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" } } }
 
     public mutating func removeAll() {
+        printableASCII = false
         fields.removeAll(keepingCapacity: true)
         positions.removeAll(keepingCapacity: true)
         kinds.removeAll(keepingCapacity: true)
