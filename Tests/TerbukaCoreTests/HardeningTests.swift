@@ -468,6 +468,19 @@ extension SiteArchiveTests {
             ])
     }
 
+    /// In the last cell of a file without a last line break (read byte by byte, not on the
+    /// reader's fast path), a control character is refused at its cell all the same.
+    @Test func aControlCharacterInTheLastCellOfAFileWithoutALastLineBreakIsAnError() async throws {
+        let site = try ResultsSite(tables: [
+            ("skd", "participant,name,formation,twk,tiu,tkp\n2024000000001,ANI,U1,100,100,2\u{1}")
+        ])
+        defer { site.cleanUp() }
+        #expect(
+            await site.errors() == [
+                "content/vacancies/cpns-2024/results/skd.csv:2:30: error: column F (tkp): this cell holds the control character U+0001, which no page may show (delete it: such characters come in when text is copied from a PDF, a terminal or another program)"
+            ])
+    }
+
     /// A double-quoted YAML value's escapes write characters the file itself could not
     /// hold: refused at the value, as in the file. (U+0001 also begins the marker of a value
     /// spliced into a page, SplicedText.)

@@ -234,6 +234,22 @@ import Testing
         #expect(marks == [true, true, false, false, false, false, false, true])
     }
 
+    /// A field that runs to the end of the bytes in memory is read byte by byte, unseen by
+    /// the fast path: its record is checked cell by cell, at the end of a file without a
+    /// last line break and where a chunk ends inside a field.
+    @Test func aRecordWithAFieldReadPastTheBytesInMemoryIsNotMarkedPrintable() throws {
+        var unended = CSVReader(bytes: Array("a,b\na,b".utf8))
+        #expect(try unended.next()?.printableASCII == true)
+        #expect(try unended.next()?.printableASCII == false)
+        var chunks = [Array("y,z\n".utf8)]
+        var chunked = CSVReader(first: Array("a,b\nx".utf8), size: 0, failure: CSVReader.ReadFailure()) {
+            chunks.isEmpty ? nil : chunks.removeFirst()
+        }
+        #expect(try chunked.next()?.printableASCII == true)
+        let cut = try chunked.next()
+        #expect(cut?.fields == ["xy", "z"] && cut?.printableASCII == false)
+    }
+
     @Test func theSeparatorIsDetectedFromTheHeaderLine() throws {
         #expect(CSVReader(bytes: Array("kode;jabatan;kebutuhan\n".utf8)).separatorName == "semicolon")
         #expect(CSVReader(bytes: Array("kode\tjabatan\n".utf8)).separatorName == "tab")

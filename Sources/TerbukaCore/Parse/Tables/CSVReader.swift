@@ -281,7 +281,6 @@ public struct CSVReader {
         }
         record.removeAll()
         var printable = true
-        defer { record.printableASCII = printable }
         while true {
             let start = TablePosition(line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column))
             record.positions.append(start)
@@ -298,6 +297,7 @@ public struct CSVReader {
             consumeLineBreak(byte)
             break
         }
+        record.printableASCII = printable
         return true
     }
 

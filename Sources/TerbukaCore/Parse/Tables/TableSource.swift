@@ -38,8 +38,9 @@ public struct TableRecord: Sendable {
     public var kinds: [TableCellKind] = []
     /// True when the reader saw every byte of every field and each was printable ASCII
     /// (space to `~`): no field can hold a control character, and none is looked at again
-    /// for one (a million-row table's seven million fields were 1.4 % of its build; perf).
-    public var printableASCII = false
+    /// for one (scanning a million-row table's seven million fields for them was 1.4 % of
+    /// its build's CPU; perf, BENCHMARKS.md, eighteenth session).
+    public internal(set) var printableASCII = false
 
     public init() {}
 
