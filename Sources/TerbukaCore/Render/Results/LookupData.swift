@@ -34,23 +34,26 @@ enum LookupData {
         }
 
         /// `previous`: per table, participant → the status an earlier version gave, for those
-        /// whose status a newer version changed. `context`: per table, each position's
-        /// formation group, and each group's size and cut-off. `cells`: room for a row's cells.
+        /// whose status a newer version changed. `sources`: the tables, their rows' pages and
+        /// formation groups, each group's end of a journey and each formation's code. `cells`:
+        /// room for a row's cells.
         func write(
-            into out: inout ByteWriter, tables: [any PublishedResultTable], pages: [[Int32]],
-            previous: [[String: String]], context: [TableContext], formations: Formations,
+            into out: inout ByteWriter, sources: EntrySources, previous: [[String: String]],
             cells: inout [CellValue]
         ) {
-            let number = number(tables)
+            let tables = sources.tables
+            let first = first
+            let number = tables[first].participant(Int(positions[first]))
             out.raw("[")
             out.json(number)
             out.raw(",")
-            out.json(name(tables))
+            out.json(tables[first].name(Int(positions[first])))
             out.raw(",")
-            out.append(formations.codes[Int(formation)])
+            out.append(sources.codes[Int(formation)])
             out.raw(",[")
-            for (index, position) in positions.enumerated() {
+            for index in 0..<positions.count {
                 if index > 0 { out.raw(",") }
+                let position = positions[index]
                 if position < 0 {
                     out.raw("\"\"")
                 } else {
@@ -58,16 +61,17 @@ enum LookupData {
                 }
             }
             out.raw("],[")
-            for (index, position) in positions.enumerated() {
+            for index in 0..<positions.count {
                 if index > 0 { out.raw(",") }
-                out.integer(position < 0 || Int(position) >= pages[index].count ? -1 : Int(pages[index][Int(position)]))
+                out.integer(sources.page(table: index, position: positions[index]))
             }
             out.raw("]")
             // The sixth item: for a participant whose status a correction changed, the earlier
             // status per table, else 0; `previous` is empty when no table has versions, so the
             // million-row case looks nothing up.
-            let changed = previous.map { $0[number] ?? "" }
-            if !previous.isEmpty, changed.contains(where: { !$0.isEmpty }) {
+            if !previous.isEmpty, case let changed = previous.map({ $0[number] ?? "" }),
+                changed.contains(where: { !$0.isEmpty })
+            {
                 out.raw(",[")
                 for (index, code) in changed.enumerated() {
                     if index > 0 { out.raw(",") }
@@ -81,21 +85,21 @@ enum LookupData {
             // the manifest's columns, the formation's rows, its cut-off or null, the formation
             // kind whose passing marks apply (SKD) or null].
             out.raw(",[")
-            for (index, position) in positions.enumerated() {
+            for index in 0..<positions.count {
                 if index > 0 { out.raw(",") }
+                let position = positions[index]
                 guard position >= 0 else {
                     out.raw("0")
                     continue
                 }
-                let table = tables[index]
                 out.raw("[[")
-                table.cells(Int(position), into: &cells)
-                for (offset, cell) in cells.enumerated() {
+                tables[index].cells(Int(position), into: &cells)
+                for offset in cells.indices {
                     if offset > 0 { out.raw(",") }
-                    Self.cell(cell, into: &out)
+                    Self.cell(cells[offset], into: &out)
                 }
                 out.raw("]")
-                out.append(context[index].tails[Int(context[index].groupOf[Int(position)])])
+                out.append(sources.tail(table: index, position: position))
             }
             out.raw("]]")
         }
@@ -117,30 +121,106 @@ enum LookupData {
         }
     }
 
-    /// What the journey of a row needs from its table: its formation group, and each
-    /// group's end of a journey, written once: `,rows with scores,cut-off or null,kind or
-    /// null]` (ranks count the rows with scores: "rank 3 of 17" counts the same rows).
-    struct TableContext: Sendable {
-        var groupOf: [Int32]
-        var tails: [[UInt8]]
+    /// What writing the entries reads for each of a million rows, laid end to end in memory
+    /// of its own and read in place: taken from arrays of arrays (a formation's code, a row's
+    /// page and formation group, the end of its group's journey), each was retained and
+    /// released for every row, by both cores on the same objects (perf). Read only once made.
+    final class EntrySources: @unchecked Sendable {
+        let tables: UnsafeMutableBufferPointer<any PublishedResultTable>
+        /// Per formation, its code as a JSON string.
+        let codes: PackedRuns<UInt8>
+        /// Per table, the page of each of its rows.
+        let pages: PackedRuns<Int32>
+        /// Per table, the formation group of each of its rows.
+        let groupOf: PackedRuns<Int32>
+        /// Per group of each table in turn, its end of a journey: `,rows with scores,cut-off
+        /// or null,kind or null]` (ranks count the rows with scores: "rank 3 of 17" counts the
+        /// same rows); `firstTail[table]` is the index of the table's first group's.
+        let tails: PackedRuns<UInt8>
+        let firstTail: UnsafeMutableBufferPointer<Int>
 
-        init(_ table: any PublishedResultTable, cutoffs: [Int: CellValue]) {
-            var groupOf = [Int32](repeating: 0, count: table.count)
-            for (index, group) in table.groups.enumerated() {
-                for position in group.range { groupOf[position] = Int32(index) }
+        init(
+            tables: [any PublishedResultTable], pages: [[Int32]], cutoffs: [ResultStage: [Int: CellValue]],
+            codes: [[UInt8]]
+        ) {
+            self.tables = .allocate(capacity: tables.count)
+            _ = self.tables.initialize(from: tables)
+            self.codes = PackedRuns(codes)
+            self.pages = PackedRuns(pages)
+            groupOf = PackedRuns(
+                tables.map { table in
+                    var groupOf = [Int32](repeating: 0, count: table.count)
+                    for (index, group) in table.groups.enumerated() {
+                        for position in group.range { groupOf[position] = Int32(index) }
+                    }
+                    return groupOf
+                })
+            var tails: [[UInt8]] = []
+            firstTail = .allocate(capacity: tables.count)
+            for (index, table) in tables.enumerated() {
+                firstTail[index] = tails.count
+                let cutoffs = cutoffs[table.stage] ?? [:]
+                for (index, group) in table.groups.enumerated() {
+                    var out = ByteWriter()
+                    out.raw(",")
+                    out.integer(group.present)
+                    out.raw(",")
+                    if let cutoff = cutoffs[index] { Entry.cell(cutoff, into: &out) } else { out.raw("null") }
+                    out.raw(",")
+                    if table.stage == .skd { out.json(group.formation.kind) } else { out.raw("null") }
+                    out.raw("]")
+                    tails.append(out.bytes)
+                }
             }
-            self.groupOf = groupOf
-            tails = table.groups.enumerated().map { index, group in
-                var out = ByteWriter()
-                out.raw(",")
-                out.integer(group.present)
-                out.raw(",")
-                if let cutoff = cutoffs[index] { Entry.cell(cutoff, into: &out) } else { out.raw("null") }
-                out.raw(",")
-                if table.stage == .skd { out.json(group.formation.kind) } else { out.raw("null") }
-                out.raw("]")
-                return out.bytes
+            self.tails = PackedRuns(tails)
+        }
+
+        deinit {
+            tables.deinitialize().deallocate()
+            for runs in [codes, tails] { runs.deallocate() }
+            for runs in [pages, groupOf] { runs.deallocate() }
+            firstTail.deallocate()
+        }
+
+        /// The page of a table's row, -1 where the participant is not in it (or the row has
+        /// no page).
+        func page(table: Int, position: Int32) -> Int {
+            let pages = pages[table]
+            return position < 0 || Int(position) >= pages.count ? -1 : Int(pages[Int(position)])
+        }
+
+        /// The end of the journey of a table's row.
+        func tail(table: Int, position: Int32) -> UnsafeBufferPointer<UInt8> {
+            tails[firstTail[table] + Int(groupOf[table][Int(position)])]
+        }
+    }
+
+    /// Runs of values laid end to end, run `i` read in place as `self[i]`; freed by its
+    /// owner (`deallocate`).
+    struct PackedRuns<Element> {
+        private let values: UnsafeMutableBufferPointer<Element>
+        /// Run `i` ends at `ends[i]` and begins where run `i - 1` ends.
+        private let ends: UnsafeMutableBufferPointer<Int>
+
+        init(_ runs: [[Element]]) {
+            values = .allocate(capacity: runs.reduce(0) { $0 + $1.count })
+            ends = .allocate(capacity: runs.count)
+            var end = 0
+            for (index, run) in runs.enumerated() {
+                _ = UnsafeMutableBufferPointer(rebasing: values[end..<end + run.count]).initialize(from: run)
+                end += run.count
+                ends[index] = end
             }
+        }
+
+        subscript(index: Int) -> UnsafeBufferPointer<Element> {
+            UnsafeBufferPointer(rebasing: values[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
+        }
+
+        /// For trivial elements (bytes, numbers): they are not deinitialized.
+        func deallocate() {
+            values.deallocate()
+            ends.deallocate()
         }
     }
 
@@ -361,8 +441,7 @@ enum LookupData {
     }
 
     static func serialize(
-        _ prepared: Prepared, range: Range<Int>, tables: [any PublishedResultTable], pages: [[Int32]],
-        previous: [[String: String]], context: [TableContext]
+        _ prepared: Prepared, range: Range<Int>, sources: EntrySources, previous: [[String: String]]
     ) -> Serialized {
         var out = ByteWriter(capacity: range.count * 72)
         var offsets = [Int]()
@@ -370,9 +449,7 @@ enum LookupData {
         var cells: [CellValue] = []
         for index in range {
             offsets.append(out.count)
-            prepared.entries[index].write(
-                into: &out, tables: tables, pages: pages, previous: previous, context: context,
-                formations: prepared.formations, cells: &cells)
+            prepared.entries[index].write(into: &out, sources: sources, previous: previous, cells: &cells)
         }
         offsets.append(out.count)
         return Serialized(bytes: out, offsets: offsets)
@@ -385,8 +462,9 @@ enum LookupData {
         versions: [ResultStage: ResultVersions] = [:], cutoffs: [ResultStage: [Int: CellValue]] = [:],
         to staging: StagingFolder, parts: Int = 2
     ) async throws {
-        let pages = tables.map { pageOf[$0.stage] ?? [] }
-        let context = tables.map { TableContext($0, cutoffs: cutoffs[$0.stage] ?? [:]) }
+        let sources = EntrySources(
+            tables: tables, pages: tables.map { pageOf[$0.stage] ?? [] }, cutoffs: cutoffs,
+            codes: prepared.formations.codes)
         let changes = tables.map { table in (versions[table.stage]?.statusChanges ?? [:]).mapValues(\.before) }
         let previous = changes.contains { !$0.isEmpty } ? changes : []
         let count = prepared.entries.count
@@ -397,8 +475,8 @@ enum LookupData {
                     (
                         part,
                         serialize(
-                            prepared, range: part * chunk..<min(count, (part + 1) * chunk), tables: tables,
-                            pages: pages, previous: previous, context: context)
+                            prepared, range: part * chunk..<min(count, (part + 1) * chunk), sources: sources,
+                            previous: previous)
                     )
                 }
             }
