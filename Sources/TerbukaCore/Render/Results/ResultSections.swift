@@ -164,6 +164,9 @@ struct ResultSections {
         var html = ByteWriter(capacity: budget + budget / 4)
         let grouping = labels.format.groupingMark
         let mark = labels.format.decimalMark
+        // Whether each column is numeric, apart from the columns: a column taken from them for
+        // each cell was a copy, its name retained and released (perf).
+        let numeric = columns.map(\.numeric)
         var cells: [CellValue] = []
         for slice in slices {
             let group = table.groups[slice.group]
@@ -197,13 +200,13 @@ struct ResultSections {
                 html.html(table.name(position))
                 html.raw("</th>")
                 for index in leading {
-                    cell(cells[index], numeric: columns[index].numeric, grouping: grouping, mark: mark, into: &html)
+                    cell(cells[index], numeric: numeric[index], grouping: grouping, mark: mark, into: &html)
                 }
                 html.raw("<td>")
                 html.html(table.participant(position))
                 html.raw("</td>")
                 for index in rest {
-                    cell(cells[index], numeric: columns[index].numeric, grouping: grouping, mark: mark, into: &html)
+                    cell(cells[index], numeric: numeric[index], grouping: grouping, mark: mark, into: &html)
                 }
                 html.raw("</tr>\n")
             }
