@@ -296,6 +296,36 @@ import Testing
         #expect(reader.split(into: 2, minimumBytes: 1 << 20) == nil)
     }
 
+    // MARK: - Joining the rows of the parts
+
+    /// Counts the values alive, to see that a value moved is neither copied nor lost.
+    final class Counted {
+        nonisolated(unsafe) static var alive = 0
+        let value: Int
+        init(_ value: Int) {
+            self.value = value
+            Self.alive += 1
+        }
+        deinit { Self.alive -= 1 }
+    }
+
+    /// Rows appended past the room first made, then moved after an array's own: in order,
+    /// each once, and none left behind or freed twice.
+    @Test func rowsMovedToAnArrayComeAfterItsOwnInOrderAndEachOnce() {
+        let before = Counted.alive
+        do {
+            var array = [Counted(-1)]
+            let later = MovableRows<Counted>(capacity: 2)
+            for value in 0..<100 { later.append(Counted(value)) }
+            later.move(to: &array)
+            #expect(array.map(\.value) == Array(-1..<100))
+            #expect(later.count == 0 && Counted.alive == before + 101)
+            later.append(Counted(100))
+            #expect(later.count == 1 && Counted.alive == before + 102)
+        }
+        #expect(Counted.alive == before)
+    }
+
     // MARK: - Reading a result table in parts
 
     static let formations = (0..<6).map {

@@ -206,6 +206,9 @@ struct ResultTableReader {
         let make: (Fields, RowIdentity, inout Diagnostics) -> Row?
         let decimalComma: Bool
         var rows: [Row] = []
+        /// A later part's rows, moved to the first part's `rows` when joined; nil in the
+        /// first part.
+        var laterRows: MovableRows<Row>?
         /// Participant → the line of its row, to report a participant listed twice (numbers
         /// only collected, without lines, when deferred).
         var firstRowOf = ParticipantLines()
@@ -232,12 +235,13 @@ struct ResultTableReader {
             firstRowOf.reserve(firstRowOf.count + bytes / 40)
             // Room made once: an array of a million rows grown by doubling copies them and
             // touches new memory at each step (perf: a tenth of `check`'s page faults).
-            rows.reserveCapacity(rows.count + bytes / 40)
+            if laterRows == nil { rows.reserveCapacity(rows.count + bytes / 40) }
         }
 
         func part(bytes: Int, firstLine: Int) -> Rows {
             var part = self
             part.rows = []
+            part.laterRows = MovableRows(capacity: bytes / 40)
             part.skipped = (0, nil)
             part.firstLine = firstLine
             part.firstRowOf = firstRowOf.forLaterPart()
@@ -251,7 +255,7 @@ struct ResultTableReader {
         mutating func join(_ later: Rows, last: Bool) -> Bool {
             if firstRowOf.sharesAny(later.firstRowOf, from: later.firstLine) { return false }
             firstRowOf.add(later.firstRowOf, from: later.firstLine, lines: !last)
-            rows += later.rows
+            if let moved = later.laterRows { moved.move(to: &rows) } else { rows += later.rows }
             skipped.count += later.skipped.count
             if skipped.first == nil { skipped.first = later.skipped.first }
             return true
@@ -299,7 +303,7 @@ struct ResultTableReader {
                     fields, firstRowOf: &firstRowOf, lastFormation: &lastFormation, into: &diagnostics),
                 let row = make(fields, identity, &diagnostics)
             else { return }
-            rows.append(row)
+            if let laterRows { laterRows.append(row) } else { rows.append(row) }
         }
     }
 
