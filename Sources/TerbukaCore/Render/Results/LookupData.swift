@@ -69,9 +69,8 @@ enum LookupData {
             // The sixth item: for a participant whose status a correction changed, the earlier
             // status per table, else 0; `previous` is empty when no table has versions, so the
             // million-row case looks nothing up.
-            if !previous.isEmpty, case let changed = previous.map({ $0[number] ?? "" }),
-                changed.contains(where: { !$0.isEmpty })
-            {
+            let changed = previous.map { $0[number] ?? "" }
+            if !previous.isEmpty, changed.contains(where: { !$0.isEmpty }) {
                 out.raw(",[")
                 for (index, code) in changed.enumerated() {
                     if index > 0 { out.raw(",") }
@@ -177,16 +176,18 @@ enum LookupData {
 
         deinit {
             tables.deinitialize().deallocate()
-            for runs in [codes, tails] { runs.deallocate() }
-            for runs in [pages, groupOf] { runs.deallocate() }
+            codes.deallocate()
+            pages.deallocate()
+            groupOf.deallocate()
+            tails.deallocate()
             firstTail.deallocate()
         }
 
         /// The page of a table's row, -1 where the participant is not in it (or the row has
         /// no page).
         func page(table: Int, position: Int32) -> Int {
-            let pages = pages[table]
-            return position < 0 || Int(position) >= pages.count ? -1 : Int(pages[Int(position)])
+            let run = pages[table]
+            return position < 0 || Int(position) >= run.count ? -1 : Int(run[Int(position)])
         }
 
         /// The end of the journey of a table's row.

@@ -164,8 +164,8 @@ struct ResultSections {
         var html = ByteWriter(capacity: budget + budget / 4)
         let grouping = labels.format.groupingMark
         let mark = labels.format.decimalMark
-        // Whether each column is numeric, apart from the columns: a column taken from them for
-        // each cell was a copy, its name retained and released (perf).
+        // Whether each column is numeric, read once: a column taken from `columns` for each
+        // cell was a copy, its name retained and released (perf).
         let numeric = columns.map(\.numeric)
         var cells: [CellValue] = []
         for slice in slices {

@@ -255,7 +255,8 @@ struct ResultTableReader {
         mutating func join(_ later: Rows, last: Bool) -> Bool {
             if firstRowOf.sharesAny(later.firstRowOf, from: later.firstLine) { return false }
             firstRowOf.add(later.firstRowOf, from: later.firstLine, lines: !last)
-            if let moved = later.laterRows { moved.move(to: &rows) } else { rows += later.rows }
+            // A later part is made by `part`, with rows of its own to move.
+            later.laterRows!.move(to: &rows)
             skipped.count += later.skipped.count
             if skipped.first == nil { skipped.first = later.skipped.first }
             return true
