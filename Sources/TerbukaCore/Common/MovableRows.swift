@@ -6,7 +6,7 @@
 ///
 /// A reference: the parts of a table are values copied from one another, and a part's copy
 /// holds the same rows. Moving them out leaves every copy empty.
-final class MovableRows<Element>: @unchecked Sendable {
+final class MovableRows<Element> {
     // Touched by one thread at a time (the part reading, then the one joining): no access
     // is checked for exclusivity (the checks were a fifth of the appends' time; perf).
     @exclusivity(unchecked) private var base: UnsafeMutablePointer<Element>
