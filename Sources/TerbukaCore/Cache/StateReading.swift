@@ -220,7 +220,7 @@ extension BuildState {
         func tabSeparated() -> [String] {
             var fields: [String] = []
             fields.reserveCapacity(16)
-            line[start...].withUnsafeBufferPointer { line in
+            bytes.withUnsafeBufferPointer { line in
                 guard let base = line.baseAddress else { return fields.append("") }
                 var start = 0
                 while true {

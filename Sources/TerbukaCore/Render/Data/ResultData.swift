@@ -51,44 +51,39 @@ enum ResultData {
         out.raw(",\"published\":")
         out.json(table.entry.published.iso8601)
         out.raw(",\"rows\":[")
-        // Each key with its quotes and colon, and the comma before it but the first, in one
-        // buffer read in place: a key taken from an array of strings for each cell was
-        // retained and released, a dozen times a row (perf).
-        var keys = ByteWriter()
-        var keyEnds: [Int] = []
-        for (index, id) in (["participant", "name", "formation"] + table.columns.map(\.id)).enumerated() {
-            if index > 0 { keys.raw(",") }
-            keys.json(id)
-            keys.raw(":")
-            keyEnds.append(keys.count)
-        }
+        // Each key with its quotes and colon, and the comma before it but the first, read in
+        // place (PackedRuns).
+        let keys = PackedRuns(
+            (["participant", "name", "formation"] + table.columns.map(\.id)).enumerated().map { index, id in
+                var key = ByteWriter()
+                if index > 0 { key.raw(",") }
+                key.json(id)
+                key.raw(":")
+                return key.bytes
+            })
+        defer { keys.deallocate() }
         var cells: [CellValue] = []
-        try keys.withBytes { keys in
-            func key(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: keys[(index == 0 ? 0 : keyEnds[index - 1])..<keyEnds[index]])
-            }
-            for position in 0..<table.count {
-                out.raw(position == 0 ? "\n{" : ",\n{")
-                out.append(key(0))
-                out.json(table.participant(position))
-                out.append(key(1))
-                out.json(table.name(position))
-                out.append(key(2))
-                out.json(table.formation(position))
-                table.cells(position, into: &cells)
-                for index in cells.indices {
-                    out.append(key(index + 3))
-                    switch cells[index] {
-                    case .text(let text): out.json(text)
-                    case .integer(let number): out.integer(number)
-                    case .fixed(let number, let scale): out.fixed(number, scale: scale, mark: UInt8(ascii: "."))
-                    case .boolean(let value): out.raw(value ? "true" : "false")
-                    case .empty: out.raw("null")
-                    }
+        for position in 0..<table.count {
+            out.raw(position == 0 ? "\n{" : ",\n{")
+            out.append(keys[0])
+            out.json(table.participant(position))
+            out.append(keys[1])
+            out.json(table.name(position))
+            out.append(keys[2])
+            out.json(table.formation(position))
+            table.cells(position, into: &cells)
+            for index in cells.indices {
+                out.append(keys[index + 3])
+                switch cells[index] {
+                case .text(let text): out.json(text)
+                case .integer(let number): out.integer(number)
+                case .fixed(let number, let scale): out.fixed(number, scale: scale, mark: UInt8(ascii: "."))
+                case .boolean(let value): out.raw(value ? "true" : "false")
+                case .empty: out.raw("null")
                 }
-                out.raw("}")
-                try file.appendWhenFull(&out)
             }
+            out.raw("}")
+            try file.appendWhenFull(&out)
         }
         out.raw("\n]}\n")
         try file.append(&out)
