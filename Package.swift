@@ -24,8 +24,9 @@ let package = Package(
         // Debian: zlib1g-dev. Inflates the parts of Excel workbooks.
         .systemLibrary(name: "TerbukaZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "TerbukaDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
-        // glibc's malloc.h (malloc_trim), part of libc6-dev.
-        .systemLibrary(name: "TerbukaMalloc"),
+        // glibc's malloc.h (malloc_trim), part of libc6-dev, and the compiler's cache hint
+        // (Sources/TerbukaMemory/shim.h).
+        .systemLibrary(name: "TerbukaMemory"),
         .target(
             name: "TerbukaCore",
             dependencies: [
@@ -35,7 +36,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 "TerbukaZlib",
                 "TerbukaDeflate",
-                "TerbukaMalloc",
+                "TerbukaMemory",
                 "TerbukaTheme",
                 "TerbukaGuide",
             ],

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-    import TerbukaMalloc
+    import TerbukaMemory
 #endif
 
 public struct BuildOptions: Sendable {

@@ -217,6 +217,8 @@ enum LookupData {
     /// built while they are.
     struct Prepared: Sendable {
         var entries: [Entry]
+        /// The entries' estimated bytes, for the room their writers ask for.
+        var bytes: Int
         var numberShards: [[Int32]]
         /// Name-word prefix keys and the shard each is in; the shards' members.
         var nameKeys: [String]
@@ -319,7 +321,8 @@ enum LookupData {
             words: { words(entries[$0].name(tables)) }, sizes: sizes, budget: shardBudget,
             minimumLetters: minimumNameLetters)
         return Prepared(
-            entries: entries, numberShards: byNumber, nameKeys: byName.keys.map(\.json), nameShards: byName.shards,
+            entries: entries, bytes: total, numberShards: byNumber, nameKeys: byName.keys.map(\.json),
+            nameShards: byName.shards,
             formations: formations)
     }
 
@@ -340,7 +343,9 @@ enum LookupData {
     static func serialize(
         _ prepared: Prepared, range: Range<Int>, sources: EntrySources, previous: [[String: String]]
     ) -> Serialized {
-        var out = ByteWriter(capacity: range.count * 72)
+        // The estimate leaves out the page numbers, a few bytes each.
+        var out = ByteWriter(
+            capacity: prepared.entries.isEmpty ? 0 : prepared.bytes / prepared.entries.count * range.count + 4096)
         var offsets = [Int]()
         offsets.reserveCapacity(range.count + 1)
         var cells: [CellValue] = []
@@ -473,7 +478,27 @@ enum LookupData {
         out.raw("TerbukaLookup.receive(")
         out.json(name)
         out.raw(",[")
+        // Members lie anywhere in the entries: the ones a few ahead are asked into the caches
+        // while this one is copied (their offsets further ahead still), else each waited for
+        // memory (perf).
+        func prefetchOffset(_ member: Int32) {
+            let view = views[Int(member) / chunk]
+            prefetch(view.offsets.baseAddress! + Int(member) % chunk)
+        }
+        func prefetchBytes(_ member: Int32) {
+            let view = views[Int(member) / chunk]
+            let local = Int(member) % chunk
+            // An entry spans a few cache lines: each of them.
+            for line in stride(from: view.offsets[local], to: view.offsets[local + 1], by: 64) {
+                prefetch(view.bytes.baseAddress! + line)
+            }
+            prefetch(prepared.entries.withUnsafeBufferPointer { $0.baseAddress! + Int(member) })
+        }
+        for member in members.prefix(32) { prefetchOffset(member) }
+        for member in members.prefix(16) { prefetchBytes(member) }
         for (offset, member) in members.enumerated() {
+            if offset + 32 < members.count { prefetchOffset(members[offset + 32]) }
+            if offset + 16 < members.count { prefetchBytes(members[offset + 16]) }
             let index = Int(member)
             out.raw(offset == 0 ? "\n" : ",\n")
             let view = views[index / chunk]
