@@ -70,6 +70,39 @@ import Testing
         return tables
     }
 
+    /// The lookup's estimate of an SKD row's cells is counted without making them: it must be
+    /// what counting the cells gives, for every kind of row (scored, absent, each status,
+    /// with and without a year carried over), else the shards' sizes would drift.
+    @Test func anSKDRowsCellsAreEstimatedAsCountingThemWould() {
+        let formations = [Self.formation("F1", quota: 1), Self.formation("F2", kind: "cumlaude", quota: 2)]
+        for withSources in [false, true] {
+            var rows: [SKDRow] = []
+            for index in 0..<24 {
+                var row = Self.skdRow(
+                    "P\(index)", 60 + 5 * (index % 9), 70 + 5 * (index % 7), 140 + index, row: Int32(index + 2))
+                row.identity.formationIndex = Int32(index % 2)
+                row.identity.formation = index % 2 == 0 ? "F1" : "F2"
+                if index % 5 == 0 {
+                    row.scores = nil
+                    row.absence = Absence.allCases[index % Absence.allCases.count]
+                }
+                if withSources, index % 3 == 0 { row.source = 2023 }
+                rows.append(row)
+            }
+            var diagnostics = Diagnostics()
+            let table = SKDResults(
+                entry: Self.entry(.skd), place: Self.skdPlace, rows: rows, formations: formations,
+                rules: ScoringRules.preset(for: .cpns), into: &diagnostics)
+            #expect(Set((0..<table.count).compactMap { table.status($0)?.code }).count >= 3)
+            var cells: [CellValue] = []
+            for position in 0..<table.count {
+                #expect(
+                    table.cellsEstimate(position, cells: &cells) == LookupData.estimate(table.cells(position)),
+                    "row \(position), years \(withSources)")
+            }
+        }
+    }
+
     @Test func skdRanksThoseWhoReachedThePassingMarksFirstAndShortlistsEveryoneTiedAtTheCutoff() throws {
         var diagnostics = Diagnostics()
         let results = VacancyResults(

@@ -55,6 +55,9 @@ public protocol PublishedResultTable: Sendable {
     /// downloads and the lookup ask for every row's cells, each into one array of its own
     /// (an array made per row was a million allocations per table and reader; perf).
     func cells(_ position: Int, into cells: inout [CellValue])
+    /// What the row's cells add to the estimate of a lookup shard's size, as
+    /// `LookupData.estimate` counts them; `cells`: room for them, where they must be made.
+    func cellsEstimate(_ position: Int, cells: inout [CellValue]) -> Int
     func status(_ position: Int) -> ResultStatus?
     /// The seats a final ranking filled; nil for the other stages.
     var seatFilling: SeatFilling? { get }
@@ -62,6 +65,11 @@ public protocol PublishedResultTable: Sendable {
 
 extension PublishedResultTable {
     public var seatFilling: SeatFilling? { nil }
+
+    func cellsEstimate(_ position: Int, cells: inout [CellValue]) -> Int {
+        self.cells(position, into: &cells)
+        return LookupData.estimate(cells)
+    }
 
     /// The row's cells, in the order of `columns`.
     public func cells(_ position: Int) -> [CellValue] {

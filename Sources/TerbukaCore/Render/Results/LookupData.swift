@@ -150,6 +150,22 @@ enum LookupData {
         }
     }
 
+    /// What a row's cells are estimated to take in a shard: text as written, with an eighth
+    /// more for escapes (TMS reasons can be long), a number or nothing 8 bytes, a decimal 12.
+    static func estimate(_ cells: [CellValue]) -> Int {
+        cells.reduce(0) { size, cell in
+            switch cell {
+            case .text(let text): size + textEstimate(text)
+            case .integer, .boolean, .empty: size + numberEstimate
+            case .fixed: size + 12
+            }
+        }
+    }
+
+    static let numberEstimate = 8
+
+    static func textEstimate(_ text: String) -> Int { text.utf8.count + text.utf8.count / 8 + 3 }
+
     /// FNV-1a over the UTF-8 bytes; `assets/lookup.js` computes the same.
     static func hash(_ text: String) -> UInt32 {
         var value: UInt32 = 2_166_136_261
@@ -280,33 +296,23 @@ enum LookupData {
                 entries.append(Entry(formation: formationAt[stageIndex][position], positions: positions))
             }
         }
-        // Sizes are estimated without page numbers (a few bytes each); a table's journey is
-        // its cells, text counted as written (TMS reasons can be long), and the formation's
-        // figures.
-        func journey(_ table: any PublishedResultTable, _ position: Int32, _ cells: inout [CellValue]) -> Int {
-            guard position >= 0 else { return 2 }
-            table.cells(Int(position), into: &cells)
-            return cells.reduce(32) { size, cell in
-                switch cell {
-                case .text(let text): size + text.utf8.count + text.utf8.count / 8 + 3
-                case .integer, .boolean, .empty: size + 8
-                case .fixed: size + 12
-                }
-            }
-        }
-        // The sizes need every participant's cells: counted on every core. The shard also
-        // names the position of each of its formations: counted for every participant, as if
-        // each brought a formation of its own.
-        // By index: an entry handed over by value was copied, its strings retained (perf).
+        // Sizes are estimated without page numbers (a few bytes each): the number and the name
+        // (from the first table the participant is in), each table's journey (its cells and
+        // the formation's figures, 2 bytes where absent), and the position of the formation:
+        // the shard names it for each of its formations, counted for every participant as if
+        // each brought one of its own.
+        // They need every participant's cells: counted on every core, a table at a time, the
+        // table opened once per run: asked through `any`, each row's question copied the table
+        // and counted a reference to it from both cores (perf). By index: an entry handed over
+        // by value was copied (perf).
         var sizes = [Int](repeating: 0, count: entries.count)
         sizes.withUnsafeMutableBufferPointer { sizes in
             _ = Parallel.runs(entries.count) { run in
-                var cells: [CellValue] = []
                 for index in run {
-                    sizes[index] =
-                        entries[index].number(tables).utf8.count + entries[index].name(tables).utf8.count
-                        + formations.estimates[Int(entries[index].formation)] + 12 * tables.count + 20
-                        + zip(tables, entries[index].positions).reduce(0) { $0 + journey($1.0, $1.1, &cells) }
+                    sizes[index] = formations.estimates[Int(entries[index].formation)] + 12 * tables.count + 20
+                }
+                for (stage, table) in tables.enumerated() {
+                    addEstimates(of: table, stage: stage, entries: entries, run: run, to: sizes)
                 }
             }
         }
@@ -324,6 +330,24 @@ enum LookupData {
             entries: entries, bytes: total, numberShards: byNumber, nameKeys: byName.keys.map(\.json),
             nameShards: byName.shards,
             formations: formations)
+    }
+
+    /// Adds to `sizes` what table `stage` brings to each entry of `run` (`prepare`).
+    private static func addEstimates<Table: PublishedResultTable>(
+        of table: Table, stage: Int, entries: [Entry], run: Range<Int>, to sizes: UnsafeMutableBufferPointer<Int>
+    ) {
+        var cells: [CellValue] = []
+        for index in run {
+            let position = entries[index].positions[stage]
+            guard position >= 0 else {
+                sizes[index] += 2
+                continue
+            }
+            sizes[index] += 32 + table.cellsEstimate(Int(position), cells: &cells)
+            if entries[index].first == stage {
+                sizes[index] += table.participant(Int(position)).utf8.count + table.name(Int(position)).utf8.count
+            }
+        }
     }
 
     /// Every entry serialized once into one buffer, so that shards copy bytes rather than
