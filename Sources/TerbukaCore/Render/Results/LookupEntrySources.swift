@@ -4,7 +4,8 @@ extension LookupData {
     /// page and formation group, the end of its group's journey), each was retained and
     /// released for every row, by both cores on the same objects (perf). Read only once made.
     final class EntrySources: @unchecked Sendable {
-        let tables: UnsafeMutableBufferPointer<any PublishedResultTable>
+        /// Read for each row through boxes of the reader's own (`LookupData.ownBoxes`).
+        let tables: [any PublishedResultTable]
         /// Per formation, its code as a JSON string.
         let codes: PackedRuns<UInt8>
         /// Per table, the page of each of its rows.
@@ -21,8 +22,7 @@ extension LookupData {
             tables: [any PublishedResultTable], pages: [[Int32]], cutoffs: [ResultStage: [Int: CellValue]],
             codes: [[UInt8]]
         ) {
-            self.tables = .allocate(capacity: tables.count)
-            _ = self.tables.initialize(from: tables)
+            self.tables = tables
             self.codes = PackedRuns(codes)
             self.pages = PackedRuns(pages)
             groupOf = PackedRuns(
@@ -54,7 +54,6 @@ extension LookupData {
         }
 
         deinit {
-            tables.deinitialize().deallocate()
             codes.deallocate()
             pages.deallocate()
             groupOf.deallocate()
