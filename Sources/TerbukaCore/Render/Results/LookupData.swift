@@ -193,39 +193,30 @@ enum LookupData {
     /// Lower-case letter words of a name, at least `minimumNameLetters` long, each cut to
     /// `maximumNameLetters`.
     static func words(_ name: String) -> [String] {
-        // ASCII names (most) are split byte by byte, in place, each word gathered on the
-        // stack (a million names through an array per word were 4 % of the build, perf);
-        // others by Unicode letters.
+        // ASCII names (most) are split byte by byte, in place, each word made straight from
+        // its letters (a million names through an array per word were 4 % of the build; a
+        // word gathered by a nested function had each of its letters checked for exclusive
+        // access at run time; perf); others by Unicode letters.
         var name = name
         let ascii = name.withUTF8 { bytes -> [String]? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             var result: [String] = []
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumNameLetters) { word in
-                // Letters of the word so far; those past `maximumNameLetters` are counted only.
-                var length = 0
-                func flush() {
-                    if length >= minimumNameLetters {
-                        let text = String(
-                            decoding: UnsafeBufferPointer(rebasing: word[..<min(length, maximumNameLetters)]),
-                            as: UTF8.self)
-                        if !result.contains(text) { result.append(text) }
-                    }
+            // The word so far: where it starts and its letters (those past
+            // `maximumNameLetters` are counted only).
+            var start = 0
+            var length = 0
+            for index in bytes.indices {
+                // A-Z or a-z: with the 0x20 bit set, both are a-z.
+                let lower = bytes[index] | 0x20
+                if lower >= 0x61, lower <= 0x7A {
+                    if length == 0 { start = index }
+                    length += 1
+                } else {
+                    addASCIIWord(bytes, start: start, length: length, to: &result)
                     length = 0
                 }
-                for byte in bytes {
-                    let letter: UInt8
-                    switch byte {
-                    case 0x41...0x5A: letter = byte + 0x20
-                    case 0x61...0x7A: letter = byte
-                    default:
-                        flush()
-                        continue
-                    }
-                    if length < maximumNameLetters { word[length] = letter }
-                    length += 1
-                }
-                flush()
             }
+            addASCIIWord(bytes, start: start, length: length, to: &result)
             return result
         }
         if let ascii { return ascii }
@@ -236,6 +227,20 @@ enum LookupData {
             if !result.contains(text) { result.append(text) }
         }
         return result
+    }
+
+    /// The letters of `bytes` from `start`, lower-cased and cut to `maximumNameLetters`, added
+    /// to `words` unless too short or there already.
+    private static func addASCIIWord(
+        _ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, to words: inout [String]
+    ) {
+        guard length >= minimumNameLetters else { return }
+        let kept = min(length, maximumNameLetters)
+        let word = String(unsafeUninitializedCapacity: kept) { buffer in
+            for offset in 0..<kept { buffer[offset] = bytes[start + offset] | 0x20 }
+            return kept
+        }
+        if !words.contains(word) { words.append(word) }
     }
 
     /// Everything but the page numbers, which are known only once the pages are written:
