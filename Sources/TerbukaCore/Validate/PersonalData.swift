@@ -42,13 +42,6 @@ enum PersonalData {
         var second: UInt8 = 0
         var third: UInt8 = 0
         var previousWasSeparator = false
-        func finish() -> String? {
-            defer { count = 0 }
-            if count >= 16 { return "a NIK (16 digits)" }
-            let mobile = (first == 0x30 && second == 0x38) || (first == 0x36 && second == 0x32 && third == 0x38)
-            if mobile, (10...14).contains(count) { return "a phone number" }
-            return nil
-        }
         var previous: UInt8 = 0x20
         // Inside what follows an '@' up to a space, and whether it has a dot.
         var afterAt = false
@@ -88,7 +81,8 @@ enum PersonalData {
                 // "0812-3456-7890", "5301 0123 …": one separator inside a number keeps it going.
                 previousWasSeparator = true
             } else {
-                found = finish()
+                found = numberKind(count, first, second, third)
+                count = 0
                 previousWasSeparator = false
                 if byte == 0x40, previous != 0x20 { (afterAt, dotAfterAt) = (true, false) }
             }
@@ -104,7 +98,18 @@ enum PersonalData {
         }
         if let found { return found }
         if afterAt, dotAfterAt { return "an e-mail address" }
-        return finish()
+        return numberKind(count, first, second, third)
+    }
+
+    /// What a run of `count` digits beginning with `first`, `second` and `third` is: a NIK, a
+    /// mobile phone number or neither. A function of its own, not one nested in the pass: the
+    /// digits it read from the pass were checked for exclusive access at run time, for every
+    /// name of every table (perf).
+    private static func numberKind(_ count: Int, _ first: UInt8, _ second: UInt8, _ third: UInt8) -> String? {
+        if count >= 16 { return "a NIK (16 digits)" }
+        let mobile = (first == 0x30 && second == 0x38) || (first == 0x36 && second == 0x32 && third == 0x38)
+        if mobile, (10...14).contains(count) { return "a phone number" }
+        return nil
     }
 
     static func looksLikeDate(_ text: String) -> Bool {
