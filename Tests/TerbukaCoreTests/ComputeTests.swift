@@ -74,12 +74,12 @@ import Testing
     /// what counting the cells gives, for every kind of row (scored, absent, each status,
     /// with and without a year carried over), else the shards' sizes would drift.
     @Test func anSKDRowsCellsAreEstimatedAsCountingThemWould() {
-        let formations = [Self.formation("F1", quota: 1), Self.formation("F2", kind: "cumlaude", quota: 2)]
+        let formations = [Self.formation("F1", quota: 1), Self.formation("F2", kind: "cumlaude", quota: 1)]
         for withSources in [false, true] {
             var rows: [SKDRow] = []
-            for index in 0..<24 {
+            for index in 0..<40 {
                 var row = Self.skdRow(
-                    "P\(index)", 60 + 5 * (index % 9), 70 + 5 * (index % 7), 140 + index, row: Int32(index + 2))
+                    "P\(index)", 60 + 5 * (index % 9), 70 + 5 * (index % 7), 160 + index, row: Int32(index + 2))
                 row.identity.formationIndex = Int32(index % 2)
                 row.identity.formation = index % 2 == 0 ? "F1" : "F2"
                 if index % 5 == 0 {
@@ -93,7 +93,8 @@ import Testing
             let table = SKDResults(
                 entry: Self.entry(.skd), place: Self.skdPlace, rows: rows, formations: formations,
                 rules: ScoringRules.preset(for: .cpns), into: &diagnostics)
-            #expect(Set((0..<table.count).compactMap { table.status($0)?.code }).count >= 3)
+            let codes = Set((0..<table.count).compactMap { table.status($0)?.code })
+            #expect(codes.isSuperset(of: ["P/L", "P", "TL", "TH", "DIS", "APS"]), "\(codes)")
             var cells: [CellValue] = []
             for position in 0..<table.count {
                 #expect(
@@ -101,6 +102,34 @@ import Testing
                     "row \(position), years \(withSources)")
             }
         }
+    }
+
+    /// The legend's statuses: each status the table uses, once, in the order its rows first
+    /// show it, though the same status comes back in each formation.
+    @Test func aTablesStatusesAreEachListedOnceInTheOrderTheyFirstAppear() {
+        let formations = [Self.formation("F1", quota: 1), Self.formation("F2", quota: 1)]
+        var rows: [SKDRow] = []
+        for index in 0..<12 {
+            var row = Self.skdRow("Q\(index)", 60 + 10 * (index % 4), 90, 170 + index, row: Int32(index + 2))
+            row.identity.formationIndex = Int32(index % 2)
+            row.identity.formation = index % 2 == 0 ? "F1" : "F2"
+            if index == 5 {
+                row.scores = nil
+                row.absence = .absent
+            }
+            rows.append(row)
+        }
+        var diagnostics = Diagnostics()
+        let table = SKDResults(
+            entry: Self.entry(.skd), place: Self.skdPlace, rows: rows, formations: formations,
+            rules: ScoringRules.preset(for: .cpns), into: &diagnostics)
+        let statuses = (0..<table.count).compactMap { table.status($0) }
+        var expected: [ResultStatus] = []
+        for status in statuses where !expected.contains(status) { expected.append(status) }
+        // A status comes back after others (P/L in the second formation, after TL): it is
+        // listed once all the same.
+        #expect(statuses.map(\.code) == ["P/L", "P/L", "P/L", "TL", "TL", "TL", "P/L", "P/L", "P/L", "P", "P", "TH"])
+        #expect(table.statusesUsed == expected)
     }
 
     @Test func skdRanksThoseWhoReachedThePassingMarksFirstAndShortlistsEveryoneTiedAtTheCutoff() throws {

@@ -78,12 +78,17 @@ extension PublishedResultTable {
         return cells
     }
 
-    /// The status codes this table uses, for its legend.
+    /// The status codes this table uses, for its legend. A ranked table's statuses come in
+    /// runs: only a row whose status differs from the row before's is looked up (each row
+    /// hashed was a stretch of one core for a million rows; perf).
     public var statusesUsed: [ResultStatus] {
         var seen: Set<ResultStatus> = []
         var result: [ResultStatus] = []
+        var previous: ResultStatus?
         for position in 0..<count {
-            if let status = status(position), seen.insert(status).inserted { result.append(status) }
+            guard let status = status(position), status != previous else { continue }
+            previous = status
+            if seen.insert(status).inserted { result.append(status) }
         }
         return result
     }
