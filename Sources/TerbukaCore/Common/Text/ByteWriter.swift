@@ -151,11 +151,8 @@ public struct ByteWriter {
     /// A JSON string in quotes. Besides what JSON requires, < > & U+2028 and U+2029 are
     /// escaped so that the same text is safe inside a <script> element.
     public mutating func json(_ text: String) {
+        if appendQuoted(text, unless: Self.jsonSpecial) { return }
         append(0x22)
-        if appendWhole(text, unless: Self.jsonSpecial) {
-            append(0x22)
-            return
-        }
         var utf8 = text.utf8
         var index = utf8.startIndex
         while index < utf8.endIndex {
@@ -222,6 +219,23 @@ public struct ByteWriter {
         return text.withUTF8 { buffer in
             for byte in buffer where special.contains(byte) { return false }
             append(buffer)
+            return true
+        }
+    }
+
+    /// `text` in double quotes when none of its bytes is `special`, with room made once (a
+    /// quote, the text and a quote appended apart checked the buffer three times, for every
+    /// JSON string of a million rows; perf); false, with nothing written, when one is.
+    @inline(__always)
+    private mutating func appendQuoted(_ text: String, unless special: ByteSet) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            for byte in buffer where special.contains(byte) { return false }
+            makeRoom(buffer.count + 2)
+            base![count] = 0x22
+            if let start = buffer.baseAddress { (base! + count + 1).initialize(from: start, count: buffer.count) }
+            base![count + 1 + buffer.count] = 0x22
+            count += buffer.count + 2
             return true
         }
     }
