@@ -409,6 +409,8 @@ extension SiteArchiveTests {
         var generator = SeededGenerator(seed: 48)
         let pieces = [
             "ANI", "Budi", "NUR", "Nur", "si", "A", "muhammad", " ", "  ", "-", ".", "'", "7", "2024", ",",
+            // Next to the letters in ASCII: none is a letter, with its case bit set or not.
+            "@", "[", "`", "{", "_",
             String(repeating: "Z", count: 47), String(repeating: "q", count: 48), String(repeating: "W", count: 60),
             String(repeating: "k", count: 100) + "X",
         ]

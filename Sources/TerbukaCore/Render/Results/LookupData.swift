@@ -18,19 +18,15 @@ enum LookupData {
         /// Position of this participant in each table, -1 where absent.
         var positions: TablePositions
 
-        /// The first table the participant is in. Its tables are read in place, not taken
-        /// out of the array: every core counting references to the same tables for each
-        /// participant cost more than the strings saved (perf).
+        /// The first table the participant is in, where its number and name are read.
         var first: Int { positions.firstIndex { $0 >= 0 }! }
 
-        func number<Tables: RandomAccessCollection<any PublishedResultTable>>(_ tables: Tables) -> String
-        where Tables.Index == Int {
+        func number(_ tables: [any PublishedResultTable]) -> String {
             let first = first
             return tables[first].participant(Int(positions[first]))
         }
 
-        func name<Tables: RandomAccessCollection<any PublishedResultTable>>(_ tables: Tables) -> String
-        where Tables.Index == Int {
+        func name(_ tables: [any PublishedResultTable]) -> String {
             let first = first
             return tables[first].name(Int(positions[first]))
         }
@@ -154,7 +150,7 @@ enum LookupData {
     /// box for every row it is asked about: with a box two tasks share, both cores changed
     /// its reference count for each. When the entries' two tasks ran at once, that was a
     /// quarter of the lookup's CPU in the million-row build (perf).
-    static func ownBoxes(_ tables: some Collection<any PublishedResultTable>) -> [any PublishedResultTable] {
+    static func ownBoxes(_ tables: [any PublishedResultTable]) -> [any PublishedResultTable] {
         func own<Table: PublishedResultTable>(_ table: Table) -> any PublishedResultTable { table }
         return tables.map { own($0) }
     }
@@ -166,12 +162,13 @@ enum LookupData {
             switch cell {
             case .text(let text): size + textEstimate(text)
             case .integer, .boolean, .empty: size + numberEstimate
-            case .fixed: size + 12
+            case .fixed: size + decimalEstimate
             }
         }
     }
 
     static let numberEstimate = 8
+    static let decimalEstimate = 12
 
     static func textEstimate(_ text: String) -> Int { text.utf8.count + text.utf8.count / 8 + 3 }
 
@@ -183,64 +180,6 @@ enum LookupData {
             value = value &* 16_777_619
         }
         return value
-    }
-
-    /// Words are indexed by at most this many letters: no name has longer words, and the
-    /// prefix keys are made one letter at a time (a 100,000-letter word went 100,000 calls
-    /// deep and overflowed the stack).
-    static let maximumNameLetters = 48
-
-    /// Lower-case letter words of a name, at least `minimumNameLetters` long, each cut to
-    /// `maximumNameLetters`.
-    static func words(_ name: String) -> [String] {
-        // ASCII names (most) are split byte by byte, in place, each word made straight from
-        // its letters (a million names through an array per word were 4 % of the build; a
-        // word gathered by a nested function had each of its letters checked for exclusive
-        // access at run time; perf); others by Unicode letters.
-        var name = name
-        let ascii = name.withUTF8 { bytes -> [String]? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            var result: [String] = []
-            // The word so far: where it starts and its letters (those past
-            // `maximumNameLetters` are counted only).
-            var start = 0
-            var length = 0
-            for index in bytes.indices {
-                // A-Z or a-z: with the 0x20 bit set, both are a-z.
-                let lower = bytes[index] | 0x20
-                if lower >= 0x61, lower <= 0x7A {
-                    if length == 0 { start = index }
-                    length += 1
-                } else {
-                    addASCIIWord(bytes, start: start, length: length, to: &result)
-                    length = 0
-                }
-            }
-            addASCIIWord(bytes, start: start, length: length, to: &result)
-            return result
-        }
-        if let ascii { return ascii }
-        var result: [String] = []
-        for word in name.lowercased().unicodeScalars.split(whereSeparator: { !$0.properties.isAlphabetic })
-        where word.count >= minimumNameLetters {
-            let text = String(String.UnicodeScalarView(word.prefix(maximumNameLetters)))
-            if !result.contains(text) { result.append(text) }
-        }
-        return result
-    }
-
-    /// The letters of `bytes` from `start`, lower-cased and cut to `maximumNameLetters`, added
-    /// to `words` unless too short or there already.
-    private static func addASCIIWord(
-        _ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, to words: inout [String]
-    ) {
-        guard length >= minimumNameLetters else { return }
-        let kept = min(length, maximumNameLetters)
-        let word = String(unsafeUninitializedCapacity: kept) { buffer in
-            for offset in 0..<kept { buffer[offset] = bytes[start + offset] | 0x20 }
-            return kept
-        }
-        if !words.contains(word) { words.append(word) }
     }
 
     /// Everything but the page numbers, which are known only once the pages are written:
@@ -379,15 +318,18 @@ enum LookupData {
     }
 
     static func serialize(
-        _ prepared: Prepared, range: Range<Int>, sources: EntrySources, previous: [[String: String]]
+        _ prepared: Prepared, range: Range<Int>, tables: [any PublishedResultTable], sources: EntrySources,
+        previous: [[String: String]]
     ) -> Serialized {
-        // The estimate leaves out the page numbers, a few bytes each.
+        // Room for the entries' estimated bytes: the estimate leaves out the page numbers but
+        // charges every entry its formation's position, which the entry never writes (that
+        // is for the shard), so it is above what is written; the buffer is not grown.
         var out = ByteWriter(
             capacity: prepared.entries.isEmpty ? 0 : prepared.bytes / prepared.entries.count * range.count + 4096)
         var offsets = [Int]()
         offsets.reserveCapacity(range.count + 1)
         var cells: [CellValue] = []
-        let tables = ownBoxes(sources.tables)
+        let tables = ownBoxes(tables)
         for index in range {
             offsets.append(out.count)
             prepared.entries[index].write(
@@ -417,8 +359,8 @@ enum LookupData {
                     (
                         part,
                         serialize(
-                            prepared, range: part * chunk..<min(count, (part + 1) * chunk), sources: sources,
-                            previous: previous)
+                            prepared, range: part * chunk..<min(count, (part + 1) * chunk), tables: tables,
+                            sources: sources, previous: previous)
                     )
                 }
             }
@@ -518,9 +460,10 @@ enum LookupData {
         out.raw("TerbukaLookup.receive(")
         out.json(name)
         out.raw(",[")
-        // Members lie anywhere in the entries: the ones a few ahead are asked into the caches
-        // while this one is copied (their offsets further ahead still), else each waited for
-        // memory (perf).
+        // Members lie anywhere in the entries: the bytes of the ones a few ahead (and their
+        // `Entry`, whose formation the end of the shard reads) are asked into the caches while
+        // this one is copied, their offsets further ahead still; else each waited for memory
+        // (perf).
         func prefetchOffset(_ member: Int32) {
             let view = views[Int(member) / chunk]
             prefetch(view.offsets.baseAddress! + Int(member) % chunk)
@@ -528,11 +471,11 @@ enum LookupData {
         func prefetchBytes(_ member: Int32) {
             let view = views[Int(member) / chunk]
             let local = Int(member) % chunk
-            // An entry spans a few cache lines: each of them.
-            for line in stride(from: view.offsets[local], to: view.offsets[local + 1], by: 64) {
-                prefetch(view.bytes.baseAddress! + line)
-            }
-            prefetch(prepared.entries.withUnsafeBufferPointer { $0.baseAddress! + Int(member) })
+            let (start, end) = (view.offsets[local], view.offsets[local + 1])
+            // Every cache line the entry spans: one each 64 bytes from its first, and its last.
+            for byte in stride(from: start, to: end, by: 64) { prefetch(view.bytes.baseAddress! + byte) }
+            prefetch(view.bytes.baseAddress! + end - 1)
+            prepared.entries.withUnsafeBufferPointer { prefetch($0.baseAddress! + Int(member)) }
         }
         for member in members.prefix(32) { prefetchOffset(member) }
         for member in members.prefix(16) { prefetchBytes(member) }

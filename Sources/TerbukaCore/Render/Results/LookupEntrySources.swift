@@ -4,8 +4,6 @@ extension LookupData {
     /// page and formation group, the end of its group's journey), each was retained and
     /// released for every row, by both cores on the same objects (perf). Read only once made.
     final class EntrySources: @unchecked Sendable {
-        /// Read for each row through boxes of the reader's own (`LookupData.ownBoxes`).
-        let tables: [any PublishedResultTable]
         /// Per formation, its code as a JSON string.
         let codes: PackedRuns<UInt8>
         /// Per table, the page of each of its rows.
@@ -22,7 +20,6 @@ extension LookupData {
             tables: [any PublishedResultTable], pages: [[Int32]], cutoffs: [ResultStage: [Int: CellValue]],
             codes: [[UInt8]]
         ) {
-            self.tables = tables
             self.codes = PackedRuns(codes)
             self.pages = PackedRuns(pages)
             groupOf = PackedRuns(
