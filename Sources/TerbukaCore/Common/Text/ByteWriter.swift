@@ -217,7 +217,7 @@ public struct ByteWriter {
     private mutating func appendWhole(_ text: String, unless special: ByteSet) -> Bool {
         var text = text
         return text.withUTF8 { buffer in
-            for byte in buffer where special.contains(byte) { return false }
+            guard special.isInNone(of: buffer) else { return false }
             append(buffer)
             return true
         }
@@ -230,7 +230,7 @@ public struct ByteWriter {
     private mutating func appendQuoted(_ text: String, unless special: ByteSet) -> Bool {
         var text = text
         return text.withUTF8 { buffer in
-            for byte in buffer where special.contains(byte) { return false }
+            guard special.isInNone(of: buffer) else { return false }
             makeRoom(buffer.count + 2)
             base![count] = 0x22
             if let start = buffer.baseAddress { (base! + count + 1).initialize(from: start, count: buffer.count) }
@@ -353,5 +353,12 @@ struct ByteSet: Sendable {
             default: words.3
             }
         return word >> (byte & 63) & 1 == 1
+    }
+
+    /// Whether no byte of `bytes` is in the set.
+    @inline(__always)
+    func isInNone(of bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where contains(byte) { return false }
+        return true
     }
 }

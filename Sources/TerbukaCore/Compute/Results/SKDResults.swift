@@ -235,8 +235,8 @@ struct SKDResults: PublishedResultTable {
 
     /// As the cells above count (`LookupData.estimate`), without making them: four scores and
     /// the rank or as many empty cells, the status's code as text, and where the table shows
-    /// years, the year or an empty cell. Made for a million rows only to count them, they were a tenth of the lookup's
-    /// preparation (perf).
+    /// years, the year or an empty cell. Made for a million rows only to count them, they were
+    /// a tenth of the lookup's preparation (perf).
     func cellsEstimate(_ position: Int, cells: inout [CellValue]) -> Int {
         let numbers = SKDMark.allCases.count + 1 + (hasSources ? 1 : 0)
         return numbers * LookupData.numberEstimate + LookupData.textEstimate(statuses[position]?.code ?? "")

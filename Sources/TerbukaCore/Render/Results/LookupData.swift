@@ -477,11 +477,12 @@ enum LookupData {
             prefetch(view.bytes.baseAddress! + end - 1)
             prepared.entries.withUnsafeBufferPointer { prefetch($0.baseAddress! + Int(member)) }
         }
-        for member in members.prefix(32) { prefetchOffset(member) }
-        for member in members.prefix(16) { prefetchBytes(member) }
+        let ahead = 16
+        for member in members.prefix(2 * ahead) { prefetchOffset(member) }
+        for member in members.prefix(ahead) { prefetchBytes(member) }
         for (offset, member) in members.enumerated() {
-            if offset + 32 < members.count { prefetchOffset(members[offset + 32]) }
-            if offset + 16 < members.count { prefetchBytes(members[offset + 16]) }
+            if offset + 2 * ahead < members.count { prefetchOffset(members[offset + 2 * ahead]) }
+            if offset + ahead < members.count { prefetchBytes(members[offset + ahead]) }
             let index = Int(member)
             out.raw(offset == 0 ? "\n" : ",\n")
             let view = views[index / chunk]
