@@ -143,33 +143,42 @@ import Testing
         #expect((0..<skd.count).map { skd.cells($0)[4] } == [1, 2, 2, 4, 5].map(CellValue.integer))
     }
 
-    /// A build that writes the tables copies the SKD rows' names anew in the table's order
-    /// (SKDResults, namesInOrder): the table reads the same as without.
-    @Test func namesCopiedInTheTablesOrderReadTheSame() throws {
+    /// The writers read a table's names from its column (`PublishedResultTable.names`): it
+    /// holds each row's name in the table's order, as `name(_:)` gives it.
+    @Test func aTablesNamesColumnHoldsEachRowsNameInTheTablesOrder() throws {
         var tables = Self.skdTables()
         for index in tables.skd!.rows.indices {
             tables.skd!.rows[index].identity.name = "PESERTA DENGAN NAMA PANJANG \(index) É"
         }
         tables.skd!.rows[2].identity.name = "PENDEK"
+        tables.skd!.rows[3].identity.name = ""
         let vacancy = Self.vacancy(formations: [Self.formation("F1", quota: 1)], tables: tables)
         var diagnostics = Diagnostics()
-        let plain = try #require(VacancyResults(vacancy, into: &diagnostics).table(.skd))
-        let written = try #require(VacancyResults(vacancy, writing: true, into: &diagnostics).table(.skd))
-        #expect(diagnostics.all.isEmpty)
-        #expect((0..<written.count).map(written.name) == (0..<plain.count).map(plain.name))
-        #expect((0..<written.count).map(written.participant) == ["A", "C", "D", "E", "B"])
-        #expect(written.name(1) == "PENDEK")
-        #expect(written.name(0) == "PESERTA DENGAN NAMA PANJANG 0 É")
+        let skd = try #require(VacancyResults(vacancy, into: &diagnostics).table(.skd))
+        #expect((0..<skd.count).map(skd.participant) == ["A", "C", "D", "E", "B"])
+        #expect(skd.names.count == skd.count)
+        #expect((0..<skd.count).map { skd.names[$0] } == (0..<skd.count).map(skd.name))
+        #expect(skd.names[1] == "PENDEK")
+        #expect(skd.names[2] == "")
+        #expect(skd.names[0] == "PESERTA DENGAN NAMA PANJANG 0 É")
     }
 
-    /// On every core, each row's name is copied anew once and only its own.
-    @Test func namesAreCopiedAnewOnEveryCoreEachToItsOwnRow() {
-        var rows = (0..<1_000).map { Self.skdRow("\($0)", 100, 100, 200, row: Int32($0 + 2)) }
-        for index in rows.indices { rows[index].identity.name = "PESERTA DENGAN NAMA PANJANG \(index)" }
-        let before = rows.map(\.identity.name)
-        Grouping.copyNamesInOrder(&rows, parallelFrom: 1) { $0.identity.name.copyAnew() }
-        #expect(rows.map(\.identity.name) == before)
-        #expect(rows.map(\.identity.participant) == (0..<1_000).map { "\($0)" })
+    /// On every core, each run gathers its own texts; joined, every text reads back whole and
+    /// in its place, empty and multi-byte ones too.
+    @Test func aTextColumnGatheredOnEveryCoreReadsBackEachTextInItsPlace() {
+        let texts = (0..<1_000).map { $0 % 7 == 0 ? "" : "NAMA \($0) \($0 % 3 == 0 ? "Çağrı ✓" : "PUTU")" }
+        let column = TextColumn(count: texts.count, parallelFrom: 1) { texts[$0] }
+        #expect(column.count == texts.count)
+        #expect((0..<column.count).map { column[$0] } == texts)
+        column.withView { view in
+            #expect((0..<texts.count).allSatisfy { Array(view[$0]) == Array(texts[$0].utf8) })
+        }
+        let other = TextColumn(["B", "CC"])
+        TextColumn.withViews([column, other][...]) { views in
+            #expect(views.count == 2)
+            #expect(Array(views[1][1]) == Array("CC".utf8))
+            #expect(Array(views[0][999]) == Array(texts[999].utf8))
+        }
     }
 
     @Test func aSuppliedStatusThatDiffersIsAnErrorThatStatesTheRule() {

@@ -359,6 +359,9 @@ import Testing
         #expect(CSVText.cell("@SUM(A1)") == "'@SUM(A1)")
         #expect(CSVText.cell("-12.5") == "-12.5")
         #expect(CSVText.cell("+62 812") == "'+62 812")
+        for text in ["=HYPERLINK(\"x\")", "@SUM(A1)", "-12.5", "+62 812", "-", "\tA", "\r1", "=1,2"] {
+            #expect(inPlace(text).csv == CSVText.cell(text), "\(text)")
+        }
     }
 
     /// Every ASCII character and the characters beyond ASCII the escaping rules name, alone
@@ -419,7 +422,22 @@ import Testing
                 if !"=+-@\t\r".unicodeScalars.contains(scalar) || text.count > 1 {
                     #expect(CSVText.cell(text) == csv(text), "\(scalar.value)")
                 }
+                #expect(inPlace(text) == (json(text), html(text), CSVText.cell(text)), "\(scalar.value)")
             }
+        }
+    }
+
+    /// `text` read in place as UTF-8 (as the writers read a table's names from its
+    /// `TextColumn`), written as JSON, HTML and a CSV cell.
+    func inPlace(_ text: String) -> (json: String, html: String, csv: String) {
+        TextColumn([text]).withView { view in
+            var json = ByteWriter()
+            json.json(utf8: view[0])
+            var html = ByteWriter()
+            html.html(utf8: view[0])
+            var csv = ByteWriter()
+            csv.csv(utf8: view[0])
+            return (json.string, html.string, csv.string)
         }
     }
 

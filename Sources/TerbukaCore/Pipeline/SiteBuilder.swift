@@ -192,7 +192,7 @@ public struct SiteBuilder: Sendable {
         async let earlyLines = plan?.earlyLines(notices: noticeRecords) ?? [:]
         let rows = content.vacancies.reduce(0) { $0 + $1.tables.rowCount }
         options.progress?(.ranking(rows))
-        let results = await Self.computeResults(content.vacancies, writing: write, into: &diagnostics)
+        let results = await Self.computeResults(content.vacancies, into: &diagnostics)
         // Ranked, each table holds its rows in its own order: the rows as read are let go
         // (a million-row table was held twice; issue 16), on a thread of their own while
         // the site is indexed and its pages begin (on this one, a million rows' strings
@@ -380,14 +380,14 @@ public struct SiteBuilder: Sendable {
     static let memoryGivenBackFrom = 50_000
 
     /// Ranks every vacancy's tables, vacancies in parallel; diagnostics keep vacancy order.
-    static func computeResults(_ vacancies: [Vacancy], writing: Bool, into diagnostics: inout Diagnostics) async
+    static func computeResults(_ vacancies: [Vacancy], into diagnostics: inout Diagnostics) async
         -> [String: VacancyResults]
     {
         let computed = await withTaskGroup(of: (Int, VacancyResults, Diagnostics).self) { group in
             for (offset, vacancy) in vacancies.enumerated() {
                 group.addTask {
                     var local = Diagnostics()
-                    let results = VacancyResults(vacancy, writing: writing, into: &local)
+                    let results = VacancyResults(vacancy, into: &local)
                     return (offset, results, local)
                 }
             }

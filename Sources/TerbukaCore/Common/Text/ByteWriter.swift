@@ -136,6 +136,16 @@ public struct ByteWriter {
     /// control characters replaced (ControlCharacters).
     public mutating func html(_ text: String) {
         if appendWhole(text, unless: Self.htmlSpecial) { return }
+        htmlEscaping(text)
+    }
+
+    /// As `html`, from text's UTF-8 bytes (read in place, as from a `TextColumn`).
+    public mutating func html(utf8 text: UnsafeBufferPointer<UInt8>) {
+        if appendWhole(text, unless: Self.htmlSpecial) { return }
+        htmlEscaping(String(decoding: text, as: UTF8.self))
+    }
+
+    private mutating func htmlEscaping(_ text: String) {
         for byte in ControlCharacters.replaced(text).utf8 {
             switch byte {
             case 0x26: raw("&amp;")
@@ -152,6 +162,16 @@ public struct ByteWriter {
     /// escaped so that the same text is safe inside a <script> element.
     public mutating func json(_ text: String) {
         if appendQuoted(text, unless: Self.jsonSpecial) { return }
+        jsonEscaping(text)
+    }
+
+    /// As `json`, from text's UTF-8 bytes (read in place, as from a `TextColumn`).
+    public mutating func json(utf8 text: UnsafeBufferPointer<UInt8>) {
+        if appendQuoted(text, unless: Self.jsonSpecial) { return }
+        jsonEscaping(String(decoding: text, as: UTF8.self))
+    }
+
+    private mutating func jsonEscaping(_ text: String) {
         append(0x22)
         var utf8 = text.utf8
         var index = utf8.startIndex
@@ -216,11 +236,14 @@ public struct ByteWriter {
     @inline(__always)
     private mutating func appendWhole(_ text: String, unless special: ByteSet) -> Bool {
         var text = text
-        return text.withUTF8 { buffer in
-            guard special.isInNone(of: buffer) else { return false }
-            append(buffer)
-            return true
-        }
+        return text.withUTF8 { appendWhole($0, unless: special) }
+    }
+
+    @inline(__always)
+    private mutating func appendWhole(_ text: UnsafeBufferPointer<UInt8>, unless special: ByteSet) -> Bool {
+        guard special.isInNone(of: text) else { return false }
+        append(text)
+        return true
     }
 
     /// `text` in double quotes when none of its bytes is `special`, with room made once (a
@@ -229,25 +252,48 @@ public struct ByteWriter {
     @inline(__always)
     private mutating func appendQuoted(_ text: String, unless special: ByteSet) -> Bool {
         var text = text
-        return text.withUTF8 { buffer in
-            guard special.isInNone(of: buffer) else { return false }
-            makeRoom(buffer.count + 2)
-            base![count] = 0x22
-            if let start = buffer.baseAddress { (base! + count + 1).initialize(from: start, count: buffer.count) }
-            base![count + 1 + buffer.count] = 0x22
-            count += buffer.count + 2
-            return true
-        }
+        return text.withUTF8 { appendQuoted($0, unless: special) }
+    }
+
+    @inline(__always)
+    private mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>, unless special: ByteSet) -> Bool {
+        guard special.isInNone(of: text) else { return false }
+        makeRoom(text.count + 2)
+        base![count] = 0x22
+        if let start = text.baseAddress { (base! + count + 1).initialize(from: start, count: text.count) }
+        base![count + 1 + text.count] = 0x22
+        count += text.count + 2
+        return true
     }
 
     /// A CSV cell (RFC 4180), with text a spreadsheet would run as a formula (starting with
     /// = + - @ tab or CR and not a number) prefixed by an apostrophe.
     public mutating func csv(_ text: String) {
+        var text = text
+        if !text.withUTF8({ appendPlainCSV($0) }) { csvEscaping(text) }
+    }
+
+    /// As `csv`, from text's UTF-8 bytes (read in place, as from a `TextColumn`).
+    public mutating func csv(utf8 text: UnsafeBufferPointer<UInt8>) {
+        if !appendPlainCSV(text) { csvEscaping(String(decoding: text, as: UTF8.self)) }
+    }
+
+    /// Appends `text` when it needs neither quotes nor the apostrophe and returns true;
+    /// else appends nothing.
+    @inline(__always)
+    private mutating func appendPlainCSV(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let first = text.first, Self.mayBeAFormula(first) { return false }
+        return appendWhole(text, unless: Self.csvSpecial)
+    }
+
+    /// Whether a cell starting with `first` is run as a formula, unless it is a number.
+    private static func mayBeAFormula(_ first: UInt8) -> Bool {
+        first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D
+    }
+
+    private mutating func csvEscaping(_ text: String) {
         var value = text
-        if let first = text.utf8.first,
-            first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D,
-            !Self.isNumber(text)
-        {
+        if let first = text.utf8.first, Self.mayBeAFormula(first), !Self.isNumber(text) {
             value = "'" + text
         }
         if appendWhole(value, unless: Self.csvSpecial) { return }

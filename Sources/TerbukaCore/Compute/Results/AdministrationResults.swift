@@ -4,6 +4,7 @@ struct AdministrationResults: PublishedResultTable {
     /// In published order (`Grouping.inOrder`): the pages, the downloads and the lookup
     /// read every row in turn.
     let rows: [AdministrationRow]
+    let names: TextColumn
     let groups: [FormationGroup]
 
     var stage: ResultStage { .administrasi }
@@ -23,6 +24,7 @@ struct AdministrationResults: PublishedResultTable {
             })
         let rows = Grouping.inOrder(rows, order)
         self.rows = rows
+        names = TextColumn(count: rows.count) { rows[$0].identity.name }
         groups = ranges.map { formation, range in
             FormationGroup(
                 formation: formation, range: range, present: range.count,

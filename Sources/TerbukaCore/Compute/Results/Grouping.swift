@@ -98,23 +98,6 @@ enum Grouping {
         }
     }
 
-    /// `copy` (a row's name copied anew) for each row in turn, on every core from
-    /// `parallelFrom` rows: the names then lie in memory in the table's order, as the pages,
-    /// the downloads and the lookup read them. Read from a table listed by participant
-    /// number, each row's name was a cache miss for each of them (perf: the name getter was
-    /// 6 % of the million-row build's CPU; BENCHMARKS.md, fifteenth session).
-    static func copyNamesInOrder<Row>(
-        _ rows: inout [Row], parallelFrom: Int = Parallel.parallelFrom, _ copy: @Sendable (inout Row) -> Void
-    ) {
-        rows.withUnsafeMutableBufferPointer { rows in
-            nonisolated(unsafe) let rows = rows
-            // Each run copies its own rows' names: no two threads touch the same row.
-            _ = Parallel.runs(rows.count, parallelFrom: parallelFrom) { run in
-                for position in run { copy(&rows[position]) }
-            }
-        }
-    }
-
     /// The formations of `ranges` (consecutive, covering `count` rows), as `order` gives
     /// them, cut into `Parallel.runCount` runs of about equal rows; one run below
     /// `parallelFrom` rows.

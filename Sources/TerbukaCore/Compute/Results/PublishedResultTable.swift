@@ -51,6 +51,9 @@ public protocol PublishedResultTable: Sendable {
     func participant(_ position: Int) -> String
     func name(_ position: Int) -> String
     func formation(_ position: Int) -> String
+    /// The rows' names in published order, laid out once the table is ranked: the writers
+    /// read every row's name, in place (`TextColumn.withView`).
+    var names: TextColumn { get }
     /// Replaces `cells` with the row's cells, in the order of `columns`: the pages, the
     /// downloads and the lookup ask for every row's cells, each into one array of its own
     /// (an array made per row was a million allocations per table and reader; perf).

@@ -9,6 +9,7 @@ struct SKDResults: PublishedResultTable {
     /// one formation far apart (a million rows read in rank order from the table's order
     /// were a cache miss each, five times over; perf).
     let rows: [SKDRow]
+    let names: TextColumn
     /// Per position: the rank (0 for absentees) and the computed status.
     let ranks: [Int32]
     let statuses: [ResultStatus?]
@@ -66,11 +67,9 @@ struct SKDResults: PublishedResultTable {
         return UInt32(scores.twk) | UInt32(scores.tiu) << 10 | UInt32(scores.tkp) << 20
     }
 
-    /// `namesInOrder`: the rows' names copied anew in the table's order, for a build that
-    /// writes the pages (Grouping.copyNamesInOrder); `check` reads none of them.
     init(
         entry: ResultEntry, place: TablePlace, rows: [SKDRow], formations: [Formation], rules: ScoringRules,
-        namesInOrder: Bool = false, into diagnostics: inout Diagnostics
+        into diagnostics: inout Diagnostics
     ) {
         self.entry = entry
         hasSources = rows.contains { $0.source != nil }
@@ -97,8 +96,8 @@ struct SKDResults: PublishedResultTable {
                 if keys[a] != keys[b] { return keys[a] > keys[b] }
                 return rows[a].identity.participant < rows[b].identity.participant
             })
-        var ordered = Grouping.inOrder(rows, order)
-        if namesInOrder { Grouping.copyNamesInOrder(&ordered) { $0.identity.name.copyAnew() } }
+        let ordered = Grouping.inOrder(rows, order)
+        names = TextColumn(count: ordered.count) { ordered[$0].identity.name }
         self.rows = ordered
         scoresInOrder = order.map { packed[Int($0)] }
         var ranks = [Int32](repeating: 0, count: order.count)

@@ -41,6 +41,7 @@ struct SeatRanking: PublishedResultTable {
     /// In published order (`Grouping.inOrder`): the pages, the downloads and the lookup
     /// read every row in turn.
     let entrants: [Entrant]
+    let names: TextColumn
     let ranks: [Int32]
     let statuses: [ResultStatus?]
     let groups: [FormationGroup]
@@ -95,6 +96,7 @@ struct SeatRanking: PublishedResultTable {
             })
         let inOrder = Grouping.inOrder(entrants, order)
         self.entrants = inOrder
+        names = TextColumn(count: inOrder.count) { inOrder[$0].identity.name }
         let keyCount = entrants.lazy.map(\.keys.count).max() ?? 0
         var ranks = [Int32](repeating: 0, count: inOrder.count)
         var statuses = [ResultStatus?](repeating: nil, count: inOrder.count)

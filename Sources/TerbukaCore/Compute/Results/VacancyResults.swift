@@ -33,9 +33,8 @@ public struct VacancyResults: Sendable {
         rules.priorityGroups.isEmpty ? cutoffs : cutoffs.filter { $0.key != .kompetensi }
     }
 
-    /// `writing`: the tables are to be written (SKDResults lays their names out for it).
-    public init(_ vacancy: Vacancy, writing: Bool = false, into diagnostics: inout Diagnostics) {
-        var stages = StageComputation(vacancy: vacancy, writing: writing)
+    public init(_ vacancy: Vacancy, into diagnostics: inout Diagnostics) {
+        var stages = StageComputation(vacancy: vacancy)
         stages.administration()
         stages.skd(into: &diagnostics)
         stages.skb(into: &diagnostics)
@@ -85,11 +84,8 @@ struct StageComputation {
     private var skdPositions: [String: Int] = [:]
     private var skbRows: [String: SKBRow] = [:]
 
-    let writing: Bool
-
-    init(vacancy: Vacancy, writing: Bool = false) {
+    init(vacancy: Vacancy) {
         self.vacancy = vacancy
-        self.writing = writing
         rules = vacancy.scoring
         input = vacancy.tables
         formations = vacancy.formations
@@ -153,7 +149,7 @@ struct StageComputation {
         }
         let computed = SKDResults(
             entry: table.entry, place: table.place, rows: table.rows, formations: formations, rules: rules,
-            namesInOrder: writing, into: &diagnostics)
+            into: &diagnostics)
         // Only the later stages look participants up in SKD.
         if input.skb != nil || input.akhir != nil {
             skdPositions.reserveCapacity(computed.count)

@@ -15,25 +15,27 @@ enum ResultData {
         }
         out.raw("\r\n")
         var cells: [CellValue] = []
-        for position in 0..<table.count {
-            out.csv(table.participant(position))
-            out.raw(",")
-            out.csv(table.name(position))
-            out.raw(",")
-            out.csv(table.formation(position))
-            table.cells(position, into: &cells)
-            for value in cells {
+        try table.names.withView { names in
+            for position in 0..<table.count {
+                out.csv(table.participant(position))
                 out.raw(",")
-                switch value {
-                case .text(let text): out.csv(text)
-                case .integer(let number): out.integer(number)
-                case .fixed(let number, let scale): out.fixed(number, scale: scale, mark: UInt8(ascii: "."))
-                case .boolean(let value): out.raw(value ? "true" : "false")
-                case .empty: break
+                out.csv(utf8: names[position])
+                out.raw(",")
+                out.csv(table.formation(position))
+                table.cells(position, into: &cells)
+                for value in cells {
+                    out.raw(",")
+                    switch value {
+                    case .text(let text): out.csv(text)
+                    case .integer(let number): out.integer(number)
+                    case .fixed(let number, let scale): out.fixed(number, scale: scale, mark: UInt8(ascii: "."))
+                    case .boolean(let value): out.raw(value ? "true" : "false")
+                    case .empty: break
+                    }
                 }
+                out.raw("\r\n")
+                try file.appendWhenFull(&out)
             }
-            out.raw("\r\n")
-            try file.appendWhenFull(&out)
         }
         try file.append(&out)
         try file.close()
@@ -63,27 +65,29 @@ enum ResultData {
             })
         defer { keys.deallocate() }
         var cells: [CellValue] = []
-        for position in 0..<table.count {
-            out.raw(position == 0 ? "\n{" : ",\n{")
-            out.append(keys[0])
-            out.json(table.participant(position))
-            out.append(keys[1])
-            out.json(table.name(position))
-            out.append(keys[2])
-            out.json(table.formation(position))
-            table.cells(position, into: &cells)
-            for index in cells.indices {
-                out.append(keys[index + 3])
-                switch cells[index] {
-                case .text(let text): out.json(text)
-                case .integer(let number): out.integer(number)
-                case .fixed(let number, let scale): out.fixed(number, scale: scale, mark: UInt8(ascii: "."))
-                case .boolean(let value): out.raw(value ? "true" : "false")
-                case .empty: out.raw("null")
+        try table.names.withView { names in
+            for position in 0..<table.count {
+                out.raw(position == 0 ? "\n{" : ",\n{")
+                out.append(keys[0])
+                out.json(table.participant(position))
+                out.append(keys[1])
+                out.json(utf8: names[position])
+                out.append(keys[2])
+                out.json(table.formation(position))
+                table.cells(position, into: &cells)
+                for index in cells.indices {
+                    out.append(keys[index + 3])
+                    switch cells[index] {
+                    case .text(let text): out.json(text)
+                    case .integer(let number): out.integer(number)
+                    case .fixed(let number, let scale): out.fixed(number, scale: scale, mark: UInt8(ascii: "."))
+                    case .boolean(let value): out.raw(value ? "true" : "false")
+                    case .empty: out.raw("null")
+                    }
                 }
+                out.raw("}")
+                try file.appendWhenFull(&out)
             }
-            out.raw("}")
-            try file.appendWhenFull(&out)
         }
         out.raw("\n]}\n")
         try file.append(&out)

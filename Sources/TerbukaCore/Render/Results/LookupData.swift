@@ -26,25 +26,21 @@ enum LookupData {
             return tables[first].participant(Int(positions[first]))
         }
 
-        func name(_ tables: [any PublishedResultTable]) -> String {
-            let first = first
-            return tables[first].name(Int(positions[first]))
-        }
-
         /// `tables`: the vacancy's tables, in boxes of the caller's own (`ownBoxes`).
         /// `previous`: per table, participant → the status an earlier version gave, for those
         /// whose status a newer version changed. `sources`: the tables' rows' pages and
-        /// formation groups, each group's end of a journey and each formation's code. `cells`:
-        /// room for a row's cells.
+        /// formation groups, each group's end of a journey and each formation's code. `names`:
+        /// per table, its rows' names in place. `cells`: room for a row's cells.
         func write(
             into out: inout ByteWriter, tables: [any PublishedResultTable], sources: EntrySources,
-            previous: [[String: String]], cells: inout [CellValue]
+            names: [TextColumn.View], previous: [[String: String]], cells: inout [CellValue]
         ) {
             let number = number(tables)
             out.raw("[")
             out.json(number)
             out.raw(",")
-            out.json(name(tables))
+            let first = first
+            out.json(utf8: names[first][Int(positions[first])])
             out.raw(",")
             out.append(sources.codes[Int(formation)])
             out.raw(",[")
@@ -258,16 +254,27 @@ enum LookupData {
         // table opened once per run: asked through `any`, each row's question copied the table
         // and counted a reference to it from both cores (perf). By index: an entry handed over
         // by value was copied (perf).
-        var sizes = [Int](repeating: 0, count: entries.count)
-        sizes.withUnsafeMutableBufferPointer { sizes in
-            _ = Parallel.runs(entries.count) { run in
-                for index in run {
-                    sizes[index] = formations.estimates[Int(entries[index].formation)] + 12 * tables.count + 20
-                }
-                for (stage, table) in tables.enumerated() {
-                    addEstimates(of: table, stage: stage, entries: entries, run: run, to: sizes)
+        // Names are read in place from each table's column (`TextColumn.View`).
+        let (sizes, byName) = TextColumn.withViews(tables.map(\.names)[...]) { names in
+            var sizes = [Int](repeating: 0, count: entries.count)
+            sizes.withUnsafeMutableBufferPointer { sizes in
+                _ = Parallel.runs(entries.count) { run in
+                    for index in run {
+                        sizes[index] = formations.estimates[Int(entries[index].formation)] + 12 * tables.count + 20
+                    }
+                    for (stage, table) in tables.enumerated() {
+                        addEstimates(
+                            of: table, names: names[stage], stage: stage, entries: entries, run: run, to: sizes)
+                    }
                 }
             }
+            let byName = WordShards(
+                words: { index in
+                    let first = entries[index].first
+                    return words(names[first][Int(entries[index].positions[first])])
+                }, sizes: sizes, budget: shardBudget,
+                minimumLetters: minimumNameLetters)
+            return (sizes, byName)
         }
         let total = sizes.reduce(0, +)
         let numberShardCount = max(1, (total + shardBudget - 1) / shardBudget)
@@ -275,10 +282,6 @@ enum LookupData {
         for (index, entry) in entries.enumerated() {
             byNumber[Int(hash(entry.number(tables)) % UInt32(numberShardCount))].append(Int32(index))
         }
-
-        let byName = WordShards(
-            words: { words(entries[$0].name(tables)) }, sizes: sizes, budget: shardBudget,
-            minimumLetters: minimumNameLetters)
         return Prepared(
             entries: entries, bytes: total, numberShards: byNumber, nameKeys: byName.keys.map(\.json),
             nameShards: byName.shards,
@@ -287,7 +290,8 @@ enum LookupData {
 
     /// Adds to `sizes` what table `stage` brings to each entry of `run` (`prepare`).
     private static func addEstimates<Table: PublishedResultTable>(
-        of table: Table, stage: Int, entries: [Entry], run: Range<Int>, to sizes: UnsafeMutableBufferPointer<Int>
+        of table: Table, names: TextColumn.View, stage: Int, entries: [Entry], run: Range<Int>,
+        to sizes: UnsafeMutableBufferPointer<Int>
     ) {
         var cells: [CellValue] = []
         for index in run {
@@ -298,7 +302,7 @@ enum LookupData {
             }
             sizes[index] += 32 + table.cellsEstimate(Int(position), cells: &cells)
             if entries[index].first == stage {
-                sizes[index] += table.participant(Int(position)).utf8.count + table.name(Int(position)).utf8.count
+                sizes[index] += table.participant(Int(position)).utf8.count + names[Int(position)].count
             }
         }
     }
@@ -330,10 +334,12 @@ enum LookupData {
         offsets.reserveCapacity(range.count + 1)
         var cells: [CellValue] = []
         let tables = ownBoxes(tables)
-        for index in range {
-            offsets.append(out.count)
-            prepared.entries[index].write(
-                into: &out, tables: tables, sources: sources, previous: previous, cells: &cells)
+        TextColumn.withViews(sources.names[...]) { names in
+            for index in range {
+                offsets.append(out.count)
+                prepared.entries[index].write(
+                    into: &out, tables: tables, sources: sources, names: names, previous: previous, cells: &cells)
+            }
         }
         offsets.append(out.count)
         return Serialized(bytes: out, offsets: offsets)

@@ -6,6 +6,8 @@ extension LookupData {
     final class EntrySources: @unchecked Sendable {
         /// Per formation, its code as a JSON string.
         let codes: PackedRuns<UInt8>
+        /// Per table, its rows' names.
+        let names: [TextColumn]
         /// Per table, the page of each of its rows.
         let pages: PackedRuns<Int32>
         /// Per table, the formation group of each of its rows.
@@ -21,6 +23,7 @@ extension LookupData {
             codes: [[UInt8]]
         ) {
             self.codes = PackedRuns(codes)
+            names = tables.map(\.names)
             self.pages = PackedRuns(pages)
             groupOf = PackedRuns(
                 tables.map { table in

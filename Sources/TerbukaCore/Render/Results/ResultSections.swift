@@ -49,10 +49,14 @@ struct ResultSections {
         var pages: [[Slice]] = [[]]
         // Each row's bound, until its page takes its place below.
         var pageOf = [Int32](repeating: 0, count: table.count)
-        pageOf.withUnsafeMutableBufferPointer { bounds in
-            _ = Parallel.runs(table.count) { run in
-                var cells: [CellValue] = []
-                for position in run { bounds[position] = Int32(clamping: rowBound(table, position, &cells)) }
+        table.names.withView { names in
+            pageOf.withUnsafeMutableBufferPointer { bounds in
+                _ = Parallel.runs(table.count) { run in
+                    var cells: [CellValue] = []
+                    for position in run {
+                        bounds[position] = Int32(clamping: rowBound(table, names, position, &cells))
+                    }
+                }
             }
         }
         var size = 0
@@ -93,9 +97,10 @@ struct ResultSections {
 
     /// At least the bytes `render` writes for one row (exact but for the markup, which is
     /// counted a little high).
-    private static func rowBound(_ table: any PublishedResultTable, _ position: Int, _ cells: inout [CellValue]) -> Int
-    {
-        var bytes = 48 + escapedBound(table.participant(position)) + escapedBound(table.name(position))
+    private static func rowBound(
+        _ table: any PublishedResultTable, _ names: TextColumn.View, _ position: Int, _ cells: inout [CellValue]
+    ) -> Int {
+        var bytes = 48 + escapedBound(table.participant(position)) + escapedBound(names[position])
         table.cells(position, into: &cells)
         for value in cells {
             bytes += 22
@@ -122,13 +127,17 @@ struct ResultSections {
     }
 
     private static func escapedBound(_ text: String) -> Int {
-        // Over the bytes in place (a native string's): through the UTF-8 view byte by byte,
-        // a million rows' names and numbers were 1 % of the million-row build (perf).
-        func plain(_ bytes: some Sequence<UInt8>) -> Int {
-            bytes.reduce(0) { $0 + ($1 == 0x26 || $1 == 0x3C || $1 == 0x3E || $1 == 0x22 || $1 == 0x27 ? 0 : 1) }
+        var text = text
+        return text.withUTF8(escapedBound)
+    }
+
+    /// Over the bytes in place: through the UTF-8 view byte by byte, a million rows' names
+    /// and numbers were 1 % of the million-row build (perf).
+    private static func escapedBound(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        let plain = text.reduce(0) {
+            $0 + ($1 == 0x26 || $1 == 0x3C || $1 == 0x3E || $1 == 0x22 || $1 == 0x27 ? 0 : 1)
         }
-        let count = text.utf8.count
-        return count * 6 - 5 * (text.utf8.withContiguousStorageIfAvailable(plain) ?? plain(text.utf8))
+        return text.count * 6 - 5 * plain
     }
 
     /// The columns a reader looks for first, right after the name, so that on a phone they
@@ -168,6 +177,7 @@ struct ResultSections {
         // cell was a copy, its name retained and released (perf).
         let numeric = columns.map(\.numeric)
         var cells: [CellValue] = []
+        let names = table.names
         for slice in slices {
             let group = table.groups[slice.group]
             let formation = group.formation
@@ -192,23 +202,27 @@ struct ResultSections {
                     + "<p class=\"meta\">\(facts)</p>\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTMLText.escape(formation.code))\">\n"
                     + "<table>\n<caption>\(HTMLText.escape(labels.caption)) \(HTMLText.escape(formation.code))</caption>\n"
                     + thead + "<tbody>\n")
-            for position in slice.range {
-                table.cells(position, into: &cells)
-                html.raw("<tr>")
-                if let rankIndex { cell(cells[rankIndex], numeric: true, grouping: grouping, mark: mark, into: &html) }
-                html.raw("<th scope=\"row\">")
-                html.html(table.name(position))
-                html.raw("</th>")
-                for index in leading {
-                    cell(cells[index], numeric: numeric[index], grouping: grouping, mark: mark, into: &html)
+            names.withView { names in
+                for position in slice.range {
+                    table.cells(position, into: &cells)
+                    html.raw("<tr>")
+                    if let rankIndex {
+                        cell(cells[rankIndex], numeric: true, grouping: grouping, mark: mark, into: &html)
+                    }
+                    html.raw("<th scope=\"row\">")
+                    html.html(utf8: names[position])
+                    html.raw("</th>")
+                    for index in leading {
+                        cell(cells[index], numeric: numeric[index], grouping: grouping, mark: mark, into: &html)
+                    }
+                    html.raw("<td>")
+                    html.html(table.participant(position))
+                    html.raw("</td>")
+                    for index in rest {
+                        cell(cells[index], numeric: numeric[index], grouping: grouping, mark: mark, into: &html)
+                    }
+                    html.raw("</tr>\n")
                 }
-                html.raw("<td>")
-                html.html(table.participant(position))
-                html.raw("</td>")
-                for index in rest {
-                    cell(cells[index], numeric: numeric[index], grouping: grouping, mark: mark, into: &html)
-                }
-                html.raw("</tr>\n")
             }
             html.raw("</tbody>\n</table>\n</div>\n</section>\n")
         }

@@ -1,0 +1,79 @@
+/// A column of texts (a result table's names, in its published order) laid end to end in one
+/// buffer of UTF-8, each read in place. The writers of a table (its pages, its CSV and JSON,
+/// the lookup) read every row's name: taken as a `String` from each row, every one was
+/// retained and released by each writer, at once on both cores (perf); read from here, a
+/// name is a range of bytes and nothing is counted.
+public struct TextColumn: Sendable {
+    private let bytes: [UInt8]
+    /// Text `i` ends at `ends[i]` and begins where text `i - 1` ends.
+    private let ends: [Int]
+
+    /// The texts `text(0)`, `text(1)` … `text(count - 1)`, gathered on every core from
+    /// `parallelFrom` texts (each reader of a run gathers its own, then they are joined).
+    init(count: Int, parallelFrom: Int = Parallel.parallelFrom, _ text: (Int) -> String) {
+        let parts = Parallel.runs(count, parallelFrom: parallelFrom) { run in
+            var bytes: [UInt8] = []
+            var ends: [Int] = []
+            ends.reserveCapacity(run.count)
+            for index in run {
+                var text = text(index)
+                text.withUTF8 { bytes.append(contentsOf: $0) }
+                ends.append(bytes.count)
+            }
+            return (bytes, ends)
+        }
+        guard parts.count > 1 else {
+            (bytes, ends) = parts.first ?? ([], [])
+            return
+        }
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.0.count })
+        ends.reserveCapacity(count)
+        for (partBytes, partEnds) in parts {
+            let start = bytes.count
+            bytes += partBytes
+            ends += partEnds.lazy.map { $0 + start }
+        }
+        (self.bytes, self.ends) = (bytes, ends)
+    }
+
+    init(_ texts: [String]) {
+        self.init(count: texts.count) { texts[$0] }
+    }
+
+    public var count: Int { ends.count }
+
+    /// Text `index`, made anew.
+    public subscript(index: Int) -> String {
+        withView { String(decoding: $0[index], as: UTF8.self) }
+    }
+
+    /// The texts in place, for as long as `body` runs. A loop over a million rows reads them
+    /// from a view: from the column, each read counted a reference to its arrays (perf).
+    public func withView<Result>(_ body: (View) throws -> Result) rethrows -> Result {
+        try bytes.withUnsafeBufferPointer { bytes in
+            try ends.withUnsafeBufferPointer { ends in try body(View(bytes: bytes, ends: ends)) }
+        }
+    }
+
+    /// `body` with a view of each of `columns`, in their order.
+    static func withViews<Result>(
+        _ columns: ArraySlice<TextColumn>, _ views: [View] = [], _ body: ([View]) throws -> Result
+    ) rethrows -> Result {
+        guard let first = columns.first else { return try body(views) }
+        return try first.withView { try withViews(columns.dropFirst(), views + [$0], body) }
+    }
+
+    /// The texts of a column in place (`withView`).
+    public struct View {
+        fileprivate let bytes: UnsafeBufferPointer<UInt8>
+        fileprivate let ends: UnsafeBufferPointer<Int>
+
+        /// The UTF-8 bytes of text `index`.
+        public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+            precondition(index >= 0 && index < ends.count)
+            return UnsafeBufferPointer(rebasing: bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
+        }
+    }
+}
