@@ -143,9 +143,10 @@ import Testing
         #expect((0..<skd.count).map { skd.cells($0)[4] } == [1, 2, 2, 4, 5].map(CellValue.integer))
     }
 
-    /// The writers read a table's names from its column (`PublishedResultTable.names`): it
-    /// holds each row's name in the table's order, as `name(_:)` gives it.
-    @Test func aTablesNamesColumnHoldsEachRowsNameInTheTablesOrder() throws {
+    /// The writers read a table's numbers and names from its columns
+    /// (`PublishedResultTable.participants`, `names`): they hold each row's in the table's
+    /// order, as `participant(_:)` and `name(_:)` give them.
+    @Test func aTablesColumnsHoldEachRowsNumberAndNameInTheTablesOrder() throws {
         var tables = Self.skdTables()
         for index in tables.skd!.rows.indices {
             tables.skd!.rows[index].identity.name = "PESERTA DENGAN NAMA PANJANG \(index) É"
@@ -156,6 +157,7 @@ import Testing
         var diagnostics = Diagnostics()
         let skd = try #require(VacancyResults(vacancy, into: &diagnostics).table(.skd))
         #expect((0..<skd.count).map(skd.participant) == ["A", "C", "D", "E", "B"])
+        #expect((0..<skd.count).map { skd.participants[$0] } == ["A", "C", "D", "E", "B"])
         #expect(skd.names.count == skd.count)
         #expect((0..<skd.count).map { skd.names[$0] } == (0..<skd.count).map(skd.name))
         #expect(skd.names[1] == "PENDEK")

@@ -4,6 +4,7 @@ struct AdministrationResults: PublishedResultTable {
     /// In published order (`Grouping.inOrder`): the pages, the downloads and the lookup
     /// read every row in turn.
     let rows: [AdministrationRow]
+    let participants: TextColumn
     let names: TextColumn
     let groups: [FormationGroup]
 
@@ -24,6 +25,7 @@ struct AdministrationResults: PublishedResultTable {
             })
         let rows = Grouping.inOrder(rows, order)
         self.rows = rows
+        participants = TextColumn(count: rows.count) { rows[$0].identity.participant }
         names = TextColumn(count: rows.count) { rows[$0].identity.name }
         groups = ranges.map { formation, range in
             FormationGroup(

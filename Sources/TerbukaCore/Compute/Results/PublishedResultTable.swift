@@ -51,8 +51,9 @@ public protocol PublishedResultTable: Sendable {
     func participant(_ position: Int) -> String
     func name(_ position: Int) -> String
     func formation(_ position: Int) -> String
-    /// The rows' names in published order, laid out once the table is ranked: the writers
-    /// read every row's name, in place (`TextColumn.withView`).
+    /// The rows' participant numbers and names in published order, laid out once the table
+    /// is ranked: the writers read every row's, in place (`withTexts`).
+    var participants: TextColumn { get }
     var names: TextColumn { get }
     /// Replaces `cells` with the row's cells, in the order of `columns`: the pages, the
     /// downloads and the lookup ask for every row's cells, each into one array of its own
@@ -72,6 +73,13 @@ extension PublishedResultTable {
     func cellsEstimate(_ position: Int, cells: inout [CellValue]) -> Int {
         self.cells(position, into: &cells)
         return LookupData.estimate(cells)
+    }
+
+    /// `body` with the rows' participant numbers and names in place.
+    func withTexts<Result>(
+        _ body: (_ participants: TextColumn.View, _ names: TextColumn.View) throws -> Result
+    ) rethrows -> Result {
+        try participants.withView { participants in try names.withView { names in try body(participants, names) } }
     }
 
     /// The row's cells, in the order of `columns`.

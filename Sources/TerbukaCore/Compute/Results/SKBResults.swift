@@ -5,6 +5,7 @@ struct SKBResults: PublishedResultTable {
     /// In published order (`Grouping.inOrder`): the pages, the downloads and the lookup
     /// read every row in turn.
     let rows: [SKBRow]
+    let participants: TextColumn
     let names: TextColumn
     let groups: [FormationGroup]
     let parts: [ScoreComponent]
@@ -26,6 +27,7 @@ struct SKBResults: PublishedResultTable {
             })
         let rows = Grouping.inOrder(rows, order)
         self.rows = rows
+        participants = TextColumn(count: rows.count) { rows[$0].identity.participant }
         names = TextColumn(count: rows.count) { rows[$0].identity.name }
         groups = ranges.map { formation, range in
             let present = range.filter { rows[$0].score != nil }.count

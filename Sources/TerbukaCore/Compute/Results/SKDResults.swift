@@ -9,6 +9,7 @@ struct SKDResults: PublishedResultTable {
     /// one formation far apart (a million rows read in rank order from the table's order
     /// were a cache miss each, five times over; perf).
     let rows: [SKDRow]
+    let participants: TextColumn
     let names: TextColumn
     /// Per position: the rank (0 for absentees) and the computed status.
     let ranks: [Int32]
@@ -97,6 +98,7 @@ struct SKDResults: PublishedResultTable {
                 return rows[a].identity.participant < rows[b].identity.participant
             })
         let ordered = Grouping.inOrder(rows, order)
+        participants = TextColumn(count: ordered.count) { ordered[$0].identity.participant }
         names = TextColumn(count: ordered.count) { ordered[$0].identity.name }
         self.rows = ordered
         scoresInOrder = order.map { packed[Int($0)] }

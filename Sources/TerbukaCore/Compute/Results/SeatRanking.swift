@@ -41,6 +41,7 @@ struct SeatRanking: PublishedResultTable {
     /// In published order (`Grouping.inOrder`): the pages, the downloads and the lookup
     /// read every row in turn.
     let entrants: [Entrant]
+    let participants: TextColumn
     let names: TextColumn
     let ranks: [Int32]
     let statuses: [ResultStatus?]
@@ -96,6 +97,7 @@ struct SeatRanking: PublishedResultTable {
             })
         let inOrder = Grouping.inOrder(entrants, order)
         self.entrants = inOrder
+        participants = TextColumn(count: inOrder.count) { inOrder[$0].identity.participant }
         names = TextColumn(count: inOrder.count) { inOrder[$0].identity.name }
         let keyCount = entrants.lazy.map(\.keys.count).max() ?? 0
         var ranks = [Int32](repeating: 0, count: inOrder.count)

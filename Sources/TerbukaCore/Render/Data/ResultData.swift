@@ -15,9 +15,9 @@ enum ResultData {
         }
         out.raw("\r\n")
         var cells: [CellValue] = []
-        try table.names.withView { names in
+        try table.withTexts { participants, names in
             for position in 0..<table.count {
-                out.csv(table.participant(position))
+                out.csv(utf8: participants[position])
                 out.raw(",")
                 out.csv(utf8: names[position])
                 out.raw(",")
@@ -65,11 +65,11 @@ enum ResultData {
             })
         defer { keys.deallocate() }
         var cells: [CellValue] = []
-        try table.names.withView { names in
+        try table.withTexts { participants, names in
             for position in 0..<table.count {
                 out.raw(position == 0 ? "\n{" : ",\n{")
                 out.append(keys[0])
-                out.json(table.participant(position))
+                out.json(utf8: participants[position])
                 out.append(keys[1])
                 out.json(utf8: names[position])
                 out.append(keys[2])

@@ -21,26 +21,29 @@ enum LookupData {
         /// The first table the participant is in, where its number and name are read.
         var first: Int { positions.firstIndex { $0 >= 0 }! }
 
-        func number(_ tables: [any PublishedResultTable]) -> String {
+        /// The participant's text in `columns` (per table, its numbers or its names), from the
+        /// first table they are in.
+        func text(in columns: [TextColumn.View]) -> UnsafeBufferPointer<UInt8> {
             let first = first
-            return tables[first].participant(Int(positions[first]))
+            return columns[first][Int(positions[first])]
         }
 
         /// `tables`: the vacancy's tables, in boxes of the caller's own (`ownBoxes`).
         /// `previous`: per table, participant → the status an earlier version gave, for those
         /// whose status a newer version changed. `sources`: the tables' rows' pages and
-        /// formation groups, each group's end of a journey and each formation's code. `names`:
-        /// per table, its rows' names in place. `cells`: room for a row's cells.
+        /// formation groups, each group's end of a journey and each formation's code.
+        /// `participants`, `names`: per table, its rows' numbers and names in place. `cells`:
+        /// room for a row's cells.
         func write(
             into out: inout ByteWriter, tables: [any PublishedResultTable], sources: EntrySources,
-            names: [TextColumn.View], previous: [[String: String]], cells: inout [CellValue]
+            participants: [TextColumn.View], names: [TextColumn.View], previous: [[String: String]],
+            cells: inout [CellValue]
         ) {
-            let number = number(tables)
+            let number = text(in: participants)
             out.raw("[")
-            out.json(number)
+            out.json(utf8: number)
             out.raw(",")
-            let first = first
-            out.json(utf8: names[first][Int(positions[first])])
+            out.json(utf8: text(in: names))
             out.raw(",")
             out.append(sources.codes[Int(formation)])
             out.raw(",[")
@@ -62,8 +65,8 @@ enum LookupData {
             // The sixth item: for a participant whose status a correction changed, the earlier
             // status per table, else 0; `previous` is empty when no table has versions, so the
             // million-row case looks nothing up.
-            let changed = previous.map { $0[number] ?? "" }
-            if !previous.isEmpty, changed.contains(where: { !$0.isEmpty }) {
+            let changed = previous.isEmpty ? [] : previous.map { $0[String(decoding: number, as: UTF8.self)] ?? "" }
+            if changed.contains(where: { !$0.isEmpty }) {
                 out.raw(",[")
                 for (index, code) in changed.enumerated() {
                     if index > 0 { out.raw(",") }
@@ -169,9 +172,9 @@ enum LookupData {
     static func textEstimate(_ text: String) -> Int { text.utf8.count + text.utf8.count / 8 + 3 }
 
     /// FNV-1a over the UTF-8 bytes; `assets/lookup.js` computes the same.
-    static func hash(_ text: String) -> UInt32 {
+    static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var value: UInt32 = 2_166_136_261
-        for byte in text.utf8 {
+        for byte in text {
             value ^= UInt32(byte)
             value = value &* 16_777_619
         }
@@ -234,12 +237,14 @@ enum LookupData {
             entries.reserveCapacity(max(entries.count, table.count))
             for position in 0..<table.count {
                 // With one table every row is a new participant; no need to look them up.
-                let number = table.participant(position)
-                if tables.count > 1, let existing = indexOf[number] {
-                    entries[existing].positions[stageIndex] = Int32(position)
-                    continue
+                if tables.count > 1 {
+                    let number = table.participant(position)
+                    if let existing = indexOf[number] {
+                        entries[existing].positions[stageIndex] = Int32(position)
+                        continue
+                    }
+                    indexOf[number] = entries.count
                 }
-                if tables.count > 1 { indexOf[number] = entries.count }
                 var positions = TablePositions(count: tables.count)
                 positions[stageIndex] = Int32(position)
                 entries.append(Entry(formation: formationAt[stageIndex][position], positions: positions))
@@ -254,33 +259,35 @@ enum LookupData {
         // table opened once per run: asked through `any`, each row's question copied the table
         // and counted a reference to it from both cores (perf). By index: an entry handed over
         // by value was copied (perf).
-        // Names are read in place from each table's column (`TextColumn.View`).
-        let (sizes, byName) = TextColumn.withViews(tables.map(\.names)[...]) { names in
-            var sizes = [Int](repeating: 0, count: entries.count)
-            sizes.withUnsafeMutableBufferPointer { sizes in
-                _ = Parallel.runs(entries.count) { run in
-                    for index in run {
-                        sizes[index] = formations.estimates[Int(entries[index].formation)] + 12 * tables.count + 20
-                    }
-                    for (stage, table) in tables.enumerated() {
-                        addEstimates(
-                            of: table, names: names[stage], stage: stage, entries: entries, run: run, to: sizes)
+        // Numbers and names are read in place from each table's columns (`TextColumn.View`).
+        let participantColumns = tables.map(\.participants)
+        let nameColumns = tables.map(\.names)
+        let (total, byNumber, byName) = TextColumn.withViews(participantColumns[...]) { participants in
+            TextColumn.withViews(nameColumns[...]) { names in
+                var sizes = [Int](repeating: 0, count: entries.count)
+                sizes.withUnsafeMutableBufferPointer { sizes in
+                    _ = Parallel.runs(entries.count) { run in
+                        for index in run {
+                            sizes[index] = formations.estimates[Int(entries[index].formation)] + 12 * tables.count + 20
+                        }
+                        for (stage, table) in tables.enumerated() {
+                            addEstimates(
+                                of: table, participants: participants[stage], names: names[stage], stage: stage,
+                                entries: entries, run: run, to: sizes)
+                        }
                     }
                 }
+                let byName = WordShards(
+                    words: { words(entries[$0].text(in: names)) }, sizes: sizes, budget: shardBudget,
+                    minimumLetters: minimumNameLetters)
+                let total = sizes.reduce(0, +)
+                let numberShardCount = max(1, (total + shardBudget - 1) / shardBudget)
+                var byNumber = [[Int32]](repeating: [], count: numberShardCount)
+                for (index, entry) in entries.enumerated() {
+                    byNumber[Int(hash(entry.text(in: participants)) % UInt32(numberShardCount))].append(Int32(index))
+                }
+                return (total, byNumber, byName)
             }
-            let byName = WordShards(
-                words: { index in
-                    let first = entries[index].first
-                    return words(names[first][Int(entries[index].positions[first])])
-                }, sizes: sizes, budget: shardBudget,
-                minimumLetters: minimumNameLetters)
-            return (sizes, byName)
-        }
-        let total = sizes.reduce(0, +)
-        let numberShardCount = max(1, (total + shardBudget - 1) / shardBudget)
-        var byNumber = [[Int32]](repeating: [], count: numberShardCount)
-        for (index, entry) in entries.enumerated() {
-            byNumber[Int(hash(entry.number(tables)) % UInt32(numberShardCount))].append(Int32(index))
         }
         return Prepared(
             entries: entries, bytes: total, numberShards: byNumber, nameKeys: byName.keys.map(\.json),
@@ -290,8 +297,8 @@ enum LookupData {
 
     /// Adds to `sizes` what table `stage` brings to each entry of `run` (`prepare`).
     private static func addEstimates<Table: PublishedResultTable>(
-        of table: Table, names: TextColumn.View, stage: Int, entries: [Entry], run: Range<Int>,
-        to sizes: UnsafeMutableBufferPointer<Int>
+        of table: Table, participants: TextColumn.View, names: TextColumn.View, stage: Int, entries: [Entry],
+        run: Range<Int>, to sizes: UnsafeMutableBufferPointer<Int>
     ) {
         var cells: [CellValue] = []
         for index in run {
@@ -302,7 +309,7 @@ enum LookupData {
             }
             sizes[index] += 32 + table.cellsEstimate(Int(position), cells: &cells)
             if entries[index].first == stage {
-                sizes[index] += table.participant(Int(position)).utf8.count + names[Int(position)].count
+                sizes[index] += participants[Int(position)].count + names[Int(position)].count
             }
         }
     }
@@ -334,11 +341,14 @@ enum LookupData {
         offsets.reserveCapacity(range.count + 1)
         var cells: [CellValue] = []
         let tables = ownBoxes(tables)
-        TextColumn.withViews(sources.names[...]) { names in
-            for index in range {
-                offsets.append(out.count)
-                prepared.entries[index].write(
-                    into: &out, tables: tables, sources: sources, names: names, previous: previous, cells: &cells)
+        TextColumn.withViews(sources.participants[...]) { participants in
+            TextColumn.withViews(sources.names[...]) { names in
+                for index in range {
+                    offsets.append(out.count)
+                    prepared.entries[index].write(
+                        into: &out, tables: tables, sources: sources, participants: participants, names: names,
+                        previous: previous, cells: &cells)
+                }
             }
         }
         offsets.append(out.count)

@@ -6,7 +6,8 @@ extension LookupData {
     final class EntrySources: @unchecked Sendable {
         /// Per formation, its code as a JSON string.
         let codes: PackedRuns<UInt8>
-        /// Per table, its rows' names.
+        /// Per table, its rows' numbers and names.
+        let participants: [TextColumn]
         let names: [TextColumn]
         /// Per table, the page of each of its rows.
         let pages: PackedRuns<Int32>
@@ -23,6 +24,7 @@ extension LookupData {
             codes: [[UInt8]]
         ) {
             self.codes = PackedRuns(codes)
+            participants = tables.map(\.participants)
             names = tables.map(\.names)
             self.pages = PackedRuns(pages)
             groupOf = PackedRuns(

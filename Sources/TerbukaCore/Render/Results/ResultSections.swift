@@ -49,12 +49,12 @@ struct ResultSections {
         var pages: [[Slice]] = [[]]
         // Each row's bound, until its page takes its place below.
         var pageOf = [Int32](repeating: 0, count: table.count)
-        table.names.withView { names in
+        table.withTexts { participants, names in
             pageOf.withUnsafeMutableBufferPointer { bounds in
                 _ = Parallel.runs(table.count) { run in
                     var cells: [CellValue] = []
                     for position in run {
-                        bounds[position] = Int32(clamping: rowBound(table, names, position, &cells))
+                        bounds[position] = Int32(clamping: rowBound(table, participants, names, position, &cells))
                     }
                 }
             }
@@ -98,9 +98,10 @@ struct ResultSections {
     /// At least the bytes `render` writes for one row (exact but for the markup, which is
     /// counted a little high).
     private static func rowBound(
-        _ table: any PublishedResultTable, _ names: TextColumn.View, _ position: Int, _ cells: inout [CellValue]
+        _ table: any PublishedResultTable, _ participants: TextColumn.View, _ names: TextColumn.View, _ position: Int,
+        _ cells: inout [CellValue]
     ) -> Int {
-        var bytes = 48 + escapedBound(table.participant(position)) + escapedBound(names[position])
+        var bytes = 48 + escapedBound(participants[position]) + escapedBound(names[position])
         table.cells(position, into: &cells)
         for value in cells {
             bytes += 22
@@ -177,7 +178,6 @@ struct ResultSections {
         // cell was a copy, its name retained and released (perf).
         let numeric = columns.map(\.numeric)
         var cells: [CellValue] = []
-        let names = table.names
         for slice in slices {
             let group = table.groups[slice.group]
             let formation = group.formation
@@ -202,7 +202,7 @@ struct ResultSections {
                     + "<p class=\"meta\">\(facts)</p>\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTMLText.escape(formation.code))\">\n"
                     + "<table>\n<caption>\(HTMLText.escape(labels.caption)) \(HTMLText.escape(formation.code))</caption>\n"
                     + thead + "<tbody>\n")
-            names.withView { names in
+            table.withTexts { participants, names in
                 for position in slice.range {
                     table.cells(position, into: &cells)
                     html.raw("<tr>")
@@ -216,7 +216,7 @@ struct ResultSections {
                         cell(cells[index], numeric: numeric[index], grouping: grouping, mark: mark, into: &html)
                     }
                     html.raw("<td>")
-                    html.html(table.participant(position))
+                    html.html(utf8: participants[position])
                     html.raw("</td>")
                     for index in rest {
                         cell(cells[index], numeric: numeric[index], grouping: grouping, mark: mark, into: &html)
