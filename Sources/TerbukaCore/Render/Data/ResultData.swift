@@ -5,7 +5,7 @@ import Foundation
 enum ResultData {
 
     static func writeCSV(
-        _ table: any PublishedResultTable, vacancy: String, to staging: StagingFolder, path: String? = nil
+        _ table: some PublishedResultTable, vacancy: String, to staging: StagingFolder, path: String? = nil
     ) throws {
         let file = try staging.open(path ?? Route.resultData(vacancy, table.stage, "csv"))
         var out = StreamedFile.writer()
@@ -42,7 +42,7 @@ enum ResultData {
     }
 
     static func writeJSON(
-        _ table: any PublishedResultTable, vacancy: String, to staging: StagingFolder, path: String? = nil
+        _ table: some PublishedResultTable, vacancy: String, to staging: StagingFolder, path: String? = nil
     ) throws {
         let file = try staging.open(path ?? Route.resultData(vacancy, table.stage, "json"))
         var out = StreamedFile.writer()

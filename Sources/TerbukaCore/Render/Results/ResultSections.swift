@@ -45,7 +45,7 @@ struct ResultSections {
     /// be written in parallel and the lookup knows every row's page before they are. The
     /// bounds are counted on every core: on one, a million rows took 0.4 s, alone on its core
     /// while the pages waited for the plan (perf).
-    static func plan(_ table: any PublishedResultTable) -> Plan {
+    static func plan(_ table: some PublishedResultTable) -> Plan {
         var pages: [[Slice]] = [[]]
         // Each row's bound, until its page takes its place below.
         var pageOf = [Int32](repeating: 0, count: table.count)
@@ -98,7 +98,7 @@ struct ResultSections {
     /// At least the bytes `render` writes for one row (exact but for the markup, which is
     /// counted a little high).
     private static func rowBound(
-        _ table: any PublishedResultTable, _ participants: TextColumn.View, _ names: TextColumn.View, _ position: Int,
+        _ table: some PublishedResultTable, _ participants: TextColumn.View, _ names: TextColumn.View, _ position: Int,
         _ cells: inout [CellValue]
     ) -> Int {
         var bytes = 48 + escapedBound(participants[position]) + escapedBound(names[position])
@@ -155,7 +155,7 @@ struct ResultSections {
     /// The HTML of one planned page: its formation sections. Columns: rank, name, the main
     /// score and the status, the participant number, then the rest in the data's order.
     static func render(
-        _ slices: [Slice], of table: any PublishedResultTable, cutoffs: [Int: CellValue], labels: Labels
+        _ slices: [Slice], of table: some PublishedResultTable, cutoffs: [Int: CellValue], labels: Labels
     ) -> Data {
         let columns = table.columns
         let rankIndex = columns.firstIndex { $0.id == "rank" }
