@@ -301,7 +301,8 @@ struct ResultTableReader {
             }
             guard
                 let identity = reader.identity(
-                    fields, firstRowOf: &firstRowOf, lastFormation: &lastFormation, into: &diagnostics),
+                    fields, participant: participant, firstRowOf: &firstRowOf, lastFormation: &lastFormation,
+                    into: &diagnostics),
                 let row = make(fields, identity, &diagnostics)
             else { return }
             if let laterRows { laterRows.append(row) } else { rows.append(row) }
@@ -318,13 +319,14 @@ struct ResultTableReader {
         return true
     }
 
+    /// `participant`: the row's number as `take` read it.
     private func identity(
-        _ fields: Fields, firstRowOf: inout ParticipantLines, lastFormation: inout (written: String, index: Int32),
+        _ fields: Fields, participant: String, firstRowOf: inout ParticipantLines,
+        lastFormation: inout (written: String, index: Int32),
         into diagnostics: inout Diagnostics
     ) -> RowIdentity? {
         var ok = true
         let row = fields.record.line
-        let participant = fields.text(.participant) ?? ""
         if participant.isEmpty {
             diagnostics.error(.emptyParticipant(row: Int(row)), at: fields.location(.participant))
             ok = false
