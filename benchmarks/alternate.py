@@ -7,7 +7,7 @@ Usage: benchmarks/alternate.py RUNS NAME=PROGRAM... -- ARGUMENT...
 Each PROGRAM is run with the same ARGUMENTs, RUNS times; its output is discarded and it
 must succeed. E.g., with the binaries benchmarks/revisions.sh built (compare-million.sh):
   benchmarks/alternate.py 21 old=/tmp/terbuka-bench-9f6a112/.build/package/release/terbuka \\
-      new=.build/package/release/terbuka -- check --quiet --site /tmp/terbuka-bench-1000000-5000
+      new=.build/package/release/terbuka -- check --quiet --site /tmp/terbuka-bench17-1000000-5000
 """
 import resource
 import statistics

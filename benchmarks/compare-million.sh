@@ -14,7 +14,7 @@ runs=$1
 shift
 rows=${ROWS:-1000000}
 formations=${FORMATIONS:-5000}
-site=${BENCH_SITE:-/tmp/terbuka-bench-$rows-$formations}
+site=${BENCH_SITE:-/tmp/terbuka-bench17-$rows-$formations}
 outputs=${OUTPUTS:-/dev/shm}
 scripts/install-deps.sh >/dev/null
 if [ ! -f "$site/content/vacancies/bench/results/skd.csv" ]; then

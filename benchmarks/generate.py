@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Generates a large synthetic site for benchmarks: one CPNS vacancy with N formations and
 an SKD table of R rows (default 1,000,000 rows over 5,000 formations), fixed seed.
+Participant numbers have SSCASN's 17 digits: each is then a string of its own in memory, as
+a real table's are (numbers of 14 digits, as this generator first wrote, fit inside a Swift
+string and hid that cost: the million-row build took 12 % more with 17; BENCHMARKS.md,
+twentieth session).
 
 Usage: benchmarks/generate.py OUT_DIR [--rows R] [--formations F] [--seed S] [--xlsx]
 With --xlsx the SKD table is an Excel workbook (results/skd.xlsx) holding the same rows,
@@ -48,7 +52,7 @@ last = ["SAPUTRA", "LESTARI", "PRATAMA", "WULANDARI", "SIREGAR", "NASUTION", "MA
 def skd_rows():
     """The table's rows, the same for CSV and workbook: the generator draws in one order."""
     for i in range(args.rows):
-        number = f"{24000000000000 + i}"
+        number = f"{24300000000000000 + i}"
         name = f"{rng.choice(first)} {rng.choice(last)} {i % 1000}"
         code = codes[i % len(codes)]
         if rng.random() < 0.02:

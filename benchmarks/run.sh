@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
 formations=${2:-5000}
-site=${BENCH_SITE:-/tmp/terbuka-bench-$rows-$formations}
+site=${BENCH_SITE:-/tmp/terbuka-bench17-$rows-$formations}
 scripts/install-deps.sh
 # Terbuka as it is released (scripts/release-build.sh).
 bin=$(scripts/release-build.sh)/terbuka

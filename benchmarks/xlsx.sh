@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-csv=/tmp/terbuka-bench-1000000-5000
-xlsx=/tmp/terbuka-bench-xlsx-1000000-5000
+csv=/tmp/terbuka-bench17-1000000-5000
+xlsx=/tmp/terbuka-bench17-xlsx-1000000-5000
 scripts/install-deps.sh
 # Terbuka as it is released (scripts/release-build.sh).
 bin=$(scripts/release-build.sh)/terbuka

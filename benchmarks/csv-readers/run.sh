@@ -5,7 +5,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$here/../.."
-file=${1:-/tmp/terbuka-bench-1000000-5000/content/vacancies/bench/results/skd.csv}
+file=${1:-/tmp/terbuka-bench17-1000000-5000/content/vacancies/bench/results/skd.csv}
 if [ ! -f "$file" ]; then
   python3 "$root/benchmarks/generate.py" "$(dirname "$(dirname "$(dirname "$(dirname "$(dirname "$file")")")")")"
 fi

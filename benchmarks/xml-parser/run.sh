@@ -5,7 +5,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$here/../.."
-site=${1:-/tmp/terbuka-bench-xlsx-1000000-5000}
+site=${1:-/tmp/terbuka-bench17-xlsx-1000000-5000}
 [ -f "$site/content/vacancies/bench/results/skd.xlsx" ] || python3 "$root/benchmarks/generate.py" "$site" --xlsx
 sheet="$(mktemp -d)/sheet1.xml"
 python3 -c "import sys, zipfile; open(sys.argv[2], 'wb').write(zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml'))" \
