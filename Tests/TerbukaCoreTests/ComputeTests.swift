@@ -165,6 +165,27 @@ import Testing
         #expect(skd.names[0] == "PESERTA DENGAN NAMA PANJANG 0 É")
     }
 
+    /// A table's columns are laid out once, when first asked for, however many writers ask at
+    /// once; never for a table that is only checked.
+    @Test func aTablesTextsAreLaidOutOnceWhenFirstAskedFor() {
+        final class Count: @unchecked Sendable {
+            let lock = NSLock()
+            var value = 0
+            func add() { lock.withLock { value += 1 } }
+        }
+        let count = Count()
+        let texts = TableTexts(
+            count: 3,
+            participant: {
+                count.add()
+                return "P\($0)"
+            }, name: { "NAMA \($0)" })
+        #expect(count.value == 0)
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in #expect(texts.names[2] == "NAMA 2") }
+        #expect(texts.participants[1] == "P1")
+        #expect(count.value == 3)
+    }
+
     /// On every core, each run gathers its own texts; joined, every text reads back whole and
     /// in its place, empty and multi-byte ones too.
     @Test func aTextColumnGatheredOnEveryCoreReadsBackEachTextInItsPlace() {

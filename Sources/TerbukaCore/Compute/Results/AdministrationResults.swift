@@ -4,8 +4,7 @@ struct AdministrationResults: PublishedResultTable {
     /// In published order (`Grouping.inOrder`): the pages, the downloads and the lookup
     /// read every row in turn.
     let rows: [AdministrationRow]
-    let participants: TextColumn
-    let names: TextColumn
+    private let texts: TableTexts
     let groups: [FormationGroup]
 
     var stage: ResultStage { .administrasi }
@@ -25,8 +24,8 @@ struct AdministrationResults: PublishedResultTable {
             })
         let rows = Grouping.inOrder(rows, order)
         self.rows = rows
-        participants = TextColumn(count: rows.count) { rows[$0].identity.participant }
-        names = TextColumn(count: rows.count) { rows[$0].identity.name }
+        texts = TableTexts(
+            count: rows.count, participant: { rows[$0].identity.participant }, name: { rows[$0].identity.name })
         groups = ranges.map { formation, range in
             FormationGroup(
                 formation: formation, range: range, present: range.count,
@@ -40,6 +39,8 @@ struct AdministrationResults: PublishedResultTable {
     func participant(_ position: Int) -> String { rows[position].identity.participant }
     func name(_ position: Int) -> String { rows[position].identity.name }
     func formation(_ position: Int) -> String { rows[position].identity.formation }
+    var participants: TextColumn { texts.participants }
+    var names: TextColumn { texts.names }
     func status(_ position: Int) -> ResultStatus? { row(position).status }
     func cells(_ position: Int, into cells: inout [CellValue]) {
         cells.removeAll(keepingCapacity: true)

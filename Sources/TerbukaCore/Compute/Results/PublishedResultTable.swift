@@ -51,8 +51,8 @@ public protocol PublishedResultTable: Sendable {
     func participant(_ position: Int) -> String
     func name(_ position: Int) -> String
     func formation(_ position: Int) -> String
-    /// The rows' participant numbers and names in published order, laid out once the table
-    /// is ranked: the writers read every row's, in place (`withTexts`).
+    /// The rows' participant numbers and names in published order, laid out when first asked
+    /// for (`TableTexts`): the writers read every row's, in place (`withTexts`).
     var participants: TextColumn { get }
     var names: TextColumn { get }
     /// Replaces `cells` with the row's cells, in the order of `columns`: the pages, the

@@ -5,8 +5,7 @@ struct SKBResults: PublishedResultTable {
     /// In published order (`Grouping.inOrder`): the pages, the downloads and the lookup
     /// read every row in turn.
     let rows: [SKBRow]
-    let participants: TextColumn
-    let names: TextColumn
+    private let texts: TableTexts
     let groups: [FormationGroup]
     let parts: [ScoreComponent]
 
@@ -27,8 +26,8 @@ struct SKBResults: PublishedResultTable {
             })
         let rows = Grouping.inOrder(rows, order)
         self.rows = rows
-        participants = TextColumn(count: rows.count) { rows[$0].identity.participant }
-        names = TextColumn(count: rows.count) { rows[$0].identity.name }
+        texts = TableTexts(
+            count: rows.count, participant: { rows[$0].identity.participant }, name: { rows[$0].identity.name })
         groups = ranges.map { formation, range in
             let present = range.filter { rows[$0].score != nil }.count
             return FormationGroup(
@@ -42,6 +41,8 @@ struct SKBResults: PublishedResultTable {
     func participant(_ position: Int) -> String { rows[position].identity.participant }
     func name(_ position: Int) -> String { rows[position].identity.name }
     func formation(_ position: Int) -> String { rows[position].identity.formation }
+    var participants: TextColumn { texts.participants }
+    var names: TextColumn { texts.names }
     func status(_ position: Int) -> ResultStatus? { row(position).absence.map(ResultStatus.absent) }
     func cells(_ position: Int, into cells: inout [CellValue]) {
         cells.removeAll(keepingCapacity: true)

@@ -9,8 +9,7 @@ struct SKDResults: PublishedResultTable {
     /// one formation far apart (a million rows read in rank order from the table's order
     /// were a cache miss each, five times over; perf).
     let rows: [SKDRow]
-    let participants: TextColumn
-    let names: TextColumn
+    private let texts: TableTexts
     /// Per position: the rank (0 for absentees) and the computed status.
     let ranks: [Int32]
     let statuses: [ResultStatus?]
@@ -98,8 +97,9 @@ struct SKDResults: PublishedResultTable {
                 return rows[a].identity.participant < rows[b].identity.participant
             })
         let ordered = Grouping.inOrder(rows, order)
-        participants = TextColumn(count: ordered.count) { ordered[$0].identity.participant }
-        names = TextColumn(count: ordered.count) { ordered[$0].identity.name }
+        texts = TableTexts(
+            count: ordered.count, participant: { ordered[$0].identity.participant }, name: { ordered[$0].identity.name }
+        )
         self.rows = ordered
         scoresInOrder = order.map { packed[Int($0)] }
         var ranks = [Int32](repeating: 0, count: order.count)
@@ -220,6 +220,8 @@ struct SKDResults: PublishedResultTable {
     func participant(_ position: Int) -> String { rows[position].identity.participant }
     func name(_ position: Int) -> String { rows[position].identity.name }
     func formation(_ position: Int) -> String { rows[position].identity.formation }
+    var participants: TextColumn { texts.participants }
+    var names: TextColumn { texts.names }
     func status(_ position: Int) -> ResultStatus? { statuses[position] }
     /// TWK, TIU, TKP, total, rank, status, and the year of a score carried over.
     func cells(_ position: Int, into cells: inout [CellValue]) {

@@ -41,8 +41,7 @@ struct SeatRanking: PublishedResultTable {
     /// In published order (`Grouping.inOrder`): the pages, the downloads and the lookup
     /// read every row in turn.
     let entrants: [Entrant]
-    let participants: TextColumn
-    let names: TextColumn
+    private let texts: TableTexts
     let ranks: [Int32]
     let statuses: [ResultStatus?]
     let groups: [FormationGroup]
@@ -97,8 +96,9 @@ struct SeatRanking: PublishedResultTable {
             })
         let inOrder = Grouping.inOrder(entrants, order)
         self.entrants = inOrder
-        participants = TextColumn(count: inOrder.count) { inOrder[$0].identity.participant }
-        names = TextColumn(count: inOrder.count) { inOrder[$0].identity.name }
+        texts = TableTexts(
+            count: inOrder.count, participant: { inOrder[$0].identity.participant }, name: { inOrder[$0].identity.name }
+        )
         let keyCount = entrants.lazy.map(\.keys.count).max() ?? 0
         var ranks = [Int32](repeating: 0, count: inOrder.count)
         var statuses = [ResultStatus?](repeating: nil, count: inOrder.count)
@@ -213,6 +213,8 @@ struct SeatRanking: PublishedResultTable {
     func participant(_ position: Int) -> String { entrants[position].identity.participant }
     func name(_ position: Int) -> String { entrants[position].identity.name }
     func formation(_ position: Int) -> String { entrants[position].identity.formation }
+    var participants: TextColumn { texts.participants }
+    var names: TextColumn { texts.names }
     func status(_ position: Int) -> ResultStatus? { statuses[position] }
     var seatFilling: SeatFilling? { seats }
 
