@@ -44,6 +44,26 @@ import Testing
         #expect(statistics.contains("<tr><th scope=\"row\">U1</th><td>ANALIS</td><td class=\"num\">350</td>"))
     }
 
+    /// The writers read each table's numbers and names from its columns: for every kind of
+    /// table (administration, SKD, SKB, the final ranking), in the table's own order, the
+    /// columns hold what `participant(_:)` and `name(_:)` give.
+    @Test func everyKindOfTablesColumnsHoldItsRowsNumbersAndNamesInItsOrder() async throws {
+        let administration =
+            "participant,name,formation,status\n"
+            + ["F,FANI,U2", "A,ANI,U1", "E,EKO,U1", "C,CICI,U1", "B,BUDI,U1", "D,DEDI,U1"].map { $0 + ",MS\n" }
+            .joined()
+        let site = try ResultsSite(
+            tables: [("administrasi", administration), ("skd", Self.skd), ("skb", Self.skb)], akhirWithoutFile: true)
+        defer { site.cleanUp() }
+        let results = try await site.results()
+        #expect(results.tables.map(\.stage) == [.administrasi, .skd, .skb, .akhir])
+        for table in results.tables {
+            #expect(table.participants.count == table.count && table.names.count == table.count)
+            #expect((0..<table.count).map { table.participants[$0] } == (0..<table.count).map(table.participant))
+            #expect((0..<table.count).map { table.names[$0] } == (0..<table.count).map(table.name))
+        }
+    }
+
     @Test func aFormationWhereNoOneIsThroughHasNoCutoff() async throws {
         let site = try ResultsSite(tables: [("skd", "participant,name,formation,twk,tiu,tkp\nE,EKO,U1,60,60,150\n")])
         defer { site.cleanUp() }

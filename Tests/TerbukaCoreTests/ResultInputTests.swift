@@ -81,6 +81,23 @@ import Testing
                 ])
     }
 
+    /// A number of up to 17 ASCII digits is kept as an integer with its length, anything else
+    /// as text (ParticipantLines): each is found again as itself and as nothing else, at the
+    /// 17-digit boundary, with leading zeros, and in digits beyond ASCII.
+    @Test func eachParticipantIsFoundAgainOnlyAsItselfWhateverItsLength() {
+        let participants = [
+            "12345678901234567", "123456789012345678", "012345678901234567", "0012", "012", "12", "١٢", "A12",
+        ]
+        var lines = ParticipantLines(capacity: participants.count)
+        for (index, participant) in participants.enumerated() {
+            #expect(lines.claim(participant, line: index + 2) == nil, "\(participant)")
+        }
+        for (index, participant) in participants.enumerated() {
+            #expect(lines.claim(participant, line: 100) == index + 2, "\(participant)")
+        }
+        #expect(lines.count == participants.count)
+    }
+
     @Test func aScoreOutOfRangeIsAnError() async throws {
         #expect(
             try await errors("participant,name,formation,twk,tiu,tkp\nA,ANI,U1,100,100,230\n") == [

@@ -359,6 +359,10 @@ import Testing
         #expect(CSVText.cell("@SUM(A1)") == "'@SUM(A1)")
         #expect(CSVText.cell("-12.5") == "-12.5")
         #expect(CSVText.cell("+62 812") == "'+62 812")
+        #expect(CSVText.cell("-") == "'-")
+        #expect(CSVText.cell("\tA") == "'\tA")
+        #expect(CSVText.cell("\r1") == "\"'\r1\"")
+        #expect(CSVText.cell("=1,2") == "\"'=1,2\"")
         for text in ["=HYPERLINK(\"x\")", "@SUM(A1)", "-12.5", "+62 812", "-", "\tA", "\r1", "=1,2"] {
             #expect(inPlace(text).csv == CSVText.cell(text), "\(text)")
         }

@@ -139,8 +139,8 @@ public struct ByteWriter {
         htmlEscaping(text)
     }
 
-    /// As `html`, from text's UTF-8 bytes (read in place, as from a `TextColumn`).
-    public mutating func html(utf8 text: UnsafeBufferPointer<UInt8>) {
+    /// As `html`, from valid UTF-8 bytes (read in place, as from a `TextColumn`).
+    mutating func html(utf8 text: UnsafeBufferPointer<UInt8>) {
         if appendWhole(text, unless: Self.htmlSpecial) { return }
         htmlEscaping(String(decoding: text, as: UTF8.self))
     }
@@ -165,8 +165,8 @@ public struct ByteWriter {
         jsonEscaping(text)
     }
 
-    /// As `json`, from text's UTF-8 bytes (read in place, as from a `TextColumn`).
-    public mutating func json(utf8 text: UnsafeBufferPointer<UInt8>) {
+    /// As `json`, from valid UTF-8 bytes (read in place, as from a `TextColumn`).
+    mutating func json(utf8 text: UnsafeBufferPointer<UInt8>) {
         if appendQuoted(text, unless: Self.jsonSpecial) { return }
         jsonEscaping(String(decoding: text, as: UTF8.self))
     }
@@ -273,8 +273,8 @@ public struct ByteWriter {
         if !text.withUTF8({ appendPlainCSV($0) }) { csvEscaping(text) }
     }
 
-    /// As `csv`, from text's UTF-8 bytes (read in place, as from a `TextColumn`).
-    public mutating func csv(utf8 text: UnsafeBufferPointer<UInt8>) {
+    /// As `csv`, from valid UTF-8 bytes (read in place, as from a `TextColumn`).
+    mutating func csv(utf8 text: UnsafeBufferPointer<UInt8>) {
         if !appendPlainCSV(text) { csvEscaping(String(decoding: text, as: UTF8.self)) }
     }
 

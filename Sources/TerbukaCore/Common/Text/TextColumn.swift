@@ -1,8 +1,10 @@
-/// A column of texts (a result table's names, in its published order) laid end to end in one
-/// buffer of UTF-8, each read in place. The writers of a table (its pages, its CSV and JSON,
-/// the lookup) read every row's name: taken as a `String` from each row, every one was
-/// retained and released by each writer, at once on both cores (perf); read from here, a
-/// name is a range of bytes and nothing is counted.
+/// A column of texts (a result table's participant numbers, or its names, in its published
+/// order) laid end to end in one buffer of UTF-8, each read in place. The writers of a table
+/// (its pages, its CSV and JSON, the lookup) read every row's number and name: taken as a
+/// `String` from each row, every one was retained and released by each writer, at once on
+/// both cores (perf); read from here, a text is a range of bytes and nothing is counted.
+///
+/// Public because `PublishedResultTable` names it; only this module makes one.
 public struct TextColumn: Sendable {
     private let bytes: [UInt8]
     /// Text `i` ends at `ends[i]` and begins where text `i - 1` ends.
@@ -30,12 +32,12 @@ public struct TextColumn: Sendable {
         // one by one through a lazy map, a million ends were a stretch of one core; perf).
         bytes = [UInt8](unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1.0.count }) { buffer, initialized in
             for (part, _) in parts {
-                part.withUnsafeBufferPointer { part in
-                    _ = UnsafeMutableBufferPointer(rebasing: buffer[initialized...]).initialize(from: part)
-                }
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[initialized...]).initialize(fromContentsOf: part)
                 initialized += part.count
             }
         }
+        // The runs cover the texts in order, so their ends fill the room exactly.
+        precondition(parts.reduce(0) { $0 + $1.1.count } == count)
         ends = [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
             var start = 0
             for (part, partEnds) in parts {
@@ -52,19 +54,26 @@ public struct TextColumn: Sendable {
         self.init(count: texts.count) { texts[$0] }
     }
 
-    public var count: Int { ends.count }
+    var count: Int { ends.count }
 
     /// Text `index`, made anew.
-    public subscript(index: Int) -> String {
+    subscript(index: Int) -> String {
         withView { String(decoding: $0[index], as: UTF8.self) }
     }
 
     /// The texts in place, for as long as `body` runs. A loop over a million rows reads them
     /// from a view: from the column, each read counted a reference to its arrays (perf).
-    public func withView<Result>(_ body: (View) throws -> Result) rethrows -> Result {
+    func withView<Result>(_ body: (View) throws -> Result) rethrows -> Result {
         try bytes.withUnsafeBufferPointer { bytes in
             try ends.withUnsafeBufferPointer { ends in try body(View(bytes: bytes, ends: ends)) }
         }
+    }
+
+    /// `body` with views of two columns (a table's numbers and names).
+    static func withViews<Result>(
+        _ first: TextColumn, _ second: TextColumn, _ body: (View, View) throws -> Result
+    ) rethrows -> Result {
+        try first.withView { first in try second.withView { second in try body(first, second) } }
     }
 
     /// `body` with a view of each of `columns`, in their order.
@@ -76,12 +85,12 @@ public struct TextColumn: Sendable {
     }
 
     /// The texts of a column in place (`withView`).
-    public struct View {
+    struct View {
         fileprivate let bytes: UnsafeBufferPointer<UInt8>
         fileprivate let ends: UnsafeBufferPointer<Int>
 
         /// The UTF-8 bytes of text `index`.
-        public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+        subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
             precondition(index >= 0 && index < ends.count)
             return UnsafeBufferPointer(rebasing: bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
         }
@@ -89,8 +98,8 @@ public struct TextColumn: Sendable {
 }
 
 /// A result table's participant numbers and names as columns, laid out when first asked for:
-/// the writers ask, `check` never does (for a million rows, the columns were 50 MB more of
-/// its peak memory and a tenth of a second of its time).
+/// the writers ask, `check` never does (for a million rows with SSCASN's 17-digit numbers, the
+/// columns were 66 MiB more of its peak memory and a tenth of a second of its time).
 final class TableTexts: Sendable {
     private let made: Once<(participants: TextColumn, names: TextColumn)>
 

@@ -40,7 +40,8 @@ public struct FormationGroup: Sendable {
 }
 
 /// A result table as published: per formation, in rank order, with the computed columns.
-/// Private tie-break data is not reachable from here.
+/// Private tie-break data is not reachable from here. Conformed to in this module only (its
+/// columns of numbers and names are made here).
 public protocol PublishedResultTable: Sendable {
     var stage: ResultStage { get }
     var entry: ResultEntry { get }
@@ -79,7 +80,7 @@ extension PublishedResultTable {
     func withTexts<Result>(
         _ body: (_ participants: TextColumn.View, _ names: TextColumn.View) throws -> Result
     ) rethrows -> Result {
-        try participants.withView { participants in try names.withView { names in try body(participants, names) } }
+        try TextColumn.withViews(participants, names, body)
     }
 
     /// The row's cells, in the order of `columns`.

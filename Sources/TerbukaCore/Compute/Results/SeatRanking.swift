@@ -141,9 +141,9 @@ struct SeatRanking: PublishedResultTable {
                     undecided.formUnion(block)
                     diagnostics.error(
                         .tieNeedsPrivateKey(
-                            formation: formation.code, seats: formation.quota, tied: Self.names(tied),
+                            formation: formation.code, seats: formation.quota, tied: Self.listed(tied),
                             decides: key.kind,
-                            without: Self.names(without), count: without.count),
+                            without: Self.listed(without), count: without.count),
                         at: first.identity.location(in: place))
                 }
             }
@@ -154,7 +154,7 @@ struct SeatRanking: PublishedResultTable {
                     undecided.formUnion(block)
                     diagnostics.error(
                         .undecidedTie(
-                            formation: formation.code, seats: formation.quota, tied: Self.names(tied), keys: keyNames),
+                            formation: formation.code, seats: formation.quota, tied: Self.listed(tied), keys: keyNames),
                         at: place.file)
                 }
             }
@@ -206,7 +206,7 @@ struct SeatRanking: PublishedResultTable {
     }
 
     /// "A (ANI), B (BUDI)", for messages.
-    static func names(_ entrants: [Entrant]) -> String {
+    static func listed(_ entrants: [Entrant]) -> String {
         entrants.map { "\($0.identity.participant) (\($0.identity.name))" }.joined(separator: ", ")
     }
 

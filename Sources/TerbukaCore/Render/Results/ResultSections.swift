@@ -178,6 +178,8 @@ struct ResultSections {
         // cell was a copy, its name retained and released (perf).
         let numeric = columns.map(\.numeric)
         var cells: [CellValue] = []
+        // Asked for once: each slice reads them in place.
+        let (participants, names) = (table.participants, table.names)
         for slice in slices {
             let group = table.groups[slice.group]
             let formation = group.formation
@@ -202,7 +204,7 @@ struct ResultSections {
                     + "<p class=\"meta\">\(facts)</p>\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTMLText.escape(formation.code))\">\n"
                     + "<table>\n<caption>\(HTMLText.escape(labels.caption)) \(HTMLText.escape(formation.code))</caption>\n"
                     + thead + "<tbody>\n")
-            table.withTexts { participants, names in
+            TextColumn.withViews(participants, names) { participants, names in
                 for position in slice.range {
                     table.cells(position, into: &cells)
                     html.raw("<tr>")
