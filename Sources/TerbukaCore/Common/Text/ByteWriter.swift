@@ -135,8 +135,8 @@ public struct ByteWriter {
     /// HTML text or attribute value: & < > " ' escaped, as the template engine does, and
     /// control characters replaced (ControlCharacters).
     public mutating func html(_ text: String) {
-        if appendWhole(text, unless: Self.htmlSpecial) { return }
-        htmlEscaping(text)
+        var text = text
+        text.withUTF8 { html(utf8: $0) }
     }
 
     /// As `html`, from valid UTF-8 bytes (read in place, as from a `TextColumn`).
@@ -161,22 +161,21 @@ public struct ByteWriter {
     /// A JSON string in quotes. Besides what JSON requires, < > & U+2028 and U+2029 are
     /// escaped so that the same text is safe inside a <script> element.
     public mutating func json(_ text: String) {
-        if appendQuoted(text, unless: Self.jsonSpecial) { return }
-        jsonEscaping(text)
+        var text = text
+        text.withUTF8 { json(utf8: $0) }
     }
 
     /// As `json`, from valid UTF-8 bytes (read in place, as from a `TextColumn`).
     mutating func json(utf8 text: UnsafeBufferPointer<UInt8>) {
         if appendQuoted(text, unless: Self.jsonSpecial) { return }
-        jsonEscaping(String(decoding: text, as: UTF8.self))
+        jsonEscaping(text)
     }
 
-    private mutating func jsonEscaping(_ text: String) {
+    private mutating func jsonEscaping(_ text: UnsafeBufferPointer<UInt8>) {
         append(0x22)
-        var utf8 = text.utf8
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
             switch byte {
             case 0x22: raw("\\\"")
             case 0x5C: raw("\\\\")
@@ -188,11 +187,9 @@ public struct ByteWriter {
             case 0x26: raw("\\u0026")
             case 0xE2:
                 // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                let next = utf8.index(after: index)
-                let last = next < utf8.endIndex ? utf8.index(after: next) : next
-                if last < utf8.endIndex, utf8[next] == 0x80, utf8[last] == 0xA8 || utf8[last] == 0xA9 {
-                    raw(utf8[last] == 0xA8 ? "\\u2028" : "\\u2029")
-                    index = last
+                if index + 2 < text.count, text[index + 1] == 0x80, text[index + 2] == 0xA8 || text[index + 2] == 0xA9 {
+                    raw(text[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                    index += 2
                 } else {
                     append(byte)
                 }
@@ -203,9 +200,8 @@ public struct ByteWriter {
             default:
                 append(byte)
             }
-            index = utf8.index(after: index)
+            index += 1
         }
-        utf8 = "".utf8
         append(0x22)
     }
 
@@ -229,16 +225,16 @@ public struct ByteWriter {
         return text.withUTF8 { $0.contains(where: htmlSpecial.contains) }
     }
 
-    /// Appends `text`'s bytes in one copy and returns true when none is in `special`; else
-    /// appends nothing. Scanned in place (`withUTF8` makes a string bridged from Foundation
-    /// contiguous first): every cell of a million-row table goes through here, and going
-    /// through the UTF-8 view byte by byte cost a tenth of the build (perf).
+    /// As below, for a string (`withUTF8` makes one bridged from Foundation contiguous first).
     @inline(__always)
     private mutating func appendWhole(_ text: String, unless special: ByteSet) -> Bool {
         var text = text
         return text.withUTF8 { appendWhole($0, unless: special) }
     }
 
+    /// Appends `text`'s bytes in one copy and returns true when none is in `special`; else
+    /// appends nothing. Scanned in place: every cell of a million-row table goes through
+    /// here, and going through the UTF-8 view byte by byte cost a tenth of the build (perf).
     @inline(__always)
     private mutating func appendWhole(_ text: UnsafeBufferPointer<UInt8>, unless special: ByteSet) -> Bool {
         guard special.isInNone(of: text) else { return false }
@@ -249,12 +245,6 @@ public struct ByteWriter {
     /// `text` in double quotes when none of its bytes is `special`, with room made once (a
     /// quote, the text and a quote appended apart checked the buffer three times, for every
     /// JSON string of a million rows; perf); false, with nothing written, when one is.
-    @inline(__always)
-    private mutating func appendQuoted(_ text: String, unless special: ByteSet) -> Bool {
-        var text = text
-        return text.withUTF8 { appendQuoted($0, unless: special) }
-    }
-
     @inline(__always)
     private mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>, unless special: ByteSet) -> Bool {
         guard special.isInNone(of: text) else { return false }
@@ -270,7 +260,7 @@ public struct ByteWriter {
     /// = + - @ tab or CR and not a number) prefixed by an apostrophe.
     public mutating func csv(_ text: String) {
         var text = text
-        if !text.withUTF8({ appendPlainCSV($0) }) { csvEscaping(text) }
+        text.withUTF8 { csv(utf8: $0) }
     }
 
     /// As `csv`, from valid UTF-8 bytes (read in place, as from a `TextColumn`).

@@ -76,6 +76,14 @@ public struct TextColumn: Sendable {
         try first.withView { first in try second.withView { second in try body(first, second) } }
     }
 
+    /// `body` with a view of each of `first` and of each of `second`, in their order (per
+    /// table, its numbers and its names).
+    static func withViews<Result>(
+        _ first: [TextColumn], _ second: [TextColumn], _ body: ([View], [View]) throws -> Result
+    ) rethrows -> Result {
+        try withViews(first[...]) { first in try withViews(second[...]) { second in try body(first, second) } }
+    }
+
     /// `body` with a view of each of `columns`, in their order.
     static func withViews<Result>(
         _ columns: ArraySlice<TextColumn>, _ views: [View] = [], _ body: ([View]) throws -> Result
@@ -100,7 +108,9 @@ public struct TextColumn: Sendable {
 /// A result table's participant numbers and names as columns, laid out when first asked for:
 /// the writers ask, `check` never does (for a million rows with SSCASN's 17-digit numbers, the
 /// columns were 66 MiB more of its peak memory and a tenth of a second of its time).
-final class TableTexts: Sendable {
+///
+/// Public because `PublishedResultTable` names it; only this module makes one.
+public final class TableTexts: Sendable {
     private let made: Once<(participants: TextColumn, names: TextColumn)>
 
     /// `participant(i)` and `name(i)`: row `i`'s, in the table's order.

@@ -4,7 +4,7 @@ struct AdministrationResults: PublishedResultTable {
     /// In published order (`Grouping.inOrder`): the pages, the downloads and the lookup
     /// read every row in turn.
     let rows: [AdministrationRow]
-    private let texts: TableTexts
+    let texts: TableTexts
     let groups: [FormationGroup]
 
     var stage: ResultStage { .administrasi }
@@ -39,8 +39,6 @@ struct AdministrationResults: PublishedResultTable {
     func participant(_ position: Int) -> String { rows[position].identity.participant }
     func name(_ position: Int) -> String { rows[position].identity.name }
     func formation(_ position: Int) -> String { rows[position].identity.formation }
-    var participants: TextColumn { texts.participants }
-    var names: TextColumn { texts.names }
     func status(_ position: Int) -> ResultStatus? { row(position).status }
     func cells(_ position: Int, into cells: inout [CellValue]) {
         cells.removeAll(keepingCapacity: true)

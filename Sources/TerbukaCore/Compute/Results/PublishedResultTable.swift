@@ -53,9 +53,8 @@ public protocol PublishedResultTable: Sendable {
     func name(_ position: Int) -> String
     func formation(_ position: Int) -> String
     /// The rows' participant numbers and names in published order, laid out when first asked
-    /// for (`TableTexts`): the writers read every row's, in place (`withTexts`).
-    var participants: TextColumn { get }
-    var names: TextColumn { get }
+    /// for: the writers read every row's, in place (`withTexts`).
+    var texts: TableTexts { get }
     /// Replaces `cells` with the row's cells, in the order of `columns`: the pages, the
     /// downloads and the lookup ask for every row's cells, each into one array of its own
     /// (an array made per row was a million allocations per table and reader; perf).
@@ -75,6 +74,9 @@ extension PublishedResultTable {
         self.cells(position, into: &cells)
         return LookupData.estimate(cells)
     }
+
+    var participants: TextColumn { texts.participants }
+    var names: TextColumn { texts.names }
 
     /// `body` with the rows' participant numbers and names in place.
     func withTexts<Result>(

@@ -5,7 +5,7 @@ struct SKBResults: PublishedResultTable {
     /// In published order (`Grouping.inOrder`): the pages, the downloads and the lookup
     /// read every row in turn.
     let rows: [SKBRow]
-    private let texts: TableTexts
+    let texts: TableTexts
     let groups: [FormationGroup]
     let parts: [ScoreComponent]
 
@@ -41,8 +41,6 @@ struct SKBResults: PublishedResultTable {
     func participant(_ position: Int) -> String { rows[position].identity.participant }
     func name(_ position: Int) -> String { rows[position].identity.name }
     func formation(_ position: Int) -> String { rows[position].identity.formation }
-    var participants: TextColumn { texts.participants }
-    var names: TextColumn { texts.names }
     func status(_ position: Int) -> ResultStatus? { row(position).absence.map(ResultStatus.absent) }
     func cells(_ position: Int, into cells: inout [CellValue]) {
         cells.removeAll(keepingCapacity: true)

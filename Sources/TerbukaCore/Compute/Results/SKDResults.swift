@@ -9,7 +9,7 @@ struct SKDResults: PublishedResultTable {
     /// one formation far apart (a million rows read in rank order from the table's order
     /// were a cache miss each, five times over; perf).
     let rows: [SKDRow]
-    private let texts: TableTexts
+    let texts: TableTexts
     /// Per position: the rank (0 for absentees) and the computed status.
     let ranks: [Int32]
     let statuses: [ResultStatus?]
@@ -220,8 +220,6 @@ struct SKDResults: PublishedResultTable {
     func participant(_ position: Int) -> String { rows[position].identity.participant }
     func name(_ position: Int) -> String { rows[position].identity.name }
     func formation(_ position: Int) -> String { rows[position].identity.formation }
-    var participants: TextColumn { texts.participants }
-    var names: TextColumn { texts.names }
     func status(_ position: Int) -> ResultStatus? { statuses[position] }
     /// TWK, TIU, TKP, total, rank, status, and the year of a score carried over.
     func cells(_ position: Int, into cells: inout [CellValue]) {

@@ -41,7 +41,7 @@ struct SeatRanking: PublishedResultTable {
     /// In published order (`Grouping.inOrder`): the pages, the downloads and the lookup
     /// read every row in turn.
     let entrants: [Entrant]
-    private let texts: TableTexts
+    let texts: TableTexts
     let ranks: [Int32]
     let statuses: [ResultStatus?]
     let groups: [FormationGroup]
@@ -213,8 +213,6 @@ struct SeatRanking: PublishedResultTable {
     func participant(_ position: Int) -> String { entrants[position].identity.participant }
     func name(_ position: Int) -> String { entrants[position].identity.name }
     func formation(_ position: Int) -> String { entrants[position].identity.formation }
-    var participants: TextColumn { texts.participants }
-    var names: TextColumn { texts.names }
     func status(_ position: Int) -> ResultStatus? { statuses[position] }
     var seatFilling: SeatFilling? { seats }
 

@@ -260,34 +260,31 @@ enum LookupData {
         // and counted a reference to it from both cores (perf). By index: an entry handed over
         // by value was copied (perf).
         // Numbers and names are read in place from each table's columns (`TextColumn.View`).
-        let participantColumns = tables.map(\.participants)
-        let nameColumns = tables.map(\.names)
-        let (total, byNumber, byName) = TextColumn.withViews(participantColumns[...]) { participants in
-            TextColumn.withViews(nameColumns[...]) { names in
-                var sizes = [Int](repeating: 0, count: entries.count)
-                sizes.withUnsafeMutableBufferPointer { sizes in
-                    _ = Parallel.runs(entries.count) { run in
-                        for index in run {
-                            sizes[index] = formations.estimates[Int(entries[index].formation)] + 12 * tables.count + 20
-                        }
-                        for (stage, table) in tables.enumerated() {
-                            addEstimates(
-                                of: table, participants: participants[stage], names: names[stage], stage: stage,
-                                entries: entries, run: run, to: sizes)
-                        }
+        let (total, byNumber, byName) = TextColumn.withViews(tables.map(\.participants), tables.map(\.names)) {
+            participants, names in
+            var sizes = [Int](repeating: 0, count: entries.count)
+            sizes.withUnsafeMutableBufferPointer { sizes in
+                _ = Parallel.runs(entries.count) { run in
+                    for index in run {
+                        sizes[index] = formations.estimates[Int(entries[index].formation)] + 12 * tables.count + 20
+                    }
+                    for (stage, table) in tables.enumerated() {
+                        addEstimates(
+                            of: table, participants: participants[stage], names: names[stage], stage: stage,
+                            entries: entries, run: run, to: sizes)
                     }
                 }
-                let byName = WordShards(
-                    words: { words(entries[$0].text(in: names)) }, sizes: sizes, budget: shardBudget,
-                    minimumLetters: minimumNameLetters)
-                let total = sizes.reduce(0, +)
-                let numberShardCount = max(1, (total + shardBudget - 1) / shardBudget)
-                var byNumber = [[Int32]](repeating: [], count: numberShardCount)
-                for (index, entry) in entries.enumerated() {
-                    byNumber[Int(hash(entry.text(in: participants)) % UInt32(numberShardCount))].append(Int32(index))
-                }
-                return (total, byNumber, byName)
             }
+            let byName = WordShards(
+                words: { words(entries[$0].text(in: names)) }, sizes: sizes, budget: shardBudget,
+                minimumLetters: minimumNameLetters)
+            let total = sizes.reduce(0, +)
+            let numberShardCount = max(1, (total + shardBudget - 1) / shardBudget)
+            var byNumber = [[Int32]](repeating: [], count: numberShardCount)
+            for (index, entry) in entries.enumerated() {
+                byNumber[Int(hash(entry.text(in: participants)) % UInt32(numberShardCount))].append(Int32(index))
+            }
+            return (total, byNumber, byName)
         }
         return Prepared(
             entries: entries, bytes: total, numberShards: byNumber, nameKeys: byName.keys.map(\.json),
@@ -341,14 +338,12 @@ enum LookupData {
         offsets.reserveCapacity(range.count + 1)
         var cells: [CellValue] = []
         let tables = ownBoxes(tables)
-        TextColumn.withViews(sources.participants[...]) { participants in
-            TextColumn.withViews(sources.names[...]) { names in
-                for index in range {
-                    offsets.append(out.count)
-                    prepared.entries[index].write(
-                        into: &out, tables: tables, sources: sources, participants: participants, names: names,
-                        previous: previous, cells: &cells)
-                }
+        TextColumn.withViews(sources.participants, sources.names) { participants, names in
+            for index in range {
+                offsets.append(out.count)
+                prepared.entries[index].write(
+                    into: &out, tables: tables, sources: sources, participants: participants, names: names,
+                    previous: previous, cells: &cells)
             }
         }
         offsets.append(out.count)
