@@ -284,6 +284,23 @@ import Testing
         #expect(try await site.ranks("akhir") == ["A": "2", "B": "1", "C": "2", "D": "1", "E": "3"])
     }
 
+    /// The SKD table alone gives the IPK: the final ranking computed from SKD and SKB reads it
+    /// from the ranked SKD table, which keeps its rows' tie-breaks in its own order (read in
+    /// the order of the file, B would have A's 3,90 and pass).
+    @Test func aTieInTheComputedFinalRankingIsBrokenByTheIPKOfTheSKDTable() async throws {
+        let site = try ResultsSite(
+            tables: [
+                (
+                    "skd",
+                    "participant,name,formation,twk,tiu,tkp,ipk\nC,CICI,U2,90,100,170,\"3,80\"\nA,ANI,U2,100,120,180,\"3,90\"\nB,BUDI,U2,90,100,170,\"3,10\"\n"
+                ),
+                ("skb", "participant,name,formation,skb\nA,ANI,U2,90\nB,BUDI,U2,80\nC,CICI,U2,80\n"),
+            ], akhirWithoutFile: true)
+        defer { site.cleanUp() }
+        #expect(try await site.statuses("akhir") == ["A": "L", "B": "TL", "C": "L"])
+        #expect(try await site.ranks("akhir") == ["A": "1", "B": "3", "C": "2"])
+    }
+
     @Test func nationalOptimisationCodesAreAcceptedAsGiven() async throws {
         let site = try ResultsSite(tables: [
             (

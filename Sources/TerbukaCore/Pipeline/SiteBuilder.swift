@@ -193,10 +193,11 @@ public struct SiteBuilder: Sendable {
         let rows = content.vacancies.reduce(0) { $0 + $1.tables.rowCount }
         options.progress?(.ranking(rows))
         let results = await Self.computeResults(content.vacancies, into: &diagnostics)
-        // Ranked, each table holds its rows in its own order: the rows as read are let go
-        // (a million-row table was held twice; issue 16), on a thread of their own while
-        // the site is indexed and its pages begin (on this one, a million rows' strings
-        // freed were a stretch of one core; BENCHMARKS.md, sixteenth session).
+        // Ranked, each table holds what it publishes in its own order (the SKD table keeps no
+        // rows): the rows as read are let go (a million-row table was held twice; issue 16),
+        // on a thread of their own while the site is indexed and its pages begin (on this
+        // one, a million rows' strings freed were a stretch of one core; BENCHMARKS.md,
+        // sixteenth session).
         let read = Held(content.vacancies.map(\.tables))
         for index in content.vacancies.indices {
             content.vacancies[index].tables = content.vacancies[index].tables.rowsLetGo

@@ -14,40 +14,81 @@ public struct TextColumn: Sendable {
     /// `parallelFrom` texts (each reader of a run gathers its own, then they are joined).
     init(count: Int, parallelFrom: Int = Parallel.parallelFrom, _ text: (Int) -> String) {
         let parts = Parallel.runs(count, parallelFrom: parallelFrom) { run in
-            var bytes: [UInt8] = []
-            var ends: [Int] = []
-            ends.reserveCapacity(run.count)
-            for index in run {
-                var text = text(index)
-                text.withUTF8 { bytes.append(contentsOf: $0) }
-                ends.append(bytes.count)
-            }
-            return (bytes, ends)
+            var part = Part(capacity: run.count)
+            for index in run { part.append(text(index)) }
+            return part
         }
+        self.init(joining: parts, count: count)
+    }
+
+    /// Two columns gathered together, `texts(i)` giving text `i` of each: a row read from
+    /// scattered memory is read once for both (a table's numbers and names, gathered in its
+    /// published order from its rows as read).
+    static func pair(
+        count: Int, parallelFrom: Int = Parallel.parallelFrom, _ texts: (Int) -> (String, String)
+    ) -> (TextColumn, TextColumn) {
+        let parts = Parallel.runs(count, parallelFrom: parallelFrom) { run in
+            var (first, second) = (Part(capacity: run.count), Part(capacity: run.count))
+            for index in run {
+                let (a, b) = texts(index)
+                first.append(a)
+                second.append(b)
+            }
+            return (first, second)
+        }
+        return (TextColumn(joining: parts.map(\.0), count: count), TextColumn(joining: parts.map(\.1), count: count))
+    }
+
+    /// The texts of one run, each reader's own.
+    private struct Part {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+
+        init(capacity: Int) { ends.reserveCapacity(capacity) }
+
+        mutating func append(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+            ends.append(bytes.count)
+        }
+    }
+
+    /// The runs' texts, in order, as one column of `count` texts.
+    private init(joining parts: [Part], count: Int) {
         guard parts.count > 1 else {
-            (bytes, ends) = parts.first ?? ([], [])
+            (bytes, ends) = parts.first.map { ($0.bytes, $0.ends) } ?? ([], [])
             return
         }
-        // Joined into room made once, each part's ends moved by the bytes before it (appended
-        // one by one through a lazy map, a million ends were a stretch of one core; perf).
-        bytes = [UInt8](unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1.0.count }) { buffer, initialized in
-            for (part, _) in parts {
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[initialized...]).initialize(fromContentsOf: part)
-                initialized += part.count
-            }
-        }
         // The runs cover the texts in order, so their ends fill the room exactly.
-        precondition(parts.reduce(0) { $0 + $1.1.count } == count)
-        ends = [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var start = 0
-            for (part, partEnds) in parts {
-                partEnds.withUnsafeBufferPointer { partEnds in
-                    for (offset, end) in partEnds.enumerated() { buffer[initialized + offset] = end + start }
-                }
-                initialized += partEnds.count
-                start += part.count
-            }
+        precondition(parts.reduce(0) { $0 + $1.ends.count } == count)
+        // Where each part's bytes and ends go.
+        var byteStarts = [0]
+        var endStarts = [0]
+        for part in parts {
+            byteStarts.append(byteStarts.last! + part.bytes.count)
+            endStarts.append(endStarts.last! + part.ends.count)
         }
+        // Joined into room made once, each part on a core into its own stretch, its ends moved
+        // by the bytes before it (appended one by one through a lazy map, a million ends were
+        // a stretch of one core; joined on one, the numbers and names of a million rows were
+        // a tenth of a second of it; perf).
+        var joinedEnds: [Int] = []
+        bytes = [UInt8](unsafeUninitializedCapacity: byteStarts.last!) { byteRoom, bytesMade in
+            joinedEnds = [Int](unsafeUninitializedCapacity: count) { endRoom, endsMade in
+                nonisolated(unsafe) let (byteRoom, endRoom) = (byteRoom, endRoom)
+                _ = Parallel.indices(parts.count) { index in
+                    let (part, byteStart, endStart) = (parts[index], byteStarts[index], endStarts[index])
+                    _ = UnsafeMutableBufferPointer(rebasing: byteRoom[byteStart..<byteStarts[index + 1]])
+                        .initialize(fromContentsOf: part.bytes)
+                    part.ends.withUnsafeBufferPointer { ends in
+                        for (offset, end) in ends.enumerated() { endRoom[endStart + offset] = end + byteStart }
+                    }
+                }
+                endsMade = count
+            }
+            bytesMade = byteStarts.last!
+        }
+        ends = joinedEnds
     }
 
     init(_ texts: [String]) {
@@ -107,19 +148,29 @@ public struct TextColumn: Sendable {
 
 /// A result table's participant numbers and names as columns, laid out when first asked for:
 /// the writers ask, `check` never does (for a million rows with SSCASN's 17-digit numbers, the
-/// columns were 66 MiB more of its peak memory and a tenth of a second of its time).
+/// columns were 66 MiB more of its peak memory and a tenth of a second of its time). A table
+/// that keeps no rows to read them from later has them laid out at once (`SKDResults`).
 ///
 /// Public because `PublishedResultTable` names it; only this module makes one.
 public final class TableTexts: Sendable {
-    private let made: Once<(participants: TextColumn, names: TextColumn)>
+    private let given: (participants: TextColumn, names: TextColumn)?
+    private let made: Once<(participants: TextColumn, names: TextColumn)>?
 
     /// `participant(i)` and `name(i)`: row `i`'s, in the table's order.
     init(
         count: Int, participant: @escaping @Sendable (Int) -> String, name: @escaping @Sendable (Int) -> String
     ) {
+        given = nil
         made = Once { (TextColumn(count: count, participant), TextColumn(count: count, name)) }
     }
 
-    var participants: TextColumn { made().participants }
-    var names: TextColumn { made().names }
+    /// Columns laid out already.
+    init(participants: TextColumn, names: TextColumn) {
+        precondition(participants.count == names.count)
+        given = (participants, names)
+        made = nil
+    }
+
+    var participants: TextColumn { given?.participants ?? made!().participants }
+    var names: TextColumn { given?.names ?? made!().names }
 }

@@ -65,8 +65,8 @@ public struct SKDHistogram: Sendable {
         let bins = SKDMark.total.maximum / Self.binWidth
         var counts = [Int](repeating: 0, count: bins)
         var scored = 0
-        for row in skd.rows {
-            guard let total = row.scores?.total else { continue }
+        for position in 0..<skd.count {
+            guard let total = skd.scores(position)?.total else { continue }
             counts[min(bins - 1, total / Self.binWidth)] += 1
             scored += 1
         }

@@ -4,11 +4,11 @@
 /// passed, TL for those who did not.
 struct SKDResults: PublishedResultTable {
     let entry: ResultEntry
-    /// In published order: the pages, the downloads and the lookup read every row in turn,
-    /// and a table listed by participant number, as agencies receive them, puts the rows of
-    /// one formation far apart (a million rows read in rank order from the table's order
-    /// were a cache miss each, five times over; perf).
-    let rows: [SKDRow]
+    /// The rows' numbers and names in published order, laid out at ranking: the table keeps
+    /// what it publishes and what the later stages ask, by position, and no rows. (Its rows
+    /// copied into published order were a second copy of a million rows, which held their
+    /// 17-digit numbers and names, strings of their own, to the end of the build: without
+    /// them, its peak memory went from 560 to 400 MiB; issue 16.)
     let texts: TableTexts
     /// Per position: the rank (0 for absentees) and the computed status.
     let ranks: [Int32]
@@ -19,15 +19,23 @@ struct SKDResults: PublishedResultTable {
     /// four bytes a row rather than from rows of a hundred (perf).
     private let scoresInOrder: [UInt32]
     private static let absent = UInt32.max
+    /// Per position: the index in `groups` of the row's formation.
+    private let groupAt: [Int32]
+    /// Per position: the year of an SKD score carried over from an earlier round; empty
+    /// when no row has one.
+    private let sources: [Int16?]
+    /// Per position: the tie-breaks the final ranking may need (never published); empty
+    /// when no row has any.
+    private let tieBreaks: [PrivateTieBreaks]
 
     /// After whether the passing marks were reached, in this order.
     static let rankingKeys: [RankingKey] = [.skdTotal, .tkp, .tiu, .twk]
 
     var stage: ResultStage { .skd }
-    var count: Int { rows.count }
+    var count: Int { ranks.count }
     /// Whether some score was carried over from an earlier round: the table then shows
     /// the year beside the total.
-    let hasSources: Bool
+    var hasSources: Bool { !sources.isEmpty }
 
     var columns: [ResultColumn] {
         SKDMark.allCases.map { ResultColumn(id: $0.rawValue, type: .integer) }
@@ -72,21 +80,26 @@ struct SKDResults: PublishedResultTable {
         into diagnostics: inout Diagnostics
     ) {
         self.entry = entry
-        hasSources = rows.contains { $0.source != nil }
         let marksOf = formations.map { rules.passing[$0.kind]?.minimumsToMeet }
         var keys = [Int](repeating: -1, count: rows.count)
         var packed = [UInt32](repeating: Self.absent, count: rows.count)
         // By index, not by row: a copy of each row would retain and release its strings. A
-        // long table's rows in runs on every core, each run writing its own indices.
-        keys.withUnsafeMutableBufferPointer { keyBuffer in
+        // long table's rows in runs on every core, each run writing its own indices, and
+        // telling whether one of its rows has a year or tie-breaks.
+        let found = keys.withUnsafeMutableBufferPointer { keyBuffer in
             packed.withUnsafeMutableBufferPointer { packedBuffer in
-                _ = Parallel.runs(rows.count) { run in
+                Parallel.runs(rows.count) { run in
+                    var (sources, tieBreaks) = (false, false)
                     for index in run {
+                        sources = sources || rows[index].source != nil
+                        let ties = rows[index].identity.tieBreaks
+                        tieBreaks = tieBreaks || ties.ipk != nil || ties.birthDay != nil
                         guard let scores = rows[index].scores else { continue }
                         packedBuffer[index] = Self.packedScores(scores)
                         guard let marks = marksOf[Int(rows[index].identity.formationIndex)] else { continue }
                         keyBuffer[index] = Self.packedKey(scores, passed: marks.areMet(by: scores))
                     }
+                    return (sources: sources, tieBreaks: tieBreaks)
                 }
             }
         }
@@ -96,12 +109,10 @@ struct SKDResults: PublishedResultTable {
                 if keys[a] != keys[b] { return keys[a] > keys[b] }
                 return rows[a].identity.participant < rows[b].identity.participant
             })
-        let ordered = Grouping.inOrder(rows, order)
-        texts = TableTexts(
-            count: ordered.count, participant: { ordered[$0].identity.participant }, name: { ordered[$0].identity.name }
-        )
-        self.rows = ordered
+        texts = Self.texts(of: rows, in: order)
         scoresInOrder = order.map { packed[Int($0)] }
+        sources = found.contains { $0.sources } ? order.map { rows[Int($0)].source } : []
+        tieBreaks = found.contains { $0.tieBreaks } ? order.map { rows[Int($0)].identity.tieBreaks } : []
         var ranks = [Int32](repeating: 0, count: order.count)
         var statuses = [ResultStatus?](repeating: nil, count: order.count)
         // Formations are ranked apart: a long table's in runs of about equal rows on every
@@ -130,6 +141,27 @@ struct SKDResults: PublishedResultTable {
         self.ranks = ranks
         self.statuses = statuses
         self.groups = groups
+        var groupAt = [Int32](repeating: 0, count: order.count)
+        for (index, group) in groups.enumerated() {
+            for position in group.range { groupAt[position] = Int32(index) }
+        }
+        self.groupAt = groupAt
+    }
+
+    /// The numbers and names of `rows` in `order`, gathered on every core, each row read once
+    /// for both; the rows ahead are asked into the caches (rows listed by participant number
+    /// lie far apart in rank order; perf).
+    private static func texts(of rows: [SKDRow], in order: [Int32]) -> TableTexts {
+        let (participants, names) = rows.withUnsafeBufferPointer { rows in
+            order.withUnsafeBufferPointer { order in
+                TextColumn.pair(count: order.count) { position in
+                    if position + 8 < order.count { prefetch(rows.baseAddress! + Int(order[position + 8])) }
+                    let row = rows.baseAddress! + Int(order[position])
+                    return (row.pointee.identity.participant, row.pointee.identity.name)
+                }
+            }
+        }
+        return TableTexts(participants: participants, names: names)
     }
 
     /// Ranks and statuses of the rows of `ranges` (formations, in `order`), written at
@@ -206,20 +238,21 @@ struct SKDResults: PublishedResultTable {
         return (groups, report)
     }
 
-    func row(_ position: Int) -> SKDRow { rows[position] }
     /// The scores of a row, from `scoresInOrder` (a million rows counted for the evaluation).
     func scores(_ position: Int) -> SKDScores? {
         let packed = scoresInOrder[position]
         guard packed != Self.absent else { return nil }
         return SKDScores(twk: Int(packed & 0x3FF), tiu: Int(packed >> 10 & 0x3FF), tkp: Int(packed >> 20 & 0x3FF))
     }
-    /// The absence of a row, without copying the row.
-    func absence(_ position: Int) -> Absence? { rows[position].absence }
-    // Direct indexing: copying a whole row for one field would retain and release each of
-    // its strings, a million times per table (perf).
-    func participant(_ position: Int) -> String { rows[position].identity.participant }
-    func name(_ position: Int) -> String { rows[position].identity.name }
-    func formation(_ position: Int) -> String { rows[position].identity.formation }
+    /// The absence of a row: a row without scores has the status of its absence, if any.
+    func absence(_ position: Int) -> Absence? { statuses[position]?.absence }
+    func participant(_ position: Int) -> String { texts.participants[position] }
+    func name(_ position: Int) -> String { texts.names[position] }
+    func formation(_ position: Int) -> String { groups[Int(groupAt[position])].formation.code }
+    /// The private tie-breaks of a row, for the final ranking.
+    func tieBreaks(_ position: Int) -> PrivateTieBreaks {
+        tieBreaks.isEmpty ? PrivateTieBreaks() : tieBreaks[position]
+    }
     func status(_ position: Int) -> ResultStatus? { statuses[position] }
     /// TWK, TIU, TKP, total, rank, status, and the year of a score carried over.
     func cells(_ position: Int, into cells: inout [CellValue]) {
@@ -231,7 +264,7 @@ struct SKDResults: PublishedResultTable {
             for _ in 0...SKDMark.allCases.count { cells.append(.empty) }
         }
         cells.append(.status(statuses[position]))
-        if hasSources { cells.append(rows[position].source.map { .integer(Int($0)) } ?? .empty) }
+        if hasSources { cells.append(sources[position].map { .integer(Int($0)) } ?? .empty) }
     }
 
     /// As the cells above count (`LookupData.estimate`), without making them: four scores and

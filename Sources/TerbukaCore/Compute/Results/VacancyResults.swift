@@ -262,7 +262,7 @@ struct StageComputation {
         var scores: SKDScores?
         var skdTotal = row?.skd
         if let skd, let position = skdPositions[identity.participant] {
-            scores = skd.row(position).scores
+            scores = skd.scores(position)
             if let written = row?.skd, let total = scores?.total, written != total {
                 differences.add(
                     .differsFromEarlierTable(
@@ -321,7 +321,7 @@ struct StageComputation {
         }
         let tieBreaks = PrivateKeys.merged(
             row?.identity.tieBreaks, skbRows[identity.participant]?.identity.tieBreaks,
-            skdPositions[identity.participant].map { skd!.row($0).identity.tieBreaks })
+            skdPositions[identity.participant].map { skd!.tieBreaks($0) })
         var entrant = Entrant(
             identity: identity, absence: absence, keys: [], supplied: row?.supplied,
             values: [
