@@ -208,6 +208,22 @@ import Testing
         }
     }
 
+    /// Two columns gathered in one pass on every core, from bytes in place: texts longer than
+    /// the room made for them, empty and multi-byte ones, each read back in its place.
+    @Test func twoTextColumnsGatheredTogetherReadBackEachTextInItsPlace() {
+        let numbers = (0..<1_000).map { String(24_300_000_000_000_000 + $0 * 7_919) }
+        let names = (0..<1_000).map {
+            $0 % 11 == 0 ? "" : String(repeating: $0 % 3 == 0 ? "Çağrı ✓ " : "PUTU ", count: 1 + $0 % 9)
+        }
+        let (first, second) = TextColumn.pair(count: 1_000, parallelFrom: 1) { index, first, second in
+            var number = numbers[index]
+            number.withUTF8 { first.append(utf8: $0) }
+            second.append(names[index])
+        }
+        #expect((0..<first.count).map { first[$0] } == numbers)
+        #expect((0..<second.count).map { second[$0] } == names)
+    }
+
     @Test func aSuppliedStatusThatDiffersIsAnErrorThatStatesTheRule() {
         var diagnostics = Diagnostics()
         _ = VacancyResults(

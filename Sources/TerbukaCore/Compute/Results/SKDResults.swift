@@ -154,10 +154,20 @@ struct SKDResults: PublishedResultTable {
     private static func texts(of rows: [SKDRow], in order: [Int32]) -> TableTexts {
         let (participants, names) = rows.withUnsafeBufferPointer { rows in
             order.withUnsafeBufferPointer { order in
-                TextColumn.pair(count: order.count) { position in
+                TextColumn.pair(count: order.count) { position, participants, names in
                     if position + 8 < order.count { prefetch(rows.baseAddress! + Int(order[position + 8])) }
-                    let row = rows.baseAddress! + Int(order[position])
-                    return (row.pointee.identity.participant, row.pointee.identity.name)
+                    let identity = rows.baseAddress! + Int(order[position])
+                    // Each text's bytes read where they lie, not taken as a `String` (retained).
+                    if identity.pointee.identity.participant.utf8.withContiguousStorageIfAvailable({
+                        participants.append(utf8: $0)
+                    }) == nil {
+                        participants.append(identity.pointee.identity.participant)
+                    }
+                    if identity.pointee.identity.name.utf8.withContiguousStorageIfAvailable({ names.append(utf8: $0) })
+                        == nil
+                    {
+                        names.append(identity.pointee.identity.name)
+                    }
                 }
             }
         }
