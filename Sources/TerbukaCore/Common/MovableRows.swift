@@ -23,7 +23,9 @@ final class MovableRows<Element> {
         base.deallocate()
     }
 
-    func append(_ element: Element) {
+    /// Takes `element` over: passed by copy, each row's strings were retained here and
+    /// released by the caller (perf).
+    func append(_ element: consuming Element) {
         if count == capacity {
             let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
             grown.moveInitialize(from: base, count: count)
