@@ -79,8 +79,8 @@ public struct TextColumn: Sendable {
         }
         // Joined into room made once, each part on a core into its own stretch, its ends moved
         // by the bytes before it (appended one by one through a lazy map, a million ends were
-        // a stretch of one core; joined on one, the numbers and names of a million rows were
-        // a tenth of a second of it; perf).
+        // a stretch of one core; joined on one core, the numbers and names of a million rows
+        // still were; perf).
         var joinedEnds: [Int] = []
         bytes = [UInt8](unsafeUninitializedCapacity: byteStarts.last!) { byteRoom, bytesMade in
             joinedEnds = [Int](unsafeUninitializedCapacity: count) { endRoom, endsMade in
@@ -156,9 +156,10 @@ public struct TextColumn: Sendable {
 }
 
 /// A result table's participant numbers and names as columns, laid out when first asked for:
-/// the writers ask, `check` never does (for a million rows with SSCASN's 17-digit numbers, the
+/// the writers ask, `check` does not (for a million rows with SSCASN's 17-digit numbers, the
 /// columns were 66 MiB more of its peak memory and a tenth of a second of its time). A table
-/// that keeps no rows to read them from later has them laid out at once (`SKDResults`).
+/// that keeps no rows to read them from later has them laid out at once, `check` or not
+/// (`SKDResults`).
 ///
 /// Public because `PublishedResultTable` names it; only this module makes one.
 public final class TableTexts: Sendable {

@@ -21,6 +21,10 @@ struct SKDResults: PublishedResultTable {
     private static let absent = UInt32.max
     /// Per position: the index in `groups` of the row's formation.
     private let groupAt: [Int32]
+    /// Per position: the index of its row in the table as read. The later stages look a
+    /// participant's position up by the number the rows as read hold already (made anew from
+    /// the column, a million numbers of 17 digits were a million strings more).
+    let readOrder: [Int32]
     /// Per position: the year of an SKD score carried over from an earlier round; empty
     /// when no row has one.
     private let sources: [Int16?]
@@ -110,6 +114,7 @@ struct SKDResults: PublishedResultTable {
                 return rows[a].identity.participant < rows[b].identity.participant
             })
         texts = Self.texts(of: rows, in: order)
+        readOrder = order
         scoresInOrder = order.map { packed[Int($0)] }
         sources = found.contains { $0.sources } ? order.map { rows[Int($0)].source } : []
         tieBreaks = found.contains { $0.tieBreaks } ? order.map { rows[Int($0)].identity.tieBreaks } : []

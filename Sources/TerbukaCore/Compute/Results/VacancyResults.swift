@@ -153,7 +153,9 @@ struct StageComputation {
         // Only the later stages look participants up in SKD.
         if input.skb != nil || input.akhir != nil {
             skdPositions.reserveCapacity(computed.count)
-            for position in 0..<computed.count { skdPositions[computed.participant(position)] = position }
+            for (position, index) in computed.readOrder.enumerated() {
+                skdPositions[table.rows[Int(index)].identity.participant] = position
+            }
         }
         skd = computed
         tables.append(computed)
