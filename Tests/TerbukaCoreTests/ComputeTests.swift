@@ -432,7 +432,10 @@ import Testing
                 "P\(index)", row: Int32(index + 2), formation: formation, code: "F\(formation)",
                 birthDay: index % 3 == 0 ? Int32(index) : nil, ipk: index % 5 == 0 ? Int16(index % 400) : nil)
             guard Int.random(in: 0..<50, using: &generator) > 0 else {
-                return SKDRow(identity: identity, scores: nil, absence: Absence.allCases[0], supplied: nil)
+                // Each absence code in turn, so that two absentees swapped are told apart.
+                return SKDRow(
+                    identity: identity, scores: nil, absence: Absence.allCases[index % Absence.allCases.count],
+                    supplied: nil)
             }
             let scores = SKDScores(
                 twk: 5 * Int.random(in: 10...20, using: &generator),

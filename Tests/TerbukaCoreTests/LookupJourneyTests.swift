@@ -34,6 +34,27 @@ import Testing
         #expect(shards.contains(#"["A","ANI","U1",["P/L"],[0],0,[[[100,100,200,400,1,"P/L"],3,370,"umum"]]]"#))
     }
 
+    /// A participant in two tables is one entry of the lookup, with a status from each: found
+    /// by the bytes of numbers all in ASCII, and as strings otherwise, where a number written
+    /// with the Kelvin sign (U+212A) in one table and a K in the other is one participant, as
+    /// the check of the SKB table against the SKD table takes it.
+    @Test(arguments: [("A1", "A1"), ("\u{212A}1", "K1")])
+    func aParticipantInTwoTablesIsOneEntryWithAStatusFromEach(skd: String, skb: String) async throws {
+        let site = try ResultsSite(tables: [
+            ("skd", "participant,name,formation,twk,tiu,tkp\n\(skd),ANI,U2,100,120,180\nB2,BUDI,U2,100,120,170\n"),
+            ("skb", "participant,name,formation,skb\n\(skb),ANI,U2,80\nB2,BUDI,U2,70\n"),
+        ])
+        defer { site.cleanUp() }
+        #expect(await site.site.build().succeeded)
+        let folder = site.site.output.appendingPathComponent(Route.lookupFolder("cpns-2024"))
+        let numbers = try FileListing.files(under: folder).filter { $0.hasPrefix("n") }.map {
+            try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
+        }.joined()
+        #expect(numbers.components(separatedBy: #","ANI","U2",["#).count == 2, "\(numbers)")
+        #expect(numbers.contains(#"["\#(skd)","ANI","U2",["P/L","–"],"#), "\(numbers)")
+        #expect(numbers.components(separatedBy: #","BUDI","U2",["P/L","–"],"#).count == 2, "\(numbers)")
+    }
+
     /// A shard ends with the position of each formation its participants are in, once each,
     /// in the order its participants bring them; the page names the position from there.
     @Test func eachShardNamesThePositionOfEachOfItsParticipantsFormationsOnce() async throws {

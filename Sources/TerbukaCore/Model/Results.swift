@@ -13,6 +13,9 @@ public struct PrivateTieBreaks: Sendable {
         self.ipk = ipk
         self.birthDay = birthDay
     }
+
+    /// Neither an IPK nor a birth date.
+    public var isEmpty: Bool { ipk == nil && birthDay == nil }
 }
 
 /// Who a row is about, and where it stands. Kept small: a table may have a million rows.

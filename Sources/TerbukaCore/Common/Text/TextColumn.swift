@@ -50,9 +50,13 @@ public struct TextColumn: Sendable {
             self.bytes.reserveCapacity(bytes)
         }
 
-        mutating func append(_ text: String) {
-            var text = text
-            text.withUTF8 { append(utf8: $0) }
+        /// A text's bytes, read where they lie (taken as a copy, each text was retained and
+        /// released; perf), or copied where they do not lie together.
+        mutating func append(_ text: borrowing String) {
+            if text.utf8.withContiguousStorageIfAvailable({ append(utf8: $0) }) == nil {
+                var copy = copy text
+                copy.withUTF8 { append(utf8: $0) }
+            }
         }
 
         /// A text's UTF-8 bytes.
@@ -146,6 +150,9 @@ public struct TextColumn: Sendable {
     struct View {
         fileprivate let bytes: UnsafeBufferPointer<UInt8>
         fileprivate let ends: UnsafeBufferPointer<Int>
+
+        /// Whether every text is in ASCII.
+        var isASCII: Bool { !bytes.contains { $0 >= 0x80 } }
 
         /// The UTF-8 bytes of text `index`.
         subscript(index: Int) -> UnsafeBufferPointer<UInt8> {

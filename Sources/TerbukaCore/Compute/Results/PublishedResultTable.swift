@@ -52,8 +52,9 @@ public protocol PublishedResultTable: Sendable {
     func participant(_ position: Int) -> String
     func name(_ position: Int) -> String
     func formation(_ position: Int) -> String
-    /// The rows' participant numbers and names in published order, laid out when first asked
-    /// for: the writers read every row's, in place (`withTexts`).
+    /// The rows' participant numbers and names in published order (laid out when first asked
+    /// for, or at ranking by a table that keeps no rows): the writers read every row's, in
+    /// place (`withTexts`).
     var texts: TableTexts { get }
     /// Replaces `cells` with the row's cells, in the order of `columns`: the pages, the
     /// downloads and the lookup ask for every row's cells, each into one array of its own

@@ -16,21 +16,22 @@ struct SKDResults: PublishedResultTable {
     let groups: [FormationGroup]
     /// Per position: TWK, TIU and TKP packed 10 bits each (`packedScores`), `absent` for
     /// an absentee: the evaluation and the render ask for every row's scores, read from
-    /// four bytes a row rather than from rows of a hundred (perf).
+    /// four bytes a row (from rows of a hundred, they were a cache miss each; perf).
     private let scoresInOrder: [UInt32]
     private static let absent = UInt32.max
     /// Per position: the index in `groups` of the row's formation.
     private let groupAt: [Int32]
-    /// Per position: the index of its row in the table as read. The later stages look a
-    /// participant's position up by the number the rows as read hold already (made anew from
-    /// the column, a million numbers of 17 digits were a million strings more).
-    let readOrder: [Int32]
+    /// Per position: the index of its row in the table as read (4 bytes a row, as the ranks).
+    /// The later stages look a participant's position up by the number the rows as read hold
+    /// already (made anew from the column, a million numbers of 17 digits were a million
+    /// strings more).
+    let indexAsRead: [Int32]
     /// Per position: the year of an SKD score carried over from an earlier round; empty
     /// when no row has one.
-    private let sources: [Int16?]
+    private let sourcesInOrder: [Int16?]
     /// Per position: the tie-breaks the final ranking may need (never published); empty
     /// when no row has any.
-    private let tieBreaks: [PrivateTieBreaks]
+    private let tieBreaksInOrder: [PrivateTieBreaks]
 
     /// After whether the passing marks were reached, in this order.
     static let rankingKeys: [RankingKey] = [.skdTotal, .tkp, .tiu, .twk]
@@ -39,7 +40,7 @@ struct SKDResults: PublishedResultTable {
     var count: Int { ranks.count }
     /// Whether some score was carried over from an earlier round: the table then shows
     /// the year beside the total.
-    var hasSources: Bool { !sources.isEmpty }
+    var hasSources: Bool { !sourcesInOrder.isEmpty }
 
     var columns: [ResultColumn] {
         SKDMark.allCases.map { ResultColumn(id: $0.rawValue, type: .integer) }
@@ -93,17 +94,16 @@ struct SKDResults: PublishedResultTable {
         let found = keys.withUnsafeMutableBufferPointer { keyBuffer in
             packed.withUnsafeMutableBufferPointer { packedBuffer in
                 Parallel.runs(rows.count) { run in
-                    var (sources, tieBreaks) = (false, false)
+                    var (anySource, anyTieBreak) = (false, false)
                     for index in run {
-                        sources = sources || rows[index].source != nil
-                        let ties = rows[index].identity.tieBreaks
-                        tieBreaks = tieBreaks || ties.ipk != nil || ties.birthDay != nil
+                        anySource = anySource || rows[index].source != nil
+                        anyTieBreak = anyTieBreak || !rows[index].identity.tieBreaks.isEmpty
                         guard let scores = rows[index].scores else { continue }
                         packedBuffer[index] = Self.packedScores(scores)
                         guard let marks = marksOf[Int(rows[index].identity.formationIndex)] else { continue }
                         keyBuffer[index] = Self.packedKey(scores, passed: marks.areMet(by: scores))
                     }
-                    return (sources: sources, tieBreaks: tieBreaks)
+                    return (anySource: anySource, anyTieBreak: anyTieBreak)
                 }
             }
         }
@@ -114,10 +114,10 @@ struct SKDResults: PublishedResultTable {
                 return rows[a].identity.participant < rows[b].identity.participant
             })
         texts = Self.texts(of: rows, in: order)
-        readOrder = order
+        indexAsRead = order
         scoresInOrder = order.map { packed[Int($0)] }
-        sources = found.contains { $0.sources } ? order.map { rows[Int($0)].source } : []
-        tieBreaks = found.contains { $0.tieBreaks } ? order.map { rows[Int($0)].identity.tieBreaks } : []
+        sourcesInOrder = found.contains { $0.anySource } ? order.map { rows[Int($0)].source } : []
+        tieBreaksInOrder = found.contains { $0.anyTieBreak } ? order.map { rows[Int($0)].identity.tieBreaks } : []
         var ranks = [Int32](repeating: 0, count: order.count)
         var statuses = [ResultStatus?](repeating: nil, count: order.count)
         // Formations are ranked apart: a long table's in runs of about equal rows on every
@@ -154,25 +154,17 @@ struct SKDResults: PublishedResultTable {
     }
 
     /// The numbers and names of `rows` in `order`, gathered on every core, each row read once
-    /// for both; the rows ahead are asked into the caches (rows listed by participant number
-    /// lie far apart in rank order; perf).
+    /// for both, its texts' bytes where they lie. The row a few ahead is asked into the
+    /// caches (rows listed by participant number lie far apart in rank order; perf); the bytes
+    /// of its number and name, which lie apart from it, are still a miss each.
     private static func texts(of rows: [SKDRow], in order: [Int32]) -> TableTexts {
         let (participants, names) = rows.withUnsafeBufferPointer { rows in
             order.withUnsafeBufferPointer { order in
                 TextColumn.pair(count: order.count) { position, participants, names in
                     if position + 8 < order.count { prefetch(rows.baseAddress! + Int(order[position + 8])) }
-                    let identity = rows.baseAddress! + Int(order[position])
-                    // Each text's bytes read where they lie, not taken as a `String` (retained).
-                    if identity.pointee.identity.participant.utf8.withContiguousStorageIfAvailable({
-                        participants.append(utf8: $0)
-                    }) == nil {
-                        participants.append(identity.pointee.identity.participant)
-                    }
-                    if identity.pointee.identity.name.utf8.withContiguousStorageIfAvailable({ names.append(utf8: $0) })
-                        == nil
-                    {
-                        names.append(identity.pointee.identity.name)
-                    }
+                    let row = rows.baseAddress! + Int(order[position])
+                    participants.append(row.pointee.identity.participant)
+                    names.append(row.pointee.identity.name)
                 }
             }
         }
@@ -266,7 +258,7 @@ struct SKDResults: PublishedResultTable {
     func formation(_ position: Int) -> String { groups[Int(groupAt[position])].formation.code }
     /// The private tie-breaks of a row, for the final ranking.
     func tieBreaks(_ position: Int) -> PrivateTieBreaks {
-        tieBreaks.isEmpty ? PrivateTieBreaks() : tieBreaks[position]
+        tieBreaksInOrder.isEmpty ? PrivateTieBreaks() : tieBreaksInOrder[position]
     }
     func status(_ position: Int) -> ResultStatus? { statuses[position] }
     /// TWK, TIU, TKP, total, rank, status, and the year of a score carried over.
@@ -279,7 +271,7 @@ struct SKDResults: PublishedResultTable {
             for _ in 0...SKDMark.allCases.count { cells.append(.empty) }
         }
         cells.append(.status(statuses[position]))
-        if hasSources { cells.append(sources[position].map { .integer(Int($0)) } ?? .empty) }
+        if hasSources { cells.append(sourcesInOrder[position].map { .integer(Int($0)) } ?? .empty) }
     }
 
     /// As the cells above count (`LookupData.estimate`), without making them: four scores and

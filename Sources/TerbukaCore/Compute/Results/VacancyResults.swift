@@ -153,7 +153,7 @@ struct StageComputation {
         // Only the later stages look participants up in SKD.
         if input.skb != nil || input.akhir != nil {
             skdPositions.reserveCapacity(computed.count)
-            for (position, index) in computed.readOrder.enumerated() {
+            for (position, index) in computed.indexAsRead.enumerated() {
                 skdPositions[table.rows[Int(index)].identity.participant] = position
             }
         }

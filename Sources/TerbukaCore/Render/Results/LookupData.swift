@@ -231,24 +231,38 @@ enum LookupData {
             }
             return at
         }
-        var entries: [Entry] = []
-        var indexOf: [String: Int] = [:]
-        for (stageIndex, table) in tables.enumerated() {
-            entries.reserveCapacity(max(entries.count, table.count))
-            for position in 0..<table.count {
-                // With one table every row is a new participant; no need to look them up.
-                if tables.count > 1 {
-                    let number = table.participant(position)
-                    if let existing = indexOf[number] {
-                        entries[existing].positions[stageIndex] = Int32(position)
-                        continue
+        // One entry per participant, in the order the tables first list them. With one table
+        // every row is a new participant; with more, each number is looked up among those of
+        // the tables before. Numbers all in ASCII (SSCASN's digits) are looked up by their
+        // bytes in place, which are equal exactly when the strings are: asked as strings, an
+        // SKD table's million numbers were a million strings made anew. Others are looked up
+        // as strings, canonically equivalent numbers being one participant as the checks of
+        // the tables take them.
+        func entries<Key: Hashable>(_ key: (UnsafeBufferPointer<UInt8>) -> Key, numbers: [TextColumn.View]) -> [Entry] {
+            var entries: [Entry] = []
+            var indexOf: [Key: Int] = [:]
+            for (stageIndex, table) in tables.enumerated() {
+                entries.reserveCapacity(max(entries.count, table.count))
+                for position in 0..<table.count {
+                    if tables.count > 1 {
+                        let number = key(numbers[stageIndex][position])
+                        if let existing = indexOf[number] {
+                            entries[existing].positions[stageIndex] = Int32(position)
+                            continue
+                        }
+                        indexOf[number] = entries.count
                     }
-                    indexOf[number] = entries.count
+                    var positions = TablePositions(count: tables.count)
+                    positions[stageIndex] = Int32(position)
+                    entries.append(Entry(formation: formationAt[stageIndex][position], positions: positions))
                 }
-                var positions = TablePositions(count: tables.count)
-                positions[stageIndex] = Int32(position)
-                entries.append(Entry(formation: formationAt[stageIndex][position], positions: positions))
             }
+            return entries
+        }
+        let entries = TextColumn.withViews(tables.map(\.participants)[...]) { numbers in
+            numbers.allSatisfy(\.isASCII)
+                ? entries(NumberBytes.init, numbers: numbers)
+                : entries({ String(decoding: $0, as: UTF8.self) }, numbers: numbers)
         }
         // Sizes are estimated without page numbers (a few bytes each): the number and the name
         // (from the first table the participant is in), each table's journey (its cells and
@@ -290,6 +304,18 @@ enum LookupData {
             entries: entries, bytes: total, numberShards: byNumber, nameKeys: byName.keys.map(\.json),
             nameShards: byName.shards,
             formations: formations)
+    }
+
+    /// A participant number's bytes in a column, valid while the column's view is, hashed and
+    /// compared by those bytes (`prepare`, for numbers all in ASCII).
+    private struct NumberBytes: Hashable {
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        static func == (a: Self, b: Self) -> Bool { a.bytes.elementsEqual(b.bytes) }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(bytes: UnsafeRawBufferPointer(bytes)) }
     }
 
     /// Adds to `sizes` what table `stage` brings to each entry of `run` (`prepare`).
