@@ -345,6 +345,32 @@ struct SearchData {
         #expect(search.sizes.allSatisfy { $0 <= SearchWords.shardBudget + 64 })
     }
 
+    /// Text is cut at its ASCII characters other than letters and digits, a stretch all in
+    /// ASCII taken from its bytes: the words are those of the general path, scalar by scalar,
+    /// for every ASCII character, and for characters beyond ASCII that are letters, digits,
+    /// marks, dashes, a capital with a dot, sigmas and spaces.
+    @Test func textGivesTheWordsOfTheGeneralPathWhereverItIsCut() {
+        let wide: [Character] = ["é", "—", "\u{301}", "İ", "Σ", "ς", "٣", "字", "\u{00A0}", "Ⅻ", "ﬁ", "Ä", "ß"]
+        var texts = (0..<128).map {
+            "ab\(Character(UnicodeScalar(UInt8($0))))cD9 X\(Character(UnicodeScalar(UInt8($0))))Yz"
+        }
+        texts += ["", "a", "ab", "abc", "ABC abc Abc", "12 123 1234", String(repeating: "Q", count: 60) + " q"]
+        texts += ["Café NK26-P006", "JABATAN 32 — F00226", "a\u{301}bc", " \u{301}abc", "ΣΑΣ", "İstanbul"]
+        var generator = SeededGenerator(seed: 16)
+        for _ in 0..<1_000 {
+            texts.append(
+                String(
+                    (0..<Int.random(in: 0..<40, using: &generator)).map { _ in
+                        Int.random(in: 0..<4, using: &generator) == 0
+                            ? wide.randomElement(using: &generator)!
+                            : Character(UnicodeScalar(UInt8.random(in: 0..<128, using: &generator)))
+                    }))
+        }
+        for text in texts {
+            #expect(SearchWords.of(text) == SearchWords.unicodeWords(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func searchWordsAreLowerCaseWithoutAccentsAndSplitAtAnythingButLettersAndDigits() {
         #expect(SearchWords.of("Pranata KOMPUTER Ahli-Pertama") == ["pranata", "komputer", "ahli", "pertama"])
         #expect(SearchWords.of("Café NK26-P006 800/12/BKD di SD") == ["cafe", "nk26", "p006", "800", "bkd"])

@@ -143,7 +143,66 @@ enum SearchWords {
     /// Longer words are cut (the keys are made one letter at a time).
     static let maximumLetters = 48
 
+    /// The words of `text`, cut at its ASCII characters other than letters and digits: a
+    /// stretch all in ASCII is a word as it stands (an ASCII text has no accents to drop and
+    /// lower-cases letter by letter), made from its bytes in place; a stretch with a
+    /// character beyond ASCII goes through `unicodeWords`, which the cut does not change (those
+    /// characters are not marks, and keep their case and form alone). Through Unicode's tables
+    /// for every character, the words of a million-row site's 5,000 formations were a tenth of
+    /// a second (perf).
     static func of(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [String] = []
+            var seen: Set<String> = []
+            func add(_ word: String) {
+                if seen.insert(word).inserted { result.append(word) }
+            }
+            func stretch(_ range: Range<Int>, wide: Bool) {
+                guard !range.isEmpty else { return }
+                guard !wide else {
+                    for word in unicodeWords(
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+                    {
+                        add(word)
+                    }
+                    return
+                }
+                guard range.count >= minimumLetters else { return }
+                let kept = min(range.count, maximumLetters)
+                add(
+                    String(unsafeUninitializedCapacity: kept) { buffer in
+                        for offset in 0..<kept {
+                            let byte = bytes[range.lowerBound + offset]
+                            // A-Z to a-z; digits as they are.
+                            buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        }
+                        return kept
+                    })
+            }
+            var start = 0
+            var wide = false
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x80 {
+                    wide = true
+                } else if !Self.isASCIILetterOrDigit(byte) {
+                    stretch(start..<index, wide: wide)
+                    (start, wide) = (index + 1, false)
+                }
+            }
+            stretch(start..<bytes.count, wide: wide)
+            return result
+        }
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    /// The words of any text, scalar by scalar.
+    static func unicodeWords(_ text: String) -> [String] {
         var result: [String] = []
         var seen: Set<String> = []
         var word = String.UnicodeScalarView()
