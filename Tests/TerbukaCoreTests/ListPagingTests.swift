@@ -350,12 +350,19 @@ struct SearchData {
     /// for every ASCII character, and for characters beyond ASCII that are letters, digits,
     /// marks, dashes, a capital with a dot, sigmas and spaces.
     @Test func textGivesTheWordsOfTheGeneralPathWhereverItIsCut() {
-        let wide: [Character] = ["é", "—", "\u{301}", "İ", "Σ", "ς", "٣", "字", "\u{00A0}", "Ⅻ", "ﬁ", "Ä", "ß"]
+        // Among them the Kelvin sign (lower case k), characters that decompose to ASCII
+        // separators (U+037E to ';', U+1FEF to '`'), a mark outside U+0300–U+036F and one that
+        // decomposition reorders (U+0316), fullwidth forms and the ohm sign.
+        let wide: [Character] = [
+            "é", "—", "\u{301}", "İ", "Σ", "ς", "٣", "字", "\u{00A0}", "Ⅻ", "ﬁ", "Ä", "ß", "\u{212A}", "\u{037E}",
+            "\u{1FEF}", "\u{0316}", "\u{0489}", "Ａ", "－", "\u{2126}",
+        ]
         var texts = (0..<128).map {
             "ab\(Character(UnicodeScalar(UInt8($0))))cD9 X\(Character(UnicodeScalar(UInt8($0))))Yz"
         }
         texts += ["", "a", "ab", "abc", "ABC abc Abc", "12 123 1234", String(repeating: "Q", count: 60) + " q"]
         texts += ["Café NK26-P006", "JABATAN 32 — F00226", "a\u{301}bc", " \u{301}abc", "ΣΑΣ", "İstanbul"]
+        texts += ["\u{212A}elvin", "ab\u{037E}cd", "x\u{1FEF}yz", "a\u{301}\u{316}bc", ";\u{316}\u{301}abc"]
         var generator = SeededGenerator(seed: 16)
         for _ in 0..<1_000 {
             texts.append(

@@ -238,7 +238,8 @@ enum LookupData {
         // SKD table's million numbers were a million strings made anew. Others are looked up
         // as strings, canonically equivalent numbers being one participant as the checks of
         // the tables take them.
-        func entries<Key: Hashable>(_ key: (UnsafeBufferPointer<UInt8>) -> Key, numbers: [TextColumn.View]) -> [Entry] {
+        func gathered<Key: Hashable>(_ key: (UnsafeBufferPointer<UInt8>) -> Key, numbers: [TextColumn.View]) -> [Entry]
+        {
             var entries: [Entry] = []
             var indexOf: [Key: Int] = [:]
             for (stageIndex, table) in tables.enumerated() {
@@ -260,9 +261,10 @@ enum LookupData {
             return entries
         }
         let entries = TextColumn.withViews(tables.map(\.participants)[...]) { numbers in
-            numbers.allSatisfy(\.isASCII)
-                ? entries(NumberBytes.init, numbers: numbers)
-                : entries({ String(decoding: $0, as: UTF8.self) }, numbers: numbers)
+            // One table looks nothing up: its numbers are not scanned.
+            tables.count == 1 || numbers.allSatisfy(\.isASCII)
+                ? gathered(NumberBytes.init, numbers: numbers)
+                : gathered({ String(decoding: $0, as: UTF8.self) }, numbers: numbers)
         }
         // Sizes are estimated without page numbers (a few bytes each): the number and the name
         // (from the first table the participant is in), each table's journey (its cells and
