@@ -140,10 +140,9 @@ public struct TextColumn: Sendable {
 
     /// `body` with a view of each of `columns`, in their order.
     static func withViews<Result>(
-        _ columns: ArraySlice<TextColumn>, _ views: [View] = [], _ body: ([View]) throws -> Result
+        _ columns: ArraySlice<TextColumn>, _ body: ([View]) throws -> Result
     ) rethrows -> Result {
-        guard let first = columns.first else { return try body(views) }
-        return try first.withView { try withViews(columns.dropFirst(), views + [$0], body) }
+        try withEach(columns, opening: { column, view in try column.withView(view) }, body)
     }
 
     /// The texts of a column in place (`withView`).
@@ -170,24 +169,35 @@ public struct TextColumn: Sendable {
 ///
 /// Public because `PublishedResultTable` names it; only this module makes one.
 public final class TableTexts: Sendable {
-    private let given: (participants: TextColumn, names: TextColumn)?
-    private let made: Once<(participants: TextColumn, names: TextColumn)>?
+    private typealias Columns = (participants: TextColumn, names: TextColumn)
+    private let columns: Source
+
+    /// Laid out already, or to be laid out when first asked for.
+    private enum Source: Sendable {
+        case given(Columns)
+        case made(Once<Columns>)
+    }
 
     /// `participant(i)` and `name(i)`: row `i`'s, in the table's order.
     init(
         count: Int, participant: @escaping @Sendable (Int) -> String, name: @escaping @Sendable (Int) -> String
     ) {
-        given = nil
-        made = Once { (TextColumn(count: count, participant), TextColumn(count: count, name)) }
+        columns = .made(Once { (TextColumn(count: count, participant), TextColumn(count: count, name)) })
     }
 
     /// Columns laid out already.
     init(participants: TextColumn, names: TextColumn) {
         precondition(participants.count == names.count)
-        given = (participants, names)
-        made = nil
+        columns = .given((participants, names))
     }
 
-    var participants: TextColumn { given?.participants ?? made!().participants }
-    var names: TextColumn { given?.names ?? made!().names }
+    private var laidOut: Columns {
+        switch columns {
+        case .given(let columns): columns
+        case .made(let once): once()
+        }
+    }
+
+    var participants: TextColumn { laidOut.participants }
+    var names: TextColumn { laidOut.names }
 }

@@ -260,12 +260,6 @@ enum LookupData {
             }
             return entries
         }
-        let entries = TextColumn.withViews(tables.map(\.participants)[...]) { numbers in
-            // One table looks nothing up: its numbers are not scanned.
-            tables.count == 1 || numbers.allSatisfy(\.isASCII)
-                ? gathered(NumberBytes.init, numbers: numbers)
-                : gathered({ String(decoding: $0, as: UTF8.self) }, numbers: numbers)
-        }
         // Sizes are estimated without page numbers (a few bytes each): the number and the name
         // (from the first table the participant is in), each table's journey (its cells and
         // the formation's figures, 2 bytes where absent), and the position of the formation:
@@ -276,8 +270,14 @@ enum LookupData {
         // and counted a reference to it from both cores (perf). By index: an entry handed over
         // by value was copied (perf).
         // Numbers and names are read in place from each table's columns (`TextColumn.View`).
-        let (total, byNumber, byName) = TextColumn.withViews(tables.map(\.participants), tables.map(\.names)) {
-            participants, names in
+        let (entries, total, byNumber, byName) = TextColumn.withViews(
+            tables.map(\.participants), tables.map(\.names)
+        ) { participants, names in
+            // One table looks nothing up: its numbers are not scanned.
+            let entries =
+                tables.count == 1 || participants.allSatisfy(\.isASCII)
+                ? gathered(NumberBytes.init, numbers: participants)
+                : gathered({ String(decoding: $0, as: UTF8.self) }, numbers: participants)
             var sizes = [Int](repeating: 0, count: entries.count)
             sizes.withUnsafeMutableBufferPointer { sizes in
                 _ = Parallel.runs(entries.count) { run in
@@ -300,7 +300,7 @@ enum LookupData {
             for (index, entry) in entries.enumerated() {
                 byNumber[Int(hash(entry.text(in: participants)) % UInt32(numberShardCount))].append(Int32(index))
             }
-            return (total, byNumber, byName)
+            return (entries, total, byNumber, byName)
         }
         return Prepared(
             entries: entries, bytes: total, numberShards: byNumber, nameKeys: byName.keys.map(\.json),
@@ -435,15 +435,15 @@ enum LookupData {
     /// straight from them (a piece taken from the array for each of three million members
     /// was retained and released each time; perf).
     private static func withViews<Result>(
-        _ pieces: ArraySlice<Serialized>, _ views: [Serialized.View] = [],
-        _ body: ([Serialized.View]) throws -> Result
+        _ pieces: ArraySlice<Serialized>, _ body: ([Serialized.View]) throws -> Result
     ) rethrows -> Result {
-        guard let first = pieces.first else { return try body(views) }
-        return try first.bytes.withBytes { bytes in
-            try first.offsets.withUnsafeBufferPointer { offsets in
-                try withViews(pieces.dropFirst(), views + [Serialized.View(bytes: bytes, offsets: offsets)], body)
-            }
-        }
+        try withEach(
+            pieces,
+            opening: { piece, view in
+                try piece.bytes.withBytes { bytes in
+                    try piece.offsets.withUnsafeBufferPointer { try view(Serialized.View(bytes: bytes, offsets: $0)) }
+                }
+            }, body)
     }
 
     /// The manifest: shard counts and name keys, each table's stage, folder, columns and

@@ -55,11 +55,8 @@ extension LookupData {
         _ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, to words: inout [String]
     ) {
         guard length >= minimumNameLetters else { return }
-        let kept = min(length, maximumNameLetters)
-        let word = String(unsafeUninitializedCapacity: kept) { buffer in
-            for offset in 0..<kept { buffer[offset] = bytes[start + offset] | 0x20 }
-            return kept
-        }
+        let word = String(
+            lowercasedASCII: UnsafeBufferPointer(rebasing: bytes[start..<start + min(length, maximumNameLetters)]))
         if !words.contains(word) { words.append(word) }
     }
 }

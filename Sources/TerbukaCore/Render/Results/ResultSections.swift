@@ -178,33 +178,33 @@ struct ResultSections {
         // cell was a copy, its name retained and released (perf).
         let numeric = columns.map(\.numeric)
         var cells: [CellValue] = []
-        // Asked for once: each slice reads them in place.
-        let (participants, names) = (table.participants, table.names)
-        for slice in slices {
-            let group = table.groups[slice.group]
-            let formation = group.formation
-            let anchor = anchorID(formation.code)
-            var facts =
-                "\(HTMLText.escape(labels.unit)): \(HTMLText.escape(formation.unit)) · \(HTMLText.escape(labels.kind(formation.kind)))"
-                + " · \(HTMLText.escape(labels.seats)): \(labels.format.integer(formation.quota))"
-                + " · \(HTMLText.escape(labels.participants)): \(labels.format.integer(group.range.count))"
-                + " · \(HTMLText.escape(labels.passed)): \(labels.format.integer(group.passed))"
-            if let shortlisted = group.shortlisted {
-                facts += " · \(HTMLText.escape(labels.shortlisted)): \(labels.format.integer(shortlisted))"
-            }
-            if let cutoff = cutoffs[slice.group] {
-                var value = ByteWriter()
-                number(cutoff, grouping: grouping, mark: mark, into: &value)
-                facts += " · <strong class=\"cutoff\">\(HTMLText.escape(labels.cutoff)): \(value.string)</strong>"
-            }
-            let title =
-                HTMLText.escape(formation.position) + (slice.continued ? " (\(HTMLText.escape(labels.continued)))" : "")
-            html.raw(
-                "<section class=\"formation\" id=\"\(HTMLText.escape(anchor))\">\n<h2>\(title) <span class=\"code\">\(HTMLText.escape(formation.code))</span></h2>\n"
-                    + "<p class=\"meta\">\(facts)</p>\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTMLText.escape(formation.code))\">\n"
-                    + "<table>\n<caption>\(HTMLText.escape(labels.caption)) \(HTMLText.escape(formation.code))</caption>\n"
-                    + thead + "<tbody>\n")
-            TextColumn.withViews(participants, names) { participants, names in
+        // The rows' numbers and names in place, opened once for every slice.
+        table.withTexts { participants, names in
+            for slice in slices {
+                let group = table.groups[slice.group]
+                let formation = group.formation
+                let anchor = anchorID(formation.code)
+                var facts =
+                    "\(HTMLText.escape(labels.unit)): \(HTMLText.escape(formation.unit)) · \(HTMLText.escape(labels.kind(formation.kind)))"
+                    + " · \(HTMLText.escape(labels.seats)): \(labels.format.integer(formation.quota))"
+                    + " · \(HTMLText.escape(labels.participants)): \(labels.format.integer(group.range.count))"
+                    + " · \(HTMLText.escape(labels.passed)): \(labels.format.integer(group.passed))"
+                if let shortlisted = group.shortlisted {
+                    facts += " · \(HTMLText.escape(labels.shortlisted)): \(labels.format.integer(shortlisted))"
+                }
+                if let cutoff = cutoffs[slice.group] {
+                    var value = ByteWriter()
+                    number(cutoff, grouping: grouping, mark: mark, into: &value)
+                    facts += " · <strong class=\"cutoff\">\(HTMLText.escape(labels.cutoff)): \(value.string)</strong>"
+                }
+                let title =
+                    HTMLText.escape(formation.position)
+                    + (slice.continued ? " (\(HTMLText.escape(labels.continued)))" : "")
+                html.raw(
+                    "<section class=\"formation\" id=\"\(HTMLText.escape(anchor))\">\n<h2>\(title) <span class=\"code\">\(HTMLText.escape(formation.code))</span></h2>\n"
+                        + "<p class=\"meta\">\(facts)</p>\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTMLText.escape(formation.code))\">\n"
+                        + "<table>\n<caption>\(HTMLText.escape(labels.caption)) \(HTMLText.escape(formation.code))</caption>\n"
+                        + thead + "<tbody>\n")
                 for position in slice.range {
                     table.cells(position, into: &cells)
                     html.raw("<tr>")
@@ -225,8 +225,8 @@ struct ResultSections {
                     }
                     html.raw("</tr>\n")
                 }
+                html.raw("</tbody>\n</table>\n</div>\n</section>\n")
             }
-            html.raw("</tbody>\n</table>\n</div>\n</section>\n")
         }
         return html.takeData()
     }

@@ -170,16 +170,7 @@ enum SearchWords {
                     return
                 }
                 guard range.count >= minimumLetters else { return }
-                let kept = min(range.count, maximumLetters)
-                add(
-                    String(unsafeUninitializedCapacity: kept) { buffer in
-                        for offset in 0..<kept {
-                            let byte = bytes[range.lowerBound + offset]
-                            // A-Z to a-z; digits as they are.
-                            buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                        }
-                        return kept
-                    })
+                add(String(lowercasedASCII: UnsafeBufferPointer(rebasing: bytes[range.prefix(maximumLetters)])))
             }
             var start = 0
             var wide = false
